@@ -1,0 +1,285 @@
+/**
+ * The simulated kube-apiserver. Requests are shaped like the REST API (verb, resource,
+ * namespace, name, body, options) and go through decode → default → validate → admit → store.
+ * Errors are thrown as `StatusError`s carrying real Kubernetes `Status` objects.
+ */
+import type { Clock } from '../clock';
+import { clone, isPlainObject, type KObject } from '../object';
+import type { Rng } from '../rng';
+import { SAFE_ALPHABET } from '../rng';
+import type { Store, WatchHandler } from '../store';
+import { alreadyExists, conflict, forbidden, invalid, notFound, statusError, type FieldError } from './errors';
+import { STRATEGIES } from './kinds';
+import type { KindStrategy, StrategyContext } from './kinds/strategy';
+import { matchFields, parseFieldSelector } from './fields';
+import { parseSelector, matchSelector } from '../labels';
+import { applyPatch } from './patch';
+import { apiVersionOf, Registry, type ResourceType } from './registry';
+import { checkPodQuota, PodUsage } from './quota';
+import type { DeleteOptions, ListOptions, PatchType, WriteOptions } from './types';
+import { validateObjectMeta } from './kinds/meta';
+
+/** The api-server's limit on a request body (kube-apiserver's MaxRequestBodyBytes). */
+export const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
+
+export class ApiServer {
+  readonly registry = new Registry();
+  private readonly ctx: StrategyContext;
+  readonly podUsage: PodUsage;
+
+  constructor(
+    readonly store: Store,
+    readonly clock: Clock,
+    private readonly rng: Rng,
+  ) {
+    this.ctx = { clock, rng, list: (r, ns) => this.store.list(r, ns) };
+    this.podUsage = new PodUsage(store);
+  }
+
+  // ---- reads ----
+
+  get(resource: string, namespace: string | undefined, name: string): KObject {
+    const t = this.type(resource);
+    const obj = this.store.get(resource, t.namespaced ? namespace : undefined, name);
+    if (!obj) throw notFound(resource, t.group, name);
+    return obj;
+  }
+
+  tryGet(resource: string, namespace: string | undefined, name: string): KObject | undefined {
+    const t = this.type(resource);
+    return this.store.get(resource, t.namespaced ? namespace : undefined, name);
+  }
+
+  list(resource: string, namespace?: string, opts: ListOptions = {}): KObject[] {
+    const t = this.type(resource);
+    let items = this.store.list(resource, t.namespaced ? namespace : undefined);
+    if (opts.labelSelector) {
+      const sel = parseSelector(opts.labelSelector);
+      items = items.filter((o) => matchSelector(sel, o.metadata.labels ?? {}));
+    }
+    if (opts.fieldSelector) {
+      const reqs = parseFieldSelector(opts.fieldSelector);
+      items = items.filter((o) => matchFields(reqs, o));
+    }
+    return items;
+  }
+
+  /** Every change, synchronously, as it is stored. */
+  watch(handler: WatchHandler): () => void {
+    return this.store.subscribe(handler);
+  }
+
+  // ---- writes ----
+
+  create(resource: string, namespace: string | undefined, body: KObject, opts: WriteOptions = {}): KObject {
+    const t = this.type(resource);
+    checkSize(body);
+    const obj = this.decode(t, body, namespace);
+    const strategy = STRATEGIES[resource] ?? {};
+    const meta = obj.metadata;
+    // Admission (quota) runs before the name is generated, as in the real api-server.
+    if (!opts.dryRun) checkPodQuota(this.store, this.podUsage, t, obj);
+    if (!meta.name && meta.generateName) meta.name = this.generateName(t, meta.namespace, meta.generateName);
+    strategy.default?.(obj, this.ctx);
+    strategy.prepareCreate?.(obj, this.ctx);
+    const errors = [...validateObjectMeta(obj, t), ...(strategy.validate?.(obj) ?? [])];
+    if (errors.length) throw invalid(t.kind, t.group, meta.name ?? '', errors);
+    if (t.namespaced) this.admitNamespace(t, meta.namespace!, meta.name!);
+    if (this.store.get(resource, meta.namespace, meta.name!)) throw alreadyExists(resource, t.group, meta.name!);
+    meta.uid = this.rng.uuid();
+    meta.creationTimestamp = this.clock.timestamp();
+    if (strategy.tracksGeneration) meta.generation = 1;
+    delete meta.resourceVersion;
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    if (opts.dryRun) return obj;
+    return this.store.create(resource, obj);
+  }
+
+  /** PUT: replaces the object. A set resourceVersion must match (optimistic concurrency). */
+  update(resource: string, namespace: string | undefined, body: KObject, opts: WriteOptions = {}): KObject {
+    const t = this.type(resource);
+    checkSize(body);
+    const obj = this.decode(t, body, namespace);
+    const old = this.get(resource, obj.metadata.namespace, obj.metadata.name!);
+    return this.replace(t, old, obj, opts);
+  }
+
+  /** PUT …/status: changes status only; spec and metadata stay as stored. */
+  updateStatus(resource: string, namespace: string | undefined, body: KObject): KObject {
+    const t = this.type(resource);
+    const old = this.get(resource, t.namespaced ? namespace ?? body.metadata.namespace : undefined, body.metadata.name!);
+    this.checkVersion(t, old, body);
+    if (body.status === old.status) return old;
+    return this.store.update(resource, { ...old, status: body.status });
+  }
+
+  patch(resource: string, namespace: string | undefined, name: string, patch: unknown, type: PatchType, opts: WriteOptions = {}): KObject {
+    const t = this.type(resource);
+    const old = this.get(resource, namespace, name);
+    const patched = applyPatch(old, patch, type, t.kind) as KObject;
+    if (!isPlainObject(patched)) throw statusError('BadRequest', 'the patch did not produce an object');
+    const obj = this.decode(t, patched, namespace);
+    obj.metadata.resourceVersion = old.metadata.resourceVersion;
+    return this.replace(t, old, obj, opts);
+  }
+
+  /**
+   * DELETE. Returns the object as it now is: gone, or still present with a deletionTimestamp
+   * (graceful pod termination, finalizers, foreground/orphan propagation).
+   */
+  delete(resource: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KObject {
+    const t = this.type(resource);
+    const old = this.get(resource, namespace, name);
+    if (opts.preconditions?.uid && opts.preconditions.uid !== old.metadata.uid) {
+      throw conflict(resource, t.group, name);
+    }
+    if (opts.dryRun) return old;
+    const meta = { ...old.metadata };
+    const finalizers = [...(meta.finalizers ?? [])];
+    const policy = opts.propagationPolicy;
+    if (policy === 'Foreground' && !finalizers.includes('foregroundDeletion') && !meta.deletionTimestamp) finalizers.push('foregroundDeletion');
+    if (policy === 'Orphan' && !finalizers.includes('orphan') && !meta.deletionTimestamp) finalizers.push('orphan');
+    if (resource === 'namespaces') return this.deleteNamespace(old);
+
+    const grace = resource === 'pods' ? podGracePeriod(old, opts.gracePeriodSeconds) : 0;
+    if (finalizers.length === 0 && grace === 0) return this.store.delete(resource, old);
+
+    if (grace > 0) {
+      const at = this.clock.now() + grace * 1000;
+      const current = meta.deletionTimestamp ? Date.parse(meta.deletionTimestamp) : Infinity;
+      // A second delete may shorten the grace period, never lengthen it.
+      if (at < current) {
+        meta.deletionTimestamp = this.clock.timestamp(at);
+        meta.deletionGracePeriodSeconds = grace;
+      }
+    } else if (!meta.deletionTimestamp) {
+      meta.deletionTimestamp = this.clock.timestamp();
+      meta.deletionGracePeriodSeconds = 0;
+    }
+    meta.finalizers = finalizers.length ? finalizers : undefined;
+    if (!meta.finalizers) delete meta.finalizers;
+    return this.store.update(resource, { ...old, metadata: meta });
+  }
+
+  // ---- internals ----
+
+  type(resource: string): ResourceType {
+    const t = this.registry.byResource(resource);
+    if (!t) throw statusError('NotFound', `the server could not find the requested resource`);
+    return t;
+  }
+
+  private replace(t: ResourceType, old: KObject, obj: KObject, opts: WriteOptions): KObject {
+    const strategy: KindStrategy = STRATEGIES[t.plural] ?? {};
+    this.checkVersion(t, old, obj);
+    const meta = obj.metadata;
+    // Fields the server owns.
+    meta.uid = old.metadata.uid;
+    meta.creationTimestamp = old.metadata.creationTimestamp;
+    meta.deletionTimestamp = old.metadata.deletionTimestamp;
+    meta.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+    if (meta.deletionTimestamp === undefined) delete meta.deletionTimestamp;
+    if (meta.deletionGracePeriodSeconds === undefined) delete meta.deletionGracePeriodSeconds;
+    if (strategy.hasStatus) {
+      if (old.status === undefined) delete obj.status;
+      else obj.status = old.status;
+    }
+    strategy.default?.(obj, this.ctx);
+    const errors = [...validateObjectMeta(obj, t), ...(strategy.validate?.(obj) ?? []), ...(strategy.validateUpdate?.(obj, old) ?? [])];
+    if (old.metadata.deletionTimestamp) {
+      const added = (meta.finalizers ?? []).filter((f) => !(old.metadata.finalizers ?? []).includes(f));
+      if (added.length) {
+        errors.push({ type: 'Forbidden', field: 'metadata.finalizers', detail: `no new finalizers can be added if the object is being deleted, found new finalizers []string{${added.map((f) => JSON.stringify(f)).join(', ')}}` });
+      }
+    }
+    if (errors.length) throw invalid(t.kind, t.group, meta.name!, errors);
+    if (strategy.tracksGeneration) {
+      const gen = old.metadata.generation ?? 1;
+      meta.generation = JSON.stringify(obj.spec) === JSON.stringify(old.spec) ? gen : gen + 1;
+    }
+    if (opts.dryRun) return { ...obj, metadata: { ...meta, resourceVersion: old.metadata.resourceVersion } };
+    // The last finalizer removed from a deleting object completes the delete.
+    if (meta.deletionTimestamp && !(meta.finalizers ?? []).length && !this.gracefulPending(t, obj)) {
+      return this.store.delete(t.plural, obj);
+    }
+    if (sameContent(old, obj)) return old;
+    return this.store.update(t.plural, obj);
+  }
+
+  /** A pod still inside its grace period is removed by its kubelet, not by finalizers. */
+  private gracefulPending(t: ResourceType, obj: KObject): boolean {
+    return t.plural === 'pods' && (obj.metadata.deletionGracePeriodSeconds ?? 0) > 0;
+  }
+
+  private checkVersion(t: ResourceType, old: KObject, obj: KObject): void {
+    const rv = obj.metadata.resourceVersion;
+    if (rv && rv !== old.metadata.resourceVersion) throw conflict(t.plural, t.group, old.metadata.name!);
+  }
+
+  /** Turns a request body into a private, well-formed object of type `t`. */
+  private decode(t: ResourceType, body: KObject, namespace: string | undefined): KObject {
+    const obj = clone(body);
+    obj.apiVersion = apiVersionOf(t);
+    obj.kind = t.kind;
+    obj.metadata = isPlainObject(obj.metadata) ? obj.metadata : {};
+    if (t.namespaced) {
+      const ns = obj.metadata.namespace ?? namespace ?? 'default';
+      if (namespace && obj.metadata.namespace && obj.metadata.namespace !== namespace) {
+        throw statusError('BadRequest', 'the namespace of the provided object does not match the namespace sent on the request');
+      }
+      obj.metadata.namespace = ns;
+    } else {
+      delete obj.metadata.namespace;
+    }
+    return obj;
+  }
+
+  private admitNamespace(t: ResourceType, namespace: string, name: string): void {
+    const ns = this.store.get('namespaces', undefined, namespace);
+    if (!ns) throw notFound('namespaces', '', namespace);
+    if (ns.metadata.deletionTimestamp) {
+      throw forbidden(t.plural, t.group, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
+    }
+  }
+
+  private deleteNamespace(old: KObject): KObject {
+    if (old.metadata.deletionTimestamp) return old;
+    return this.store.update('namespaces', {
+      ...old,
+      metadata: { ...old.metadata, deletionTimestamp: this.clock.timestamp() },
+      spec: { finalizers: ['kubernetes'] },
+      status: { ...(old.status as object), phase: 'Terminating' },
+    });
+  }
+
+  private generateName(t: ResourceType, namespace: string | undefined, prefix: string): string {
+    const base = prefix.length > 58 ? prefix.slice(0, 58) : prefix;
+    for (;;) {
+      const name = base + this.rng.string(5, SAFE_ALPHABET);
+      if (!this.store.get(t.plural, namespace, name)) return name;
+    }
+  }
+}
+
+function checkSize(body: KObject): void {
+  // Cheap check first: only serialise bodies that could be near the limit.
+  const size = JSON.stringify(body).length;
+  if (size > MAX_REQUEST_BYTES) {
+    throw statusError('RequestEntityTooLarge', `Request entity too large: limit is ${MAX_REQUEST_BYTES}`);
+  }
+}
+
+function podGracePeriod(pod: KObject, requested: number | undefined): number {
+  const spec = pod.spec as { nodeName?: string; terminationGracePeriodSeconds?: number } | undefined;
+  const phase = (pod.status as { phase?: string } | undefined)?.phase;
+  if (!spec?.nodeName || phase === 'Succeeded' || phase === 'Failed') return 0;
+  return requested ?? spec.terminationGracePeriodSeconds ?? 30;
+}
+
+function sameContent(a: KObject, b: KObject): boolean {
+  const strip = (o: KObject) => JSON.stringify({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
+  return strip(a) === strip(b);
+}
+
+export type { FieldError };

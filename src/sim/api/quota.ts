@@ -1,0 +1,59 @@
+/**
+ * ResourceQuota admission for the `pods` count (the playground caps pods per namespace so
+ * that `replicas: 100000` stays a lesson, not a hang). Usage is tracked incrementally.
+ */
+import type { KObject } from '../object';
+import type { Store } from '../store';
+import { forbidden } from './errors';
+import type { ResourceType } from './registry';
+
+export class PodUsage {
+  private active = new Map<string, Set<string>>();
+
+  constructor(private readonly store: Store) {
+    for (const p of store.list('pods')) this.track(p);
+    store.subscribe((e) => {
+      if (e.resource !== 'pods') return;
+      if (e.type === 'DELETED') this.untrack(e.object);
+      else this.track(e.object);
+    });
+  }
+
+  /** Non-terminal pods in `namespace` (what quota counts). */
+  count(namespace: string): number {
+    return this.active.get(namespace)?.size ?? 0;
+  }
+
+  private track(pod: KObject): void {
+    const phase = (pod.status as { phase?: string } | undefined)?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return this.untrack(pod);
+    const ns = pod.metadata.namespace!;
+    let set = this.active.get(ns);
+    if (!set) this.active.set(ns, (set = new Set()));
+    set.add(pod.metadata.name!);
+  }
+
+  private untrack(pod: KObject): void {
+    this.active.get(pod.metadata.namespace!)?.delete(pod.metadata.name!);
+  }
+}
+
+interface QuotaSpec {
+  spec?: { hard?: Record<string, string | number> };
+}
+
+/** Rejects a pod create that would exceed a `pods` quota in its namespace. */
+export function checkPodQuota(store: Store, usage: PodUsage, t: ResourceType, obj: KObject): void {
+  if (t.plural !== 'pods') return;
+  const ns = obj.metadata.namespace!;
+  for (const q of store.list('resourcequotas', ns)) {
+    const hard = (q as KObject & QuotaSpec).spec?.hard?.pods;
+    if (hard === undefined) continue;
+    const limit = Number(hard);
+    const used = usage.count(ns);
+    if (used + 1 > limit) {
+      const name = obj.metadata.name ?? obj.metadata.generateName ?? '';
+      throw forbidden('pods', '', name, `exceeded quota: ${q.metadata.name}, requested: pods=1, used: pods=${used}, limited: pods=${limit}`);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+/** Request options of the simulated api-server, named as in the REST API. */
+export interface WriteOptions {
+  /** `dryRun=All`: run the whole pipeline but store nothing. */
+  dryRun?: boolean;
+  fieldManager?: string;
+}
+
+export interface ListOptions {
+  /** `-l` syntax: `app=web,tier in (a,b),!canary`. */
+  labelSelector?: string;
+  /** `metadata.name=x,status.phase=Running`. */
+  fieldSelector?: string;
+}
+
+export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
+
+export interface DeleteOptions extends WriteOptions {
+  propagationPolicy?: PropagationPolicy;
+  /** Pods only: 0 deletes at once (force). Default: the pod's terminationGracePeriodSeconds. */
+  gracePeriodSeconds?: number;
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+export type PatchType = 'merge' | 'strategic' | 'json';

@@ -1,0 +1,134 @@
+/**
+ * Discrete-event virtual clock: a binary heap of timers ordered by (time, seq).
+ * Nothing in the simulation reads wall time; everything waits on this clock.
+ */
+export type TimerId = number;
+
+interface Timer {
+  at: number;
+  seq: number;
+  fn: () => void;
+}
+
+/** Virtual epoch of every cluster: a fixed instant so that timestamps are reproducible. */
+export const DEFAULT_EPOCH = Date.UTC(2026, 0, 1, 9, 0, 0);
+
+export class Clock {
+  private heap: Timer[] = [];
+  private seq = 0;
+  private cancelled = new Set<number>();
+  private current: number;
+
+  constructor(start = DEFAULT_EPOCH) {
+    this.current = start;
+  }
+
+  /** Virtual milliseconds since the Unix epoch. */
+  now(): number {
+    return this.current;
+  }
+
+  /** RFC 3339 timestamp with whole seconds, as Kubernetes writes them. */
+  timestamp(at = this.current): string {
+    return new Date(Math.floor(at / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  }
+
+  /** Runs `fn` after `delayMs` of virtual time (0 = later in this same instant). */
+  after(delayMs: number, fn: () => void): TimerId {
+    return this.at(this.current + Math.max(0, delayMs), fn);
+  }
+
+  at(time: number, fn: () => void): TimerId {
+    const timer = { at: Math.max(time, this.current), seq: ++this.seq, fn };
+    this.push(timer);
+    return timer.seq;
+  }
+
+  cancel(id: TimerId): void {
+    this.cancelled.add(id);
+  }
+
+  /** When the next timer is due, or undefined if nothing is pending (an idle cluster). */
+  nextEventAt(): number | undefined {
+    this.dropCancelled();
+    return this.heap[0]?.at;
+  }
+
+  pending(): number {
+    return this.heap.length - this.cancelled.size;
+  }
+
+  /** Advances by `ms`, running every timer due on the way, in order. */
+  advance(ms: number): void {
+    this.advanceTo(this.current + ms);
+  }
+
+  advanceTo(time: number): void {
+    for (;;) {
+      this.dropCancelled();
+      const top = this.heap[0];
+      if (!top || top.at > time) break;
+      this.pop();
+      this.current = top.at;
+      top.fn();
+    }
+    if (time > this.current) this.current = time;
+  }
+
+  /** Runs timers until `done()` holds or `limit` ms pass; returns whether it held. */
+  advanceUntil(done: () => boolean, limitMs: number, stepMs = 100): boolean {
+    const deadline = this.current + limitMs;
+    this.advance(0);
+    while (!done()) {
+      if (this.current >= deadline) return false;
+      const next = this.nextEventAt();
+      const target = Math.min(deadline, Math.max(this.current + stepMs, next ?? deadline));
+      this.advanceTo(next !== undefined && next < target ? Math.max(next, this.current) : target);
+    }
+    return true;
+  }
+
+  private dropCancelled(): void {
+    while (this.heap.length && this.cancelled.has(this.heap[0].seq)) {
+      this.cancelled.delete(this.heap[0].seq);
+      this.pop();
+    }
+  }
+
+  private less(a: Timer, b: Timer): boolean {
+    return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+  }
+
+  private push(t: Timer): void {
+    const h = this.heap;
+    h.push(t);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(h[i], h[p])) break;
+      [h[i], h[p]] = [h[p], h[i]];
+      i = p;
+    }
+  }
+
+  private pop(): Timer | undefined {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop();
+    if (h.length && last) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && this.less(h[l], h[m])) m = l;
+        if (r < h.length && this.less(h[r], h[m])) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m], h[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}

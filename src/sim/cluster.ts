@@ -1,0 +1,121 @@
+/**
+ * Wires a whole simulated cluster, kind-style: `kind-control-plane` (tainted NoSchedule)
+ * and workers `kind-worker`, `kind-worker2`, …, the default namespaces, the `kubernetes`
+ * Service, the playground's pod quota, controllers, scheduler and one kubelet per node.
+ */
+import { ApiServer } from './api/apiserver';
+import { Clock, DEFAULT_EPOCH } from './clock';
+import type { NodeSpec, SimContext } from './context';
+import { startControllers } from './controllers';
+import { EventRecorder } from './events';
+import { startKubelet } from './kubelet/kubelet';
+import type { KObject } from './object';
+import { Rng } from './rng';
+import { startScheduler } from './scheduler/scheduler';
+import { Store } from './store';
+
+export interface ClusterOptions {
+  seed?: number | string;
+  /** Worker nodes besides the control plane (kind's default here: 3). */
+  workers?: number;
+  /** The `pods` hard limit of the ResourceQuota in `default`. */
+  podQuota?: number;
+  /** Freeze every stored object (tests catch writers that mutate what they read). */
+  freeze?: boolean;
+  /** Virtual time the cluster has been up before the learner arrives. */
+  uptimeMs?: number;
+  /** Per-worker capacity. */
+  nodeCpuMillis?: number;
+  nodeMemoryBytes?: number;
+}
+
+export const DEFAULT_POD_QUOTA = 1000;
+
+export interface Cluster extends SimContext {
+  readonly nodes: NodeSpec[];
+  readonly options: Required<ClusterOptions>;
+  /** Advances virtual time, running every component due on the way. */
+  advance(ms: number): void;
+  /** Runs what is due at this very instant (controllers reacting to the last write). */
+  settle(): void;
+}
+
+const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
+const GiB = 1024 ** 3;
+
+export function createCluster(options: ClusterOptions = {}): Cluster {
+  const opts: Required<ClusterOptions> = {
+    seed: 42,
+    workers: 3,
+    podQuota: DEFAULT_POD_QUOTA,
+    freeze: false,
+    uptimeMs: 10 * 60 * 1000,
+    nodeCpuMillis: 4000,
+    nodeMemoryBytes: 8 * GiB,
+    ...options,
+  };
+  const clock = new Clock(DEFAULT_EPOCH);
+  const rng = new Rng(opts.seed);
+  const store = new Store(opts.freeze);
+  const api = new ApiServer(store, clock, rng.fork('apiserver'));
+  const events = new EventRecorder(api, clock);
+  const ctx: SimContext = { api, clock, rng, events, store };
+
+  for (const name of NAMESPACES) {
+    api.create('namespaces', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  }
+  const nodes = nodeSpecs(opts);
+  for (const node of nodes) startKubelet(ctx, node);
+  startScheduler(ctx);
+  startControllers(ctx);
+  api.create('services', 'default', kubernetesService());
+  api.create('resourcequotas', 'default', {
+    apiVersion: 'v1',
+    kind: 'ResourceQuota',
+    metadata: { name: 'pod-quota', namespace: 'default' },
+    spec: { hard: { pods: String(opts.podQuota) } },
+  });
+  clock.advance(opts.uptimeMs);
+
+  return {
+    ...ctx,
+    nodes,
+    options: opts,
+    advance: (ms) => clock.advance(ms),
+    settle: () => clock.advance(0),
+  };
+}
+
+function nodeSpecs(opts: Required<ClusterOptions>): NodeSpec[] {
+  const nodes: NodeSpec[] = [
+    { name: 'kind-control-plane', controlPlane: true, cpuMillis: opts.nodeCpuMillis, memoryBytes: opts.nodeMemoryBytes, pods: 110, internalIP: '172.18.0.2' },
+  ];
+  for (let i = 1; i <= opts.workers; i++) {
+    const n = i + 2;
+    nodes.push({
+      name: i === 1 ? 'kind-worker' : `kind-worker${i}`,
+      controlPlane: false,
+      cpuMillis: opts.nodeCpuMillis,
+      memoryBytes: opts.nodeMemoryBytes,
+      pods: 110,
+      internalIP: `172.18.${Math.floor(n / 256)}.${n % 256}`,
+    });
+  }
+  return nodes;
+}
+
+function kubernetesService(): KObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+    spec: {
+      clusterIP: '10.96.0.1',
+      clusterIPs: ['10.96.0.1'],
+      ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+      type: 'ClusterIP',
+      sessionAffinity: 'None',
+    },
+    status: { loadBalancer: {} },
+  };
+}

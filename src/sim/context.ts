@@ -1,0 +1,27 @@
+/** What every simulated component (controller, scheduler, kubelet) is given to work with. */
+import type { ApiServer } from './api/apiserver';
+import type { Clock } from './clock';
+import type { EventRecorder } from './events';
+import type { Rng } from './rng';
+import type { Store } from './store';
+
+export interface SimContext {
+  api: ApiServer;
+  clock: Clock;
+  /** The cluster's root stream: components take `rng.fork('<name>')`. */
+  rng: Rng;
+  events: EventRecorder;
+  /** For informers only; everything else reads and writes through `api`. */
+  store: Store;
+}
+
+/** A simulated machine: what a kubelet registers as its Node. */
+export interface NodeSpec {
+  name: string;
+  controlPlane: boolean;
+  /** CPU in millicores and memory in bytes. */
+  cpuMillis: number;
+  memoryBytes: number;
+  pods: number;
+  internalIP: string;
+}

@@ -1,0 +1,101 @@
+/**
+ * Records core/v1 Events the way client-go's recorder does: a repeat of the same
+ * (object, type, reason, message, source) bumps `count` and `lastTimestamp` instead of
+ * creating a new Event. Events expire after an hour (the api-server's event TTL).
+ */
+import type { ApiServer } from './api/apiserver';
+import type { Clock } from './clock';
+import type { KObject } from './object';
+
+export const EVENT_TTL_MS = 60 * 60 * 1000;
+
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+export interface CoreEvent extends KObject {
+  involvedObject: { kind: string; namespace?: string; name: string; uid: string; apiVersion: string; resourceVersion?: string; fieldPath?: string };
+  reason: string;
+  message: string;
+  source: EventSource;
+  firstTimestamp: string;
+  lastTimestamp: string;
+  count: number;
+  type: 'Normal' | 'Warning';
+  eventTime: null;
+  reportingComponent: string;
+  reportingInstance: string;
+}
+
+export class EventRecorder {
+  private seen = new Map<string, string>();
+  private seq = 0;
+
+  constructor(
+    private readonly api: ApiServer,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A recorder bound to one component (`kubelet` on a host, `replicaset-controller`, …). */
+  for(source: EventSource): (obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string) => void {
+    return (obj, type, reason, message, fieldPath) => this.record(source, obj, type, reason, message, fieldPath);
+  }
+
+  record(source: EventSource, obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void {
+    const ns = obj.metadata.namespace ?? 'default';
+    const key = [obj.metadata.uid, fieldPath ?? '', type, reason, message, source.component, source.host ?? ''].join('\u0000');
+    const now = this.clock.timestamp();
+    const existing = this.seen.get(key);
+    if (existing) {
+      const ev = this.api.tryGet('events', ns, existing) as CoreEvent | undefined;
+      if (ev) {
+        this.api.update('events', ns, { ...ev, count: ev.count + 1, lastTimestamp: now } as KObject);
+        this.expireLater(ns, existing);
+        return;
+      }
+    }
+    // client-go names events `<object>.<unix nanos in hex>`.
+    const name = `${obj.metadata.name}.${(this.clock.now() * 1e6 + this.seq++).toString(16)}`;
+    const event: CoreEvent = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace: ns },
+      involvedObject: {
+        kind: obj.kind,
+        namespace: obj.metadata.namespace,
+        name: obj.metadata.name!,
+        uid: obj.metadata.uid!,
+        apiVersion: obj.apiVersion,
+        resourceVersion: obj.metadata.resourceVersion,
+        ...(fieldPath ? { fieldPath } : {}),
+      },
+      reason,
+      message,
+      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+      type,
+      eventTime: null,
+      reportingComponent: source.component,
+      reportingInstance: source.host ?? '',
+    };
+    if (!obj.metadata.namespace) delete event.involvedObject.namespace;
+    try {
+      this.api.create('events', ns, event);
+    } catch {
+      return; // e.g. the namespace is being deleted: events are best effort, as in client-go.
+    }
+    this.seen.set(key, name);
+    this.expireLater(ns, name);
+  }
+
+  private expireLater(ns: string, name: string): void {
+    this.clock.after(EVENT_TTL_MS, () => {
+      const ev = this.api.tryGet('events', ns, name) as CoreEvent | undefined;
+      if (!ev) return;
+      if (this.clock.now() - Date.parse(ev.lastTimestamp) >= EVENT_TTL_MS - 1000) this.api.delete('events', ns, name);
+    });
+  }
+}

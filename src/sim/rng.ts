@@ -1,0 +1,71 @@
+/**
+ * Seeded pseudo-random numbers (sfc32). `fork(name)` derives an independent stream per
+ * component, so adding randomness to one component never shifts another's sequence.
+ */
+export class Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(readonly seed: number | string) {
+    const h = hash32(String(seed));
+    this.a = h ^ 0x9e3779b9;
+    this.b = hash32('b' + seed);
+    this.c = hash32('c' + seed);
+    this.d = 1;
+    for (let i = 0; i < 15; i++) this.next();
+  }
+
+  fork(name: string): Rng {
+    return new Rng(`${this.seed}/${name}`);
+  }
+
+  /** Uniform in [0, 1). */
+  next(): number {
+    this.a >>>= 0; this.b >>>= 0; this.c >>>= 0; this.d >>>= 0;
+    const t = (this.a + this.b) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.d = (this.d + 1) | 0;
+    const r = (t + this.d) | 0;
+    this.c = (this.c + r) | 0;
+    return (r >>> 0) / 4294967296;
+  }
+
+  /** Integer in [min, max]. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)];
+  }
+
+  string(length: number, alphabet: string): string {
+    let s = '';
+    for (let i = 0; i < length; i++) s += alphabet[Math.floor(this.next() * alphabet.length)];
+    return s;
+  }
+
+  uuid(): string {
+    const hex = this.string(32, '0123456789abcdef').split('');
+    hex[12] = '4';
+    hex[16] = '89ab'[parseInt(hex[16], 16) & 3];
+    const s = hex.join('');
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  }
+}
+
+/** The alphabet Kubernetes uses for generated name suffixes (no vowels, no look-alikes). */
+export const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+export function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

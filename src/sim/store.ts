@@ -1,0 +1,137 @@
+/**
+ * The etcd of the simulation: versioned objects under one global resourceVersion, optimistic
+ * concurrency, and a change log that watchers read from any resourceVersion.
+ * Objects handed out are never mutated in place: every write stores a new object.
+ */
+import type { KObject } from './object';
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchEvent {
+  type: WatchEventType;
+  /** Plural resource name, e.g. `pods`. */
+  resource: string;
+  object: KObject;
+  rv: number;
+}
+
+export type WatchHandler = (event: WatchEvent) => void;
+
+/** How many changes the log keeps for late watchers. */
+const LOG_LIMIT = 100_000;
+
+export function storeKey(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+export class Store {
+  private data = new Map<string, Map<string, KObject>>();
+  private rv = 0;
+  private log: WatchEvent[] = [];
+  private handlers = new Set<WatchHandler>();
+
+  constructor(private readonly freeze = false) {}
+
+  get resourceVersion(): number {
+    return this.rv;
+  }
+
+  get(resource: string, namespace: string | undefined, name: string): KObject | undefined {
+    return this.data.get(resource)?.get(storeKey(namespace, name));
+  }
+
+  /** All objects of a resource, optionally in one namespace, ordered by namespace then name. */
+  list(resource: string, namespace?: string): KObject[] {
+    const bucket = this.data.get(resource);
+    if (!bucket) return [];
+    const out: KObject[] = [];
+    for (const obj of bucket.values()) {
+      if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj);
+    }
+    return out.sort(byNamespaceAndName);
+  }
+
+  count(resource: string): number {
+    return this.data.get(resource)?.size ?? 0;
+  }
+
+  resources(): string[] {
+    return [...this.data.keys()];
+  }
+
+  /** Stores a new object; the caller has checked it does not exist. Returns the stored object. */
+  create(resource: string, obj: KObject): KObject {
+    return this.write('ADDED', resource, obj);
+  }
+
+  update(resource: string, obj: KObject): KObject {
+    return this.write('MODIFIED', resource, obj);
+  }
+
+  delete(resource: string, obj: KObject): KObject {
+    const bucket = this.data.get(resource);
+    bucket?.delete(storeKey(obj.metadata.namespace, obj.metadata.name!));
+    const rv = ++this.rv;
+    const stored = this.seal({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } });
+    this.emit({ type: 'DELETED', resource, object: stored, rv });
+    return stored;
+  }
+
+  /** Changes after `fromRv` still in the log, or undefined if the log no longer reaches back. */
+  changesSince(fromRv: number): WatchEvent[] | undefined {
+    if (fromRv >= this.rv) return [];
+    const first = this.log[0];
+    if (!first || first.rv > fromRv + 1) return undefined;
+    let lo = 0;
+    let hi = this.log.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.log[mid].rv <= fromRv) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.log.slice(lo);
+  }
+
+  /** Calls `handler` synchronously for every later change. Returns the unsubscribe function. */
+  subscribe(handler: WatchHandler): () => void {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+
+  private write(type: WatchEventType, resource: string, obj: KObject): KObject {
+    let bucket = this.data.get(resource);
+    if (!bucket) this.data.set(resource, (bucket = new Map()));
+    const rv = ++this.rv;
+    const stored = this.seal({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } });
+    bucket.set(storeKey(stored.metadata.namespace, stored.metadata.name!), stored);
+    this.emit({ type, resource, object: stored, rv });
+    return stored;
+  }
+
+  private emit(event: WatchEvent): void {
+    this.log.push(event);
+    if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT / 2);
+    for (const h of this.handlers) h(event);
+  }
+
+  private seal(obj: KObject): KObject {
+    return this.freeze ? deepFreeze(obj) : obj;
+  }
+}
+
+function byNamespaceAndName(a: KObject, b: KObject): number {
+  const na = a.metadata.namespace ?? '';
+  const nb = b.metadata.namespace ?? '';
+  if (na !== nb) return na < nb ? -1 : 1;
+  const ma = a.metadata.name!;
+  const mb = b.metadata.name!;
+  return ma < mb ? -1 : ma > mb ? 1 : 0;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
