@@ -77,14 +77,14 @@ export class ApiServer {
     const obj = this.decode(t, body, namespace);
     const strategy = STRATEGIES[resource] ?? {};
     const meta = obj.metadata;
-    // Admission (quota) runs before the name is generated, as in the real api-server.
-    if (!opts.dryRun) checkPodQuota(this.store, this.podUsage, t, obj);
     if (!meta.name && meta.generateName) meta.name = this.generateName(t, meta.namespace, meta.generateName);
     strategy.default?.(obj, this.ctx);
     strategy.prepareCreate?.(obj, this.ctx);
     const errors = [...validateObjectMeta(obj, t), ...(strategy.validate?.(obj) ?? [])];
     if (errors.length) throw invalid(t.kind, t.group, meta.name ?? '', errors);
     if (t.namespaced) this.admitNamespace(t, meta.namespace!, meta.name!);
+    // Validating admission (quota) sees the fully formed object, generated name included.
+    if (!opts.dryRun) checkPodQuota(this.store, this.podUsage, t, obj);
     if (this.store.get(resource, meta.namespace, meta.name!)) throw alreadyExists(resource, t.group, meta.name!);
     meta.uid = this.rng.uuid();
     meta.creationTimestamp = this.clock.timestamp();

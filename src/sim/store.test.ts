@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { KObject } from './object';
+import { Store, type WatchEvent } from './store';
+
+const cm = (name: string, ns = 'default'): KObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns } });
+
+describe('Store', () => {
+  it('bumps one global resourceVersion on every write and stamps objects', () => {
+    const s = new Store();
+    const a = s.create('configmaps', cm('a'));
+    const b = s.create('configmaps', cm('b'));
+    expect(a.metadata.resourceVersion).toBe('1');
+    expect(b.metadata.resourceVersion).toBe('2');
+    const a2 = s.update('configmaps', { ...a, data: { k: 'v' } });
+    expect(a2.metadata.resourceVersion).toBe('3');
+    expect(s.get('configmaps', 'default', 'a')).toBe(a2);
+  });
+
+  it('lists by namespace, sorted by namespace then name', () => {
+    const s = new Store();
+    s.create('configmaps', cm('z', 'b'));
+    s.create('configmaps', cm('y', 'a'));
+    s.create('configmaps', cm('x', 'b'));
+    expect(s.list('configmaps').map((o) => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual(['a/y', 'b/x', 'b/z']);
+    expect(s.list('configmaps', 'b').map((o) => o.metadata.name)).toEqual(['x', 'z']);
+  });
+
+  it('notifies watchers and replays changes since a resourceVersion', () => {
+    const s = new Store();
+    const seen: WatchEvent[] = [];
+    s.subscribe((e) => seen.push(e));
+    const a = s.create('configmaps', cm('a'));
+    s.delete('configmaps', a);
+    expect(seen.map((e) => e.type)).toEqual(['ADDED', 'DELETED']);
+    expect(s.changesSince(1)?.map((e) => e.type)).toEqual(['DELETED']);
+    expect(s.changesSince(2)).toEqual([]);
+    expect(s.get('configmaps', 'default', 'a')).toBeUndefined();
+  });
+
+  it('freezes stored objects when asked, so writers must copy', () => {
+    const s = new Store(true);
+    const a = s.create('configmaps', { ...cm('a'), data: { k: 'v' } });
+    expect(() => {
+      (a.data as Record<string, string>).k = 'changed';
+    }).toThrow();
+  });
+});
