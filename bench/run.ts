@@ -1,0 +1,103 @@
+/**
+ * `npm run bench`: prints the figures the issues ask for. A benchmark, not a test: it never fails
+ * on a slow number, it reports it.
+ */
+import { spawnSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { createCluster, type Cluster } from '../src/sim/cluster';
+import type { KObject } from '../src/sim/object';
+
+function deployment(name: string, replicas: number, image = 'nginx:1.27'): KObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: 'default', labels: { app: name } },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: {
+        metadata: { labels: { app: name } },
+        spec: { containers: [{ name: 'nginx', image, resources: { requests: { cpu: '10m', memory: '16Mi' } } }] },
+      },
+    },
+  };
+}
+
+function runningPods(cluster: Cluster): number {
+  let n = 0;
+  for (const p of cluster.store.list('pods', 'default')) {
+    if ((p.status as { phase?: string } | undefined)?.phase === 'Running' && !p.metadata.deletionTimestamp) n++;
+  }
+  return n;
+}
+
+/** Advances in 1 s steps until `replicas` pods run; returns [wall ms, virtual ms]. */
+function untilRunning(cluster: Cluster, replicas: number, limitMs = 30 * 60_000): [number, number] {
+  const t0 = performance.now();
+  const v0 = cluster.clock.now();
+  cluster.clock.advanceUntil(() => runningPods(cluster) >= replicas, limitMs, 1000);
+  return [performance.now() - t0, cluster.clock.now() - v0];
+}
+
+function fmt(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+}
+
+function bigDeployment(): void {
+  const cluster = createCluster({ workers: 500, podQuota: 20_000, seed: 1 });
+  const t0 = performance.now();
+  cluster.api.create('deployments', 'default', deployment('big', 10_000));
+  const [wall, virtual] = untilRunning(cluster, 10_000);
+  const total = performance.now() - t0;
+  console.log(`1. 10,000-replica Deployment on 500 nodes, apply → all Running: ${fmt(total)} wall (${fmt(wall)} after the create; ${fmt(virtual)} virtual), ${runningPods(cluster)} Running  [target < 1 s]`);
+}
+
+function virtualRate(): void {
+  const cluster = createCluster({ workers: 20, podQuota: 5000, seed: 2 });
+  cluster.api.create('deployments', 'default', deployment('web', 1000));
+  untilRunning(cluster, 1000);
+  // Churn: a rolling update of all 1,000 pods, then idle time; both count.
+  const d = cluster.api.get('deployments', 'default', 'web');
+  const spec = structuredClone(d.spec) as { template: { spec: { containers: { image: string }[] } } };
+  spec.template.spec.containers[0].image = 'nginx:1.26';
+  cluster.api.update('deployments', 'default', { ...d, spec });
+  const t0 = performance.now();
+  const v0 = cluster.clock.now();
+  cluster.advance(10 * 60_000);
+  const wall = performance.now() - t0;
+  const rate = (cluster.clock.now() - v0) / 1000 / (wall / 1000);
+  console.log(`2. 1,000 running pods (rolling update of all of them, then idle), virtual seconds per wall second: ${Math.round(rate).toLocaleString('en-US')}  [target ≥ 1,000]`);
+}
+
+function idleHour(pods: number, workers: number): number {
+  const cluster = createCluster({ workers, podQuota: pods * 2, seed: 3 });
+  cluster.api.create('deployments', 'default', deployment('idle', pods));
+  untilRunning(cluster, pods);
+  cluster.advance(10 * 60_000); // let everything settle
+  const t0 = performance.now();
+  cluster.advance(60 * 60_000);
+  return performance.now() - t0;
+}
+
+function idleCost(): void {
+  const small = idleHour(100, 100);
+  const large = idleHour(10_000, 100);
+  console.log(`3. one idle virtual hour on 100 nodes: ${small.toFixed(2)} ms at 100 pods, ${large.toFixed(2)} ms at 10,000 pods  [target: equal within noise]`);
+}
+
+function browserLongTasks(): void {
+  const script = 'e2e/longtask.ts';
+  const r = spawnSync('npx', ['tsx', script], { encoding: 'utf8', timeout: 240_000 });
+  const line = (r.stdout ?? '').split('\n').reverse().find((l) => l.startsWith('{'));
+  if (r.status !== 0 || !line) {
+    console.log(`4. main-thread long tasks while 300 pods churn: not measured (${script} exited ${r.status}: ${(r.stderr ?? '').trim().split('\n').slice(-1)[0] ?? ''})`);
+    return;
+  }
+  const m = JSON.parse(line) as { maxLongTaskMs: number; count: number };
+  console.log(`4. main-thread long tasks while 300 pods churn: longest ${m.maxLongTaskMs.toFixed(0)} ms, ${m.count} over 50 ms  [target: none over 50 ms]`);
+}
+
+bigDeployment();
+virtualRate();
+idleCost();
+if (!process.argv.includes('--no-browser')) browserLongTasks();
