@@ -1,0 +1,57 @@
+/**
+ * Coalesces store watch events into one delta per object between two flushes, so that a burst
+ * (a 300-pod rollout writes each pod many times) crosses the worker boundary as one small batch.
+ */
+import type { WatchEvent } from '../sim/store';
+import type { DeltaEvent } from './protocol';
+
+/** Resources the UI never mirrors: Events churn a lot and only the inspector reads them. */
+export const UNMIRRORED = new Set(['events']);
+
+interface Pending {
+  /** Whether the UI knew the object before this batch (decides ADDED vs MODIFIED, and drops). */
+  existedBefore: boolean;
+  event: WatchEvent;
+}
+
+export class DeltaBatcher {
+  private pending = new Map<string, Pending>();
+
+  /** Records one store event; returns true when it is the first of a new batch. */
+  add(event: WatchEvent): boolean {
+    if (UNMIRRORED.has(event.resource)) return false;
+    const wasEmpty = this.pending.size === 0;
+    const key = objectKey(event.resource, event.object.metadata.namespace, event.object.metadata.name ?? '');
+    const prior = this.pending.get(key);
+    const existedBefore = prior ? prior.existedBefore : event.type !== 'ADDED';
+    this.pending.set(key, { existedBefore, event });
+    return wasEmpty;
+  }
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  /** The coalesced deltas, in the order their objects first changed; empties the batch. */
+  flush(): DeltaEvent[] {
+    const out: DeltaEvent[] = [];
+    for (const { existedBefore, event } of this.pending.values()) {
+      if (event.type === 'DELETED') {
+        // Born and gone within one frame: the UI never needs to hear of it.
+        if (existedBefore) out.push({ type: 'DELETED', resource: event.resource, object: event.object });
+      } else {
+        out.push({ type: existedBefore ? 'MODIFIED' : 'ADDED', resource: event.resource, object: event.object });
+      }
+    }
+    this.pending.clear();
+    return out;
+  }
+
+  clear(): void {
+    this.pending.clear();
+  }
+}
+
+export function objectKey(resource: string, namespace: string | undefined, name: string): string {
+  return `${resource}/${namespace ?? ''}/${name}`;
+}

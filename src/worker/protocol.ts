@@ -1,0 +1,158 @@
+/**
+ * The one typed channel between the UI (main thread) and the simulation host (Web Worker).
+ *
+ * UI → worker:  `connect`, then `command{id, command}` (every command is answered by exactly one
+ *               `result{id}`), and `interrupt{id}` (Ctrl+C on a running kubectl command).
+ * Worker → UI:  `hello` once per connect and after every reset (a full snapshot), then `patch`
+ *               batches of watch deltas (coalesced per object, at most one per ~16 ms frame),
+ *               `output` chunks streamed while a kubectl command runs, `result` per command.
+ *
+ * Everything here is plain structured-clone data. Handle messages with exhaustive `switch`es
+ * (`assertNever`), so adding a variant is a compile error wherever it is not handled.
+ */
+import type { CheckResult, Lesson } from '../lessons/types';
+import type { KObject } from '../sim/object';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Simulation speeds the host offers (virtual seconds per wall second). */
+export const SPEEDS = [1, 2, 5, 10, 30, 60] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+export function isSpeed(value: number): value is Speed {
+  return (SPEEDS as readonly number[]).includes(value);
+}
+
+/** Where virtual time stands: enough for the UI to tick the clock between patches. */
+export interface ClockState {
+  /** Virtual ms since the Unix epoch. */
+  simTime: number;
+  paused: boolean;
+  speed: Speed;
+}
+
+/** One object change, already coalesced: the object as it is now (or was, when DELETED). */
+export interface DeltaEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  /** Plural resource name: `pods`, `deployments`, … */
+  resource: string;
+  object: KObject;
+}
+
+/** Every object the UI mirrors, by resource. Events are not mirrored: the inspector asks. */
+export type Snapshot = Record<string, KObject[]>;
+
+/** A file the learner edits (an editor tab), by name: what `kubectl apply -f NAME` reads. */
+export type WorkspaceFiles = Record<string, string>;
+
+/** A problem to show in the editor at a position (1-based line and column). */
+export interface EditorMarker {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+/** Lessons travel as the lessons loader returns them (plain data). */
+export type { Lesson, CheckResult } from '../lessons/types';
+
+export interface LessonProgress {
+  lessonId: string;
+  stepIndex: number;
+  /** The current step's checks, evaluated after every batch of changes. */
+  checks: CheckResult[];
+  /** Indices of steps whose checks have all passed at some point. */
+  completedSteps: number[];
+}
+
+/** The object the inspector looks at. */
+export interface ObjectRef {
+  resource: string;
+  namespace?: string;
+  name: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// UI → worker
+
+export type Command =
+  /** One terminal line, e.g. `kubectl get pods -o wide`. Output streams as `output`. */
+  | { kind: 'kubectl'; line: string }
+  /** Tab completion candidates for a partial line. */
+  | { kind: 'complete'; line: string }
+  /** Replace the workspace (the editor's files) without applying anything. */
+  | { kind: 'workspace'; files: WorkspaceFiles }
+  /** Save the workspace, then `kubectl apply -f <file>`; parse errors come back as markers. */
+  | { kind: 'apply'; files: WorkspaceFiles; file: string }
+  | { kind: 'clock'; action: 'pause' | 'play' | 'step' }
+  | { kind: 'speed'; speed: Speed }
+  /** A brand-new cluster (same seed); answered after a fresh `hello`. */
+  | { kind: 'reset' }
+  | { kind: 'lesson'; action: 'load'; lessonId: string }
+  | { kind: 'lesson'; action: 'step'; stepIndex: number }
+  | { kind: 'lesson'; action: 'check' }
+  /** YAML, describe output and events of one object, for the inspector. */
+  | { kind: 'inspect'; ref: ObjectRef };
+
+export type CommandKind = Command['kind'];
+
+export type UiToWorker =
+  | { type: 'connect' }
+  | { type: 'command'; id: number; command: Command }
+  /** Interrupt the running command `id` (Ctrl+C): it ends with exit code 130. */
+  | { type: 'interrupt'; id: number };
+
+// ---------------------------------------------------------------------------------------------
+// Worker → UI
+
+export interface InspectResult {
+  yaml: string;
+  describe: string;
+  /** `kubectl get events --field-selector involvedObject.name=…` style table. */
+  events: string;
+  /** False when the object no longer exists. */
+  found: boolean;
+}
+
+/** What each command answers with, by command kind. */
+export type CommandResult =
+  | { kind: 'kubectl'; exitCode: number }
+  | { kind: 'complete'; candidates: string[] }
+  | { kind: 'workspace' }
+  | { kind: 'apply'; exitCode: number; output: string; markers: EditorMarker[] }
+  | { kind: 'clock'; clock: ClockState }
+  | { kind: 'speed'; clock: ClockState }
+  | { kind: 'reset' }
+  | { kind: 'lesson'; progress: LessonProgress | null }
+  | { kind: 'inspect'; inspect: InspectResult };
+
+export type WorkerToUi =
+  | {
+      type: 'hello';
+      protocolVersion: number;
+      snapshot: Snapshot;
+      rv: number;
+      simTime: number;
+      clock: ClockState;
+      lessons: Lesson[];
+      progress: LessonProgress | null;
+      nodeNames: string[];
+    }
+  | {
+      type: 'patch';
+      events: DeltaEvent[];
+      rv: number;
+      simTime: number;
+      clock: ClockState;
+      /** Present when the lesson checks changed in this batch. */
+      progress?: LessonProgress | null;
+    }
+  | { type: 'output'; id: number; text: string; stream: 'stdout' | 'stderr' }
+  | { type: 'result'; id: number; ok: true; result: CommandResult }
+  | { type: 'result'; id: number; ok: false; error: string };
+
+/** Exhaustiveness guard for `switch` statements over the unions above. */
+export function assertNever(value: never): never {
+  throw new Error(`unhandled protocol variant: ${JSON.stringify(value)}`);
+}

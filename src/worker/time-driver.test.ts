@@ -1,0 +1,101 @@
+import { describe, it, expect } from 'vitest';
+import { Clock } from '../sim/clock';
+import { FRAME_MS, TimeDriver, type WallTimers } from './time-driver';
+
+/** Manual wall time: `run(ms)` moves it forward, firing due timers in order. */
+class FakeWall implements WallTimers {
+  t = 0;
+  timers = new Map<number, { at: number; fn: () => void }>();
+  private seq = 0;
+  now(): number {
+    return this.t;
+  }
+  set(fn: () => void, ms: number): unknown {
+    const id = ++this.seq;
+    this.timers.set(id, { at: this.t + ms, fn });
+    return id;
+  }
+  clear(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+  run(ms: number): void {
+    const end = this.t + ms;
+    for (;;) {
+      const due = [...this.timers.entries()].filter(([, v]) => v.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) break;
+      this.timers.delete(due[0]);
+      this.t = due[1].at;
+      due[1].fn();
+    }
+    this.t = end;
+  }
+}
+
+function setup() {
+  const clock = new Clock(0);
+  const wall = new FakeWall();
+  let ticks = 0;
+  const driver = new TimeDriver(clock, wall, () => clock.nextEventAt(), () => ticks++);
+  return { clock, wall, driver, ticks: () => ticks };
+}
+
+describe('TimeDriver', () => {
+  it('sleeps with no wall timer while the cluster is idle', () => {
+    const { wall, driver } = setup();
+    driver.schedule();
+    expect(wall.timers.size).toBe(0);
+  });
+
+  it('wakes when the next virtual timer is due, scaled by speed', () => {
+    const { clock, wall, driver } = setup();
+    const fired: number[] = [];
+    clock.after(10_000, () => fired.push(clock.now()));
+    driver.setSpeed(10);
+    expect([...wall.timers.values()][0].at).toBe(1000);
+    wall.run(999);
+    expect(fired).toEqual([]);
+    wall.run(1);
+    expect(fired).toEqual([10_000]);
+    expect(wall.timers.size).toBe(0);
+  });
+
+  it('catches virtual time up with the wall clock on demand', () => {
+    const { clock, wall, driver } = setup();
+    driver.setSpeed(60);
+    wall.t = 2000;
+    driver.catchUp();
+    expect(clock.now()).toBe(120_000);
+  });
+
+  it('stands still while paused and resumes from where it stopped', () => {
+    const { clock, wall, driver } = setup();
+    clock.after(5000, () => undefined);
+    driver.pause();
+    expect(wall.timers.size).toBe(0);
+    wall.t = 60_000;
+    driver.catchUp();
+    expect(clock.now()).toBe(0);
+    driver.play();
+    wall.t = 61_000;
+    driver.catchUp();
+    expect(clock.now()).toBe(1000);
+  });
+
+  it('steps to the next event, or one second when nothing is pending', () => {
+    const { clock, driver, ticks } = setup();
+    driver.pause();
+    clock.after(30_000, () => undefined);
+    driver.step();
+    expect(clock.now()).toBe(30_000);
+    driver.step();
+    expect(clock.now()).toBe(31_000);
+    expect(ticks()).toBe(2);
+  });
+
+  it('never sleeps less than a frame even when timers are due now', () => {
+    const { clock, wall, driver } = setup();
+    clock.after(0, () => undefined);
+    driver.schedule();
+    expect([...wall.timers.values()][0].at).toBe(FRAME_MS);
+  });
+});
