@@ -152,3 +152,6 @@ export interface CheckResult {
   /** Why it did not pass (or what was found), e.g. "2 of 3 pods are Running". */
   detail?: string;
 }
+
+/** A check as written before it gets its id and description. */
+export type CheckSpec = Check extends infer C ? (C extends Check ? Omit<C, 'id' | 'description'> : never) : never;

@@ -1,0 +1,166 @@
+/**
+ * Evaluates a step's checks against the simulated api-server. Pure reads only: it never writes,
+ * never advances time, and costs a few list calls per check, so the worker can run it after
+ * every batch of changes.
+ */
+import type { ApiServer } from '../sim/api/apiserver';
+import type { ResourceType } from '../sim/api/registry';
+import type { CoreEvent } from '../sim/events';
+import { parseSelector, matchSelector } from '../sim/labels';
+import { controllerRef, type KObject } from '../sim/object';
+import { countText } from './describe';
+import { jsonEqual, parsePath, valueAt } from './paths';
+import { podStatusColumn } from './pod-status';
+import type { Check, CheckResult, CountOp, EventMatch, LessonStep } from './types';
+
+/** A cluster (anything with `.api`) or the api-server itself. */
+export type CheckTarget = { api: ApiServer } | ApiServer;
+
+type Outcome = { passed: boolean; detail?: string };
+
+const DEFAULT_NAMESPACE = 'default';
+
+export function evaluateChecks(target: CheckTarget, step: Pick<LessonStep, 'checks'>): CheckResult[] {
+  const api = 'api' in target ? target.api : target;
+  return step.checks.map((check) => {
+    let outcome: Outcome;
+    try {
+      outcome = evaluateCheck(api, check);
+    } catch (e) {
+      // A check must never break the host; report the problem instead.
+      outcome = { passed: false, detail: (e as Error).message };
+    }
+    const result: CheckResult = { id: check.id, passed: outcome.passed, description: check.description };
+    if (outcome.detail !== undefined) result.detail = outcome.detail;
+    return result;
+  });
+}
+
+/** A step is complete when all its checks pass. */
+export function stepComplete(results: CheckResult[]): boolean {
+  return results.every((r) => r.passed);
+}
+
+export function evaluateCheck(api: ApiServer, check: Check): Outcome {
+  switch (check.type) {
+    case 'exists': {
+      const obj = getObject(api, check.kind, check.name, check.namespace);
+      if (!obj) return { passed: false, detail: `${check.kind} "${check.name}" not found` };
+      if (obj.metadata.deletionTimestamp) return { passed: false, detail: `${check.kind} "${check.name}" is being deleted` };
+      return { passed: true };
+    }
+    case 'absent': {
+      const obj = getObject(api, check.kind, check.name, check.namespace);
+      if (!obj) return { passed: true };
+      return { passed: false, detail: obj.metadata.deletionTimestamp ? `${check.kind} "${check.name}" is still terminating` : `${check.kind} "${check.name}" still exists` };
+    }
+    case 'fieldEquals': {
+      const obj = getObject(api, check.kind, check.name, check.namespace);
+      if (!obj) return { passed: false, detail: `${check.kind} "${check.name}" not found` };
+      const actual = valueAt(obj, parsePath(check.path));
+      if (jsonEqual(actual, check.value)) return { passed: true };
+      return { passed: false, detail: `${check.path} is ${actual === undefined ? 'not set' : JSON.stringify(actual)}` };
+    }
+    case 'podCount': {
+      let pods = listObjects(api, 'pods', namespaceOf(check.namespace), check.selector);
+      if (check.status) pods = pods.filter((p) => podStatusColumn(p) === check.status);
+      else if (check.phase) pods = pods.filter((p) => !p.metadata.deletionTimestamp && (p.status as { phase?: string } | undefined)?.phase === check.phase);
+      // Without a state to match, terminating pods do not count: they are on their way out.
+      else pods = pods.filter((p) => !p.metadata.deletionTimestamp);
+      return compare(pods.length, check.op, check.count, `pod(s)${check.status || check.phase ? ` ${check.status ?? check.phase}` : ''}`);
+    }
+    case 'objectCount': {
+      const t = resolveKind(api, check.kind);
+      let objs = listObjects(api, t.plural, t.namespaced ? namespaceOf(check.namespace) : undefined, check.selector);
+      objs = objs.filter((o) => !o.metadata.deletionTimestamp && (!check.namePrefix || o.metadata.name!.startsWith(check.namePrefix)));
+      return compare(objs.length, check.op, check.count, `${t.kind}(s)`);
+    }
+    case 'condition': {
+      const obj = getObject(api, check.kind, check.name, check.namespace);
+      if (!obj) return { passed: false, detail: `${check.kind} "${check.name}" not found` };
+      const conditions = (obj.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
+      const cond = conditions.find((c) => c.type === check.condition);
+      if (!cond) return { passed: false, detail: `no ${check.condition} condition yet` };
+      return cond.status === check.status ? { passed: true } : { passed: false, detail: `${check.condition} is ${cond.status}` };
+    }
+    case 'eventSeen':
+      return eventSeen(api, check, check.after);
+    case 'ownedBy':
+      return ownedBy(api, check);
+  }
+}
+
+function eventSeen(api: ApiServer, match: EventMatch, after: EventMatch | undefined): Outcome {
+  const events = matchingEvents(api, match);
+  if (!after) return events.length ? { passed: true } : { passed: false, detail: `no ${match.reason} event yet` };
+  const earlier = matchingEvents(api, after);
+  if (!earlier.length) return { passed: false, detail: `no ${after.reason} event yet` };
+  const since = Math.min(...earlier.map((e) => Date.parse(e.firstTimestamp)));
+  return events.some((e) => Date.parse(e.lastTimestamp) >= since)
+    ? { passed: true }
+    : { passed: false, detail: `no ${match.reason} event since the ${after.reason} event` };
+}
+
+function matchingEvents(api: ApiServer, m: EventMatch): CoreEvent[] {
+  const events = api.list('events', namespaceOf(m.namespace)) as CoreEvent[];
+  const kind = m.kind ? resolveKind(api, m.kind).kind : undefined;
+  return events.filter((e) => {
+    if (e.reason !== m.reason) return false;
+    const io = e.involvedObject;
+    if (kind && io.kind !== kind) return false;
+    if (m.name && io.name !== m.name) return false;
+    if (m.namePrefix && !io.name.startsWith(m.namePrefix)) return false;
+    return !m.messageContains || e.message.includes(m.messageContains);
+  });
+}
+
+function ownedBy(api: ApiServer, check: Extract<Check, { type: 'ownedBy' }>): Outcome {
+  const t = resolveKind(api, check.kind);
+  const ownerType = resolveKind(api, check.owner.kind);
+  const ns = t.namespaced ? namespaceOf(check.namespace) : undefined;
+  const objs = listObjects(api, t.plural, ns, check.selector).filter(
+    (o) => !o.metadata.deletionTimestamp && (!check.name || o.metadata.name === check.name) && (!check.namePrefix || o.metadata.name!.startsWith(check.namePrefix)),
+  );
+  if (!objs.length) return { passed: false, detail: `no matching ${t.kind} found` };
+  for (const obj of objs) {
+    const ref = controllerRef(obj);
+    const ok =
+      ref &&
+      ref.kind === ownerType.kind &&
+      (!check.owner.name || ref.name === check.owner.name) &&
+      (!check.owner.namePrefix || ref.name.startsWith(check.owner.namePrefix)) &&
+      api.tryGet(ownerType.plural, ns, ref.name)?.metadata.uid === ref.uid;
+    if (!ok) {
+      const by = ref ? `controlled by ${ref.kind} "${ref.name}"` : 'has no controller';
+      return { passed: false, detail: `${t.kind} "${obj.metadata.name}" ${by}` };
+    }
+  }
+  return { passed: true };
+}
+
+function resolveKind(api: ApiServer, kind: string): ResourceType {
+  const t = api.registry.resolve(kind);
+  if (!t) throw new Error(`unknown kind "${kind}"`);
+  return t;
+}
+
+function namespaceOf(ns: string | undefined): string {
+  return ns ?? DEFAULT_NAMESPACE;
+}
+
+function getObject(api: ApiServer, kind: string, name: string, namespace: string | undefined): KObject | undefined {
+  const t = resolveKind(api, kind);
+  return api.tryGet(t.plural, t.namespaced ? namespaceOf(namespace) : undefined, name);
+}
+
+function listObjects(api: ApiServer, resource: string, namespace: string | undefined, selector: string | undefined): KObject[] {
+  const items = api.list(resource, namespace);
+  if (!selector) return items;
+  const sel = parseSelector(selector);
+  return items.filter((o) => matchSelector(sel, o.metadata.labels ?? {}));
+}
+
+function compare(actual: number, op: CountOp, expected: number, what: string): Outcome {
+  const passed = op === 'eq' ? actual === expected : op === 'gte' ? actual >= expected : actual <= expected;
+  return { passed, detail: `found ${actual} ${what}, want ${countText(op, expected)}` };
+}
