@@ -6,6 +6,7 @@
  * the browser.
  */
 import type { Cluster } from '../sim/cluster';
+import type { FlagSpec, ParsedArgs } from './args';
 
 /** The learner's files: editor tabs, lesson files, or files beside a transcript. */
 export interface Workspace {
@@ -49,3 +50,42 @@ export interface Wait {
 export type KubectlProgram = Generator<Wait, number, boolean>;
 
 export type KubectlEntry = (cluster: Cluster, argv: string[], io: KubectlIO) => KubectlProgram;
+
+// ---- the command-module contract (see commands/index.ts) ----
+
+
+/** What a command gets besides its parsed arguments. */
+export interface CommandContext {
+  cluster: Cluster;
+  io: KubectlIO;
+  /** `kubectl rollout status`: the command as cobra names it (for `See '… --help'`). */
+  path: string;
+  /** The namespace requests go to: `-n/--namespace`, else the kubeconfig context's. */
+  namespace: string;
+  /** Whether `-n/--namespace` was given. */
+  namespaceExplicit: boolean;
+  /** Writes one line (a newline is added) to stdout. */
+  out(line: string): void;
+  /** Writes one line (a newline is added) to stderr. */
+  err(line: string): void;
+}
+
+/** An exit code, or a program that yields `Wait`s and returns one. */
+export type CommandResult = number | KubectlProgram;
+
+export interface CommandModule {
+  /** The word typed after `kubectl` (or after the parent command). */
+  name: string;
+  /** One-line description (kubectl's `Short`). */
+  short: string;
+  /** Flags besides the global ones (`-n`, `--context`, …), which every command accepts. */
+  flags: FlagSpec[];
+  /** `rollout status`, `config view`, `create deployment`, `set image`. */
+  subcommands?: CommandModule[];
+  /**
+   * Runs the command. May throw `StatusError` (api errors), `CliError` (`error: …`) or
+   * `FlagError` (usage errors); the dispatcher prints them as kubectl does and exits 1.
+   * Absent on pure groups (`rollout`, `config`, `set`): these print their usage.
+   */
+  run?(ctx: CommandContext, args: ParsedArgs): CommandResult;
+}

@@ -1,0 +1,87 @@
+/**
+ * A port of Go's text/tabwriter (the parts kubectl uses): cells are tab-terminated, the last
+ * cell of a line is not part of any column, and a column's width is decided per *block* of
+ * consecutive lines that have a cell in that column. kubectl's tables use
+ * `(minwidth 6, tabwidth 4, padding 3, ' ')`; describe uses `(0, 8, 2, ' ')`.
+ */
+export interface TabwriterOptions {
+  minWidth: number;
+  tabWidth: number;
+  padding: number;
+}
+
+export const TABLE_TABWRITER: TabwriterOptions = { minWidth: 6, tabWidth: 4, padding: 3 };
+export const DESCRIBE_TABWRITER: TabwriterOptions = { minWidth: 0, tabWidth: 8, padding: 2 };
+
+/** Go counts runes, not UTF-16 units. */
+function runeWidth(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/** Formats text containing `\t` cell separators exactly as Go's tabwriter would on Flush. */
+export function tabwrite(text: string, opts: TabwriterOptions): string {
+  const endsWithNewline = text.endsWith('\n');
+  const rawLines = (endsWithNewline ? text.slice(0, -1) : text).split('\n');
+  const lines = rawLines.map((l) => l.split('\t'));
+  const out: string[] = [];
+  const widths: number[] = [];
+
+  const writeLines = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const cells = lines[i];
+      let useTabs = false;
+      let s = '';
+      for (let j = 0; j < cells.length; j++) {
+        const c = cells[j];
+        const w = runeWidth(c);
+        if (j < widths.length) {
+          if (w === 0) {
+            s += padding(w, widths[j], useTabs, opts);
+          } else {
+            useTabs = true;
+            s += c + padding(w, widths[j], false, opts);
+          }
+        } else {
+          if (w > 0) useTabs = true;
+          s += c;
+        }
+      }
+      out.push(s);
+    }
+  };
+
+  const format = (line0: number, line1: number): void => {
+    const column = widths.length;
+    for (let cur = line0; cur < line1; cur++) {
+      if (column >= lines[cur].length - 1) continue;
+      writeLines(line0, cur);
+      line0 = cur;
+      let width = opts.minWidth;
+      for (; cur < line1; cur++) {
+        const line = lines[cur];
+        if (column >= line.length - 1) break;
+        const w = runeWidth(line[column]) + opts.padding;
+        if (w > width) width = w;
+      }
+      widths.push(width);
+      format(line0, cur);
+      widths.pop();
+      line0 = cur;
+    }
+    writeLines(line0, line1);
+  };
+  format(0, lines.length);
+  return out.join('\n') + (endsWithNewline ? '\n' : '');
+}
+
+function padding(textWidth: number, cellWidth: number, useTabs: boolean, opts: TabwriterOptions): string {
+  if (useTabs) {
+    // Go pads an empty cell that follows text with tabs (padchar ' ' still uses tabs here).
+    if (opts.tabWidth === 0) return '';
+    const rounded = Math.ceil(cellWidth / opts.tabWidth) * opts.tabWidth;
+    return '\t'.repeat(Math.ceil((rounded - textWidth) / opts.tabWidth));
+  }
+  return ' '.repeat(Math.max(0, cellWidth - textWidth));
+}
