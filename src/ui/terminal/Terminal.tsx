@@ -1,0 +1,247 @@
+/**
+ * The learner's shell: xterm.js glue around the pure LineEditor. The host runs commands
+ * (`onRun` streams output through `write` and resolves with the exit code, which is not
+ * printed), completes words (`onComplete`) and stops a running command (`onInterrupt`).
+ *
+ * Test and accessibility hooks: xterm's helper textarea keeps its "Terminal input" label, xterm
+ * renders rows into the DOM, and a visually hidden `role="log"` mirrors the session as plain text.
+ */
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { Terminal as XTerm } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import '@xterm/xterm/css/xterm.css';
+import './Terminal.css';
+import { LineEditor } from './line-editor';
+import { formatColumns, resolveCompletion } from './completion';
+import { formatHistory, stripAnsi, toTerminalNewlines } from './output';
+import { TerminalMirror } from './mirror';
+
+export interface TerminalHandle {
+  /** Types `line` and presses Enter (queued behind a running command), e.g. a lesson's "Run". */
+  run(line: string): void;
+  focus(): void;
+}
+
+export interface TerminalProps {
+  /** Runs one command line; stream output with `write` (LF is fine); resolve with the exit code. */
+  onRun: (line: string, write: (text: string) => void) => Promise<number>;
+  /** Candidates for the word before the cursor (whole words or whole lines). */
+  onComplete?: (line: string) => Promise<string[]>;
+  /** Ctrl+C while a command runs. The host ends the command; its `onRun` promise then resolves. */
+  onInterrupt?: () => void;
+  /** Printed once before the first prompt. */
+  banner?: string;
+  ref?: Ref<TerminalHandle>;
+  className?: string;
+}
+
+const PROMPT = '$ ';
+const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
+
+export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, className }: TerminalProps) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const logRef = useRef<HTMLDivElement>(null);
+  // Latest callbacks, read at call time so the xterm instance is created once.
+  const callbacks = useRef({ onRun, onComplete, onInterrupt });
+  callbacks.current = { onRun, onComplete, onInterrupt };
+  const bannerRef = useRef(banner);
+  const api = useRef<TerminalHandle>({ run: () => {}, focus: () => {} });
+
+  useImperativeHandle(ref, () => ({ run: (line) => api.current.run(line), focus: () => api.current.focus() }), []);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    const log = logRef.current;
+    if (!host || !log) return;
+    const term = new XTerm({
+      cursorBlink: true,
+      fontFamily: 'ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace',
+      fontSize: 13,
+      lineHeight: 1.2,
+      scrollback: 5000,
+      theme: {
+        background: '#1b1f27',
+        foreground: '#d8dee9',
+        cursor: '#88c0d0',
+        selectionBackground: '#3b4252',
+      },
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(host);
+    const mirror = new TerminalMirror(log);
+    const editor = new LineEditor(PROMPT, term.cols);
+    let running = false;
+    let pending = ''; // typeahead and the remaining lines of a multi-line paste
+    let disposed = false;
+
+    const safeFit = () => {
+      try {
+        fit.fit();
+      } catch {
+        // the container is not laid out yet (display: none); the next resize fits again
+      }
+    };
+    safeFit();
+    editor.cols = term.cols;
+    term.onResize(({ cols }) => {
+      editor.cols = cols;
+    });
+    const resizeObserver = new ResizeObserver(() => safeFit());
+    resizeObserver.observe(host);
+
+    const showPrompt = () => {
+      editor.reset();
+      term.write(PROMPT);
+    };
+
+    const runLine = async (line: string) => {
+      const command = line.trim();
+      if (command === '') {
+        showPrompt();
+        return;
+      }
+      if (command === 'clear') {
+        term.write(CLEAR_SCREEN);
+        mirror.clear();
+        showPrompt();
+        return;
+      }
+      if (command === 'history') {
+        const text = formatHistory(editor.entries);
+        term.write(text);
+        mirror.output(text.replace(/\r\n/g, '\n'));
+        showPrompt();
+        return;
+      }
+      running = true;
+      let atLineStart = true;
+      let finished = false;
+      const write = (text: string) => {
+        // Late output after the command ended would land on the prompt line: drop it.
+        if (finished || disposed || text === '') return;
+        const converted = toTerminalNewlines(text);
+        term.write(converted);
+        atLineStart = converted.endsWith('\n');
+        mirror.output(stripAnsi(text));
+      };
+      try {
+        await callbacks.current.onRun(line, write);
+      } catch (error) {
+        write(`${error instanceof Error ? error.message : String(error)}\n`);
+      } finally {
+        finished = true;
+        running = false;
+      }
+      if (disposed) return;
+      // Keep the prompt at the start of a line even if the output did not end with a newline.
+      if (!atLineStart) term.write('\r\n');
+      showPrompt();
+      const rest = pending;
+      pending = '';
+      if (rest) handleInput(rest);
+    };
+
+    const complete = async (line: string, tabCount: number) => {
+      const ask = callbacks.current.onComplete;
+      if (!ask) return;
+      const snapshot = `${editor.cursor}:${editor.buffer}`;
+      let candidates: string[];
+      try {
+        candidates = await ask(line);
+      } catch {
+        return;
+      }
+      // The learner kept typing (or a command started): the answer is stale.
+      if (disposed || running || snapshot !== `${editor.cursor}:${editor.buffer}`) return;
+      const outcome = resolveCompletion(line, candidates, tabCount);
+      if (outcome.replacement !== undefined) term.write(editor.replaceBeforeCursor(outcome.replacement));
+      else if (outcome.listing) term.write(editor.printBelow(formatColumns(outcome.listing, term.cols)));
+      else term.write('\x07'); // bash rings the bell when Tab cannot help
+    };
+
+    function handleInput(data: string) {
+      if (running) {
+        if (data.includes('\x03')) {
+          pending = '';
+          term.write('^C');
+          mirror.output('^C\n');
+          callbacks.current.onInterrupt?.();
+        } else {
+          pending += data;
+        }
+        return;
+      }
+      const result = editor.feed(data);
+      term.write(result.output);
+      for (const action of result.actions) {
+        switch (action.type) {
+          case 'submit':
+            mirror.command(PROMPT + action.line);
+            pending = result.rest + pending;
+            void runLine(action.line);
+            return;
+          case 'interrupt':
+            mirror.command(`${PROMPT}${action.line}^C`);
+            term.write(PROMPT);
+            break;
+          case 'clear-screen':
+            term.write(CLEAR_SCREEN + editor.reprint());
+            break;
+          case 'complete':
+            void complete(action.line, action.tabCount);
+            break;
+        }
+      }
+    }
+
+    term.attachCustomKeyEventHandler((event) => {
+      // Ctrl+C with a selection copies, like most terminal emulators, instead of interrupting.
+      if (event.type === 'keydown' && event.ctrlKey && event.key === 'c' && term.hasSelection()) {
+        void navigator.clipboard?.writeText(term.getSelection()).catch(() => {});
+        term.clearSelection();
+        return false;
+      }
+      return true;
+    });
+    const dataListener = term.onData(handleInput);
+
+    const bannerText = bannerRef.current;
+    if (bannerText) {
+      const withNewline = bannerText.endsWith('\n') ? bannerText : `${bannerText}\n`;
+      term.write(toTerminalNewlines(withNewline));
+      mirror.output(withNewline);
+    }
+    showPrompt();
+
+    api.current = {
+      run: (line: string) => {
+        const text = line.replace(/\r?\n$/, '') + '\r';
+        if (running) {
+          pending += text;
+          return;
+        }
+        // Replace whatever is half-typed, like pasting onto an empty prompt.
+        if (editor.buffer !== '') term.write(editor.replaceBeforeCursor('') + editor.feed('\x0b').output);
+        handleInput(text);
+      },
+      focus: () => term.focus(),
+    };
+
+    return () => {
+      disposed = true;
+      dataListener.dispose();
+      resizeObserver.disconnect();
+      mirror.dispose();
+      term.dispose();
+      api.current = { run: () => {}, focus: () => {} };
+    };
+  }, []);
+
+  return (
+    <div className={`kp-terminal ${className ?? ''}`}>
+      <div className="kp-terminal__screen" ref={hostRef} onClick={() => api.current.focus()} />
+      <div className="kp-visually-hidden" role="log" aria-live="polite" aria-label="Terminal output" ref={logRef} />
+    </div>
+  );
+}
