@@ -1,35 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { Clock } from '../sim/clock';
-import { FRAME_MS, TimeDriver, type WallTimers } from './time-driver';
-
-/** Manual wall time: `run(ms)` moves it forward, firing due timers in order. */
-class FakeWall implements WallTimers {
-  t = 0;
-  timers = new Map<number, { at: number; fn: () => void }>();
-  private seq = 0;
-  now(): number {
-    return this.t;
-  }
-  set(fn: () => void, ms: number): unknown {
-    const id = ++this.seq;
-    this.timers.set(id, { at: this.t + ms, fn });
-    return id;
-  }
-  clear(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-  run(ms: number): void {
-    const end = this.t + ms;
-    for (;;) {
-      const due = [...this.timers.entries()].filter(([, v]) => v.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-      if (!due) break;
-      this.timers.delete(due[0]);
-      this.t = due[1].at;
-      due[1].fn();
-    }
-    this.t = end;
-  }
-}
+import { FakeWall } from './fake-wall';
+import { FRAME_MS, TimeDriver } from './time-driver';
 
 function setup() {
   const clock = new Clock(0);

@@ -1,0 +1,31 @@
+/**
+ * The Web Worker entry: wires the pure simulation, kubectl and lessons into a `Session` and
+ * connects it to `postMessage`. Nothing else lives here.
+ */
+/// <reference lib="webworker" />
+import { kubectl, splitCommandLine } from '../kubectl';
+import { LESSONS } from '../lessons/catalog';
+import { evaluateChecks } from '../lessons/evaluate';
+import { createCluster } from '../sim/cluster';
+import type { UiToWorker, WorkerToUi } from './protocol';
+import { Session } from './session';
+import { yamlProblems } from './yaml-problems';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const session = new Session({
+  createCluster: () => createCluster({ seed: 42 }),
+  kubectl,
+  splitCommandLine,
+  manifestProblems: (text) => yamlProblems(text),
+  lessons: LESSONS,
+  evaluateChecks: (cluster, step) => evaluateChecks(cluster, step),
+  post: (message: WorkerToUi) => self.postMessage(message),
+  wall: {
+    now: () => performance.now(),
+    set: (fn, ms) => setTimeout(fn, ms),
+    clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  },
+});
+
+self.onmessage = (e: MessageEvent<UiToWorker>) => session.handle(e.data);

@@ -1,0 +1,185 @@
+import { describe, it, expect } from 'vitest';
+import type { KubectlEntry } from '../kubectl/types';
+import type { Lesson } from '../lessons/types';
+import { createCluster } from '../sim/cluster';
+import { FakeWall } from './fake-wall';
+import type { CommandResult, UiToWorker, WorkerToUi } from './protocol';
+import { INTERRUPTED_EXIT, Session } from './session';
+
+/** A tiny stand-in for kubectl: `configmap NAME`, `sleep MS`, `cat FILE`, `apply -f FILE`. */
+const fakeKubectl: KubectlEntry = function* (cluster, argv, io) {
+  const [verb, arg] = argv;
+  if (verb === 'configmap') {
+    cluster.api.create('configmaps', 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: arg } });
+    io.out(`configmap/${arg} created\n`);
+    return 0;
+  }
+  if (verb === 'sleep') {
+    // Like a controller finishing later: something written after `arg` ms of virtual time.
+    const name = `timer-${cluster.clock.now()}`;
+    cluster.clock.after(Number(arg), () => cluster.api.create('configmaps', 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } }));
+    const held = yield { until: () => cluster.api.tryGet('configmaps', 'default', name) !== undefined, timeoutMs: 60_000 };
+    io.out(held ? 'woke\n' : 'timed out\n');
+    return 0;
+  }
+  if (verb === 'cat' || verb === 'apply') {
+    const text = io.workspace.read(argv[argv.length - 1]);
+    if (text === undefined) {
+      io.err('error: no such file\n');
+      return 1;
+    }
+    io.out(text);
+    return 0;
+  }
+  io.err(`error: unknown command "${verb}" for "kubectl"\n`);
+  return 1;
+};
+
+const lesson: Lesson = {
+  id: 'demo',
+  title: 'Demo',
+  summary: 'A demo lesson',
+  files: {},
+  steps: [{ id: 'cm', title: 'A ConfigMap', text: 'Create it', files: [], hints: [], checks: [{ id: 'cm-0', type: 'exists', kind: 'ConfigMap', name: 'x', description: 'ConfigMap x exists' }] }],
+};
+
+function setup() {
+  const wall = new FakeWall();
+  const messages: WorkerToUi[] = [];
+  const session = new Session({
+    createCluster: () => createCluster({ seed: 1, uptimeMs: 1000 }),
+    kubectl: fakeKubectl,
+    splitCommandLine: (line) => line.trim().split(/\s+/).filter(Boolean),
+    lessons: [lesson],
+    evaluateChecks: (cluster, step) =>
+      step.checks.map((c) => ({ id: c.id, description: c.description, passed: c.type === 'exists' && cluster.api.tryGet('configmaps', 'default', c.name) !== undefined })),
+    post: (m) => messages.push(m),
+    wall,
+  });
+  let nextId = 1;
+  const send = (m: UiToWorker) => session.handle(m);
+  const run = (line: string) => {
+    const id = nextId++;
+    send({ type: 'command', id, command: { kind: 'kubectl', line } });
+    return id;
+  };
+  const resultOf = (id: number): CommandResult | undefined => {
+    const m = messages.find((x) => x.type === 'result' && x.id === id);
+    return m && m.type === 'result' && m.ok ? m.result : undefined;
+  };
+  const outputOf = (id: number) => messages.filter((m) => m.type === 'output' && m.id === id).map((m) => (m.type === 'output' ? m.text : '')).join('');
+  return { wall, messages, session, send, run, resultOf, outputOf, nextId: () => nextId++ };
+}
+
+describe('Session', () => {
+  it('answers connect with a snapshot of the cluster, without Events', () => {
+    const { send, messages } = setup();
+    send({ type: 'connect' });
+    const hello = messages.find((m) => m.type === 'hello');
+    expect(hello?.type).toBe('hello');
+    if (hello?.type !== 'hello') return;
+    expect(hello.snapshot.namespaces?.map((n) => n.metadata.name)).toContain('default');
+    expect(hello.snapshot.services?.map((n) => n.metadata.name)).toEqual(['kubernetes']);
+    expect(hello.snapshot.events).toBeUndefined();
+    expect(hello.nodeNames).toEqual(['kind-control-plane', 'kind-worker', 'kind-worker2', 'kind-worker3']);
+    expect(hello.lessons[0].id).toBe('demo');
+  });
+
+  it('runs a kubectl line, streams its output, then a result, then a patch with the new object', () => {
+    const { run, wall, messages, resultOf, outputOf } = setup();
+    const id = run('kubectl configmap x');
+    expect(outputOf(id)).toBe('configmap/x created\n');
+    expect(resultOf(id)).toEqual({ kind: 'kubectl', exitCode: 0 });
+    wall.run(20);
+    const patch = messages.find((m) => m.type === 'patch' && m.events.some((e) => e.object.metadata.name === 'x'));
+    expect(patch).toBeDefined();
+  });
+
+  it('says command not found for anything but kubectl', () => {
+    const { run, resultOf, outputOf } = setup();
+    const id = run('ls -la');
+    expect(outputOf(id)).toBe('bash: ls: command not found\n');
+    expect(resultOf(id)).toEqual({ kind: 'kubectl', exitCode: 127 });
+  });
+
+  it('parks a waiting program and resumes it as virtual time passes with the wall clock', () => {
+    const { run, wall, resultOf, outputOf } = setup();
+    const id = run('kubectl sleep 5000');
+    expect(resultOf(id)).toBeUndefined();
+    wall.run(4000);
+    expect(resultOf(id)).toBeUndefined();
+    wall.run(1100);
+    expect(outputOf(id)).toBe('woke\n');
+    expect(resultOf(id)).toEqual({ kind: 'kubectl', exitCode: 0 });
+  });
+
+  it('ends a wait that never holds at its timeout', () => {
+    const { run, wall, resultOf, outputOf } = setup();
+    const id = run('kubectl sleep 90000');
+    wall.run(59_000);
+    expect(resultOf(id)).toBeUndefined();
+    wall.run(1100);
+    expect(outputOf(id)).toBe('timed out\n');
+  });
+
+  it('interrupts a waiting program with exit code 130', () => {
+    const { run, send, wall, resultOf, outputOf } = setup();
+    const id = run('kubectl sleep 5000');
+    send({ type: 'interrupt', id });
+    expect(resultOf(id)).toEqual({ kind: 'kubectl', exitCode: INTERRUPTED_EXIT });
+    wall.run(10_000);
+    expect(outputOf(id)).toBe('');
+  });
+
+  it('runs waits faster at a higher speed and not at all while paused', () => {
+    const { run, send, wall, resultOf, nextId } = setup();
+    send({ type: 'command', id: nextId(), command: { kind: 'speed', speed: 10 } });
+    send({ type: 'command', id: nextId(), command: { kind: 'clock', action: 'pause' } });
+    const id = run('kubectl sleep 5000');
+    wall.run(60_000);
+    expect(resultOf(id)).toBeUndefined();
+    send({ type: 'command', id: nextId(), command: { kind: 'clock', action: 'play' } });
+    wall.run(510);
+    expect(resultOf(id)).toEqual({ kind: 'kubectl', exitCode: 0 });
+  });
+
+  it('keeps editor files as the workspace that kubectl reads, and applies one of them', () => {
+    const { send, run, outputOf, resultOf } = setup();
+    send({ type: 'command', id: 100, command: { kind: 'apply', files: { 'web.yaml': 'kind: X\n' }, file: 'web.yaml' } });
+    expect(resultOf(100)).toEqual({ kind: 'apply', exitCode: 0, output: 'kind: X\n', markers: [] });
+    const id = run('kubectl cat ./web.yaml');
+    expect(outputOf(id)).toBe('kind: X\n');
+  });
+
+  it('evaluates lesson checks after each batch and reports when they change', () => {
+    const { send, run, wall, messages, resultOf } = setup();
+    send({ type: 'command', id: 200, command: { kind: 'lesson', action: 'load', lessonId: 'demo' } });
+    const loaded = resultOf(200);
+    expect(loaded?.kind === 'lesson' && loaded.progress?.checks[0].passed).toBe(false);
+    run('kubectl configmap x');
+    wall.run(20);
+    const patch = messages.filter((m) => m.type === 'patch' && m.progress).pop();
+    expect(patch?.type === 'patch' && patch.progress?.checks[0].passed).toBe(true);
+    expect(patch?.type === 'patch' && patch.progress?.completedSteps).toEqual([0]);
+  });
+
+  it('resets to a fresh cluster and says hello again', () => {
+    const { send, run, messages } = setup();
+    run('kubectl configmap x');
+    send({ type: 'command', id: 300, command: { kind: 'reset' } });
+    const hellos = messages.filter((m) => m.type === 'hello');
+    expect(hellos).toHaveLength(1);
+    const hello = hellos[0];
+    expect(hello.type === 'hello' && hello.snapshot.configmaps?.some((c) => c.metadata.name === 'x')).toBeFalsy();
+  });
+
+  it('steps virtual time while paused', () => {
+    const { send, messages } = setup();
+    send({ type: 'command', id: 1, command: { kind: 'clock', action: 'pause' } });
+    const before = messages.find((m) => m.type === 'result' && m.id === 1);
+    send({ type: 'command', id: 2, command: { kind: 'clock', action: 'step' } });
+    const after = messages.find((m) => m.type === 'result' && m.id === 2);
+    const t = (m: typeof before) => (m?.type === 'result' && m.ok && m.result.kind === 'clock' ? m.result.clock.simTime : NaN);
+    expect(t(after)).toBeGreaterThan(t(before));
+  });
+});

@@ -1,0 +1,390 @@
+/**
+ * The simulation host behind the protocol: one cluster, the learner's workspace, running kubectl
+ * programs, the lesson being followed. It only hosts — the simulation, kubectl and the lesson
+ * checks are pure modules handed in as `SessionDeps`, so the session runs (and is tested) in Node.
+ */
+import type { KubectlEntry, KubectlProgram, Wait } from '../kubectl/types';
+import { DEFAULT_KUBECONFIG, type KubeConfig } from '../kubectl/types';
+import type { CheckResult, Lesson, LessonStep } from '../lessons/types';
+import type { Cluster } from '../sim/cluster';
+import { DeltaBatcher, UNMIRRORED } from './batcher';
+import {
+  assertNever,
+  PROTOCOL_VERSION,
+  type ClockState,
+  type Command,
+  type CommandResult,
+  type EditorMarker,
+  type InspectResult,
+  type LessonProgress,
+  type ObjectRef,
+  type Snapshot,
+  type UiToWorker,
+  type WorkerToUi,
+} from './protocol';
+import { FRAME_MS, TimeDriver, type WallTimers } from './time-driver';
+import { EditorWorkspace } from './workspace';
+
+export interface ManifestProblem {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface SessionDeps {
+  createCluster: () => Cluster;
+  kubectl: KubectlEntry;
+  splitCommandLine: (line: string) => string[];
+  /** Tab completion (kubectl's `complete`); without it nothing completes. */
+  complete?: (cluster: Cluster, line: string, config: KubeConfig) => string[];
+  /** YAML syntax problems with positions, for editor markers. */
+  manifestProblems?: (text: string, filename: string) => ManifestProblem[];
+  lessons: Lesson[];
+  evaluateChecks: (cluster: Cluster, step: LessonStep) => CheckResult[];
+  post: (message: WorkerToUi) => void;
+  wall: WallTimers;
+}
+
+/** A kubectl program parked on a `Wait` until its condition holds or virtual time runs out. */
+interface Running {
+  id: number;
+  program: KubectlProgram;
+  wait?: { until: () => boolean; deadline: number };
+  out: (text: string, stream: 'stdout' | 'stderr') => void;
+  done: (exitCode: number) => void;
+}
+
+/** Bash's exit code for a command ended by Ctrl+C (128 + SIGINT). */
+export const INTERRUPTED_EXIT = 130;
+
+export class Session {
+  private cluster!: Cluster;
+  private driver!: TimeDriver;
+  private unsubscribe: () => void = () => undefined;
+  private readonly batcher = new DeltaBatcher();
+  private flushTimer: unknown = undefined;
+  private readonly workspace = new EditorWorkspace();
+  private readonly config: KubeConfig = { ...DEFAULT_KUBECONFIG };
+  private readonly running = new Map<number, Running>();
+  private progress: LessonProgress | null = null;
+  private progressJson = 'null';
+  private completed = new Set<number>();
+
+  constructor(private readonly deps: SessionDeps) {
+    this.boot();
+  }
+
+  handle(message: UiToWorker): void {
+    switch (message.type) {
+      case 'connect':
+        this.hello();
+        return;
+      case 'command':
+        this.command(message.id, message.command);
+        return;
+      case 'interrupt':
+        this.interrupt(message.id);
+        return;
+      default:
+        assertNever(message);
+    }
+  }
+
+  /** Stops every wall timer (the worker is going away, or a test ends). */
+  dispose(): void {
+    this.driver.stop();
+    this.unsubscribe();
+    if (this.flushTimer !== undefined) this.deps.wall.clear(this.flushTimer);
+  }
+
+  private boot(): void {
+    this.cluster = this.deps.createCluster();
+    const speed = this.driver?.speed ?? 1;
+    const paused = this.driver?.paused ?? false;
+    this.driver?.stop();
+    this.driver = new TimeDriver(this.cluster.clock, this.deps.wall, () => this.nextWake(), () => this.onTick());
+    this.driver.setSpeed(speed);
+    if (paused) this.driver.pause();
+    this.unsubscribe = this.cluster.store.subscribe((event) => {
+      this.batcher.add(event);
+      // Every write (Events too: lesson checks read them) re-evaluates the lesson at the next flush.
+      this.scheduleFlush();
+    });
+  }
+
+  private hello(): void {
+    this.batcher.clear();
+    this.deps.post({
+      type: 'hello',
+      protocolVersion: PROTOCOL_VERSION,
+      snapshot: this.snapshot(),
+      rv: this.cluster.store.resourceVersion,
+      simTime: this.cluster.clock.now(),
+      clock: this.clockState(),
+      lessons: this.deps.lessons,
+      progress: this.evaluateProgress(),
+      nodeNames: this.cluster.nodes.map((n) => n.name),
+    });
+  }
+
+  private snapshot(): Snapshot {
+    const snapshot: Snapshot = {};
+    for (const resource of this.cluster.store.resources()) {
+      if (!UNMIRRORED.has(resource)) snapshot[resource] = this.cluster.store.list(resource);
+    }
+    return snapshot;
+  }
+
+  private clockState(): ClockState {
+    return { simTime: this.cluster.clock.now(), paused: this.driver.paused, speed: this.driver.speed };
+  }
+
+  private command(id: number, command: Command): void {
+    this.driver.catchUp();
+    try {
+      const result = this.execute(id, command);
+      if (result) this.deps.post({ type: 'result', id, ok: true, result });
+    } catch (e) {
+      this.deps.post({ type: 'result', id, ok: false, error: e instanceof Error ? e.message : String(e) });
+    }
+    this.driver.schedule();
+  }
+
+  /** Runs a command; returns its result now, or undefined when a program answers later. */
+  private execute(id: number, command: Command): CommandResult | undefined {
+    switch (command.kind) {
+      case 'kubectl':
+        this.startKubectl(id, command.line);
+        return undefined;
+      case 'complete':
+        return { kind: 'complete', candidates: this.deps.complete?.(this.cluster, command.line, this.config) ?? [] };
+      case 'workspace':
+        this.workspace.replace(command.files);
+        return { kind: 'workspace' };
+      case 'apply':
+        this.workspace.replace(command.files);
+        return this.apply(command.file);
+      case 'clock':
+        if (command.action === 'pause') this.driver.pause();
+        else if (command.action === 'play') this.driver.play();
+        else this.driver.step();
+        this.scheduleFlush();
+        return { kind: 'clock', clock: this.clockState() };
+      case 'speed':
+        this.driver.setSpeed(command.speed);
+        this.scheduleFlush();
+        return { kind: 'speed', clock: this.clockState() };
+      case 'reset':
+        this.reset();
+        return { kind: 'reset' };
+      case 'lesson':
+        return { kind: 'lesson', progress: this.lessonAction(command) };
+      case 'inspect':
+        return { kind: 'inspect', inspect: this.inspect(command.ref) };
+      default:
+        return assertNever(command);
+    }
+  }
+
+  // --- kubectl ---------------------------------------------------------------------------------
+
+  private startKubectl(id: number, line: string): void {
+    const post = this.deps.post;
+    const out = (text: string, stream: 'stdout' | 'stderr') => post({ type: 'output', id, text, stream });
+    const done = (exitCode: number) => post({ type: 'result', id, ok: true, result: { kind: 'kubectl', exitCode } });
+    let argv: string[];
+    try {
+      argv = this.deps.splitCommandLine(line);
+    } catch (e) {
+      out(`bash: ${e instanceof Error ? e.message : String(e)}\n`, 'stderr');
+      done(2);
+      return;
+    }
+    if (argv.length === 0) return done(0);
+    if (argv[0] !== 'kubectl' && argv[0] !== 'k') {
+      out(`bash: ${argv[0]}: command not found\n`, 'stderr');
+      return done(127);
+    }
+    this.run({ id, program: this.program(argv.slice(1), out), out, done });
+  }
+
+  private program(args: string[], out: Running['out']): KubectlProgram {
+    return this.deps.kubectl(this.cluster, args, {
+      workspace: this.workspace,
+      config: this.config,
+      out: (text) => out(text, 'stdout'),
+      err: (text) => out(text, 'stderr'),
+    });
+  }
+
+  /** Advances a program until it finishes or parks on a wait that does not hold yet. */
+  private run(r: Running, resume = true): void {
+    let input = resume;
+    for (;;) {
+      let step: IteratorResult<Wait, number>;
+      try {
+        step = r.program.next(input);
+      } catch (e) {
+        r.out(`error: ${e instanceof Error ? e.message : String(e)}\n`, 'stderr');
+        this.running.delete(r.id);
+        r.done(1);
+        return;
+      }
+      if (step.done) {
+        this.running.delete(r.id);
+        r.done(step.value);
+        return;
+      }
+      if (step.value.until()) {
+        input = true;
+        continue;
+      }
+      r.wait = { until: step.value.until, deadline: this.cluster.clock.now() + step.value.timeoutMs };
+      this.running.set(r.id, r);
+      return;
+    }
+  }
+
+  /** After virtual time moved: resume programs whose wait holds or timed out. */
+  private resumeWaiting(): void {
+    const now = this.cluster.clock.now();
+    for (const r of [...this.running.values()]) {
+      if (!r.wait) continue;
+      if (r.wait.until()) this.run(r, true);
+      else if (now >= r.wait.deadline) this.run(r, false);
+    }
+  }
+
+  private interrupt(id: number): void {
+    const r = this.running.get(id);
+    if (!r) return;
+    this.running.delete(id);
+    try {
+      r.program.return(INTERRUPTED_EXIT);
+    } finally {
+      r.done(INTERRUPTED_EXIT);
+    }
+  }
+
+  /** Runs a program to its end without moving virtual time (waits answer with their state now). */
+  private runNow(args: string[]): { exitCode: number; stdout: string; stderr: string } {
+    let stdout = '';
+    let stderr = '';
+    const program = this.program(args, (text, stream) => {
+      if (stream === 'stdout') stdout += text;
+      else stderr += text;
+    });
+    let step = program.next(true);
+    while (!step.done) step = program.next(step.value.until());
+    return { exitCode: step.value, stdout, stderr };
+  }
+
+  private apply(file: string): CommandResult {
+    const text = this.workspace.read(file);
+    const markers: EditorMarker[] = (text === undefined ? [] : (this.deps.manifestProblems?.(text, file) ?? [])).map((p) => ({
+      file,
+      line: p.line,
+      column: p.column,
+      message: p.message,
+      severity: 'error',
+    }));
+    const { exitCode, stdout, stderr } = this.runNow(['apply', '-f', file]);
+    return { kind: 'apply', exitCode, output: stdout + stderr, markers };
+  }
+
+  private inspect(ref: ObjectRef): InspectResult {
+    const ns = ref.namespace ? ['-n', ref.namespace] : [];
+    const yaml = this.runNow(['get', `${ref.resource}/${ref.name}`, ...ns, '-o', 'yaml']);
+    const describe = this.runNow(['describe', ref.resource, ref.name, ...ns]);
+    const events = this.runNow(['get', 'events', ...ns, '--field-selector', `involvedObject.name=${ref.name}`]);
+    return {
+      found: yaml.exitCode === 0,
+      yaml: yaml.stdout || yaml.stderr,
+      describe: describe.stdout || describe.stderr,
+      events: events.stdout || events.stderr,
+    };
+  }
+
+  // --- time and batches ------------------------------------------------------------------------
+
+  private nextWake(): number | undefined {
+    let next = this.cluster.clock.nextEventAt();
+    for (const r of this.running.values()) {
+      if (r.wait && (next === undefined || r.wait.deadline < next)) next = r.wait.deadline;
+    }
+    return next;
+  }
+
+  private onTick(): void {
+    this.resumeWaiting();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer !== undefined) return;
+    this.flushTimer = this.deps.wall.set(() => this.flush(), FRAME_MS);
+  }
+
+  private flush(): void {
+    this.flushTimer = undefined;
+    this.driver.catchUp();
+    const events = this.batcher.flush();
+    const before = this.progressJson;
+    const progress = this.evaluateProgress();
+    const progressChanged = this.progressJson !== before;
+    this.deps.post({
+      type: 'patch',
+      events,
+      rv: this.cluster.store.resourceVersion,
+      simTime: this.cluster.clock.now(),
+      clock: this.clockState(),
+      ...(progressChanged ? { progress } : {}),
+    });
+  }
+
+  private reset(): void {
+    for (const id of [...this.running.keys()]) this.interrupt(id);
+    this.unsubscribe();
+    if (this.flushTimer !== undefined) this.deps.wall.clear(this.flushTimer);
+    this.flushTimer = undefined;
+    this.batcher.clear();
+    this.completed = new Set();
+    this.boot();
+    this.hello();
+  }
+
+  // --- lessons ---------------------------------------------------------------------------------
+
+  private lessonAction(command: Extract<Command, { kind: 'lesson' }>): LessonProgress | null {
+    switch (command.action) {
+      case 'load':
+        if (!this.deps.lessons.some((l) => l.id === command.lessonId)) throw new Error(`no lesson "${command.lessonId}"`);
+        this.progress = { lessonId: command.lessonId, stepIndex: 0, checks: [], completedSteps: [] };
+        this.completed = new Set();
+        break;
+      case 'step':
+        if (this.progress) this.progress = { ...this.progress, stepIndex: command.stepIndex };
+        break;
+      case 'check':
+        break;
+      default:
+        assertNever(command);
+    }
+    return this.evaluateProgress();
+  }
+
+  /** Evaluates the current step's checks; remembers steps that passed. */
+  private evaluateProgress(): LessonProgress | null {
+    const p = this.progress;
+    const lesson = p && this.deps.lessons.find((l) => l.id === p.lessonId);
+    const step = lesson?.steps[p?.stepIndex ?? -1];
+    if (!p || !step) {
+      this.progressJson = JSON.stringify(p);
+      return p;
+    }
+    const checks = this.deps.evaluateChecks(this.cluster, step);
+    if (checks.length > 0 && checks.every((c) => c.passed)) this.completed.add(p.stepIndex);
+    this.progress = { ...p, checks, completedSteps: [...this.completed].sort((a, b) => a - b) };
+    this.progressJson = JSON.stringify(this.progress);
+    return this.progress;
+  }
+}
