@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster, type Cluster } from '../sim/cluster';
 import { ownerRefTo, type KObject } from '../sim/object';
-import { evaluateLesson } from './index';
+import { goToStep, startProgress, updateProgress } from './index';
 import { evaluateChecks, stepComplete } from './evaluate';
 import { loadLesson } from './load';
 import type { Check } from './types';
@@ -150,23 +150,37 @@ describe('evaluateChecks', () => {
   });
 });
 
-describe('stepComplete and evaluateLesson', () => {
-  it('a step is complete when all its checks pass; progress points at the first incomplete step', () => {
-    const lesson = loadLesson(`
+describe('stepComplete and lesson progress', () => {
+  const lesson = loadLesson(`
 id: t
 title: T
 summary: S
 steps:
-  - { id: a, title: A, text: x, checks: [{ type: exists, kind: ns, name: default }] }
-  - { id: b, title: B, text: x, checks: [{ type: exists, kind: ns, name: default }, { type: exists, kind: Pod, name: nginx }] }
-  - { id: c, title: C, text: x, checks: [{ type: absent, kind: Pod, name: nginx }] }
+  - { id: a, title: A, text: x, checks: [{ type: exists, kind: ns, name: default }, { type: exists, kind: Pod, name: nginx }] }
+  - { id: b, title: B, text: x, checks: [{ type: absent, kind: Pod, name: nginx }] }
 `);
+
+  it('a step is complete when all its checks pass, and stays complete', () => {
     const cluster = createCluster({ seed: 1 });
-    const progress = evaluateLesson(cluster, lesson);
-    expect(progress.stepIndex).toBe(1);
-    expect(progress.steps.map((s) => stepComplete(s))).toEqual([true, false, true]);
-    expect(evaluateLesson(cluster.api, lesson).steps[1].map((r) => r.passed)).toEqual([true, false]);
+    let progress = updateProgress(cluster, lesson, startProgress(lesson));
+    expect(progress.checks.map((r) => r.passed)).toEqual([true, false]);
+    expect(stepComplete(progress.checks)).toBe(false);
+    expect(progress.completed).toEqual([false, false]);
     pod(cluster, 'nginx', { run: 'nginx' });
-    expect(evaluateLesson(cluster, lesson).stepIndex).toBe(2);
+    progress = updateProgress(cluster.api, lesson, progress);
+    expect(progress.completed).toEqual([true, false]);
+    progress = goToStep(lesson, progress, 1);
+    expect(progress).toMatchObject({ stepIndex: 1, checks: [] });
+    progress = updateProgress(cluster, lesson, progress);
+    expect(progress.checks[0]).toMatchObject({ passed: false, detail: 'Pod "nginx" still exists' });
+    cluster.api.delete('pods', 'default', 'nginx');
+    progress = updateProgress(cluster, lesson, progress);
+    expect(progress.completed).toEqual([true, true]);
+    // Going back re-evaluates step a (now failing) without losing its completion.
+    progress = updateProgress(cluster, lesson, goToStep(lesson, progress, -3));
+    expect(progress.stepIndex).toBe(0);
+    expect(stepComplete(progress.checks)).toBe(false);
+    expect(progress.completed).toEqual([true, true]);
+    expect(goToStep(lesson, progress, 9).stepIndex).toBe(1);
   });
 });

@@ -14,8 +14,11 @@
  *   evaluateChecks(clusterOrApi, step): CheckResult[]    [{ id, passed, description, detail? }]
  *     Reads only (a few list calls per check); safe to run after every change batch.
  *   stepComplete(results): boolean                       all checks passed
- *   evaluateLesson(clusterOrApi, lesson): LessonProgress  { stepIndex (first incomplete step, or
- *     steps.length when all done), steps: CheckResult[][] }
+ *
+ *   Progress (pure, immutable; the worker keeps one per session):
+ *   startProgress(lesson, stepIndex?): LessonProgress      { stepIndex, completed: boolean[], checks: [] }
+ *   updateProgress(clusterOrApi, lesson, progress)          evaluates the CURRENT step only; completion is sticky
+ *   goToStep(lesson, progress, i)                           Next/Previous (clamped)
  *
  *   splitSolution(transcript): { preamble, segments: [{ stepId, line, text }] }   (`# step: <id>` markers)
  *   podStatusColumn(pod): string   the STATUS column of `kubectl get pods`
@@ -37,14 +40,31 @@ export { podStatusColumn } from './pod-status';
 export { describeCheck } from './describe';
 
 export interface LessonProgress {
-  /** The first step whose checks do not all pass; `steps.length` when the lesson is done. */
+  /** The step the learner is on (moved by the panel's Next/Previous, not by the checks). */
   stepIndex: number;
-  steps: CheckResult[][];
+  /** Sticky: a step stays complete once all its checks have passed, even if a later step changes
+   *  what it checked (step 5 scales the Deployment that step 3 checked at 3 replicas). */
+  completed: boolean[];
+  /** The current step's checks, as last evaluated. */
+  checks: CheckResult[];
 }
 
-/** Evaluates every step (a learner may do steps out of order; the panel shows all of them). */
-export function evaluateLesson(target: CheckTarget, lesson: Lesson): LessonProgress {
-  const steps = lesson.steps.map((step) => evaluateChecks(target, step));
-  const firstIncomplete = steps.findIndex((results) => !stepComplete(results));
-  return { stepIndex: firstIncomplete === -1 ? steps.length : firstIncomplete, steps };
+export function startProgress(lesson: Lesson, stepIndex = 0): LessonProgress {
+  return { stepIndex, completed: lesson.steps.map(() => false), checks: [] };
+}
+
+/** Evaluates the current step and records it as complete when all its checks pass. */
+export function updateProgress(target: CheckTarget, lesson: Lesson, progress: LessonProgress): LessonProgress {
+  const step = lesson.steps[progress.stepIndex];
+  if (!step) return progress;
+  const checks = evaluateChecks(target, step);
+  const completed = [...progress.completed];
+  if (stepComplete(checks)) completed[progress.stepIndex] = true;
+  return { stepIndex: progress.stepIndex, completed, checks };
+}
+
+/** Moves to another step; its checks are evaluated on the next `updateProgress`. */
+export function goToStep(lesson: Lesson, progress: LessonProgress, stepIndex: number): LessonProgress {
+  const index = Math.max(0, Math.min(lesson.steps.length - 1, stepIndex));
+  return { ...progress, stepIndex: index, checks: [] };
 }
