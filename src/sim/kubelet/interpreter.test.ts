@@ -1,0 +1,93 @@
+import { describe, it, expect } from 'vitest';
+import { executableNotFoundMessage, formatDate, runProcess, type ProcessContext } from './interpreter';
+
+const T0 = Date.UTC(2026, 0, 1, 9, 0, 0);
+const busybox: ProcessContext = {
+  env: { GREETING: 'hello', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
+  startedAt: T0,
+  binaries: new Set(['sh', 'echo', 'sleep', 'cat', 'touch', 'rm', 'date', 'printenv', 'env', 'true', 'false', 'seq']),
+  flavor: 'busybox',
+  hostname: 'app-x',
+};
+const sh = (script: string, opts = {}) => runProcess(['sh', '-c', script], busybox, opts);
+const texts = (t: { lines: { text: string }[] }) => t.lines.map((l) => l.text);
+
+describe('interpreter', () => {
+  it('echo with variables, exit code and timing', () => {
+    const t = sh('echo "$GREETING world"; sleep 5; echo done; exit 3');
+    expect(texts(t)).toEqual(['hello world', 'done']);
+    expect(t.lines[1].at).toBe(5000);
+    expect(t.exit).toEqual({ at: 5000, code: 3 });
+  });
+
+  it('&&, || and true/false', () => {
+    expect(texts(sh('false && echo no || echo yes; true && echo ok'))).toEqual(['yes', 'ok']);
+    expect(sh('false').exit?.code).toBe(1);
+    expect(sh('true').exit?.code).toBe(0);
+  });
+
+  it('unknown command is 127 with the busybox message', () => {
+    const t = sh('foo bar');
+    expect(texts(t)).toEqual(['sh: foo: not found']);
+    expect(t.lines[0].stream).toBe('stderr');
+    expect(t.exit?.code).toBe(127);
+    expect(texts(runProcess(['sh', '-c', 'foo'], { ...busybox, flavor: 'dash' }))).toEqual(['sh: 1: foo: not found']);
+    expect(texts(runProcess(['bash', '-c', 'foo'], { ...busybox, flavor: 'bash' }))).toEqual(['bash: line 1: foo: command not found']);
+  });
+
+  it('sleep infinity and while true never exit', () => {
+    expect(sh('sleep infinity').exit).toBeUndefined();
+    expect(runProcess(['sleep', 'infinity'], busybox).exit).toBeUndefined();
+    expect(sh('while true; do echo hi; sleep 1; done').exit).toBeUndefined();
+  });
+
+  it('while loop output is produced lazily up to a horizon', () => {
+    const t = sh('i=0; while true; do echo "$i: $(date)"; i=$((i+1)); sleep 1; done', { untilMs: 2500 });
+    expect(texts(t)).toEqual(['0: Thu Jan  1 09:00:00 UTC 2026', '1: Thu Jan  1 09:00:01 UTC 2026', '2: Thu Jan  1 09:00:02 UTC 2026']);
+    expect(t.exit).toBeUndefined();
+  });
+
+  it('while loop with exit ends', () => {
+    const t = sh('n=0; while true; do n=$((n+1)); if [ $n -ge 3 ]; then exit 0; fi; sleep 2; done');
+    expect(t.exit).toEqual({ at: 4000, code: 0 });
+  });
+
+  it('fake filesystem: touch, cat, rm, redirection', () => {
+    const t = sh('echo one > /tmp/f; echo two >> /tmp/f; cat /tmp/f; rm /tmp/f; cat /tmp/f; rm /tmp/g; touch /tmp/h && cat /tmp/h');
+    expect(texts(t)).toEqual(['one', 'two', "cat: can't open '/tmp/f': No such file or directory", "rm: can't remove '/tmp/g': No such file or directory"]);
+    expect(t.exit?.code).toBe(0);
+  });
+
+  it('printenv and for loops', () => {
+    expect(texts(sh('printenv GREETING'))).toEqual(['hello']);
+    expect(sh('printenv NOPE').exit?.code).toBe(1);
+    expect(texts(sh('for i in 1 2 3; do echo $i; done'))).toEqual(['1', '2', '3']);
+    expect(texts(runProcess(['printenv'], busybox))).toEqual(['GREETING=hello', 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']);
+  });
+
+  it('exec form', () => {
+    const t = runProcess(['echo', 'a', 'b'], busybox);
+    expect(texts(t)).toEqual(['a b']);
+    expect(runProcess(['sleep', '10'], busybox).exit).toEqual({ at: 10000, code: 0 });
+    expect(runProcess(['sh'], busybox).exit).toEqual({ at: 0, code: 0 });
+  });
+
+  it('exit codes wrap at 256 and syntax errors exit 2', () => {
+    expect(sh('exit 257').exit?.code).toBe(1);
+    expect(sh('echo "unterminated').exit?.code).toBe(2);
+  });
+
+  it('date formats in C locale', () => {
+    expect(formatDate(Date.UTC(2026, 10, 25, 23, 15, 41))).toBe('Wed Nov 25 23:15:41 UTC 2026');
+  });
+
+  it('missing executable message', () => {
+    expect(executableNotFoundMessage('foo')).toContain('exec: "foo": executable file not found in $PATH: unknown');
+  });
+
+  it('busy loops are cut by the step budget', () => {
+    const t = sh('while true; do echo spin; done', { untilMs: 1000, maxSteps: 1000 });
+    expect(t.truncated).toBe(true);
+    expect(t.exit).toBeUndefined();
+  });
+});

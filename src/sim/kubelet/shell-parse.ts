@@ -1,0 +1,315 @@
+/**
+ * Parser for the small POSIX-shell subset the container interpreter runs: simple commands
+ * with quoting and `$VAR`/`${VAR}`/`$((…))`/`$(…)` expansions, redirections `>`/`>>`,
+ * `;` `&&` `||` `|`, `while`/`until`/`for`/`if` and `{ …; }` groups.
+ */
+
+export type WordPart =
+  | { kind: 'lit'; text: string; quoted: boolean }
+  | { kind: 'var'; name: string; quoted: boolean }
+  | { kind: 'arith'; expr: string; quoted: boolean }
+  | { kind: 'subst'; src: string; quoted: boolean };
+
+export type Word = WordPart[];
+
+export interface Redirect {
+  op: '>' | '>>' | '<' | '2>' | '2>&1';
+  target: Word;
+}
+
+export type Command =
+  | { kind: 'simple'; assigns: Array<[string, Word]>; words: Word[]; redirects: Redirect[] }
+  | { kind: 'while'; until: boolean; cond: List; body: List }
+  | { kind: 'for'; name: string; items: Word[]; body: List }
+  | { kind: 'if'; branches: Array<{ cond: List; body: List }>; otherwise?: List }
+  | { kind: 'group'; body: List }
+  | { kind: 'pipeline'; commands: Command[] };
+
+/** A list of and-or items: each runs after the previous one per its operator. */
+export interface List {
+  items: Array<{ op: ';' | '&&' | '||'; command: Command }>;
+}
+
+export class ShellSyntaxError extends Error {}
+
+type Token = { type: 'word'; word: Word; raw: string } | { type: 'op'; op: string };
+
+const OPERATORS = ['&&', '||', '>>', '2>&1', '2>', ';', '|', '&', '>', '<', '(', ')', '\n'];
+
+export function tokenize(src: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    if (c === ' ' || c === '\t') { i++; continue; }
+    if (c === '#') { while (i < src.length && src[i] !== '\n') i++; continue; }
+    if (c === '\\' && src[i + 1] === '\n') { i += 2; continue; }
+    const op = OPERATORS.find((o) => src.startsWith(o, i) && (o !== '2>' && o !== '2>&1' || atWordStart(src, i)));
+    if (op) { tokens.push({ type: 'op', op }); i += op.length; continue; }
+    const start = i;
+    const word: Word = [];
+    let lit = '';
+    const flush = (quoted: boolean) => { if (lit) word.push({ kind: 'lit', text: lit, quoted }); lit = ''; };
+    while (i < src.length && !' \t\n;&|<>()'.includes(src[i])) {
+      const ch = src[i];
+      if (ch === "'") {
+        flush(false);
+        const end = src.indexOf("'", i + 1);
+        if (end < 0) throw new ShellSyntaxError('unterminated quoted string');
+        word.push({ kind: 'lit', text: src.slice(i + 1, end), quoted: true });
+        i = end + 1;
+      } else if (ch === '"') {
+        flush(false);
+        i++;
+        let inner = '';
+        const parts: Word = [];
+        while (i < src.length && src[i] !== '"') {
+          if (src[i] === '\\' && '"\\$`'.includes(src[i + 1] ?? '')) { inner += src[i + 1]; i += 2; continue; }
+          if (src[i] === '$' || src[i] === '`') {
+            const [part, next] = readDollar(src, i, true);
+            if (part) { if (inner) parts.push({ kind: 'lit', text: inner, quoted: true }); inner = ''; parts.push(part); i = next; continue; }
+          }
+          inner += src[i++];
+        }
+        if (i >= src.length) throw new ShellSyntaxError('unterminated quoted string');
+        i++;
+        if (inner || parts.length === 0) parts.push({ kind: 'lit', text: inner, quoted: true });
+        word.push(...parts);
+      } else if (ch === '\\') {
+        lit += src[i + 1] ?? '';
+        i += 2;
+      } else if (ch === '$' || ch === '`') {
+        const [part, next] = readDollar(src, i, false);
+        if (part) { flush(false); word.push(part); i = next; } else { lit += ch; i++; }
+      } else {
+        lit += ch;
+        i++;
+      }
+    }
+    flush(false);
+    tokens.push({ type: 'word', word, raw: src.slice(start, i) });
+  }
+  return tokens;
+}
+
+function atWordStart(src: string, i: number): boolean {
+  return i === 0 || ' \t\n;&|'.includes(src[i - 1]);
+}
+
+/** Reads `$NAME`, `${NAME}`, `$((…))`, `$(…)` or a backquoted command at `i`. */
+function readDollar(src: string, i: number, quoted: boolean): [WordPart | undefined, number] {
+  if (src[i] === '`') {
+    const end = src.indexOf('`', i + 1);
+    if (end < 0) throw new ShellSyntaxError('unterminated `');
+    return [{ kind: 'subst', src: src.slice(i + 1, end), quoted }, end + 1];
+  }
+  const next = src[i + 1];
+  if (next === '(' && src[i + 2] === '(') {
+    const end = matchParen(src, i + 2);
+    if (src[end + 1] !== ')') throw new ShellSyntaxError('missing ))');
+    return [{ kind: 'arith', expr: src.slice(i + 3, end), quoted }, end + 2];
+  }
+  if (next === '(') {
+    const end = matchParen(src, i + 1);
+    return [{ kind: 'subst', src: src.slice(i + 2, end), quoted }, end + 1];
+  }
+  if (next === '{') {
+    const end = src.indexOf('}', i + 2);
+    if (end < 0) throw new ShellSyntaxError('missing }');
+    return [{ kind: 'var', name: src.slice(i + 2, end), quoted }, end + 1];
+  }
+  const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9?$#@*!])/.exec(src.slice(i + 1));
+  if (!m) return [undefined, i];
+  return [{ kind: 'var', name: m[1], quoted }, i + 1 + m[1].length];
+}
+
+function matchParen(src: string, open: number): number {
+  let depth = 0;
+  for (let j = open; j < src.length; j++) {
+    if (src[j] === '(') depth++;
+    else if (src[j] === ')' && --depth === 0) return j;
+  }
+  throw new ShellSyntaxError('unterminated $(');
+}
+
+const KEYWORDS = new Set(['while', 'until', 'do', 'done', 'for', 'in', 'if', 'then', 'elif', 'else', 'fi', '{', '}']);
+
+export function parseScript(src: string): List {
+  const p = new Parser(tokenize(src));
+  const list = p.list([]);
+  if (!p.done()) throw new ShellSyntaxError(`unexpected ${p.describe()}`);
+  return list;
+}
+
+class Parser {
+  private i = 0;
+  constructor(private readonly tokens: Token[]) {}
+
+  done(): boolean {
+    this.skipNewlines();
+    return this.i >= this.tokens.length;
+  }
+
+  describe(): string {
+    const t = this.tokens[this.i];
+    if (!t) return 'end of file';
+    return t.type === 'op' ? `"${t.op === '\n' ? 'newline' : t.op}"` : `word "${t.raw}"`;
+  }
+
+  /** Parses and-or items until one of `stops` (keywords) or the end. */
+  list(stops: string[]): List {
+    const items: List['items'] = [];
+    let op: ';' | '&&' | '||' = ';';
+    for (;;) {
+      this.skipNewlines();
+      const t = this.tokens[this.i];
+      if (!t) break;
+      if (t.type === 'word' && stops.includes(this.keyword(t))) break;
+      if (t.type === 'op' && t.op === ')') break;
+      items.push({ op, command: this.pipeline() });
+      const next = this.tokens[this.i];
+      if (!next) break;
+      if (next.type === 'op' && (next.op === ';' || next.op === '\n' || next.op === '&')) { op = ';'; this.i++; continue; }
+      if (next.type === 'op' && (next.op === '&&' || next.op === '||')) {
+        op = next.op;
+        this.i++;
+        this.skipNewlines();
+        continue;
+      }
+      if (next.type === 'word' && stops.includes(this.keyword(next))) break;
+      if (next.type === 'op' && next.op === ')') break;
+      throw new ShellSyntaxError(`unexpected ${this.describe()}`);
+    }
+    return { items };
+  }
+
+  private pipeline(): Command {
+    const commands = [this.command()];
+    while (this.peekOp('|')) {
+      this.i++;
+      this.skipNewlines();
+      commands.push(this.command());
+    }
+    return commands.length === 1 ? commands[0] : { kind: 'pipeline', commands };
+  }
+
+  private command(): Command {
+    const t = this.tokens[this.i];
+    if (!t) throw new ShellSyntaxError('unexpected end of file');
+    const kw = t.type === 'word' ? this.keyword(t) : '';
+    if (kw === 'while' || kw === 'until') {
+      this.i++;
+      const cond = this.list(['do']);
+      this.expect('do');
+      const body = this.list(['done']);
+      this.expect('done');
+      return { kind: 'while', until: kw === 'until', cond, body };
+    }
+    if (kw === 'for') {
+      this.i++;
+      const nameTok = this.tokens[this.i++];
+      if (!nameTok || nameTok.type !== 'word') throw new ShellSyntaxError('bad for loop variable');
+      const items: Word[] = [];
+      this.skipNewlines();
+      if (this.peekKeyword('in')) {
+        this.i++;
+        while (this.tokens[this.i]?.type === 'word' && !this.peekKeyword('do')) items.push((this.tokens[this.i++] as { word: Word }).word);
+      }
+      if (this.peekOp(';') || this.peekOp('\n')) this.i++;
+      this.skipNewlines();
+      this.expect('do');
+      const body = this.list(['done']);
+      this.expect('done');
+      return { kind: 'for', name: nameTok.raw, items, body };
+    }
+    if (kw === 'if') {
+      this.i++;
+      const branches: Array<{ cond: List; body: List }> = [];
+      let otherwise: List | undefined;
+      for (;;) {
+        const cond = this.list(['then']);
+        this.expect('then');
+        const body = this.list(['elif', 'else', 'fi']);
+        branches.push({ cond, body });
+        if (this.peekKeyword('elif')) { this.i++; continue; }
+        if (this.peekKeyword('else')) { this.i++; otherwise = this.list(['fi']); }
+        this.expect('fi');
+        break;
+      }
+      return { kind: 'if', branches, otherwise };
+    }
+    if (kw === '{') {
+      this.i++;
+      const body = this.list(['}']);
+      this.expect('}');
+      return { kind: 'group', body };
+    }
+    if (t.type === 'op' && t.op === '(') {
+      this.i++;
+      const body = this.list([]);
+      if (!this.peekOp(')')) throw new ShellSyntaxError('missing )');
+      this.i++;
+      return { kind: 'group', body };
+    }
+    return this.simple();
+  }
+
+  private simple(): Command {
+    const assigns: Array<[string, Word]> = [];
+    const words: Word[] = [];
+    const redirects: Redirect[] = [];
+    for (;;) {
+      const t = this.tokens[this.i];
+      if (!t) break;
+      if (t.type === 'op') {
+        if (t.op === '>' || t.op === '>>' || t.op === '<' || t.op === '2>') {
+          this.i++;
+          const target = this.tokens[this.i++];
+          if (!target || target.type !== 'word') throw new ShellSyntaxError(`unexpected ${this.describe()}`);
+          redirects.push({ op: t.op, target: target.word });
+          continue;
+        }
+        if (t.op === '2>&1') { this.i++; redirects.push({ op: '2>&1', target: [] }); continue; }
+        break;
+      }
+      const eq = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(t.raw);
+      if (words.length === 0 && eq && t.word[0]?.kind === 'lit' && !t.word[0].quoted) {
+        const first = t.word[0];
+        const rest: Word = [{ kind: 'lit', text: first.text.slice(eq[0].length), quoted: false }, ...t.word.slice(1)];
+        assigns.push([eq[1], rest]);
+        this.i++;
+        continue;
+      }
+      words.push(t.word);
+      this.i++;
+    }
+    if (words.length === 0 && assigns.length === 0 && redirects.length === 0) throw new ShellSyntaxError(`unexpected ${this.describe()}`);
+    return { kind: 'simple', assigns, words, redirects };
+  }
+
+  private keyword(t: Token): string {
+    if (t.type !== 'word' || t.word.length !== 1) return '';
+    const p = t.word[0];
+    return p.kind === 'lit' && !p.quoted && KEYWORDS.has(p.text) ? p.text : '';
+  }
+
+  private peekKeyword(k: string): boolean {
+    const t = this.tokens[this.i];
+    return !!t && this.keyword(t) === k;
+  }
+
+  private peekOp(op: string): boolean {
+    const t = this.tokens[this.i];
+    return !!t && t.type === 'op' && t.op === op;
+  }
+
+  private expect(k: string): void {
+    this.skipNewlines();
+    if (!this.peekKeyword(k)) throw new ShellSyntaxError(`unexpected ${this.describe()} (expecting "${k}")`);
+    this.i++;
+  }
+
+  private skipNewlines(): void {
+    while (this.peekOp('\n')) this.i++;
+  }
+}
