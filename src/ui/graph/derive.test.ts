@@ -1,0 +1,125 @@
+import { describe, it, expect } from 'vitest';
+import type { KObject } from '../../sim/object';
+import { applyDeltas, mirrorFromSnapshot, objectsOf, type Mirror } from '../mirror';
+import { GraphBuilder, PENDING_LANE, type GraphInput, type PodNode } from './derive';
+
+const NODE_NAMES = ['kind-control-plane', 'kind-worker', 'kind-worker2', 'kind-worker3'];
+
+const deployment: KObject = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'default', uid: 'd1' }, spec: { replicas: 3 }, status: { readyReplicas: 2 } };
+const rs: KObject = {
+  apiVersion: 'apps/v1',
+  kind: 'ReplicaSet',
+  metadata: { name: 'web-abc', namespace: 'default', uid: 'r1', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: 'd1', controller: true }] },
+  spec: { replicas: 3, template: { spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } } },
+};
+const service: KObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default', uid: 's1' }, spec: { type: 'ClusterIP', clusterIP: '10.96.12.1', selector: { app: 'web' } } };
+
+function pod(name: string, nodeName: string | undefined, phase = 'Running', created = '2026-01-01T09:10:00Z', extra: Partial<KObject['metadata']> = {}): KObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default', uid: `u-${name}`, creationTimestamp: created, labels: { app: 'web' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-abc', uid: 'r1', controller: true }], ...extra },
+    spec: { nodeName, containers: [{ name: 'nginx', image: 'nginx:1.27' }] },
+    status: { phase, containerStatuses: phase === 'Running' ? [{ name: 'nginx', ready: true, state: { running: {} } }] : [] },
+  };
+}
+
+function input(mirror: Mirror): GraphInput {
+  return {
+    nodeNames: NODE_NAMES,
+    nodes: objectsOf(mirror, 'nodes'),
+    pods: objectsOf(mirror, 'pods'),
+    deployments: objectsOf(mirror, 'deployments'),
+    replicasets: objectsOf(mirror, 'replicasets'),
+    services: objectsOf(mirror, 'services'),
+  };
+}
+
+const base = () => mirrorFromSnapshot({ deployments: [deployment], replicasets: [rs], services: [service], pods: [pod('web-abc-1', 'kind-worker'), pod('web-abc-2', 'kind-worker2'), pod('web-abc-3', undefined, 'Pending')] });
+
+describe('GraphBuilder', () => {
+  it('draws one box per node plus the Pending lane, with pods inside their node', () => {
+    const g = new GraphBuilder().build(input(base()));
+    const boxes = g.nodes.filter((n) => n.type === 'box').map((n) => n.id);
+    expect(boxes).toEqual([PENDING_LANE, 'box:kind-control-plane', 'box:kind-worker', 'box:kind-worker2', 'box:kind-worker3']);
+    const parents = Object.fromEntries(g.nodes.filter((n) => n.type === 'pod').map((n) => [n.id, n.parentId]));
+    expect(parents).toEqual({ 'pod:default/web-abc-1': 'box:kind-worker', 'pod:default/web-abc-2': 'box:kind-worker2', 'pod:default/web-abc-3': PENDING_LANE });
+  });
+
+  it('puts parents before children, as React Flow requires', () => {
+    const g = new GraphBuilder().build(input(base()));
+    const index = new Map(g.nodes.map((n, i) => [n.id, i]));
+    for (const n of g.nodes) if (n.parentId) expect(index.get(n.parentId)!).toBeLessThan(index.get(n.id)!);
+  });
+
+  it('labels and colours pods by their STATUS column, and fades terminating pods', () => {
+    const m = applyDeltas(base(), [{ type: 'MODIFIED', resource: 'pods', object: pod('web-abc-1', 'kind-worker', 'Running', undefined, { deletionTimestamp: '2026-01-01T09:20:00Z' }) }]);
+    const g = new GraphBuilder().build(input(m));
+    const data = (id: string) => (g.nodes.find((n) => n.id === id) as PodNode).data;
+    expect(data('pod:default/web-abc-1')).toMatchObject({ status: 'Terminating', tone: 'terminating', terminating: true });
+    expect(data('pod:default/web-abc-2')).toMatchObject({ status: 'Running', tone: 'running', ready: '1/1' });
+    expect(data('pod:default/web-abc-3')).toMatchObject({ status: 'Pending', tone: 'progress', ready: '0/1' });
+  });
+
+  it('draws Deployment → ReplicaSet → Pod ownership and Service → Pod selection edges', () => {
+    const g = new GraphBuilder().build(input(base()));
+    const edges = g.edges.map((e) => `${e.source} ${e.className} ${e.target}`).sort();
+    expect(edges).toEqual([
+      'deployments:default/web edge-owns replicasets:default/web-abc',
+      'replicasets:default/web-abc edge-owns pod:default/web-abc-1',
+      'replicasets:default/web-abc edge-owns pod:default/web-abc-2',
+      'replicasets:default/web-abc edge-owns pod:default/web-abc-3',
+      'services:default/web edge-selects pod:default/web-abc-1',
+      'services:default/web edge-selects pod:default/web-abc-2',
+      'services:default/web edge-selects pod:default/web-abc-3',
+    ]);
+  });
+
+  it('returns identical node objects for everything that did not change', () => {
+    const builder = new GraphBuilder();
+    const m1 = base();
+    const g1 = builder.build(input(m1));
+    const m2 = applyDeltas(m1, [{ type: 'MODIFIED', resource: 'pods', object: pod('web-abc-3', undefined, 'Pending') }]);
+    const g2 = builder.build(input(m2));
+    const changed = g2.nodes.filter((n, i) => n !== g1.nodes[i]).map((n) => n.id);
+    expect(changed).toEqual([]);
+    expect(g2.edges.every((e, i) => e === g1.edges[i])).toBe(true);
+    expect(g2.shapeVersion).toBe(g1.shapeVersion);
+  });
+
+  it('keeps every pod in its slot when another pod in the box goes away', () => {
+    const builder = new GraphBuilder();
+    const m1 = mirrorFromSnapshot({ pods: [pod('a', 'kind-worker', 'Running', 't1'), pod('b', 'kind-worker', 'Running', 't2'), pod('c', 'kind-worker', 'Running', 't3')] });
+    const g1 = builder.build(input(m1));
+    const m2 = applyDeltas(m1, [{ type: 'DELETED', resource: 'pods', object: pod('a', 'kind-worker') }]);
+    const g2 = builder.build(input(m2));
+    const pos = (g: typeof g1, id: string) => g.nodes.find((n) => n.id === id)!.position;
+    expect(pos(g2, 'pod:default/c')).toEqual(pos(g1, 'pod:default/c'));
+    expect(g2.nodes.find((n) => n.id === 'pod:default/b')).toBe(g1.nodes.find((n) => n.id === 'pod:default/b'));
+    expect(g2.shapeVersion).toBe(g1.shapeVersion + 1);
+    const m3 = applyDeltas(m2, [{ type: 'ADDED', resource: 'pods', object: pod('d', 'kind-worker', 'Pending', 't4') }]);
+    expect(pos(builder.build(input(m3)), 'pod:default/d')).toEqual(pos(g1, 'pod:default/a'));
+  });
+
+  it('moves a pod from the Pending lane into its node box once scheduled', () => {
+    const builder = new GraphBuilder();
+    const m1 = base();
+    builder.build(input(m1));
+    const m2 = applyDeltas(m1, [{ type: 'MODIFIED', resource: 'pods', object: pod('web-abc-3', 'kind-worker3', 'Pending') }]);
+    const g = builder.build(input(m2));
+    expect(g.nodes.find((n) => n.id === 'pod:default/web-abc-3')?.parentId).toBe('box:kind-worker3');
+  });
+
+  it('grows a box row by row as pods arrive, without moving earlier pods', () => {
+    const builder = new GraphBuilder();
+    let m = mirrorFromSnapshot({});
+    const heights: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      m = applyDeltas(m, [{ type: 'ADDED', resource: 'pods', object: pod(`p${i}`, 'kind-worker', 'Running', `t${i}`) }]);
+      heights.push(builder.build(input(m)).nodes.find((n) => n.id === 'box:kind-worker')!.height!);
+    }
+    expect(heights[0]).toBe(heights[2]);
+    expect(heights[3]).toBeGreaterThan(heights[2]);
+    expect(heights[6]).toBeGreaterThan(heights[5]);
+  });
+});

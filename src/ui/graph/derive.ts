@@ -1,0 +1,308 @@
+/**
+ * Derives the React Flow graph from the mirror: node boxes (group nodes) holding their pods in
+ * stable grid slots, a Pending lane for unscheduled pods, Deployments / ReplicaSets / Services
+ * outside the boxes, ownership and selection edges.
+ *
+ * `GraphBuilder.build` is pure in what it returns for a given input, but remembers its last
+ * output so that every node or edge whose content did not change is returned as the *identical*
+ * object: React Flow then re-renders only what changed (replacing all nodes is ~10× slower).
+ */
+import type { Edge, Node } from '@xyflow/react';
+import { podStatus } from '../../kubectl/printers/pod-status';
+import { matchesLabelSelector } from '../../sim/labels';
+import type { KObject } from '../../sim/object';
+import type { ObjectMap } from '../mirror';
+import { SlotAllocator } from './slots';
+import { podTone, type Tone } from './tone';
+
+export const LAYOUT = {
+  podW: 140,
+  podH: 46,
+  gap: 8,
+  pad: 12,
+  header: 34,
+  boxCols: 3,
+  laneCols: 6,
+  boxGapX: 24,
+  boxGapY: 24,
+  workloadW: 200,
+  workloadH: 54,
+  workloadGapY: 14,
+  columnGapX: 40,
+} as const;
+
+const BOX_W = 2 * LAYOUT.pad + LAYOUT.boxCols * LAYOUT.podW + (LAYOUT.boxCols - 1) * LAYOUT.gap;
+const LANE_W = 2 * BOX_W + LAYOUT.boxGapX;
+const BOXES_X = 2 * (LAYOUT.workloadW + LAYOUT.columnGapX);
+
+export const PENDING_LANE = 'lane:pending';
+
+export interface GraphInput {
+  /** Node names in display order (kind's: control plane first), known before Node objects exist. */
+  nodeNames: readonly string[];
+  nodes: ObjectMap;
+  pods: ObjectMap;
+  deployments: ObjectMap;
+  replicasets: ObjectMap;
+  services: ObjectMap;
+}
+
+export interface ObjectRefData {
+  resource: string;
+  namespace?: string;
+  name: string;
+}
+
+export type PodData = { ref: ObjectRefData; label: string; status: string; tone: Tone; terminating: boolean; ready: string };
+export type BoxData = { label: string; role: 'control-plane' | 'worker' | 'pending'; pods: number; condition: string };
+export type WorkloadData = { ref: ObjectRefData; kind: 'Deployment' | 'ReplicaSet' | 'Service'; label: string; summary: string; faded: boolean };
+
+export type PodNode = Node<PodData, 'pod'>;
+export type BoxNode = Node<BoxData, 'box'>;
+export type WorkloadNode = Node<WorkloadData, 'workload'>;
+export type GraphNode = PodNode | BoxNode | WorkloadNode;
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: Edge[];
+  /** Increments whenever the set of node ids changes (time to `fitView()`). */
+  shapeVersion: number;
+}
+
+export class GraphBuilder {
+  private readonly slots = new SlotAllocator();
+  private nodeCache = new Map<string, GraphNode>();
+  private edgeCache = new Map<string, Edge>();
+  private shapeVersion = 0;
+
+  build(input: GraphInput): Graph {
+    const boxes = boxNames(input);
+    const boxSet = new Set(boxes);
+    const pods = [...input.pods.values()].sort(byCreation);
+    const members = new Map<string, string[]>([[PENDING_LANE, []], ...boxes.map((b): [string, string[]] => [boxId(b), []])]);
+    for (const pod of pods) {
+      const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
+      const box = nodeName && boxSet.has(nodeName) ? boxId(nodeName) : PENDING_LANE;
+      members.get(box)!.push(podId(pod));
+    }
+    const placed = this.slots.assign(members);
+
+    const nodes: GraphNode[] = [];
+    const next = new Map<string, GraphNode>();
+    const keep = (n: GraphNode) => {
+      const prev = this.nodeCache.get(n.id);
+      const chosen = prev && sameNode(prev, n) ? prev : n;
+      next.set(n.id, chosen);
+      nodes.push(chosen);
+    };
+
+    // Group nodes first: React Flow wants parents before their children.
+    const laneRows = Math.max(1, Math.ceil(this.slots.extent(PENDING_LANE) / LAYOUT.laneCols));
+    const laneH = boxHeight(laneRows);
+    keep(boxNode(PENDING_LANE, { label: 'Pending (not scheduled)', role: 'pending', pods: members.get(PENDING_LANE)!.length, condition: '' }, BOXES_X, 0, LANE_W, laneH));
+    let rowY = laneH + LAYOUT.boxGapY;
+    for (let i = 0; i < boxes.length; i += 2) {
+      const row = boxes.slice(i, i + 2);
+      const rows = Math.max(1, ...row.map((b) => Math.ceil(this.slots.extent(boxId(b)) / LAYOUT.boxCols)));
+      const h = boxHeight(rows);
+      row.forEach((name, j) => {
+        const node = input.nodes.get(`/${name}`);
+        const data: BoxData = {
+          label: name,
+          role: isControlPlane(name, node) ? 'control-plane' : 'worker',
+          pods: members.get(boxId(name))!.length,
+          condition: readyCondition(node),
+        };
+        keep(boxNode(boxId(name), data, BOXES_X + j * (BOX_W + LAYOUT.boxGapX), rowY, BOX_W, h));
+      });
+      rowY += h + LAYOUT.boxGapY;
+    }
+
+    // Workloads: Deployments then Services in the first column, ReplicaSets in the second.
+    const deployments = [...input.deployments.values()].sort(byName);
+    const replicasets = [...input.replicasets.values()].sort(byName);
+    const services = [...input.services.values()].sort(byName);
+    const step = LAYOUT.workloadH + LAYOUT.workloadGapY;
+    deployments.forEach((d, i) => keep(workloadNode('deployments', d, 0, i * step, deploymentSummary(d), false)));
+    const svcTop = deployments.length ? deployments.length * step + LAYOUT.boxGapY : 0;
+    services.forEach((s, i) => keep(workloadNode('services', s, 0, svcTop + i * step, serviceSummary(s), false)));
+    const rsX = LAYOUT.workloadW + LAYOUT.columnGapX;
+    replicasets.forEach((r, i) => {
+      const desired = (r.spec as { replicas?: number } | undefined)?.replicas ?? 0;
+      keep(workloadNode('replicasets', r, rsX, i * step, replicaSetSummary(r), desired === 0));
+    });
+
+    for (const pod of pods) {
+      const where = placed.get(podId(pod))!;
+      const cols = where.box === PENDING_LANE ? LAYOUT.laneCols : LAYOUT.boxCols;
+      keep(podNode(pod, where.box, where.slot, cols));
+    }
+
+    const edges = this.buildEdges(deployments, replicasets, services, pods);
+    if (next.size !== this.nodeCache.size || [...next.keys()].some((id) => !this.nodeCache.has(id))) this.shapeVersion++;
+    this.nodeCache = next;
+    return { nodes, edges, shapeVersion: this.shapeVersion };
+  }
+
+  private buildEdges(deployments: KObject[], replicasets: KObject[], services: KObject[], pods: KObject[]): Edge[] {
+    const byUid = new Map<string, string>();
+    for (const d of deployments) if (d.metadata.uid) byUid.set(d.metadata.uid, workloadId('deployments', d));
+    for (const r of replicasets) if (r.metadata.uid) byUid.set(r.metadata.uid, workloadId('replicasets', r));
+    const edges: Edge[] = [];
+    const next = new Map<string, Edge>();
+    const add = (id: string, source: string, target: string, kind: 'owns' | 'selects') => {
+      const edge = this.edgeCache.get(id) ?? { id, source, target, type: 'smoothstep', className: `edge-${kind}`, selectable: false, focusable: false };
+      next.set(id, edge);
+      edges.push(edge);
+    };
+    for (const obj of [...replicasets, ...pods]) {
+      const owner = obj.metadata.ownerReferences?.find((o) => o.controller);
+      const source = owner && byUid.get(owner.uid);
+      const target = obj.kind === 'Pod' ? podId(obj) : workloadId('replicasets', obj);
+      if (source) add(`owns:${source}->${target}`, source, target, 'owns');
+    }
+    for (const svc of services) {
+      const selector = (svc.spec as { selector?: Record<string, string> } | undefined)?.selector;
+      if (!selector || Object.keys(selector).length === 0) continue;
+      const source = workloadId('services', svc);
+      for (const pod of pods) {
+        if (pod.metadata.namespace !== svc.metadata.namespace) continue;
+        if (matchesLabelSelector({ matchLabels: selector }, pod.metadata.labels)) add(`selects:${source}->${podId(pod)}`, source, podId(pod), 'selects');
+      }
+    }
+    this.edgeCache = next;
+    return edges;
+  }
+}
+
+function boxNames(input: GraphInput): string[] {
+  const names = [...input.nodeNames];
+  const extra = [...input.nodes.values()].map((n) => n.metadata.name ?? '').filter((n) => n && !names.includes(n));
+  return [...names, ...extra.sort()];
+}
+
+export function boxId(nodeName: string): string {
+  return `box:${nodeName}`;
+}
+
+export function podId(pod: KObject): string {
+  return `pod:${pod.metadata.namespace ?? ''}/${pod.metadata.name}`;
+}
+
+export function workloadId(resource: string, obj: KObject): string {
+  return `${resource}:${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+}
+
+function boxHeight(rows: number): number {
+  return LAYOUT.header + LAYOUT.pad + rows * (LAYOUT.podH + LAYOUT.gap) - LAYOUT.gap + LAYOUT.pad;
+}
+
+function boxNode(id: string, data: BoxData, x: number, y: number, width: number, height: number): BoxNode {
+  return { id, type: 'box', data, position: { x, y }, width, height, style: { width, height }, selectable: false, draggable: false, zIndex: 0 };
+}
+
+function podNode(pod: KObject, box: string, slot: number, cols: number): PodNode {
+  const status = podStatus(pod);
+  const containers = (pod.spec as { containers?: unknown[] } | undefined)?.containers?.length ?? 0;
+  const ready = ((pod.status as { containerStatuses?: { ready?: boolean }[] } | undefined)?.containerStatuses ?? []).filter((c) => c.ready).length;
+  return {
+    id: podId(pod),
+    type: 'pod',
+    parentId: box,
+    extent: 'parent',
+    draggable: false,
+    position: {
+      x: LAYOUT.pad + (slot % cols) * (LAYOUT.podW + LAYOUT.gap),
+      y: LAYOUT.header + LAYOUT.pad + Math.floor(slot / cols) * (LAYOUT.podH + LAYOUT.gap),
+    },
+    width: LAYOUT.podW,
+    height: LAYOUT.podH,
+    zIndex: 1,
+    data: {
+      ref: { resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name ?? '' },
+      label: pod.metadata.name ?? '',
+      status,
+      tone: podTone(status),
+      terminating: Boolean(pod.metadata.deletionTimestamp),
+      ready: `${ready}/${containers}`,
+    },
+  };
+}
+
+function workloadNode(resource: string, obj: KObject, x: number, y: number, summary: string, faded: boolean): WorkloadNode {
+  const kind = obj.kind as WorkloadData['kind'];
+  return {
+    id: workloadId(resource, obj),
+    type: 'workload',
+    position: { x, y },
+    width: LAYOUT.workloadW,
+    height: LAYOUT.workloadH,
+    draggable: false,
+    zIndex: 1,
+    data: { ref: { resource, namespace: obj.metadata.namespace, name: obj.metadata.name ?? '' }, kind, label: obj.metadata.name ?? '', summary, faded },
+  };
+}
+
+function deploymentSummary(d: KObject): string {
+  const spec = d.spec as { replicas?: number } | undefined;
+  const status = d.status as { readyReplicas?: number; updatedReplicas?: number } | undefined;
+  return `${status?.readyReplicas ?? 0}/${spec?.replicas ?? 1} ready`;
+}
+
+function replicaSetSummary(r: KObject): string {
+  const spec = r.spec as { replicas?: number } | undefined;
+  const status = r.status as { readyReplicas?: number } | undefined;
+  const image = (r.spec as { template?: { spec?: { containers?: { image?: string }[] } } } | undefined)?.template?.spec?.containers?.[0]?.image;
+  return `${status?.readyReplicas ?? 0}/${spec?.replicas ?? 0} ready${image ? ` · ${image}` : ''}`;
+}
+
+function serviceSummary(s: KObject): string {
+  const spec = s.spec as { type?: string; clusterIP?: string } | undefined;
+  return `${spec?.type ?? 'ClusterIP'} ${spec?.clusterIP ?? ''}`.trim();
+}
+
+function isControlPlane(name: string, node: KObject | undefined): boolean {
+  const labels = node?.metadata.labels ?? {};
+  return 'node-role.kubernetes.io/control-plane' in labels || name.endsWith('control-plane');
+}
+
+function readyCondition(node: KObject | undefined): string {
+  if (!node) return '';
+  const ready = (node.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions?.find((c) => c.type === 'Ready');
+  const unschedulable = (node.spec as { unschedulable?: boolean } | undefined)?.unschedulable;
+  const base = ready?.status === 'True' ? 'Ready' : ready ? 'NotReady' : 'Unknown';
+  return unschedulable ? `${base},SchedulingDisabled` : base;
+}
+
+function byName(a: KObject, b: KObject): number {
+  const ka = `${a.metadata.namespace ?? ''}/${a.metadata.name}`;
+  const kb = `${b.metadata.namespace ?? ''}/${b.metadata.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** Newcomers take slots in creation order, so a ReplicaSet's pods fill a box left to right. */
+function byCreation(a: KObject, b: KObject): number {
+  const ta = a.metadata.creationTimestamp ?? '';
+  const tb = b.metadata.creationTimestamp ?? '';
+  return ta < tb ? -1 : ta > tb ? 1 : byName(a, b);
+}
+
+/** Whether two nodes render the same (data compared field by field, one level deep). */
+function sameNode(a: GraphNode, b: GraphNode): boolean {
+  if (a.type !== b.type || a.parentId !== b.parentId || a.width !== b.width || a.height !== b.height) return false;
+  if (a.position.x !== b.position.x || a.position.y !== b.position.y) return false;
+  return shallowEqual(a.data as Record<string, unknown>, b.data as Record<string, unknown>);
+}
+
+function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    const va = a[k];
+    const vb = b[k];
+    if (va === vb) continue;
+    if (typeof va === 'object' && typeof vb === 'object' && va && vb && shallowEqual(va as Record<string, unknown>, vb as Record<string, unknown>)) continue;
+    return false;
+  }
+  return true;
+}
