@@ -1,0 +1,72 @@
+/**
+ * kubectl's human-readable tables: one table per resource type (header once, rows aligned by
+ * the tabwriter), NAMESPACE first with `-A`, `-L` label columns and LABELS last, names as
+ * `kind.group/name` when several kinds are printed, and a blank line between tables.
+ */
+import type { KObject } from '../../sim/object';
+import { formatLabels } from '../../sim/labels';
+import { columnsFor, tableHeaders } from './columns';
+import { TABLE_TABWRITER, tabwrite } from './tabwriter';
+
+export interface TableOptions {
+  /** Virtual now, for AGE columns. */
+  now: number;
+  wide?: boolean;
+  /** `-A`: a NAMESPACE column (ignored for cluster-scoped kinds). */
+  withNamespace?: boolean;
+  /** Prefix names with `kind.group/` (several kinds in one `get`). */
+  withKind?: boolean;
+  noHeaders?: boolean;
+  showLabels?: boolean;
+  /** `-L key`: one column per key, titled by the key's last `/` segment, upper-cased. */
+  labelColumns?: string[];
+}
+
+export interface TableGroup {
+  /** Plural resource name (`pods`). */
+  resource: string;
+  /** `pod`, `deployment.apps`: the prefix used with `withKind`. */
+  kindPrefix: string;
+  namespaced: boolean;
+  objects: KObject[];
+}
+
+/** The tab-separated lines (header then rows) of one group; empty when it has no objects. */
+export function tableLines(group: TableGroup, opts: TableOptions): string[] {
+  if (group.objects.length === 0) return [];
+  const wide = !!opts.wide;
+  const withNs = !!opts.withNamespace && group.namespaced;
+  const labelKeys = opts.labelColumns ?? [];
+  const lines: string[] = [];
+  if (!opts.noHeaders) {
+    const headers = tableHeaders(group.resource, wide);
+    if (withNs) headers.unshift('NAMESPACE');
+    for (const k of labelKeys) headers.push(k.split('/').pop()!.toUpperCase());
+    if (opts.showLabels) headers.push('LABELS');
+    lines.push(headers.join('\t'));
+  }
+  const cols = columnsFor(group.resource);
+  for (const obj of group.objects) {
+    const cells = cols.row(obj, opts.now, wide);
+    // Events have no name column first; every other kind's first cell is the name.
+    if (opts.withKind && group.resource !== 'events') cells[0] = `${group.kindPrefix}/${cells[0]}`;
+    if (withNs) cells.unshift(obj.metadata.namespace ?? '');
+    const labels = obj.metadata.labels ?? {};
+    for (const k of labelKeys) cells.push(labels[k] ?? '');
+    if (opts.showLabels) cells.push(formatLabels(labels));
+    lines.push(cells.join('\t'));
+  }
+  return lines;
+}
+
+/** Several groups as `kubectl get` prints them: each aligned alone, blank lines between. */
+export function renderTables(groups: TableGroup[], opts: TableOptions): string {
+  let out = '';
+  for (const g of groups) {
+    const lines = tableLines(g, opts);
+    if (lines.length === 0) continue;
+    if (out && !opts.noHeaders) out += '\n';
+    out += tabwrite(lines.join('\n') + '\n', TABLE_TABWRITER);
+  }
+  return out;
+}
