@@ -20,6 +20,13 @@ type Outcome = { passed: boolean; detail?: string };
 
 const DEFAULT_NAMESPACE = 'default';
 
+/**
+ * Events of one action land within moments of each other, in either order: the ReplicaSet
+ * replaces a deleted Pod as soon as it is marked for deletion, while the kubelet records
+ * `Killing` when it notices. `after` therefore accepts events up to this much earlier.
+ */
+export const AFTER_SLACK_MS = 5000;
+
 export function evaluateChecks(target: CheckTarget, step: Pick<LessonStep, 'checks'>): CheckResult[] {
   const api = 'api' in target ? target.api : target;
   return step.checks.map((check) => {
@@ -96,7 +103,7 @@ function eventSeen(api: ApiServer, match: EventMatch, after: EventMatch | undefi
   const earlier = matchingEvents(api, after);
   if (!earlier.length) return { passed: false, detail: `no ${after.reason} event yet` };
   const since = Math.min(...earlier.map((e) => Date.parse(e.firstTimestamp)));
-  return events.some((e) => Date.parse(e.lastTimestamp) >= since)
+  return events.some((e) => Date.parse(e.lastTimestamp) >= since - AFTER_SLACK_MS)
     ? { passed: true }
     : { passed: false, detail: `no ${match.reason} event since the ${after.reason} event` };
 }

@@ -85,8 +85,10 @@ export interface EventMatch {
 }
 
 /**
- * An Event was recorded. With `after`, it must have happened at or after (lastTimestamp ≥
- * firstTimestamp, whole seconds) an Event matching `after` — "a pod was created after one was killed".
+ * An Event was recorded. With `after`, it must have happened after an Event matching `after`
+ * ("a pod was created after one was killed"): its lastTimestamp is at most 5 s before the
+ * earliest matching `after` event's firstTimestamp (the two sides of one action are recorded
+ * moments apart, in either order).
  */
 export interface EventSeenCheck extends CheckBase, EventMatch {
   type: 'eventSeen';
