@@ -7,6 +7,7 @@ import type { ApiServer } from '../sim/api/apiserver';
 import type { ResourceType } from '../sim/api/registry';
 import type { CoreEvent } from '../sim/events';
 import { parseSelector, matchSelector } from '../sim/labels';
+import { Informer } from '../sim/controllers/informer';
 import { controllerRef, type KObject } from '../sim/object';
 import { countText } from './describe';
 import { jsonEqual, parsePath, valueAt } from './paths';
@@ -46,6 +47,21 @@ export function evaluateChecks(target: CheckTarget, step: Pick<LessonStep, 'chec
 /** A step is complete when all its checks pass. */
 export function stepComplete(results: CheckResult[]): boolean {
   return results.every((r) => r.passed);
+}
+
+/**
+ * Watch-fed caches per api-server and resource, made on first use. `api.list` copies and sorts
+ * every call (tens of ms at 10,000 pods); a check only needs to scan. The caches live as long
+ * as the cluster's store does.
+ */
+const caches = new WeakMap<ApiServer, Map<string, Informer>>();
+
+function cached(api: ApiServer, resource: string, namespace: string | undefined): KObject[] {
+  let byResource = caches.get(api);
+  if (!byResource) caches.set(api, (byResource = new Map()));
+  let informer = byResource.get(resource);
+  if (!informer) byResource.set(resource, (informer = new Informer(api.store, resource)));
+  return informer.list(namespace);
 }
 
 export function evaluateCheck(api: ApiServer, check: Check): Outcome {
@@ -109,7 +125,7 @@ function eventSeen(api: ApiServer, match: EventMatch, after: EventMatch | undefi
 }
 
 function matchingEvents(api: ApiServer, m: EventMatch): CoreEvent[] {
-  const events = api.list('events', namespaceOf(m.namespace)) as CoreEvent[];
+  const events = cached(api, 'events', namespaceOf(m.namespace)) as CoreEvent[];
   const kind = m.kind ? resolveKind(api, m.kind).kind : undefined;
   return events.filter((e) => {
     if (e.reason !== m.reason) return false;
@@ -161,7 +177,7 @@ function getObject(api: ApiServer, kind: string, name: string, namespace: string
 }
 
 function listObjects(api: ApiServer, resource: string, namespace: string | undefined, selector: string | undefined): KObject[] {
-  const items = api.list(resource, namespace);
+  const items = cached(api, resource, namespace);
   if (!selector) return items;
   const sel = parseSelector(selector);
   return items.filter((o) => matchSelector(sel, o.metadata.labels ?? {}));
