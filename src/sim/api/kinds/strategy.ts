@@ -20,6 +20,11 @@ export interface KindStrategy {
   default?(obj: KObject, ctx: StrategyContext): void;
   /** Extra defaults only on create (admission: service account volume, cluster IP, …). */
   prepareCreate?(obj: KObject, ctx: StrategyContext): void;
+  /**
+   * Only on update, before `default`: carries server-owned values over from the stored
+   * object (a Service's cluster IP and node ports) and allocates what the new spec needs.
+   */
+  prepareUpdate?(obj: KObject, old: KObject, ctx: StrategyContext): void;
   validate?(obj: KObject): FieldError[];
   validateUpdate?(obj: KObject, old: KObject): FieldError[];
   /** The kind has a status subresource: main-resource writes keep the old status. */

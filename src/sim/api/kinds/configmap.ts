@@ -1,0 +1,42 @@
+/** core/v1 ConfigMap: key rules, the 1 MiB limit, and `immutable`. */
+import { goQuote } from '../../gostr';
+import { isConfigMapKey } from '../../names';
+import type { FieldError } from '../errors';
+import type { KindStrategy } from './strategy';
+import { obj, type J } from './util';
+
+export const MAX_CONFIG_MAP_SIZE = 1024 * 1024;
+
+export const configMapStrategy: KindStrategy = {
+  validate(o) {
+    const errors: FieldError[] = [];
+    const data = obj(o.data) ?? {};
+    const binary = obj(o.binaryData) ?? {};
+    let size = 0;
+    for (const [key, value] of Object.entries(data)) {
+      for (const msg of isConfigMapKey(key)) errors.push({ type: 'Invalid value', field: `data[${key}]`, value: goQuote(key), detail: msg });
+      if (Object.prototype.hasOwnProperty.call(binary, key)) errors.push({ type: 'Invalid value', field: `data[${key}]`, value: goQuote(key), detail: 'duplicate of key present in binaryData' });
+      size += String(value).length;
+    }
+    for (const [key, value] of Object.entries(binary)) {
+      for (const msg of isConfigMapKey(key)) errors.push({ type: 'Invalid value', field: `binaryData[${key}]`, value: goQuote(key), detail: msg });
+      size += Math.floor((String(value).length * 3) / 4);
+    }
+    if (size > MAX_CONFIG_MAP_SIZE) errors.push({ type: 'Too long', field: '', detail: `must have at most ${MAX_CONFIG_MAP_SIZE} bytes` });
+    return errors;
+  },
+  validateUpdate(o, old) {
+    const errors: FieldError[] = [];
+    if (old.immutable !== true) return errors;
+    const forbidden = (field: string): FieldError => ({ type: 'Forbidden', field, detail: 'field is immutable when `immutable` is set' });
+    if (o.immutable !== true) errors.push(forbidden('immutable'));
+    if (JSON.stringify(sorted(o.data)) !== JSON.stringify(sorted(old.data))) errors.push(forbidden('data'));
+    if (JSON.stringify(sorted(o.binaryData)) !== JSON.stringify(sorted(old.binaryData))) errors.push(forbidden('binaryData'));
+    return errors;
+  },
+};
+
+function sorted(m: unknown): J {
+  const o = obj(m) ?? {};
+  return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+}

@@ -1,0 +1,88 @@
+/** apps/v1 Deployment: defaults, validation (ValidateDeploymentSpec), immutable selector. */
+import { goIntOrString, goScalar } from '../../gostr';
+import { isValidPercent } from '../../names';
+import type { FieldError } from '../errors';
+import type { KindStrategy } from './strategy';
+import { child, obj, setDefault, type J } from './util';
+import { defaultPodTemplate, nonNegative, validateImmutableSelector, validateSelectorAndTemplate } from './workload';
+
+export const deploymentStrategy: KindStrategy = {
+  hasStatus: true,
+  tracksGeneration: true,
+  default(o) {
+    const spec = child(o as J, 'spec');
+    setDefault(spec, 'replicas', 1);
+    const strategy = child(spec, 'strategy');
+    setDefault(strategy, 'type', 'RollingUpdate');
+    if (strategy.type === 'RollingUpdate') {
+      const ru = child(strategy, 'rollingUpdate');
+      setDefault(ru, 'maxUnavailable', '25%');
+      setDefault(ru, 'maxSurge', '25%');
+    }
+    setDefault(spec, 'revisionHistoryLimit', 10);
+    setDefault(spec, 'progressDeadlineSeconds', 600);
+    defaultPodTemplate(spec);
+  },
+  prepareCreate(o) {
+    o.status = {};
+  },
+  validate(o) {
+    const spec = obj(o.spec) ?? {};
+    const errors: FieldError[] = [...nonNegative(spec.replicas, 'spec.replicas')];
+    errors.push(...validateSelectorAndTemplate(spec));
+    errors.push(...validateStrategy(obj(spec.strategy) ?? {}));
+    errors.push(...nonNegative(spec.minReadySeconds, 'spec.minReadySeconds'));
+    errors.push(...nonNegative(spec.revisionHistoryLimit, 'spec.revisionHistoryLimit'));
+    if (typeof spec.progressDeadlineSeconds === 'number') {
+      errors.push(...nonNegative(spec.progressDeadlineSeconds, 'spec.progressDeadlineSeconds'));
+      if (spec.progressDeadlineSeconds <= (typeof spec.minReadySeconds === 'number' ? spec.minReadySeconds : 0)) {
+        errors.push({ type: 'Invalid value', field: 'spec.progressDeadlineSeconds', value: String(spec.progressDeadlineSeconds), detail: 'must be greater than minReadySeconds' });
+      }
+    }
+    return errors;
+  },
+  validateUpdate(o, old) {
+    return validateImmutableSelector(o, old);
+  },
+};
+
+function validateStrategy(strategy: J): FieldError[] {
+  const path = 'spec.strategy';
+  switch (strategy.type) {
+    case 'Recreate':
+      return strategy.rollingUpdate ? [{ type: 'Forbidden', field: `${path}.rollingUpdate`, detail: "may not be specified when strategy `type` is 'Recreate'" }] : [];
+    case 'RollingUpdate': {
+      const ru = obj(strategy.rollingUpdate) ?? {};
+      const errors = [...intOrPercent(ru.maxUnavailable, `${path}.rollingUpdate.maxUnavailable`), ...intOrPercent(ru.maxSurge, `${path}.rollingUpdate.maxSurge`)];
+      if (isZero(ru.maxUnavailable) && isZero(ru.maxSurge)) {
+        errors.push({ type: 'Invalid value', field: `${path}.rollingUpdate.maxUnavailable`, value: goIntOrString(ru.maxUnavailable), detail: 'may not be 0 when `maxSurge` is 0' });
+      }
+      if (percentValue(ru.maxUnavailable) > 100) {
+        errors.push({ type: 'Invalid value', field: `${path}.rollingUpdate.maxUnavailable`, value: goIntOrString(ru.maxUnavailable), detail: 'must not be greater than 100%' });
+      }
+      return errors;
+    }
+    default: {
+      const ru = strategy.rollingUpdate ? '(*apps.RollingUpdateDeployment)(…)' : '(*apps.RollingUpdateDeployment)(nil)';
+      return [{ type: 'Unsupported value', field: path, value: `apps.DeploymentStrategy{Type:${goScalar(String(strategy.type ?? ''))}, RollingUpdate:${ru}}`, detail: 'supported values: "Recreate", "RollingUpdate"' }];
+    }
+  }
+}
+
+function intOrPercent(v: unknown, field: string): FieldError[] {
+  if (typeof v === 'string') return isValidPercent(v).map((msg) => ({ type: 'Invalid value', field, value: goIntOrString(v), detail: msg }));
+  return nonNegative(v, field);
+}
+
+/** getIntOrPercentValue: `0`, `"0%"` (and unparseable strings) count as 0. */
+function isZero(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  if (typeof v === 'number') return v === 0;
+  const m = /^(\d+)%$/.exec(String(v));
+  return m ? Number(m[1]) === 0 : true;
+}
+
+function percentValue(v: unknown): number {
+  const m = typeof v === 'string' ? /^(\d+)%$/.exec(v) : null;
+  return m ? Number(m[1]) : 0;
+}

@@ -1,0 +1,107 @@
+/**
+ * Pod: defaults, admission on create (service account token volume, priority, default
+ * tolerations), `status {phase: Pending, qosClass}`, validation and the update restrictions.
+ */
+import type { KObject } from '../../object';
+import type { FieldError } from '../errors';
+import { admitDefaultTolerations, admitPriority, admitServiceAccount, qosClass } from './pod-admission';
+import { defaultPodOnly, defaultPodSpec } from './podspec-defaults';
+import { validatePodSpec } from './podspec-validation';
+import type { KindStrategy } from './strategy';
+import { child, objects, type J } from './util';
+
+export const POD_UPDATE_FORBIDDEN =
+  'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
+
+export const podStrategy: KindStrategy = {
+  hasStatus: true,
+  default(obj) {
+    const spec = child(obj as J, 'spec');
+    defaultPodSpec(spec);
+    defaultPodOnly(spec);
+  },
+  prepareCreate(obj, ctx) {
+    const spec = child(obj as J, 'spec');
+    admitServiceAccount(spec, ctx.rng);
+    admitPriority(spec);
+    admitDefaultTolerations(spec);
+    obj.status = { phase: 'Pending', qosClass: qosClass(spec) };
+  },
+  validate(obj) {
+    return validatePodSpec(child(obj as J, 'spec'), 'spec');
+  },
+  validateUpdate(obj, old) {
+    return validatePodUpdate(obj, old);
+  },
+};
+
+/** ValidatePodUpdate: only images, activeDeadlineSeconds, added tolerations and a fixed-up grace period may change. */
+export function validatePodUpdate(obj: KObject, old: KObject): FieldError[] {
+  const spec = (obj.spec ?? {}) as J;
+  const oldSpec = (old.spec ?? {}) as J;
+  const errors: FieldError[] = [];
+  if (typeof oldSpec.activeDeadlineSeconds === 'number' && spec.activeDeadlineSeconds === undefined) {
+    errors.push({ type: 'Invalid value', field: 'spec.activeDeadlineSeconds', value: 'null', detail: 'must not update from a positive integer to nil value' });
+  }
+  if (typeof oldSpec.activeDeadlineSeconds === 'number' && typeof spec.activeDeadlineSeconds === 'number' && spec.activeDeadlineSeconds > oldSpec.activeDeadlineSeconds) {
+    errors.push({ type: 'Invalid value', field: 'spec.activeDeadlineSeconds', value: String(spec.activeDeadlineSeconds), detail: 'must be less than or equal to previous value' });
+  }
+  // Copy every field that may change from the old spec into the new one; any remaining difference is forbidden.
+  const mutable: J = structuredClone(spec);
+  for (const key of ['containers', 'initContainers'] as const) {
+    const now = objects(mutable[key]);
+    const before = objects(oldSpec[key]);
+    if (now.length === before.length) now.forEach((c, i) => (c.image = before[i].image));
+  }
+  mutable.activeDeadlineSeconds = oldSpec.activeDeadlineSeconds;
+  if (mutable.activeDeadlineSeconds === undefined) delete mutable.activeDeadlineSeconds;
+  if (tolerationsOnlyAdded(objects(oldSpec.tolerations), objects(spec.tolerations))) {
+    mutable.tolerations = oldSpec.tolerations;
+    if (mutable.tolerations === undefined) delete mutable.tolerations;
+  }
+  if (typeof oldSpec.terminationGracePeriodSeconds === 'number' && oldSpec.terminationGracePeriodSeconds < 0 && spec.terminationGracePeriodSeconds === 1) {
+    mutable.terminationGracePeriodSeconds = oldSpec.terminationGracePeriodSeconds;
+  }
+  // Binding: the scheduler sets nodeName once through update (the sim's pods/binding).
+  if (!oldSpec.nodeName) {
+    mutable.nodeName = oldSpec.nodeName;
+    if (mutable.nodeName === undefined) delete mutable.nodeName;
+  }
+  const changed = changedFields(oldSpec, mutable);
+  if (changed.length) errors.push({ type: 'Forbidden', field: 'spec', detail: `${POD_UPDATE_FORBIDDEN}\n${specDiff(oldSpec, mutable, changed)}` });
+  return errors;
+}
+
+/** Every old toleration must still be there (tolerationSeconds may only shrink). */
+function tolerationsOnlyAdded(before: J[], after: J[]): boolean {
+  return before.every((o) =>
+    after.some(
+      (n) =>
+        n.key === o.key && n.operator === o.operator && n.value === o.value && n.effect === o.effect &&
+        (o.tolerationSeconds === undefined ? n.tolerationSeconds === undefined : typeof n.tolerationSeconds === 'number' && n.tolerationSeconds <= o.tolerationSeconds),
+    ),
+  );
+}
+
+function changedFields(a: J, b: J): string[] {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return keys.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+}
+
+/**
+ * A compact rendering in the shape of go-cmp's diff that the real message ends with
+ * (`core.PodSpec{ … - Field: old, + Field: new }`). Values are printed as JSON, which is
+ * shorter than Go's struct syntax but points at the same fields.
+ */
+function specDiff(before: J, after: J, changed: string[]): string {
+  const goName = (k: string) => k.charAt(0).toUpperCase() + k.slice(1);
+  const lines = ['  core.PodSpec{'];
+  const identical = new Set([...Object.keys(before), ...Object.keys(after)]).size - changed.length;
+  if (identical > 0) lines.push(`  \t... // ${identical} identical fields`);
+  for (const k of changed) {
+    if (before[k] !== undefined) lines.push(`- \t${goName(k)}: ${JSON.stringify(before[k])},`);
+    if (after[k] !== undefined) lines.push(`+ \t${goName(k)}: ${JSON.stringify(after[k])},`);
+  }
+  lines.push('  }');
+  return lines.join('\n') + '\n';
+}

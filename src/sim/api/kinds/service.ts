@@ -1,0 +1,180 @@
+/**
+ * core/v1 Service: defaults, cluster IP / node port allocation (create) and carry-over
+ * (update), validation (ValidateService) and the immutable cluster IP.
+ */
+import { goQuote, goStringSlice } from '../../gostr';
+import { isDNS1123Label, isValidIP, isValidPortName, isValidPortNum } from '../../names';
+import type { KObject } from '../../object';
+import type { FieldError } from '../errors';
+import { validateLabels } from './meta';
+import { notSupported } from './podspec-validation';
+import { allocateClusterIP, allocateNodePort, clusterIPProblem, nodePortProblem, usedClusterIPs, usedNodePorts } from './service-alloc';
+import type { KindStrategy, StrategyContext } from './strategy';
+import { child, obj, objects, setDefault, str, type J } from './util';
+
+const TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
+const AFFINITIES = ['ClientIP', 'None'];
+const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+
+/** Allocation failures found while preparing, reported after validation (as the REST storage does). */
+const allocationErrors = new WeakMap<KObject, FieldError[]>();
+
+export const serviceStrategy: KindStrategy = {
+  hasStatus: true,
+  default(o) {
+    const spec = child(o as J, 'spec');
+    setDefault(spec, 'type', 'ClusterIP');
+    setDefault(spec, 'sessionAffinity', 'None');
+    if (spec.sessionAffinity === 'ClientIP') {
+      const cfg = child(child(spec, 'sessionAffinityConfig'), 'clientIP');
+      setDefault(cfg, 'timeoutSeconds', 10800);
+    }
+    for (const p of objects(spec.ports)) {
+      setDefault(p, 'protocol', 'TCP');
+      if (p.targetPort === undefined || p.targetPort === null || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port;
+    }
+    if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') setDefault(spec, 'externalTrafficPolicy', 'Cluster');
+    if (spec.type === 'LoadBalancer') setDefault(spec, 'allocateLoadBalancerNodePorts', true);
+    if (spec.type !== 'ExternalName') setDefault(spec, 'internalTrafficPolicy', 'Cluster');
+    if (spec.clusterIP && !spec.clusterIPs) spec.clusterIPs = [spec.clusterIP];
+  },
+  prepareCreate(o, ctx) {
+    o.status = { loadBalancer: {} };
+    allocate(o, undefined, ctx);
+  },
+  prepareUpdate(o, old, ctx) {
+    carryOver(child(o as J, 'spec'), obj(old.spec) ?? {});
+    allocate(o, old, ctx);
+  },
+  validate(o) {
+    const errors = validateService(obj(o.spec) ?? {});
+    errors.push(...(allocationErrors.get(o) ?? []));
+    return errors;
+  },
+  validateUpdate(o, old) {
+    const spec = obj(o.spec) ?? {};
+    const before = obj(old.spec) ?? {};
+    const oldIP = str(before.clusterIP);
+    if (oldIP && before.type !== 'ExternalName' && spec.type !== 'ExternalName' && str(spec.clusterIP) !== oldIP) {
+      return [{ type: 'Invalid value', field: 'spec.clusterIPs[0]', value: goStringSlice(Array.isArray(spec.clusterIPs) ? spec.clusterIPs : []), detail: 'may not change once set' }];
+    }
+    return [];
+  },
+};
+
+/** patchAllocatedValues: an update that omits the cluster IP or node ports keeps the allocated ones. */
+function carryOver(spec: J, before: J): void {
+  if (spec.type !== 'ExternalName' && before.type !== 'ExternalName' && !spec.clusterIP && before.clusterIP) {
+    spec.clusterIP = before.clusterIP;
+    spec.clusterIPs = before.clusterIPs;
+  }
+  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
+    const oldPorts = objects(before.ports);
+    for (const p of objects(spec.ports)) {
+      if (p.nodePort) continue;
+      const match = oldPorts.find((q) => q.port === p.port && (q.protocol ?? 'TCP') === (p.protocol ?? 'TCP') && q.nodePort);
+      if (match) p.nodePort = match.nodePort;
+    }
+  }
+  if (!spec.ipFamilies && before.ipFamilies) spec.ipFamilies = before.ipFamilies;
+  if (!spec.ipFamilyPolicy && before.ipFamilyPolicy) spec.ipFamilyPolicy = before.ipFamilyPolicy;
+}
+
+function allocate(o: KObject, old: KObject | undefined, ctx: StrategyContext): void {
+  const spec = child(o as J, 'spec');
+  const type = spec.type ?? 'ClusterIP';
+  const services = ctx.list('services');
+  const self = old?.metadata.uid;
+  const errors: FieldError[] = [];
+  if (type !== 'ExternalName') {
+    if (!spec.ipFamilyPolicy) spec.ipFamilyPolicy = 'SingleStack';
+    if (!spec.ipFamilies) spec.ipFamilies = ['IPv4'];
+    const requested = str(spec.clusterIP);
+    const oldIP = str((old?.spec as J | undefined)?.clusterIP);
+    if (!requested) {
+      const ip = allocateClusterIP(ctx.rng, usedClusterIPs(services));
+      spec.clusterIP = ip;
+      spec.clusterIPs = [ip];
+    } else if (requested !== 'None' && requested !== oldIP) {
+      const problem = clusterIPProblem(requested, usedClusterIPs(services, self));
+      if (problem) errors.push({ type: 'Invalid value', field: 'spec.clusterIPs', value: goStringSlice([requested]), detail: problem });
+      spec.clusterIPs = [requested];
+    } else {
+      spec.clusterIPs = [requested];
+    }
+  }
+  if (type === 'NodePort' || (type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts !== false)) {
+    const used = usedNodePorts(services, self);
+    const oldPorts = new Set(objects((old?.spec as J | undefined)?.ports).map((p) => p.nodePort));
+    objects(spec.ports).forEach((p, i) => {
+      if (typeof p.nodePort === 'number' && p.nodePort !== 0) {
+        if (oldPorts.has(p.nodePort)) return used.add(p.nodePort), undefined;
+        const problem = nodePortProblem(p.nodePort, used);
+        if (problem) errors.push({ type: 'Invalid value', field: `spec.ports[${i}].nodePort`, value: String(p.nodePort), detail: problem });
+        used.add(p.nodePort);
+        return;
+      }
+      const port = allocateNodePort(ctx.rng, used);
+      if (port === undefined) errors.push({ type: 'Invalid value', field: `spec.ports[${i}].nodePort`, value: '0', detail: 'failed to allocate a nodePort: range is full' });
+      else p.nodePort = port;
+    });
+  }
+  if (errors.length) allocationErrors.set(o, errors);
+}
+
+function validateService(spec: J): FieldError[] {
+  const errors: FieldError[] = [];
+  const type = spec.type;
+  const headless = spec.clusterIP === 'None';
+  const ports = objects(spec.ports);
+  if (ports.length === 0 && !headless && type !== 'ExternalName') errors.push({ type: 'Required value', field: 'spec.ports' });
+  if (type === 'ExternalName') {
+    if (!spec.externalName) errors.push({ type: 'Required value', field: 'spec.externalName' });
+    if (spec.clusterIP) errors.push({ type: 'Forbidden', field: 'spec.clusterIP', detail: 'may not be set for ExternalName services' });
+  }
+  const names = new Set<string>();
+  ports.forEach((p, i) => {
+    const path = `spec.ports[${i}]`;
+    const name = str(p.name);
+    if (ports.length > 1 && !name) errors.push({ type: 'Required value', field: `${path}.name` });
+    else if (name) {
+      for (const msg of isDNS1123Label(name)) errors.push({ type: 'Invalid value', field: `${path}.name`, value: goQuote(name), detail: msg });
+      if (names.has(name)) errors.push({ type: 'Duplicate value', field: `${path}.name`, value: goQuote(name) });
+      names.add(name);
+    }
+    for (const msg of isValidPortNum(p.port)) errors.push({ type: 'Invalid value', field: `${path}.port`, value: String(p.port ?? 0), detail: msg });
+    if (!p.protocol) errors.push({ type: 'Required value', field: `${path}.protocol` });
+    else if (!PROTOCOLS.includes(p.protocol)) errors.push(notSupported(`${path}.protocol`, p.protocol, PROTOCOLS));
+    if (typeof p.targetPort === 'number') {
+      for (const msg of isValidPortNum(p.targetPort)) errors.push({ type: 'Invalid value', field: `${path}.targetPort`, value: String(p.targetPort), detail: msg });
+    } else if (typeof p.targetPort === 'string') {
+      for (const msg of isValidPortName(p.targetPort)) errors.push({ type: 'Invalid value', field: `${path}.targetPort`, value: goQuote(p.targetPort), detail: msg });
+    }
+  });
+  errors.push(...validateLabels(obj(spec.selector) as Record<string, string> | undefined, 'spec.selector'));
+  if (spec.sessionAffinity !== undefined && !AFFINITIES.includes(spec.sessionAffinity)) errors.push(notSupported('spec.sessionAffinity', spec.sessionAffinity, AFFINITIES));
+  if (type !== undefined && !TYPES.includes(type)) errors.push(notSupported('spec.type', type, TYPES));
+  if (type === 'ClusterIP') {
+    ports.forEach((p, i) => {
+      if (p.nodePort) errors.push({ type: 'Forbidden', field: `spec.ports[${i}].nodePort`, detail: "may not be used when `type` is 'ClusterIP'" });
+    });
+  }
+  const seen = new Set<string>();
+  const seenNodePorts = new Set<string>();
+  ports.forEach((p, i) => {
+    const key = `${p.port}/${p.protocol}`;
+    if (seen.has(key)) {
+      errors.push({ type: 'Duplicate value', field: `spec.ports[${i}]`, value: `core.ServicePort{Name:"", Protocol:${goQuote(str(p.protocol))}, AppProtocol:(*string)(nil), Port:${p.port}, TargetPort:intstr.IntOrString{Type:0, IntVal:0, StrVal:""}, NodePort:0}` });
+    }
+    seen.add(key);
+    if (p.nodePort) {
+      const nodeKey = `${p.nodePort}/${p.protocol}`;
+      if (seenNodePorts.has(nodeKey)) errors.push({ type: 'Duplicate value', field: `spec.ports[${i}].nodePort`, value: String(p.nodePort) });
+      seenNodePorts.add(nodeKey);
+    }
+  });
+  if (spec.clusterIP && spec.clusterIP !== 'None') {
+    for (const msg of isValidIP(str(spec.clusterIP))) errors.push({ type: 'Invalid value', field: 'spec.clusterIPs[0]', value: goQuote(str(spec.clusterIP)), detail: msg });
+  }
+  return errors;
+}
