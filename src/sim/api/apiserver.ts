@@ -185,6 +185,7 @@ export class ApiServer {
       if (old.status === undefined) delete obj.status;
       else obj.status = old.status;
     }
+    strategy.prepareUpdate?.(obj, old, this.ctx);
     strategy.default?.(obj, this.ctx);
     const errors = [...validateObjectMeta(obj, t), ...(strategy.validate?.(obj) ?? []), ...(strategy.validateUpdate?.(obj, old) ?? [])];
     if (old.metadata.deletionTimestamp) {
