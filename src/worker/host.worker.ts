@@ -5,7 +5,6 @@
 /// <reference lib="webworker" />
 import { kubectl, splitCommandLine } from '../kubectl';
 import { LESSONS } from '../lessons/catalog';
-import { evaluateChecks } from '../lessons/evaluate';
 import { createCluster } from '../sim/cluster';
 import type { UiToWorker, WorkerToUi } from './protocol';
 import { Session } from './session';
@@ -19,7 +18,6 @@ const session = new Session({
   splitCommandLine,
   manifestProblems: (text) => yamlProblems(text),
   lessons: LESSONS,
-  evaluateChecks: (cluster, step) => evaluateChecks(cluster, step),
   post: (message: WorkerToUi) => self.postMessage(message),
   wall: {
     now: () => performance.now(),

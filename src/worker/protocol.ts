@@ -10,7 +10,8 @@
  * Everything here is plain structured-clone data. Handle messages with exhaustive `switch`es
  * (`assertNever`), so adding a variant is a compile error wherever it is not handled.
  */
-import type { CheckResult, Lesson } from '../lessons/types';
+import type { LessonProgress as StepProgress } from '../lessons';
+import type { Lesson } from '../lessons/types';
 import type { KObject } from '../sim/object';
 
 export const PROTOCOL_VERSION = 1;
@@ -57,13 +58,9 @@ export interface EditorMarker {
 /** Lessons travel as the lessons loader returns them (plain data). */
 export type { Lesson, CheckResult } from '../lessons/types';
 
-export interface LessonProgress {
+/** The lessons module's sticky progress (`completed[i]` stays true once step i passed), per lesson. */
+export interface LessonProgress extends StepProgress {
   lessonId: string;
-  stepIndex: number;
-  /** The current step's checks, evaluated after every batch of changes. */
-  checks: CheckResult[];
-  /** Indices of steps whose checks have all passed at some point. */
-  completedSteps: number[];
 }
 
 /** The object the inspector looks at. */

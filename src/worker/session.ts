@@ -5,7 +5,8 @@
  */
 import type { KubectlEntry, KubectlProgram, Wait } from '../kubectl/types';
 import { DEFAULT_KUBECONFIG, type KubeConfig } from '../kubectl/types';
-import type { CheckResult, Lesson, LessonStep } from '../lessons/types';
+import { goToStep, startProgress, updateProgress } from '../lessons';
+import type { Lesson } from '../lessons/types';
 import type { Cluster } from '../sim/cluster';
 import { DeltaBatcher, UNMIRRORED } from './batcher';
 import {
@@ -40,7 +41,6 @@ export interface SessionDeps {
   /** YAML syntax problems with positions, for editor markers. */
   manifestProblems?: (text: string, filename: string) => ManifestProblem[];
   lessons: Lesson[];
-  evaluateChecks: (cluster: Cluster, step: LessonStep) => CheckResult[];
   post: (message: WorkerToUi) => void;
   wall: WallTimers;
 }
@@ -68,7 +68,6 @@ export class Session {
   private readonly running = new Map<number, Running>();
   private progress: LessonProgress | null = null;
   private progressJson = 'null';
-  private completed = new Set<number>();
 
   constructor(private readonly deps: SessionDeps) {
     this.boot();
@@ -347,23 +346,31 @@ export class Session {
     if (this.flushTimer !== undefined) this.deps.wall.clear(this.flushTimer);
     this.flushTimer = undefined;
     this.batcher.clear();
-    this.completed = new Set();
+    const lesson = this.progress && this.lesson(this.progress.lessonId);
+    if (this.progress && lesson) this.progress = { lessonId: lesson.id, ...startProgress(lesson, this.progress.stepIndex) };
     this.boot();
     this.hello();
   }
 
   // --- lessons ---------------------------------------------------------------------------------
 
+  private lesson(id: string): Lesson | undefined {
+    return this.deps.lessons.find((l) => l.id === id);
+  }
+
   private lessonAction(command: Extract<Command, { kind: 'lesson' }>): LessonProgress | null {
     switch (command.action) {
-      case 'load':
-        if (!this.deps.lessons.some((l) => l.id === command.lessonId)) throw new Error(`no lesson "${command.lessonId}"`);
-        this.progress = { lessonId: command.lessonId, stepIndex: 0, checks: [], completedSteps: [] };
-        this.completed = new Set();
+      case 'load': {
+        const lesson = this.lesson(command.lessonId);
+        if (!lesson) throw new Error(`no lesson "${command.lessonId}"`);
+        this.progress = { lessonId: lesson.id, ...startProgress(lesson) };
         break;
-      case 'step':
-        if (this.progress) this.progress = { ...this.progress, stepIndex: command.stepIndex };
+      }
+      case 'step': {
+        const lesson = this.progress && this.lesson(this.progress.lessonId);
+        if (this.progress && lesson) this.progress = { lessonId: lesson.id, ...goToStep(lesson, this.progress, command.stepIndex) };
         break;
+      }
       case 'check':
         break;
       default:
@@ -372,18 +379,11 @@ export class Session {
     return this.evaluateProgress();
   }
 
-  /** Evaluates the current step's checks; remembers steps that passed. */
+  /** Evaluates the current step's checks (the lessons module keeps completed steps sticky). */
   private evaluateProgress(): LessonProgress | null {
     const p = this.progress;
-    const lesson = p && this.deps.lessons.find((l) => l.id === p.lessonId);
-    const step = lesson?.steps[p?.stepIndex ?? -1];
-    if (!p || !step) {
-      this.progressJson = JSON.stringify(p);
-      return p;
-    }
-    const checks = this.deps.evaluateChecks(this.cluster, step);
-    if (checks.length > 0 && checks.every((c) => c.passed)) this.completed.add(p.stepIndex);
-    this.progress = { ...p, checks, completedSteps: [...this.completed].sort((a, b) => a - b) };
+    const lesson = p && this.lesson(p.lessonId);
+    if (p && lesson) this.progress = { lessonId: lesson.id, ...updateProgress(this.cluster, lesson, p) };
     this.progressJson = JSON.stringify(this.progress);
     return this.progress;
   }

@@ -1,0 +1,81 @@
+/**
+ * The drawer for the clicked object: its YAML (`kubectl get -o yaml`), `kubectl describe` and
+ * its Events, all produced by kubectl in the worker, refreshed as the object changes.
+ */
+import { useEffect, useState } from 'react';
+import type { InspectResult, ObjectRef } from '../worker/protocol';
+import { objectsOf } from './mirror';
+import { useApp } from './store';
+
+const TABS = ['YAML', 'Describe', 'Events'] as const;
+type Tab = (typeof TABS)[number];
+/** At most one refresh per this many ms while the object keeps changing. */
+const REFRESH_MS = 400;
+
+export interface InspectorProps {
+  inspect: (ref: ObjectRef) => Promise<InspectResult>;
+}
+
+export function Inspector({ inspect }: InspectorProps) {
+  const selected = useApp((s) => s.selected);
+  const select = useApp((s) => s.select);
+  const object = useApp((s) => (s.selected ? objectsOf(s.mirror, s.selected.resource).get(`${s.selected.namespace ?? ''}/${s.selected.name}`) : undefined));
+  const [tab, setTab] = useState<Tab>('YAML');
+  const [result, setResult] = useState<InspectResult | null>(null);
+
+  useEffect(() => {
+    if (!selected) return;
+    let cancelled = false;
+    const t = setTimeout(() => {
+      inspect(selected)
+        .then((r) => !cancelled && setResult(r))
+        .catch((e: unknown) => !cancelled && setResult({ found: false, yaml: String(e), describe: String(e), events: String(e) }));
+    }, result ? REFRESH_MS : 0);
+    return () => {
+      cancelled = true;
+      clearTimeout(t);
+    };
+    // `object` changes identity whenever the worker reports a new version of it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selected, object, inspect]);
+
+  useEffect(() => setResult(null), [selected]);
+
+  useEffect(() => {
+    if (!selected) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && select(null);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selected, select]);
+
+  if (!selected) return null;
+  const kind = object?.kind ?? selected.resource;
+  const text = !result ? 'Loading…' : tab === 'YAML' ? result.yaml : tab === 'Describe' ? result.describe : result.events;
+  return (
+    <aside className="kp-inspector" aria-label="Inspector">
+      <header className="kp-inspector-head">
+        <div>
+          <div className="kp-inspector-kind">{kind}</div>
+          <h2 className="kp-inspector-name">
+            {selected.namespace ? <span className="kp-muted">{selected.namespace}/</span> : null}
+            {selected.name}
+          </h2>
+          {!object && result && <div className="kp-gone">This object no longer exists.</div>}
+        </div>
+        <button type="button" className="kp-icon-btn" aria-label="Close inspector" onClick={() => select(null)}>
+          ✕
+        </button>
+      </header>
+      <div className="kp-tabs" role="tablist" aria-label="Inspector views">
+        {TABS.map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} className="kp-tab" onClick={() => setTab(t)}>
+            {t}
+          </button>
+        ))}
+      </div>
+      <pre className="kp-inspector-body" role="tabpanel" aria-label={tab} tabIndex={0}>
+        {text}
+      </pre>
+    </aside>
+  );
+}
