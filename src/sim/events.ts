@@ -56,7 +56,7 @@ export class EventRecorder {
       }
     }
     // client-go names events `<object>.<unix nanos in hex>`.
-    const name = `${obj.metadata.name}.${(this.clock.now() * 1e6 + this.seq++).toString(16)}`;
+    const name = `${obj.metadata.name}.${(BigInt(this.clock.now()) * 1_000_000n + BigInt(this.seq++)).toString(16)}`;
     const event: CoreEvent = {
       apiVersion: 'v1',
       kind: 'Event',

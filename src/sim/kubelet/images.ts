@@ -122,7 +122,7 @@ const redisServer: ServerBehaviour = {
 const kuardServer: ServerBehaviour = {
   binaries: ['kuard'],
   ports: [8080],
-  timestampStyle: 'iso',
+  timestampStyle: 'nginx',
   startup: (v) => [
     [0, `{ts} Starting kuard version: ${v}`],
     [0, '{ts} **********************************************************************'],
@@ -400,13 +400,13 @@ export function imageDigest(repository: string, tag: string): string {
   return `sha256:${hex.slice(0, 64)}`;
 }
 
-/** containerd's error text for a failed pull (what follows `Failed to pull image "x": `). */
+/** The CRI error of a failed pull, as the kubelet prints it after `Failed to pull image "x": `. */
 export function pullErrorMessage(ref: ImageRef): string {
   const n = ref.normalized;
   if (!BY_REPO.has(ref.repository)) {
-    return `failed to pull and unpack image "${n}": failed to resolve reference "${n}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`;
+    return `rpc error: code = Unknown desc = failed to pull and unpack image "${n}": failed to resolve reference "${n}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`;
   }
-  return `failed to pull and unpack image "${n}": failed to resolve reference "${n}": ${n}: not found`;
+  return `rpc error: code = NotFound desc = failed to pull and unpack image "${n}": failed to resolve reference "${n}": ${n}: not found`;
 }
 
 /** Known repositories (for tests and lesson authors). */

@@ -1,4 +1,211 @@
-/** One kubelet per node. */
+/**
+ * One kubelet per node: registers the Node, admits pods bound to it, runs each through a
+ * PodWorker, keeps the node's image store (pulls are serialized, like serializeImagePulls), and
+ * posts node status only when something changes (no heartbeat timers: idle nodes cost nothing).
+ * A single store subscription per cluster routes pod events to the kubelet of their node.
+ */
+import type { Pod } from 'kubernetes-types/core/v1';
 import type { NodeSpec, SimContext } from '../context';
+import type { KObject } from '../object';
+import type { Rng } from '../rng';
+import { podRequest } from '../scheduler/resources';
+import type { Store, WatchEvent } from '../store';
+import { Backoff } from './backoff';
+import { imageDigest, type ImageInfo, type ImageRef } from './images';
+import { logStore } from './logs';
+import { buildNode, nodeIndex, PRELOADED_IMAGES, type NodeImage } from './node-object';
+import { PodWorker } from './pod-worker';
+import type { NodeRuntime, PullTicket } from './runtime';
 
-export function startKubelet(_ctx: SimContext, _node: NodeSpec): void {}
+export interface Kubelet {
+  readonly nodeName: string;
+  /** Normalized references of the images present on the node. */
+  images(): string[];
+  /** Pods this kubelet is running (namespace/name). */
+  runningPods(): string[];
+}
+
+const hubs = new WeakMap<Store, Map<string, KubeletImpl>>();
+
+function hubFor(store: Store): Map<string, KubeletImpl> {
+  let hub = hubs.get(store);
+  if (hub) return hub;
+  const kubelets = new Map<string, KubeletImpl>();
+  hubs.set(store, kubelets);
+  store.subscribe((e: WatchEvent) => {
+    if (e.resource !== 'pods') return;
+    const nodeName = (e.object.spec as { nodeName?: string } | undefined)?.nodeName;
+    if (nodeName) kubelets.get(nodeName)?.onPod(e);
+  });
+  return kubelets;
+}
+
+export function startKubelet(ctx: SimContext, node: NodeSpec): Kubelet {
+  const k = new KubeletImpl(ctx, node);
+  hubFor(ctx.store).set(node.name, k);
+  k.register();
+  return k;
+}
+
+class KubeletImpl implements NodeRuntime, Kubelet {
+  readonly clock;
+  readonly logs;
+  readonly crashBackoff = new Backoff();
+  readonly pullBackoff = new Backoff();
+  readonly record;
+  private readonly rng: Rng;
+  private readonly workers = new Map<string, PodWorker>();
+  private readonly admitted = new Map<string, { cpu: number; memory: number }>();
+  private readonly imageStore = new Map<string, NodeImage>();
+  private pullFreeAt = 0;
+  private readonly usedIPs = new Set<number>();
+  private nextIP = 2;
+  private used = { cpu: 0, memory: 0 };
+
+  constructor(
+    readonly ctx: SimContext,
+    readonly node: NodeSpec,
+  ) {
+    this.clock = ctx.clock;
+    this.logs = logStore(ctx);
+    this.rng = ctx.rng.fork(`kubelet/${node.name}`);
+    this.record = ctx.events.for({ component: 'kubelet', host: node.name });
+    for (const img of PRELOADED_IMAGES) for (const n of img.names) this.imageStore.set(n, img);
+  }
+
+  get nodeName(): string {
+    return this.node.name;
+  }
+
+  register(): void {
+    if (this.ctx.api.tryGet('nodes', undefined, this.node.name)) return;
+    this.ctx.api.create('nodes', undefined, buildNode(this.node, this.now(), this.nodeImages()));
+  }
+
+  images(): string[] {
+    return [...this.imageStore.keys()].sort();
+  }
+
+  runningPods(): string[] {
+    return [...this.admitted.keys()].sort();
+  }
+
+  // ---- pod events ----
+
+  onPod(e: WatchEvent): void {
+    const obj = e.object;
+    const uid = obj.metadata.uid!;
+    const worker = this.workers.get(uid);
+    if (e.type === 'DELETED') {
+      if (worker) {
+        this.workers.delete(uid);
+        worker.gone();
+      }
+      return;
+    }
+    if (worker) return worker.update(obj);
+    const phase = (obj.status as { phase?: string } | undefined)?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return;
+    if (obj.metadata.deletionTimestamp) {
+      // Deleted before it ever started here: nothing to stop.
+      this.ctx.api.delete('pods', obj.metadata.namespace, obj.metadata.name!, { gracePeriodSeconds: 0, preconditions: { uid } });
+      return;
+    }
+    if (!this.admit(obj)) return;
+    const w = new PodWorker(this, obj);
+    this.workers.set(uid, w);
+    w.start();
+  }
+
+  /** Kubelet admission: a pod bound here directly (spec.nodeName) may not fit. */
+  private admit(obj: KObject): boolean {
+    const req = podRequest(obj as unknown as Pod);
+    const key = `${obj.metadata.namespace}/${obj.metadata.name}`;
+    const checks: Array<['cpu' | 'memory', number, number, number]> = [
+      ['cpu', req.cpu, this.used.cpu, this.node.cpuMillis],
+      ['memory', req.memory, this.used.memory, this.node.memoryBytes],
+    ];
+    for (const [resource, requested, used, capacity] of checks) {
+      if (requested > 0 && used + requested > capacity) {
+        const message = `Pod was rejected: Node didn't have enough resource: ${resource}, requested: ${requested}, used: ${used}, capacity: ${capacity}`;
+        const reason = `Outof${resource}`;
+        this.record(obj, 'Warning', reason, `Node didn't have enough resource: ${resource}, requested: ${requested}, used: ${used}, capacity: ${capacity}`);
+        this.ctx.api.updateStatus('pods', obj.metadata.namespace, { ...obj, status: { ...(obj.status as object), phase: 'Failed', reason, message, startTime: this.now() } });
+        return false;
+      }
+    }
+    this.admitted.set(key, { cpu: req.cpu, memory: req.memory });
+    this.used = { cpu: this.used.cpu + req.cpu, memory: this.used.memory + req.memory };
+    return true;
+  }
+
+  // ---- NodeRuntime ----
+
+  now(): string {
+    return this.clock.timestamp();
+  }
+
+  sandboxDelay(): number {
+    return this.rng.int(300, 900);
+  }
+
+  allocateIP(): string {
+    let n = this.nextIP;
+    while (this.usedIPs.has(n)) n = n >= 254 ? 2 : n + 1;
+    this.usedIPs.add(n);
+    this.nextIP = n >= 254 ? 2 : n + 1;
+    return `10.244.${nodeIndex(this.node) % 256}.${n}`;
+  }
+
+  containerId(): string {
+    return this.rng.string(64, '0123456789abcdef');
+  }
+
+  hasImage(normalized: string): boolean {
+    return this.imageStore.has(normalized);
+  }
+
+  queuePull(image: ImageInfo | undefined, alreadyPresent: boolean): PullTicket {
+    const now = this.clock.now();
+    let pullMs: number;
+    if (!image) pullMs = this.rng.int(300, 1500);
+    else if (alreadyPresent) pullMs = this.rng.int(250, 900); // manifest check only (policy Always)
+    else pullMs = 500 + Math.round(image.sizeBytes / (this.rng.int(25, 40) * 1000));
+    const begin = Math.max(now, this.pullFreeAt);
+    const finishAt = begin + pullMs;
+    this.pullFreeAt = finishAt;
+    return { finishAt, pullMs, waitedMs: finishAt - now };
+  }
+
+  imagePulled(image: ImageInfo, ref: ImageRef): void {
+    const tagged = `${image.repository}:${image.tag}`;
+    const normalized = ref.normalized;
+    if (this.imageStore.has(normalized) && this.imageStore.has(tagged)) return;
+    const entry: NodeImage = { names: [`${image.repository}@${imageDigest(image.repository, image.tag)}`, tagged], sizeBytes: image.sizeBytes };
+    this.imageStore.set(normalized, entry);
+    this.imageStore.set(tagged, entry);
+    const node = this.ctx.api.tryGet('nodes', undefined, this.node.name);
+    if (!node) return;
+    this.ctx.api.updateStatus('nodes', undefined, { ...node, status: { ...(node.status as object), images: this.nodeImages() } });
+  }
+
+  released(uid: string, namespace: string, name: string, podIP?: string): void {
+    this.workers.delete(uid);
+    const key = `${namespace}/${name}`;
+    const a = this.admitted.get(key);
+    if (a) {
+      this.admitted.delete(key);
+      this.used = { cpu: this.used.cpu - a.cpu, memory: this.used.memory - a.memory };
+    }
+    if (podIP) this.usedIPs.delete(Number(podIP.split('.')[3]));
+    this.crashBackoff.resetPrefix(`${uid}/`);
+    this.pullBackoff.resetPrefix(`${uid}_`);
+    this.logs.removePod(namespace, name);
+  }
+
+  /** The node's image list as the kubelet reports it: largest first. */
+  private nodeImages(): NodeImage[] {
+    const unique = [...new Set(this.imageStore.values())];
+    return unique.sort((a, b) => b.sizeBytes - a.sizeBytes || (a.names[0] < b.names[0] ? -1 : 1)).map((i) => ({ names: [...i.names], sizeBytes: i.sizeBytes }));
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Turns a container spec + its image into the process the runtime would start: the argv
+ * (command/args over ENTRYPOINT/CMD, with `$(VAR)` expansion), its environment, and a plan:
+ * when it exits (if ever), how it reacts to SIGTERM, and its output over time.
+ */
+import type { Container, Pod } from 'kubernetes-types/core/v1';
+import type { ImageInfo, ServerBehaviour } from './images';
+import { executableExists, executableNotFoundMessage, runProcess, type ShellFlavor } from './interpreter';
+import type { LogLine } from './logs';
+
+export interface ProcessPlan {
+  /** Set when the runtime cannot start it (containerd StartError, exit code 128). */
+  startError?: string;
+  /** ms after start when it exits by itself; undefined = runs until stopped. */
+  exitAfterMs?: number;
+  exitCode?: number;
+  /** Reaction to SIGTERM: exit after this long with this code, or ignore it (PID 1 shell). */
+  onSigterm: { afterMs: number; code: number } | 'ignore';
+  /** Output between start and `untilAbs` (virtual ms). */
+  lines(startedAt: number, untilAbs: number, stoppedAt?: number): LogLine[];
+  /** The server the process is, if any (probes and ports, later). */
+  server?: ServerBehaviour;
+}
+
+const WRAPPERS = new Set(['docker-entrypoint.sh', '/docker-entrypoint.sh', '/usr/local/bin/docker-entrypoint.sh', '/bin/entrypoint.sh', '/run.sh']);
+
+/** The environment of a container, in the order `printenv` shows it. */
+export function containerEnv(pod: Pod, container: Container, image: ImageInfo): Record<string, string> {
+  const env: Record<string, string> = {};
+  env.PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+  env.HOSTNAME = pod.spec?.hostname ?? pod.metadata?.name ?? '';
+  for (const e of container.env ?? []) {
+    env[e.name] = expandRefs(e.value ?? '', env);
+  }
+  if (pod.spec?.enableServiceLinks !== false) {
+    Object.assign(env, {
+      KUBERNETES_SERVICE_HOST: '10.96.0.1',
+      KUBERNETES_SERVICE_PORT: '443',
+      KUBERNETES_SERVICE_PORT_HTTPS: '443',
+      KUBERNETES_PORT: 'tcp://10.96.0.1:443',
+      KUBERNETES_PORT_443_TCP: 'tcp://10.96.0.1:443',
+      KUBERNETES_PORT_443_TCP_PROTO: 'tcp',
+      KUBERNETES_PORT_443_TCP_PORT: '443',
+      KUBERNETES_PORT_443_TCP_ADDR: '10.96.0.1',
+    });
+  }
+  if (image.server && image.repository.endsWith('/nginx')) {
+    env.NGINX_VERSION = image.version;
+    env.NJS_VERSION = '0.8.7';
+    env.PKG_RELEASE = '1~bookworm';
+  }
+  env.HOME = '/root';
+  return env;
+}
+
+/** Kubernetes' `$(VAR)` expansion in command, args and env values (`$$` escapes). */
+export function expandRefs(s: string, env: Record<string, string>): string {
+  return s.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, name: string | undefined) => {
+    if (m === '$$') return '$';
+    return Object.hasOwn(env, name!) ? env[name!] : m;
+  });
+}
+
+export function resolveArgv(container: Container, image: ImageInfo, env: Record<string, string>): string[] {
+  const command = container.command?.length ? container.command.map((a) => expandRefs(a, env)) : undefined;
+  const args = container.args?.length ? container.args.map((a) => expandRefs(a, env)) : undefined;
+  if (command) return [...command, ...(args ?? [])];
+  return [...image.entrypoint, ...(args ?? image.cmd)];
+}
+
+function flavorOf(image: ImageInfo): ShellFlavor {
+  return image.binaries.has('dash') ? 'dash' : 'busybox';
+}
+
+export function planProcess(pod: Pod, container: Container, image: ImageInfo): ProcessPlan {
+  const env = containerEnv(pod, container, image);
+  let argv = resolveArgv(container, image, env);
+  if (argv.length === 0) return { startError: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: no command: unknown', onSigterm: 'ignore', lines: () => [] };
+  if (!executableExists(argv[0], image.binaries) && !WRAPPERS.has(argv[0])) {
+    return { startError: executableNotFoundMessage(argv[0]), onSigterm: 'ignore', lines: () => [] };
+  }
+  let wrapped = false;
+  if (argv[0] === 'tini') argv = argv.slice(argv[1] === '--' ? 2 : 1);
+  if (WRAPPERS.has(argv[0]) && argv.length > 1) {
+    argv = argv.slice(1);
+    wrapped = true;
+  }
+  const server = image.server;
+  if (server && argv.length > 0 && server.binaries.includes(basename(argv[0]))) return serverPlan(server, image.version, wrapped || !image.entrypoint.length);
+  if (server && WRAPPERS.has(argv[0])) return serverPlan(server, image.version, true);
+  const ctx = { env, startedAt: 0, binaries: image.binaries, flavor: flavorOf(image), hostname: env.HOSTNAME };
+  const timeline = runProcess(argv, ctx, { untilMs: Infinity, maxSteps: 200_000, maxLines: 1 });
+  const exit = timeline.truncated ? undefined : timeline.exit;
+  return {
+    exitAfterMs: exit?.at,
+    exitCode: exit?.code,
+    onSigterm: 'ignore',
+    lines: (startedAt, untilAbs) => {
+      const t = runProcess(argv, { ...ctx, startedAt }, { untilMs: Math.max(0, untilAbs - startedAt), maxLines: 10_000, maxSteps: 2_000_000 });
+      return t.lines.map((l) => ({ at: startedAt + l.at, text: l.text }));
+    },
+  };
+}
+
+function serverPlan(server: ServerBehaviour, version: string, withEntrypoint: boolean): ProcessPlan {
+  const startup = server.startup(version).filter(([, text]) => withEntrypoint || text.includes('{ts}') || !text.includes('entrypoint'));
+  return {
+    server,
+    onSigterm: { afterMs: server.shutdownMs, code: 0 },
+    lines: (startedAt, untilAbs, stoppedAt) => {
+      const out: LogLine[] = [];
+      for (const [offset, text] of startup) {
+        const at = startedAt + offset;
+        if (at > untilAbs || (stoppedAt !== undefined && at > stoppedAt)) break;
+        out.push({ at, text: renderTs(text, at, server.timestampStyle) });
+      }
+      if (stoppedAt !== undefined && stoppedAt <= untilAbs) {
+        for (const text of server.shutdown) out.push({ at: stoppedAt, text: renderTs(text, stoppedAt, server.timestampStyle) });
+      }
+      return out;
+    },
+  };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+function renderTs(text: string, at: number, style: ServerBehaviour['timestampStyle']): string {
+  if (!text.includes('{ts}')) return text;
+  const d = new Date(at);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  const Y = d.getUTCFullYear();
+  const hms = `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+  let ts: string;
+  switch (style) {
+    case 'nginx': ts = `${Y}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ${hms}`; break;
+    case 'apache': ts = `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${p(d.getUTCDate())} ${hms}.${p(d.getUTCMilliseconds(), 3)}000 ${Y}`; break;
+    case 'redis': ts = `${p(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${Y} ${hms}.${p(d.getUTCMilliseconds(), 3)}`; break;
+    default: ts = `${Y}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}T${hms}`;
+  }
+  return text.split('{ts}').join(ts);
+}
+
+function basename(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}

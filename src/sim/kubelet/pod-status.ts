@@ -1,0 +1,197 @@
+/**
+ * Builds a pod's status the way the kubelet's status manager does: container statuses from
+ * the runtime's view, the phase (kubelet getPhase), conditions in kubelet order with their
+ * reasons and messages, IPs, startTime and QoS class.
+ */
+import type { Container, Pod } from 'kubernetes-types/core/v1';
+import { setCondition, type PodCondition } from '../scheduler/binding';
+
+export type ContainerState =
+  | { waiting: { reason: string; message?: string } }
+  | { running: { startedAt: string } }
+  | { terminated: TerminatedState };
+
+export interface TerminatedState {
+  exitCode: number;
+  reason: string;
+  message?: string;
+  startedAt: string;
+  finishedAt: string;
+  containerID?: string;
+  signal?: number;
+}
+
+/** What the kubelet knows about one container. */
+export interface ContainerView {
+  name: string;
+  /** The image as written in the spec, until it has been resolved. */
+  image: string;
+  imageID: string;
+  containerID?: string;
+  state: ContainerState;
+  lastState?: TerminatedState;
+  ready: boolean;
+  restartCount: number;
+  started: boolean;
+  volumeMounts?: Array<{ name: string; mountPath: string; readOnly?: boolean; recursiveReadOnly?: string }>;
+}
+
+export interface PodView {
+  sandboxReady: boolean;
+  hostIP: string;
+  podIP?: string;
+  startTime?: string;
+  initContainers: ContainerView[];
+  containers: ContainerView[];
+  /** The pod is being torn down for good (deleted): its phase becomes terminal. */
+  terminal: boolean;
+  /** Set when the kubelet rejected or failed the pod itself (e.g. OutOfcpu). */
+  reason?: string;
+  message?: string;
+  forcedPhase?: 'Failed' | 'Succeeded';
+}
+
+export function containerStatus(c: ContainerView): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (c.containerID) out.containerID = c.containerID;
+  out.image = c.image;
+  out.imageID = c.imageID;
+  out.lastState = c.lastState ? { terminated: c.lastState } : {};
+  out.name = c.name;
+  out.ready = c.ready;
+  out.restartCount = c.restartCount;
+  out.started = c.started;
+  out.state = c.state;
+  if (c.volumeMounts?.length) out.volumeMounts = c.volumeMounts;
+  return out;
+}
+
+/** kubelet's getPhase (pkg/kubelet/kubelet_pods.go), without sidecar special cases. */
+export function podPhase(pod: Pod, view: PodView): string {
+  if (view.forcedPhase) return view.forcedPhase;
+  const restartPolicy = pod.spec?.restartPolicy ?? 'Always';
+  let pendingInit = 0;
+  let failedInit = 0;
+  (pod.spec?.initContainers ?? []).forEach((spec, i) => {
+    if (spec.restartPolicy === 'Always') return;
+    const s = view.initContainers[i];
+    if (!s) return pendingInit++;
+    if ('running' in s.state) pendingInit++;
+    else if ('terminated' in s.state) { if (s.state.terminated.exitCode !== 0) failedInit++; }
+    else if (s.lastState) { if (s.lastState.exitCode !== 0) failedInit++; }
+    else pendingInit++;
+  });
+  let running = 0;
+  let waiting = 0;
+  let stopped = 0;
+  let succeeded = 0;
+  let unknown = 0;
+  for (let i = 0; i < (pod.spec?.containers ?? []).length; i++) {
+    const s = view.containers[i];
+    if (!s) { unknown++; continue; }
+    if ('running' in s.state) running++;
+    else if ('terminated' in s.state) { stopped++; if (s.state.terminated.exitCode === 0) succeeded++; }
+    else if (s.lastState) stopped++;
+    else waiting++;
+  }
+  if (failedInit > 0 && restartPolicy === 'Never') return 'Failed';
+  const anyRegularStarted = view.containers.some((c) => c.started || c.lastState || 'terminated' in c.state);
+  if ((pendingInit > 0 && !anyRegularStarted) || waiting > 0) return 'Pending';
+  if (running > 0 && unknown === 0) return 'Running';
+  if (running === 0 && stopped > 0 && unknown === 0) {
+    if (view.terminal) return stopped === succeeded ? 'Succeeded' : 'Failed';
+    if (restartPolicy === 'Always') return 'Running';
+    if (stopped === succeeded) return 'Succeeded';
+    if (restartPolicy === 'Never') return 'Failed';
+    return 'Running';
+  }
+  return 'Pending';
+}
+
+export function qosClass(pod: Pod): string {
+  const all: Container[] = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+  let any = false;
+  let guaranteed = true;
+  for (const c of all) {
+    const req = (c.resources?.requests ?? {}) as Record<string, unknown>;
+    const lim = (c.resources?.limits ?? {}) as Record<string, unknown>;
+    for (const r of ['cpu', 'memory']) {
+      if (req[r] !== undefined || lim[r] !== undefined) any = true;
+      if (lim[r] === undefined) guaranteed = false;
+      else if (req[r] !== undefined && String(req[r]) !== String(lim[r])) guaranteed = false;
+    }
+  }
+  if (!any) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+/** The full status to write, keeping transition times of unchanged conditions. */
+export function buildPodStatus(pod: Pod, view: PodView, now: string): Record<string, unknown> {
+  const old = (pod.status ?? {}) as { conditions?: PodCondition[]; qosClass?: string };
+  const phase = podPhase(pod, view);
+  const terminalPhase = phase === 'Succeeded' || phase === 'Failed';
+  const cond = (type: string, ok: boolean, reason?: string, message?: string): PodCondition => {
+    const c: PodCondition = { type, status: ok ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: now };
+    if (reason) c.reason = reason;
+    if (message) c.message = message;
+    return c;
+  };
+  const initSpecs = pod.spec?.initContainers ?? [];
+  const incompleteInit = initSpecs
+    .filter((spec, i) => {
+      const s = view.initContainers[i];
+      if (!s) return true;
+      if (spec.restartPolicy === 'Always') return !s.started;
+      return !('terminated' in s.state && s.state.terminated.exitCode === 0);
+    })
+    .map((s) => s.name);
+  const initialized = incompleteInit.length === 0 || view.containers.some((c) => c.started || !!c.lastState);
+  const unready = view.containers.filter((c) => !c.ready).map((c) => c.name);
+  const containersReady = unready.length === 0 && view.containers.length > 0;
+  const gates = pod.spec?.readinessGates ?? [];
+  const gatesOk = gates.every((g) => old.conditions?.find((c) => c.type === g.conditionType)?.status === 'True');
+
+  let conditions = old.conditions ?? [];
+  conditions = setCondition(conditions, cond('PodReadyToStartContainers', view.sandboxReady && !terminalPhase));
+  conditions = setCondition(conditions, initialized ? cond('Initialized', true) : cond('Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incompleteInit.join(' ')}]`));
+  const readyCond = terminalPhase
+    ? cond('Ready', false, 'PodCompleted')
+    : containersReady && gatesOk
+      ? cond('Ready', true)
+      : !containersReady
+        ? cond('Ready', false, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`)
+        : cond('Ready', false, 'ReadinessGatesNotReady', `corresponding condition of pod readiness gate "${gates.find((g) => old.conditions?.find((c) => c.type === g.conditionType)?.status !== 'True')?.conditionType}" does not exist.`);
+  conditions = setCondition(conditions, readyCond);
+  conditions = setCondition(
+    conditions,
+    terminalPhase ? cond('ContainersReady', false, 'PodCompleted') : containersReady ? cond('ContainersReady', true) : cond('ContainersReady', false, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`),
+  );
+  conditions = setCondition(conditions, cond('PodScheduled', true));
+  conditions = orderConditions(conditions);
+
+  const status: Record<string, unknown> = { conditions };
+  if (view.initContainers.length) status.initContainerStatuses = view.initContainers.map(containerStatus);
+  status.containerStatuses = view.containers.map(containerStatus);
+  status.hostIP = view.hostIP;
+  status.hostIPs = [{ ip: view.hostIP }];
+  if (view.reason) status.reason = view.reason;
+  if (view.message) status.message = view.message;
+  status.phase = phase;
+  if (view.podIP) {
+    status.podIP = view.podIP;
+    status.podIPs = [{ ip: view.podIP }];
+  }
+  status.qosClass = old.qosClass ?? qosClass(pod);
+  if (view.startTime) status.startTime = view.startTime;
+  return status;
+}
+
+const ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
+
+function orderConditions(list: PodCondition[]): PodCondition[] {
+  const rank = (t: string) => {
+    const i = ORDER.indexOf(t);
+    return i < 0 ? ORDER.length : i;
+  };
+  return [...list].sort((a, b) => rank(a.type) - rank(b.type));
+}

@@ -1,0 +1,399 @@
+/**
+ * One pod on one node, as the kubelet runs it: sandbox, init containers one at a time, image
+ * pulls (serialized per node), container starts, exits, restarts with CrashLoopBackOff,
+ * graceful termination, and status writes only when something changed. Every transition is a
+ * timer at the virtual instant it happens; nothing polls.
+ */
+import type { Container, Pod } from 'kubernetes-types/core/v1';
+import type { KObject } from '../object';
+import { goDuration } from './backoff';
+import { planProcess, type ProcessPlan } from './container-process';
+import { imageDigest, lookupImage, parseImageRef, pullErrorMessage, type ImageInfo, type ImageRef } from './images';
+import { buildPodStatus, type ContainerView, type PodView, type TerminatedState } from './pod-status';
+import type { NodeRuntime } from './runtime';
+
+/** How long after a container exits the kubelet notices (PLEG relist period). */
+export const PLEG_MS = 1000;
+
+type Action =
+  | { kind: 'pulled'; at: number; image: ImageInfo; pullMs: number; waitedMs: number }
+  | { kind: 'pullFailed'; at: number }
+  | { kind: 'exit'; at: number; code: number }
+  | { kind: 'restart'; at: number }
+  | { kind: 'retryPull'; at: number }
+  | { kind: 'ready'; at: number };
+
+interface Ctr {
+  spec: Container;
+  init: boolean;
+  sidecar: boolean;
+  view: ContainerView;
+  ref?: ImageRef;
+  refError?: string;
+  actions: Action[];
+  plan?: ProcessPlan;
+  everStarted: boolean;
+  lastFinishedAt?: number;
+  lastPullFailAt?: number;
+  signalled?: boolean;
+  stoppedAt?: number;
+}
+
+export class PodWorker {
+  private pod: Pod;
+  private readonly uid: string;
+  private readonly ns: string;
+  private readonly name: string;
+  private readonly inits: Ctr[];
+  private readonly ctrs: Ctr[];
+  private sandboxAt: number | undefined;
+  private view: PodView;
+  private timer: number | undefined;
+  private timerAt = Infinity;
+  private terminating = false;
+  private finished = false;
+  private lastStatus = '';
+
+  constructor(private readonly rt: NodeRuntime, obj: KObject) {
+    this.pod = obj as unknown as Pod;
+    this.uid = obj.metadata.uid!;
+    this.ns = obj.metadata.namespace!;
+    this.name = obj.metadata.name!;
+    const spec = this.pod.spec!;
+    const hasInit = (spec.initContainers ?? []).some((c) => c.restartPolicy !== 'Always');
+    this.inits = (spec.initContainers ?? []).map((c) => this.makeCtr(c, true, 'PodInitializing'));
+    this.ctrs = spec.containers.map((c) => this.makeCtr(c, false, hasInit ? 'PodInitializing' : 'ContainerCreating'));
+    if (this.inits.length) this.inits.forEach((c, i) => (c.view.state = { waiting: { reason: i === 0 || c.sidecar ? 'ContainerCreating' : 'PodInitializing' } }));
+    this.view = { sandboxReady: false, hostIP: rt.node.internalIP, startTime: rt.now(), initContainers: this.inits.map((c) => c.view), containers: this.ctrs.map((c) => c.view), terminal: false };
+  }
+
+  /** Called once the kubelet has registered the worker (status writes echo back through it). */
+  start(): void {
+    this.sandboxAt = this.rt.clock.now() + this.rt.sandboxDelay();
+    this.schedule();
+    this.writeStatus();
+  }
+
+  /** Latest object from the watch. */
+  update(obj: KObject): void {
+    if (this.finished) return;
+    this.pod = obj as unknown as Pod;
+    const deletion = obj.metadata.deletionTimestamp;
+    if (deletion && deletion !== this.handledDeletion) {
+      this.handledDeletion = deletion;
+      this.beginTermination();
+    }
+  }
+
+  private handledDeletion: string | undefined;
+
+  /** The pod left the store (force delete): stop everything quietly. */
+  gone(): void {
+    this.finished = true;
+    if (this.timer !== undefined) this.rt.clock.cancel(this.timer);
+    this.rt.released(this.uid, this.ns, this.name, this.view.podIP);
+  }
+
+  private makeCtr(spec: Container, init: boolean, reason: string): Ctr {
+    const ctr: Ctr = {
+      spec,
+      init,
+      sidecar: init && spec.restartPolicy === 'Always',
+      actions: [],
+      everStarted: false,
+      view: { name: spec.name, image: spec.image ?? '', imageID: '', state: { waiting: { reason } }, ready: false, restartCount: 0, started: false },
+    };
+    const mounts = (spec.volumeMounts ?? []).map((m) => ({ name: m.name, mountPath: m.mountPath, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) }));
+    if (mounts.length) ctr.view.volumeMounts = mounts;
+    try {
+      ctr.ref = parseImageRef(spec.image ?? '');
+    } catch (e) {
+      ctr.refError = (e as Error).message;
+    }
+    return ctr;
+  }
+
+  // ---- the timer loop ----
+
+  private schedule(): void {
+    if (this.finished) return;
+    let next = this.sandboxAt ?? Infinity;
+    for (const c of [...this.inits, ...this.ctrs]) for (const a of c.actions) next = Math.min(next, a.at);
+    if (next === this.timerAt) return;
+    if (this.timer !== undefined) this.rt.clock.cancel(this.timer);
+    this.timer = undefined;
+    this.timerAt = next;
+    if (next !== Infinity) this.timer = this.rt.clock.at(next, () => this.wake());
+  }
+
+  private wake(): void {
+    this.timer = undefined;
+    this.timerAt = Infinity;
+    if (this.finished) return;
+    const now = this.rt.clock.now();
+    if (this.sandboxAt !== undefined && this.sandboxAt <= now) {
+      this.sandboxAt = undefined;
+      this.view.sandboxReady = true;
+      this.view.podIP = this.rt.allocateIP();
+    }
+    for (;;) {
+      let due: { c: Ctr; a: Action } | undefined;
+      for (const c of [...this.inits, ...this.ctrs]) {
+        for (const a of c.actions) if (a.at <= now && (!due || a.at < due.a.at)) due = { c, a };
+      }
+      if (!due) break;
+      due.c.actions.splice(due.c.actions.indexOf(due.a), 1);
+      this.run(due.c, due.a);
+    }
+    this.sync();
+    this.afterChange();
+  }
+
+  private afterChange(): void {
+    if (this.terminating && this.allStopped()) return this.finishTermination();
+    this.schedule();
+    this.writeStatus();
+  }
+
+  private run(c: Ctr, a: Action): void {
+    switch (a.kind) {
+      case 'pulled':
+        this.rt.imagePulled(a.image, c.ref!);
+        this.event(c, 'Normal', 'Pulled', `Successfully pulled image "${c.spec.image}" in ${goDuration(a.pullMs)} (${goDuration(a.waitedMs)} including waiting). Image size: ${a.image.sizeBytes} bytes.`);
+        return this.startContainer(c, a.image);
+      case 'pullFailed': {
+        const err = pullErrorMessage(c.ref!);
+        this.event(c, 'Warning', 'Failed', `Failed to pull image "${c.spec.image}": ${err}`);
+        this.event(c, 'Warning', 'Failed', 'Error: ErrImagePull');
+        this.rt.pullBackoff.next(this.pullKey(c), this.rt.clock.now());
+        c.lastPullFailAt = this.rt.clock.now();
+        c.view.state = { waiting: { reason: 'ErrImagePull', message: err } };
+        c.actions.push({ kind: 'retryPull', at: this.rt.clock.now() + PLEG_MS });
+        return;
+      }
+      case 'exit':
+        return this.exited(c, a.code);
+      case 'restart':
+        if (!this.restartOrBackOff(c)) this.tryStart(c);
+        return;
+      case 'retryPull':
+        return this.tryStart(c);
+      case 'ready':
+        if ('running' in c.view.state) c.view.ready = true;
+        return;
+    }
+  }
+
+  // ---- starting containers ----
+
+  /** Level-triggered: start whatever may start now, in kubelet order. */
+  private sync(): void {
+    if (this.terminating || !this.view.sandboxReady) return;
+    for (const c of this.inits) {
+      if (c.sidecar) {
+        if (!c.everStarted && !c.actions.length && !this.idleFailure(c)) this.tryStart(c);
+        if (c.actions.some((a) => a.kind === 'pulled') || !c.view.started) return;
+        continue;
+      }
+      const st = c.view.state;
+      if ('terminated' in st && st.terminated.exitCode === 0) continue;
+      if (!c.everStarted && !c.actions.length && !this.idleFailure(c)) this.tryStart(c);
+      return; // one init container at a time
+    }
+    for (const c of this.ctrs) {
+      if (c.actions.some((a) => a.kind === 'pulled' || a.kind === 'pullFailed')) return; // pulls block the sync
+      if (!c.everStarted && !c.actions.length && !this.idleFailure(c)) {
+        this.tryStart(c);
+        if (c.actions.some((a) => a.kind === 'pulled' || a.kind === 'pullFailed')) return;
+      }
+    }
+  }
+
+  /** Waiting on something only a spec change fixes (InvalidImageName, ErrImageNeverPull). */
+  private idleFailure(c: Ctr): boolean {
+    const st = c.view.state;
+    return 'waiting' in st && (st.waiting.reason === 'InvalidImageName' || st.waiting.reason === 'ErrImageNeverPull');
+  }
+
+  private tryStart(c: Ctr): void {
+    if (this.terminating) return;
+    const now = this.rt.clock.now();
+    if (c.refError || !c.ref) {
+      c.view.state = { waiting: { reason: 'InvalidImageName', message: c.refError ?? 'invalid reference format' } };
+      this.event(c, 'Warning', 'InspectFailed', c.refError ?? 'invalid reference format');
+      this.event(c, 'Warning', 'Failed', 'Error: InvalidImageName');
+      return;
+    }
+    const policy = c.spec.imagePullPolicy ?? (c.ref.tag === 'latest' ? 'Always' : 'IfNotPresent');
+    const present = this.rt.hasImage(c.ref.normalized);
+    if (policy === 'Never' && !present) {
+      const msg = `Container image "${c.spec.image}" is not present with pull policy of Never`;
+      c.view.state = { waiting: { reason: 'ErrImageNeverPull', message: msg } };
+      this.event(c, 'Warning', 'ErrImageNeverPull', msg);
+      this.event(c, 'Warning', 'Failed', 'Error: ErrImageNeverPull');
+      return;
+    }
+    if (present && policy !== 'Always') {
+      this.event(c, 'Normal', 'Pulled', `Container image "${c.spec.image}" already present on machine`);
+      return this.startContainer(c, lookupImage(c.ref)!);
+    }
+    const key = this.pullKey(c);
+    if (c.lastPullFailAt !== undefined && this.rt.pullBackoff.inBackoffSince(key, c.lastPullFailAt, now)) {
+      const msg = `Back-off pulling image "${c.spec.image}"`;
+      c.view.state = { waiting: { reason: 'ImagePullBackOff', message: msg } };
+      this.event(c, 'Normal', 'BackOff', msg);
+      this.event(c, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+      c.actions.push({ kind: 'retryPull', at: c.lastPullFailAt + this.rt.pullBackoff.get(key) });
+      return;
+    }
+    this.event(c, 'Normal', 'Pulling', `Pulling image "${c.spec.image}"`);
+    const image = lookupImage(c.ref);
+    const pull = this.rt.queuePull(image, present);
+    c.actions.push(image ? { kind: 'pulled', at: pull.finishAt, image, pullMs: pull.pullMs, waitedMs: pull.waitedMs } : { kind: 'pullFailed', at: pull.finishAt });
+  }
+
+  private startContainer(c: Ctr, image: ImageInfo): void {
+    const now = this.rt.clock.now();
+    const ts = this.rt.clock.timestamp();
+    const containerID = `containerd://${this.rt.containerId()}`;
+    const plan = planProcess(this.pod, c.spec, image);
+    if (c.everStarted) c.view.restartCount++;
+    if ('terminated' in c.view.state) c.view.lastState = c.view.state.terminated;
+    c.everStarted = true;
+    c.plan = plan;
+    c.signalled = false;
+    c.stoppedAt = undefined;
+    c.view.image = c.ref!.normalized.replace(/@sha256:.*$/, '') || c.ref!.normalized;
+    c.view.imageID = `${image.repository}@${imageDigest(image.repository, image.tag)}`;
+    c.view.containerID = containerID;
+    this.event(c, 'Normal', 'Created', `Created container ${c.spec.name}`);
+    if (plan.startError) {
+      this.event(c, 'Warning', 'Failed', `Error: ${plan.startError}`);
+      c.view.state = { terminated: { exitCode: 128, reason: 'StartError', message: plan.startError, startedAt: '1970-01-01T00:00:00Z', finishedAt: ts, containerID } };
+      c.view.started = false;
+      return this.afterExit(c, 128);
+    }
+    this.event(c, 'Normal', 'Started', `Started container ${c.spec.name}`);
+    c.view.state = { running: { startedAt: ts } };
+    c.view.started = true;
+    // Probes are a later concern: without a readiness probe a running container is ready.
+    const probe = c.spec.readinessProbe;
+    c.view.ready = !probe && !c.init;
+    if (c.sidecar) c.view.ready = !probe;
+    if (probe) c.actions.push({ kind: 'ready', at: now + (probe.initialDelaySeconds ?? 0) * 1000 });
+    this.rt.logs.add(this.ns, this.name, c.spec.name, { containerID, startedAt: now, lines: (until) => plan.lines(now, until, c.stoppedAt) });
+    if (plan.exitAfterMs !== undefined) c.actions.push({ kind: 'exit', at: now + plan.exitAfterMs, code: plan.exitCode ?? 0 });
+  }
+
+  // ---- exits and restarts ----
+
+  private exited(c: Ctr, code: number): void {
+    const st = c.view.state;
+    if (!('running' in st)) return;
+    const containerID = c.view.containerID!;
+    c.view.state = { terminated: { containerID, exitCode: code, finishedAt: this.rt.clock.timestamp(), reason: code === 0 ? 'Completed' : 'Error', startedAt: st.running.startedAt } };
+    c.view.ready = false;
+    c.view.started = false;
+    c.actions = c.actions.filter((a) => a.kind !== 'ready' && a.kind !== 'exit');
+    this.rt.logs.finish(this.ns, this.name, c.spec.name, containerID, this.rt.clock.now());
+    this.afterExit(c, code);
+  }
+
+  private afterExit(c: Ctr, code: number): void {
+    c.lastFinishedAt = this.rt.clock.now();
+    if (this.terminating) return;
+    const podPolicy = this.pod.spec?.restartPolicy ?? 'Always';
+    const policy = c.sidecar ? 'Always' : c.init ? (podPolicy === 'Never' ? 'Never' : 'OnFailure') : podPolicy;
+    const restart = policy === 'Always' || (policy === 'OnFailure' && code !== 0);
+    if (restart) c.actions.push({ kind: 'restart', at: this.rt.clock.now() + PLEG_MS });
+  }
+
+  /** A restart check for a container that exited: back off or start again. */
+  private restartOrBackOff(c: Ctr): boolean {
+    const key = `${this.uid}/${c.spec.name}`;
+    const now = this.rt.clock.now();
+    const finished = c.lastFinishedAt ?? now;
+    if (this.rt.crashBackoff.inBackoffSince(key, finished, now)) {
+      const backoff = this.rt.crashBackoff.get(key);
+      const st = c.view.state;
+      if ('terminated' in st) c.view.lastState = st.terminated;
+      const podRef = `${this.name}_${this.ns}(${this.uid})`;
+      c.view.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(backoff)} restarting failed container=${c.spec.name} pod=${podRef}` } };
+      this.event(c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.spec.name} in pod ${podRef}`);
+      c.actions.push({ kind: 'restart', at: finished + backoff });
+      return true;
+    }
+    this.rt.crashBackoff.next(key, now);
+    return false;
+  }
+
+  // ---- termination ----
+
+  private beginTermination(): void {
+    const deadline = Date.parse(this.pod.metadata!.deletionTimestamp!);
+    const now = this.rt.clock.now();
+    this.terminating = true;
+    this.sandboxAt = undefined;
+    for (const c of [...this.inits, ...this.ctrs]) {
+      c.actions = c.actions.filter((a) => a.kind === 'exit');
+      if (!('running' in c.view.state)) continue;
+      if (!c.signalled) {
+        c.signalled = true;
+        this.event(c, 'Normal', 'Killing', `Stopping container ${c.spec.name}`);
+        const sig = c.plan?.onSigterm ?? 'ignore';
+        if (sig !== 'ignore') {
+          c.stoppedAt = now;
+          c.actions = [{ kind: 'exit', at: Math.min(now + sig.afterMs, Math.max(deadline, now)), code: sig.code }];
+          continue;
+        }
+        c.actions = [];
+      }
+      // Still running at the deadline: SIGKILL.
+      const exit = c.actions.find((a) => a.kind === 'exit');
+      const killAt = Math.max(deadline, now);
+      if (!exit || exit.at > killAt) c.actions = [{ kind: 'exit', at: killAt, code: 137 }];
+    }
+    this.afterChange();
+  }
+
+  private allStopped(): boolean {
+    return [...this.inits, ...this.ctrs].every((c) => !('running' in c.view.state));
+  }
+
+  private finishTermination(): void {
+    if (this.finished) return;
+    this.view.terminal = true;
+    this.writeStatus();
+    this.finished = true;
+    if (this.timer !== undefined) this.rt.clock.cancel(this.timer);
+    try {
+      this.rt.ctx.api.delete('pods', this.ns, this.name, { gracePeriodSeconds: 0, preconditions: { uid: this.uid } });
+    } catch {
+      // Already gone.
+    }
+    this.rt.released(this.uid, this.ns, this.name, this.view.podIP);
+  }
+
+  // ---- helpers ----
+
+  private pullKey(c: Ctr): string {
+    return `${this.uid}_${c.spec.image}`;
+  }
+
+  private event(c: Ctr, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    const kind = c.init ? 'initContainers' : 'containers';
+    this.rt.record(this.pod as unknown as KObject, type, reason, message, `spec.${kind}{${c.spec.name}}`);
+  }
+
+  private writeStatus(): void {
+    const latest = this.rt.ctx.api.tryGet('pods', this.ns, this.name) as unknown as Pod | undefined;
+    if (!latest || latest.metadata?.uid !== this.uid) return;
+    const status = buildPodStatus(latest, this.view, this.rt.clock.timestamp());
+    const json = JSON.stringify(status);
+    if (json === this.lastStatus) return;
+    this.lastStatus = json;
+    this.rt.ctx.api.updateStatus('pods', this.ns, { ...(latest as unknown as KObject), status: JSON.parse(json) });
+  }
+}
+
+export type { TerminatedState };

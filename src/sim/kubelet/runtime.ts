@@ -1,0 +1,37 @@
+/** What a pod worker needs from its node's kubelet (container runtime, image store, IPs). */
+import type { Clock } from '../clock';
+import type { NodeSpec, SimContext } from '../context';
+import type { KObject } from '../object';
+import type { Backoff } from './backoff';
+import type { ImageInfo, ImageRef } from './images';
+import type { LogStore } from './logs';
+
+export interface PullTicket {
+  /** When the pull completes (or fails). */
+  finishAt: number;
+  /** The pull itself. */
+  pullMs: number;
+  /** From the request to the end, including the wait behind other pulls. */
+  waitedMs: number;
+}
+
+export interface NodeRuntime {
+  ctx: SimContext;
+  clock: Clock;
+  node: NodeSpec;
+  logs: LogStore;
+  crashBackoff: Backoff;
+  pullBackoff: Backoff;
+  now(): string;
+  record(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void;
+  /** Delay before a new pod's sandbox (pause container + network) is ready. */
+  sandboxDelay(): number;
+  allocateIP(): string;
+  containerId(): string;
+  hasImage(normalized: string): boolean;
+  /** Queues a pull (the kubelet pulls one image at a time); `image` undefined = it will fail. */
+  queuePull(image: ImageInfo | undefined, alreadyPresent: boolean): PullTicket;
+  imagePulled(image: ImageInfo, ref: ImageRef): void;
+  /** The worker is done with the pod (removed or force-deleted). */
+  released(uid: string, namespace: string, name: string, podIP?: string): void;
+}
