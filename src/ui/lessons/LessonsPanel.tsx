@@ -1,0 +1,264 @@
+/**
+ * The guided-lesson panel: pick a lesson, read the current step (markdown), run its commands in
+ * the terminal, open its files in the editor, check progress, reveal hints one at a time, move
+ * between steps. Prop-driven: the worker evaluates the checks and owns the step index.
+ */
+import { useMemo, useState } from 'react';
+import type { CheckResult, Lesson, LessonStep } from '../../lessons/types';
+import './LessonsPanel.css';
+import { renderInline, renderMarkdown, type Block } from './markdown';
+import { sanitizeHtml } from './sanitize';
+
+/** What the panel needs of the worker's LessonProgress (src/worker/protocol.ts). */
+export interface LessonProgressView {
+  stepIndex: number;
+  /** The current step's checks, evaluated. */
+  checks: readonly CheckResult[];
+  /** Steps whose checks have all passed at some point. */
+  completedSteps?: readonly number[];
+}
+
+export interface LessonsPanelProps {
+  lessons: readonly Lesson[];
+  activeLessonId: string | null;
+  progress: LessonProgressView | null;
+  onSelectLesson: (lessonId: string) => void;
+  /** Open one of the lesson's files (a key of `Lesson.files`) in the editor. */
+  onOpenFile: (path: string) => void;
+  /** Evaluate the current step's checks now. */
+  onCheck: () => void;
+  /** Go to step `index` (0-based). */
+  onStep: (index: number) => void;
+  /** Send a command line to the terminal (a code block's "Run"). */
+  onRunCommand?: (line: string) => void;
+  className?: string;
+}
+
+export function LessonsPanel(props: LessonsPanelProps) {
+  const { lessons, activeLessonId, className } = props;
+  const lesson = lessons.find((l) => l.id === activeLessonId) ?? null;
+  return (
+    <section className={`kp-lessons ${className ?? ''}`} aria-label="Lessons">
+      <header className="kp-lessons__header">
+        <h2 className="kp-lessons__heading">Lessons</h2>
+        {lessons.length > 0 && (
+          <label className="kp-lessons__picker">
+            <span className="kp-visually-hidden">Lesson</span>
+            <select
+              aria-label="Lesson"
+              value={lesson?.id ?? ''}
+              onChange={(event) => event.target.value && props.onSelectLesson(event.target.value)}
+            >
+              {!lesson && <option value="">Choose a lesson…</option>}
+              {lessons.map((l, index) => (
+                <option key={l.id} value={l.id}>
+                  {index + 1}. {l.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </header>
+      {lesson ? <LessonView {...props} lesson={lesson} /> : <LessonList {...props} />}
+    </section>
+  );
+}
+
+function LessonList({ lessons, onSelectLesson }: LessonsPanelProps) {
+  if (lessons.length === 0) return <p className="kp-lessons__empty">No lessons are available.</p>;
+  return (
+    <ol className="kp-lessons__list">
+      {lessons.map((l) => (
+        <li key={l.id} className="kp-lessons__card">
+          <h3>{l.title}</h3>
+          <p>{l.summary}</p>
+          <p className="kp-lessons__meta">{l.steps.length} steps</p>
+          <button type="button" className="kp-lessons-btn kp-lessons-btn--primary" onClick={() => onSelectLesson(l.id)}>
+            Start lesson<span className="kp-visually-hidden">: {l.title}</span>
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function LessonView(props: LessonsPanelProps & { lesson: Lesson }) {
+  const { lesson, progress, onStep, onCheck, onOpenFile, onRunCommand } = props;
+  const stepCount = lesson.steps.length;
+  const stepIndex = Math.min(Math.max(progress?.stepIndex ?? 0, 0), Math.max(stepCount - 1, 0));
+  const step: LessonStep | undefined = lesson.steps[stepIndex];
+  const completed = new Set(progress?.completedSteps ?? []);
+  const checks: readonly CheckResult[] =
+    progress?.checks ?? step?.checks.map((c) => ({ id: c.id, description: c.description, passed: false })) ?? [];
+  const allPassed = checks.length > 0 && checks.every((c) => c.passed);
+  const passedCount = checks.filter((c) => c.passed).length;
+
+  const hintKey = `${lesson.id}:${stepIndex}`;
+  const [hintState, setHintState] = useState({ key: hintKey, shown: 0 });
+  const hintsShown = hintState.key === hintKey ? hintState.shown : 0;
+
+  if (!step) return <p className="kp-lessons__empty">This lesson has no steps.</p>;
+  const hints = step.hints;
+
+  return (
+    <div className="kp-lessons__lesson">
+      <p className="kp-lessons__summary">{lesson.summary}</p>
+      <nav className="kp-lessons__steps" aria-label="Steps">
+        <ol>
+          {lesson.steps.map((s, index) => (
+            <li key={s.id}>
+              <button
+                type="button"
+                className={`kp-lessons__step-dot${index === stepIndex ? ' is-current' : ''}${completed.has(index) ? ' is-done' : ''}`}
+                aria-current={index === stepIndex ? 'step' : undefined}
+                aria-label={`Step ${index + 1}: ${s.title}${completed.has(index) ? ' (done)' : ''}`}
+                title={s.title}
+                onClick={() => onStep(index)}
+              >
+                {completed.has(index) ? '✓' : index + 1}
+              </button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      <article className="kp-lessons__step" aria-labelledby="kp-lessons-step-title">
+        <p className="kp-lessons__step-count">
+          Step {stepIndex + 1} of {stepCount}
+        </p>
+        <h3 id="kp-lessons-step-title" className="kp-lessons__step-title">
+          {step.title}
+        </h3>
+        <Markdown text={step.text} onRunCommand={onRunCommand} />
+
+        {step.files.length > 0 && (
+          <div className="kp-lessons__files">
+            <h4>Files</h4>
+            <ul>
+              {step.files.map((path) => (
+                <li key={path}>
+                  <code>{path}</code>
+                  <button
+                    type="button"
+                    className="kp-lessons-btn kp-lessons-btn--small"
+                    aria-label={`Open in editor: ${path}`}
+                    onClick={() => onOpenFile(path)}
+                  >
+                    Open in editor
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+
+        <div className="kp-lessons__checks">
+          <div className="kp-lessons__checks-head">
+            <h4 id="kp-lessons-checks">
+              Checks{' '}
+              <span className="kp-lessons__checks-count">
+                {passedCount}/{checks.length}
+              </span>
+            </h4>
+            <button type="button" className="kp-lessons-btn" onClick={onCheck}>
+              Check
+            </button>
+          </div>
+          <ul aria-labelledby="kp-lessons-checks" aria-live="polite">
+            {checks.map((check) => (
+              <li key={check.id} className={`kp-lessons__check${check.passed ? ' is-passed' : ''}`}>
+                <span className="kp-lessons__check-mark" aria-hidden="true">
+                  {check.passed ? '✓' : '○'}
+                </span>
+                <span>
+                  <span className="kp-visually-hidden">{check.passed ? 'Passed: ' : 'Not yet: '}</span>
+                  {check.description}
+                  {check.detail && !check.passed && <span className="kp-lessons__check-detail">{check.detail}</span>}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {allPassed && (
+            <p className="kp-lessons__done" role="status">
+              {stepIndex + 1 < stepCount ? 'Step complete — on to the next one.' : 'Lesson complete. Well done!'}
+            </p>
+          )}
+        </div>
+
+        {hints.length > 0 && (
+          <div className="kp-lessons__hints">
+            {hintsShown > 0 && (
+              <ol className="kp-lessons__hint-list" aria-label="Hints">
+                {hints.slice(0, hintsShown).map((hint, index) => (
+                  <li key={index} dangerouslySetInnerHTML={{ __html: sanitizeHtml(renderInline(hint)) }} />
+                ))}
+              </ol>
+            )}
+            {hintsShown < hints.length && (
+              <button
+                type="button"
+                className="kp-lessons-btn kp-lessons-btn--quiet"
+                onClick={() => setHintState({ key: hintKey, shown: hintsShown + 1 })}
+              >
+                Show hint
+                <span className="kp-lessons__hint-count">
+                  {' '}
+                  ({hints.length - hintsShown} left)
+                </span>
+              </button>
+            )}
+          </div>
+        )}
+      </article>
+
+      <div className="kp-lessons__nav">
+        <button type="button" className="kp-lessons-btn" disabled={stepIndex === 0} onClick={() => onStep(stepIndex - 1)}>
+          ← Previous step
+        </button>
+        <button
+          type="button"
+          className={`kp-lessons-btn${allPassed ? ' kp-lessons-btn--primary' : ''}`}
+          disabled={stepIndex + 1 >= stepCount}
+          onClick={() => onStep(stepIndex + 1)}
+        >
+          Next step →
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Markdown({ text, onRunCommand }: { text: string; onRunCommand?: (line: string) => void }) {
+  const blocks = useMemo<Block[]>(
+    () => renderMarkdown(text).map((b) => (b.kind === 'html' ? { ...b, html: sanitizeHtml(b.html) } : b)),
+    [text],
+  );
+  return (
+    <div className="kp-lessons__text">
+      {blocks.map((block, index) =>
+        block.kind === 'html' ? (
+          <div key={index} dangerouslySetInnerHTML={{ __html: block.html }} />
+        ) : (
+          <pre key={index} className="kp-lessons__code" data-lang={block.lang || undefined}>
+            {block.lines.map((line, lineIndex) => (
+              <div key={lineIndex} className="kp-lessons__code-line">
+                <code>{line.text || '\u00a0'}</code>
+                {line.command && onRunCommand && (
+                  <button
+                    type="button"
+                    className="kp-lessons__run"
+                    aria-label={`Run ${line.command}`}
+                    title="Run in the terminal"
+                    onClick={() => onRunCommand(line.command!)}
+                  >
+                    ▶ Run
+                  </button>
+                )}
+              </div>
+            ))}
+          </pre>
+        ),
+      )}
+    </div>
+  );
+}
