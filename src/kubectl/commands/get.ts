@@ -1,12 +1,159 @@
-/** Placeholder until the printers helper lands `kubectl get` (they own and overwrite this file). */
-import { CliError } from '../errors';
-import type { CommandModule } from '../types';
+/**
+ * `kubectl get`: resource arguments → one "info" per list or named object (as kubectl's
+ * resource builder returns them), then either tables (default / `-o wide`) or one generic
+ * printer over a List (or the single named object). Errors (NotFound …) print after the
+ * output, one per line, and make the exit code 1.
+ */
+import { StatusError } from '../../sim/api/errors';
+import type { ResourceType } from '../../sim/api/registry';
+import type { KObject } from '../../sim/object';
+import type { ParsedArgs } from '../args';
+import { CliError, formatError } from '../errors';
+import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG, ALLOW_MISSING_TEMPLATE_KEYS_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG } from '../flags';
+import { kindPrefix, printObjects, PrintError, renderTables, type TableGroup } from '../printers';
+import { sortObjects } from '../printers/sort';
+import { parseResourceArgs } from '../resources';
+import type { CommandContext, CommandModule } from '../types';
+
+/** One result of the resource builder: a list of a type, or one named object. */
+interface Info {
+  type: ResourceType;
+  objects: KObject[];
+}
+
+const GET_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 
 export const command: CommandModule = {
   name: 'get',
-  short: 'get',
-  flags: [],
-  run() {
-    throw new CliError('kubectl get is not available yet');
-  },
+  short: 'Display one or many resources',
+  flags: [
+    OUTPUT_FLAG,
+    SELECTOR_FLAG,
+    ALL_NAMESPACES_FLAG,
+    FILENAME_FLAG,
+    TEMPLATE_FLAG,
+    ALLOW_MISSING_TEMPLATE_KEYS_FLAG,
+    SHOW_MANAGED_FIELDS_FLAG,
+    { name: 'field-selector', type: 'string', usage: 'Selector (field query) to filter on' },
+    { name: 'show-labels', type: 'bool', usage: 'When printing, show all labels as the last column' },
+    { name: 'label-columns', short: 'L', type: 'stringArray', usage: 'Accepts a comma separated list of labels that are going to be presented as columns.' },
+    { name: 'no-headers', type: 'bool', usage: "When using the default or custom-column output format, don't print headers" },
+    { name: 'sort-by', type: 'string', usage: 'If non-empty, sort list types using this field specification.' },
+    { name: 'ignore-not-found', type: 'bool', usage: 'If the requested object does not exist the command will return exit code 0.' },
+    { name: 'show-kind', type: 'bool', usage: 'If present, list the resource type for the requested object(s).' },
+    { name: 'chunk-size', type: 'int', default: 500 },
+    { name: 'server-print', type: 'bool', default: true },
+    { name: 'watch', short: 'w', type: 'bool', usage: 'After listing/getting the requested object, watch for changes.' },
+    { name: 'watch-only', type: 'bool' },
+    { name: 'output-watch-events', type: 'bool' },
+    { name: 'raw', type: 'string' },
+    { name: 'subresource', type: 'string' },
+    { name: 'recursive', short: 'R', type: 'bool' },
+  ],
+  run: runGet,
 };
+
+function runGet(ctx: CommandContext, args: ParsedArgs): number {
+  const output = args.string('output') || (args.string('template') ? 'template' : '');
+  const api = ctx.cluster.api;
+  if (args.args.length === 0) {
+    ctx.io.err('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n');
+    throw new CliError(
+      'error: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
+      true,
+    );
+  }
+  if (args.bool('show-labels') && output !== '' && output !== 'wide') {
+    throw new CliError(`--show-labels option cannot be used with ${output} printer`);
+  }
+  const formatName = output.split('=')[0];
+  if (output && !GET_FORMATS.split(',').includes(formatName)) {
+    throw new CliError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${GET_FORMATS}`);
+  }
+  if (args.bool('watch') || args.bool('watch-only')) throw new CliError('--watch is not supported in this playground');
+
+  const allNamespaces = args.bool('all-namespaces');
+  const namespace = ctx.namespace;
+  const { refs, types } = parseResourceArgs(api, args.args);
+  const labelSelector = args.string('selector') || undefined;
+  const fieldSelector = args.string('field-selector') || undefined;
+  if (refs.length && labelSelector) throw new CliError('selectors and the all flag cannot be used when passing resource/name arguments');
+
+  const infos: Info[] = [];
+  const errors: unknown[] = [];
+  for (const type of types) {
+    const ns = type.namespaced && !allNamespaces ? namespace : undefined;
+    infos.push({ type, objects: api.list(type.plural, ns, { labelSelector, fieldSelector }) });
+  }
+  for (const ref of refs) {
+    try {
+      infos.push({ type: ref.type, objects: [api.get(ref.type.plural, ref.type.namespaced ? namespace : undefined, ref.name)] });
+    } catch (e) {
+      if (e instanceof StatusError && e.reason === 'NotFound' && args.bool('ignore-not-found')) continue;
+      errors.push(e);
+    }
+  }
+
+  let objects = infos.flatMap((i) => i.objects);
+  const sortBy = args.string('sort-by');
+  if (sortBy) objects = sortOrThrow(objects, sortBy);
+  const now = ctx.cluster.clock.now();
+  const singleItem = refs.length === 1 && types.length === 0;
+
+  if (output === '' || output === 'wide') {
+    const distinctKinds = new Set(infos.map((i) => i.type.plural)).size;
+    const withKind = (infos.length > 1 && distinctKinds > 1) || args.bool('show-kind');
+    const text = renderTables(groupsInOrder(objects, infos), {
+      now,
+      wide: output === 'wide',
+      withNamespace: allNamespaces,
+      withKind,
+      noHeaders: args.bool('no-headers'),
+      showLabels: args.bool('show-labels'),
+      labelColumns: args.strings('label-columns').flatMap((s) => s.split(',')).filter(Boolean),
+    });
+    if (text) ctx.io.out(text);
+    else if (errors.length === 0 && !args.bool('ignore-not-found')) {
+      const allNamespaced = !allNamespaces && infos.every((i) => i.type.namespaced) && [...types, ...refs.map((r) => r.type)].every((t) => t.namespaced);
+      ctx.err(allNamespaced ? `No resources found in ${namespace} namespace.` : 'No resources found');
+    }
+  } else {
+    if (singleItem && errors.length) return printErrors(ctx, errors);
+    try {
+      const text = printObjects(objects, output, { now, singleItem, noHeaders: args.bool('no-headers') });
+      if (text) ctx.io.out(text);
+    } catch (e) {
+      if (e instanceof PrintError) {
+        errors.push(new CliError(e.message.startsWith('error executing jsonpath') ? e.message : e.message));
+      } else throw e;
+    }
+  }
+  return errors.length ? printErrors(ctx, errors) : 0;
+}
+
+function sortOrThrow(objects: KObject[], sortBy: string): KObject[] {
+  try {
+    return sortObjects(objects, sortBy);
+  } catch (e) {
+    if (e instanceof PrintError) throw new CliError(e.message);
+    throw e;
+  }
+}
+
+/** Table groups: consecutive objects of one type share a table (and its header). */
+function groupsInOrder(objects: KObject[], infos: Info[]): TableGroup[] {
+  const typeByKind = new Map(infos.map((i) => [i.type.kind, i.type]));
+  const groups: TableGroup[] = [];
+  for (const obj of objects) {
+    const type = typeByKind.get(obj.kind)!;
+    const last = groups[groups.length - 1];
+    if (last && last.resource === type.plural) last.objects.push(obj);
+    else groups.push({ resource: type.plural, kindPrefix: kindPrefix(obj), namespaced: type.namespaced, objects: [obj] });
+  }
+  return groups;
+}
+
+function printErrors(ctx: CommandContext, errors: unknown[]): number {
+  for (const e of errors) ctx.io.err(formatError(e));
+  return 1;
+}

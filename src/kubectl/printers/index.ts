@@ -9,6 +9,9 @@ import { goJsonIndent, goSyntax } from './gojson';
 import { toYaml } from './goyaml';
 import { executeJsonPath, JsonPathExecError, JsonPathParseError, parseJsonPath } from './jsonpath';
 import { renderTables, type TableGroup, type TableOptions } from './table';
+import { PrintError } from './errors';
+
+export { PrintError };
 
 export { podStatus, podColumns } from './pod-status';
 export { humanDuration, shortHumanDuration, age } from './age';
@@ -17,15 +20,13 @@ export { goJsonIndent } from './gojson';
 export { renderTables, tableLines, type TableGroup, type TableOptions } from './table';
 export { nodeStatus, nodeRoles } from './columns';
 
-/** A printer failure, printed by kubectl as `error: <message>`. */
-export class PrintError extends Error {}
 
 export interface PrintOptions extends TableOptions {
   /** One object was asked for by name: yaml/json/jsonpath print it alone, not in a List. */
   singleItem?: boolean;
 }
 
-const OUTPUT_FORMATS = ['custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'wide', 'yaml', 'kyaml'];
+const OUTPUT_FORMATS = ['custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'wide', 'yaml'];
 
 /** `kind.group` as kubectl writes it before `/name` (`pod`, `deployment.apps`). */
 export function kindPrefix(obj: KObject): string {

@@ -1,0 +1,179 @@
+/** `kubectl describe` for services, namespaces, config maps and resource quotas. */
+import type { KObject } from '../../sim/object';
+import { formatLabels, matchSelector } from '../../sim/labels';
+import { canonicalQuantity } from '../../sim/quantity';
+import { type Any, PrefixWriter, writeAnnotations, writeEvents, writeLabels } from './writer';
+
+function quantityText(q: string | number | undefined): string {
+  if (q === undefined) return '0';
+  try {
+    return canonicalQuantity(q);
+  } catch {
+    return String(q);
+  }
+}
+
+/**
+ * describe's Endpoints line: the ready `ip:port` pairs behind a service port (≤3, then
+ * ` + N more...`), `<none>` without. `endpoints` are the addresses the caller resolved.
+ */
+export function endpointsText(addresses: string[]): string {
+  if (addresses.length === 0) return '<none>';
+  const shown = addresses.slice(0, 3).join(',');
+  return addresses.length > 3 ? `${shown} + ${addresses.length - 3} more...` : shown;
+}
+
+/** Ready pod IPs behind `svc`, sorted as the endpoints controller sorts addresses. */
+export function serviceEndpointIPs(svc: KObject, pods: KObject[]): string[] {
+  const selector: Record<string, string> | undefined = (svc as Any).spec?.selector;
+  if (!selector || Object.keys(selector).length === 0) return [];
+  const reqs = Object.entries(selector).map(([key, v]) => ({ key, op: '=' as const, values: [v] }));
+  return pods
+    .filter((p) => p.metadata.namespace === svc.metadata.namespace && matchSelector(reqs as never, p.metadata.labels ?? {}))
+    .filter((p) => !p.metadata.deletionTimestamp && ((p as Any).status?.conditions ?? []).some((c: Any) => c.type === 'Ready' && c.status === 'True'))
+    .map((p) => (p as Any).status?.podIP as string)
+    .filter(Boolean)
+    .sort((a, b) => ipKey(a) - ipKey(b));
+}
+
+function ipKey(ip: string): number {
+  return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+}
+
+/** The target port number a pod serves for a service port (named ports resolved). */
+function targetPortOf(port: Any, pods: KObject[]): string {
+  const tp = port.targetPort ?? port.port;
+  if (typeof tp === 'number' || /^\d+$/.test(String(tp))) return String(tp);
+  for (const p of pods) {
+    for (const c of ((p as Any).spec?.containers ?? []) as Any[]) {
+      const found = (c.ports ?? []).find((cp: Any) => cp.name === tp);
+      if (found) return String(found.containerPort);
+    }
+  }
+  return String(tp);
+}
+
+export interface ServiceEndpoints {
+  /** Addresses per service port, `ip:port`. */
+  (port: Any): string[];
+}
+
+export function describeService(svc: KObject, endpoints: ServiceEndpoints, events: KObject[], nowMs: number): string {
+  const s = svc as Any;
+  const spec = s.spec ?? {};
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${svc.metadata.name}\n`);
+  w.write(0, `Namespace:\t${svc.metadata.namespace}\n`);
+  writeLabels(w, 'Labels', svc.metadata.labels);
+  writeAnnotations(w, 'Annotations', svc.metadata.annotations);
+  w.write(0, `Selector:\t${formatLabels(spec.selector)}\n`);
+  w.write(0, `Type:\t${spec.type ?? ''}\n`);
+  if (spec.ipFamilyPolicy) w.write(0, `IP Family Policy:\t${spec.ipFamilyPolicy}\n`);
+  w.write(0, `IP Families:\t${spec.ipFamilies?.length ? spec.ipFamilies.join(',') : '<none>'}\n`);
+  w.write(0, `IP:\t${spec.clusterIP ?? ''}\n`);
+  w.write(0, `IPs:\t${spec.clusterIPs?.length ? spec.clusterIPs.join(',') : '<none>'}\n`);
+  if (spec.externalIPs?.length) w.write(0, `External IPs:\t${spec.externalIPs.join(',')}\n`);
+  if (spec.loadBalancerIP) w.write(0, `IP:\t${spec.loadBalancerIP}\n`);
+  const ingress: Any[] = s.status?.loadBalancer?.ingress ?? [];
+  if (ingress.length) w.write(0, `LoadBalancer Ingress:\t${ingress.map((i) => i.ip || i.hostname).join(', ')}\n`);
+  if (spec.type === 'ExternalName') w.write(0, `External Name:\t${spec.externalName ?? ''}\n`);
+  for (const p of (spec.ports ?? []) as Any[]) {
+    const name = p.name || '<unset>';
+    w.write(0, `Port:\t${name}\t${p.port}/${p.protocol}\n`);
+    const tp = p.targetPort ?? p.port;
+    w.write(0, `TargetPort:\t${tp}/${p.protocol}\n`);
+    if (p.nodePort) w.write(0, `NodePort:\t${name}\t${p.nodePort}/${p.protocol}\n`);
+    w.write(0, `Endpoints:\t${endpointsText(endpoints(p))}\n`);
+  }
+  w.write(0, `Session Affinity:\t${spec.sessionAffinity ?? ''}\n`);
+  if (spec.externalTrafficPolicy) w.write(0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
+  if (spec.internalTrafficPolicy) w.write(0, `Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`);
+  if (spec.healthCheckNodePort) w.write(0, `HealthCheck NodePort:\t${spec.healthCheckNodePort}\n`);
+  if (spec.loadBalancerSourceRanges?.length) w.write(0, `LoadBalancer Source Ranges:\t${spec.loadBalancerSourceRanges.join(',')}\n`);
+  writeEvents(w, events, nowMs);
+  return w.toString();
+}
+
+/** Endpoint addresses computed from ready pods (the simulation serves no Endpoints kind). */
+export function podEndpoints(svc: KObject, pods: KObject[]): ServiceEndpoints {
+  const ips = serviceEndpointIPs(svc, pods);
+  const selected = pods.filter((p) => ips.includes((p as Any).status?.podIP));
+  return (port) => ips.map((ip) => `${ip}:${targetPortOf(port, selected)}`);
+}
+
+export function describeNamespace(ns: KObject, quotas: KObject[]): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${ns.metadata.name}\n`);
+  writeLabels(w, 'Labels', ns.metadata.labels);
+  writeAnnotations(w, 'Annotations', ns.metadata.annotations);
+  w.write(0, `Status:\t${(ns as Any).status?.phase ?? ''}\n`);
+  w.write(0, '\n');
+  if (quotas.length === 0) {
+    w.write(0, 'No resource quota.\n');
+  } else {
+    w.write(0, 'Resource Quotas\n');
+    for (const q of [...quotas].sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))) {
+      w.write(1, `Name:\t${q.metadata.name}\n`);
+      w.write(1, 'Resource\tUsed\tHard\n');
+      w.write(1, '--------\t---\t---\n');
+      const { hard, used } = quotaStatus(q);
+      for (const r of Object.keys(hard).sort()) w.write(1, `${r}\t${quantityText(used[r])}\t${quantityText(hard[r])}\n`);
+    }
+  }
+  w.write(0, '\n');
+  w.write(0, 'No LimitRange resource.\n');
+  return w.toString();
+}
+
+/** status.hard/used; before the quota controller fills status, spec.hard stands in. */
+function quotaStatus(q: KObject): { hard: Record<string, string>; used: Record<string, string> } {
+  const o = q as Any;
+  return { hard: o.status?.hard ?? o.spec?.hard ?? {}, used: o.status?.used ?? {} };
+}
+
+export function describeResourceQuota(q: KObject): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${q.metadata.name}\n`);
+  w.write(0, `Namespace:\t${q.metadata.namespace}\n`);
+  const scopes: string[] = (q as Any).spec?.scopes ?? [];
+  if (scopes.length) {
+    w.write(0, 'Scopes:\t' + [...scopes].sort().join(', ') + '\n');
+  }
+  w.write(0, 'Resource\tUsed\tHard\n');
+  w.write(0, '--------\t----\t----\n');
+  const { hard, used } = quotaStatus(q);
+  for (const r of Object.keys(hard).sort()) w.write(0, `${r}\t${quantityText(used[r])}\t${quantityText(hard[r])}\n`);
+  return w.toString();
+}
+
+export function describeConfigMap(cm: KObject, events: KObject[], nowMs: number): string {
+  const c = cm as Any;
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${cm.metadata.name}\n`);
+  w.write(0, `Namespace:\t${cm.metadata.namespace}\n`);
+  writeLabels(w, 'Labels', cm.metadata.labels);
+  writeAnnotations(w, 'Annotations', cm.metadata.annotations);
+  w.write(0, '\nData\n====\n');
+  for (const k of Object.keys(c.data ?? {}).sort()) {
+    w.write(0, `${k}:\n----\n`);
+    w.write(0, `${c.data[k]}\n`);
+  }
+  w.write(0, '\nBinaryData\n====\n');
+  for (const k of Object.keys(c.binaryData ?? {}).sort()) {
+    w.write(0, `${k}: ${Math.floor((String(c.binaryData[k]).replace(/=+$/, '').length * 3) / 4)} bytes\n`);
+  }
+  w.write(0, '\n');
+  writeEvents(w, events, nowMs);
+  return w.toString();
+}
+
+/** Any other kind: the generic describer's name/namespace/labels/annotations and events. */
+export function describeGeneric(obj: KObject, events: KObject[], nowMs: number): string {
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${obj.metadata.name}\n`);
+  if (obj.metadata.namespace) w.write(0, `Namespace:\t${obj.metadata.namespace}\n`);
+  writeLabels(w, 'Labels', obj.metadata.labels);
+  writeAnnotations(w, 'Annotations', obj.metadata.annotations);
+  writeEvents(w, events, nowMs);
+  return w.toString();
+}

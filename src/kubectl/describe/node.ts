@@ -1,0 +1,145 @@
+/** `kubectl describe node` (kubectl describe.go: describeNode, describeNodeResource). */
+import type { KObject } from '../../sim/object';
+import { canonicalQuantity, cpuMillis, formatBytes, formatMillis, memoryBytes } from '../../sim/quantity';
+import { age } from '../printers/age';
+import { nodeRoles } from '../printers/columns';
+import { type Any, PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels } from './writer';
+
+const LEASE_RENEW_MS = 10_000;
+
+export function describeNode(node: KObject, allPods: KObject[], events: KObject[], nowMs: number): string {
+  const n = node as Any;
+  const st = n.status ?? {};
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${node.metadata.name}\n`);
+  w.write(0, `Roles:\t${nodeRoles(node).join(',') || '<none>'}\n`);
+  writeLabels(w, 'Labels', node.metadata.labels);
+  writeAnnotations(w, 'Annotations', node.metadata.annotations);
+  w.write(0, `CreationTimestamp:\t${rfc1123z(node.metadata.creationTimestamp)}\n`);
+  writeTaints(w, n.spec?.taints ?? []);
+  w.write(0, `Unschedulable:\t${n.spec?.unschedulable === true}\n`);
+  // The kubelet renews its Lease every 10s; the simulation has no Lease objects, so the renew
+  // time is derived from the node's age while it is Ready.
+  w.write(0, 'Lease:\n');
+  w.write(1, `HolderIdentity:\t${node.metadata.name}\n`);
+  w.write(1, 'AcquireTime:\t<unset>\n');
+  const ready = (st.conditions ?? []).find((c: Any) => c.type === 'Ready');
+  const created = Date.parse(node.metadata.creationTimestamp ?? '');
+  let renew = '<unset>';
+  if (ready?.status === 'True' && !Number.isNaN(created)) {
+    renew = rfc1123z(new Date(created + Math.floor((nowMs - created) / LEASE_RENEW_MS) * LEASE_RENEW_MS).toISOString());
+  } else if (ready?.lastHeartbeatTime) {
+    renew = rfc1123z(ready.lastHeartbeatTime);
+  }
+  w.write(1, `RenewTime:\t${renew}\n`);
+  const conditions: Any[] = st.conditions ?? [];
+  if (conditions.length) {
+    w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
+    w.write(1, '----\t------\t-----------------\t------------------\t------\t-------\n');
+    for (const c of conditions) {
+      w.write(1, `${c.type} \t${c.status} \t${rfc1123z(c.lastHeartbeatTime)} \t${rfc1123z(c.lastTransitionTime)} \t${c.reason ?? ''} \t${c.message ?? ''}\n`);
+    }
+  }
+  w.write(0, 'Addresses:\n');
+  for (const a of st.addresses ?? []) w.write(1, `${a.type}:\t${a.address}\n`);
+  for (const [title, list] of [['Capacity', st.capacity], ['Allocatable', st.allocatable]] as [string, Any][]) {
+    if (!list || Object.keys(list).length === 0) continue;
+    w.write(0, `${title}:\n`);
+    for (const r of Object.keys(list).sort()) w.write(0, `  ${r}:\t${quantityText(list[r])}\n`);
+  }
+  const info = st.nodeInfo ?? {};
+  w.write(0, 'System Info:\n');
+  const infoRows: [string, string][] = [
+    ['Machine ID', 'machineID'], ['System UUID', 'systemUUID'], ['Boot ID', 'bootID'], ['Kernel Version', 'kernelVersion'],
+    ['OS Image', 'osImage'], ['Operating System', 'operatingSystem'], ['Architecture', 'architecture'],
+    ['Container Runtime Version', 'containerRuntimeVersion'], ['Kubelet Version', 'kubeletVersion'], ['Kube-Proxy Version', 'kubeProxyVersion'],
+  ];
+  for (const [label, key] of infoRows) w.write(0, `  ${label}:\t${info[key] ?? ''}\n`);
+  if (n.spec?.podCIDR) w.write(0, `PodCIDR:\t${n.spec.podCIDR}\n`);
+  if (n.spec?.podCIDRs?.length) w.write(0, `PodCIDRs:\t${n.spec.podCIDRs.join(',')}\n`);
+  if (n.spec?.providerID) w.write(0, `ProviderID:\t${n.spec.providerID}\n`);
+  const pods = allPods.filter((p) => (p as Any).spec?.nodeName === node.metadata.name && !['Succeeded', 'Failed'].includes((p as Any).status?.phase));
+  describeNodeResources(w, node, pods, nowMs);
+  writeEvents(w, events, nowMs);
+  return w.toString();
+}
+
+function quantityText(q: string | number): string {
+  try {
+    return canonicalQuantity(q);
+  } catch {
+    return String(q);
+  }
+}
+
+const EFFECT_ORDER = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+
+function writeTaints(w: PrefixWriter, taints: Any[]): void {
+  w.write(0, 'Taints:\t');
+  if (taints.length === 0) return w.line('<none>');
+  const ordered = EFFECT_ORDER.flatMap((e) => taints.filter((t) => t.effect === e));
+  ordered.forEach((t, i) => {
+    if (i !== 0) w.write(0, '\t');
+    w.write(0, `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}\n`);
+  });
+}
+
+interface Totals {
+  cpuReq: number;
+  cpuLim: number;
+  memReq: number;
+  memLim: number;
+  storReq: number;
+  storLim: number;
+}
+
+function podTotals(pod: KObject): Totals {
+  const t: Totals = { cpuReq: 0, cpuLim: 0, memReq: 0, memLim: 0, storReq: 0, storLim: 0 };
+  for (const c of ((pod as Any).spec?.containers ?? []) as Any[]) {
+    const req = c.resources?.requests ?? {};
+    const lim = c.resources?.limits ?? {};
+    t.cpuReq += cpuMillis(req.cpu ?? lim.cpu);
+    t.cpuLim += cpuMillis(lim.cpu);
+    t.memReq += memoryBytes(req.memory ?? lim.memory);
+    t.memLim += memoryBytes(lim.memory);
+    t.storReq += memoryBytes(req['ephemeral-storage'] ?? lim['ephemeral-storage']);
+    t.storLim += memoryBytes(lim['ephemeral-storage']);
+  }
+  return t;
+}
+
+function bytesText(b: number): string {
+  return b === 0 ? '0' : b % 1024 === 0 ? formatBytes(b, 'BinarySI') : formatBytes(b, 'DecimalSI');
+}
+
+function pct(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.trunc((part / whole) * 100);
+}
+
+function describeNodeResources(w: PrefixWriter, node: KObject, pods: KObject[], nowMs: number): void {
+  const st = (node as Any).status ?? {};
+  const alloc = Object.keys(st.allocatable ?? {}).length ? st.allocatable : st.capacity ?? {};
+  const cpu = cpuMillis(alloc.cpu);
+  const mem = memoryBytes(alloc.memory);
+  const stor = memoryBytes(alloc['ephemeral-storage']);
+  w.write(0, `Non-terminated Pods:\t(${pods.length} in total)\n`);
+  w.write(1, 'Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
+  w.write(1, '---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n');
+  const sum: Totals = { cpuReq: 0, cpuLim: 0, memReq: 0, memLim: 0, storReq: 0, storLim: 0 };
+  for (const p of pods) {
+    const t = podTotals(p);
+    for (const k of Object.keys(sum) as (keyof Totals)[]) sum[k] += t[k];
+    w.write(
+      1,
+      `${p.metadata.namespace}\t${p.metadata.name}\t\t${formatMillis(t.cpuReq)} (${pct(t.cpuReq, cpu)}%)\t${formatMillis(t.cpuLim)} (${pct(t.cpuLim, cpu)}%)\t` +
+        `${bytesText(t.memReq)} (${pct(t.memReq, mem)}%)\t${bytesText(t.memLim)} (${pct(t.memLim, mem)}%)\t${age(p.metadata.creationTimestamp, nowMs)}\n`,
+    );
+  }
+  w.write(0, 'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n');
+  w.write(1, 'Resource\tRequests\tLimits\n');
+  w.write(1, '--------\t--------\t------\n');
+  w.write(1, `cpu\t${formatMillis(sum.cpuReq)} (${pct(sum.cpuReq, cpu)}%)\t${formatMillis(sum.cpuLim)} (${pct(sum.cpuLim, cpu)}%)\n`);
+  w.write(1, `memory\t${bytesText(sum.memReq)} (${pct(sum.memReq, mem)}%)\t${bytesText(sum.memLim)} (${pct(sum.memLim, mem)}%)\n`);
+  w.write(1, `ephemeral-storage\t${bytesText(sum.storReq)} (${pct(sum.storReq, stor)}%)\t${bytesText(sum.storLim)} (${pct(sum.storLim, stor)}%)\n`);
+  for (const r of Object.keys(alloc).filter((k) => k.startsWith('hugepages-')).sort()) w.write(1, `${r}\t0 (0%)\t0 (0%)\n`);
+}

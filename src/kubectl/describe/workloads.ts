@@ -1,0 +1,103 @@
+/** `kubectl describe deployment` and `kubectl describe replicaset` (kubectl describe.go). */
+import type { KObject } from '../../sim/object';
+import { formatSelector, matchesLabelSelector } from '../../sim/labels';
+import { describePodTemplate } from './pod';
+import { type Any, controllerOf, PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels } from './writer';
+
+export interface WorkloadContext {
+  nowMs: number;
+  events: KObject[];
+  /** Objects of the same namespace that describe looks up. */
+  replicaSets: KObject[];
+  pods: KObject[];
+}
+
+function selectorText(sel: Any): string {
+  const s = formatSelector(sel);
+  return s === '<none>' ? '' : s;
+}
+
+export function describeDeployment(d: KObject, ctx: WorkloadContext): string {
+  const o = d as Any;
+  const spec = o.spec ?? {};
+  const st = o.status ?? {};
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${d.metadata.name}\n`);
+  w.write(0, `Namespace:\t${d.metadata.namespace}\n`);
+  w.write(0, `CreationTimestamp:\t${rfc1123z(d.metadata.creationTimestamp)}\n`);
+  writeLabels(w, 'Labels', d.metadata.labels);
+  writeAnnotations(w, 'Annotations', d.metadata.annotations);
+  w.write(0, `Selector:\t${selectorText(spec.selector)}\n`);
+  w.write(0, `Replicas:\t${spec.replicas ?? 0} desired | ${st.updatedReplicas ?? 0} updated | ${st.replicas ?? 0} total | ${st.availableReplicas ?? 0} available | ${st.unavailableReplicas ?? 0} unavailable\n`);
+  w.write(0, `StrategyType:\t${spec.strategy?.type ?? ''}\n`);
+  w.write(0, `MinReadySeconds:\t${spec.minReadySeconds ?? 0}\n`);
+  const ru = spec.strategy?.rollingUpdate;
+  if (ru) w.write(0, `RollingUpdateStrategy:\t${ru.maxUnavailable ?? ''} max unavailable, ${ru.maxSurge ?? ''} max surge\n`);
+  describePodTemplate(w, spec.template);
+  writeConditions(w, st.conditions);
+  const owned = ctx.replicaSets.filter((rs) => (rs.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === d.metadata.uid));
+  const newRS = findNewReplicaSet(d, owned);
+  const old = owned.filter((rs) => rs !== newRS && ((rs as Any).spec?.replicas ?? 0) !== 0);
+  w.write(0, `OldReplicaSets:\t${replicaSetsText(old)}\n`);
+  w.write(0, `NewReplicaSet:\t${replicaSetsText(newRS ? [newRS] : [])}\n`);
+  writeEvents(w, ctx.events, ctx.nowMs);
+  return w.toString();
+}
+
+function writeConditions(w: PrefixWriter, conditions: Any[] | undefined): void {
+  if (!conditions?.length) return;
+  w.write(0, 'Conditions:\n  Type\tStatus\tReason\n');
+  w.write(1, '----\t------\t------\n');
+  for (const c of conditions) w.write(1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`);
+}
+
+function replicaSetsText(list: KObject[]): string {
+  if (list.length === 0) return '<none>';
+  return list.map((rs) => `${rs.metadata.name} (${(rs as Any).status?.replicas ?? 0}/${(rs as Any).spec?.replicas ?? 0} replicas created)`).join(', ');
+}
+
+/** The owned ReplicaSet whose template equals the Deployment's (ignoring pod-template-hash). */
+export function findNewReplicaSet(d: KObject, owned: KObject[]): KObject | undefined {
+  const want = templateKey((d as Any).spec?.template);
+  const matching = owned.filter((rs) => templateKey((rs as Any).spec?.template) === want);
+  // The oldest wins when several match, as deploymentutil.FindNewReplicaSet does.
+  matching.sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
+  return matching[0];
+}
+
+function templateKey(template: Any): string {
+  const t = JSON.parse(JSON.stringify(template ?? {}));
+  if (t.metadata?.labels) delete t.metadata.labels['pod-template-hash'];
+  return JSON.stringify(sorted(t));
+}
+
+function sorted(v: Any): Any {
+  if (Array.isArray(v)) return v.map(sorted);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])]));
+  return v;
+}
+
+export function describeReplicaSet(rs: KObject, ctx: WorkloadContext): string {
+  const o = rs as Any;
+  const w = new PrefixWriter();
+  w.write(0, `Name:\t${rs.metadata.name}\n`);
+  w.write(0, `Namespace:\t${rs.metadata.namespace}\n`);
+  w.write(0, `Selector:\t${selectorText(o.spec?.selector)}\n`);
+  writeLabels(w, 'Labels', rs.metadata.labels);
+  writeAnnotations(w, 'Annotations', rs.metadata.annotations);
+  const controller = controllerOf(rs);
+  if (controller) w.write(0, `Controlled By:\t${controller}\n`);
+  w.write(0, `Replicas:\t${o.status?.replicas ?? 0} current / ${o.spec?.replicas ?? 0} desired\n`);
+  const counts = { Running: 0, Pending: 0, Succeeded: 0, Failed: 0 } as Record<string, number>;
+  for (const p of ctx.pods) {
+    if (!(p.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === rs.metadata.uid)) continue;
+    if (!matchesLabelSelector(o.spec?.selector, p.metadata.labels)) continue;
+    const phase = (p as Any).status?.phase ?? 'Pending';
+    if (phase in counts) counts[phase]++;
+  }
+  w.write(0, `Pods Status:\t${counts.Running} Running / ${counts.Pending} Waiting / ${counts.Succeeded} Succeeded / ${counts.Failed} Failed\n`);
+  describePodTemplate(w, o.spec?.template);
+  writeConditions(w, o.status?.conditions);
+  writeEvents(w, ctx.events, ctx.nowMs);
+  return w.toString();
+}

@@ -1,0 +1,126 @@
+/**
+ * kubectl describe's building blocks: a PrefixWriter (levels of two spaces) whose text is laid
+ * out at the end by the tabwriter with describe's settings (minwidth 0, tabwidth 8, padding 2),
+ * and the shared sections (labels, annotations, tolerations, events).
+ */
+import type { KObject } from '../../sim/object';
+import { age } from '../printers/age';
+import { DESCRIBE_TABWRITER, tabwrite } from '../printers/tabwriter';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- objects are unstructured JSON */
+export type Any = any;
+
+export class PrefixWriter {
+  private text = '';
+
+  /** `w.Write(level, …)`: the text prefixed by two spaces per level. */
+  write(level: number, text: string): void {
+    this.text += '  '.repeat(level) + text;
+  }
+
+  /** `w.WriteLine(…)`: the text and a newline, no prefix. */
+  line(text: string): void {
+    this.text += text + '\n';
+  }
+
+  toString(): string {
+    return tabwrite(this.text, DESCRIBE_TABWRITER);
+  }
+}
+
+/** Go's `time.RFC1123Z` in UTC: `Thu, 01 Jan 2026 09:10:00 +0000`. */
+export function rfc1123z(timestamp: string | undefined | null): string {
+  const t = timestamp ? Date.parse(timestamp) : NaN;
+  if (Number.isNaN(t)) return 'Mon, 01 Jan 0001 00:00:00 +0000';
+  const d = new Date(t);
+  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${days[d.getUTCDay()]}, ${p(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+}
+
+/** `printLabelsMultilineWithIndent`: `Labels:\tk=v` then `\tk2=v2`, sorted; `<none>` when empty. */
+export function writeLabels(w: PrefixWriter, title: string, labels: Record<string, string> | undefined, initialIndent = ''): void {
+  w.write(0, `${initialIndent}${title}:\t`);
+  const keys = Object.keys(labels ?? {}).sort();
+  if (keys.length === 0) return w.line('<none>');
+  keys.forEach((k, i) => {
+    if (i !== 0) w.write(0, `${initialIndent}\t`);
+    w.write(0, `${k}=${labels![k]}\n`);
+  });
+}
+
+const MAX_ANNOTATION_LEN = 140;
+const SKIPPED_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
+
+/** `printAnnotationsMultiline`: `key: value`, long or multi-line values on their own lines. */
+export function writeAnnotations(w: PrefixWriter, title: string, annotations: Record<string, string> | undefined): void {
+  w.write(0, `${title}:\t`);
+  const keys = Object.keys(annotations ?? {})
+    .filter((k) => !SKIPPED_ANNOTATIONS.has(k))
+    .sort();
+  if (keys.length === 0) return w.line('<none>');
+  keys.forEach((k, i) => {
+    if (i !== 0) w.write(0, '\t');
+    const value = annotations![k].replace(/\n$/, '');
+    if (value.length + k.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
+      w.write(0, `${k}:\n`);
+      for (const s of value.split('\n')) {
+        w.write(0, `\t  ${s.length > MAX_ANNOTATION_LEN - 2 ? s.slice(0, MAX_ANNOTATION_LEN - 2) + '...' : s}\n`);
+      }
+    } else {
+      w.write(0, `${k}: ${value}\n`);
+    }
+  });
+}
+
+/** `printTolerationsMultilineWithIndent`, sorted by key. */
+export function writeTolerations(w: PrefixWriter, title: string, tolerations: Any[] | undefined, initialIndent = ''): void {
+  w.write(0, `${initialIndent}${title}:\t`);
+  const list = [...(tolerations ?? [])].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0));
+  if (list.length === 0) return w.line('<none>');
+  list.forEach((t, i) => {
+    if (i !== 0) w.write(0, `${initialIndent}\t`);
+    let s = t.key ?? '';
+    if (t.value) s += `=${t.value}`;
+    if (t.effect) s += `:${t.effect}`;
+    if (t.operator === 'Exists' && !t.value) s += t.key || t.effect ? ' op=Exists' : 'op=Exists';
+    if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null) s += ` for ${t.tolerationSeconds}s`;
+    w.write(0, s + '\n');
+  });
+}
+
+/** The events whose involvedObject is `obj`, as describe's field selector finds them. */
+export function eventsFor(events: KObject[], obj: KObject): KObject[] {
+  return events.filter((e) => {
+    const io = (e as Any).involvedObject ?? {};
+    return io.uid === obj.metadata.uid && io.name === obj.metadata.name && io.kind === obj.kind;
+  });
+}
+
+/** `DescribeEvents`: oldest first (by last timestamp), `Age` with `(xN over …)`. */
+export function writeEvents(w: PrefixWriter, events: KObject[], nowMs: number): void {
+  if (events.length === 0) return w.write(0, 'Events:\t<none>\n');
+  const sorted = [...events].sort((a, b) => ts((a as Any).lastTimestamp ?? (a as Any).eventTime) - ts((b as Any).lastTimestamp ?? (b as Any).eventTime));
+  w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
+  w.write(1, '----\t------\t----\t----\t-------\n');
+  for (const e of sorted as Any[]) {
+    const first = e.eventTime ? age(e.eventTime, nowMs) : age(e.firstTimestamp, nowMs);
+    let interval = first;
+    if (e.series) interval = `${age(e.series.lastObservedTime, nowMs)} (x${e.series.count} over ${first})`;
+    else if ((e.count ?? 0) > 1) interval = `${age(e.lastTimestamp, nowMs)} (x${e.count} over ${first})`;
+    const source = e.source?.component || e.reportingController || e.reportingComponent || '';
+    w.write(1, `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${String(e.message ?? '').trim()}\n`);
+  }
+}
+
+function ts(s: string | undefined): number {
+  const t = s ? Date.parse(s) : NaN;
+  return Number.isNaN(t) ? 0 : t;
+}
+
+/** `Controlled By:` value: `ReplicaSet/web-7c5d`. */
+export function controllerOf(obj: KObject): string | undefined {
+  const ref = (obj.metadata.ownerReferences ?? []).find((r) => r.controller);
+  return ref ? `${ref.kind}/${ref.name}` : undefined;
+}
