@@ -1,0 +1,18 @@
+/**
+ * One informer per resource, shared by every controller (client-go's SharedInformerFactory):
+ * a 10,000-pod cluster keeps one pod cache, not one per controller.
+ */
+import type { Store } from '../store';
+import { Informer } from './informer';
+
+export class SharedInformers {
+  private informers = new Map<string, Informer>();
+
+  constructor(private readonly store: Store) {}
+
+  for(resource: string): Informer {
+    let inf = this.informers.get(resource);
+    if (!inf) this.informers.set(resource, (inf = new Informer(this.store, resource)));
+    return inf;
+  }
+}
