@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { harness, replicaSetManifest } from './test-helpers';
+import { formatCount } from './resourcequota';
+
+describe('namespace controller', () => {
+  it('publishes kube-root-ca.crt into every namespace', () => {
+    const h = harness();
+    h.api.create('namespaces', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' } });
+    h.settle();
+    const cm = h.api.get('configmaps', 'team', 'kube-root-ca.crt') as { data?: Record<string, string> };
+    expect(cm.data?.['ca.crt']).toMatch(/^-----BEGIN CERTIFICATE-----\n[\s\S]+\n-----END CERTIFICATE-----\n$/);
+  });
+
+  it('deletes the content of a deleting namespace, then the namespace', () => {
+    const h = harness();
+    h.api.create('namespaces', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' } });
+    const m = replicaSetManifest('web', 2);
+    m.metadata.namespace = 'team';
+    h.api.create('replicasets', 'team', m);
+    h.settle();
+    expect(h.store.list('pods', 'team')).toHaveLength(2);
+    h.api.delete('namespaces', undefined, 'team');
+    h.settle();
+    expect(h.store.list('pods', 'team')).toHaveLength(0);
+    expect(h.store.list('replicasets', 'team')).toHaveLength(0);
+    expect(h.api.tryGet('namespaces', undefined, 'team')).toBeUndefined();
+  });
+
+  it('keeps the namespace Terminating while a pod is still terminating', () => {
+    const h = harness();
+    h.api.create('namespaces', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' } });
+    h.api.create('pods', 'team', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { nodeName: 'n1', containers: [{ name: 'a', image: 'nginx' }] } });
+    h.settle();
+    h.api.delete('namespaces', undefined, 'team');
+    h.settle();
+    const ns = h.api.get('namespaces', undefined, 'team') as { status?: { phase?: string; conditions?: { type: string; message?: string }[] } };
+    expect(ns.status?.phase).toBe('Terminating');
+    expect(ns.status?.conditions?.find((c) => c.type === 'NamespaceContentRemaining')?.message).toBe('Some resources are remaining: pods. has 1 resource instances');
+    // The kubelet finishes termination.
+    h.api.delete('pods', 'team', 'p', { gracePeriodSeconds: 0 });
+    h.settle();
+    expect(h.api.tryGet('namespaces', undefined, 'team')).toBeUndefined();
+  });
+});
+
+describe('resourcequota controller', () => {
+  it('keeps status.hard and status.used current', () => {
+    const h = harness();
+    h.api.create('resourcequotas', 'default', { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'q' }, spec: { hard: { pods: '10', configmaps: '5' } } });
+    h.api.create('replicasets', 'default', replicaSetManifest('web', 3));
+    h.settle();
+    const q = h.api.get('resourcequotas', 'default', 'q') as { status?: { hard: Record<string, string>; used: Record<string, string> } };
+    expect(q.status?.hard).toEqual({ pods: '10', configmaps: '5' });
+    expect(q.status?.used.pods).toBe('3');
+    expect(q.status?.used.configmaps).toBe(String(h.store.list('configmaps', 'default').length));
+  });
+
+  it('prints counts as canonical quantities', () => {
+    expect([0, 3, 1000, 1500, 2_000_000].map(formatCount)).toEqual(['0', '3', '1k', '1500', '2M']);
+  });
+});
