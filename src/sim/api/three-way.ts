@@ -1,0 +1,109 @@
+/**
+ * The patches `kubectl apply` computes client-side (CreateThreeWayMergePatch in
+ * apimachinery's strategicpatch): deletions come from last-applied → new config, changes from
+ * live → new config. An empty patch (`{}`) means "unchanged".
+ */
+import { isPlainObject, setOwn } from '../object';
+import { isPrimitiveMergeList, mergeKeyFor, strategicMerge } from './strategic-merge';
+
+type Obj = Record<string, unknown>;
+
+const equal = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Patch turning `original` into `modified`: changed and added fields, and `null` (or
+ * `$patch: delete` for keyed list elements) for removed ones.
+ */
+export function createTwoWayMergePatch(original: unknown, modified: unknown, _kind?: string): Obj {
+  return diffMaps(asObj(original), asObj(modified), [], { additions: true, deletions: true });
+}
+
+/**
+ * kubectl apply's patch: `original` is the last-applied configuration (or undefined),
+ * `modified` the new configuration, `current` the live object.
+ */
+export function threeWayMergePatch(original: unknown, modified: unknown, current: unknown, _kind?: string): Obj {
+  const deletions = diffMaps(asObj(original), asObj(modified), [], { additions: false, deletions: true });
+  const delta = diffMaps(asObj(current), asObj(modified), [], { additions: true, deletions: false });
+  return mergePatches(deletions, delta);
+}
+
+/** True when a patch would change nothing. */
+export function isEmptyPatch(patch: Obj): boolean {
+  return Object.keys(patch).length === 0;
+}
+
+function asObj(v: unknown): Obj {
+  return isPlainObject(v) ? v : {};
+}
+
+interface Mode {
+  additions: boolean;
+  deletions: boolean;
+}
+
+function diffMaps(from: Obj, to: Obj, path: string[], mode: Mode): Obj {
+  const patch: Obj = {};
+  if (mode.deletions) {
+    for (const k of Object.keys(from)) {
+      if (!Object.prototype.hasOwnProperty.call(to, k)) setOwn(patch, k, null);
+    }
+  }
+  for (const [k, v] of Object.entries(to)) {
+    const old = Object.prototype.hasOwnProperty.call(from, k) ? from[k] : undefined;
+    if (equal(old, v)) continue;
+    if (isPlainObject(v) && isPlainObject(old)) {
+      const sub = diffMaps(old, v, [...path, k], mode);
+      if (Object.keys(sub).length) setOwn(patch, k, sub);
+      continue;
+    }
+    if (Array.isArray(v) && Array.isArray(old)) {
+      const key = mergeKeyFor(k, path);
+      if (key && v.every(isPlainObject) && old.every(isPlainObject)) {
+        const sub = diffKeyedList(old as Obj[], v as Obj[], key, [...path, k], mode);
+        if (sub.length) setOwn(patch, k, sub);
+        continue;
+      }
+      if (isPrimitiveMergeList(k)) {
+        const added = v.filter((x) => !old.includes(x));
+        const removed = old.filter((x) => !v.includes(x));
+        if (mode.additions && added.length) setOwn(patch, k, added);
+        if (mode.deletions && removed.length) setOwn(patch, `$deleteFromPrimitiveList/${k}`, removed);
+        continue;
+      }
+    }
+    if (mode.additions) setOwn(patch, k, v);
+  }
+  return patch;
+}
+
+function diffKeyedList(from: Obj[], to: Obj[], key: string, path: string[], mode: Mode): Obj[] {
+  const out: Obj[] = [];
+  if (mode.deletions) {
+    for (const o of from) if (!to.some((t) => t[key] === o[key])) out.push({ [key]: o[key], $patch: 'delete' });
+  }
+  for (const t of to) {
+    const o = from.find((f) => f[key] === t[key]);
+    if (!o) {
+      if (mode.additions) out.push(t);
+      continue;
+    }
+    const sub = diffMaps(o, t, path, mode);
+    if (Object.keys(sub).length) out.push({ ...sub, [key]: t[key] });
+  }
+  return out;
+}
+
+/** Combines the deletion and change patches (the change patch wins on conflicts). */
+function mergePatches(a: Obj, b: Obj): Obj {
+  const out: Obj = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const prev = out[k];
+    if (isPlainObject(prev) && isPlainObject(v)) setOwn(out, k, mergePatches(prev, v));
+    else if (Array.isArray(prev) && Array.isArray(v) && prev.every(isPlainObject) && v.every(isPlainObject)) setOwn(out, k, [...prev, ...v]);
+    else setOwn(out, k, v);
+  }
+  return out;
+}
+
+export { strategicMerge };
