@@ -208,7 +208,7 @@ function isTimestamp(s: string): boolean {
 /** go-yaml's choice between plain, single-quoted and double-quoted for one-line text. */
 function chooseStyle(s: string): 'plain' | 'single' | 'double' {
   if (resolvesToNonString(s)) return 'double';
-  if (/[\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029\ufeff]/.test(s)) return 'double';
+  if (/[\x00-\x09\x0b-\x1f\x7f\u0085\u2028\u2029\ufeff]/.test(s)) return 'double';
   return plainAllowed(s) ? 'plain' : 'single';
 }
 
