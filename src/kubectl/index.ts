@@ -33,9 +33,10 @@ export const kubectl: KubectlEntry = function* (cluster, argv, io): KubectlProgr
       io.err(rootUsage());
       return 0;
     }
+    if (!command.run && !args.bool('help') && args.args.length) return unknownSubcommand(io, path, args.args[0]);
     if (args.bool('help') || !command.run) {
       io.out(commandUsage(path, command));
-      return command.run ? 0 : args.args.length ? unknownSubcommand(io, path, args.args[0]) : 1;
+      return command.run ? 0 : 1;
     }
     const explicit = args.changed('namespace');
     const ctx: CommandContext = {
@@ -44,6 +45,7 @@ export const kubectl: KubectlEntry = function* (cluster, argv, io): KubectlProgr
       path,
       namespace: explicit ? args.string('namespace') : io.config.namespace,
       namespaceExplicit: explicit,
+      argv,
       out: (line) => io.out(`${line}\n`),
       err: (line) => io.err(`${line}\n`),
     };

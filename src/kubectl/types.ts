@@ -64,6 +64,8 @@ export interface CommandContext {
   namespace: string;
   /** Whether `-n/--namespace` was given. */
   namespaceExplicit: boolean;
+  /** The arguments after `kubectl`, as typed (for `--record`'s change-cause). */
+  argv: string[];
   /** Writes one line (a newline is added) to stdout. */
   out(line: string): void;
   /** Writes one line (a newline is added) to stderr. */

@@ -28,13 +28,21 @@
  * Resource-argument helpers (kinds, `TYPE NAME`, `TYPE/NAME`, `a,b`) are in `../resources.ts`.
  */
 import type { CommandModule } from '../types';
+import { command as annotate } from './annotate';
+import { command as apply } from './apply';
+import { command as create } from './create';
+import { command as del } from './delete';
 import { command as describe } from './describe';
 import { command as get } from './get';
+import { command as label } from './label';
+import { command as run } from './run';
+import { command as scale } from './scale';
+import { command as set } from './set';
 import { command as version } from './version';
 
 /** Every top-level command this kubectl implements, by name. */
 export const COMMANDS: ReadonlyMap<string, CommandModule> = new Map(
-  [get, describe, version].map((c) => [c.name, c]),
+  [create, run, set, get, del, scale, describe, apply, label, annotate, version].map((c) => [c.name, c]),
 );
 
 /**

@@ -1,0 +1,114 @@
+/**
+ * `kubectl apply -f`: client-side apply. New objects are created with the
+ * `kubectl.kubernetes.io/last-applied-configuration` annotation; existing ones get the
+ * three-way merge of (last applied, new config, live) → `configured`, or `unchanged`.
+ */
+import { StatusError } from '../../sim/api/errors';
+import type { KObject } from '../../sim/object';
+import type { ParsedArgs } from '../args';
+import { LAST_APPLIED_ANNOTATION, jsonEqual, lastAppliedValue, threeWayMerge } from '../apply-merge';
+import { addSourceToError, CliError, formatError } from '../errors';
+import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG } from '../flags';
+import { printErrors, readInfos, validateEnabled, type Info } from '../infos';
+import { checkOutputFormat, dryRunMode, printChange, type DryRun } from '../output';
+import type { CommandContext, CommandModule } from '../types';
+
+export const command: CommandModule = {
+  name: 'apply',
+  short: 'Apply a configuration to a resource by file name or stdin',
+  flags: [
+    FILENAME_FLAG,
+    RECURSIVE_FLAG,
+    { name: 'kustomize', short: 'k', type: 'string' },
+    SELECTOR_FLAG,
+    DRY_RUN_FLAG,
+    VALIDATE_FLAG,
+    FIELD_MANAGER_FLAG('kubectl-client-side-apply'),
+    { name: 'server-side', type: 'bool', usage: 'If true, apply runs in the server instead of the client.' },
+    { name: 'force-conflicts', type: 'bool' },
+    { name: 'force', type: 'bool' },
+    { name: 'overwrite', type: 'bool', default: true },
+    { name: 'prune', type: 'bool' },
+    { name: 'all', type: 'bool' },
+    { name: 'wait', type: 'bool' },
+    { name: 'record', type: 'bool' },
+    { name: 'grace-period', type: 'int', default: -1 },
+    { name: 'timeout', type: 'duration' },
+    ...PRINT_FLAGS,
+  ],
+  run(ctx, args) {
+    const filenames = args.strings('filename');
+    if (filenames.length === 0 && !args.string('kustomize')) throw new CliError('must specify one of -f and -k');
+    if (args.string('kustomize')) throw new CliError('kustomize is not available in this playground');
+    checkOutputFormat(args);
+    const mode = dryRunMode(ctx, args);
+    const { infos, errors } = readInfos(ctx, filenames, validateEnabled(args));
+    if (infos.length === 0 && errors.length === 0) throw new CliError('no objects passed to apply');
+    for (const info of infos) {
+      try {
+        applyOne(ctx, args, info, mode);
+      } catch (e) {
+        errors.push(e);
+      }
+      ctx.cluster.settle();
+    }
+    if (errors.length) {
+      printErrors(ctx, errors, (e) => formatError(e, ctx.path));
+      return 1;
+    }
+    return 0;
+  },
+};
+
+function applyOne(ctx: CommandContext, args: ParsedArgs, info: Info, mode: DryRun): void {
+  const api = ctx.cluster.api;
+  const serverSide = args.bool('server-side');
+  const config = info.object;
+  config.metadata = { ...(config.metadata ?? {}) };
+  if (info.namespace) config.metadata.namespace = info.namespace;
+  const modified: KObject = serverSide ? config : withAnnotation(config, lastAppliedValue(config as unknown as Record<string, unknown>));
+  const live = info.name ? api.tryGet(info.type.plural, info.namespace, info.name) : undefined;
+
+  if (!live) {
+    let created: KObject = modified;
+    if (mode !== 'client') {
+      try {
+        created = api.create(info.type.plural, info.namespace, modified, { dryRun: mode === 'server' });
+      } catch (e) {
+        throw addSourceToError('creating', info.source, e);
+      }
+    }
+    printChange(ctx, args, info.type, created, serverSide ? 'serverside-applied' : 'created', mode);
+    return;
+  }
+
+  const annotations = live.metadata.annotations ?? {};
+  const lastApplied = annotations[LAST_APPLIED_ANNOTATION];
+  if (!serverSide && lastApplied === undefined) {
+    ctx.err(
+      `Warning: resource ${info.type.plural}/${info.name} is missing the ${LAST_APPLIED_ANNOTATION} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
+    );
+  }
+  let original: unknown;
+  try {
+    original = lastApplied ? JSON.parse(lastApplied) : undefined;
+  } catch {
+    original = undefined;
+  }
+  const merged = threeWayMerge(live, modified, original) as KObject;
+  const unchanged = jsonEqual(merged, live);
+  let result: KObject = merged;
+  if (!unchanged && mode !== 'client') {
+    try {
+      result = api.update(info.type.plural, info.namespace, merged, { dryRun: mode === 'server' });
+    } catch (e) {
+      if (e instanceof StatusError && e.status.reason === 'Invalid') throw e;
+      throw addSourceToError('patching', info.source, e);
+    }
+  }
+  printChange(ctx, args, info.type, result, serverSide ? 'serverside-applied' : unchanged ? 'unchanged' : 'configured', mode);
+}
+
+function withAnnotation(obj: KObject, value: string): KObject {
+  return { ...obj, metadata: { ...obj.metadata, annotations: { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED_ANNOTATION]: value } } };
+}
