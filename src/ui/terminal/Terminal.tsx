@@ -73,6 +73,7 @@ export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, classNam
     const editor = new LineEditor(PROMPT, term.cols);
     let running = false;
     let pending = ''; // typeahead and the remaining lines of a multi-line paste
+    let writeToCommand: (text: string) => void = () => {};
     let disposed = false;
 
     const safeFit = () => {
@@ -125,6 +126,7 @@ export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, classNam
         atLineStart = converted.endsWith('\n');
         mirror.output(stripAnsi(text));
       };
+      writeToCommand = write;
       try {
         await callbacks.current.onRun(line, write);
       } catch (error) {
@@ -163,9 +165,9 @@ export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, classNam
     function handleInput(data: string) {
       if (running) {
         if (data.includes('\x03')) {
+          // Like a tty: echo ^C, drop the typeahead, let the host stop the command.
           pending = '';
-          term.write('^C');
-          mirror.output('^C\n');
+          writeToCommand('^C\n');
           callbacks.current.onInterrupt?.();
         } else {
           pending += data;

@@ -12,6 +12,38 @@ import type { EditorMarker } from '../markers';
 import { Terminal, type TerminalHandle } from '../../terminal/Terminal';
 import { LessonsPanel } from '../../lessons/LessonsPanel';
 import { harnessLessons } from './harness-lessons';
+import { loadMonaco } from '../monaco-setup';
+import { yamlSchemaSettings } from '../schemas';
+
+// Until the api's generated schemas land, exercise the schema wiring with small hand-written ones.
+const HARNESS_SCHEMAS = {
+  Deployment: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      apiVersion: { type: 'string' },
+      kind: { type: 'string', const: 'Deployment' },
+      metadata: { type: 'object', properties: { name: { type: 'string', description: 'Name must be unique within a namespace.' } } },
+      spec: { $ref: '#/definitions/DeploymentSpec' },
+    },
+    definitions: {
+      DeploymentSpec: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          replicas: { type: 'integer', description: 'Number of desired pods. Defaults to 1.' },
+          selector: { type: 'object' },
+          template: { type: 'object' },
+          strategy: { type: 'object', description: 'The deployment strategy to use to replace existing pods with new ones.' },
+        },
+      },
+    },
+  },
+  Pod: { type: 'object', properties: { kind: { const: 'Pod' }, spec: { type: 'object', required: ['containers'] } } },
+};
+if (new URLSearchParams(location.search).has('schemas')) {
+  void loadMonaco().then(({ yaml }) => yaml.update({ schemas: yamlSchemaSettings(HARNESS_SCHEMAS) }));
+}
 
 const INITIAL_FILES: Record<string, string> = {
   'web.yaml': `apiVersion: apps/v1
