@@ -119,9 +119,19 @@ export function templateWithoutHash(t: PodTemplateSpec | undefined): PodTemplate
   return copy as PodTemplateSpec;
 }
 
+/** Stored objects are immutable, so a template's canonical form can be cached by identity. */
+const canonicalCache = new WeakMap<object, string>();
+
+function canonicalTemplate(t: PodTemplateSpec | undefined): string {
+  if (!t) return canonicalJson(templateWithoutHash(t));
+  let c = canonicalCache.get(t);
+  if (c === undefined) canonicalCache.set(t, (c = canonicalJson(templateWithoutHash(t))));
+  return c;
+}
+
 /** `EqualIgnoreHash`: templates equal apart from the pod-template-hash label. */
 export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
-  return canonicalJson(templateWithoutHash(a)) === canonicalJson(templateWithoutHash(b));
+  return canonicalTemplate(a) === canonicalTemplate(b);
 }
 
 /** The oldest ReplicaSet whose template equals the Deployment's (`FindNewReplicaSet`). */
