@@ -392,7 +392,7 @@ export class PodWorker {
     const json = JSON.stringify(status);
     if (json === this.lastStatus) return;
     this.lastStatus = json;
-    this.rt.ctx.api.updateStatus('pods', this.ns, { ...(latest as unknown as KObject), status: JSON.parse(json) });
+    this.rt.ctx.api.updateStatus('pods', this.ns, { ...(latest as unknown as KObject), status });
   }
 }
 

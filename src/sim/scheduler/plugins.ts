@@ -117,19 +117,25 @@ const MAX_SCORE = 100;
 
 /** NodeResourcesFit with the LeastAllocated strategy (cpu and memory, weight 1 each). */
 export function leastAllocatedScore(req: PodRequest, info: NodeInfo): number {
-  const score = (requested: number, alloc: number) => (alloc === 0 || requested > alloc ? 0 : Math.floor(((alloc - requested) * MAX_SCORE) / alloc));
-  const cpu = score(info.nonZeroCpu + req.nonZeroCpu, info.allocCpu);
-  const mem = score(info.nonZeroMemory + req.nonZeroMemory, info.allocMemory);
+  const cpu = leastAllocated(info.nonZeroCpu + req.nonZeroCpu, info.allocCpu);
+  const mem = leastAllocated(info.nonZeroMemory + req.nonZeroMemory, info.allocMemory);
   return Math.floor((cpu + mem) / 2);
+}
+
+function leastAllocated(requested: number, alloc: number): number {
+  return alloc === 0 || requested > alloc ? 0 : Math.floor(((alloc - requested) * MAX_SCORE) / alloc);
 }
 
 /** NodeResourcesBalancedAllocation: (1 − std of the requested fractions) × 100. */
 export function balancedAllocationScore(req: PodRequest, info: NodeInfo): number {
-  const frac = (requested: number, alloc: number) => (alloc === 0 ? 0 : Math.min(1, requested / alloc));
-  const c = frac(info.cpu + req.cpu, info.allocCpu);
-  const m = frac(info.memory + req.memory, info.allocMemory);
+  const c = fraction(info.cpu + req.cpu, info.allocCpu);
+  const m = fraction(info.memory + req.memory, info.allocMemory);
   const std = Math.abs(c - m) / 2;
   return Math.floor((1 - std) * MAX_SCORE);
+}
+
+function fraction(requested: number, alloc: number): number {
+  return alloc === 0 ? 0 : Math.min(1, requested / alloc);
 }
 
 /** TaintToleration raw score: how many PreferNoSchedule taints the pod does not tolerate. */
