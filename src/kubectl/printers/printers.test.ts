@@ -47,8 +47,7 @@ describe('tables', () => {
         'default     service/web   NodePort   10.96.10.20   <none>        80:30080/TCP   10m   web   app=web\n' +
         '\n' +
         'NAMESPACE   NAME                  READY   UP-TO-DATE   AVAILABLE   AGE   APP   LABELS\n' +
-        // An empty cell after text is padded with tabs, as Go's tabwriter does.
-        'default     deployment.apps/web   2/3     3            2           10m   \t\t<none>\n',
+        'default     deployment.apps/web   2/3     3            2           10m         <none>\n',
     );
   });
 

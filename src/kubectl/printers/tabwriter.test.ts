@@ -22,8 +22,8 @@ describe('tabwrite', () => {
     expect(tabwrite('Labels:\ta=b\n\tc=d\n', DESCRIBE_TABWRITER)).toBe('Labels:  a=b\n         c=d\n');
   });
 
-  it('pads an empty cell after text with tabs, as Go does', () => {
-    expect(tabwrite('ab\t\tc\nabcdefghij\tx\ty\n', TABLE_TABWRITER)).toBe('ab           \t\tc\nabcdefghij   x     y\n');
+  it('pads an empty cell after text with spaces (no TabIndent flag)', () => {
+    expect(tabwrite('ab\t\tc\nabcdefghij\tx\ty\n', TABLE_TABWRITER)).toBe('ab' + ' '.repeat(17) + 'c\nabcdefghij   x     y\n');
   });
 
   it('counts runes, not UTF-16 units', () => {

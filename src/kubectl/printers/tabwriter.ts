@@ -6,6 +6,7 @@
  */
 export interface TabwriterOptions {
   minWidth: number;
+  /** Only used by Go with tab padding or TabIndent, which kubectl does not use. */
   tabWidth: number;
   padding: number;
 }
@@ -31,22 +32,12 @@ export function tabwrite(text: string, opts: TabwriterOptions): string {
   const writeLines = (from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const cells = lines[i];
-      let useTabs = false;
       let s = '';
       for (let j = 0; j < cells.length; j++) {
         const c = cells[j];
-        const w = runeWidth(c);
-        if (j < widths.length) {
-          if (w === 0) {
-            s += padding(w, widths[j], useTabs, opts);
-          } else {
-            useTabs = true;
-            s += c + padding(w, widths[j], false, opts);
-          }
-        } else {
-          if (w > 0) useTabs = true;
-          s += c;
-        }
+        // Cells inside a column are padded with the pad char (kubectl never sets TabIndent,
+        // so even empty cells get spaces); the last cell of a line is written as is.
+        s += j < widths.length ? c + ' '.repeat(Math.max(0, widths[j] - runeWidth(c))) : c;
       }
       out.push(s);
     }
@@ -74,14 +65,4 @@ export function tabwrite(text: string, opts: TabwriterOptions): string {
   };
   format(0, lines.length);
   return out.join('\n') + (endsWithNewline ? '\n' : '');
-}
-
-function padding(textWidth: number, cellWidth: number, useTabs: boolean, opts: TabwriterOptions): string {
-  if (useTabs) {
-    // Go pads an empty cell that follows text with tabs (padchar ' ' still uses tabs here).
-    if (opts.tabWidth === 0) return '';
-    const rounded = Math.ceil(cellWidth / opts.tabWidth) * opts.tabWidth;
-    return '\t'.repeat(Math.ceil((rounded - textWidth) / opts.tabWidth));
-  }
-  return ' '.repeat(Math.max(0, cellWidth - textWidth));
 }
