@@ -18,6 +18,7 @@ import { apiVersionOf, Registry, type ResourceType } from './registry';
 import { checkPodQuota, PodUsage } from './quota';
 import type { DeleteOptions, ListOptions, PatchType, WriteOptions } from './types';
 import { validateObjectMeta } from './kinds/meta';
+import { decodeErrors } from './schema';
 
 /** The api-server's limit on a request body (kube-apiserver's MaxRequestBodyBytes). */
 export const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
@@ -220,6 +221,9 @@ export class ApiServer {
 
   /** Turns a request body into a private, well-formed object of type `t`. */
   private decode(t: ResourceType, body: KObject, namespace: string | undefined): KObject {
+    // fieldValidation=Strict (kubectl's default): unknown fields and wrong JSON types are rejected.
+    const strict = decodeErrors(body, t.kind);
+    if (strict) throw statusError('BadRequest', strict);
     const obj = clone(body);
     obj.apiVersion = apiVersionOf(t);
     obj.kind = t.kind;
