@@ -58,6 +58,9 @@ export function YamlEditor({
   const viewStates = useRef(new Map<string, MonacoApi.editor.ICodeEditorViewState | null>());
   const sync = useRef(new TextSync());
   const pendingReveal = useRef<EditorMarker | null>(null);
+  // The learner was typing in the fallback textarea when Monaco arrived: keep their focus.
+  const fallbackFocused = useRef(false);
+  const fallbackRef = useRef<HTMLTextAreaElement>(null);
   const latest = useRef({ onChange, onApply, active, applying });
   latest.current = { onChange, onApply, active, applying };
 
@@ -81,6 +84,8 @@ export function YamlEditor({
     const container = containerRef.current;
     if (!loaded || !container) return;
     const { monaco } = loaded;
+    // The textarea is still mounted here (it goes once `editor` is set below).
+    fallbackFocused.current = fallbackRef.current !== null && document.activeElement === fallbackRef.current;
     const instance = monaco.editor.create(container, {
       model: null,
       automaticLayout: true,
@@ -160,6 +165,11 @@ export function YamlEditor({
       const state = viewStates.current.get(active);
       if (state) editor.restoreViewState(state);
     }
+    if (fallbackFocused.current && target) {
+      fallbackFocused.current = false;
+      editor.setPosition(target.getFullModelRange().getEndPosition());
+      editor.focus();
+    }
     const reveal = pendingReveal.current;
     if (reveal && reveal.file === active && target) {
       pendingReveal.current = null;
@@ -189,6 +199,7 @@ export function YamlEditor({
   const hasActive = active in files;
 
   const revealMarker = (marker: EditorMarker) => {
+    if (!(marker.file in files)) return;
     pendingReveal.current = marker;
     if (marker.file !== active) onActiveChange(marker.file);
     else if (editor && models.current.get(active)) {
@@ -273,6 +284,7 @@ export function YamlEditor({
             value={files[active]}
             onChange={(event) => onChange(active, event.target.value)}
             onKeyDown={onTextareaKeyDown}
+            ref={fallbackRef}
           />
         )}
       </div>

@@ -3,7 +3,7 @@
  * the terminal, open its files in the editor, check progress, reveal hints one at a time, move
  * between steps. Prop-driven: the worker evaluates the checks and owns the step index.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CheckResult, Lesson, LessonStep } from '../../lessons/types';
 import './LessonsPanel.css';
 import { renderInline, renderMarkdown, type Block } from './markdown';
@@ -96,12 +96,17 @@ function LessonView(props: LessonsPanelProps & { lesson: Lesson }) {
   const hintKey = `${lesson.id}:${stepIndex}`;
   const [hintState, setHintState] = useState({ key: hintKey, shown: 0 });
   const hintsShown = hintState.key === hintKey ? hintState.shown : 0;
+  // A new step starts at its top, not wherever the previous one was scrolled to.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    scrollRef.current?.scrollTo?.({ top: 0 });
+  }, [hintKey]);
 
   if (!step) return <p className="kp-lessons__empty">This lesson has no steps.</p>;
   const hints = step.hints;
 
   return (
-    <div className="kp-lessons__lesson">
+    <div className="kp-lessons__lesson" ref={scrollRef}>
       <p className="kp-lessons__summary">{lesson.summary}</p>
       <nav className="kp-lessons__steps" aria-label="Steps">
         <ol>

@@ -46,6 +46,15 @@ describe('resolveCompletion', () => {
     });
   });
 
+  it('completes the value after = when candidates are values', () => {
+    expect(resolveCompletion('kubectl get pods --output=w', ['wide', 'yaml', 'json'], 1)).toEqual({
+      replacement: 'kubectl get pods --output=wide ',
+    });
+    expect(resolveCompletion('kubectl get pods --output=w', ['--output=wide'], 1)).toEqual({
+      replacement: 'kubectl get pods --output=wide ',
+    });
+  });
+
   it('ignores candidates that do not match the word and duplicates', () => {
     expect(resolveCompletion('kubectl get x', ['pods', 'nodes'], 1)).toEqual({});
     expect(resolveCompletion('kubectl get n', ['nodes', 'nodes', 'pods'], 1)).toEqual({

@@ -35,12 +35,21 @@ export function commonPrefix(words: readonly string[]): string {
  * Tab, 2+ for repeated ones (bash lists the candidates on the second Tab when it cannot extend).
  */
 export function resolveCompletion(line: string, candidates: readonly string[], tabCount: number): CompletionOutcome {
-  const head = line.slice(0, wordStart(line));
+  const start = wordStart(line);
+  const outcome = resolveAt(line, start, candidates, tabCount);
+  // Like bash's COMP_WORDBREAKS: `--output=w` may be completed as the value after `=`.
+  const equals = line.lastIndexOf('=');
+  if (outcome === undefined && equals >= start) return resolveAt(line, equals + 1, candidates, tabCount) ?? {};
+  return outcome ?? {};
+}
+
+function resolveAt(line: string, start: number, candidates: readonly string[], tabCount: number): CompletionOutcome | undefined {
+  const head = line.slice(0, start);
   const fullLine = head !== '' && candidates.length > 0 && candidates.every((c) => c.startsWith(head));
   const words = [...new Set(candidates.map((c) => (fullLine ? c.slice(head.length) : c)))];
-  const word = line.slice(head.length);
+  const word = line.slice(start);
   const matching = words.filter((w) => w.startsWith(word));
-  if (matching.length === 0) return {};
+  if (matching.length === 0) return undefined;
   if (matching.length === 1) {
     const only = matching[0];
     // bash adds a space after a finished word, but not after a directory-like or `--flag=` prefix
