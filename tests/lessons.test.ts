@@ -1,15 +1,15 @@
 /**
- * Every lesson in lessons/ loads, and its scripted solution replays: at each `# step: <id>`
- * marker the previous step's checks all pass, and the new step's checks do not all pass yet
- * (so a step cannot be completed by doing nothing). Expected outputs are compared by
- * `npm run test:transcripts`; here only exit codes and checks count.
+ * Every lesson in lessons/ loads, and its scripted solution replays (src/lessons/replay.ts): at
+ * each `# step: <id>` marker the previous step's checks all pass, and the new step's checks do
+ * not all pass yet (so a step cannot be completed by doing nothing). Expected outputs are
+ * compared by `npm run test:transcripts`; here only exit codes and checks count.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateChecks, lessonsFromFiles, splitSolution, stepComplete, type CheckResult, type Lesson } from '../src/lessons';
-import { memoryWorkspace } from '../src/runner/exec';
-import { parseTranscript, runTranscript } from '../src/runner/transcript';
+import { lessonsFromFiles, splitSolution } from '../src/lessons';
+import { replaySolution } from '../src/lessons/replay';
+import { parseTranscript } from '../src/runner/transcript';
 
 const ROOT = join(__dirname, '..', 'lessons');
 
@@ -32,46 +32,6 @@ function readLessonTree(): { tree: Record<string, string>; folders: string[] } {
 
 const { tree, folders } = readLessonTree();
 const lessons = lessonsFromFiles(tree);
-
-function failing(results: CheckResult[]): string[] {
-  return results.filter((r) => !r.passed).map((r) => `${r.description}${r.detail ? ` (${r.detail})` : ''}`);
-}
-
-/** Replays a solution; returns one line per problem found. */
-function replay(lesson: Lesson, folder: string): string[] {
-  const solution = tree[`lessons/${folder}/solution.txt`];
-  const { segments } = splitSolution(solution);
-  const problems: string[] = [];
-  const stepIndex = (id: string) => lesson.steps.findIndex((s) => s.id === id);
-  let current = -1; // index into segments of the step being replayed
-
-  const finishStep = (cluster: Parameters<typeof evaluateChecks>[0]) => {
-    const step = lesson.steps[stepIndex(segments[current].stepId)];
-    for (const f of failing(evaluateChecks(cluster, step))) problems.push(`after step ${step.id}: not passing: ${f}`);
-  };
-  const startStep = (cluster: Parameters<typeof evaluateChecks>[0]) => {
-    const step = lesson.steps[stepIndex(segments[current].stepId)];
-    if (stepComplete(evaluateChecks(cluster, step))) problems.push(`before step ${step.id}: its checks already pass`);
-  };
-
-  // `# step:` markers are comments, so the runner sees them as entries with line numbers.
-  const workspace = memoryWorkspace({ ...lesson.files, ...Object.fromEntries(Object.entries(lesson.files).map(([n, t]) => [`files/${n}`, t])) });
-  const run = runTranscript(solution, {
-    workspace,
-    onCommand: (entry, cluster) => {
-      while (current + 1 < segments.length && segments[current + 1].line < entry.lineNo) {
-        if (current >= 0) finishStep(cluster);
-        current++;
-        startStep(cluster);
-      }
-    },
-  });
-  if (current >= 0) finishStep(run.cluster);
-  for (const r of run.results) {
-    if (r.exitCode !== r.entry.exitCode) problems.push(`line ${r.entry.lineNo}: \`${r.entry.command}\` exited ${r.exitCode}, expected ${r.entry.exitCode}: ${r.output.join(' / ')}`);
-  }
-  return problems;
-}
 
 describe('lessons', () => {
   it('there is at least one lesson, and every folder holds one', () => {
@@ -103,7 +63,7 @@ describe('lessons', () => {
       });
 
       it('its solution replays, completing each step in turn', () => {
-        expect(replay(lesson, folder)).toEqual([]);
+        expect(replaySolution(lesson, tree[`lessons/${folder}/solution.txt`]).problems).toEqual([]);
       });
     });
   });
