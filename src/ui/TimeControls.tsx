@@ -27,15 +27,15 @@ export function TimeControls({ send, onReset }: TimeControlsProps) {
       </span>
       {clock.paused ? (
         <button type="button" className="kp-btn" aria-label="Play" onClick={() => send({ kind: 'clock', action: 'play' })}>
-          ▶ Play
+          <Icon d="M4 2.5v11l9-5.5z" /> Play
         </button>
       ) : (
         <button type="button" className="kp-btn" aria-label="Pause" onClick={() => send({ kind: 'clock', action: 'pause' })}>
-          ❚❚ Pause
+          <Icon d="M4 2.5h3v11H4zM9 2.5h3v11H9z" /> Pause
         </button>
       )}
       <button type="button" className="kp-btn" aria-label="Step" title="Advance to the next event (or 1 s)" onClick={() => send({ kind: 'clock', action: 'step' })}>
-        ⏭ Step
+        <Icon d="M3 2.5v11l7-5.5zM11 2.5h2.5v11H11z" /> Step
       </button>
       <label className="kp-speed">
         Speed
@@ -55,8 +55,16 @@ export function TimeControls({ send, onReset }: TimeControlsProps) {
         </select>
       </label>
       <button type="button" className="kp-btn kp-btn-quiet" aria-label="Reset cluster" onClick={onReset}>
-        ↺ Reset cluster
+        <Icon d="M8 2.5a5.5 5.5 0 1 1-5.2 3.7l1.5.5A4 4 0 1 0 8 4v2L4.8 3.3 8 .5z" /> Reset cluster
       </button>
     </div>
+  );
+}
+
+function Icon({ d }: { d: string }) {
+  return (
+    <svg className="kp-icon" viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
+      <path d={d} fill="currentColor" />
+    </svg>
   );
 }

@@ -39,6 +39,14 @@ describe('TimeDriver', () => {
     expect(clock.now()).toBe(120_000);
   });
 
+  it('keeps virtual time in whole milliseconds when wall time is fractional', () => {
+    const { clock, wall, driver } = setup();
+    driver.setSpeed(30);
+    wall.t = 12.345;
+    driver.catchUp();
+    expect(clock.now()).toBe(370);
+  });
+
   it('stands still while paused and resumes from where it stopped', () => {
     const { clock, wall, driver } = setup();
     clock.after(5000, () => undefined);

@@ -53,7 +53,8 @@ export class TimeDriver {
   /** Brings virtual time up to the wall clock (a no-op while paused). */
   catchUp(): void {
     if (this._paused) return;
-    const target = this.simAnchor + (this.wall.now() - this.wallAnchor) * this._speed;
+    // Whole virtual milliseconds: wall time is fractional, the simulation's timestamps are not.
+    const target = Math.floor(this.simAnchor + (this.wall.now() - this.wallAnchor) * this._speed);
     if (target > this.clock.now()) this.clock.advanceTo(target);
   }
 

@@ -27,13 +27,15 @@ export const LAYOUT = {
   boxGapY: 24,
   workloadW: 200,
   workloadH: 54,
-  workloadGapY: 14,
-  columnGapX: 40,
+  workloadGapX: 16,
+  rowGapY: 44,
 } as const;
 
 const BOX_W = 2 * LAYOUT.pad + LAYOUT.boxCols * LAYOUT.podW + (LAYOUT.boxCols - 1) * LAYOUT.gap;
 const LANE_W = 2 * BOX_W + LAYOUT.boxGapX;
-const BOXES_X = 2 * (LAYOUT.workloadW + LAYOUT.columnGapX);
+/** Rows top-down: Deployments and Services, ReplicaSets, the Pending lane, then node boxes. */
+const RS_Y = LAYOUT.workloadH + LAYOUT.rowGapY;
+const LANE_Y = 2 * (LAYOUT.workloadH + LAYOUT.rowGapY);
 
 export const PENDING_LANE = 'lane:pending';
 
@@ -99,8 +101,8 @@ export class GraphBuilder {
     // Group nodes first: React Flow wants parents before their children.
     const laneRows = Math.max(1, Math.ceil(this.slots.extent(PENDING_LANE) / LAYOUT.laneCols));
     const laneH = boxHeight(laneRows);
-    keep(boxNode(PENDING_LANE, { label: 'Pending (not scheduled)', role: 'pending', pods: members.get(PENDING_LANE)!.length, condition: '' }, BOXES_X, 0, LANE_W, laneH));
-    let rowY = laneH + LAYOUT.boxGapY;
+    keep(boxNode(PENDING_LANE, { label: 'Pending (not scheduled)', role: 'pending', pods: members.get(PENDING_LANE)!.length, condition: '' }, 0, LANE_Y, LANE_W, laneH));
+    let rowY = LANE_Y + laneH + LAYOUT.boxGapY;
     for (let i = 0; i < boxes.length; i += 2) {
       const row = boxes.slice(i, i + 2);
       const rows = Math.max(1, ...row.map((b) => Math.ceil(this.slots.extent(boxId(b)) / LAYOUT.boxCols)));
@@ -113,23 +115,23 @@ export class GraphBuilder {
           pods: members.get(boxId(name))!.length,
           condition: readyCondition(node),
         };
-        keep(boxNode(boxId(name), data, BOXES_X + j * (BOX_W + LAYOUT.boxGapX), rowY, BOX_W, h));
+        keep(boxNode(boxId(name), data, j * (BOX_W + LAYOUT.boxGapX), rowY, BOX_W, h));
       });
       rowY += h + LAYOUT.boxGapY;
     }
 
-    // Workloads: Deployments then Services in the first column, ReplicaSets in the second.
+    // Workloads in two rows above the boxes: Deployments then Services, and ReplicaSets.
     const deployments = [...input.deployments.values()].sort(byName);
-    const replicasets = [...input.replicasets.values()].sort(byName);
+    // A rollout's new ReplicaSet appears to the right of the old one instead of reshuffling the row.
+    const replicasets = [...input.replicasets.values()].sort(byCreation);
     const services = [...input.services.values()].sort(byName);
-    const step = LAYOUT.workloadH + LAYOUT.workloadGapY;
-    deployments.forEach((d, i) => keep(workloadNode('deployments', d, 0, i * step, deploymentSummary(d), false)));
-    const svcTop = deployments.length ? deployments.length * step + LAYOUT.boxGapY : 0;
-    services.forEach((s, i) => keep(workloadNode('services', s, 0, svcTop + i * step, serviceSummary(s), false)));
-    const rsX = LAYOUT.workloadW + LAYOUT.columnGapX;
+    const stepX = LAYOUT.workloadW + LAYOUT.workloadGapX;
+    deployments.forEach((d, i) => keep(workloadNode('deployments', d, i * stepX, 0, deploymentSummary(d), false)));
+    // Services fill the first row from the right, so a new Deployment does not push them around.
+    services.forEach((s, i) => keep(workloadNode('services', s, LANE_W - LAYOUT.workloadW - i * stepX, 0, serviceSummary(s), false)));
     replicasets.forEach((r, i) => {
       const desired = (r.spec as { replicas?: number } | undefined)?.replicas ?? 0;
-      keep(workloadNode('replicasets', r, rsX, i * step, replicaSetSummary(r), desired === 0));
+      keep(workloadNode('replicasets', r, i * stepX, RS_Y, replicaSetSummary(r), desired === 0));
     });
 
     for (const pod of pods) {

@@ -24,7 +24,7 @@ export const PodView = memo(function PodView({ data }: NodeProps<PodNode>) {
   const select = useApp((s) => s.select);
   return (
     <>
-      <Handle type="target" position={Position.Left} style={hidden} isConnectable={false} />
+      <Handle type="target" position={Position.Top} style={hidden} isConnectable={false} />
       <button
         type="button"
         className={`kp-pod kp-tone-${data.tone}${data.terminating ? ' kp-pod-terminating' : ''} nodrag`}
@@ -49,7 +49,7 @@ export const WorkloadView = memo(function WorkloadView({ data }: NodeProps<Workl
   const select = useApp((s) => s.select);
   return (
     <>
-      <Handle type="target" position={Position.Left} style={hidden} isConnectable={false} />
+      <Handle type="target" position={Position.Top} style={hidden} isConnectable={false} />
       <button
         type="button"
         className={`kp-workload kp-kind-${data.kind.toLowerCase()}${data.faded ? ' kp-faded' : ''} nodrag`}
@@ -62,7 +62,7 @@ export const WorkloadView = memo(function WorkloadView({ data }: NodeProps<Workl
         </span>
         <span className="kp-workload-summary">{data.summary}</span>
       </button>
-      <Handle type="source" position={Position.Right} style={hidden} isConnectable={false} />
+      <Handle type="source" position={Position.Bottom} style={hidden} isConnectable={false} />
     </>
   );
 });

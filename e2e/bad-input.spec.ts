@@ -1,0 +1,69 @@
+/** Mistakes a learner makes must not break the playground. */
+import { expect, test } from '@playwright/test';
+import { openApp, pods, replaceEditorText, runCommand, SCREENSHOTS, setSpeed } from './helpers';
+
+const BROKEN = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: broken
+spec:
+  replicas: 2
+  selector:
+    matchLabels: app: broken
+`;
+
+test('invalid YAML: the error is shown at its line, nothing is applied, the app stays alive', async ({ page }) => {
+  await openApp(page);
+  await replaceEditorText(page, BROKEN);
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  const output = page.getByRole('status', { name: 'Apply output' });
+  await expect(output).toContainText('error');
+  await expect(output).toContainText('line 8');
+  await expect(page.getByRole('list', { name: 'Apply problems' })).toContainText(/8/);
+  await page.screenshot({ path: `${SCREENSHOTS}/06-invalid-yaml.png` });
+  expect(await runCommand(page, 'kubectl get deployments')).toBe('No resources found in default namespace.');
+});
+
+test('replicas: 100000 stays responsive and stops at the pod quota', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openApp(page);
+  await setSpeed(page, 60);
+  await replaceEditorText(
+    page,
+    `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: huge
+spec:
+  replicas: 100000
+  selector:
+    matchLabels:
+      app: huge
+  template:
+    metadata:
+      labels:
+        app: huge
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        resources:
+          requests:
+            cpu: 1m
+            memory: 1Mi
+`,
+  );
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Apply output' })).toHaveText('deployment.apps/huge created');
+  // The quota in `default` allows 1000 pods; the ReplicaSet controller reports the rest.
+  await expect.poll(async () => pods(page).count(), { timeout: 120_000 }).toBeGreaterThanOrEqual(900);
+  // Still responsive: the UI answers a click and the terminal a command promptly.
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  expect(Date.now() - t0).toBeLessThan(2000);
+  const quota = await runCommand(page, 'kubectl get resourcequota pod-quota');
+  expect(quota).toMatch(/pods: 1000\/1000/);
+  await page.screenshot({ path: `${SCREENSHOTS}/07-quota.png` });
+  expect(await pods(page).count()).toBeLessThanOrEqual(1000);
+});

@@ -1,0 +1,77 @@
+/** Shared steps of the e2e tests: what a learner does, phrased as they would do it. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const SCREENSHOTS = 'e2e/screenshots';
+
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('status').filter({ hasText: 'Cluster ready' })).toBeVisible();
+}
+
+export async function setSpeed(page: Page, speed: 1 | 2 | 5 | 10 | 30 | 60): Promise<void> {
+  await page.getByLabel('Speed').selectOption(String(speed));
+}
+
+export function terminalLog(page: Page): Locator {
+  return page.getByRole('log', { name: 'Terminal output' });
+}
+
+/** Whether the terminal shows an empty prompt on its last line (no command running). */
+async function atPrompt(page: Page): Promise<boolean> {
+  const rows = await page.locator('.xterm-rows > div').allTextContents();
+  const last = rows.map((r) => r.replace(/\u00a0/g, ' ').trimEnd()).filter((r) => r !== '').pop();
+  return last === '$';
+}
+
+/** Types a command into the terminal, presses Enter, waits for the next prompt; returns the output. */
+export async function runCommand(page: Page, line: string, timeout = 30_000): Promise<string> {
+  const log = terminalLog(page);
+  const before = ((await log.textContent()) ?? '').length;
+  await page.getByLabel('Terminal input').focus();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+  const echoed = async () => ((await log.textContent()) ?? '').slice(before).includes(line);
+  await expect.poll(async () => (await echoed()) && (await atPrompt(page)), { timeout }).toBe(true);
+  // The mirror is written once per animation frame: give it one to catch up with the prompt.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const after = ((await log.textContent()) ?? '').slice(before);
+  return after.slice(after.indexOf(line) + line.length).trim();
+}
+
+/** Pod buttons in the graph (their accessible name is `Pod <name>: <STATUS>`). */
+export function pods(page: Page, status?: string): Locator {
+  const all = page.getByRole('button', { name: /^Pod / });
+  return status ? all.and(page.locator(`[data-status="${status}"]`)) : all;
+}
+
+export async function podNames(page: Page, status?: string): Promise<string[]> {
+  const labels = await pods(page, status).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  return labels.map((l) => l.replace(/^Pod /, '').replace(/: .*$/, '')).sort();
+}
+
+/** Names of the node boxes each Running pod sits inside (by geometry on screen). */
+export async function boxesOfPods(page: Page, status = 'Running'): Promise<string[]> {
+  return page.evaluate((status) => {
+    const boxes = [...document.querySelectorAll('[role="group"][aria-label]')].map((el) => ({ name: el.getAttribute('aria-label')!, r: el.getBoundingClientRect() }));
+    return [...document.querySelectorAll(`button[data-status="${status}"]`)].map((pod) => {
+      const p = pod.getBoundingClientRect();
+      const cx = p.x + p.width / 2;
+      const cy = p.y + p.height / 2;
+      return boxes.find((b) => cx >= b.r.left && cx <= b.r.right && cy >= b.r.top && cy <= b.r.bottom)?.name ?? 'outside';
+    });
+  }, status);
+}
+
+/** Replaces the active editor file's text (insertText: Monaco drops spaces from keyboard.type). */
+export async function replaceEditorText(page: Page, text: string): Promise<void> {
+  const editor = page.getByRole('region', { name: 'Manifest editor' });
+  const monaco = editor.locator('.monaco-editor').first();
+  if (await monaco.isVisible().catch(() => false)) {
+    await monaco.locator('.view-lines').click();
+  } else {
+    await editor.getByRole('textbox').first().click();
+  }
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
