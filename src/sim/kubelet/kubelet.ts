@@ -105,17 +105,27 @@ class KubeletImpl implements NodeRuntime, Kubelet {
     }
     if (worker) return worker.update(obj);
     const phase = (obj.status as { phase?: string } | undefined)?.phase;
-    if (phase === 'Succeeded' || phase === 'Failed') return;
-    if (obj.metadata.deletionTimestamp) {
-      // Deleted before it ever started here: nothing to stop.
-      this.ctx.api.delete('pods', obj.metadata.namespace, obj.metadata.name!, { gracePeriodSeconds: 0, preconditions: { uid } });
-      return;
-    }
-    if (!this.admit(obj)) return;
-    const w = new PodWorker(this, obj);
-    this.workers.set(uid, w);
-    w.start();
+    if (phase === 'Succeeded' || phase === 'Failed' || this.pending.has(uid)) return;
+    // Never write from inside a watch handler: later watchers would see our write before the
+    // event we are handling. The kubelet reacts a moment later, as the real one does.
+    this.pending.add(uid);
+    this.clock.after(0, () => {
+      this.pending.delete(uid);
+      const latest = this.ctx.api.tryGet('pods', obj.metadata.namespace, obj.metadata.name!);
+      if (!latest || latest.metadata.uid !== uid || this.workers.has(uid)) return;
+      if (latest.metadata.deletionTimestamp) {
+        // Deleted before it ever started here: nothing to stop.
+        this.ctx.api.delete('pods', latest.metadata.namespace, latest.metadata.name!, { gracePeriodSeconds: 0, preconditions: { uid } });
+        return;
+      }
+      if (!this.admit(latest)) return;
+      const w = new PodWorker(this, latest);
+      this.workers.set(uid, w);
+      w.start();
+    });
   }
+
+  private readonly pending = new Set<string>();
 
   /** Kubelet admission: a pod bound here directly (spec.nodeName) may not fit. */
   private admit(obj: KObject): boolean {
@@ -128,7 +138,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
     for (const [resource, requested, used, capacity] of checks) {
       if (requested > 0 && used + requested > capacity) {
         const message = `Pod was rejected: Node didn't have enough resource: ${resource}, requested: ${requested}, used: ${used}, capacity: ${capacity}`;
-        const reason = `Outof${resource}`;
+        const reason = `OutOf${resource}`;
         this.record(obj, 'Warning', reason, `Node didn't have enough resource: ${resource}, requested: ${requested}, used: ${used}, capacity: ${capacity}`);
         this.ctx.api.updateStatus('pods', obj.metadata.namespace, { ...obj, status: { ...(obj.status as object), phase: 'Failed', reason, message, startTime: this.now() } });
         return false;

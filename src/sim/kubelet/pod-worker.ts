@@ -81,7 +81,10 @@ export class PodWorker {
     const deletion = obj.metadata.deletionTimestamp;
     if (deletion && deletion !== this.handledDeletion) {
       this.handledDeletion = deletion;
-      this.beginTermination();
+      // Not from inside the watch handler (see Kubelet.onPod).
+      this.rt.clock.after(0, () => {
+        if (!this.finished) this.beginTermination();
+      });
     }
   }
 

@@ -135,7 +135,13 @@ class DefaultScheduler implements Scheduler {
       return;
     }
     if (pod.spec?.schedulingGates?.length) {
-      this.markGated(obj);
+      this.active.delete(key);
+      this.unschedulable.delete(key);
+      // Written a moment later, never from inside a watch handler.
+      this.ctx.clock.after(0, () => {
+        const latest = this.pods.get(obj.metadata.namespace, obj.metadata.name!);
+        if (latest && (latest.spec as Pod['spec'])?.schedulingGates?.length && !(latest.spec as Pod['spec'])?.nodeName) this.markGated(latest);
+      });
       return;
     }
     // New pods, and pods whose spec changed while waiting, go (back) to the active queue.
@@ -365,8 +371,6 @@ class DefaultScheduler implements Scheduler {
   }
 
   private markGated(obj: KObject): void {
-    this.active.delete(keyOf(obj));
-    this.unschedulable.delete(keyOf(obj));
     this.writeCondition(obj, { type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: this.ctx.clock.timestamp(), reason: 'SchedulingGated', message: 'Scheduling is blocked due to non-empty scheduling gates' });
   }
 
