@@ -22,6 +22,8 @@ export interface KubeConfig {
   cluster: string;
   user: string;
   namespace: string;
+  /** Whether the context names its namespace (set by `config set-context --namespace`). */
+  namespaceSet?: boolean;
 }
 
 export const DEFAULT_KUBECONFIG: KubeConfig = {

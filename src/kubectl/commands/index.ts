@@ -29,20 +29,26 @@
  */
 import type { CommandModule } from '../types';
 import { command as annotate } from './annotate';
+import { command as apiResources } from './api-resources';
 import { command as apply } from './apply';
+import { command as clusterInfo } from './cluster-info';
+import { command as config } from './config';
 import { command as create } from './create';
 import { command as del } from './delete';
 import { command as describe } from './describe';
 import { command as get } from './get';
 import { command as label } from './label';
+import { command as logs } from './logs';
+import { command as rollout } from './rollout';
 import { command as run } from './run';
 import { command as scale } from './scale';
 import { command as set } from './set';
 import { command as version } from './version';
+import { command as wait } from './wait';
 
 /** Every top-level command this kubectl implements, by name. */
 export const COMMANDS: ReadonlyMap<string, CommandModule> = new Map(
-  [create, run, set, get, del, scale, describe, apply, label, annotate, version].map((c) => [c.name, c]),
+  [create, run, set, get, del, rollout, scale, clusterInfo, describe, logs, apply, wait, label, annotate, apiResources, config, version].map((c) => [c.name, c]),
 );
 
 /**

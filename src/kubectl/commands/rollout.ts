@@ -1,0 +1,319 @@
+/**
+ * `kubectl rollout status|history|undo|restart|pause|resume` for Deployments, with kubectl's
+ * texts (rollout_status.go's DeploymentStatusViewer, history.go, rollback.go).
+ */
+import type { ResourceType } from '../../sim/api/registry';
+import { controllerRef, type KObject } from '../../sim/object';
+import type { WatchEvent } from '../../sim/store';
+import {
+  CHANGE_CAUSE_ANNOTATION,
+  DESIRED_REPLICAS_ANNOTATION,
+  equalIgnoreHash,
+  MAX_REPLICAS_ANNOTATION,
+  POD_TEMPLATE_HASH_LABEL,
+  REVISION_ANNOTATION,
+  REVISION_HISTORY_ANNOTATION,
+  revisionOf,
+} from '../../sim/controllers/deployment-util';
+import type { DeploymentObject, ReplicaSetObject } from '../../sim/controllers/types';
+import type { ParsedArgs } from '../args';
+import { LAST_APPLIED_ANNOTATION } from '../apply-merge';
+import { CliError, formatError } from '../errors';
+import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG } from '../flags';
+import { printErrors } from '../infos';
+import { checkOutputFormat, dryRunMode, printChange } from '../output';
+import { objectRef } from '../resources';
+import { tabwrite } from '../printers/tabwriter';
+import type { CommandContext, CommandModule, KubectlProgram } from '../types';
+import { findObjects, mutableCopy, updateObject, type Found } from '../workload';
+
+const ROLLOUT_KINDS = ['deployments', 'daemonsets', 'statefulsets'];
+const WEEK_MS = 168 * 3600 * 1000;
+
+const TARGET_FLAGS = [FILENAME_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG];
+
+function targets(ctx: CommandContext, args: ParsedArgs): { found: Found[]; errors: unknown[] } {
+  if (args.args.length === 0 && args.strings('filename').length === 0) throw new CliError('required resource not specified');
+  return findObjects(ctx, args, args.args, { selector: args.string('selector'), filenames: args.strings('filename') });
+}
+
+function requireDeployment(type: ResourceType): void {
+  if (!ROLLOUT_KINDS.includes(type.plural)) throw new CliError(`no status viewer has been implemented for ${type.kind}`);
+  if (type.plural !== 'deployments') throw new CliError(`rollout for ${type.plural} is not available in this playground`);
+}
+
+function finish(ctx: CommandContext, errors: unknown[]): number {
+  if (errors.length) {
+    printErrors(ctx, errors, (e) => formatError(e, ctx.path));
+    return 1;
+  }
+  return 0;
+}
+
+/** The ReplicaSets a Deployment controls. */
+export function ownedReplicaSets(ctx: CommandContext, d: KObject): ReplicaSetObject[] {
+  return ctx.cluster.api
+    .list('replicasets', d.metadata.namespace)
+    .filter((rs) => controllerRef(rs)?.uid === d.metadata.uid) as ReplicaSetObject[];
+}
+
+// ---- status ----
+
+/** kubectl's DeploymentStatusViewer: the line to print and whether the rollout is done. */
+export function deploymentStatus(d: DeploymentObject): { message: string; done: boolean; error?: string } {
+  const name = d.metadata.name;
+  const st = d.status ?? {};
+  if ((d.metadata.generation ?? 0) <= (st.observedGeneration ?? 0)) {
+    const progressing = (st.conditions ?? []).find((c) => c.type === 'Progressing');
+    if (progressing?.reason === 'ProgressDeadlineExceeded') return { message: '', done: false, error: `deployment "${name}" exceeded its progress deadline` };
+    const replicas = d.spec?.replicas;
+    const updated = st.updatedReplicas ?? 0;
+    if (replicas !== undefined && updated < replicas) {
+      return { message: `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${replicas} new replicas have been updated...`, done: false };
+    }
+    if ((st.replicas ?? 0) > updated) {
+      return { message: `Waiting for deployment "${name}" rollout to finish: ${(st.replicas ?? 0) - updated} old replicas are pending termination...`, done: false };
+    }
+    if ((st.availableReplicas ?? 0) < updated) {
+      return { message: `Waiting for deployment "${name}" rollout to finish: ${st.availableReplicas ?? 0} of ${updated} updated replicas are available...`, done: false };
+    }
+    return { message: `deployment "${name}" successfully rolled out`, done: true };
+  }
+  return { message: 'Waiting for deployment spec update to be observed...', done: false };
+}
+
+const status: CommandModule = {
+  name: 'status',
+  short: 'Show the status of the rollout',
+  flags: [...TARGET_FLAGS, { name: 'watch', short: 'w', type: 'bool', default: true }, { name: 'revision', type: 'int' }, { name: 'timeout', type: 'duration', default: 0 }],
+  *run(ctx, args): KubectlProgram {
+    const { found, errors } = targets(ctx, args);
+    if (errors.length) return finish(ctx, errors);
+    if (found.length !== 1) throw new CliError(`rollout status is only supported on individual resources and resource collections are not supported yet`);
+    const { type, object } = found[0];
+    requireDeployment(type);
+    const d = object as DeploymentObject;
+    const events: KObject[] = [];
+    const stop = ctx.cluster.api.watch((e: WatchEvent) => {
+      if (e.resource === 'deployments' && e.object.metadata.uid === d.metadata.uid && e.type !== 'DELETED') events.push(e.object);
+    });
+    try {
+      const timeout = args.duration('timeout') || WEEK_MS;
+      const deadline = ctx.cluster.clock.now() + timeout;
+      let pending: KObject[] = [ctx.cluster.api.get('deployments', d.metadata.namespace, d.metadata.name!)];
+      for (;;) {
+        for (const obj of pending) {
+          const s = deploymentStatus(obj as DeploymentObject);
+          if (s.error) throw new CliError(s.error);
+          ctx.out(s.message);
+          if (s.done || !args.bool('watch')) return 0;
+        }
+        events.length = 0;
+        const left = deadline - ctx.cluster.clock.now();
+        const ok: boolean = left > 0 ? yield { until: () => events.length > 0, timeoutMs: left } : false;
+        if (!ok) throw new CliError('timed out waiting for the condition');
+        pending = [...events];
+      }
+    } finally {
+      stop();
+    }
+  },
+};
+
+// ---- history ----
+
+const history: CommandModule = {
+  name: 'history',
+  short: 'View rollout history',
+  flags: [...TARGET_FLAGS, { name: 'revision', type: 'int' }, ...PRINT_FLAGS],
+  run(ctx, args) {
+    const { found, errors } = targets(ctx, args);
+    for (const { type, object } of found) {
+      try {
+        requireDeployment(type);
+        const rss = ownedReplicaSets(ctx, object);
+        const byRevision = new Map<number, ReplicaSetObject>();
+        for (const rs of rss) byRevision.set(revisionOf(rs), rs);
+        const wanted = args.int('revision');
+        if (wanted > 0) {
+          const rs = byRevision.get(wanted);
+          if (!rs) throw new CliError('unable to find the specified revision');
+          ctx.out(`${objectRef(type, object.metadata.name!)} with revision #${wanted}`);
+          ctx.io.out(podTemplateText(rs));
+          continue;
+        }
+        ctx.out(`${objectRef(type, object.metadata.name!)} `);
+        if (byRevision.size === 0) {
+          ctx.out('No rollout history found.');
+          continue;
+        }
+        const rows = [...byRevision.keys()].sort((a, b) => a - b).map((r) => `${r}\t${byRevision.get(r)!.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION] || '<none>'}\n`);
+        ctx.io.out(tabwrite(`REVISION\tCHANGE-CAUSE\n${rows.join('')}`, { minWidth: 0, tabWidth: 8, padding: 2 }));
+        ctx.out('');
+      } catch (e) {
+        errors.push(e);
+      }
+    }
+    return finish(ctx, errors);
+  },
+};
+
+/** `Pod Template:` as `rollout history --revision` prints it (describe's template section, in short). */
+function podTemplateText(rs: ReplicaSetObject): string {
+  const t = rs.spec?.template ?? {};
+  const labels = Object.entries(t.metadata?.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  const annotations = Object.entries(t.metadata?.annotations ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  const lines = ['Pod Template:'];
+  const list = (title: string, entries: [string, string][], sep: string) => {
+    if (entries.length === 0) lines.push(`  ${title}:\t<none>`);
+    entries.forEach(([k, v], i) => lines.push(`${i === 0 ? `  ${title}:\t` : '  \t'}${k}${sep}${v}`));
+  };
+  list('Labels', labels, '=');
+  if (rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION]) annotations.unshift([CHANGE_CAUSE_ANNOTATION, rs.metadata.annotations[CHANGE_CAUSE_ANNOTATION]]);
+  list('Annotations', annotations, ': ');
+  lines.push('  Containers:');
+  for (const c of t.spec?.containers ?? []) {
+    lines.push(`   ${c.name}:`);
+    lines.push(`    Image:\t${c.image ?? ''}`);
+    const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`);
+    lines.push(`    Port:\t${ports.length ? ports.join(', ') : '<none>'}`);
+    lines.push(`    Host Port:\t${ports.length ? (c.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'}`);
+    if (c.command?.length) lines.push('    Command:', ...c.command.map((x) => `      ${x}`));
+    if (c.args?.length) lines.push('    Args:', ...c.args.map((x) => `      ${x}`));
+    const env = c.env ?? [];
+    lines.push(`    Environment:\t${env.length ? '' : '<none>'}`);
+    for (const e of env) lines.push(`      ${e.name}:\t${e.value ?? ''}`);
+    lines.push(`    Mounts:\t${(c.volumeMounts ?? []).length ? '' : '<none>'}`);
+    for (const m of c.volumeMounts ?? []) lines.push(`      ${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})`);
+  }
+  lines.push(`  Volumes:\t${(t.spec?.volumes ?? []).length ? '' : '<none>'}`);
+  lines.push(`  Node-Selectors:\t${Object.keys(t.spec?.nodeSelector ?? {}).length ? Object.entries(t.spec!.nodeSelector!).map(([k, v]) => `${k}=${v}`).join('\n') : '<none>'}`);
+  lines.push(`  Tolerations:\t${(t.spec?.tolerations ?? []).length ? '' : '<none>'}`);
+  return `${tabwrite(`${lines.join('\n')}\n`, { minWidth: 0, tabWidth: 8, padding: 2 })}\n`;
+}
+
+// ---- undo ----
+
+const SKIPPED_ON_ROLLBACK = [LAST_APPLIED_ANNOTATION, REVISION_ANNOTATION, REVISION_HISTORY_ANNOTATION, DESIRED_REPLICAS_ANNOTATION, MAX_REPLICAS_ANNOTATION, 'deprecated.deployment.rollback.to'];
+
+const undo: CommandModule = {
+  name: 'undo',
+  short: 'Undo a previous rollout',
+  flags: [...TARGET_FLAGS, { name: 'to-revision', type: 'int' }, DRY_RUN_FLAG, ...PRINT_FLAGS],
+  run(ctx, args) {
+    checkOutputFormat(args);
+    const mode = dryRunMode(ctx, args);
+    const { found, errors } = targets(ctx, args);
+    for (const { type, object } of found) {
+      try {
+        requireDeployment(type);
+        const d = object as DeploymentObject;
+        if (d.spec?.paused) throw new CliError("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again");
+        const toRevision = args.int('to-revision');
+        const rs = revisionToRestore(ownedReplicaSets(ctx, d), toRevision, d.metadata.name!);
+        if (equalIgnoreHash(rs.spec?.template, d.spec?.template)) {
+          printChange(ctx, args, type, object, `skipped rollback (current template already matches revision ${revisionOf(rs)})`, mode);
+          continue;
+        }
+        const changed = mutableCopy(object) as DeploymentObject;
+        const template = structuredClone(rs.spec!.template!) as { metadata?: { labels?: Record<string, string> } };
+        if (template.metadata?.labels) delete template.metadata.labels[POD_TEMPLATE_HASH_LABEL];
+        const annotations: Record<string, string> = {};
+        for (const k of SKIPPED_ON_ROLLBACK) {
+          const v = d.metadata.annotations?.[k];
+          if (v !== undefined) annotations[k] = v;
+        }
+        for (const [k, v] of Object.entries(rs.metadata.annotations ?? {})) if (!SKIPPED_ON_ROLLBACK.includes(k)) annotations[k] = v;
+        (changed.spec as { template: unknown }).template = template;
+        changed.metadata.annotations = annotations;
+        const result = updateObject(ctx, type, changed, mode);
+        printChange(ctx, args, type, result, 'rolled back', mode);
+      } catch (e) {
+        errors.push(e);
+      }
+    }
+    return finish(ctx, errors);
+  },
+};
+
+/** kubectl's deploymentRevision: revision N, or the previous (second-highest) one. */
+function revisionToRestore(rss: ReplicaSetObject[], toRevision: number, name: string): ReplicaSetObject {
+  let latest: ReplicaSetObject | undefined;
+  let latestRev = -1;
+  let previous: ReplicaSetObject | undefined;
+  let previousRev = -1;
+  for (const rs of rss) {
+    const v = revisionOf(rs);
+    if (toRevision === 0) {
+      if (latestRev < v) {
+        previousRev = latestRev;
+        previous = latest;
+        latestRev = v;
+        latest = rs;
+      } else if (previousRev < v) {
+        previousRev = v;
+        previous = rs;
+      }
+    } else if (toRevision === v) {
+      return rs;
+    }
+  }
+  if (toRevision > 0) throw new CliError(`unable to find specified revision ${toRevision} in history`);
+  if (!previous) throw new CliError(`no rollout history found for deployment "${name}"`);
+  return previous;
+}
+
+// ---- restart, pause, resume ----
+
+function patcher(name: 'restart' | 'pause' | 'resume', short: string): CommandModule {
+  return {
+    name,
+    short,
+    flags: [...TARGET_FLAGS, FIELD_MANAGER_FLAG('kubectl-rollout'), ...PRINT_FLAGS],
+    run(ctx, args) {
+      checkOutputFormat(args);
+      const { found, errors } = targets(ctx, args);
+      for (const { type, object } of found) {
+        const resourceString = `${type.plural}${type.group ? `.${type.group}` : ''}`;
+        try {
+          requireDeployment(type);
+          const changed = mutableCopy(object) as DeploymentObject;
+          const spec = changed.spec as { paused?: boolean; template?: { metadata?: { annotations?: Record<string, string> } } };
+          if (name === 'restart') {
+            if (spec.paused) throw new CliError(`${resourceString} "${object.metadata.name}" can't restart paused deployment (run rollout resume first)`, false);
+            spec.template = spec.template ?? {};
+            spec.template.metadata = spec.template.metadata ?? {};
+            spec.template.metadata.annotations = { ...(spec.template.metadata.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': ctx.cluster.clock.timestamp() };
+            printChange(ctx, args, type, updateObject(ctx, type, changed, 'none'), 'restarted', 'none');
+            continue;
+          }
+          const pause = name === 'pause';
+          if (!!spec.paused === pause) {
+            printChange(ctx, args, type, object, pause ? 'already paused' : 'already resumed', 'none');
+            continue;
+          }
+          if (pause) spec.paused = true;
+          else delete spec.paused;
+          printChange(ctx, args, type, updateObject(ctx, type, changed, 'none'), pause ? 'paused' : 'resumed', 'none');
+        } catch (e) {
+          errors.push(e);
+        }
+      }
+      return finish(ctx, errors);
+    },
+  };
+}
+
+export const command: CommandModule = {
+  name: 'rollout',
+  short: 'Manage the rollout of a resource',
+  flags: [],
+  subcommands: [
+    history,
+    patcher('pause', 'Mark the provided resource as paused'),
+    patcher('restart', 'Restart a resource'),
+    patcher('resume', 'Resume a paused resource'),
+    status,
+    undo,
+  ],
+};
