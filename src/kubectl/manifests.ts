@@ -61,7 +61,10 @@ function parseJson(text: string, docs: ManifestDoc[], errors: ManifestError[]): 
   try {
     for (const object of expandList(JSON.parse(text))) docs.push({ object, docIndex: 0, line: 1 });
   } catch (e) {
-    const message = /end of (JSON )?input|Unterminated/i.test(String(e)) ? 'unexpected EOF' : jsonSyntax(text);
+    const msg = String(e);
+    const pos = /position (\d+)/.exec(msg);
+    const atEnd = /end of (JSON )?input|Unterminated/i.test(msg) || (pos !== null && Number(pos[1]) >= text.trimEnd().length);
+    const message = atEnd ? 'unexpected EOF' : jsonSyntax(text);
     errors.push({ message, line: 1, column: 1, docIndex: 0 });
   }
 }
