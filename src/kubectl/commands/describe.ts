@@ -8,7 +8,9 @@ import type { ParsedArgs } from '../args';
 import { describeObject } from '../describe';
 import { CliError, formatError } from '../errors';
 import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, SELECTOR_FLAG } from '../flags';
+import { readInfos } from '../infos';
 import { parseResourceArgs } from '../resources';
+import { listObjects } from './get';
 import type { CommandContext, CommandModule } from '../types';
 
 export const command: CommandModule = {
@@ -27,7 +29,8 @@ export const command: CommandModule = {
 
 function runDescribe(ctx: CommandContext, args: ParsedArgs): number {
   const api = ctx.cluster.api;
-  if (args.args.length === 0) {
+  const filenames = args.strings('filename');
+  if (args.args.length === 0 && filenames.length === 0) {
     throw new CliError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
   }
   const allNamespaces = args.bool('all-namespaces');
@@ -37,9 +40,17 @@ function runDescribe(ctx: CommandContext, args: ParsedArgs): number {
   const describe = (obj: KObject) => describeObject(ctx.cluster, obj);
 
   const objects: KObject[] = [];
-  const errors: unknown[] = [];
+  const fileInfos = filenames.length ? readInfos(ctx, filenames, true) : { infos: [], errors: [] };
+  const errors: unknown[] = [...fileInfos.errors];
+  for (const f of fileInfos.infos) {
+    try {
+      objects.push(api.get(f.type.plural, f.namespace, f.name));
+    } catch (e) {
+      errors.push(e);
+    }
+  }
   for (const type of types) {
-    objects.push(...api.list(type.plural, type.namespaced && !allNamespaces ? namespace : undefined, { labelSelector }));
+    objects.push(...listObjects(ctx, type, type.namespaced && !allNamespaces ? namespace : undefined, labelSelector));
   }
   for (const ref of refs) {
     try {
@@ -48,7 +59,7 @@ function runDescribe(ctx: CommandContext, args: ParsedArgs): number {
       // `describe TYPE NAME`: a name that is not found is matched as a prefix.
       const prefixForm = args.args.length === 2 && !args.args[0].includes('/');
       if (e instanceof StatusError && e.reason === 'NotFound' && prefixForm) {
-        const candidates = api.list(ref.type.plural, ref.type.namespaced && !allNamespaces ? namespace : undefined, { labelSelector });
+        const candidates = listObjects(ctx, ref.type, ref.type.namespaced && !allNamespaces ? namespace : undefined, labelSelector);
         const matching = candidates.filter((o) => o.metadata.name!.startsWith(ref.name));
         if (matching.length === 0) errors.push(e);
         for (const obj of matching) ctx.io.out(`${describe(obj)}\n`);
@@ -58,7 +69,7 @@ function runDescribe(ctx: CommandContext, args: ParsedArgs): number {
     }
   }
   objects.forEach((obj, i) => ctx.io.out(i === 0 ? describe(obj) : `\n\n${describe(obj)}`));
-  if (objects.length === 0 && errors.length === 0 && refs.length === 0) {
+  if (objects.length === 0 && errors.length === 0 && refs.length === 0 && filenames.length === 0) {
     ctx.err(allNamespaces ? 'No resources found' : `No resources found in ${namespace} namespace.`);
   }
   for (const e of errors) ctx.io.err(formatError(e));

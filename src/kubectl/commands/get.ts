@@ -4,7 +4,7 @@
  * printer over a List (or the single named object). Errors (NotFound …) print after the
  * output, one per line, and make the exit code 1.
  */
-import { StatusError } from '../../sim/api/errors';
+import { StatusError, statusError } from '../../sim/api/errors';
 import type { ResourceType } from '../../sim/api/registry';
 import type { KObject } from '../../sim/object';
 import type { ParsedArgs } from '../args';
@@ -12,6 +12,7 @@ import { CliError, formatError } from '../errors';
 import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG, ALLOW_MISSING_TEMPLATE_KEYS_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG } from '../flags';
 import { kindPrefix, printObjects, PrintError, renderTables, type TableGroup } from '../printers';
 import { sortObjects } from '../printers/sort';
+import { readInfos } from '../infos';
 import { parseResourceArgs } from '../resources';
 import type { CommandContext, CommandModule } from '../types';
 
@@ -56,7 +57,8 @@ export const command: CommandModule = {
 function runGet(ctx: CommandContext, args: ParsedArgs): number {
   const output = args.string('output') || (args.string('template') ? 'template' : '');
   const api = ctx.cluster.api;
-  if (args.args.length === 0) {
+  const filenames = args.strings('filename');
+  if (args.args.length === 0 && filenames.length === 0) {
     ctx.io.err('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n');
     throw new CliError(
       'error: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
@@ -75,15 +77,23 @@ function runGet(ctx: CommandContext, args: ParsedArgs): number {
   const allNamespaces = args.bool('all-namespaces');
   const namespace = ctx.namespace;
   const { refs, types } = parseResourceArgs(api, args.args);
+  const fileInfos = filenames.length ? readInfos(ctx, filenames, true) : { infos: [], errors: [] };
   const labelSelector = args.string('selector') || undefined;
   const fieldSelector = args.string('field-selector') || undefined;
   if (refs.length && labelSelector) throw new CliError('selectors and the all flag cannot be used when passing resource/name arguments');
 
   const infos: Info[] = [];
-  const errors: unknown[] = [];
+  const errors: unknown[] = [...fileInfos.errors];
+  for (const f of fileInfos.infos) {
+    try {
+      infos.push({ type: f.type, objects: [api.get(f.type.plural, f.namespace, f.name)] });
+    } catch (e) {
+      if (!(e instanceof StatusError && e.reason === 'NotFound' && args.bool('ignore-not-found'))) errors.push(e);
+    }
+  }
   for (const type of types) {
     const ns = type.namespaced && !allNamespaces ? namespace : undefined;
-    infos.push({ type, objects: api.list(type.plural, ns, { labelSelector, fieldSelector }) });
+    infos.push({ type, objects: listObjects(ctx, type, ns, labelSelector, fieldSelector) });
   }
   for (const ref of refs) {
     try {
@@ -98,7 +108,8 @@ function runGet(ctx: CommandContext, args: ParsedArgs): number {
   const sortBy = args.string('sort-by');
   if (sortBy) objects = sortOrThrow(objects, sortBy);
   const now = ctx.cluster.clock.now();
-  const singleItem = refs.length === 1 && types.length === 0;
+  // One name, or one file holding one object, implies a single item rather than a List.
+  const singleItem = (refs.length === 1 && types.length === 0 && filenames.length === 0) || (refs.length === 0 && types.length === 0 && filenames.length === 1 && fileInfos.infos.length === 1);
 
   if (output === '' || output === 'wide') {
     const distinctKinds = new Set(infos.map((i) => i.type.plural)).size;
@@ -114,11 +125,12 @@ function runGet(ctx: CommandContext, args: ParsedArgs): number {
     });
     if (text) ctx.io.out(text);
     else if (errors.length === 0 && !args.bool('ignore-not-found')) {
-      const allNamespaced = !allNamespaces && infos.every((i) => i.type.namespaced) && [...types, ...refs.map((r) => r.type)].every((t) => t.namespaced);
+      const allNamespaced = !allNamespaces && infos.every((i) => i.type.namespaced) && [...types, ...refs.map((r) => r.type), ...fileInfos.infos.map((f) => f.type)].every((t) => t.namespaced);
       ctx.err(allNamespaced ? `No resources found in ${namespace} namespace.` : 'No resources found');
     }
   } else {
     if (singleItem && errors.length) return printErrors(ctx, errors);
+    if (objects.length === 0 && args.bool('ignore-not-found')) return errors.length ? printErrors(ctx, errors) : 0;
     try {
       const text = printObjects(objects, output, { now, singleItem, noHeaders: args.bool('no-headers') });
       if (text) ctx.io.out(text);
@@ -129,6 +141,24 @@ function runGet(ctx: CommandContext, args: ParsedArgs): number {
     }
   }
   return errors.length ? printErrors(ctx, errors) : 0;
+}
+
+/**
+ * A list request; a rejected selector comes back as the api-server's BadRequest, reworded by
+ * kubectl's resource builder (`Unable to find "/v1, Resource=pods" that match label selector …`).
+ */
+export function listObjects(ctx: CommandContext, type: ResourceType, ns: string | undefined, labelSelector?: string, fieldSelector?: string): KObject[] {
+  try {
+    return ctx.cluster.api.list(type.plural, ns, { labelSelector, fieldSelector });
+  } catch (e) {
+    const status = e instanceof StatusError ? e.status : e instanceof Error ? statusError('BadRequest', e.message).status : undefined;
+    if (!status || (status.reason !== 'BadRequest' && status.reason !== 'NotFound')) throw e;
+    const gvr = `${type.group ? `${type.group}/` : '/'}${type.version}, Resource=${type.plural}`;
+    const message = labelSelector || fieldSelector
+      ? `Unable to find ${JSON.stringify(gvr)} that match label selector ${JSON.stringify(labelSelector ?? '')}, field selector ${JSON.stringify(fieldSelector ?? '')}: ${status.message}`
+      : `Unable to list ${JSON.stringify(gvr)}: ${status.message}`;
+    throw statusError(status.reason, message, status.details);
+  }
 }
 
 function sortOrThrow(objects: KObject[], sortBy: string): KObject[] {
