@@ -29,8 +29,10 @@ export interface LessonsPanelProps {
   onCheck: () => void;
   /** Go to step `index` (0-based). */
   onStep: (index: number) => void;
-  /** Send a command line to the terminal (a code block's "Run"). */
+  /** Send a command line to the terminal and run it (a code block's "Run"). */
   onRunCommand?: (line: string) => void;
+  /** Type a command into the terminal without running it (commands with a `<placeholder>`). */
+  onTypeCommand?: (line: string) => void;
   className?: string;
 }
 
@@ -83,7 +85,7 @@ function LessonList({ lessons, onSelectLesson }: LessonsPanelProps) {
 }
 
 function LessonView(props: LessonsPanelProps & { lesson: Lesson }) {
-  const { lesson, progress, onStep, onCheck, onOpenFile, onRunCommand } = props;
+  const { lesson, progress, onStep, onCheck, onOpenFile, onRunCommand, onTypeCommand } = props;
   const stepCount = lesson.steps.length;
   const stepIndex = Math.min(Math.max(progress?.stepIndex ?? 0, 0), Math.max(stepCount - 1, 0));
   const step: LessonStep | undefined = lesson.steps[stepIndex];
@@ -134,7 +136,7 @@ function LessonView(props: LessonsPanelProps & { lesson: Lesson }) {
         <h3 id="kp-lessons-step-title" className="kp-lessons__step-title">
           {step.title}
         </h3>
-        <Markdown text={step.text} onRunCommand={onRunCommand} />
+        <Markdown text={step.text} onRunCommand={onRunCommand} onTypeCommand={onTypeCommand} />
 
         {step.files.length > 0 && (
           <div className="kp-lessons__files">
@@ -233,7 +235,13 @@ function LessonView(props: LessonsPanelProps & { lesson: Lesson }) {
   );
 }
 
-function Markdown({ text, onRunCommand }: { text: string; onRunCommand?: (line: string) => void }) {
+interface MarkdownProps {
+  text: string;
+  onRunCommand?: (line: string) => void;
+  onTypeCommand?: (line: string) => void;
+}
+
+function Markdown({ text, onRunCommand, onTypeCommand }: MarkdownProps) {
   const blocks = useMemo<Block[]>(
     () => renderMarkdown(text).map((b) => (b.kind === 'html' ? { ...b, html: sanitizeHtml(b.html) } : b)),
     [text],
@@ -248,7 +256,18 @@ function Markdown({ text, onRunCommand }: { text: string; onRunCommand?: (line: 
             {block.lines.map((line, lineIndex) => (
               <div key={lineIndex} className="kp-lessons__code-line">
                 <code>{line.text || '\u00a0'}</code>
-                {line.command && onRunCommand && (
+                {line.command && line.needsInput && onTypeCommand && (
+                  <button
+                    type="button"
+                    className="kp-lessons__run"
+                    aria-label={`Type ${line.command} into the terminal`}
+                    title="Type into the terminal, then fill in the <placeholder>"
+                    onClick={() => onTypeCommand(line.command!)}
+                  >
+                    ✎ Type
+                  </button>
+                )}
+                {line.command && !line.needsInput && onRunCommand && (
                   <button
                     type="button"
                     className="kp-lessons__run"

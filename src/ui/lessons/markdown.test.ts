@@ -66,6 +66,13 @@ describe('code lines', () => {
     ]);
   });
 
+  it('flags commands with a <placeholder> as needing input', () => {
+    expect(codeLines('kubectl delete pod <one-of-the-web-pods>\nkubectl get pods -o=jsonpath={.items}')).toEqual([
+      { text: 'kubectl delete pod <one-of-the-web-pods>', command: 'kubectl delete pod <one-of-the-web-pods>', needsInput: true },
+      { text: 'kubectl get pods -o=jsonpath={.items}', command: 'kubectl get pods -o=jsonpath={.items}' },
+    ]);
+  });
+
   it('keeps output lines and YAML as plain text', () => {
     expect(codeLines('apiVersion: v1\nkind: Pod')).toEqual([{ text: 'apiVersion: v1' }, { text: 'kind: Pod' }]);
   });

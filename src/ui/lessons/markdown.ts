@@ -11,6 +11,11 @@ export interface CodeLine {
   text: string;
   /** The command a "Run" button sends to the terminal (`$ ` prompt stripped), if runnable. */
   command?: string;
+  /**
+   * The command has a `<placeholder>` the learner must fill in (`kubectl delete pod <name>`):
+   * it is typed into the terminal, not run.
+   */
+  needsInput?: boolean;
 }
 
 export type Block = { kind: 'html'; html: string } | { kind: 'code'; lang: string; lines: CodeLine[] };
@@ -68,7 +73,10 @@ export function codeLines(text: string): CodeLine[] {
       joined = joined.replace(/\\\s*$/, ' ') + lines[i].trim();
     }
     const command = commandOf(joined.replace(/\s+/g, ' '));
-    group.forEach((text, index) => result.push(index === 0 && command ? { text, command } : { text }));
+    const needsInput = command !== undefined && /<[^<>\s][^<>]*>/.test(command);
+    group.forEach((text, index) =>
+      result.push(index === 0 && command ? (needsInput ? { text, command, needsInput } : { text, command }) : { text }),
+    );
   }
   return result;
 }

@@ -19,6 +19,8 @@ import { TerminalMirror } from './mirror';
 export interface TerminalHandle {
   /** Types `line` and presses Enter (queued behind a running command), e.g. a lesson's "Run". */
   run(line: string): void;
+  /** Puts `text` on the prompt for the learner to finish (replacing what was half-typed); focuses. */
+  type(text: string): void;
   focus(): void;
 }
 
@@ -36,6 +38,7 @@ export interface TerminalProps {
 }
 
 const PROMPT = '$ ';
+const IDLE_HANDLE: TerminalHandle = { run: () => {}, type: () => {}, focus: () => {} };
 const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
 
 export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, className }: TerminalProps) {
@@ -45,9 +48,17 @@ export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, classNam
   const callbacks = useRef({ onRun, onComplete, onInterrupt });
   callbacks.current = { onRun, onComplete, onInterrupt };
   const bannerRef = useRef(banner);
-  const api = useRef<TerminalHandle>({ run: () => {}, focus: () => {} });
+  const api = useRef<TerminalHandle>(IDLE_HANDLE);
 
-  useImperativeHandle(ref, () => ({ run: (line) => api.current.run(line), focus: () => api.current.focus() }), []);
+  useImperativeHandle(
+    ref,
+    () => ({
+      run: (line) => api.current.run(line),
+      type: (text) => api.current.type(text),
+      focus: () => api.current.focus(),
+    }),
+    [],
+  );
 
   useEffect(() => {
     const host = hostRef.current;
@@ -216,6 +227,11 @@ export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, classNam
     }
     showPrompt();
 
+    // Replaces whatever is half-typed, like pasting onto an empty prompt.
+    const clearLine = () => {
+      if (editor.buffer !== '') term.write(editor.replaceBeforeCursor('') + editor.feed('\x0b').output);
+    };
+
     api.current = {
       run: (line: string) => {
         const text = line.replace(/\r?\n$/, '') + '\r';
@@ -223,9 +239,17 @@ export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, classNam
           pending += text;
           return;
         }
-        // Replace whatever is half-typed, like pasting onto an empty prompt.
-        if (editor.buffer !== '') term.write(editor.replaceBeforeCursor('') + editor.feed('\x0b').output);
+        clearLine();
         handleInput(text);
+      },
+      type: (text: string) => {
+        const line = text.replace(/\r?\n/g, ' ').trimEnd();
+        if (running) pending += line;
+        else {
+          clearLine();
+          term.write(editor.insertText(line));
+        }
+        term.focus();
       },
       focus: () => term.focus(),
     };
@@ -236,7 +260,7 @@ export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, classNam
       resizeObserver.disconnect();
       mirror.dispose();
       term.dispose();
-      api.current = { run: () => {}, focus: () => {} };
+      api.current = IDLE_HANDLE;
     };
   }, []);
 

@@ -4,7 +4,7 @@ import type { Lesson } from '../../../lessons/types';
 export const harnessLessons: Lesson[] = [
   {
     id: 'pods-replicasets',
-    title: 'Pods, ReplicaSets and self-healing',
+    title: 'Sample: a Deployment of three replicas',
     summary: 'Run a Pod, see why bare Pods are not recreated, and let a Deployment keep three replicas alive.',
     files: { 'web.yaml': 'apiVersion: apps/v1\nkind: Deployment\n' },
     steps: [

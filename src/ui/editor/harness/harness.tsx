@@ -1,8 +1,8 @@
 /**
  * A development page for looking at the editor, terminal and lessons panel outside the app
- * (screenshots, manual checks). Not part of the app build:
- *   npx vite src/ui/editor/harness --config vite.config.ts
- * The fake hosts below stand in for the worker.
+ * (screenshots, manual checks). Not part of the app build: with `npx vite` running, open
+ *   http://localhost:5173/src/ui/editor/harness/index.html   (add ?schemas to try schema wiring)
+ * The fake hosts below stand in for the worker; the lessons are the real ones plus a sample.
  */
 import { StrictMode, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -12,6 +12,7 @@ import type { EditorMarker } from '../markers';
 import { Terminal, type TerminalHandle } from '../../terminal/Terminal';
 import { LessonsPanel } from '../../lessons/LessonsPanel';
 import { harnessLessons } from './harness-lessons';
+import { LESSONS } from '../../../lessons/catalog';
 import { loadMonaco } from '../monaco-setup';
 import { yamlSchemaSettings } from '../schemas';
 
@@ -118,15 +119,17 @@ function fakeRun(line: string, write: (text: string) => void): Promise<number> {
   return Promise.resolve(0);
 }
 
+const ALL_LESSONS = [...LESSONS, ...harnessLessons];
+
 function Harness() {
   const [files, setFiles] = useState(INITIAL_FILES);
   const [active, setActive] = useState('web.yaml');
   const [markers, setMarkers] = useState<EditorMarker[]>([]);
-  const [lessonId, setLessonId] = useState<string | null>(harnessLessons[0].id);
+  const [lessonId, setLessonId] = useState<string | null>(ALL_LESSONS[0].id);
   const [stepIndex, setStepIndex] = useState(0);
   const [passed, setPassed] = useState(false);
   const terminal = useRef<TerminalHandle>(null);
-  const lesson = harnessLessons.find((l) => l.id === lessonId);
+  const lesson = ALL_LESSONS.find((l) => l.id === lessonId);
   const step = lesson?.steps[stepIndex];
   const progress = lesson && step
     ? {
@@ -140,7 +143,7 @@ function Harness() {
   return (
     <div style={{ display: 'grid', gridTemplateColumns: '360px 1fr', gap: 12, height: '100vh', padding: 12, boxSizing: 'border-box', background: '#eef1f4' }}>
       <LessonsPanel
-        lessons={harnessLessons}
+        lessons={ALL_LESSONS}
         activeLessonId={lessonId}
         progress={progress}
         onSelectLesson={(id) => {
@@ -157,6 +160,7 @@ function Harness() {
           setPassed(false);
         }}
         onRunCommand={(line) => terminal.current?.run(line)}
+        onTypeCommand={(line) => terminal.current?.type(line)}
       />
       <div style={{ display: 'grid', gridTemplateRows: '1fr 280px', gap: 12, minHeight: 0 }}>
         <YamlEditor
