@@ -4,7 +4,7 @@
  * DescribePodTemplate).
  */
 import type { KObject } from '../../sim/object';
-import { canonicalQuantity } from '../../sim/quantity';
+import { canonicalQuantity, cpuMillis, memoryBytes } from '../../sim/quantity';
 import { age } from '../printers/age';
 import { type Any, controllerOf, PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels, writeTolerations } from './writer';
 
@@ -41,8 +41,13 @@ export function describePod(pod: KObject, events: KObject[], nowMs: number): str
   const controller = controllerOf(pod);
   if (controller) w.write(0, `Controlled By:\t${controller}\n`);
   if (status.nominatedNodeName) w.write(0, `NominatedNodeName:\t${status.nominatedNodeName}\n`);
-  if ((spec.initContainers ?? []).length) describeContainers(w, 'Init Containers', spec.initContainers, status.initContainerStatuses, '');
-  describeContainers(w, 'Containers', spec.containers ?? [], status.containerStatuses, '');
+  if (spec.resources) {
+    w.write(0, 'Resources:\n');
+    describeResources(w, spec.resources, 1);
+  }
+  const resolve = (e: Any) => fieldRefValue(pod, e.valueFrom.fieldRef.fieldPath);
+  if ((spec.initContainers ?? []).length) describeContainers(w, 'Init Containers', spec.initContainers, status.initContainerStatuses, '', resolve);
+  describeContainers(w, 'Containers', spec.containers ?? [], status.containerStatuses, '', resolve);
   const gates: Any[] = spec.readinessGates ?? [];
   if (gates.length) {
     w.write(0, 'Readiness Gates:\n  Type\tStatus\n');
@@ -80,9 +85,26 @@ export function describePodTemplate(w: PrefixWriter, template: Any): void {
   writeTolerations(w, 'Tolerations', spec.tolerations, '  ');
 }
 
-function describeContainers(w: PrefixWriter, label: string, containers: Any[], statuses: Any[] | undefined, space: string): void {
+/** The value of a downward-API field path for a pod (describe resolves `fieldRef` env vars). */
+function fieldRefValue(pod: KObject, path: string): string {
+  const p = pod as Any;
+  const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
+  if (m) return String(p.metadata?.[m[1]]?.[m[2]] ?? '');
+  const simple: Record<string, unknown> = {
+    'metadata.name': p.metadata?.name,
+    'metadata.namespace': p.metadata?.namespace,
+    'metadata.uid': p.metadata?.uid,
+    'spec.nodeName': p.spec?.nodeName,
+    'spec.serviceAccountName': p.spec?.serviceAccountName,
+    'status.hostIP': p.status?.hostIP,
+    'status.podIP': p.status?.podIP,
+  };
+  return String(simple[path] ?? '');
+}
+
+function describeContainers(w: PrefixWriter, label: string, containers: Any[], statuses: Any[] | undefined, space: string, resolve?: (e: Any) => string): void {
   const byName = new Map<string, Any>((statuses ?? []).map((s) => [s.name, s]));
-  w.write(0, `${space}${label}:\n`);
+  w.write(0, `${space}${label}:${containers.length ? '' : ' <none>'}\n`);
   for (const c of containers) {
     const st = byName.get(c.name);
     w.write(1, `${space ? ' ' : ''}${c.name}:\n`);
@@ -105,7 +127,7 @@ function describeContainers(w: PrefixWriter, label: string, containers: Any[], s
       w.write(2, `Ready:\t${st.ready ? 'True' : 'False'}\n`);
       w.write(2, `Restart Count:\t${st.restartCount ?? 0}\n`);
     }
-    describeResources(w, c.resources);
+    describeResources(w, c.resources, 2);
     for (const [title, probe] of [['Liveness', c.livenessProbe], ['Readiness', c.readinessProbe], ['Startup', c.startupProbe]] as [string, Any][]) {
       if (probe) w.write(2, `${title}:\t${describeProbe(probe)}\n`);
     }
@@ -117,7 +139,7 @@ function describeContainers(w: PrefixWriter, label: string, containers: Any[], s
         w.write(3, e.prefix ? `${ref.name}\t${from} with prefix '${e.prefix}'\tOptional: ${optional}\n` : `${ref.name}\t${from}\tOptional: ${optional}\n`);
       }
     }
-    describeEnv(w, c.env ?? []);
+    describeEnv(w, c, resolve);
     const mounts: Any[] = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : a.mountPath > b.mountPath ? 1 : 0));
     w.write(2, mounts.length ? 'Mounts:\n' : 'Mounts:\t<none>\n');
     for (const m of mounts) {
@@ -162,11 +184,11 @@ function sortedResourceNames(m: Record<string, unknown>): string[] {
   return Object.keys(m).sort();
 }
 
-function describeResources(w: PrefixWriter, resources: Any): void {
+function describeResources(w: PrefixWriter, resources: Any, level: number): void {
   for (const [title, m] of [['Limits', resources?.limits], ['Requests', resources?.requests]] as [string, Any][]) {
     if (!m || Object.keys(m).length === 0) continue;
-    w.write(2, `${title}:\n`);
-    for (const name of sortedResourceNames(m)) w.write(3, `${name}:\t${quantityText(m[name])}\n`);
+    w.write(level, `${title}:\n`);
+    for (const name of sortedResourceNames(m)) w.write(level + 1, `${name}:\t${quantityText(m[name])}\n`);
   }
 }
 
@@ -184,7 +206,8 @@ function describeProbe(p: Any): string {
   return `unknown ${attrs}`;
 }
 
-function describeEnv(w: PrefixWriter, env: Any[]): void {
+function describeEnv(w: PrefixWriter, c: Any, resolve?: (e: Any) => string): void {
+  const env: Any[] = c.env ?? [];
   w.write(2, env.length ? 'Environment:\n' : 'Environment:\t<none>\n');
   for (const e of env) {
     if (!e.valueFrom) {
@@ -194,11 +217,20 @@ function describeEnv(w: PrefixWriter, env: Any[]): void {
       continue;
     }
     const v = e.valueFrom;
-    if (v.fieldRef) w.write(3, `${e.name}:\t (${v.fieldRef.apiVersion ?? 'v1'}:${v.fieldRef.fieldPath})\n`);
-    else if (v.resourceFieldRef) w.write(3, `${e.name}:\t (${v.resourceFieldRef.resource})\n`);
+    if (v.fieldRef) w.write(3, `${e.name}:\t${resolve ? resolve(e) : ''} (${v.fieldRef.apiVersion ?? 'v1'}:${v.fieldRef.fieldPath})\n`);
+    else if (v.resourceFieldRef) w.write(3, `${e.name}:\t${resourceFieldValue(c, v.resourceFieldRef)} (${v.resourceFieldRef.resource})\n`);
     else if (v.secretKeyRef) w.write(3, `${e.name}:\t<set to the key '${v.secretKeyRef.key}' in secret '${v.secretKeyRef.name}'>\tOptional: ${v.secretKeyRef.optional === true}\n`);
     else if (v.configMapKeyRef) w.write(3, `${e.name}:\t<set to the key '${v.configMapKeyRef.key}' of config map '${v.configMapKeyRef.name}'>\tOptional: ${v.configMapKeyRef.optional === true}\n`);
   }
+}
+
+/** resourcehelper.ExtractContainerResourceValue with the default divisor of 1 (cores, bytes). */
+function resourceFieldValue(c: Any, ref: Any): string {
+  const [kind, name] = String(ref.resource).split('.');
+  const q = c.resources?.[kind]?.[name];
+  if (q === undefined) return kind === 'limits' && (name === 'cpu' || name === 'memory') ? 'node allocatable' : '0';
+  if (name === 'cpu') return String(Math.ceil(cpuMillis(q) / 1000));
+  return String(memoryBytes(q));
 }
 
 function describeVolumes(w: PrefixWriter, volumes: Any[], space: string): void {

@@ -51,6 +51,11 @@ describe('tables', () => {
     );
   });
 
+  it('cuts multi-line cells at the first line break', () => {
+    const ev: KObject = { apiVersion: 'v1', kind: 'Event', metadata: { name: 'e', namespace: 'default' }, involvedObject: { kind: 'Pod', name: 'p' }, type: 'Warning', reason: 'Failed', message: 'line one\nline two', lastTimestamp: created, count: 1 };
+    expect(printObjects([ev], '', { now: NOW })).toBe('LAST SEEN   TYPE      REASON   OBJECT   MESSAGE\n10m         Warning   Failed   pod/p    line one...\n');
+  });
+
   it('omits headers and blank lines with --no-headers', () => {
     expect(printObjects([svc, deploy], '', { now: NOW, noHeaders: true })).toBe(
       'web   NodePort   10.96.10.20   <none>   80:30080/TCP   10m\nweb   2/3   3     2     10m\n',

@@ -47,9 +47,12 @@ export function tableLines(group: TableGroup, opts: TableOptions): string[] {
   }
   const cols = columnsFor(group.resource);
   for (const obj of group.objects) {
-    const cells = cols.row(obj, opts.now, wide);
-    // Events have no name column first; every other kind's first cell is the name.
-    if (opts.withKind && group.resource !== 'events') cells[0] = `${group.kindPrefix}/${cells[0]}`;
+    const cells = cols.row(obj, opts.now, wide).map(truncateAtBreak);
+    // The name column gets the kind prefix: first for every kind, last (wide only) for events.
+    if (opts.withKind) {
+      const nameAt = group.resource === 'events' ? (wide ? cells.length - 1 : -1) : 0;
+      if (nameAt >= 0) cells[nameAt] = `${group.kindPrefix}/${cells[nameAt]}`;
+    }
     if (withNs) cells.unshift(obj.metadata.namespace ?? '');
     const labels = obj.metadata.labels ?? {};
     for (const k of labelKeys) cells.push(labels[k] ?? '');
@@ -57,6 +60,12 @@ export function tableLines(group: TableGroup, opts: TableOptions): string[] {
     lines.push(cells.join('\t'));
   }
   return lines;
+}
+
+/** kubectl cuts a cell at its first line break and marks the cut with `...`. */
+function truncateAtBreak(cell: string): string {
+  const i = cell.search(/[\f\n\r]/);
+  return i < 0 ? cell : `${cell.slice(0, i)}...`;
 }
 
 /** Several groups as `kubectl get` prints them: each aligned alone, blank lines between. */
