@@ -11,7 +11,7 @@
  */
 import type * as MonacoApi from 'monaco-editor/editor';
 import type { MonacoYaml } from 'monaco-yaml';
-import { yamlSchemaSettings, type YamlSchemaSetting } from './schemas';
+import { yamlSchemaSettingsFromModule, type YamlSchemaSetting } from './schemas';
 
 export type Monaco = typeof MonacoApi;
 
@@ -55,8 +55,7 @@ async function loadSchemaSettings(): Promise<YamlSchemaSetting[]> {
   const load = Object.values(schemaModules)[0];
   if (!load) return [];
   try {
-    const module = (await load()) as { ALL_SCHEMAS?: unknown };
-    return yamlSchemaSettings(module.ALL_SCHEMAS);
+    return yamlSchemaSettingsFromModule((await load()) as { MANIFEST_SCHEMA?: unknown; ALL_SCHEMAS?: unknown });
   } catch (error) {
     console.warn('Kubeplay: could not load the Kubernetes schemas for the editor', error);
     return [];

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { kindOfSchema, normalizeSchemas, yamlSchemaSettings } from './schemas';
+import { kindOfSchema, normalizeSchemas, yamlSchemaSettings, yamlSchemaSettingsFromModule } from './schemas';
 
 const pod = { type: 'object', properties: { kind: { type: 'string', const: 'Pod' } } };
 const deployment = { type: 'object', 'x-kubernetes-group-version-kind': [{ group: 'apps', kind: 'Deployment', version: 'v1' }] };
@@ -46,5 +46,19 @@ describe('yamlSchemaSettings', () => {
         { if: { properties: { kind: { const: 'Pod' } } }, then: { $ref: 'kubeplay://schemas/Pod.json' } },
       ],
     });
+  });
+});
+
+describe('yamlSchemaSettingsFromModule', () => {
+  it('prefers the single manifest schema', () => {
+    const manifest = { type: 'object', allOf: [] };
+    expect(yamlSchemaSettingsFromModule({ MANIFEST_SCHEMA: manifest, ALL_SCHEMAS: [pod] })).toEqual([
+      { uri: 'kubeplay://schemas/kubernetes.json', fileMatch: ['*'], schema: manifest },
+    ]);
+  });
+
+  it('falls back to per-kind schemas, then to nothing', () => {
+    expect(yamlSchemaSettingsFromModule({ ALL_SCHEMAS: [{ kind: 'Pod', schema: pod }] })).toHaveLength(2);
+    expect(yamlSchemaSettingsFromModule({})).toEqual([]);
   });
 });

@@ -74,3 +74,15 @@ export function yamlSchemaSettings(all: unknown): YamlSchemaSetting[] {
   };
   return [...perKind, { uri: `${SCHEMA_URI_BASE}kubernetes.json`, fileMatch: ['*'], schema: umbrella }];
 }
+
+/**
+ * Settings from the schema module's exports: its `MANIFEST_SCHEMA` (one schema for any kind,
+ * definitions shared — the smallest thing to send to the worker) when present, else one entry
+ * per kind from `ALL_SCHEMAS`.
+ */
+export function yamlSchemaSettingsFromModule(module: { MANIFEST_SCHEMA?: unknown; ALL_SCHEMAS?: unknown }): YamlSchemaSetting[] {
+  if (isObject(module.MANIFEST_SCHEMA)) {
+    return [{ uri: `${SCHEMA_URI_BASE}kubernetes.json`, fileMatch: ['*'], schema: module.MANIFEST_SCHEMA }];
+  }
+  return yamlSchemaSettings(module.ALL_SCHEMAS);
+}

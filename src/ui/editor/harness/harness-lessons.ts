@@ -3,7 +3,7 @@ import type { Lesson } from '../../../lessons/types';
 /** Sample lesson data for the harness page (the real lessons come from lessons/). */
 export const harnessLessons: Lesson[] = [
   {
-    id: 'pods-replicasets',
+    id: 'sample-deployment',
     title: 'Sample: a Deployment of three replicas',
     summary: 'Run a Pod, see why bare Pods are not recreated, and let a Deployment keep three replicas alive.',
     files: { 'web.yaml': 'apiVersion: apps/v1\nkind: Deployment\n' },
