@@ -55,7 +55,7 @@ describe('parseArgs', () => {
   it('gives pflag error texts', () => {
     expect(err(['--foo'])).toBe('unknown flag: --foo');
     expect(err(['-z'])).toBe("unknown shorthand flag: 'z' in -z");
-    expect(err(['-Az'])).toBe("unknown shorthand flag: 'z' in -Az");
+    expect(err(['-Az'])).toBe("unknown shorthand flag: 'z' in -z");
     expect(err(['-n'])).toBe("flag needs an argument: 'n' in -n");
     expect(err(['--namespace'])).toBe('flag needs an argument: --namespace');
     expect(err(['--replicas=abc'])).toBe('invalid argument "abc" for "--replicas" flag: strconv.ParseInt: parsing "abc": invalid syntax');

@@ -31,6 +31,8 @@ export class ParsedArgs {
     private readonly specs: Map<string, FlagSpec>,
     /** Index in `positional` of the first argument after `--`, or -1 (cobra's ArgsLenAtDash). */
     readonly dashIndex: number,
+    /** Every flag as given, in order, by long name (for kubectl's `--record` change-cause). */
+    readonly given: { name: string; value: string }[] = [],
   ) {}
 
   /** Whether the flag was given on the command line (pflag's `Changed`). */
@@ -91,8 +93,11 @@ export function parseArgs(argv: string[], flags: FlagSpec[]): ParsedArgs {
   const positional: string[] = [];
   let dashIndex = -1;
 
+  const given: { name: string; value: string }[] = [];
   const set = (spec: FlagSpec, raw: string) => {
-    values.set(spec.name, convert(spec, raw, values.get(spec.name)));
+    const value = convert(spec, raw, values.get(spec.name));
+    values.set(spec.name, value);
+    given.push({ name: spec.name, value: typeof value === 'boolean' ? String(value) : raw });
   };
 
   for (let i = 0; i < argv.length; i++) {
@@ -121,7 +126,7 @@ export function parseArgs(argv: string[], flags: FlagSpec[]): ParsedArgs {
       while (rest.length) {
         const c = rest[0];
         const spec = byShort.get(c);
-        if (!spec) throw new FlagError(`unknown shorthand flag: '${c}' in -${arg.slice(1)}`);
+        if (!spec) throw new FlagError(`unknown shorthand flag: '${c}' in -${rest}`);
         rest = rest.slice(1);
         if (rest.startsWith('=')) {
           set(spec, rest.slice(1));
@@ -144,7 +149,7 @@ export function parseArgs(argv: string[], flags: FlagSpec[]): ParsedArgs {
     }
     positional.push(arg);
   }
-  return new ParsedArgs(positional, values, byName, dashIndex);
+  return new ParsedArgs(positional, values, byName, dashIndex, given);
 }
 
 function flagLabel(spec: FlagSpec): string {

@@ -8,6 +8,7 @@
  */
 import yaml from 'js-yaml';
 import { isPlainObject } from '../sim/object';
+import { goJsonCompact } from './apply-merge';
 import type { Workspace } from './types';
 
 export interface ManifestError {
@@ -223,7 +224,7 @@ function readText(text: string, source: string, result: ReadResult, validate: bo
       return;
     }
     if (!doc.object.kind) {
-      result.errors.push(`unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(doc.object)}'`);
+      result.errors.push(`unable to decode "${source}": Object 'Kind' is missing in '${goJsonCompact(doc.object)}'`);
       continue;
     }
     result.objects.push({ object: doc.object, source });

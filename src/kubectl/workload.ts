@@ -75,7 +75,13 @@ export function mutableCopy(obj: KObject): KObject {
   return clone(obj);
 }
 
-/** kubectl's `--record` value: the command path, its arguments and the flags that were set. */
-export function changeCause(ctx: CommandContext): string {
-  return `kubectl ${ctx.argv.join(' ')}`;
+/**
+ * kubectl's `--record` value (Factory.Command): `kubectl`, the non-flag arguments (command words
+ * included), then each flag given as ` --name=value`.
+ */
+export function changeCause(ctx: CommandContext, args: ParsedArgs): string {
+  const words = ctx.path.split(' ').slice(1);
+  const positional = [...words, ...args.positional];
+  const flags = args.given.map((f) => ` --${f.name}=${f.value}`).join('');
+  return `kubectl${positional.length ? ` ${positional.join(' ')}` : ''}${flags}`;
 }

@@ -76,6 +76,7 @@ export const command: CommandModule = {
     const ignoreNotFound = args.changed('ignore-not-found') ? args.bool('ignore-not-found') : all || !!selector || !!fieldSelector;
     const api = ctx.cluster.api;
     const deleted: { t: Target; uid: string | undefined }[] = [];
+    let found = 0;
     for (const t of targets) {
       try {
         const live = api.get(t.type.plural, t.namespace, t.name);
@@ -85,10 +86,15 @@ export const command: CommandModule = {
           dryRun: mode !== 'none',
         });
         deleted.push({ t, uid: live.metadata.uid });
+        found++;
         const verb = grace === 0 ? 'force deleted' : 'deleted';
         ctx.out(output === 'name' ? objectRef(t.type, t.name) : `${quotedRef(t.type, t.name)} ${verb}${dryRunSuffix(mode)}`);
       } catch (e) {
-        if (ignoreNotFound && e instanceof StatusError && e.status.reason === 'NotFound') continue;
+        // kubectl counts the object as found before the delete fails, then filters the error out.
+        if (ignoreNotFound && e instanceof StatusError && e.status.reason === 'NotFound') {
+          found++;
+          continue;
+        }
         errors.push(addSourceToError('deleting', t.source, e));
       }
       ctx.cluster.settle();
@@ -97,7 +103,7 @@ export const command: CommandModule = {
       printErrors(ctx, errors, (e) => formatError(e, ctx.path));
       return 1;
     }
-    if (deleted.length === 0) {
+    if (found === 0) {
       ctx.out('No resources found');
       return 0;
     }

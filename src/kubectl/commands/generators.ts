@@ -25,3 +25,11 @@ export function parseKeyValues(spec: string, what: string): Record<string, strin
   }
   return out;
 }
+
+/** distribution/reference's grammar, as kubectl run checks an image name before sending it. */
+const IMAGE_REFERENCE =
+  /^(?:(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$/;
+
+export function isValidImageReference(image: string): boolean {
+  return IMAGE_REFERENCE.test(image);
+}

@@ -170,7 +170,7 @@ function podTemplateText(rs: ReplicaSetObject): string {
   };
   list('Labels', labels, '=');
   if (rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION]) annotations.unshift([CHANGE_CAUSE_ANNOTATION, rs.metadata.annotations[CHANGE_CAUSE_ANNOTATION]]);
-  list('Annotations', annotations, ': ');
+  if (annotations.length) list('Annotations', annotations, ': ');
   lines.push('  Containers:');
   for (const c of t.spec?.containers ?? []) {
     lines.push(`   ${c.name}:`);

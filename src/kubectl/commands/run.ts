@@ -9,7 +9,7 @@ import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS } from '../flags';
 import { requiredFlagError } from '../output';
 import type { CommandModule } from '../types';
 import { createGenerated } from './create';
-import { parseKeyValues } from './generators';
+import { isValidImageReference, parseKeyValues } from './generators';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 
@@ -45,6 +45,7 @@ export const command: CommandModule = {
     const image = args.string('image');
     if (!args.changed('image')) return requiredFlagError(ctx, 'image');
     if (!image) throw new CliError(`--image is required\nSee '${ctx.path} -h' for help and examples`);
+    if (!isValidImageReference(image)) throw new CliError(`Invalid image name "${image}": invalid reference format`);
     const restart = args.string('restart');
     if (!RESTART_POLICIES.includes(restart)) throw new CliError(`invalid restart policy: ${restart}\nSee '${ctx.path} -h' for help and examples`);
     if (args.bool('rm') && !args.bool('stdin') && !args.bool('attach') && !args.bool('tty')) {

@@ -53,7 +53,7 @@ const setImage: CommandModule = {
           }
         }
         if (args.bool('record')) {
-          changed.metadata.annotations = { ...(changed.metadata.annotations ?? {}), [CHANGE_CAUSE_ANNOTATION]: changeCause(ctx) };
+          changed.metadata.annotations = { ...(changed.metadata.annotations ?? {}), [CHANGE_CAUSE_ANNOTATION]: changeCause(ctx, args) };
           touched = true;
         }
         if (!touched) continue;

@@ -72,7 +72,6 @@ export const command: CommandModule = {
         const left = deadline - ctx.cluster.clock.now();
         const ok: boolean = left > 0 ? yield { until: () => met(t), timeoutMs: left } : false;
         if (!ok) {
-          if (cond.kind !== 'delete' && !live(t)) throw new CliError(`${qualified(t.type, t.name)} not found`);
           throw new CliError(`timed out waiting for the condition on ${qualified(t.type, t.name)}`);
         }
       }
