@@ -26,9 +26,14 @@ export function goJson(value: unknown): string {
   return escapeHtml(JSON.stringify(sortKeys(value)) ?? 'null');
 }
 
-/** `json.MarshalIndent(v, "", "    ")`: what `kubectl get -o json` prints (plus a newline). */
-export function goJsonIndent(value: unknown): string {
-  return escapeHtml(JSON.stringify(sortKeys(value), null, 4) ?? 'null');
+/**
+ * `json.MarshalIndent(v, "", "    ")`: what `kubectl get -o json` prints (plus a newline).
+ * Unstructured objects (everything read from the server) marshal with sorted keys; typed
+ * objects (client-side generators, `--dry-run=client`) keep their struct field order, so a
+ * caller that built the object in Go's field order passes `keepOrder`.
+ */
+export function goJsonIndent(value: unknown, keepOrder = false): string {
+  return escapeHtml(JSON.stringify(keepOrder ? value : sortKeys(value), null, 4) ?? 'null');
 }
 
 /** Go's type name for a decoded JSON value (`map[string]interface {}`, `string`, `int64`…). */

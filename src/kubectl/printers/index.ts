@@ -7,7 +7,7 @@ import { RESOURCE_TYPES } from '../../sim/api/registry';
 import { printCustomColumns, parseCustomColumns, CustomColumnsError } from './custom-columns';
 import { goJsonIndent, goSyntax } from './gojson';
 import { toYaml } from './goyaml';
-import { executeJsonPath, JsonPathExecError, JsonPathParseError, parseJsonPath } from './jsonpath';
+import { executeJsonPath, executeJsonPathAsJson, JsonPathExecError, JsonPathParseError, parseJsonPath } from './jsonpath';
 import { renderTables, type TableGroup, type TableOptions } from './table';
 import { PrintError } from './errors';
 
@@ -24,6 +24,11 @@ export { nodeStatus, nodeRoles } from './columns';
 export interface PrintOptions extends TableOptions {
   /** One object was asked for by name: yaml/json/jsonpath print it alone, not in a List. */
   singleItem?: boolean;
+  /**
+   * `-o json` keeps the objects' own key order (typed objects from client-side generators,
+   * whose keys are already in Go struct order) instead of sorting (server objects).
+   */
+  keepKeyOrder?: boolean;
 }
 
 const OUTPUT_FORMATS = ['custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'wide', 'yaml'];
@@ -72,13 +77,14 @@ export function printObjects(objects: KObject[], format: string, options: PrintO
     case 'yaml':
       return toYaml(data());
     case 'json':
-      return goJsonIndent(data()) + '\n';
+      return goJsonIndent(data(), options.keepKeyOrder) + '\n';
     case 'name':
       return objects.map((o) => `${kindPrefix(o)}/${o.metadata.name}\n`).join('');
     case 'jsonpath':
     case 'template':
+    case 'jsonpath-as-json':
       if (!arg) throw new PrintError('template format specified but no template given');
-      return runJsonPath(arg, data());
+      return runJsonPath(arg, data(), name === 'jsonpath-as-json');
     case 'custom-columns':
       try {
         return printCustomColumns(objects, parseCustomColumns(arg ?? ''), !!options.noHeaders);
@@ -92,7 +98,7 @@ export function printObjects(objects: KObject[], format: string, options: PrintO
   );
 }
 
-function runJsonPath(template: string, data: unknown): string {
+function runJsonPath(template: string, data: unknown, asJson = false): string {
   let nodes;
   try {
     nodes = parseJsonPath(template);
@@ -101,7 +107,7 @@ function runJsonPath(template: string, data: unknown): string {
     throw e;
   }
   try {
-    return executeJsonPath(nodes, data);
+    return asJson ? executeJsonPathAsJson(nodes, data) : executeJsonPath(nodes, data);
   } catch (e) {
     if (e instanceof JsonPathExecError) {
       throw new PrintError(

@@ -4,7 +4,7 @@
  * fields (`\.` escapes a dot), `..`, `*`, `[n]`, slices, unions, filters `[?(@.a=="x")]`,
  * `range`/`end`, string literals, `@` and `$`.
  */
-import { goJson, goTypeName } from './gojson';
+import { goJson, goJsonIndent, goTypeName } from './gojson';
 
 export class JsonPathParseError extends Error {}
 export class JsonPathExecError extends Error {}
@@ -388,6 +388,26 @@ export function executeJsonPath(nodes: Node[], data: unknown): string {
   const out: string[] = [];
   execNodes(nodes, data, data, out);
   return out.join('');
+}
+
+/**
+ * `-o jsonpath-as-json`: each part of the template prints its results as one indented JSON
+ * array (client-go's outputJSON mode).
+ */
+export function executeJsonPathAsJson(nodes: Node[], data: unknown): string {
+  let out = '';
+  for (const n of nodes) {
+    let values: unknown[];
+    if (n.t === 'text') values = [n.text];
+    else if (n.t === 'expr') values = n.exprs.flatMap((e) => evalExpr(e, data, data));
+    else {
+      const inner: string[] = [];
+      execNodes([n], data, data, inner);
+      values = [inner.join('')];
+    }
+    out += goJsonIndent(values) + '\n';
+  }
+  return out;
 }
 
 /** The values a single expression yields (custom-columns, --sort-by). */

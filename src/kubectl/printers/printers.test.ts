@@ -74,6 +74,10 @@ describe('other formats', () => {
     expect(printObjects([], 'json', { now: NOW })).toBe('{\n    "apiVersion": "v1",\n    "items": [],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n');
   });
 
+  it('prints jsonpath-as-json results as an indented array', () => {
+    expect(printObjects([svc, deploy], 'jsonpath-as-json={.items[*].metadata.name}', { now: NOW })).toBe('[\n    "web",\n    "web"\n]\n');
+  });
+
   it('prints custom columns with <none> and Go %v maps', () => {
     expect(printObjects([svc], 'custom-columns=NAME:.metadata.name,SEL:.spec.selector,X:.nope', { now: NOW })).toBe('NAME   SEL            X\nweb    map[app:web]   <none>\n');
   });
