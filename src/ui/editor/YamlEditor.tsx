@@ -180,15 +180,19 @@ export function YamlEditor({
     }
   }, [loaded, editor, files, active]);
 
-  // Apply errors as markers (monaco-yaml's own markers use another owner and stay).
+  const names = useMemo(() => Object.keys(files), [files]);
+  const fileSet = names.join('\n');
+
+  // Apply errors as markers (monaco-yaml's own markers use another owner and stay). Set when
+  // the markers or the set of files change, not on every edit: Monaco moves markers along with
+  // the text, and re-setting them would snap them back to the old positions.
   useEffect(() => {
     if (!loaded || !editor) return;
     for (const [name, model] of models.current) {
       loaded.monaco.editor.setModelMarkers(model, MARKER_OWNER, toMarkerData(markers, name, model));
     }
-  }, [loaded, editor, markers, files]);
+  }, [loaded, editor, markers, fileSet]);
 
-  const names = useMemo(() => Object.keys(files), [files]);
   const sortedMarkers = useMemo(() => sortMarkers(markers), [markers]);
   const errorsByFile = useMemo(() => {
     const counts = new Map<string, number>();
