@@ -1,12 +1,14 @@
 /**
  * `kubectl apply -f`: client-side apply. New objects are created with the
  * `kubectl.kubernetes.io/last-applied-configuration` annotation; existing ones get the
- * three-way merge of (last applied, new config, live) → `configured`, or `unchanged`.
+ * three-way strategic merge patch of (last applied, new config, live) → `configured`, or
+ * `unchanged` when the patch is empty.
  */
 import { StatusError } from '../../sim/api/errors';
 import type { KObject } from '../../sim/object';
 import type { ParsedArgs } from '../args';
-import { LAST_APPLIED_ANNOTATION, jsonEqual, lastAppliedValue, threeWayMerge } from '../apply-merge';
+import { LAST_APPLIED_ANNOTATION, lastAppliedValue } from '../apply-merge';
+import { applyPatch, isEmptyPatch, threeWayMergePatch } from '../../sim/api/patch';
 import { addSourceToError, CliError, formatError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG } from '../flags';
 import { printErrors, readInfos, validateEnabled, type Info } from '../infos';
@@ -95,12 +97,16 @@ function applyOne(ctx: CommandContext, args: ParsedArgs, info: Info, mode: DryRu
   } catch {
     original = undefined;
   }
-  const merged = threeWayMerge(live, modified, original) as KObject;
-  const unchanged = jsonEqual(merged, live);
-  let result: KObject = merged;
-  if (!unchanged && mode !== 'client') {
+  // The patch kubectl sends: deletions from last-applied → config, changes from live → config.
+  const patch = threeWayMergePatch(original, modified, live, info.type.kind);
+  const unchanged = isEmptyPatch(patch);
+  let result: KObject = live;
+  if (!unchanged) {
     try {
-      result = api.update(info.type.plural, info.namespace, merged, { dryRun: mode === 'server' });
+      result =
+        mode === 'client'
+          ? (applyPatch(live, patch, 'strategic', info.type.kind) as KObject)
+          : api.patch(info.type.plural, info.namespace, info.name, patch, 'strategic', { dryRun: mode === 'server' });
     } catch (e) {
       if (e instanceof StatusError && e.status.reason === 'Invalid') throw e;
       throw addSourceToError('patching', info.source, e);
