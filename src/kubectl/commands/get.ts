@@ -55,7 +55,7 @@ export const command: CommandModule = {
 };
 
 function runGet(ctx: CommandContext, args: ParsedArgs): number {
-  const output = args.string('output') || (args.string('template') ? 'template' : '');
+  const output = outputFormat(args);
   const api = ctx.cluster.api;
   const filenames = args.strings('filename');
   if (args.args.length === 0 && filenames.length === 0) {
@@ -159,6 +159,15 @@ export function listObjects(ctx: CommandContext, type: ResourceType, ns: string 
       : `Unable to list ${JSON.stringify(gvr)}: ${status.message}`;
     throw statusError(status.reason, message, status.details);
   }
+}
+
+/** `-o FORMAT[=ARG]`, with `--template` supplying the argument (alone it means go-template). */
+function outputFormat(args: ParsedArgs): string {
+  const output = args.string('output');
+  const template = args.string('template');
+  if (!template || output.includes('=')) return output;
+  if (!output) return `go-template=${template}`;
+  return ['go-template', 'template', 'jsonpath', 'jsonpath-as-json'].includes(output) ? `${output}=${template}` : output;
 }
 
 function sortOrThrow(objects: KObject[], sortBy: string): KObject[] {

@@ -6,6 +6,7 @@ import type { KObject } from '../../sim/object';
 import { RESOURCE_TYPES } from '../../sim/api/registry';
 import { printCustomColumns, parseCustomColumns, CustomColumnsError } from './custom-columns';
 import { goJsonIndent, goSyntax } from './gojson';
+import { executeGoTemplate, GoTemplateError, parseGoTemplate } from './gotemplate';
 import { toYaml } from './goyaml';
 import { executeJsonPath, executeJsonPathAsJson, JsonPathExecError, JsonPathParseError, parseJsonPath } from './jsonpath';
 import { renderTables, type TableGroup, type TableOptions } from './table';
@@ -80,8 +81,11 @@ export function printObjects(objects: KObject[], format: string, options: PrintO
       return goJsonIndent(data(), options.keepKeyOrder) + '\n';
     case 'name':
       return objects.map((o) => `${kindPrefix(o)}/${o.metadata.name}\n`).join('');
-    case 'jsonpath':
+    case 'go-template':
     case 'template':
+      if (!arg) throw new PrintError('template format specified but no template given');
+      return runGoTemplate(arg, data());
+    case 'jsonpath':
     case 'jsonpath-as-json':
       if (!arg) throw new PrintError('template format specified but no template given');
       return runJsonPath(arg, data(), name === 'jsonpath-as-json');
@@ -96,6 +100,22 @@ export function printObjects(objects: KObject[], format: string, options: PrintO
   throw new PrintError(
     `unable to match a printer suitable for the output format "${format}", allowed formats are: ${OUTPUT_FORMATS.join(',')}`,
   );
+}
+
+function runGoTemplate(template: string, data: unknown): string {
+  let nodes;
+  try {
+    nodes = parseGoTemplate(template);
+  } catch (e) {
+    if (e instanceof GoTemplateError) throw new PrintError(`error parsing template ${template}, ${e.message}`);
+    throw e;
+  }
+  try {
+    return executeGoTemplate(nodes, data);
+  } catch (e) {
+    if (e instanceof GoTemplateError) throw new PrintError(`error executing template ${JSON.stringify(template)}: ${e.message}`);
+    throw e;
+  }
 }
 
 function runJsonPath(template: string, data: unknown, asJson = false): string {
