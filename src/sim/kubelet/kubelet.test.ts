@@ -265,6 +265,18 @@ describe('kubelet termination', () => {
   });
 });
 
+describe('kubelet admission', () => {
+  it('completed pods no longer count against the node', () => {
+    const c = createCluster({ seed: 1 });
+    c.api.create('pods', 'default', pod('done', [{ name: 'app', image: 'busybox:1.36', command: ['true'], resources: { requests: { cpu: '3' } } }], { restartPolicy: 'Never' }));
+    c.advance(5_000);
+    expect(get(c, 'done')!.status!.phase).toBe('Succeeded');
+    c.api.create('pods', 'default', pod('next', [{ name: 'app', image: 'busybox:1.36', command: ['sleep', '60'], resources: { requests: { cpu: '3' } } }]));
+    c.advance(5_000);
+    expect(get(c, 'next')!.status!.phase).toBe('Running');
+  });
+});
+
 describe('determinism', () => {
   it('same seed, same event log', () => {
     const run = () => {

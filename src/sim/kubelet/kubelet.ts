@@ -199,14 +199,17 @@ class KubeletImpl implements NodeRuntime, Kubelet {
     this.ctx.api.updateStatus('nodes', undefined, { ...node, status: { ...(node.status as object), images: this.nodeImages() } });
   }
 
-  released(uid: string, namespace: string, name: string, podIP?: string): void {
-    this.workers.delete(uid);
+  podTerminal(namespace: string, name: string): void {
     const key = `${namespace}/${name}`;
     const a = this.admitted.get(key);
-    if (a) {
-      this.admitted.delete(key);
-      this.used = { cpu: this.used.cpu - a.cpu, memory: this.used.memory - a.memory };
-    }
+    if (!a) return;
+    this.admitted.delete(key);
+    this.used = { cpu: this.used.cpu - a.cpu, memory: this.used.memory - a.memory };
+  }
+
+  released(uid: string, namespace: string, name: string, podIP?: string): void {
+    this.workers.delete(uid);
+    this.podTerminal(namespace, name);
     if (podIP) this.usedIPs.delete(Number(podIP.split('.')[3]));
     this.crashBackoff.resetPrefix(`${uid}/`);
     this.pullBackoff.resetPrefix(`${uid}_`);

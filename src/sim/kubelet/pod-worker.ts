@@ -396,6 +396,7 @@ export class PodWorker {
     if (json === this.lastStatus) return;
     this.lastStatus = json;
     this.rt.ctx.api.updateStatus('pods', this.ns, { ...(latest as unknown as KObject), status });
+    if (status.phase === 'Succeeded' || status.phase === 'Failed') this.rt.podTerminal(this.ns, this.name);
   }
 }
 

@@ -32,6 +32,8 @@ export interface NodeRuntime {
   /** Queues a pull (the kubelet pulls one image at a time); `image` undefined = it will fail. */
   queuePull(image: ImageInfo | undefined, alreadyPresent: boolean): PullTicket;
   imagePulled(image: ImageInfo, ref: ImageRef): void;
+  /** The pod reached Succeeded/Failed: its requests no longer count against the node. */
+  podTerminal(namespace: string, name: string): void;
   /** The worker is done with the pod (removed or force-deleted). */
   released(uid: string, namespace: string, name: string, podIP?: string): void;
 }

@@ -103,6 +103,11 @@ function LessonView(props: LessonsPanelProps & { lesson: Lesson }) {
   useEffect(() => {
     scrollRef.current?.scrollTo?.({ top: 0 });
   }, [hintKey]);
+  // "Start lesson" disappears when pressed: give keyboard focus a sensible place to land.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!document.activeElement || document.activeElement === document.body) headingRef.current?.focus();
+  }, [lesson.id]);
 
   if (!step) return <p className="kp-lessons__empty">This lesson has no steps.</p>;
   const hints = step.hints;
@@ -133,7 +138,7 @@ function LessonView(props: LessonsPanelProps & { lesson: Lesson }) {
         <p className="kp-lessons__step-count">
           Step {stepIndex + 1} of {stepCount}
         </p>
-        <h3 id="kp-lessons-step-title" className="kp-lessons__step-title">
+        <h3 id="kp-lessons-step-title" className="kp-lessons__step-title" ref={headingRef} tabIndex={-1}>
           {step.title}
         </h3>
         <Markdown text={step.text} onRunCommand={onRunCommand} onTypeCommand={onTypeCommand} />
