@@ -33,7 +33,7 @@ describe('yamlSchemaSettings', () => {
     expect(settings.map((s) => s.uri)).toEqual([
       'kubeplay://schemas/Deployment.json',
       'kubeplay://schemas/Pod.json',
-      'kubeplay://schemas/kubernetes.json',
+      'kubeplay://schemas/kubernetes-1.32.json',
     ]);
     expect(settings[1].schema).toBe(pod);
     expect(settings[0].fileMatch).toEqual([]);
@@ -53,7 +53,7 @@ describe('yamlSchemaSettingsFromModule', () => {
   it('prefers the single manifest schema', () => {
     const manifest = { type: 'object', allOf: [] };
     expect(yamlSchemaSettingsFromModule({ MANIFEST_SCHEMA: manifest, ALL_SCHEMAS: [pod] })).toEqual([
-      { uri: 'kubeplay://schemas/kubernetes.json', fileMatch: ['*'], schema: manifest },
+      { uri: 'kubeplay://schemas/kubernetes-1.32.json', fileMatch: ['*'], schema: manifest },
     ]);
   });
 

@@ -72,7 +72,7 @@ export function yamlSchemaSettings(all: unknown): YamlSchemaSetting[] {
       then: { $ref: uriOf(kind) },
     })),
   };
-  return [...perKind, { uri: `${SCHEMA_URI_BASE}kubernetes.json`, fileMatch: ['*'], schema: umbrella }];
+  return [...perKind, { uri: `${SCHEMA_URI_BASE}kubernetes-1.32.json`, fileMatch: ['*'], schema: umbrella }];
 }
 
 /**
@@ -82,7 +82,7 @@ export function yamlSchemaSettings(all: unknown): YamlSchemaSetting[] {
  */
 export function yamlSchemaSettingsFromModule(module: { MANIFEST_SCHEMA?: unknown; ALL_SCHEMAS?: unknown }): YamlSchemaSetting[] {
   if (isObject(module.MANIFEST_SCHEMA)) {
-    return [{ uri: `${SCHEMA_URI_BASE}kubernetes.json`, fileMatch: ['*'], schema: module.MANIFEST_SCHEMA }];
+    return [{ uri: `${SCHEMA_URI_BASE}kubernetes-1.32.json`, fileMatch: ['*'], schema: module.MANIFEST_SCHEMA }];
   }
   return yamlSchemaSettings(module.ALL_SCHEMAS);
 }
