@@ -40,6 +40,11 @@ function hubFor(store: Store): Map<string, KubeletImpl> {
   return kubelets;
 }
 
+/** The kubelet of a node, if one runs there. */
+export function kubeletOf(ctx: Pick<SimContext, 'store'>, nodeName: string): Kubelet | undefined {
+  return hubs.get(ctx.store)?.get(nodeName);
+}
+
 export function startKubelet(ctx: SimContext, node: NodeSpec): Kubelet {
   const k = new KubeletImpl(ctx, node);
   hubFor(ctx.store).set(node.name, k);

@@ -54,8 +54,17 @@ interface Waiting {
   lastAttempt: number;
 }
 
+const schedulers = new WeakMap<object, Scheduler>();
+
 export function startScheduler(ctx: SimContext): Scheduler {
-  return new DefaultScheduler(ctx);
+  const s = new DefaultScheduler(ctx);
+  if (!schedulers.has(ctx.store)) schedulers.set(ctx.store, s);
+  return s;
+}
+
+/** The cluster's default scheduler (for "why is my pod Pending?" views). */
+export function schedulerOf(ctx: Pick<SimContext, 'store'>): Scheduler | undefined {
+  return schedulers.get(ctx.store);
 }
 
 class DefaultScheduler implements Scheduler {
@@ -74,7 +83,6 @@ class DefaultScheduler implements Scheduler {
   private nextStartNodeIndex = 0;
   /** Bumped on every change that could make a pod fit; keys the per-shape failure cache. */
   private clusterGen = 0;
-  private nodeGen = 0;
   private staticCache = new Map<string, string[]>();
   private failureCache = new Map<string, { gen: number; reasons: Map<string, number>; unresolvable: number }>();
 
@@ -172,14 +180,12 @@ class DefaultScheduler implements Scheduler {
     info.allocCpu = cpuMillis(alloc.cpu);
     info.allocMemory = memoryBytes(alloc.memory);
     info.allocPods = Number(alloc.pods ?? 0) || 0;
-    this.nodeGen++;
     this.staticCache.clear();
   }
 
   private removeNode(name: string): void {
     this.nodeInfos.delete(name);
     this.nodeOrder = this.nodeOrder.filter((n) => n.name !== name);
-    this.nodeGen++;
     this.staticCache.clear();
   }
 
