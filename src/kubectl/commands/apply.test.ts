@@ -26,7 +26,7 @@ describe('kubectl apply', () => {
     execKubectl(cluster, ['scale', 'deploy/web', '--replicas=4']);
     expect(run(deployment('  minReadySeconds: 5\n')).output).toBe('deployment.apps/web unchanged\n');
     expect(run(deployment('')).output).toBe('deployment.apps/web configured\n');
-    const live = cluster.api.get('deployments', 'default', 'web') as { spec: { replicas: number; minReadySeconds?: number } };
+    const live = cluster.api.get('deployments', 'default', 'web') as unknown as { spec: { replicas: number; minReadySeconds?: number } };
     expect(live.spec.replicas).toBe(4);
     expect(live.spec.minReadySeconds).toBeUndefined();
   });

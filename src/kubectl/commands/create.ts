@@ -7,11 +7,10 @@ import type { ParsedArgs } from '../args';
 import { addSourceToError, CliError, formatError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG } from '../flags';
 import { printErrors, readInfos, validateEnabled } from '../infos';
-import { LAST_APPLIED_ANNOTATION, lastAppliedValue } from '../apply-merge';
-import { checkOutputFormat, dryRunMode, printChange, requiredFlagError, type DryRun } from '../output';
-import { resolveType } from '../resources';
+import { checkOutputFormat, dryRunMode, printChange, requiredFlagError } from '../output';
 import type { CommandContext, CommandModule } from '../types';
-import { containerNameForImage } from './generators';
+import { createConfigMap } from './create-configmap';
+import { containerNameForImage, createGenerated, saveConfig } from './generators';
 
 const SAVE_CONFIG_FLAG = { name: 'save-config', type: 'bool' as const, usage: 'If true, the configuration of current object will be saved in its annotation.' };
 const COMMON = [DRY_RUN_FLAG, VALIDATE_FLAG, SAVE_CONFIG_FLAG, FIELD_MANAGER_FLAG('kubectl-create'), ...PRINT_FLAGS];
@@ -70,7 +69,7 @@ export const command: CommandModule = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
   flags: [FILENAME_FLAG, RECURSIVE_FLAG, { name: 'kustomize', short: 'k', type: 'string' }, SELECTOR_FLAG, { name: 'edit', type: 'bool' }, { name: 'raw', type: 'string' }, { name: 'windows-line-endings', type: 'bool' }, ...COMMON],
-  subcommands: [createDeployment, createNamespace, createNs],
+  subcommands: [createConfigMap, { ...createConfigMap, name: 'cm' }, createDeployment, createNamespace, createNs],
   run(ctx, args) {
     const filenames = args.strings('filename');
     if (filenames.length === 0) throw new CliError('must specify one of -f and -k');
@@ -104,43 +103,4 @@ function exactlyOneName(ctx: CommandContext, args: ParsedArgs): string {
     throw new CliError(`exactly one NAME is required, got ${args.args.length}\nSee '${ctx.path} -h' for help and examples`);
   }
   return args.args[0];
-}
-
-function saveConfig(obj: KObject): KObject {
-  const value = lastAppliedValue(obj as unknown as Record<string, unknown>);
-  return { ...obj, metadata: { ...obj.metadata, annotations: { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED_ANNOTATION]: value } } };
-}
-
-/**
- * Sends a generated object. `failedWhat` wraps server errors as kubectl's generators do
- * (`error: failed to create deployment: …`); namespace creation passes them through.
- */
-export function createGenerated(ctx: CommandContext, args: ParsedArgs, obj: KObject, failedWhat?: string): number {
-  checkOutputFormat(args);
-  const mode: DryRun = dryRunMode(ctx, args);
-  const type = resolveType(ctx.cluster.api, obj.kind);
-  const ns = type.namespaced ? ctx.namespace : undefined;
-  if (ns) obj.metadata.namespace = ns;
-  if (args.bool('save-config')) obj = saveConfig(obj);
-  if (mode === 'client') {
-    // kubectl prints the generated object itself (creationTimestamp: null and all).
-    if (ns && !ctx.namespaceExplicit) delete obj.metadata.namespace;
-    printChange(ctx, args, type, obj, 'created', mode);
-    return 0;
-  }
-  const body = stripNulls(obj);
-  let created: KObject;
-  try {
-    created = ctx.cluster.api.create(type.plural, ns, body, { dryRun: mode === 'server' });
-  } catch (e) {
-    if (failedWhat && e instanceof Error) throw new CliError(`failed to create ${failedWhat}: ${e.message}`);
-    throw e;
-  }
-  ctx.cluster.settle();
-  printChange(ctx, args, type, created, 'created', mode);
-  return 0;
-}
-
-function stripNulls(obj: KObject): KObject {
-  return JSON.parse(JSON.stringify(obj, (_k, v) => (v === null ? undefined : v))) as KObject;
 }

@@ -1,5 +1,11 @@
-/** Helpers shared by kubectl's object generators (`create deployment`, `run`). */
+/** Helpers shared by kubectl's object generators (`create deployment`, `create configmap`, `run`). */
+import type { KObject } from '../../sim/object';
 import { SAFE_ALPHABET } from '../../sim/rng';
+import type { ParsedArgs } from '../args';
+import { LAST_APPLIED_ANNOTATION, lastAppliedValue } from '../apply-merge';
+import { CliError } from '../errors';
+import { checkOutputFormat, dryRunMode, printChange, type DryRun } from '../output';
+import { resolveType } from '../resources';
 import type { CommandContext } from '../types';
 
 /**
@@ -32,4 +38,43 @@ const IMAGE_REFERENCE =
 
 export function isValidImageReference(image: string): boolean {
   return IMAGE_REFERENCE.test(image);
+}
+
+export function saveConfig(obj: KObject): KObject {
+  const value = lastAppliedValue(obj as unknown as Record<string, unknown>);
+  return { ...obj, metadata: { ...obj.metadata, annotations: { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED_ANNOTATION]: value } } };
+}
+
+/**
+ * Sends a generated object. `failedWhat` wraps server errors as kubectl's generators do
+ * (`error: failed to create deployment: …`); namespace creation passes them through.
+ */
+export function createGenerated(ctx: CommandContext, args: ParsedArgs, obj: KObject, failedWhat?: string): number {
+  checkOutputFormat(args);
+  const mode: DryRun = dryRunMode(ctx, args);
+  const type = resolveType(ctx.cluster.api, obj.kind);
+  const ns = type.namespaced ? ctx.namespace : undefined;
+  if (ns) obj.metadata.namespace = ns;
+  if (args.bool('save-config')) obj = saveConfig(obj);
+  if (mode === 'client') {
+    // kubectl prints the generated object itself (creationTimestamp: null and all).
+    if (ns && !ctx.namespaceExplicit) delete obj.metadata.namespace;
+    printChange(ctx, args, type, obj, 'created', mode);
+    return 0;
+  }
+  const body = stripNulls(obj);
+  let created: KObject;
+  try {
+    created = ctx.cluster.api.create(type.plural, ns, body, { dryRun: mode === 'server' });
+  } catch (e) {
+    if (failedWhat && e instanceof Error) throw new CliError(`failed to create ${failedWhat}: ${e.message}`);
+    throw e;
+  }
+  ctx.cluster.settle();
+  printChange(ctx, args, type, created, 'created', mode);
+  return 0;
+}
+
+function stripNulls(obj: KObject): KObject {
+  return JSON.parse(JSON.stringify(obj, (_k, v) => (v === null ? undefined : v))) as KObject;
 }

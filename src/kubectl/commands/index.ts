@@ -36,6 +36,7 @@ import { command as config } from './config';
 import { command as create } from './create';
 import { command as del } from './delete';
 import { command as describe } from './describe';
+import { command as expose } from './expose';
 import { command as get } from './get';
 import { command as label } from './label';
 import { command as logs } from './logs';
@@ -48,7 +49,7 @@ import { command as wait } from './wait';
 
 /** Every top-level command this kubectl implements, by name. */
 export const COMMANDS: ReadonlyMap<string, CommandModule> = new Map(
-  [create, run, set, get, del, rollout, scale, clusterInfo, describe, logs, apply, wait, label, annotate, apiResources, config, version].map((c) => [c.name, c]),
+  [create, expose, run, set, get, del, rollout, scale, clusterInfo, describe, logs, apply, wait, label, annotate, apiResources, config, version].map((c) => [c.name, c]),
 );
 
 /**

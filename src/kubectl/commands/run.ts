@@ -8,8 +8,7 @@ import { CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS } from '../flags';
 import { requiredFlagError } from '../output';
 import type { CommandModule } from '../types';
-import { createGenerated } from './create';
-import { isValidImageReference, parseKeyValues } from './generators';
+import { createGenerated, isValidImageReference, parseKeyValues } from './generators';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 
