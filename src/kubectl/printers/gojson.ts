@@ -10,11 +10,36 @@ export function sortKeys(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[k];
-      if (v !== undefined) Object.defineProperty(out, k, { value: sortKeys(v), enumerable: true, writable: true, configurable: true });
+      if (v === undefined) continue;
+      // `__proto__` must stay a plain key, not set the prototype.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: sortKeys(v), enumerable: true, writable: true, configurable: true });
+      else out[k] = sortKeys(v);
     }
     return out;
   }
   return value;
+}
+
+/** A shallow copy of a map with its keys sorted, or the map itself when already sorted. */
+function sortedShallow(obj: Record<string, unknown>): Record<string, unknown> {
+  const keys = Object.keys(obj);
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) if (keys[i - 1] > keys[i]) sorted = false;
+  if (sorted && !keys.includes('__proto__')) return obj;
+  const out: Record<string, unknown> = {};
+  for (const k of keys.sort()) {
+    if (k === '__proto__') Object.defineProperty(out, k, { value: obj[k], enumerable: true, writable: true, configurable: true });
+    else out[k] = obj[k];
+  }
+  return out;
+}
+
+/** JSON.stringify with Go's sorted map keys (native speed; copies only unsorted maps). */
+function marshal(value: unknown, indent: string, keepOrder: boolean): string {
+  const replacer = keepOrder
+    ? undefined
+    : (_key: string, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? sortedShallow(v as Record<string, unknown>) : v);
+  return JSON.stringify(value, replacer, indent) ?? 'null';
 }
 
 function escapeHtml(json: string): string {
@@ -23,7 +48,7 @@ function escapeHtml(json: string): string {
 
 /** `json.Marshal`: compact, sorted keys. */
 export function goJson(value: unknown): string {
-  return escapeHtml(JSON.stringify(sortKeys(value)) ?? 'null');
+  return escapeHtml(marshal(value, '', false));
 }
 
 /**
@@ -33,7 +58,7 @@ export function goJson(value: unknown): string {
  * caller that built the object in Go's field order passes `keepOrder`.
  */
 export function goJsonIndent(value: unknown, keepOrder = false): string {
-  return escapeHtml(JSON.stringify(keepOrder ? value : sortKeys(value), null, 4) ?? 'null');
+  return escapeHtml(marshal(value, '    ', keepOrder));
 }
 
 /** Go's type name for a decoded JSON value (`map[string]interface {}`, `string`, `int64`…). */

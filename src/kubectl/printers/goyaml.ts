@@ -5,13 +5,11 @@
  * where plain text would be misread (`'a: b'`), `|`/`|-` for multi-line strings, and long
  * scalars folded at spaces past column 80 (go-yaml's best_width).
  */
-import { sortKeys } from './gojson';
-
 const BEST_WIDTH = 80;
 
 export function toYaml(value: unknown): string {
   const out: string[] = [];
-  emitNode(sortKeys(value), 0, out, '');
+  emitNode(value, 0, out, '');
   return out.join('');
 }
 
@@ -24,7 +22,7 @@ function emitNode(v: unknown, indent: number, out: string[], prefix: string): vo
     return;
   }
   if (v !== null && typeof v === 'object') {
-    const keys = Object.keys(v);
+    const keys = sortedKeys(v as Record<string, unknown>);
     if (keys.length === 0) return void out.push(`${prefix}{}\n`);
     if (prefix) out.push(prefix.trimEnd() + '\n');
     keys.forEach((k) => emitMapEntry(k, (v as Record<string, unknown>)[k], indent, out, ' '.repeat(indent)));
@@ -39,10 +37,10 @@ function emitMapEntry(key: string, value: unknown, indent: number, out: string[]
     // go-yaml: a sequence inside a mapping is not indented.
     out.push(prefix.trimEnd() + '\n');
     for (const item of value) emitSeqItem(item, indent, out);
-  } else if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length) {
+  } else if (value !== null && typeof value === 'object' && !Array.isArray(value) && sortedKeys(value as Record<string, unknown>).length) {
     out.push(prefix.trimEnd() + '\n');
     const obj = value as Record<string, unknown>;
-    for (const k of Object.keys(obj)) emitMapEntry(k, obj[k], indent + 2, out, ' '.repeat(indent + 2));
+    for (const k of sortedKeys(obj)) emitMapEntry(k, obj[k], indent + 2, out, ' '.repeat(indent + 2));
   } else {
     emitNode(value, indent, out, prefix);
   }
@@ -58,12 +56,19 @@ function emitSeqItem(item: unknown, indent: number, out: string[]): void {
     out.push(dash + text.slice(indent + 2));
     return;
   }
-  if (item !== null && typeof item === 'object' && !Array.isArray(item) && Object.keys(item).length) {
+  if (item !== null && typeof item === 'object' && !Array.isArray(item) && sortedKeys(item as Record<string, unknown>).length) {
     const obj = item as Record<string, unknown>;
-    Object.keys(obj).forEach((k, i) => emitMapEntry(k, obj[k], indent + 2, out, i === 0 ? dash : ' '.repeat(indent + 2)));
+    sortedKeys(obj).forEach((k, i) => emitMapEntry(k, obj[k], indent + 2, out, i === 0 ? dash : ' '.repeat(indent + 2)));
     return;
   }
   emitNode(item, indent, out, dash);
+}
+
+/** Keys in Go's map order (sorted), skipping undefined values (absent in JSON). */
+function sortedKeys(obj: Record<string, unknown>): string[] {
+  return Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
 }
 
 function keyText(key: string): string {
@@ -99,6 +104,8 @@ function formatNumber(n: number): string {
 
 /** Plain or single-quoted text, broken at a space once the line is past column 80. */
 function folded(prefix: string, text: string, contIndent: number, open: string, close: string): string {
+  // A break needs a space past column 80, so shorter lines are written as they are.
+  if (prefix.length + open.length + text.length <= BEST_WIDTH + 1) return prefix + open + text + close;
   let line = prefix + open;
   const lines: string[] = [];
   const words = text.split(' ');
@@ -207,6 +214,8 @@ function isTimestamp(s: string): boolean {
 
 /** go-yaml's choice between plain, single-quoted and double-quoted for one-line text. */
 function chooseStyle(s: string): 'plain' | 'single' | 'double' {
+  // Fast path for the common identifier-like strings (names, images, kinds).
+  if (/^[A-Za-z][A-Za-z0-9_./-]*$/.test(s)) return BOOL_LIKE.has(s) || NULL_LIKE.has(s) ? 'double' : 'plain';
   if (resolvesToNonString(s)) return 'double';
   if (/[\x00-\x09\x0b-\x1f\x7f\u0085\u2028\u2029\ufeff]/.test(s)) return 'double';
   return plainAllowed(s) ? 'plain' : 'single';
