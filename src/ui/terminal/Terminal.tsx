@@ -208,7 +208,17 @@ export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, classNam
       }
     }
 
+    // Tab completes, so it cannot also move focus: Escape then Tab leaves the terminal (a11y).
+    let escaped = false;
+    term.textarea?.setAttribute('aria-description', 'Press Escape, then Tab, to move focus out of the terminal.');
     term.attachCustomKeyEventHandler((event) => {
+      if (event.type === 'keydown' && event.key === 'Tab' && escaped) {
+        escaped = false;
+        return false; // xterm leaves the event alone: the browser moves focus
+      }
+      if (event.type === 'keydown' && !['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) {
+        escaped = event.key === 'Escape';
+      }
       // Ctrl+C with a selection copies, like most terminal emulators, instead of interrupting.
       if (event.type === 'keydown' && event.ctrlKey && event.key === 'c' && term.hasSelection()) {
         void navigator.clipboard?.writeText(term.getSelection()).catch(() => {});
