@@ -249,7 +249,10 @@ export function YamlEditor({
             >
               {name}
               {errorsByFile.get(name) ? (
-                <span className="kp-editor__tab-badge" aria-label={`${errorsByFile.get(name)} problems`}>
+                <span
+                  className="kp-editor__tab-badge"
+                  aria-label={errorsByFile.get(name) === 1 ? '1 problem' : `${errorsByFile.get(name)} problems`}
+                >
                   {errorsByFile.get(name)}
                 </span>
               ) : null}
