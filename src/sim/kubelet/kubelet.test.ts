@@ -268,6 +268,19 @@ describe('kubelet termination', () => {
   });
 });
 
+describe('kubelet networking', () => {
+  it('hostNetwork pods use the node IP; others get distinct IPs from the podCIDR', () => {
+    const c = createCluster({ seed: 1 });
+    c.api.create('pods', 'default', pod('host', [{ name: 'app', image: 'busybox:1.36', command: ['sleep', '1d'] }], { hostNetwork: true }));
+    for (let i = 0; i < 3; i++) c.api.create('pods', 'default', pod(`p${i}`, [{ name: 'app', image: 'busybox:1.36', command: ['sleep', '1d'] }]));
+    c.advance(5_000);
+    expect(get(c, 'host')!.status!.podIP).toBe('172.18.0.3');
+    const ips = [0, 1, 2].map((i) => get(c, `p${i}`)!.status!.podIP);
+    expect(new Set(ips).size).toBe(3);
+    for (const ip of ips) expect(ip).toMatch(/^10\.244\.1\.\d+$/);
+  });
+});
+
 describe('kubelet admission', () => {
   it('completed pods no longer count against the node', () => {
     const c = createCluster({ seed: 1 });

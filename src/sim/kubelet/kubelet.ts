@@ -215,7 +215,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
   released(uid: string, namespace: string, name: string, podIP?: string): void {
     this.workers.delete(uid);
     this.podTerminal(namespace, name);
-    if (podIP) this.usedIPs.delete(Number(podIP.split('.')[3]));
+    if (podIP && podIP !== this.node.internalIP) this.usedIPs.delete(Number(podIP.split('.')[3]));
     this.crashBackoff.resetPrefix(`${uid}/`);
     this.pullBackoff.resetPrefix(`${uid}_`);
     this.logs.removePod(namespace, name);

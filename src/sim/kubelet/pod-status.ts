@@ -130,43 +130,39 @@ export function buildPodStatus(pod: Pod, view: PodView, now: string): Record<str
   const old = (pod.status ?? {}) as { conditions?: PodCondition[]; qosClass?: string };
   const phase = podPhase(pod, view);
   const terminalPhase = phase === 'Succeeded' || phase === 'Failed';
-  const cond = (type: string, ok: boolean, reason?: string, message?: string): PodCondition => {
-    const c: PodCondition = { type, status: ok ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: now };
-    if (reason) c.reason = reason;
-    if (message) c.message = message;
-    return c;
-  };
   const initSpecs = pod.spec?.initContainers ?? [];
-  const incompleteInit = initSpecs
-    .filter((spec, i) => {
-      const s = view.initContainers[i];
-      if (!s) return true;
-      if (spec.restartPolicy === 'Always') return !s.started;
-      return !('terminated' in s.state && s.state.terminated.exitCode === 0);
-    })
-    .map((s) => s.name);
-  const initialized = incompleteInit.length === 0 || view.containers.some((c) => c.started || !!c.lastState);
-  const unready = view.containers.filter((c) => !c.ready).map((c) => c.name);
+  const incompleteInit: string[] = [];
+  for (let i = 0; i < initSpecs.length; i++) {
+    const s = view.initContainers[i];
+    const incomplete = !s || (initSpecs[i].restartPolicy === 'Always' ? !s.started : !('terminated' in s.state && s.state.terminated.exitCode === 0));
+    if (incomplete) incompleteInit.push(initSpecs[i].name);
+  }
+  let anyRegularStarted = false;
+  const unready: string[] = [];
+  for (const c of view.containers) {
+    if (c.started || c.lastState) anyRegularStarted = true;
+    if (!c.ready) unready.push(c.name);
+  }
+  const initialized = incompleteInit.length === 0 || anyRegularStarted;
   const containersReady = unready.length === 0 && view.containers.length > 0;
-  const gates = pod.spec?.readinessGates ?? [];
-  const gatesOk = gates.every((g) => old.conditions?.find((c) => c.type === g.conditionType)?.status === 'True');
+  const failedGate = firstUnmetGate(pod, old.conditions);
+  const unreadyMsg = `containers with unready status: [${unready.join(' ')}]`;
 
   let conditions = old.conditions ?? [];
-  conditions = setCondition(conditions, cond('PodReadyToStartContainers', view.sandboxReady && !terminalPhase));
-  conditions = setCondition(conditions, initialized ? cond('Initialized', true) : cond('Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incompleteInit.join(' ')}]`));
-  const readyCond = terminalPhase
-    ? cond('Ready', false, 'PodCompleted')
-    : containersReady && gatesOk
-      ? cond('Ready', true)
-      : !containersReady
-        ? cond('Ready', false, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`)
-        : cond('Ready', false, 'ReadinessGatesNotReady', `corresponding condition of pod readiness gate "${gates.find((g) => old.conditions?.find((c) => c.type === g.conditionType)?.status !== 'True')?.conditionType}" does not exist.`);
-  conditions = setCondition(conditions, readyCond);
-  conditions = setCondition(
-    conditions,
-    terminalPhase ? cond('ContainersReady', false, 'PodCompleted') : containersReady ? cond('ContainersReady', true) : cond('ContainersReady', false, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`),
-  );
-  conditions = setCondition(conditions, cond('PodScheduled', true));
+  conditions = setCondition(conditions, condition(now, 'PodReadyToStartContainers', view.sandboxReady && !terminalPhase));
+  conditions = setCondition(conditions, initialized ? condition(now, 'Initialized', true) : condition(now, 'Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incompleteInit.join(' ')}]`));
+  let ready: PodCondition;
+  if (terminalPhase) ready = condition(now, 'Ready', false, 'PodCompleted');
+  else if (!containersReady) ready = condition(now, 'Ready', false, 'ContainersNotReady', unreadyMsg);
+  else if (failedGate !== undefined) ready = condition(now, 'Ready', false, 'ReadinessGatesNotReady', `corresponding condition of pod readiness gate "${failedGate}" does not exist.`);
+  else ready = condition(now, 'Ready', true);
+  conditions = setCondition(conditions, ready);
+  let containersReadyCond: PodCondition;
+  if (terminalPhase) containersReadyCond = condition(now, 'ContainersReady', false, 'PodCompleted');
+  else if (containersReady) containersReadyCond = condition(now, 'ContainersReady', true);
+  else containersReadyCond = condition(now, 'ContainersReady', false, 'ContainersNotReady', unreadyMsg);
+  conditions = setCondition(conditions, containersReadyCond);
+  conditions = setCondition(conditions, condition(now, 'PodScheduled', true));
   conditions = orderConditions(conditions);
 
   const status: Record<string, unknown> = { conditions };
@@ -186,12 +182,34 @@ export function buildPodStatus(pod: Pod, view: PodView, now: string): Record<str
   return status;
 }
 
+function condition(now: string, type: string, ok: boolean, reason?: string, message?: string): PodCondition {
+  const c: PodCondition = { type, status: ok ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: now };
+  if (reason) c.reason = reason;
+  if (message) c.message = message;
+  return c;
+}
+
+/** The first readiness gate whose condition is not True (undefined if all are met). */
+function firstUnmetGate(pod: Pod, conditions: PodCondition[] | undefined): string | undefined {
+  for (const g of pod.spec?.readinessGates ?? []) {
+    let ok = false;
+    for (const c of conditions ?? []) if (c.type === g.conditionType && c.status === 'True') ok = true;
+    if (!ok) return g.conditionType;
+  }
+  return undefined;
+}
+
 const ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
 
+function rank(type: string): number {
+  const i = ORDER.indexOf(type);
+  return i < 0 ? ORDER.length : i;
+}
+
+function byRank(a: PodCondition, b: PodCondition): number {
+  return rank(a.type) - rank(b.type);
+}
+
 function orderConditions(list: PodCondition[]): PodCondition[] {
-  const rank = (t: string) => {
-    const i = ORDER.indexOf(t);
-    return i < 0 ? ORDER.length : i;
-  };
-  return [...list].sort((a, b) => rank(a.type) - rank(b.type));
+  return [...list].sort(byRank);
 }

@@ -137,7 +137,7 @@ export class PodWorker {
     if (this.sandboxAt !== undefined && this.sandboxAt <= now) {
       this.sandboxAt = undefined;
       this.view.sandboxReady = true;
-      this.view.podIP = this.rt.allocateIP();
+      this.view.podIP = this.pod.spec?.hostNetwork ? this.rt.node.internalIP : this.rt.allocateIP();
     }
     for (;;) {
       let due: { c: Ctr; a: Action } | undefined;
