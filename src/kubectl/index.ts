@@ -26,11 +26,7 @@ export const kubectl: KubectlEntry = function* (cluster, argv, io): KubectlProgr
     const flags = mergeFlags(command?.flags ?? [], GLOBAL_FLAGS);
     const args = parseArgs(found.rest, flags);
     if (!command) {
-      if (args.bool('help')) {
-        io.out(rootUsage());
-        return 0;
-      }
-      io.err(rootUsage());
+      io.out(rootUsage());
       return 0;
     }
     if (!command.run && !args.bool('help') && args.args.length) return unknownSubcommand(io, path, args.args[0]);
