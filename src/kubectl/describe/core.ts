@@ -1,6 +1,6 @@
 /** `kubectl describe` for services, namespaces, config maps and resource quotas. */
 import type { KObject } from '../../sim/object';
-import { formatLabels, matchSelector } from '../../sim/labels';
+import { formatLabels, matchesLabelSelector } from '../../sim/labels';
 import { canonicalQuantity } from '../../sim/quantity';
 import { type Any, PrefixWriter, writeAnnotations, writeEvents, writeLabels } from './writer';
 
@@ -15,10 +15,12 @@ function quantityText(q: string | number | undefined): string {
 
 /**
  * describe's Endpoints line: the ready `ip:port` pairs behind a service port (≤3, then
- * ` + N more...`), `<none>` without. `endpoints` are the addresses the caller resolved.
+ * ` + N more...`).
  */
-export function endpointsText(addresses: string[]): string {
-  if (addresses.length === 0) return '<none>';
+export function endpointsText(addresses: string[] | undefined): string {
+  // No EndpointSlice at all → `<none>`; a slice with no ready endpoint → an empty value
+  // (kubectl 1.32 formats EndpointSlices, and the controller keeps an empty slice).
+  if (addresses === undefined) return '<none>';
   const shown = addresses.slice(0, 3).join(',');
   return addresses.length > 3 ? `${shown} + ${addresses.length - 3} more...` : shown;
 }
@@ -27,9 +29,8 @@ export function endpointsText(addresses: string[]): string {
 export function serviceEndpointIPs(svc: KObject, pods: KObject[]): string[] {
   const selector: Record<string, string> | undefined = (svc as Any).spec?.selector;
   if (!selector || Object.keys(selector).length === 0) return [];
-  const reqs = Object.entries(selector).map(([key, v]) => ({ key, op: '=' as const, values: [v] }));
   return pods
-    .filter((p) => p.metadata.namespace === svc.metadata.namespace && matchSelector(reqs as never, p.metadata.labels ?? {}))
+    .filter((p) => p.metadata.namespace === svc.metadata.namespace && matchesLabelSelector({ matchLabels: selector }, p.metadata.labels))
     .filter((p) => !p.metadata.deletionTimestamp && ((p as Any).status?.conditions ?? []).some((c: Any) => c.type === 'Ready' && c.status === 'True'))
     .map((p) => (p as Any).status?.podIP as string)
     .filter(Boolean)
@@ -54,8 +55,8 @@ function targetPortOf(port: Any, pods: KObject[]): string {
 }
 
 export interface ServiceEndpoints {
-  /** Addresses per service port, `ip:port`. */
-  (port: Any): string[];
+  /** Ready addresses per service port, `ip:port`; undefined when the service has no EndpointSlice. */
+  (port: Any): string[] | undefined;
 }
 
 export function describeService(svc: KObject, endpoints: ServiceEndpoints, events: KObject[], nowMs: number): string {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { KObject } from '../../sim/object';
-import { describeConfigMap, describeResourceQuota } from './core';
+import { describeConfigMap, describeResourceQuota, endpointsText, podEndpoints } from './core';
 import { describePod } from './pod';
 import { PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeTolerations } from './writer';
 
@@ -98,5 +98,25 @@ describe('describers', () => {
     expect(describeResourceQuota(quota)).toBe('Name:         q\nNamespace:    default\nResource      Used  Hard\n--------      ----  ----\npods          3     10\nrequests.cpu  500m  2\n');
     const cm: KObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default' }, data: { b: '2', a: '1' } };
     expect(describeConfigMap(cm, [], NOW)).toBe('Name:         c\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nData\n====\na:\n----\n1\nb:\n----\n2\n\nBinaryData\n====\n\nEvents:  <none>\n');
+  });
+});
+
+describe('service endpoints', () => {
+  const pod = (name: string, ip: string, labels: Record<string, string>, ready = true): KObject => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default', labels },
+    spec: { containers: [{ name: 'c', ports: [{ name: 'http', containerPort: 8080 }] }] },
+    status: { podIP: ip, conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] },
+  });
+  const svc: KObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'default' }, spec: { selector: { app: 'web' } } };
+
+  it('lists ready matching pods by IP, resolving named target ports, at most 3', () => {
+    const pods = [pod('a', '10.0.0.10', { app: 'web' }), pod('b', '10.0.0.9', { app: 'web' }), pod('c', '10.0.0.8', { app: 'other' }), pod('d', '10.0.0.7', { app: 'web' }, false)];
+    const eps = podEndpoints(svc, pods)({ port: 80, targetPort: 'http' });
+    expect(eps).toEqual(['10.0.0.9:8080', '10.0.0.10:8080']);
+    expect(endpointsText(['a:1', 'b:1', 'c:1', 'd:1', 'e:1'])).toBe('a:1,b:1,c:1 + 2 more...');
+    expect(endpointsText([])).toBe('');
+    expect(endpointsText(undefined)).toBe('<none>');
   });
 });

@@ -47,9 +47,9 @@ function serviceEndpoints(cluster: DescribeSource, svc: KObject) {
     if (svc.metadata.name === 'kubernetes' && svc.metadata.namespace === 'default') {
       const cp = cluster.api.list('nodes').find((n) => 'node-role.kubernetes.io/control-plane' in (n.metadata.labels ?? {}));
       const ip = (cp as { status?: { addresses?: { type: string; address: string }[] } } | undefined)?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
-      return () => (ip ? [`${ip}:6443`] : []);
+      return () => (ip ? [`${ip}:6443`] : undefined);
     }
-    return () => [];
+    return () => undefined;
   }
   return podEndpoints(svc, cluster.api.list('pods', svc.metadata.namespace));
 }
