@@ -225,6 +225,31 @@ describe('kubelet pod lifecycle', () => {
   });
 });
 
+describe('kubelet spec changes', () => {
+  it('fixing a bad image recovers the pod', () => {
+    const c = createCluster({ seed: 1 });
+    c.api.create('pods', 'default', pod('typo', [{ name: 'web', image: 'nginx:1.99' }]));
+    c.advance(5_000);
+    expect(state(get(c, 'typo'))).toBe('waiting:ImagePullBackOff');
+    c.api.patch('pods', 'default', 'typo', { spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] } }, 'strategic');
+    c.advance(6_000);
+    const p = get(c, 'typo')!;
+    expect(state(p)).toBe('running');
+    expect(p.status!.containerStatuses![0]).toMatchObject({ image: 'docker.io/library/nginx:1.27', restartCount: 0, ready: true });
+  });
+
+  it('a new image restarts a running container', () => {
+    const c = createCluster({ seed: 1 });
+    c.api.create('pods', 'default', pod('web', [{ name: 'nginx', image: 'nginx:1.27' }]));
+    c.advance(10_000);
+    c.api.patch('pods', 'default', 'web', { spec: { containers: [{ name: 'nginx', image: 'nginx:1.26' }] } }, 'strategic');
+    c.advance(10_000);
+    const p = get(c, 'web')!;
+    expect(p.status!.containerStatuses![0]).toMatchObject({ image: 'docker.io/library/nginx:1.26', restartCount: 1, ready: true, lastState: { terminated: { exitCode: 0, reason: 'Completed' } } });
+    expect(events(c, 'web').map((e) => e.message)).toContain('Container nginx definition changed, will be restarted');
+  });
+});
+
 describe('kubelet termination', () => {
   it('SIGKILLs a sleeping shell at the grace deadline, then removes the pod', () => {
     const c = createCluster({ seed: 1 });

@@ -37,6 +37,8 @@ interface Ctr {
   lastPullFailAt?: number;
   signalled?: boolean;
   stoppedAt?: number;
+  /** Killed because its spec changed: start again at once, whatever the restart policy. */
+  replacing?: boolean;
 }
 
 export class PodWorker {
@@ -77,7 +79,13 @@ export class PodWorker {
   /** Latest object from the watch. */
   update(obj: KObject): void {
     if (this.finished) return;
+    const before = this.pod;
     this.pod = obj as unknown as Pod;
+    if (!obj.metadata.deletionTimestamp && before.spec !== this.pod.spec) {
+      this.rt.clock.after(0, () => {
+        if (!this.finished && !this.terminating) this.applySpecChanges();
+      });
+    }
     const deletion = obj.metadata.deletionTimestamp;
     if (deletion && deletion !== this.handledDeletion) {
       this.handledDeletion = deletion;
@@ -305,6 +313,11 @@ export class PodWorker {
   private afterExit(c: Ctr, code: number): void {
     c.lastFinishedAt = this.rt.clock.now();
     if (this.terminating) return;
+    if (c.replacing) {
+      c.replacing = false;
+      c.actions.push({ kind: 'restart', at: this.rt.clock.now() });
+      return;
+    }
     const podPolicy = this.pod.spec?.restartPolicy ?? 'Always';
     const policy = c.sidecar ? 'Always' : c.init ? (podPolicy === 'Never' ? 'Never' : 'OnFailure') : podPolicy;
     const restart = policy === 'Always' || (policy === 'OnFailure' && code !== 0);
@@ -328,6 +341,42 @@ export class PodWorker {
     }
     this.rt.crashBackoff.next(key, now);
     return false;
+  }
+
+  // ---- spec changes ----
+
+  /** `kubectl set image` on a pod: the kubelet replaces containers whose image changed. */
+  private applySpecChanges(): void {
+    const now = this.rt.clock.now();
+    const specs = [...(this.pod.spec?.initContainers ?? []), ...(this.pod.spec?.containers ?? [])];
+    for (const c of [...this.inits, ...this.ctrs]) {
+      const next = specs.find((s) => s.name === c.spec.name);
+      if (!next || next.image === c.spec.image) continue;
+      c.spec = next;
+      c.ref = undefined;
+      c.refError = undefined;
+      try {
+        c.ref = parseImageRef(next.image ?? '');
+      } catch (e) {
+        c.refError = (e as Error).message;
+      }
+      c.lastPullFailAt = undefined;
+      if ('running' in c.view.state) {
+        this.event(c, 'Normal', 'Killing', `Container ${c.spec.name} definition changed, will be restarted`);
+        const sig = c.plan?.onSigterm ?? 'ignore';
+        const grace = (this.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+        c.replacing = true;
+        c.stoppedAt = sig === 'ignore' ? undefined : now;
+        c.actions = [sig === 'ignore' ? { kind: 'exit', at: now + grace, code: 137 } : { kind: 'exit', at: now + sig.afterMs, code: sig.code }];
+      } else if (c.everStarted || c.actions.length || 'waiting' in c.view.state) {
+        // Waiting (image pull back-off, crash loop, bad name): try the new image now.
+        c.actions = [];
+        if (c.everStarted) c.actions.push({ kind: 'restart', at: now });
+        else c.view.state = { waiting: { reason: 'ContainerCreating' } };
+      }
+    }
+    this.sync();
+    this.afterChange();
   }
 
   // ---- termination ----
