@@ -82,7 +82,8 @@ export function describeReplicaSet(rs: KObject, ctx: WorkloadContext): string {
   const w = new PrefixWriter();
   w.write(0, `Name:\t${rs.metadata.name}\n`);
   w.write(0, `Namespace:\t${rs.metadata.namespace}\n`);
-  w.write(0, `Selector:\t${selectorText(o.spec?.selector)}\n`);
+  // metav1.FormatLabelSelector: `<none>` for an empty selector (deployments print selector.String()).
+  w.write(0, `Selector:\t${formatSelector(o.spec?.selector)}\n`);
   writeLabels(w, 'Labels', rs.metadata.labels);
   writeAnnotations(w, 'Annotations', rs.metadata.annotations);
   const controller = controllerOf(rs);
