@@ -1,0 +1,132 @@
+/**
+ * Helpers of the container shell interpreter: loop analysis, `test`, `$(( ))`, `printf`,
+ * `sleep` durations and `date` formatting.
+ */
+import type { Command, List } from './shell-parse';
+
+export function isConstantTrue(list: List): boolean {
+  if (list.items.length !== 1) return false;
+  const c = list.items[0].command;
+  if (c.kind !== 'simple' || c.words.length !== 1) return false;
+  const w = c.words[0];
+  return w.length === 1 && w[0].kind === 'lit' && (w[0].text === 'true' || w[0].text === ':');
+}
+
+/** Whether a loop body could leave the loop (`exit`, `break`, or anything dynamic). */
+export function containsExit(list: List): boolean {
+  return list.items.some(({ command }) => commandExits(command));
+}
+
+function commandExits(c: Command): boolean {
+  switch (c.kind) {
+    case 'simple':
+      return c.words.length > 0 && c.words[0].some((p) => p.kind !== 'lit' || p.text === 'exit' || p.text === 'break' || p.text === 'eval');
+    case 'while': return containsExit(c.cond) || containsExit(c.body);
+    case 'for': return containsExit(c.body);
+    case 'if': return c.branches.some((b) => containsExit(b.cond) || containsExit(b.body)) || (!!c.otherwise && containsExit(c.otherwise));
+    case 'group': return containsExit(c.body);
+    case 'pipeline': return c.commands.some(commandExits);
+  }
+}
+
+export function toInt(s: string): number {
+  const n = parseInt(s, 10);
+  return Number.isFinite(n) ? n : 2;
+}
+
+/** `sleep` arguments: `5`, `0.5`, `1m`, `2h`, `1d`. */
+export function parseDuration(s: string | undefined): number | undefined {
+  const m = /^(\d+(?:\.\d+)?|\.\d+)([smhd]?)$/.exec(s ?? '');
+  if (!m) return undefined;
+  const mult = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2]]!;
+  return Number(m[1]) * mult;
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `date` in the C locale, UTC: `Thu Jan  1 09:00:00 UTC 2026`. */
+export function formatDate(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+}
+
+export function formatPrintf(fmt: string, args: string[]): string {
+  let i = 0;
+  return fmt
+    .replace(/%([sd%])/g, (_, k: string) => (k === '%' ? '%' : k === 'd' ? String(parseInt(args[i++] ?? '0', 10) || 0) : args[i++] ?? ''))
+    .replace(/\\n/g, '\n')
+    .replace(/\\t/g, '\t');
+}
+
+/** `test` / `[`: the common file, string and integer tests. */
+export function evalTest(args: string[], fs: Map<string, string>): number {
+  if (args[0] === '!') return evalTest(args.slice(1), fs) === 0 ? 1 : 0;
+  if (args.length === 0) return 1;
+  if (args.length === 1) return args[0] ? 0 : 1;
+  if (args.length === 2) {
+    const [op, v] = args;
+    if (op === '-z') return v === '' ? 0 : 1;
+    if (op === '-n') return v !== '' ? 0 : 1;
+    if (op === '-f' || op === '-e' || op === '-s') return fs.has(v) && (op !== '-s' || fs.get(v) !== '') ? 0 : 1;
+    if (op === '-d') return v === '/' || v === '/tmp' ? 0 : 1;
+    return 2;
+  }
+  const [a, op, b] = args;
+  const na = Number(a);
+  const nb = Number(b);
+  const ok = ((): boolean => {
+    switch (op) {
+      case '=': case '==': return a === b;
+      case '!=': return a !== b;
+      case '-eq': return na === nb;
+      case '-ne': return na !== nb;
+      case '-lt': return na < nb;
+      case '-le': return na <= nb;
+      case '-gt': return na > nb;
+      case '-ge': return na >= nb;
+      default: return false;
+    }
+  })();
+  return ok ? 0 : 1;
+}
+
+/** `$(( … ))`: integers, variables, + - * / % and parentheses, comparisons. */
+export function evalArith(expr: string, vars: Map<string, string>): number {
+  const tokens = expr.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|==|!=|<=|>=|[-+*/%()<>]/g) ?? [];
+  let i = 0;
+  const value = (name: string) => parseInt(vars.get(name) ?? '0', 10) || 0;
+  const primary = (): number => {
+    const t = tokens[i++];
+    if (t === '(') { const v = comparison(); i++; return v; }
+    if (t === '-') return -primary();
+    if (t === '+') return primary();
+    if (t === undefined) return 0;
+    return /^\d/.test(t) ? parseInt(t, 10) : value(t);
+  };
+  const term = (): number => {
+    let v = primary();
+    while (tokens[i] === '*' || tokens[i] === '/' || tokens[i] === '%') {
+      const op = tokens[i++];
+      const r = primary();
+      v = op === '*' ? v * r : r === 0 ? 0 : op === '/' ? Math.trunc(v / r) : v % r;
+    }
+    return v;
+  };
+  const sum = (): number => {
+    let v = term();
+    while (tokens[i] === '+' || tokens[i] === '-') v = tokens[i++] === '+' ? v + term() : v - term();
+    return v;
+  };
+  const comparison = (): number => {
+    let v = sum();
+    while (['<', '>', '<=', '>=', '==', '!='].includes(tokens[i])) {
+      const op = tokens[i++];
+      const r = sum();
+      v = Number(op === '<' ? v < r : op === '>' ? v > r : op === '<=' ? v <= r : op === '>=' ? v >= r : op === '==' ? v === r : v !== r);
+    }
+    return v;
+  };
+  return comparison();
+}
