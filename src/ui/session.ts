@@ -4,7 +4,13 @@
  */
 import type { Command, InspectResult, ObjectRef } from '../worker/protocol';
 import { WorkerClient, type WorkerPort } from './client';
+import { objectsOf } from './mirror';
+import { mergePatches, patchInterval, splitPatch, type PatchMessage } from './patches';
 import { useApp } from './store';
+
+/** New objects mounted, and changes rendered, per frame at most (see `splitPatch`). */
+const MAX_ADDS_PER_FRAME = 40;
+const MAX_CHANGES_PER_FRAME = 400;
 
 /** Editor changes reach the worker's workspace at most this often (and before every command). */
 const WORKSPACE_SYNC_MS = 250;
@@ -14,11 +20,17 @@ export class UiSession {
   private runningId: number | undefined;
   private syncTimer: ReturnType<typeof setTimeout> | undefined;
   private workspaceDirty = true;
+  private queuedPatches: PatchMessage[] = [];
+  private patchTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastPatchAt = 0;
 
   constructor(port: WorkerPort) {
     this.client = new WorkerClient(port, {
-      hello: (m) => useApp.getState().hello(m),
-      patch: (m) => useApp.getState().patch(m),
+      hello: (m) => {
+        this.queuedPatches = [];
+        useApp.getState().hello(m);
+      },
+      patch: (m) => this.queuePatch(m),
     });
   }
 
@@ -106,6 +118,33 @@ export class UiSession {
     if (r.kind !== 'inspect') throw new Error(`unexpected answer ${r.kind}`);
     return r.inspect;
   };
+
+  /** Applies patches at most once per frame, and less often while many pods are drawn. */
+  private queuePatch(message: PatchMessage): void {
+    this.queuedPatches.push(message);
+    const pods = objectsOf(useApp.getState().mirror, 'pods').size;
+    this.schedulePatchFlush(Math.max(0, this.lastPatchAt + patchInterval(pods) - performance.now()));
+  }
+
+  private schedulePatchFlush(wait: number): void {
+    if (this.patchTimer !== undefined) return;
+    this.patchTimer = setTimeout(() => {
+      requestAnimationFrame(() => {
+        this.patchTimer = undefined;
+        this.lastPatchAt = performance.now();
+        const patches = this.queuedPatches;
+        this.queuedPatches = [];
+        if (!patches.length) return;
+        const [first, ...rest] = splitPatch(mergePatches(patches), MAX_ADDS_PER_FRAME, MAX_CHANGES_PER_FRAME);
+        useApp.getState().patch(first);
+        // The rest goes first in line for the next frame.
+        if (rest.length) {
+          this.queuedPatches = [...rest, ...this.queuedPatches];
+          this.schedulePatchFlush(0);
+        }
+      });
+    }, wait);
+  }
 
   private async lessonCommand(command: Extract<Command, { kind: 'lesson' }>): Promise<void> {
     const r = await this.client.request(command).done;

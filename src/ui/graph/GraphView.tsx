@@ -7,11 +7,14 @@ import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from
 import '@xyflow/react/dist/style.css';
 import { objectsOf } from '../mirror';
 import { useApp } from '../store';
-import { GraphBuilder, type GraphNode } from './derive';
+import { GraphBuilder, type GraphNode, type PodSummary } from './derive';
 import { NODE_TYPES } from './nodes';
 
-/** Above this many nodes only what is on screen is rendered. */
-const VIRTUALIZE_ABOVE = 300;
+/**
+ * Above this many nodes only what is on screen is rendered. Not lower: fitted to the view, every
+ * node is on screen anyway, and virtualizing then only adds mount/unmount work.
+ */
+const VIRTUALIZE_ABOVE = 600;
 
 function Graph() {
   const mirror = useApp((s) => s.mirror);
@@ -44,23 +47,50 @@ function Graph() {
   }, [graph.shapeVersion, flow]);
 
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={graph.edges}
-      nodeTypes={NODE_TYPES}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable={false}
-      onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
-      minZoom={0.05}
-      maxZoom={2}
-      fitView
-      proOptions={{ hideAttribution: true }}
-      aria-label="Cluster graph"
-    >
-      <Background gap={24} size={1} color="var(--kp-grid)" />
-      <Controls showInteractive={false} position="bottom-left" />
-    </ReactFlow>
+    <>
+      <PodCaption summary={graph.summary} />
+      <ReactFlow
+        nodes={nodes}
+        edges={graph.edges}
+        nodeTypes={NODE_TYPES}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
+        minZoom={0.05}
+        maxZoom={2}
+        fitView
+        proOptions={{ hideAttribution: true }}
+        aria-label="Cluster graph"
+      >
+        <Background gap={24} size={1} color="var(--kp-grid)" />
+        <Controls showInteractive={false} position="bottom-left" />
+      </ReactFlow>
+    </>
+  );
+}
+
+/** "5 pods · 3 Running · 2 Pending": the state of the whole cluster at a glance. */
+function PodCaption({ summary }: { summary: PodSummary }) {
+  const parts = [
+    [summary.running, 'Running'],
+    [summary.progress, 'starting'],
+    [summary.error, 'failing'],
+    [summary.terminating, 'terminating'],
+    [summary.done, 'completed'],
+  ] as const;
+  return (
+    <p className="kp-caption" role="status" aria-label="Pod summary">
+      {summary.total === 1 ? '1 pod' : `${summary.total} pods`}
+      {parts
+        .filter(([n]) => n > 0)
+        .map(([n, label]) => (
+          <span key={label} className={`kp-caption-${label}`}>
+            {' · '}
+            {n} {label}
+          </span>
+        ))}
+    </p>
   );
 }
 

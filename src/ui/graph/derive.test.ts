@@ -42,14 +42,22 @@ describe('GraphBuilder', () => {
     const g = new GraphBuilder().build(input(base()));
     const boxes = g.nodes.filter((n) => n.type === 'box').map((n) => n.id);
     expect(boxes).toEqual([PENDING_LANE, 'box:kind-control-plane', 'box:kind-worker', 'box:kind-worker2', 'box:kind-worker3']);
-    const parents = Object.fromEntries(g.nodes.filter((n) => n.type === 'pod').map((n) => [n.id, n.parentId]));
+    const parents = Object.fromEntries(g.nodes.filter((n): n is PodNode => n.type === 'pod').map((n) => [n.id, n.data.box]));
     expect(parents).toEqual({ 'pod:default/web-abc-1': 'box:kind-worker', 'pod:default/web-abc-2': 'box:kind-worker2', 'pod:default/web-abc-3': PENDING_LANE });
   });
 
-  it('puts parents before children, as React Flow requires', () => {
+  it('draws each pod inside its box, boxes first (underneath)', () => {
     const g = new GraphBuilder().build(input(base()));
     const index = new Map(g.nodes.map((n, i) => [n.id, i]));
-    for (const n of g.nodes) if (n.parentId) expect(index.get(n.parentId)!).toBeLessThan(index.get(n.id)!);
+    for (const n of g.nodes) {
+      if (n.type !== 'pod') continue;
+      const box = g.nodes[index.get(n.data.box)!];
+      expect(index.get(box.id)!).toBeLessThan(index.get(n.id)!);
+      expect(n.position.x).toBeGreaterThanOrEqual(box.position.x);
+      expect(n.position.y).toBeGreaterThanOrEqual(box.position.y);
+      expect(n.position.x + n.width!).toBeLessThanOrEqual(box.position.x + box.width!);
+      expect(n.position.y + n.height!).toBeLessThanOrEqual(box.position.y + box.height!);
+    }
   });
 
   it('labels and colours pods by their STATUS column, and fades terminating pods', () => {
@@ -96,7 +104,7 @@ describe('GraphBuilder', () => {
     const pos = (g: typeof g1, id: string) => g.nodes.find((n) => n.id === id)!.position;
     expect(pos(g2, 'pod:default/c')).toEqual(pos(g1, 'pod:default/c'));
     expect(g2.nodes.find((n) => n.id === 'pod:default/b')).toBe(g1.nodes.find((n) => n.id === 'pod:default/b'));
-    expect(g2.shapeVersion).toBe(g1.shapeVersion + 1);
+    expect(g2.shapeVersion).toBe(g1.shapeVersion);
     const m3 = applyDeltas(m2, [{ type: 'ADDED', resource: 'pods', object: pod('d', 'kind-worker', 'Pending', 't4') }]);
     expect(pos(builder.build(input(m3)), 'pod:default/d')).toEqual(pos(g1, 'pod:default/a'));
   });
@@ -107,7 +115,17 @@ describe('GraphBuilder', () => {
     builder.build(input(m1));
     const m2 = applyDeltas(m1, [{ type: 'MODIFIED', resource: 'pods', object: pod('web-abc-3', 'kind-worker3', 'Pending') }]);
     const g = builder.build(input(m2));
-    expect(g.nodes.find((n) => n.id === 'pod:default/web-abc-3')?.parentId).toBe('box:kind-worker3');
+    expect((g.nodes.find((n) => n.id === 'pod:default/web-abc-3') as PodNode).data.box).toBe('box:kind-worker3');
+  });
+
+  it('asks for a refit when the outline changes, not when pods come and go within a row', () => {
+    const builder = new GraphBuilder();
+    const m1 = mirrorFromSnapshot({ pods: [pod('a', 'kind-worker', 'Running', 't1')] });
+    const v1 = builder.build(input(m1)).shapeVersion;
+    const m2 = applyDeltas(m1, [{ type: 'ADDED', resource: 'pods', object: pod('b', 'kind-worker', 'Running', 't2') }]);
+    expect(builder.build(input(m2)).shapeVersion).toBe(v1);
+    const m3 = applyDeltas(m2, [{ type: 'ADDED', resource: 'deployments', object: deployment }]);
+    expect(builder.build(input(m3)).shapeVersion).toBe(v1 + 1);
   });
 
   it('grows a box row by row as pods arrive, without moving earlier pods', () => {
@@ -121,5 +139,14 @@ describe('GraphBuilder', () => {
     expect(heights[0]).toBe(heights[2]);
     expect(heights[3]).toBeGreaterThan(heights[2]);
     expect(heights[6]).toBeGreaterThan(heights[5]);
+  });
+});
+
+describe('GraphBuilder edge fan-out', () => {
+  it('draws one edge per node box, with a count, when a ReplicaSet owns many pods', () => {
+    const many = Array.from({ length: 30 }, (_, i) => pod(`web-abc-${i}`, i % 2 ? 'kind-worker' : 'kind-worker2', 'Running', `t${String(i).padStart(2, '0')}`));
+    const g = new GraphBuilder().build(input(mirrorFromSnapshot({ deployments: [deployment], replicasets: [rs], pods: many })));
+    const owns = g.edges.filter((e) => e.source === 'replicasets:default/web-abc').map((e) => `${e.target} ${e.label}`).sort();
+    expect(owns).toEqual(['box:kind-worker 15 pods', 'box:kind-worker2 15 pods']);
   });
 });

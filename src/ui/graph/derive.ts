@@ -39,6 +39,13 @@ const LANE_Y = 2 * (LAYOUT.workloadH + LAYOUT.rowGapY);
 
 export const PENDING_LANE = 'lane:pending';
 
+/**
+ * Above this many pods, an owner's (or Service's) edges go to the node boxes, one per box with
+ * a pod count, instead of one per pod: hundreds of edges fanning out from one ReplicaSet are
+ * unreadable, and every one of them is redrawn whenever the ReplicaSet's status changes.
+ */
+export const EDGE_FANOUT_LIMIT = 24;
+
 export interface GraphInput {
   /** Node names in display order (kind's: control plane first), known before Node objects exist. */
   nodeNames: readonly string[];
@@ -55,7 +62,7 @@ export interface ObjectRefData {
   name: string;
 }
 
-export type PodData = { ref: ObjectRefData; label: string; status: string; tone: Tone; terminating: boolean; ready: string };
+export type PodData = { ref: ObjectRefData; box: string; label: string; status: string; tone: Tone; terminating: boolean; ready: string };
 export type BoxData = { label: string; role: 'control-plane' | 'worker' | 'pending'; pods: number; condition: string };
 export type WorkloadData = { ref: ObjectRefData; kind: 'Deployment' | 'ReplicaSet' | 'Service'; label: string; summary: string; faded: boolean };
 
@@ -64,10 +71,18 @@ export type BoxNode = Node<BoxData, 'box'>;
 export type WorkloadNode = Node<WorkloadData, 'workload'>;
 export type GraphNode = PodNode | BoxNode | WorkloadNode;
 
+/** Pod counts by colour family, for the graph's caption. */
+export type PodSummary = { total: number } & Record<Tone, number>;
+
 export interface Graph {
   nodes: GraphNode[];
+  summary: PodSummary;
   edges: Edge[];
-  /** Increments whenever the set of node ids changes (time to `fitView()`). */
+  /**
+   * Increments when the drawing's outline changes: a box grows or shrinks, a Deployment,
+   * ReplicaSet or Service comes or goes. Time to `fitView()`. Pods replacing each other inside
+   * the same rows do not count, so the view holds still during a rollout.
+   */
   shapeVersion: number;
 }
 
@@ -76,6 +91,7 @@ export class GraphBuilder {
   private nodeCache = new Map<string, GraphNode>();
   private edgeCache = new Map<string, Edge>();
   private shapeVersion = 0;
+  private outline = '';
 
   build(input: GraphInput): Graph {
     const boxes = boxNames(input);
@@ -98,10 +114,13 @@ export class GraphBuilder {
       nodes.push(chosen);
     };
 
-    // Group nodes first: React Flow wants parents before their children.
+    // Pods are drawn over their box at absolute positions, not as React Flow child nodes:
+    // child nodes make React Flow recompute every child of a box whose label changed.
+    const boxAt = new Map<string, { x: number; y: number }>();
     const laneRows = Math.max(1, Math.ceil(this.slots.extent(PENDING_LANE) / LAYOUT.laneCols));
     const laneH = boxHeight(laneRows);
     keep(boxNode(PENDING_LANE, { label: 'Pending (not scheduled)', role: 'pending', pods: members.get(PENDING_LANE)!.length, condition: '' }, 0, LANE_Y, LANE_W, laneH));
+    boxAt.set(PENDING_LANE, { x: 0, y: LANE_Y });
     let rowY = LANE_Y + laneH + LAYOUT.boxGapY;
     for (let i = 0; i < boxes.length; i += 2) {
       const row = boxes.slice(i, i + 2);
@@ -116,6 +135,7 @@ export class GraphBuilder {
           condition: readyCondition(node),
         };
         keep(boxNode(boxId(name), data, j * (BOX_W + LAYOUT.boxGapX), rowY, BOX_W, h));
+        boxAt.set(boxId(name), { x: j * (BOX_W + LAYOUT.boxGapX), y: rowY });
       });
       rowY += h + LAYOUT.boxGapY;
     }
@@ -134,43 +154,82 @@ export class GraphBuilder {
       keep(workloadNode('replicasets', r, i * stepX, RS_Y, replicaSetSummary(r), desired === 0));
     });
 
+    const summary: PodSummary = { total: pods.length, running: 0, progress: 0, error: 0, done: 0, terminating: 0, unknown: 0 };
     for (const pod of pods) {
       const where = placed.get(podId(pod))!;
       const cols = where.box === PENDING_LANE ? LAYOUT.laneCols : LAYOUT.boxCols;
-      keep(podNode(pod, where.box, where.slot, cols));
+      const node = podNode(pod, where.box, boxAt.get(where.box)!, where.slot, cols);
+      summary[node.data.tone]++;
+      keep(node);
     }
 
-    const edges = this.buildEdges(deployments, replicasets, services, pods);
-    if (next.size !== this.nodeCache.size || [...next.keys()].some((id) => !this.nodeCache.has(id))) this.shapeVersion++;
+    const edges = this.buildEdges(deployments, replicasets, services, pods, placed);
+    const outline = nodes
+      .filter((n) => n.type !== 'pod')
+      .map((n) => `${n.id}@${n.position.x},${n.position.y},${n.height}`)
+      .join('|');
+    if (outline !== this.outline) this.shapeVersion++;
+    this.outline = outline;
     this.nodeCache = next;
-    return { nodes, edges, shapeVersion: this.shapeVersion };
+    return { nodes, edges, summary, shapeVersion: this.shapeVersion };
   }
 
-  private buildEdges(deployments: KObject[], replicasets: KObject[], services: KObject[], pods: KObject[]): Edge[] {
+  private buildEdges(
+    deployments: KObject[],
+    replicasets: KObject[],
+    services: KObject[],
+    pods: KObject[],
+    placed: Map<string, { box: string; slot: number }>,
+  ): Edge[] {
     const byUid = new Map<string, string>();
     for (const d of deployments) if (d.metadata.uid) byUid.set(d.metadata.uid, workloadId('deployments', d));
     for (const r of replicasets) if (r.metadata.uid) byUid.set(r.metadata.uid, workloadId('replicasets', r));
     const edges: Edge[] = [];
     const next = new Map<string, Edge>();
-    const add = (id: string, source: string, target: string, kind: 'owns' | 'selects') => {
-      const edge = this.edgeCache.get(id) ?? { id, source, target, type: 'smoothstep', className: `edge-${kind}`, selectable: false, focusable: false };
+    const add = (source: string, target: string, kind: 'owns' | 'selects', label?: string) => {
+      const id = `${kind}:${source}->${target}`;
+      const prev = this.edgeCache.get(id);
+      const edge =
+        prev && prev.label === label
+          ? prev
+          : { id, source, target, type: 'smoothstep', className: `edge-${kind}${label ? ' edge-aggregate' : ''}`, label, selectable: false, focusable: false };
       next.set(id, edge);
       edges.push(edge);
     };
-    for (const obj of [...replicasets, ...pods]) {
-      const owner = obj.metadata.ownerReferences?.find((o) => o.controller);
+    /** Edges from `source` to its pods, or to their boxes when there are too many. */
+    const fanOut = (source: string, targets: KObject[], kind: 'owns' | 'selects') => {
+      if (targets.length <= EDGE_FANOUT_LIMIT) {
+        for (const pod of targets) add(source, podId(pod), kind);
+        return;
+      }
+      const perBox = new Map<string, number>();
+      for (const pod of targets) {
+        const box = placed.get(podId(pod))!.box;
+        perBox.set(box, (perBox.get(box) ?? 0) + 1);
+      }
+      for (const [box, n] of perBox) add(source, box, kind, n === 1 ? '1 pod' : `${n} pods`);
+    };
+
+    const podsByOwner = new Map<string, KObject[]>();
+    for (const r of replicasets) {
+      const owner = r.metadata.ownerReferences?.find((o) => o.controller);
       const source = owner && byUid.get(owner.uid);
-      const target = obj.kind === 'Pod' ? podId(obj) : workloadId('replicasets', obj);
-      if (source) add(`owns:${source}->${target}`, source, target, 'owns');
+      if (source) add(source, workloadId('replicasets', r), 'owns');
     }
+    for (const pod of pods) {
+      const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
+      const source = owner && byUid.get(owner.uid);
+      if (!source) continue;
+      let list = podsByOwner.get(source);
+      if (!list) podsByOwner.set(source, (list = []));
+      list.push(pod);
+    }
+    for (const [source, owned] of podsByOwner) fanOut(source, owned, 'owns');
     for (const svc of services) {
       const selector = (svc.spec as { selector?: Record<string, string> } | undefined)?.selector;
       if (!selector || Object.keys(selector).length === 0) continue;
-      const source = workloadId('services', svc);
-      for (const pod of pods) {
-        if (pod.metadata.namespace !== svc.metadata.namespace) continue;
-        if (matchesLabelSelector({ matchLabels: selector }, pod.metadata.labels)) add(`selects:${source}->${podId(pod)}`, source, podId(pod), 'selects');
-      }
+      const selected = pods.filter((pod) => pod.metadata.namespace === svc.metadata.namespace && matchesLabelSelector({ matchLabels: selector }, pod.metadata.labels));
+      fanOut(workloadId('services', svc), selected, 'selects');
     }
     this.edgeCache = next;
     return edges;
@@ -203,25 +262,24 @@ function boxNode(id: string, data: BoxData, x: number, y: number, width: number,
   return { id, type: 'box', data, position: { x, y }, width, height, style: { width, height }, selectable: false, draggable: false, zIndex: 0 };
 }
 
-function podNode(pod: KObject, box: string, slot: number, cols: number): PodNode {
+function podNode(pod: KObject, box: string, origin: { x: number; y: number }, slot: number, cols: number): PodNode {
   const status = podStatus(pod);
   const containers = (pod.spec as { containers?: unknown[] } | undefined)?.containers?.length ?? 0;
   const ready = ((pod.status as { containerStatuses?: { ready?: boolean }[] } | undefined)?.containerStatuses ?? []).filter((c) => c.ready).length;
   return {
     id: podId(pod),
     type: 'pod',
-    parentId: box,
-    extent: 'parent',
     draggable: false,
     position: {
-      x: LAYOUT.pad + (slot % cols) * (LAYOUT.podW + LAYOUT.gap),
-      y: LAYOUT.header + LAYOUT.pad + Math.floor(slot / cols) * (LAYOUT.podH + LAYOUT.gap),
+      x: origin.x + LAYOUT.pad + (slot % cols) * (LAYOUT.podW + LAYOUT.gap),
+      y: origin.y + LAYOUT.header + LAYOUT.pad + Math.floor(slot / cols) * (LAYOUT.podH + LAYOUT.gap),
     },
     width: LAYOUT.podW,
     height: LAYOUT.podH,
     zIndex: 1,
     data: {
       ref: { resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name ?? '' },
+      box,
       label: pod.metadata.name ?? '',
       status,
       tone: podTone(status),

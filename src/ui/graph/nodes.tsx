@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useApp } from '../store';
 import type { BoxNode, PodNode, WorkloadNode } from './derive';
+import { shortPodName } from './labels';
 
 const hidden = { opacity: 0, pointerEvents: 'none' } as const;
 
@@ -10,6 +11,7 @@ export const BoxView = memo(function BoxView({ data }: NodeProps<BoxNode>) {
   const name = data.role === 'pending' ? 'Pending pods' : `Node ${data.label}`;
   return (
     <div className={`kp-box kp-box-${data.role}`} role="group" aria-label={name}>
+      <Handle type="target" position={Position.Top} style={hidden} isConnectable={false} />
       <div className="kp-box-header">
         <span className="kp-box-title">{data.label}</span>
         {data.role === 'control-plane' && <span className="kp-chip">control-plane</span>}
@@ -20,8 +22,10 @@ export const BoxView = memo(function BoxView({ data }: NodeProps<BoxNode>) {
   );
 });
 
+/** Selecting goes through `getState`: a store subscription per pod would run on every patch. */
+const select = (ref: PodNode['data']['ref']) => useApp.getState().select(ref);
+
 export const PodView = memo(function PodView({ data }: NodeProps<PodNode>) {
-  const select = useApp((s) => s.select);
   return (
     <>
       <Handle type="target" position={Position.Top} style={hidden} isConnectable={false} />
@@ -33,7 +37,7 @@ export const PodView = memo(function PodView({ data }: NodeProps<PodNode>) {
         data-status={data.status}
         onClick={() => select(data.ref)}
       >
-        <span className="kp-pod-name">{data.label}</span>
+        <span className="kp-pod-name">{shortPodName(data.label)}</span>
         <span className="kp-pod-status">
           <span className="kp-dot" aria-hidden="true" />
           {data.status}
@@ -46,7 +50,6 @@ export const PodView = memo(function PodView({ data }: NodeProps<PodNode>) {
 const KIND_ABBREV: Record<WorkloadNode['data']['kind'], string> = { Deployment: 'deploy', ReplicaSet: 'rs', Service: 'svc' };
 
 export const WorkloadView = memo(function WorkloadView({ data }: NodeProps<WorkloadNode>) {
-  const select = useApp((s) => s.select);
   return (
     <>
       <Handle type="target" position={Position.Top} style={hidden} isConnectable={false} />

@@ -1,0 +1,4 @@
+/** The end of a pod's name is what tells replicas apart (`…fdbbb7-x4fwv`); the full name is in the title. */
+export function shortPodName(name: string, max = 17): string {
+  return name.length <= max ? name : `…${name.slice(-(max - 1))}`;
+}
