@@ -6,7 +6,7 @@ const match = (sel: string, labels: Record<string, string>) => matchSelector(par
 describe('label selectors', () => {
   it('parses equality, set-based, existence and numeric requirements', () => {
     expect(parseSelector("app=web,tier in (fe, be),!canary,version>2,env")).toEqual([
-      { key: 'app', op: 'In', values: ['web'] },
+      { key: 'app', op: 'In', values: ['web'], equality: true },
       { key: 'tier', op: 'In', values: ['fe', 'be'] },
       { key: 'canary', op: 'DoesNotExist', values: [] },
       { key: 'version', op: 'Gt', values: ['2'] },
@@ -40,6 +40,7 @@ describe('label selectors', () => {
   it('prints selectors and labels sorted by key', () => {
     expect(formatSelector({ matchLabels: { tier: 'fe', app: 'web' } })).toBe('app=web,tier=fe');
     expect(formatSelector({ matchExpressions: [{ key: 'env', operator: 'In', values: ['prod', 'dev'] }] })).toBe('env in (dev,prod)');
+    expect(formatSelector({ matchExpressions: [{ key: 'env', operator: 'In', values: ['prod'] }] })).toBe('env in (prod)');
     expect(formatSelector({})).toBe('<none>');
     expect(formatLabels({ b: '2', a: '1' })).toBe('a=1,b=2');
     expect(formatLabels(undefined)).toBe('<none>');

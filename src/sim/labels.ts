@@ -10,6 +10,8 @@ export interface Requirement {
   key: string;
   op: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
   values: string[];
+  /** Written as `k=v` / `k!=v` (or matchLabels) rather than `in`/`notin`: only the printed form differs. */
+  equality?: boolean;
 }
 
 /** A parsed selector: requirements ANDed. `null` selects nothing; `[]` selects everything. */
@@ -50,7 +52,7 @@ export function parseSelector(input: string): Requirement[] {
         let value = peek();
         if (value === undefined || value === ',') value = '';
         else next();
-        reqs.push({ key, op: op === '!=' ? 'NotIn' : 'In', values: [value] });
+        reqs.push({ key, op: op === '!=' ? 'NotIn' : 'In', values: [value], equality: true });
       } else if (op === '>' || op === '<') {
         next();
         const value = next();
@@ -87,7 +89,7 @@ function isPunct(t: string | undefined): boolean {
 export function fromLabelSelector(sel: LabelSelector | null | undefined): Selector {
   if (!sel) return null;
   const reqs: Requirement[] = [];
-  for (const [key, value] of Object.entries(sel.matchLabels ?? {})) reqs.push({ key, op: 'In', values: [value] });
+  for (const [key, value] of Object.entries(sel.matchLabels ?? {})) reqs.push({ key, op: 'In', values: [value], equality: true });
   for (const e of sel.matchExpressions ?? []) {
     reqs.push({ key: e.key, op: e.operator as Requirement['op'], values: e.values ?? [] });
   }
@@ -139,9 +141,9 @@ export function formatSelector(sel: LabelSelector | null | undefined): string {
       const values = [...r.values].sort();
       switch (r.op) {
         case 'In':
-          return values.length === 1 ? `${r.key}=${values[0]}` : `${r.key} in (${values.join(',')})`;
+          return r.equality ? `${r.key}=${values[0]}` : `${r.key} in (${values.join(',')})`;
         case 'NotIn':
-          return values.length === 1 ? `${r.key}!=${values[0]}` : `${r.key} notin (${values.join(',')})`;
+          return r.equality ? `${r.key}!=${values[0]}` : `${r.key} notin (${values.join(',')})`;
         case 'Exists':
           return r.key;
         case 'DoesNotExist':
