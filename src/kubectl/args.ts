@@ -35,6 +35,11 @@ export class ParsedArgs {
     readonly given: { name: string; value: string }[] = [],
   ) {}
 
+  /** Whether the command declares the flag at all. */
+  declared(name: string): boolean {
+    return this.specs.has(name);
+  }
+
   /** Whether the flag was given on the command line (pflag's `Changed`). */
   changed(name: string): boolean {
     return this.values.has(name);

@@ -32,5 +32,6 @@ describe('complete', () => {
     expect(c('kubectl -n kube-system get cm sys')).toEqual(['system-only']);
     expect(c('kubectl get cm sys')).toEqual([]);
     expect(c('kubectl delete configmap/s')).toEqual(['configmap/settings']);
+    expect(c('kubectl cordon kind-worker')).toEqual(['kind-worker', 'kind-worker2', 'kind-worker3']);
   });
 });

@@ -11,7 +11,7 @@ import { splitCommandLine } from './shell';
 import type { CommandModule, KubeConfig, Workspace } from './types';
 
 /** Commands whose positional arguments are `TYPE [NAME…]` or `TYPE/NAME`. */
-const RESOURCE_COMMANDS = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'scale', 'wait', 'status', 'history', 'undo', 'restart', 'pause', 'resume', 'image']);
+const RESOURCE_COMMANDS = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'scale', 'wait', 'status', 'history', 'undo', 'restart', 'pause', 'resume', 'image', 'patch', 'expose', 'taint']);
 const OUTPUT_FORMATS = ['json', 'yaml', 'name', 'wide', 'jsonpath=', 'custom-columns='];
 
 export function complete(cluster: Cluster, line: string, config: KubeConfig, workspace?: Workspace): string[] {
@@ -75,6 +75,7 @@ export function complete(cluster: Cluster, line: string, config: KubeConfig, wor
     if (subs.length) return subs;
   }
   if (command.name === 'logs' && positional.length === 0) return match(names(cluster, 'pods', namespace), current);
+  if (command.name === 'cordon' || command.name === 'uncordon') return match(names(cluster, 'nodes', ''), current);
   if (command.name === 'use-context' || command.name === 'get-contexts') return match([config.context], current);
   if (!RESOURCE_COMMANDS.has(command.name)) return [];
   return resourceWords(cluster, positional, current, namespace);

@@ -50,7 +50,7 @@ export function checkOutputFormat(args: ParsedArgs): void {
 
 /** Prints the result of a change: `-o` format, or `<kind.group>/<name> <verb>[ (dry run)]`. */
 export function printChange(ctx: CommandContext, args: ParsedArgs, type: ResourceType, obj: KObject, verb: string, mode: DryRun): void {
-  const format = args.string('output');
+  const format = args.declared('output') ? args.string('output') : '';
   if (format === 'name') {
     ctx.out(objectRef(type, obj.metadata.name ?? ''));
   } else if (format) {

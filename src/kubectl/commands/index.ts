@@ -40,6 +40,8 @@ import { command as expose } from './expose';
 import { command as get } from './get';
 import { command as label } from './label';
 import { command as logs } from './logs';
+import { cordonCommand as cordon, taintCommand as taint, uncordonCommand as uncordon } from './nodes';
+import { command as patch } from './patch';
 import { command as rollout } from './rollout';
 import { command as run } from './run';
 import { command as scale } from './scale';
@@ -49,7 +51,7 @@ import { command as wait } from './wait';
 
 /** Every top-level command this kubectl implements, by name. */
 export const COMMANDS: ReadonlyMap<string, CommandModule> = new Map(
-  [create, expose, run, set, get, del, rollout, scale, clusterInfo, describe, logs, apply, wait, label, annotate, apiResources, config, version].map((c) => [c.name, c]),
+  [create, expose, run, set, get, del, rollout, scale, clusterInfo, cordon, uncordon, taint, describe, logs, apply, patch, wait, label, annotate, apiResources, config, version].map((c) => [c.name, c]),
 );
 
 /**
