@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../sim/cluster';
 import { execKubectl } from '../runner/exec';
+import { ROOT_HELP } from './help';
 
 const cluster = createCluster({ seed: 1 });
 const run = (...argv: string[]) => execKubectl(cluster, argv);
@@ -24,5 +25,10 @@ describe('kubectl dispatch', () => {
     const r = run('-n', 'kube-system', 'version', '--client');
     expect(r.code).toBe(0);
     expect(r.output).toBe('Client Version: v1.32.4\nKustomize Version: v5.5.0\n');
+  });
+
+  it('prints the real top-level help for a bare kubectl', () => {
+    expect(run()).toEqual(expect.objectContaining({ code: 0, stdout: ROOT_HELP }));
+    expect(ROOT_HELP.startsWith('kubectl controls the Kubernetes cluster manager.\n')).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { FlagError, parseArgs, type FlagSpec } from './args';
 import { COMMANDS, KUBECTL_COMMAND_NAMES } from './commands';
 import { CliError, formatError } from './errors';
 import { GLOBAL_FLAGS } from './flags';
+import { ROOT_HELP } from './help';
 import type { CommandContext, CommandModule, KubectlEntry, KubectlIO, KubectlProgram } from './types';
 
 export { splitCommandLine } from './shell';
@@ -26,7 +27,7 @@ export const kubectl: KubectlEntry = function* (cluster, argv, io): KubectlProgr
     const flags = mergeFlags(command?.flags ?? [], GLOBAL_FLAGS);
     const args = parseArgs(found.rest, flags);
     if (!command) {
-      io.out(rootUsage());
+      io.out(ROOT_HELP);
       return 0;
     }
     if (!command.run && !args.bool('help') && args.args.length) return unknownSubcommand(io, path, args.args[0]);
@@ -153,13 +154,6 @@ function levenshtein(a: string, b: string): number {
     }
   }
   return d[a.length][b.length];
-}
-
-function rootUsage(): string {
-  const lines = ['kubectl controls the Kubernetes cluster manager.', '', 'Commands:'];
-  for (const c of COMMANDS.values()) lines.push(`  ${c.name.padEnd(15)} ${c.short}`);
-  lines.push('', 'Usage:', '  kubectl [flags] [options]', '');
-  return lines.join('\n');
 }
 
 function commandUsage(path: string, command: CommandModule): string {

@@ -2,7 +2,7 @@
  * `kubectl logs (POD | TYPE/NAME) [-c CONTAINER] [-p] [--tail N] [--timestamps] [--since D]
  * [-l SELECTOR] [--all-containers]`. The default container (annotation
  * `kubectl.kubernetes.io/default-container`, else the first) is announced as kubectl does.
- * `-f` prints what has been logged so far (the playground has no streaming terminal here).
+ * `-f` follows the container's output until its current run ends.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import { readLogs } from '../../sim/kubelet/logs';
@@ -11,7 +11,7 @@ import type { KObject } from '../../sim/object';
 import { CliError } from '../errors';
 import { SELECTOR_FLAG } from '../flags';
 import { parseResourceArgs } from '../resources';
-import type { CommandContext, CommandModule } from '../types';
+import type { CommandContext, CommandModule, KubectlProgram } from '../types';
 
 const USAGE = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
 
@@ -53,7 +53,8 @@ export const command: CommandModule = {
       container = positional[1];
     }
     const pod = resolvePod(ctx, positional[0]);
-    printPodLogs(ctx, pod, container, args.bool('all-containers'), opts(args), args.bool('prefix'));
+    const printed = printPodLogs(ctx, pod, container, args.bool('all-containers'), opts(args), args.bool('prefix'));
+    if (args.bool('follow') && printed.length === 1 && !args.bool('previous')) return follow(ctx, pod, printed[0]);
     return 0;
   },
 };
@@ -112,7 +113,7 @@ function activeFirst(a: KObject, b: KObject): number {
   return 0;
 }
 
-function printPodLogs(ctx: CommandContext, podObj: KObject, container: string, allContainers: boolean, options: ReturnType<typeof opts>, prefix: boolean): void {
+function printPodLogs(ctx: CommandContext, podObj: KObject, container: string, allContainers: boolean, options: ReturnType<typeof opts>, prefix: boolean): string[] {
   const pod = podObj as unknown as Pod;
   const name = pod.metadata!.name!;
   const ns = pod.metadata!.namespace!;
@@ -133,7 +134,53 @@ function printPodLogs(ctx: CommandContext, podObj: KObject, container: string, a
     if (!prefix) ctx.io.out(text);
     else ctx.io.out(text.split('\n').filter((l, i, all) => l || i < all.length - 1).map((l) => `[pod/${name}/${c}] ${l}\n`).join(''));
   }
+  return names;
 }
+
+/**
+ * `-f`: after what is there, print new lines as the container writes them, until its current
+ * run ends (it exits or restarts) or the pod goes. The host may also stop the program.
+ */
+function* follow(ctx: CommandContext, podObj: KObject, container: string): KubectlProgram {
+  const api = ctx.cluster.api;
+  const ns = podObj.metadata.namespace!;
+  const name = podObj.metadata.name!;
+  const status = () => {
+    const pod = api.tryGet('pods', ns, name) as unknown as Pod | undefined;
+    if (!pod || pod.metadata?.uid !== podObj.metadata.uid) return undefined;
+    return [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find((c) => c.name === container);
+  };
+  const startID = status()?.containerID;
+  const read = () => {
+    try {
+      return readLogs(ctx.cluster, ns, name, container);
+    } catch {
+      return undefined;
+    }
+  };
+  let printed = read()?.length ?? 0;
+  const ended = () => {
+    const s = status();
+    return !s || !!s.state?.terminated || s.containerID !== startID;
+  };
+  for (;;) {
+    if (ended()) break;
+    const ok: boolean = yield { until: () => ended() || (read()?.length ?? 0) > printed, timeoutMs: FOLLOW_LIMIT_MS };
+    const text = read();
+    if (text && text.length > printed) {
+      ctx.io.out(text.slice(printed));
+      printed = text.length;
+    }
+    if (!ok) break;
+  }
+  // Lines written in the instant the run ended.
+  const last = read();
+  if (last && last.length > printed) ctx.io.out(last.slice(printed));
+  return 0;
+}
+
+/** How long `-f` follows at most in virtual time (a day). */
+const FOLLOW_LIMIT_MS = 24 * 3600 * 1000;
 
 function allContainerNames(pod: Pod): string {
   const names = [
