@@ -44,4 +44,16 @@ describe('Store', () => {
       (a.data as Record<string, string>).k = 'changed';
     }).toThrow();
   });
+
+  it('delivers a write made inside a handler only after the current event reached every handler', () => {
+    const s = new Store();
+    const order: string[] = [];
+    s.subscribe((e) => {
+      order.push(`first:${e.object.metadata.name}`);
+      if (e.object.metadata.name === 'a') s.create('configmaps', cm('b'));
+    });
+    s.subscribe((e) => order.push(`second:${e.object.metadata.name}`));
+    s.create('configmaps', cm('a'));
+    expect(order).toEqual(['first:a', 'second:a', 'first:b', 'second:b']);
+  });
 });

@@ -29,6 +29,8 @@ export class Store {
   private rv = 0;
   private log: WatchEvent[] = [];
   private handlers = new Set<WatchHandler>();
+  private pendingEvents: WatchEvent[] = [];
+  private emitting = false;
 
   constructor(private readonly freeze = false) {}
 
@@ -108,10 +110,24 @@ export class Store {
     return stored;
   }
 
+  /**
+   * Delivers events in resourceVersion order to every handler. A write made by a handler is
+   * queued until the current event has reached all handlers, so no cache sees changes out of order.
+   */
   private emit(event: WatchEvent): void {
     this.log.push(event);
     if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT / 2);
-    for (const h of this.handlers) h(event);
+    this.pendingEvents.push(event);
+    if (this.emitting) return;
+    this.emitting = true;
+    try {
+      for (let i = 0; i < this.pendingEvents.length; i++) {
+        for (const h of this.handlers) h(this.pendingEvents[i]);
+      }
+    } finally {
+      this.pendingEvents = [];
+      this.emitting = false;
+    }
   }
 
   private seal(obj: KObject): KObject {
