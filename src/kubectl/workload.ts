@@ -66,7 +66,7 @@ export function findObjects(ctx: CommandContext, args: ParsedArgs, resourceArgs:
 /** Writes a changed copy of `obj` (optimistic concurrency on its resourceVersion). */
 export function updateObject(ctx: CommandContext, type: ResourceType, changed: KObject, dryRun: 'none' | 'client' | 'server'): KObject {
   if (dryRun === 'client') return changed;
-  const result = ctx.cluster.api.update(type.plural, changed.metadata.namespace, changed, { dryRun: dryRun === 'server' });
+  const result = ctx.cluster.api.update(type.plural, changed.metadata.namespace, changed, { dryRun: dryRun === 'server', fieldValidation: 'Strict' });
   ctx.cluster.settle();
   return result;
 }

@@ -75,7 +75,7 @@ function applyOne(ctx: CommandContext, args: ParsedArgs, info: Info, mode: DryRu
     let created: KObject = modified;
     if (mode !== 'client') {
       try {
-        created = api.create(info.type.plural, info.namespace, modified, { dryRun: mode === 'server' });
+        created = api.create(info.type.plural, info.namespace, modified, { dryRun: mode === 'server', fieldValidation: 'Strict' });
       } catch (e) {
         throw addSourceToError('creating', info.source, e);
       }
@@ -106,7 +106,7 @@ function applyOne(ctx: CommandContext, args: ParsedArgs, info: Info, mode: DryRu
       result =
         mode === 'client'
           ? (applyPatch(live, patch, 'strategic', info.type.kind) as KObject)
-          : api.patch(info.type.plural, info.namespace, info.name, patch, 'strategic', { dryRun: mode === 'server' });
+          : api.patch(info.type.plural, info.namespace, info.name, patch, 'strategic', { dryRun: mode === 'server', fieldValidation: 'Strict' });
     } catch (e) {
       if (e instanceof StatusError && e.status.reason === 'Invalid') throw e;
       throw addSourceToError('patching', info.source, e);

@@ -80,7 +80,7 @@ export const command: CommandModule = {
     }
     const body = JSON.parse(JSON.stringify(service, (_k, v) => (v === null ? undefined : v))) as KObject;
     delete body.status;
-    const created = api.create('services', ctx.namespace, body, { dryRun: mode === 'server' });
+    const created = api.create('services', ctx.namespace, body, { dryRun: mode === 'server', fieldValidation: 'Strict' });
     ctx.cluster.settle();
     printChange(ctx, args, type, created, 'exposed', mode);
     return 0;

@@ -65,7 +65,7 @@ export function createGenerated(ctx: CommandContext, args: ParsedArgs, obj: KObj
   const body = stripNulls(obj);
   let created: KObject;
   try {
-    created = ctx.cluster.api.create(type.plural, ns, body, { dryRun: mode === 'server' });
+    created = ctx.cluster.api.create(type.plural, ns, body, { dryRun: mode === 'server', fieldValidation: 'Strict' });
   } catch (e) {
     if (failedWhat && e instanceof Error) throw new CliError(`failed to create ${failedWhat}: ${e.message}`);
     throw e;

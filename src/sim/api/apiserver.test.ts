@@ -79,7 +79,7 @@ describe('ApiServer', () => {
   it('rejects request bodies over 3 MiB', () => {
     const { api } = server();
     const big = cm('big', { data: { blob: 'x'.repeat(3 * 1024 * 1024 + 1) } });
-    expect(statusOf(() => api.create('configmaps', 'default', big)).status).toMatchObject({
+    expect(statusOf(() => api.create('configmaps', 'default', big, { fieldValidation: 'Strict' })).status).toMatchObject({
       reason: 'RequestEntityTooLarge',
       code: 413,
       message: 'Request entity too large: limit is 3145728',

@@ -4,7 +4,7 @@
  * Errors are thrown as `StatusError`s carrying real Kubernetes `Status` objects.
  */
 import type { Clock } from '../clock';
-import { clone, isPlainObject, type KObject } from '../object';
+import { clone, deepEqual, isPlainObject, type KObject } from '../object';
 import type { Rng } from '../rng';
 import { SAFE_ALPHABET } from '../rng';
 import type { Store, WatchHandler } from '../store';
@@ -74,8 +74,7 @@ export class ApiServer {
 
   create(resource: string, namespace: string | undefined, body: KObject, opts: WriteOptions = {}): KObject {
     const t = this.type(resource);
-    checkSize(body);
-    const obj = this.decode(t, body, namespace);
+    const obj = this.decode(t, body, namespace, opts);
     const strategy = STRATEGIES[resource] ?? {};
     const meta = obj.metadata;
     if (!meta.name && meta.generateName) meta.name = this.generateName(t, meta.namespace, meta.generateName);
@@ -100,8 +99,7 @@ export class ApiServer {
   /** PUT: replaces the object. A set resourceVersion must match (optimistic concurrency). */
   update(resource: string, namespace: string | undefined, body: KObject, opts: WriteOptions = {}): KObject {
     const t = this.type(resource);
-    checkSize(body);
-    const obj = this.decode(t, body, namespace);
+    const obj = this.decode(t, body, namespace, opts);
     const old = this.get(resource, obj.metadata.namespace, obj.metadata.name!);
     return this.replace(t, old, obj, opts);
   }
@@ -120,7 +118,7 @@ export class ApiServer {
     const old = this.get(resource, namespace, name);
     const patched = applyPatch(old, patch, type, t.kind) as KObject;
     if (!isPlainObject(patched)) throw statusError('BadRequest', 'the patch did not produce an object');
-    const obj = this.decode(t, patched, namespace);
+    const obj = this.decode(t, patched, namespace, opts);
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
     return this.replace(t, old, obj, opts);
   }
@@ -220,10 +218,13 @@ export class ApiServer {
   }
 
   /** Turns a request body into a private, well-formed object of type `t`. */
-  private decode(t: ResourceType, body: KObject, namespace: string | undefined): KObject {
+  private decode(t: ResourceType, body: KObject, namespace: string | undefined, opts: WriteOptions): KObject {
+    if (opts.fieldValidation) checkSize(body);
     // fieldValidation=Strict (kubectl's default): unknown fields and wrong JSON types are rejected.
-    const strict = decodeErrors(body, t.kind);
-    if (strict) throw statusError('BadRequest', strict);
+    if (opts.fieldValidation === 'Strict') {
+      const strict = decodeErrors(body, t.kind);
+      if (strict) throw statusError('BadRequest', strict);
+    }
     const obj = clone(body);
     obj.apiVersion = apiVersionOf(t);
     obj.kind = t.kind;
@@ -268,7 +269,6 @@ export class ApiServer {
 }
 
 function checkSize(body: KObject): void {
-  // Cheap check first: only serialise bodies that could be near the limit.
   const size = JSON.stringify(body).length;
   if (size > MAX_REQUEST_BYTES) {
     throw statusError('RequestEntityTooLarge', `Request entity too large: limit is ${MAX_REQUEST_BYTES}`);
@@ -283,8 +283,9 @@ function podGracePeriod(pod: KObject, requested: number | undefined): number {
 }
 
 function sameContent(a: KObject, b: KObject): boolean {
-  const strip = (o: KObject) => JSON.stringify({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
-  return strip(a) === strip(b);
+  const { resourceVersion: _a, ...metaA } = a.metadata;
+  const { resourceVersion: _b, ...metaB } = b.metadata;
+  return deepEqual({ ...a, metadata: metaA }, { ...b, metadata: metaB });
 }
 
 export type { FieldError };

@@ -3,6 +3,12 @@ export interface WriteOptions {
   /** `dryRun=All`: run the whole pipeline but store nothing. */
   dryRun?: boolean;
   fieldManager?: string;
+  /**
+   * Set by clients that send a serialised body (kubectl sends `Strict`): the body is size-checked
+   * and, when `Strict`, unknown fields and wrong types are rejected. In-process controllers leave it
+   * unset — their objects are built in code, and checking every write would dominate the sim's cost.
+   */
+  fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
 }
 
 export interface ListOptions {

@@ -37,7 +37,7 @@ describe('strict decoding', () => {
 
   it('is wired into the api-server as BadRequest', () => {
     const api = testServer();
-    const err = statusOf(() => api.create('deployments', 'default', deploy({ replica: 3 })));
+    const err = statusOf(() => api.create('deployments', 'default', deploy({ replica: 3 }), { fieldValidation: 'Strict' }));
     expect(err.status).toMatchObject({ reason: 'BadRequest', code: 400, message: 'Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.replica"' });
   });
 });
