@@ -62,16 +62,20 @@ export async function boxesOfPods(page: Page, status = 'Running'): Promise<strin
   }, status);
 }
 
-/** Replaces the active editor file's text (insertText: Monaco drops spaces from keyboard.type). */
+/**
+ * Replaces the active editor file's text, as a paste (what a learner does with a manifest):
+ * typing would go through Monaco's auto-indent, and keyboard.type drops spaces in Monaco.
+ */
 export async function replaceEditorText(page: Page, text: string): Promise<void> {
   const editor = page.getByRole('region', { name: 'Manifest editor' });
   const monaco = editor.locator('.monaco-editor').first();
-  if (await monaco.isVisible().catch(() => false)) {
-    await monaco.locator('.view-lines').click();
-  } else {
-    await editor.getByRole('textbox').first().click();
-  }
+  await monaco.waitFor({ timeout: 30_000 }).catch(() => undefined);
+  if (await monaco.isVisible()) await monaco.locator('.view-lines').click();
+  else await editor.getByRole('textbox').first().click();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
+  await page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
 }

@@ -8,7 +8,7 @@ import { LESSONS } from '../lessons/catalog';
 import { createCluster } from '../sim/cluster';
 import type { UiToWorker, WorkerToUi } from './protocol';
 import { Session } from './session';
-import { yamlProblems } from './yaml-problems';
+import { parseManifests } from '../kubectl/manifests';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -16,7 +16,8 @@ const session = new Session({
   createCluster: () => createCluster({ seed: 42 }),
   kubectl,
   splitCommandLine,
-  manifestProblems: (text) => yamlProblems(text),
+  // kubectl's own parser: the markers sit where kubectl's error message says.
+  manifestProblems: (text, filename) => parseManifests(text, filename).errors,
   lessons: LESSONS,
   post: (message: WorkerToUi) => self.postMessage(message),
   wall: {
