@@ -4,7 +4,7 @@
  * all seen on the graph and in the terminal, with the lesson's checks turning green.
  */
 import { expect, test } from '@playwright/test';
-import { boxesOfPods, openApp, podNames, pods, runCommand, SCREENSHOTS, setSpeed } from './helpers';
+import { boxesOfPods, openApp, podNames, pods, runCommand, SCREENSHOTS, setSpeed, terminalLog } from './helpers';
 
 test('lesson 1: apply a Deployment, heal, scale, roll out and undo', async ({ page }) => {
   const pageErrors: string[] = [];
@@ -97,8 +97,17 @@ test('time controls pause, step and resume the virtual clock', async ({ page }) 
   expect(await clock.textContent()).toBe(paused);
   await page.getByRole('button', { name: 'Step' }).click();
   await expect(clock).not.toHaveText(paused ?? '');
+  // While paused, `rollout status` waits forever; Ctrl+C gives the prompt back.
+  expect(await runCommand(page, 'kubectl create deployment w --image=nginx:1.27')).toBe('deployment.apps/w created');
+  await page.getByLabel('Terminal input').focus();
+  await page.keyboard.type('kubectl rollout status deployment/w');
+  await page.keyboard.press('Enter');
+  await expect(terminalLog(page)).toContainText('Waiting for deployment "w" rollout to finish');
+  await page.keyboard.press('Control+C');
+  expect(await runCommand(page, 'kubectl get deployment w --no-headers -o custom-columns=NAME:.metadata.name')).toBe('w');
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await page.getByRole('button', { name: 'Reset cluster' }).click();
+  await expect(page.getByRole('button', { name: /^Deployment w:/ })).toHaveCount(0);
   await expect(page.getByRole('group', { name: /^Node kind-/ })).toHaveCount(4);
 });
