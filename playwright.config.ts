@@ -28,7 +28,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   reporter: [['list']],
-  outputDir: 'e2e/.results',
+  outputDir: 'test-results',
   use: {
     baseURL: `http://localhost:${port}`,
     viewport: { width: 1600, height: 960 },
