@@ -18,6 +18,9 @@ export class Clock {
   private seq = 0;
   private cancelled = new Set<number>();
   private current: number;
+  // Many writes share a second: format each second once.
+  private stampSecond = NaN;
+  private stamp = '';
 
   constructor(start = DEFAULT_EPOCH) {
     this.current = start;
@@ -30,7 +33,12 @@ export class Clock {
 
   /** RFC 3339 timestamp with whole seconds, as Kubernetes writes them. */
   timestamp(at = this.current): string {
-    return new Date(Math.floor(at / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    const second = Math.floor(at / 1000);
+    if (second !== this.stampSecond) {
+      this.stampSecond = second;
+      this.stamp = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    }
+    return this.stamp;
   }
 
   /** Runs `fn` after `delayMs` of virtual time (0 = later in this same instant). */

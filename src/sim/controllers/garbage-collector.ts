@@ -54,6 +54,8 @@ export class GarbageCollector {
     const id = idOf(e.resource, obj);
     const refs = obj.metadata.ownerReferences ?? [];
     const previous = this.ownersOf.get(id) ?? [];
+    // Hot path: most changes are status updates that neither delete nor re-parent anything.
+    if (e.type === 'MODIFIED' && !obj.metadata.deletionTimestamp && sameOwners(previous, refs)) return;
     for (const owner of previous) this.dependents.get(owner)?.delete(id);
     this.ownersOf.delete(id);
 
@@ -73,7 +75,7 @@ export class GarbageCollector {
         if (!set) this.dependents.set(owner, (set = new Set()));
         set.add(id);
       }
-      if (e.type === 'ADDED' || JSON.stringify(previous) !== JSON.stringify(uids)) this.queue.add(`dep:${id}`);
+      if (e.type === 'ADDED' || !sameOwners(previous, refs)) this.queue.add(`dep:${id}`);
     }
     // Owners whose dependents changed (a dependent started deleting, lost a reference) look again.
     for (const owner of new Set([...previous, ...refs.map((r) => r.uid)])) this.enqueueOwner(owner);
@@ -206,4 +208,8 @@ function idOf(resource: string, obj: KObject): string {
 
 function hasAny(obj: KObject, finalizers: string[]): boolean {
   return (obj.metadata.finalizers ?? []).some((f) => finalizers.includes(f));
+}
+
+function sameOwners(uids: string[], refs: OwnerReference[]): boolean {
+  return uids.length === refs.length && refs.every((r, i) => r.uid === uids[i]);
 }
