@@ -57,6 +57,7 @@ export function App({ session }: { session: UiSession }) {
           onCheck={() => void session.check()}
           onStep={(i) => void session.goToStep(i)}
           onRunCommand={(line) => terminal.current?.run(line)}
+          onTypeCommand={(line) => terminal.current?.type(line)}
         />
       </aside>
 

@@ -4,6 +4,7 @@
  */
 /// <reference lib="webworker" />
 import { kubectl, splitCommandLine } from '../kubectl';
+import { complete } from '../kubectl/complete';
 import { LESSONS } from '../lessons/catalog';
 import { createCluster } from '../sim/cluster';
 import type { UiToWorker, WorkerToUi } from './protocol';
@@ -16,6 +17,7 @@ const session = new Session({
   createCluster: () => createCluster({ seed: 42 }),
   kubectl,
   splitCommandLine,
+  complete,
   // kubectl's own parser: the markers sit where kubectl's error message says.
   manifestProblems: (text, filename) => parseManifests(text, filename).errors,
   lessons: LESSONS,

@@ -1,10 +1,11 @@
 import { describe, it, expect } from 'vitest';
+import { complete } from '../kubectl/complete';
 import type { KubectlEntry } from '../kubectl/types';
 import type { Lesson } from '../lessons/types';
 import { createCluster } from '../sim/cluster';
 import { FakeWall } from './fake-wall';
 import type { CommandResult, UiToWorker, WorkerToUi } from './protocol';
-import { INTERRUPTED_EXIT, Session } from './session';
+import { INTERRUPTED_EXIT, Session, type SessionDeps } from './session';
 
 /** A tiny stand-in for kubectl: `configmap NAME`, `sleep MS`, `cat FILE`, `apply -f FILE`. */
 const fakeKubectl: KubectlEntry = function* (cluster, argv, io) {
@@ -43,12 +44,13 @@ const lesson: Lesson = {
   steps: [{ id: 'cm', title: 'A ConfigMap', text: 'Create it', files: [], hints: [], checks: [{ id: 'cm-0', type: 'exists', kind: 'ConfigMap', name: 'x', description: 'ConfigMap x exists' }] }],
 };
 
-function setup() {
+function setup(extra: Partial<SessionDeps> = {}) {
   const wall = new FakeWall();
   const messages: WorkerToUi[] = [];
   const session = new Session({
     createCluster: () => createCluster({ seed: 1, uptimeMs: 1000 }),
     kubectl: fakeKubectl,
+    ...extra,
     splitCommandLine: (line) => line.trim().split(/\s+/).filter(Boolean),
     lessons: [lesson],
     post: (m) => messages.push(m),
@@ -179,5 +181,25 @@ describe('Session', () => {
     const after = messages.find((m) => m.type === 'result' && m.id === 2);
     const t = (m: typeof before) => (m?.type === 'result' && m.ok && m.result.kind === 'clock' ? m.result.clock.simTime : NaN);
     expect(t(after)).toBeGreaterThan(t(before));
+  });
+
+  it('completes through kubectl\'s completion: resource types, object names, workspace files', () => {
+    const { send, run, resultOf } = setup({ complete });
+    const candidates = (id: number, line: string) => {
+      send({ type: 'command', id, command: { kind: 'complete', line } });
+      const r = resultOf(id);
+      return r?.kind === 'complete' ? r.candidates : undefined;
+    };
+    expect(candidates(400, 'kubectl get depl')).toEqual(['deployments']);
+    run('kubectl configmap settings');
+    expect(candidates(401, 'kubectl get configmap sett')).toEqual(['settings']);
+    send({ type: 'command', id: 402, command: { kind: 'workspace', files: { 'web.yaml': 'x', 'lesson/db.yaml': 'y' } } });
+    expect(candidates(403, 'kubectl apply -f we')).toEqual(['web.yaml']);
+  });
+
+  it('completes nothing without a completion function', () => {
+    const { send, resultOf } = setup();
+    send({ type: 'command', id: 410, command: { kind: 'complete', line: 'kubectl get depl' } });
+    expect(resultOf(410)).toEqual({ kind: 'complete', candidates: [] });
   });
 });

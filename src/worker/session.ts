@@ -3,7 +3,7 @@
  * programs, the lesson being followed. It only hosts — the simulation, kubectl and the lesson
  * checks are pure modules handed in as `SessionDeps`, so the session runs (and is tested) in Node.
  */
-import type { KubectlEntry, KubectlProgram, Wait } from '../kubectl/types';
+import type { KubectlEntry, KubectlProgram, Wait, Workspace } from '../kubectl/types';
 import { DEFAULT_KUBECONFIG, type KubeConfig } from '../kubectl/types';
 import { goToStep, startProgress, updateProgress } from '../lessons';
 import type { Lesson } from '../lessons/types';
@@ -36,8 +36,8 @@ export interface SessionDeps {
   createCluster: () => Cluster;
   kubectl: KubectlEntry;
   splitCommandLine: (line: string) => string[];
-  /** Tab completion (kubectl's `complete`); without it nothing completes. */
-  complete?: (cluster: Cluster, line: string, config: KubeConfig) => string[];
+  /** Tab completion (kubectl's `complete`); without it nothing completes. Gets the workspace for `-f` file names. */
+  complete?: (cluster: Cluster, line: string, config: KubeConfig, workspace: Workspace) => string[];
   /** YAML syntax problems with positions, for editor markers. */
   manifestProblems?: (text: string, filename: string) => ManifestProblem[];
   lessons: Lesson[];
@@ -156,7 +156,7 @@ export class Session {
         this.startKubectl(id, command.line);
         return undefined;
       case 'complete':
-        return { kind: 'complete', candidates: this.deps.complete?.(this.cluster, command.line, this.config) ?? [] };
+        return { kind: 'complete', candidates: this.deps.complete?.(this.cluster, command.line, this.config, this.workspace) ?? [] };
       case 'workspace':
         this.workspace.replace(command.files);
         return { kind: 'workspace' };
