@@ -7,7 +7,7 @@ import { StatusError } from '../sim/api/errors';
 import type { ResourceType } from '../sim/api/registry';
 import { clone, type KObject } from '../sim/object';
 import type { ParsedArgs } from './args';
-import { CliError } from './errors';
+import { CliError, formatError } from './errors';
 import { readManifests } from './manifests';
 import type { CommandContext } from './types';
 
@@ -80,4 +80,11 @@ export function printErrors(ctx: CommandContext, errors: unknown[], format: (e: 
     // kubectl's MultipleErrors prints client errors without their `error: ` prefix.
     ctx.io.err(e instanceof CliError && !e.raw && text.startsWith('error: ') ? text.slice('error: '.length) : text);
   }
+}
+
+/** kubectl's usual ending: print every collected error the way kubectl aggregates them; exit 1 if any. */
+export function exitWithErrors(ctx: CommandContext, errors: unknown[]): number {
+  if (!errors.length) return 0;
+  printErrors(ctx, errors, (e) => formatError(e, ctx.path));
+  return 1;
 }

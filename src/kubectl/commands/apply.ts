@@ -9,9 +9,9 @@ import type { KObject } from '../../sim/object';
 import type { ParsedArgs } from '../args';
 import { LAST_APPLIED_ANNOTATION, lastAppliedValue } from '../apply-merge';
 import { applyPatch, isEmptyPatch, threeWayMergePatch } from '../../sim/api/patch';
-import { addSourceToError, CliError, formatError } from '../errors';
+import { addSourceToError, CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG } from '../flags';
-import { printErrors, readInfos, validateEnabled, type Info } from '../infos';
+import { exitWithErrors, readInfos, validateEnabled, type Info } from '../infos';
 import { checkOutputFormat, dryRunMode, printChange, type DryRun } from '../output';
 import type { CommandContext, CommandModule } from '../types';
 
@@ -54,11 +54,7 @@ export const command: CommandModule = {
       }
       ctx.cluster.settle();
     }
-    if (errors.length) {
-      printErrors(ctx, errors, (e) => formatError(e, ctx.path));
-      return 1;
-    }
-    return 0;
+    return exitWithErrors(ctx, errors);
   },
 };
 

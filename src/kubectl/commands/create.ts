@@ -4,9 +4,9 @@
  */
 import type { KObject } from '../../sim/object';
 import type { ParsedArgs } from '../args';
-import { addSourceToError, CliError, formatError } from '../errors';
+import { addSourceToError, CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG } from '../flags';
-import { printErrors, readInfos, validateEnabled } from '../infos';
+import { exitWithErrors, readInfos, validateEnabled } from '../infos';
 import { checkOutputFormat, dryRunMode, printChange, requiredFlagError } from '../output';
 import type { CommandContext, CommandModule } from '../types';
 import { createConfigMap } from './create-configmap';
@@ -90,11 +90,7 @@ export const command: CommandModule = {
       }
       ctx.cluster.settle();
     }
-    if (errors.length) {
-      printErrors(ctx, errors, (e) => formatError(e, ctx.path));
-      return 1;
-    }
-    return 0;
+    return exitWithErrors(ctx, errors);
   },
 };
 

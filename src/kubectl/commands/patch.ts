@@ -1,9 +1,9 @@
 /** `kubectl patch (TYPE NAME | TYPE/NAME) -p PATCH [--type strategic|merge|json]`. */
 import yaml from 'js-yaml';
 import type { PatchType } from '../../sim/api/types';
-import { CliError, formatError } from '../errors';
+import { CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG } from '../flags';
-import { printErrors } from '../infos';
+import { exitWithErrors } from '../infos';
 import { checkOutputFormat, dryRunMode, printChange } from '../output';
 import type { CommandModule } from '../types';
 import { findObjects } from '../workload';
@@ -55,10 +55,6 @@ export const command: CommandModule = {
         errors.push(e);
       }
     }
-    if (errors.length) {
-      printErrors(ctx, errors, (e) => formatError(e, ctx.path));
-      return 1;
-    }
-    return 0;
+    return exitWithErrors(ctx, errors);
   },
 };

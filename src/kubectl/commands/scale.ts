@@ -1,8 +1,8 @@
 /** `kubectl scale TYPE NAME --replicas=N [--current-replicas=M]` through the scale subresource. */
 import { statusError } from '../../sim/api/errors';
-import { CliError, formatError } from '../errors';
+import { CliError } from '../errors';
 import { DRY_RUN_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG, TIMEOUT_FLAG } from '../flags';
-import { printErrors } from '../infos';
+import { exitWithErrors } from '../infos';
 import { checkOutputFormat, dryRunMode, printChange, requiredFlagError } from '../output';
 import type { CommandModule } from '../types';
 import { findObjects, mutableCopy, updateObject } from '../workload';
@@ -49,10 +49,6 @@ export const command: CommandModule = {
         errors.push(e);
       }
     }
-    if (errors.length) {
-      printErrors(ctx, errors, (e) => formatError(e, ctx.path));
-      return 1;
-    }
-    return 0;
+    return exitWithErrors(ctx, errors);
   },
 };

@@ -2,9 +2,9 @@
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../sim/object';
 import { CHANGE_CAUSE_ANNOTATION } from '../../sim/controllers/deployment-util';
-import { CliError, formatError } from '../errors';
+import { CliError } from '../errors';
 import { ALL_NAMESPACES_FLAG, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../flags';
-import { printErrors } from '../infos';
+import { exitWithErrors } from '../infos';
 import { checkOutputFormat, dryRunMode, printChange } from '../output';
 import type { CommandModule } from '../types';
 import { changeCause, findObjects, mutableCopy, NO_RESOURCES_MESSAGE, updateObject } from '../workload';
@@ -63,11 +63,7 @@ const setImage: CommandModule = {
         errors.push(e);
       }
     }
-    if (errors.length) {
-      printErrors(ctx, errors, (e) => formatError(e, ctx.path));
-      return 1;
-    }
-    return 0;
+    return exitWithErrors(ctx, errors);
   },
 };
 
