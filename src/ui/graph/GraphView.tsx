@@ -1,23 +1,35 @@
 /**
  * The live cluster graph. Nodes come from `GraphBuilder` (memoized: unchanged nodes keep their
- * identity); the view fits itself when the set of nodes changes, not on every status change.
+ * identity; pods are drawn inside their box, so React Flow holds a few dozen nodes at most); the
+ * view fits itself when the outline changes, not on every status change.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { objectsOf } from '../mirror';
+import { objectsOf, type Mirror } from '../mirror';
 import { useApp } from '../store';
 import { GraphBuilder, type GraphNode, type PodSummary } from './derive';
-import { NODE_TYPES } from './nodes';
+import { EDGE_TYPES, NODE_TYPES } from './nodes';
 
 /**
- * Above this many nodes only what is on screen is rendered. Not lower: fitted to the view, every
- * node is on screen anyway, and virtualizing then only adds mount/unmount work.
+ * The mirror, re-rendered as a transition: a store subscription (`useApp(selector)`) renders
+ * synchronously, in one task however many pods changed; a transition lets React yield to the
+ * browser between components, so typing and the clock stay smooth while hundreds of pods churn.
  */
-const VIRTUALIZE_ABOVE = 600;
+function useDeferredMirror(): Mirror {
+  const [mirror, setMirror] = useState(() => useApp.getState().mirror);
+  useEffect(() => {
+    // Catch up with anything applied between the first render and this subscription.
+    setMirror(useApp.getState().mirror);
+    return useApp.subscribe((state, prev) => {
+      if (state.mirror !== prev.mirror) startTransition(() => setMirror(state.mirror));
+    });
+  }, []);
+  return mirror;
+}
 
 function Graph() {
-  const mirror = useApp((s) => s.mirror);
+  const mirror = useDeferredMirror();
   const nodeNames = useApp((s) => s.nodeNames);
   const selected = useApp((s) => s.selected);
   const builder = useRef<GraphBuilder | null>(null);
@@ -34,9 +46,18 @@ function Graph() {
   );
 
   const selectedId = selected ? `${selected.resource === 'pods' ? 'pod' : selected.resource}:${selected.namespace ?? ''}/${selected.name}` : null;
+  // A selected pod is marked by its box (pods are drawn by their box); a workload is selected itself.
+  const selectedBox = selectedId ? graph.podBox.get(selectedId) : undefined;
   const nodes = useMemo(
-    () => (selectedId ? graph.nodes.map((n): GraphNode => (n.id === selectedId ? { ...n, selected: true } : n)) : graph.nodes),
-    [graph.nodes, selectedId],
+    () =>
+      selectedId
+        ? graph.nodes.map((n): GraphNode => {
+            if (n.id === selectedId) return { ...n, selected: true };
+            if (n.id === selectedBox && n.type === 'box') return { ...n, data: { ...n.data, selectedPod: selectedId } };
+            return n;
+          })
+        : graph.nodes,
+    [graph.nodes, selectedId, selectedBox],
   );
 
   const flow = useReactFlow();
@@ -53,10 +74,10 @@ function Graph() {
         nodes={nodes}
         edges={graph.edges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}
-        onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
         minZoom={0.05}
         maxZoom={2}
         fitView

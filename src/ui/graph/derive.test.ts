@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import type { KObject } from '../../sim/object';
 import { applyDeltas, mirrorFromSnapshot, objectsOf, type Mirror } from '../mirror';
-import { GraphBuilder, PENDING_LANE, type GraphInput, type PodNode } from './derive';
+import { GraphBuilder, PENDING_LANE, type BoxNode, type Graph, type GraphInput, type PodCell } from './derive';
+import { cellOffset } from './grid';
 
 const NODE_NAMES = ['kind-control-plane', 'kind-worker', 'kind-worker2', 'kind-worker3'];
 
@@ -35,6 +36,22 @@ function input(mirror: Mirror): GraphInput {
   };
 }
 
+function boxesOf(g: Graph): BoxNode[] {
+  return g.nodes.filter((n): n is BoxNode => n.type === 'box');
+}
+
+/** Every pod drawn, with the id of its box and its place in flow coordinates. */
+function cellsOf(g: Graph): Map<string, PodCell & { box: string; x: number; y: number }> {
+  const out = new Map<string, PodCell & { box: string; x: number; y: number }>();
+  for (const b of boxesOf(g)) {
+    for (const c of b.data.cells) {
+      const at = cellOffset(b.data.grid, c.slot);
+      out.set(c.id, { ...c, box: b.id, x: b.position.x + at.x, y: b.position.y + at.y });
+    }
+  }
+  return out;
+}
+
 const base = () => mirrorFromSnapshot({ deployments: [deployment], replicasets: [rs], services: [service], pods: [pod('web-abc-1', 'kind-worker'), pod('web-abc-2', 'kind-worker2'), pod('web-abc-3', undefined, 'Pending')] });
 
 describe('GraphBuilder', () => {
@@ -42,28 +59,27 @@ describe('GraphBuilder', () => {
     const g = new GraphBuilder().build(input(base()));
     const boxes = g.nodes.filter((n) => n.type === 'box').map((n) => n.id);
     expect(boxes).toEqual([PENDING_LANE, 'box:kind-control-plane', 'box:kind-worker', 'box:kind-worker2', 'box:kind-worker3']);
-    const parents = Object.fromEntries(g.nodes.filter((n): n is PodNode => n.type === 'pod').map((n) => [n.id, n.data.box]));
+    const parents = Object.fromEntries([...cellsOf(g)].map(([id, c]) => [id, c.box]));
     expect(parents).toEqual({ 'pod:default/web-abc-1': 'box:kind-worker', 'pod:default/web-abc-2': 'box:kind-worker2', 'pod:default/web-abc-3': PENDING_LANE });
   });
 
-  it('draws each pod inside its box, boxes first (underneath)', () => {
+  it('draws each pod inside its box, below the header', () => {
     const g = new GraphBuilder().build(input(base()));
-    const index = new Map(g.nodes.map((n, i) => [n.id, i]));
-    for (const n of g.nodes) {
-      if (n.type !== 'pod') continue;
-      const box = g.nodes[index.get(n.data.box)!];
-      expect(index.get(box.id)!).toBeLessThan(index.get(n.id)!);
-      expect(n.position.x).toBeGreaterThanOrEqual(box.position.x);
-      expect(n.position.y).toBeGreaterThanOrEqual(box.position.y);
-      expect(n.position.x + n.width!).toBeLessThanOrEqual(box.position.x + box.width!);
-      expect(n.position.y + n.height!).toBeLessThanOrEqual(box.position.y + box.height!);
+    const boxes = new Map(boxesOf(g).map((b) => [b.id, b]));
+    for (const c of cellsOf(g).values()) {
+      const box = boxes.get(c.box)!;
+      expect(c.y).toBeGreaterThan(box.position.y + 30);
+      expect(c.x).toBeGreaterThanOrEqual(box.position.x);
+      expect(c.x + box.data.grid.w).toBeLessThanOrEqual(box.position.x + box.width!);
+      expect(c.y + box.data.grid.h).toBeLessThanOrEqual(box.position.y + box.height!);
     }
+    expect(g.nodes.filter((n) => n.type !== 'box' && n.type !== 'workload')).toEqual([]);
   });
 
   it('labels and colours pods by their STATUS column, and fades terminating pods', () => {
     const m = applyDeltas(base(), [{ type: 'MODIFIED', resource: 'pods', object: pod('web-abc-1', 'kind-worker', 'Running', undefined, { deletionTimestamp: '2026-01-01T09:20:00Z' }) }]);
     const g = new GraphBuilder().build(input(m));
-    const data = (id: string) => (g.nodes.find((n) => n.id === id) as PodNode).data;
+    const data = (id: string) => cellsOf(g).get(id)!;
     expect(data('pod:default/web-abc-1')).toMatchObject({ status: 'Terminating', tone: 'terminating', terminating: true });
     expect(data('pod:default/web-abc-2')).toMatchObject({ status: 'Running', tone: 'running', ready: '1/1' });
     expect(data('pod:default/web-abc-3')).toMatchObject({ status: 'Pending', tone: 'progress', ready: '0/1' });
@@ -71,7 +87,7 @@ describe('GraphBuilder', () => {
 
   it('draws Deployment → ReplicaSet → Pod ownership and Service → Pod selection edges', () => {
     const g = new GraphBuilder().build(input(base()));
-    const edges = g.edges.map((e) => `${e.source} ${e.className} ${e.target}`).sort();
+    const edges = g.edges.map((e) => `${e.source} ${e.className} ${e.data?.pod ?? e.target}`).sort();
     expect(edges).toEqual([
       'deployments:default/web edge-owns replicasets:default/web-abc',
       'replicasets:default/web-abc edge-owns pod:default/web-abc-1',
@@ -81,6 +97,13 @@ describe('GraphBuilder', () => {
       'services:default/web edge-selects pod:default/web-abc-2',
       'services:default/web edge-selects pod:default/web-abc-3',
     ]);
+    // An edge to a pod targets its box and ends at the pod's cell (top centre).
+    const cells = cellsOf(g);
+    const toPod = g.edges.find((e) => e.data?.pod === 'pod:default/web-abc-2')!;
+    const cell = cells.get('pod:default/web-abc-2')!;
+    expect(toPod.target).toBe('box:kind-worker2');
+    expect(toPod.data).toMatchObject({ y: cell.y });
+    expect(toPod.type).toBe('pod');
   });
 
   it('returns identical node objects for everything that did not change', () => {
@@ -91,6 +114,11 @@ describe('GraphBuilder', () => {
     const g2 = builder.build(input(m2));
     const changed = g2.nodes.filter((n, i) => n !== g1.nodes[i]).map((n) => n.id);
     expect(changed).toEqual([]);
+    // A pod that changed: only its box is new, and in it only that pod's cell.
+    const m3 = applyDeltas(m2, [{ type: 'MODIFIED', resource: 'pods', object: pod('web-abc-1', 'kind-worker', 'Pending') }]);
+    const g3 = builder.build(input(m3));
+    expect(g3.nodes.filter((n, i) => n !== g2.nodes[i]).map((n) => n.id)).toEqual(['box:kind-worker']);
+    expect(cellsOf(g3).get('pod:default/web-abc-1')!.status).toBe('Pending');
     expect(g2.edges.every((e, i) => e === g1.edges[i])).toBe(true);
     expect(g2.shapeVersion).toBe(g1.shapeVersion);
   });
@@ -101,9 +129,13 @@ describe('GraphBuilder', () => {
     const g1 = builder.build(input(m1));
     const m2 = applyDeltas(m1, [{ type: 'DELETED', resource: 'pods', object: pod('a', 'kind-worker') }]);
     const g2 = builder.build(input(m2));
-    const pos = (g: typeof g1, id: string) => g.nodes.find((n) => n.id === id)!.position;
+    const pos = (g: typeof g1, id: string) => {
+      const c = cellsOf(g).get(id)!;
+      return { x: c.x, y: c.y };
+    };
+    const cell = (g: typeof g1, id: string) => boxesOf(g).flatMap((b) => b.data.cells).find((c) => c.id === id);
     expect(pos(g2, 'pod:default/c')).toEqual(pos(g1, 'pod:default/c'));
-    expect(g2.nodes.find((n) => n.id === 'pod:default/b')).toBe(g1.nodes.find((n) => n.id === 'pod:default/b'));
+    expect(cell(g2, 'pod:default/b')).toBe(cell(g1, 'pod:default/b'));
     expect(g2.shapeVersion).toBe(g1.shapeVersion);
     const m3 = applyDeltas(m2, [{ type: 'ADDED', resource: 'pods', object: pod('d', 'kind-worker', 'Pending', 't4') }]);
     expect(pos(builder.build(input(m3)), 'pod:default/d')).toEqual(pos(g1, 'pod:default/a'));
@@ -115,7 +147,8 @@ describe('GraphBuilder', () => {
     builder.build(input(m1));
     const m2 = applyDeltas(m1, [{ type: 'MODIFIED', resource: 'pods', object: pod('web-abc-3', 'kind-worker3', 'Pending') }]);
     const g = builder.build(input(m2));
-    expect((g.nodes.find((n) => n.id === 'pod:default/web-abc-3') as PodNode).data.box).toBe('box:kind-worker3');
+    expect(cellsOf(g).get('pod:default/web-abc-3')!.box).toBe('box:kind-worker3');
+    expect(g.podBox.get('pod:default/web-abc-3')).toBe('box:kind-worker3');
   });
 
   it('asks for a refit when the outline changes, not when pods come and go within a row', () => {
@@ -146,7 +179,7 @@ describe('GraphBuilder edge fan-out', () => {
   it('draws one edge per node box, with a count, when a ReplicaSet owns many pods', () => {
     const many = Array.from({ length: 30 }, (_, i) => pod(`web-abc-${i}`, i % 2 ? 'kind-worker' : 'kind-worker2', 'Running', `t${String(i).padStart(2, '0')}`));
     const g = new GraphBuilder().build(input(mirrorFromSnapshot({ deployments: [deployment], replicasets: [rs], pods: many })));
-    const owns = g.edges.filter((e) => e.source === 'replicasets:default/web-abc').map((e) => `${e.target} ${e.label}`).sort();
+    const owns = g.edges.filter((e) => e.source === 'replicasets:default/web-abc').map((e) => `${e.target} ${e.data?.count}`).sort();
     expect(owns).toEqual(['box:kind-worker 15 pods', 'box:kind-worker2 15 pods']);
   });
 });

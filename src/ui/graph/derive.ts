@@ -1,28 +1,27 @@
 /**
- * Derives the React Flow graph from the mirror: node boxes (group nodes) holding their pods in
- * stable grid slots, a Pending lane for unscheduled pods, Deployments / ReplicaSets / Services
- * outside the boxes, ownership and selection edges.
+ * Derives the React Flow graph from the mirror: node boxes holding their pods in stable grid
+ * slots, a Pending lane for unscheduled pods, Deployments / ReplicaSets / Services outside the
+ * boxes, ownership and selection edges.
+ *
+ * Pods are not React Flow nodes: each box draws its pods itself (`BoxData.cells`, laid out by
+ * `grid.ts`), so a patch touching hundreds of pods updates a handful of React Flow nodes, and
+ * the box re-renders only the cells whose pod changed. Edges to a single pod are React Flow edges
+ * to its box that carry the cell's position (`PodEdgeData`).
  *
  * `GraphBuilder.build` is pure in what it returns for a given input, but remembers its last
- * output so that every node or edge whose content did not change is returned as the *identical*
- * object: React Flow then re-renders only what changed (replacing all nodes is ~10× slower).
+ * output so that every node, cell or edge whose content did not change is returned as the
+ * *identical* object: React then re-renders only what changed.
  */
 import type { Edge, Node } from '@xyflow/react';
 import { podStatus } from '../../kubectl/printers/pod-status';
 import { matchesLabelSelector } from '../../sim/labels';
 import type { KObject } from '../../sim/object';
 import type { ObjectMap } from '../mirror';
+import { BOX, BOX_W, boxHeight, capacity, cellOffset, gridFor, hasFooter, sharedGrid, withRowsFor, type Grid } from './grid';
 import { SlotAllocator } from './slots';
 import { podTone, type Tone } from './tone';
 
 export const LAYOUT = {
-  podW: 140,
-  podH: 46,
-  gap: 8,
-  pad: 12,
-  header: 34,
-  boxCols: 3,
-  laneCols: 6,
   boxGapX: 24,
   boxGapY: 24,
   workloadW: 200,
@@ -31,8 +30,8 @@ export const LAYOUT = {
   rowGapY: 44,
 } as const;
 
-const BOX_W = 2 * LAYOUT.pad + LAYOUT.boxCols * LAYOUT.podW + (LAYOUT.boxCols - 1) * LAYOUT.gap;
 const LANE_W = 2 * BOX_W + LAYOUT.boxGapX;
+const LANE_INNER_W = LANE_W - 2 * BOX.pad;
 /** Rows top-down: Deployments and Services, ReplicaSets, the Pending lane, then node boxes. */
 const RS_Y = LAYOUT.workloadH + LAYOUT.rowGapY;
 const LANE_Y = 2 * (LAYOUT.workloadH + LAYOUT.rowGapY);
@@ -62,14 +61,30 @@ export interface ObjectRefData {
   name: string;
 }
 
-export type PodData = { ref: ObjectRefData; box: string; label: string; status: string; tone: Tone; terminating: boolean; ready: string };
-export type BoxData = { label: string; role: 'control-plane' | 'worker' | 'pending'; pods: number; condition: string };
+/** One pod as its box draws it. */
+export type PodCell = { id: string; ref: ObjectRefData; label: string; status: string; tone: Tone; terminating: boolean; ready: string; slot: number };
+export type BoxData = {
+  label: string;
+  role: 'control-plane' | 'worker' | 'pending';
+  pods: number;
+  condition: string;
+  grid: Grid;
+  /** The pods drawn, in slot order. */
+  cells: PodCell[];
+  /** Pods in the box that the grid has no room for. */
+  hidden: number;
+  /** "330 Running · 3 starting" under a grid of squares; empty otherwise. */
+  summary: string;
+  /** The selected pod's id, when it is in this box. */
+  selectedPod?: string;
+};
 export type WorkloadData = { ref: ObjectRefData; kind: 'Deployment' | 'ReplicaSet' | 'Service'; label: string; summary: string; faded: boolean };
+/** An edge to one pod: it ends at the pod's cell, `x`,`y` in flow coordinates (top centre). */
+export type PodEdgeData = { pod: string; x: number; y: number };
 
-export type PodNode = Node<PodData, 'pod'>;
 export type BoxNode = Node<BoxData, 'box'>;
 export type WorkloadNode = Node<WorkloadData, 'workload'>;
-export type GraphNode = PodNode | BoxNode | WorkloadNode;
+export type GraphNode = BoxNode | WorkloadNode;
 
 /** Pod counts by colour family, for the graph's caption. */
 export type PodSummary = { total: number } & Record<Tone, number>;
@@ -78,6 +93,8 @@ export interface Graph {
   nodes: GraphNode[];
   summary: PodSummary;
   edges: Edge[];
+  /** Pod id → the id of the box that draws it. */
+  podBox: ReadonlyMap<string, string>;
   /**
    * Increments when the drawing's outline changes: a box grows or shrinks, a Deployment,
    * ReplicaSet or Service comes or goes. Time to `fitView()`. Pods replacing each other inside
@@ -90,13 +107,15 @@ export class GraphBuilder {
   private readonly slots = new SlotAllocator();
   private nodeCache = new Map<string, GraphNode>();
   private edgeCache = new Map<string, Edge>();
+  /** Pod object → its cell, reused while the pod object and its slot stay the same. */
+  private cellCache = new Map<string, { pod: KObject; cell: PodCell }>();
   private shapeVersion = 0;
   private outline = '';
 
   build(input: GraphInput): Graph {
     const boxes = boxNames(input);
     const boxSet = new Set(boxes);
-    const pods = [...input.pods.values()].sort(byCreation);
+    const pods = byCreation([...input.pods.values()]);
     const members = new Map<string, string[]>([[PENDING_LANE, []], ...boxes.map((b): [string, string[]] => [boxId(b), []])]);
     for (const pod of pods) {
       const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
@@ -104,6 +123,26 @@ export class GraphBuilder {
       members.get(box)!.push(podId(pod));
     }
     const placed = this.slots.assign(members);
+
+    // Cells, by box, in slot order; counts for the caption and each box's summary.
+    const summary: PodSummary = { total: pods.length, ...emptyTones() };
+    const cellsByBox = new Map<string, PodCell[]>([...members.keys()].map((b) => [b, []]));
+    const tonesByBox = new Map<string, Record<Tone, number>>([...members.keys()].map((b) => [b, emptyTones()]));
+    const nextCells = new Map<string, { pod: KObject; cell: PodCell }>();
+    for (const pod of pods) {
+      const id = podId(pod);
+      const where = placed.get(id)!;
+      const prev = this.cellCache.get(id);
+      let cell = prev && prev.pod === pod && prev.cell.slot === where.slot ? prev.cell : podCell(pod, id, where.slot);
+      // A pod written without a visible change (most status writes) keeps its cell, so it is not redrawn.
+      if (prev && cell !== prev.cell && sameCell(prev.cell, cell)) cell = prev.cell;
+      nextCells.set(id, { pod, cell });
+      cellsByBox.get(where.box)!.push(cell);
+      summary[cell.tone]++;
+      tonesByBox.get(where.box)![cell.tone]++;
+    }
+    this.cellCache = nextCells;
+    for (const cells of cellsByBox.values()) cells.sort((a, b) => a.slot - b.slot);
 
     const nodes: GraphNode[] = [];
     const next = new Map<string, GraphNode>();
@@ -113,29 +152,44 @@ export class GraphBuilder {
       next.set(n.id, chosen);
       nodes.push(chosen);
     };
+    const podBox = new Map<string, string>();
+    /** Where each drawn pod's cell is, in flow coordinates (edges end there). */
+    const cellAt = new Map<string, { x: number; y: number }>();
+    const box = (id: string, fields: Pick<BoxData, 'label' | 'role' | 'condition'>, grid: Grid, x: number, y: number, width: number) => {
+      const all = cellsByBox.get(id)!;
+      const cap = capacity(grid);
+      const cells = all.length && all[all.length - 1].slot >= cap ? all.filter((c) => c.slot < cap) : all;
+      for (const c of all) podBox.set(c.id, id);
+      for (const c of cells) {
+        const at = cellOffset(grid, c.slot);
+        cellAt.set(c.id, { x: x + at.x + grid.w / 2, y: y + at.y });
+      }
+      const data: BoxData = {
+        ...fields,
+        pods: all.length,
+        grid,
+        cells,
+        hidden: all.length - cells.length,
+        summary: hasFooter(grid) ? toneSummary(tonesByBox.get(id)!) : '',
+      };
+      const height = boxHeight(grid);
+      keep(boxNode(id, data, x, y, width, height));
+      return height;
+    };
 
-    // Pods are drawn over their box at absolute positions, not as React Flow child nodes:
-    // child nodes make React Flow recompute every child of a box whose label changed.
-    const boxAt = new Map<string, { x: number; y: number }>();
-    const laneRows = Math.max(1, Math.ceil(this.slots.extent(PENDING_LANE) / LAYOUT.laneCols));
-    const laneH = boxHeight(laneRows);
-    keep(boxNode(PENDING_LANE, { label: 'Pending (not scheduled)', role: 'pending', pods: members.get(PENDING_LANE)!.length, condition: '' }, 0, LANE_Y, LANE_W, laneH));
-    boxAt.set(PENDING_LANE, { x: 0, y: LANE_Y });
+    const laneGrid = gridFor(this.slots.extent(PENDING_LANE), LANE_INNER_W);
+    const laneH = box(PENDING_LANE, { label: 'Pending (not scheduled)', role: 'pending', condition: '' }, laneGrid, 0, LANE_Y, LANE_W);
+    // Node boxes share one tier (side by side they look alike); each row of two is as tall as it needs.
+    const nodeGrid = sharedGrid(boxes.map((b) => this.slots.extent(boxId(b))), BOX.boxInnerW);
     let rowY = LANE_Y + laneH + LAYOUT.boxGapY;
     for (let i = 0; i < boxes.length; i += 2) {
       const row = boxes.slice(i, i + 2);
-      const rows = Math.max(1, ...row.map((b) => Math.ceil(this.slots.extent(boxId(b)) / LAYOUT.boxCols)));
-      const h = boxHeight(rows);
+      const grid = withRowsFor(nodeGrid, Math.max(...row.map((b) => this.slots.extent(boxId(b)))));
+      let h = 0;
       row.forEach((name, j) => {
         const node = input.nodes.get(`/${name}`);
-        const data: BoxData = {
-          label: name,
-          role: isControlPlane(name, node) ? 'control-plane' : 'worker',
-          pods: members.get(boxId(name))!.length,
-          condition: readyCondition(node),
-        };
-        keep(boxNode(boxId(name), data, j * (BOX_W + LAYOUT.boxGapX), rowY, BOX_W, h));
-        boxAt.set(boxId(name), { x: j * (BOX_W + LAYOUT.boxGapX), y: rowY });
+        const fields = { label: name, role: isControlPlane(name, node) ? ('control-plane' as const) : ('worker' as const), condition: readyCondition(node) };
+        h = box(boxId(name), fields, grid, j * (BOX_W + LAYOUT.boxGapX), rowY, BOX_W);
       });
       rowY += h + LAYOUT.boxGapY;
     }
@@ -143,7 +197,7 @@ export class GraphBuilder {
     // Workloads in two rows above the boxes: Deployments then Services, and ReplicaSets.
     const deployments = [...input.deployments.values()].sort(byName);
     // A rollout's new ReplicaSet appears to the right of the old one instead of reshuffling the row.
-    const replicasets = [...input.replicasets.values()].sort(byCreation);
+    const replicasets = byCreation([...input.replicasets.values()]);
     const services = [...input.services.values()].sort(byName);
     const stepX = LAYOUT.workloadW + LAYOUT.workloadGapX;
     deployments.forEach((d, i) => keep(workloadNode('deployments', d, i * stepX, 0, deploymentSummary(d), false)));
@@ -154,24 +208,12 @@ export class GraphBuilder {
       keep(workloadNode('replicasets', r, i * stepX, RS_Y, replicaSetSummary(r), desired === 0));
     });
 
-    const summary: PodSummary = { total: pods.length, running: 0, progress: 0, error: 0, done: 0, terminating: 0, unknown: 0 };
-    for (const pod of pods) {
-      const where = placed.get(podId(pod))!;
-      const cols = where.box === PENDING_LANE ? LAYOUT.laneCols : LAYOUT.boxCols;
-      const node = podNode(pod, where.box, boxAt.get(where.box)!, where.slot, cols);
-      summary[node.data.tone]++;
-      keep(node);
-    }
-
-    const edges = this.buildEdges(deployments, replicasets, services, pods, placed);
-    const outline = nodes
-      .filter((n) => n.type !== 'pod')
-      .map((n) => `${n.id}@${n.position.x},${n.position.y},${n.height}`)
-      .join('|');
+    const edges = this.buildEdges(deployments, replicasets, services, pods, podBox, cellAt);
+    const outline = nodes.map((n) => `${n.id}@${n.position.x},${n.position.y},${n.height}`).join('|');
     if (outline !== this.outline) this.shapeVersion++;
     this.outline = outline;
     this.nodeCache = next;
-    return { nodes, edges, summary, shapeVersion: this.shapeVersion };
+    return { nodes, edges, summary, podBox, shapeVersion: this.shapeVersion };
   }
 
   private buildEdges(
@@ -179,42 +221,59 @@ export class GraphBuilder {
     replicasets: KObject[],
     services: KObject[],
     pods: KObject[],
-    placed: Map<string, { box: string; slot: number }>,
+    podBox: ReadonlyMap<string, string>,
+    cellAt: ReadonlyMap<string, { x: number; y: number }>,
   ): Edge[] {
     const byUid = new Map<string, string>();
     for (const d of deployments) if (d.metadata.uid) byUid.set(d.metadata.uid, workloadId('deployments', d));
     for (const r of replicasets) if (r.metadata.uid) byUid.set(r.metadata.uid, workloadId('replicasets', r));
     const edges: Edge[] = [];
     const next = new Map<string, Edge>();
-    const add = (source: string, target: string, kind: 'owns' | 'selects', label?: string) => {
-      const id = `${kind}:${source}->${target}`;
+    const add = (id: string, fresh: () => Edge, same: (prev: Edge) => boolean) => {
       const prev = this.edgeCache.get(id);
-      const edge =
-        prev && prev.label === label
-          ? prev
-          : { id, source, target, type: 'smoothstep', className: `edge-${kind}${label ? ' edge-aggregate' : ''}`, label, selectable: false, focusable: false };
+      const edge = prev && same(prev) ? prev : fresh();
       next.set(id, edge);
       edges.push(edge);
+    };
+    const toBox = (source: string, target: string, kind: 'owns' | 'selects', label?: string) =>
+      add(
+        `${kind}:${source}->${target}`,
+        () =>
+          label
+            ? { id: `${kind}:${source}->${target}`, source, target, type: 'count', className: `edge-${kind} edge-aggregate`, data: { count: label }, selectable: false, focusable: false }
+            : { id: `${kind}:${source}->${target}`, source, target, type: 'smoothstep', className: `edge-${kind}`, selectable: false, focusable: false },
+        (prev) => prev.data?.count === label,
+      );
+    const toPod = (source: string, pod: string, kind: 'owns' | 'selects') => {
+      const at = cellAt.get(pod);
+      // A pod the grid has no room for: the edge ends at its box.
+      if (!at) return toBox(source, podBox.get(pod)!, kind);
+      const data: PodEdgeData = { pod, x: at.x, y: at.y };
+      add(
+        `${kind}:${source}->${pod}`,
+        () => ({ id: `${kind}:${source}->${pod}`, source, target: podBox.get(pod)!, type: 'pod', className: `edge-${kind}`, data, selectable: false, focusable: false }),
+        (prev) => prev.target === podBox.get(pod) && prev.data?.x === at.x && prev.data?.y === at.y,
+      );
     };
     /** Edges from `source` to its pods, or to their boxes when there are too many. */
     const fanOut = (source: string, targets: KObject[], kind: 'owns' | 'selects') => {
       if (targets.length <= EDGE_FANOUT_LIMIT) {
-        for (const pod of targets) add(source, podId(pod), kind);
+        for (const pod of targets) toPod(source, podId(pod), kind);
         return;
       }
       const perBox = new Map<string, number>();
       for (const pod of targets) {
-        const box = placed.get(podId(pod))!.box;
+        const box = podBox.get(podId(pod))!;
         perBox.set(box, (perBox.get(box) ?? 0) + 1);
       }
-      for (const [box, n] of perBox) add(source, box, kind, n === 1 ? '1 pod' : `${n} pods`);
+      for (const [box, n] of perBox) toBox(source, box, kind, n === 1 ? '1 pod' : `${n} pods`);
     };
 
     const podsByOwner = new Map<string, KObject[]>();
     for (const r of replicasets) {
       const owner = r.metadata.ownerReferences?.find((o) => o.controller);
       const source = owner && byUid.get(owner.uid);
-      if (source) add(source, workloadId('replicasets', r), 'owns');
+      if (source) toBox(source, workloadId('replicasets', r), 'owns');
     }
     for (const pod of pods) {
       const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
@@ -236,6 +295,26 @@ export class GraphBuilder {
   }
 }
 
+function emptyTones(): Record<Tone, number> {
+  return { running: 0, progress: 0, error: 0, done: 0, terminating: 0, unknown: 0 };
+}
+
+const TONE_WORDS: readonly [Tone, string][] = [
+  ['running', 'Running'],
+  ['progress', 'starting'],
+  ['error', 'failing'],
+  ['terminating', 'terminating'],
+  ['done', 'completed'],
+  ['unknown', 'unknown'],
+];
+
+/** "330 Running · 3 starting": a box's pods by colour family, as the caption orders them. */
+export function toneSummary(tones: Record<Tone, number>): string {
+  return TONE_WORDS.filter(([t]) => tones[t] > 0)
+    .map(([t, word]) => `${tones[t]} ${word}`)
+    .join(' · ');
+}
+
 function boxNames(input: GraphInput): string[] {
   const names = [...input.nodeNames];
   const extra = [...input.nodes.values()].map((n) => n.metadata.name ?? '').filter((n) => n && !names.includes(n));
@@ -254,38 +333,23 @@ export function workloadId(resource: string, obj: KObject): string {
   return `${resource}:${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
 }
 
-function boxHeight(rows: number): number {
-  return LAYOUT.header + LAYOUT.pad + rows * (LAYOUT.podH + LAYOUT.gap) - LAYOUT.gap + LAYOUT.pad;
-}
-
 function boxNode(id: string, data: BoxData, x: number, y: number, width: number, height: number): BoxNode {
   return { id, type: 'box', data, position: { x, y }, width, height, style: { width, height }, selectable: false, draggable: false, zIndex: 0 };
 }
 
-function podNode(pod: KObject, box: string, origin: { x: number; y: number }, slot: number, cols: number): PodNode {
+function podCell(pod: KObject, id: string, slot: number): PodCell {
   const status = podStatus(pod);
   const containers = (pod.spec as { containers?: unknown[] } | undefined)?.containers?.length ?? 0;
   const ready = ((pod.status as { containerStatuses?: { ready?: boolean }[] } | undefined)?.containerStatuses ?? []).filter((c) => c.ready).length;
   return {
-    id: podId(pod),
-    type: 'pod',
-    draggable: false,
-    position: {
-      x: origin.x + LAYOUT.pad + (slot % cols) * (LAYOUT.podW + LAYOUT.gap),
-      y: origin.y + LAYOUT.header + LAYOUT.pad + Math.floor(slot / cols) * (LAYOUT.podH + LAYOUT.gap),
-    },
-    width: LAYOUT.podW,
-    height: LAYOUT.podH,
-    zIndex: 1,
-    data: {
-      ref: { resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name ?? '' },
-      box,
-      label: pod.metadata.name ?? '',
-      status,
-      tone: podTone(status),
-      terminating: Boolean(pod.metadata.deletionTimestamp),
-      ready: `${ready}/${containers}`,
-    },
+    id,
+    ref: { resource: 'pods', namespace: pod.metadata.namespace, name: pod.metadata.name ?? '' },
+    label: pod.metadata.name ?? '',
+    status,
+    tone: podTone(status),
+    terminating: Boolean(pod.metadata.deletionTimestamp),
+    ready: `${ready}/${containers}`,
+    slot,
   };
 }
 
@@ -340,29 +404,48 @@ function byName(a: KObject, b: KObject): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** Newcomers take slots in creation order, so a ReplicaSet's pods fill a box left to right. */
-function byCreation(a: KObject, b: KObject): number {
-  const ta = a.metadata.creationTimestamp ?? '';
-  const tb = b.metadata.creationTimestamp ?? '';
-  return ta < tb ? -1 : ta > tb ? 1 : byName(a, b);
+const creationKeys = new WeakMap<KObject, string>();
+
+/**
+ * Sorted by creation, then namespace/name: newcomers take slots in this order, so a ReplicaSet's
+ * pods fill a box left to right. The key is built once per object (sorting runs on every patch).
+ */
+function byCreation(objects: KObject[]): KObject[] {
+  const key = (o: KObject) => {
+    let k = creationKeys.get(o);
+    if (k === undefined) creationKeys.set(o, (k = `${o.metadata.creationTimestamp ?? ''}\u0000${o.metadata.namespace ?? ''}/${o.metadata.name}`));
+    return k;
+  };
+  return objects.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
 }
 
-/** Whether two nodes render the same (data compared field by field, one level deep). */
+/** Whether two nodes render the same. Cells are compared by identity: the builder reuses unchanged ones. */
 function sameNode(a: GraphNode, b: GraphNode): boolean {
-  if (a.type !== b.type || a.parentId !== b.parentId || a.width !== b.width || a.height !== b.height) return false;
+  if (a.type !== b.type || a.width !== b.width || a.height !== b.height) return false;
   if (a.position.x !== b.position.x || a.position.y !== b.position.y) return false;
-  return shallowEqual(a.data as Record<string, unknown>, b.data as Record<string, unknown>);
+  if (a.type === 'box' && b.type === 'box') {
+    const x = a.data;
+    const y = b.data;
+    return (
+      x.label === y.label && x.role === y.role && x.pods === y.pods && x.condition === y.condition && x.grid === y.grid &&
+      x.hidden === y.hidden && x.summary === y.summary && x.selectedPod === y.selectedPod && sameItems(x.cells, y.cells)
+    );
+  }
+  const x = a.data as WorkloadData;
+  const y = b.data as WorkloadData;
+  return x.kind === y.kind && x.label === y.label && x.summary === y.summary && x.faded === y.faded && x.ref.namespace === y.ref.namespace && x.ref.resource === y.ref.resource;
 }
 
-function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) {
-    const va = a[k];
-    const vb = b[k];
-    if (va === vb) continue;
-    if (typeof va === 'object' && typeof vb === 'object' && va && vb && shallowEqual(va as Record<string, unknown>, vb as Record<string, unknown>)) continue;
-    return false;
-  }
+function sameCell(a: PodCell, b: PodCell): boolean {
+  return a.slot === b.slot && a.status === b.status && a.tone === b.tone && a.terminating === b.terminating && a.ready === b.ready && a.label === b.label && a.ref.namespace === b.ref.namespace;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }

@@ -1,14 +1,19 @@
-/** The graph's node renderers: node boxes (and the Pending lane), pods, workloads. */
+/** The graph's node renderers: node boxes (and the Pending lane) with their pods, workloads; the pod edge. */
 import { memo } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { BaseEdge, getSmoothStepPath, Handle, Position, type EdgeProps, type NodeProps, type Edge } from '@xyflow/react';
 import { useApp } from '../store';
-import type { BoxNode, PodNode, WorkloadNode } from './derive';
+import type { BoxNode, PodCell, PodEdgeData, WorkloadNode } from './derive';
+import { cellOffset, type Grid } from './grid';
 import { shortPodName } from './labels';
 
 const hidden = { opacity: 0, pointerEvents: 'none' } as const;
 
+/** Selecting goes through `getState`: a store subscription per pod would run on every patch. */
+const select = (ref: PodCell['ref']) => useApp.getState().select(ref);
+
 export const BoxView = memo(function BoxView({ data }: NodeProps<BoxNode>) {
   const name = data.role === 'pending' ? 'Pending pods' : `Node ${data.label}`;
+  const { grid } = data;
   return (
     <div className={`kp-box kp-box-${data.role}`} role="group" aria-label={name}>
       <Handle type="target" position={Position.Top} style={hidden} isConnectable={false} />
@@ -18,33 +23,58 @@ export const BoxView = memo(function BoxView({ data }: NodeProps<BoxNode>) {
         {data.condition && <span className={`kp-chip ${data.condition.startsWith('Ready') ? 'kp-chip-ok' : 'kp-chip-bad'}`}>{data.condition}</span>}
         <span className="kp-box-count">{data.pods === 1 ? '1 pod' : `${data.pods} pods`}</span>
       </div>
+      {data.cells.map((cell) => (
+        <PodCellView key={cell.id} cell={cell} grid={grid} selected={cell.id === data.selectedPod} />
+      ))}
+      {(data.summary || data.hidden > 0) && (
+        <div className="kp-box-footer">
+          {data.summary}
+          {data.hidden > 0 && <span className="kp-box-more"> · +{data.hidden} more not drawn</span>}
+        </div>
+      )}
     </div>
   );
 });
 
-/** Selecting goes through `getState`: a store subscription per pod would run on every patch. */
-const select = (ref: PodNode['data']['ref']) => useApp.getState().select(ref);
-
-export const PodView = memo(function PodView({ data }: NodeProps<PodNode>) {
+/** One pod: a card (name and status), a tile (name's suffix) or a square, by the box's grid. */
+const PodCellView = memo(function PodCellView({ cell, grid, selected }: { cell: PodCell; grid: Grid; selected: boolean }) {
+  const at = cellOffset(grid, cell.slot);
   return (
-    <>
-      <Handle type="target" position={Position.Top} style={hidden} isConnectable={false} />
-      <button
-        type="button"
-        className={`kp-pod kp-tone-${data.tone}${data.terminating ? ' kp-pod-terminating' : ''} nodrag`}
-        aria-label={`Pod ${data.label}: ${data.status}`}
-        title={`${data.label}\n${data.status} · ${data.ready} ready`}
-        data-status={data.status}
-        onClick={() => select(data.ref)}
-      >
-        <span className="kp-pod-name">{shortPodName(data.label)}</span>
-        <span className="kp-pod-status">
-          <span className="kp-dot" aria-hidden="true" />
-          {data.status}
-        </span>
-      </button>
-    </>
+    <button
+      type="button"
+      className={`kp-pod kp-pod-${grid.tier} kp-tone-${cell.tone}${cell.terminating ? ' kp-pod-terminating' : ''}${selected ? ' kp-selected' : ''} nodrag`}
+      style={{ left: at.x, top: at.y, width: grid.w, height: grid.h }}
+      aria-label={`Pod ${cell.label}: ${cell.status}`}
+      title={`${cell.label}\n${cell.status} · ${cell.ready} ready`}
+      data-status={cell.status}
+      onClick={() => select(cell.ref)}
+    >
+      {grid.tier === 'card' && (
+        <>
+          <span className="kp-pod-name">{shortPodName(cell.label)}</span>
+          <span className="kp-pod-status">
+            <span className="kp-dot" aria-hidden="true" />
+            {cell.status}
+          </span>
+        </>
+      )}
+      {grid.tier === 'compact' && <span className="kp-pod-name">{shortPodName(cell.label, 6)}</span>}
+    </button>
   );
+});
+
+/** An edge that ends at one pod's cell inside its box (the box is the edge's React Flow target). */
+export const PodEdgeView = memo(function PodEdgeView(props: EdgeProps<Edge<PodEdgeData, 'pod'>>) {
+  const { sourceX, sourceY, targetX, targetY, data, style, markerEnd } = props;
+  const [path] = getSmoothStepPath({
+    sourceX,
+    sourceY,
+    sourcePosition: Position.Bottom,
+    targetX: data?.x ?? targetX,
+    targetY: data?.y ?? targetY,
+    targetPosition: Position.Top,
+  });
+  return <BaseEdge path={path} style={style} markerEnd={markerEnd} />;
 });
 
 const KIND_ABBREV: Record<WorkloadNode['data']['kind'], string> = { Deployment: 'deploy', ReplicaSet: 'rs', Service: 'svc' };
@@ -70,4 +100,25 @@ export const WorkloadView = memo(function WorkloadView({ data }: NodeProps<Workl
   );
 });
 
-export const NODE_TYPES = { box: BoxView, pod: PodView, workload: WorkloadView };
+/**
+ * An edge to a node box standing for several pods, labelled with their count. The label is plain
+ * SVG text with a halo: React Flow's own edge label measures itself (`getBBox`) after every change,
+ * which forces a layout of the whole page each time a count changes.
+ */
+export const CountEdgeView = memo(function CountEdgeView(props: EdgeProps<Edge<{ count: string }, 'count'>>) {
+  const { sourceX, sourceY, targetX, targetY, data, style, markerEnd } = props;
+  const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, sourcePosition: Position.Bottom, targetX, targetY, targetPosition: Position.Top });
+  return (
+    <>
+      <BaseEdge path={path} style={style} markerEnd={markerEnd} />
+      {data?.count && (
+        <text className="kp-edge-count" x={labelX} y={labelY} textAnchor="middle" dominantBaseline="central">
+          {data.count}
+        </text>
+      )}
+    </>
+  );
+});
+
+export const NODE_TYPES = { box: BoxView, workload: WorkloadView };
+export const EDGE_TYPES = { pod: PodEdgeView, count: CountEdgeView };
