@@ -12,13 +12,21 @@ const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running:
 
 interface Ranked {
   pod: PodObject;
+  name: string;
+  uid: string;
+  node: string;
+  phase: number;
   /** Active pods of the same controller family on this pod's node. */
   rank: number;
   ready: boolean;
   readySince?: number;
+  /** `logBucket(now - readySince)`, computed once per pod instead of once per comparison. */
+  readyBucket: number;
   created: number;
+  createdBucket: number;
   cost: number;
-  restarts: [number, number];
+  restarts: number;
+  sidecarRestarts: number;
 }
 
 /**
@@ -33,30 +41,49 @@ export function podsToDelete(pods: PodObject[], related: PodObject[], count: num
     const node = p.spec?.nodeName ?? '';
     onNode.set(node, (onNode.get(node) ?? 0) + 1);
   }
-  const ranked: Ranked[] = pods.map((pod) => ({
-    pod,
-    rank: onNode.get(pod.spec?.nodeName ?? '') ?? 0,
-    ready: isPodReady(pod),
-    readySince: podReadySince(pod),
-    created: pod.metadata.creationTimestamp ? Date.parse(pod.metadata.creationTimestamp) : NaN,
-    cost: deletionCost(pod),
-    restarts: maxRestarts(pod),
-  }));
+  const ranked: Ranked[] = new Array(pods.length);
+  for (let i = 0; i < pods.length; i++) ranked[i] = rankOf(pods[i], onNode, now);
   // A stable sort over name order keeps ties deterministic (Go's sort.Sort is not stable).
-  ranked.sort((a, b) => byName(a.pod, b.pod));
-  ranked.sort((a, b) => compare(a, b, now));
-  return ranked.slice(0, count).map((r) => r.pod);
+  // Two passes, not one combined comparator: the ranking is not transitive (UID tie-breaks
+  // inside log buckets), so merging the passes could change which pods are picked.
+  ranked.sort((a, b) => byName(a.name, b.name));
+  ranked.sort(compare);
+  const out: PodObject[] = new Array(count);
+  for (let i = 0; i < count; i++) out[i] = ranked[i].pod;
+  return out;
 }
 
-function compare(a: Ranked, b: Ranked, now: number): number {
-  const na = a.pod.spec?.nodeName ?? '';
-  const nb = b.pod.spec?.nodeName ?? '';
+function rankOf(pod: PodObject, onNode: Map<string, number>, now: number): Ranked {
+  const node = pod.spec?.nodeName ?? '';
+  const ready = isPodReady(pod);
+  const readySince = podReadySince(pod);
+  const created = pod.metadata.creationTimestamp ? Date.parse(pod.metadata.creationTimestamp) : NaN;
+  const [restarts, sidecarRestarts] = maxRestarts(pod);
+  return {
+    pod,
+    name: pod.metadata.name!,
+    uid: pod.metadata.uid ?? '',
+    node,
+    phase: PHASE_ORDINAL[pod.status?.phase ?? ''] ?? 0,
+    rank: onNode.get(node) ?? 0,
+    ready,
+    readySince,
+    readyBucket: readySince === undefined ? 0 : logBucket(now - readySince),
+    created,
+    createdBucket: Number.isNaN(created) ? 0 : logBucket(now - created),
+    cost: deletionCost(pod),
+    restarts,
+    sidecarRestarts,
+  };
+}
+
+function compare(a: Ranked, b: Ranked): number {
+  const na = a.node;
+  const nb = b.node;
   // 1. Unassigned before assigned.
   if (na !== nb && (na === '' || nb === '')) return na === '' ? -1 : 1;
   // 2. Pending < Unknown < Running.
-  const pa = PHASE_ORDINAL[a.pod.status?.phase ?? ''] ?? 0;
-  const pb = PHASE_ORDINAL[b.pod.status?.phase ?? ''] ?? 0;
-  if (pa !== pb) return pa - pb;
+  if (a.phase !== b.phase) return a.phase - b.phase;
   // 3. Not ready before ready.
   if (a.ready !== b.ready) return a.ready ? 1 : -1;
   // 4. Lower deletion cost first.
@@ -65,35 +92,29 @@ function compare(a: Ranked, b: Ranked, now: number): number {
   if (a.rank !== b.rank) return b.rank - a.rank;
   // 6. Ready for less time first (log2 buckets, then UID).
   if (a.ready && b.ready && a.readySince !== b.readySince) {
-    const r = timeRank(a.readySince, b.readySince, a.pod, b.pod, now);
+    const r = timeRank(a.readySince === undefined, a.readyBucket, b.readySince === undefined, b.readyBucket, a, b);
     if (r !== 0) return r;
   }
   // 7. More restarts first (regular containers, then restartable init containers).
-  if (a.restarts[0] !== b.restarts[0]) return b.restarts[0] - a.restarts[0];
-  if (a.restarts[1] !== b.restarts[1]) return b.restarts[1] - a.restarts[1];
+  if (a.restarts !== b.restarts) return b.restarts - a.restarts;
+  if (a.sidecarRestarts !== b.sidecarRestarts) return b.sidecarRestarts - a.sidecarRestarts;
   // 8. Newer first (log2 buckets, then UID).
   if (a.created !== b.created && !(Number.isNaN(a.created) && Number.isNaN(b.created))) {
-    return timeRank(nanOrUndefined(a.created), nanOrUndefined(b.created), a.pod, b.pod, now);
+    return timeRank(Number.isNaN(a.created), a.createdBucket, Number.isNaN(b.created), b.createdBucket, a, b);
   }
   return 0;
 }
 
-function nanOrUndefined(t: number): number | undefined {
-  return Number.isNaN(t) ? undefined : t;
-}
-
-/** `afterOrZero` for missing times, else `logarithmicRankDiff` with a UID tie-break. */
-function timeRank(ta: number | undefined, tb: number | undefined, a: PodObject, b: PodObject, now: number): number {
-  if (ta === undefined || tb === undefined) {
+/** `afterOrZero` for missing times, else `logarithmicRankDiff` (on precomputed buckets) with a UID tie-break. */
+function timeRank(aMissing: boolean, aBucket: number, bMissing: boolean, bBucket: number, a: Ranked, b: Ranked): number {
+  if (aMissing || bMissing) {
     // afterOrZero: a zero time sorts first.
-    if (ta === undefined && tb === undefined) return 0;
-    return ta === undefined ? -1 : 1;
+    if (aMissing && bMissing) return 0;
+    return aMissing ? -1 : 1;
   }
-  const diff = logBucket(now - ta) - logBucket(now - tb);
+  const diff = aBucket - bBucket;
   if (diff !== 0) return diff < 0 ? -1 : 1;
-  const ua = a.metadata.uid ?? '';
-  const ub = b.metadata.uid ?? '';
-  return ua < ub ? -1 : ua > ub ? 1 : 0;
+  return a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0;
 }
 
 /** int64(log2(duration in ns)), or -1 for a non-positive duration. */
@@ -113,15 +134,15 @@ function maxRestarts(pod: PodObject): [number, number] {
   let regular = 0;
   let sidecar = 0;
   for (const c of pod.status?.containerStatuses ?? []) regular = Math.max(regular, c.restartCount ?? 0);
-  const restartable = new Set((pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
+  const init = pod.spec?.initContainers;
+  if (!init || init.length === 0) return [regular, sidecar];
+  const restartable = new Set(init.filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
   for (const c of pod.status?.initContainerStatuses ?? []) {
     if (restartable.has(c.name)) sidecar = Math.max(sidecar, c.restartCount ?? 0);
   }
   return [regular, sidecar];
 }
 
-function byName(a: PodObject, b: PodObject): number {
-  const x = a.metadata.name!;
-  const y = b.metadata.name!;
+function byName(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }

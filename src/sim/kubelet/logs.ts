@@ -33,15 +33,18 @@ export interface LogOptions {
 }
 
 export class LogStore {
-  private runs = new Map<string, LogRun[]>();
+  // By pod (`namespace/name`), then container: removing a pod must not scan every pod's runs.
+  private runs = new Map<string, Map<string, LogRun[]>>();
 
   add(namespace: string, pod: string, container: string, run: LogRun): void {
-    const key = `${namespace}/${pod}/${container}`;
-    const list = this.runs.get(key) ?? [];
+    const podKey = `${namespace}/${pod}`;
+    let byContainer = this.runs.get(podKey);
+    if (!byContainer) this.runs.set(podKey, (byContainer = new Map()));
+    const list = byContainer.get(container) ?? [];
     list.push(run);
     // The kubelet keeps the current and the previous container's logs only.
     if (list.length > 2) list.splice(0, list.length - 2);
-    this.runs.set(key, list);
+    byContainer.set(container, list);
   }
 
   finish(namespace: string, pod: string, container: string, containerID: string, at: number): void {
@@ -50,12 +53,11 @@ export class LogStore {
   }
 
   find(namespace: string, pod: string, container: string, containerID: string): LogRun | undefined {
-    return this.runs.get(`${namespace}/${pod}/${container}`)?.find((r) => r.containerID === containerID);
+    return this.runs.get(`${namespace}/${pod}`)?.get(container)?.find((r) => r.containerID === containerID);
   }
 
   removePod(namespace: string, pod: string): void {
-    const prefix = `${namespace}/${pod}/`;
-    for (const k of this.runs.keys()) if (k.startsWith(prefix)) this.runs.delete(k);
+    this.runs.delete(`${namespace}/${pod}`);
   }
 }
 
