@@ -52,4 +52,11 @@ describe('DeltaBatcher', () => {
     b.add(ev('ADDED', { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'a', namespace: 'default' } }, 'replicasets'));
     expect(b.flush().map((d) => d.resource)).toEqual(['pods', 'replicasets']);
   });
+
+  it('sends a deleted object as just its identity', () => {
+    const b = new DeltaBatcher();
+    const gone: KObject = { ...pod('a', 'Running'), metadata: { name: 'a', namespace: 'default', uid: 'u1', labels: { app: 'x' } }, spec: { nodeName: 'n' } };
+    b.add(ev('DELETED', gone));
+    expect(b.flush()).toEqual([{ type: 'DELETED', resource: 'pods', object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a', namespace: 'default', uid: 'u1' } } }]);
+  });
 });

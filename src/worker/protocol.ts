@@ -32,7 +32,7 @@ export interface ClockState {
   speed: Speed;
 }
 
-/** One object change, already coalesced: the object as it is now (or was, when DELETED). */
+/** One object change, already coalesced: the object as it is now (when DELETED: only its apiVersion, kind, name, namespace and uid). */
 export interface DeltaEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
   /** Plural resource name: `pods`, `deployments`, … */

@@ -5,7 +5,7 @@ import type { Lesson } from '../lessons/types';
 import { createCluster } from '../sim/cluster';
 import { FakeWall } from './fake-wall';
 import type { CommandResult, UiToWorker, WorkerToUi } from './protocol';
-import { INTERRUPTED_EXIT, Session, type SessionDeps } from './session';
+import { BIG_BATCH, BIG_BATCH_FLUSH_MS, INTERRUPTED_EXIT, Session, type SessionDeps } from './session';
 
 /** A tiny stand-in for kubectl: `configmap NAME`, `sleep MS`, `cat FILE`, `apply -f FILE`. */
 const fakeKubectl: KubectlEntry = function* (cluster, argv, io) {
@@ -201,5 +201,22 @@ describe('Session', () => {
     const { send, resultOf } = setup();
     send({ type: 'command', id: 410, command: { kind: 'complete', line: 'kubectl get depl' } });
     expect(resultOf(410)).toEqual({ kind: 'complete', candidates: [] });
+  });
+
+  it('waits longer before the next patch after a big batch, then goes back to every frame', () => {
+    const { run, wall, messages } = setup();
+    const patches = () => messages.filter((m): m is Extract<WorkerToUi, { type: 'patch' }> => m.type === 'patch' && m.events.length > 0);
+    for (let i = 0; i < BIG_BATCH; i++) run(`kubectl configmap bulk-${i}`);
+    wall.run(20);
+    expect(patches().at(-1)!.events.length).toBeGreaterThanOrEqual(BIG_BATCH);
+    const after = patches().length;
+    run('kubectl configmap one-more');
+    wall.run(20);
+    expect(patches()).toHaveLength(after);
+    wall.run(BIG_BATCH_FLUSH_MS);
+    expect(patches()).toHaveLength(after + 1);
+    run('kubectl configmap and-another');
+    wall.run(20);
+    expect(patches()).toHaveLength(after + 2);
   });
 });

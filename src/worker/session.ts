@@ -54,6 +54,14 @@ interface Running {
   done: (exitCode: number) => void;
 }
 
+/**
+ * After a batch this big, the next one waits longer: while hundreds of pods churn, each pod is
+ * written many times a second, and a longer wait sends each once instead of every frame (the main
+ * thread pays to receive every object, and redraws at most a few times a second at that size anyway).
+ */
+export const BIG_BATCH = 200;
+export const BIG_BATCH_FLUSH_MS = 100;
+
 /** Bash's exit code for a command ended by Ctrl+C (128 + SIGINT). */
 export const INTERRUPTED_EXIT = 130;
 
@@ -63,6 +71,7 @@ export class Session {
   private unsubscribe: () => void = () => undefined;
   private readonly batcher = new DeltaBatcher();
   private flushTimer: unknown = undefined;
+  private lastBatchSize = 0;
   private readonly workspace = new EditorWorkspace();
   private readonly config: KubeConfig = { ...DEFAULT_KUBECONFIG };
   private readonly running = new Map<number, Running>();
@@ -320,13 +329,14 @@ export class Session {
 
   private scheduleFlush(): void {
     if (this.flushTimer !== undefined) return;
-    this.flushTimer = this.deps.wall.set(() => this.flush(), FRAME_MS);
+    this.flushTimer = this.deps.wall.set(() => this.flush(), this.lastBatchSize >= BIG_BATCH ? BIG_BATCH_FLUSH_MS : FRAME_MS);
   }
 
   private flush(): void {
     this.flushTimer = undefined;
     this.driver.catchUp();
     const events = this.batcher.flush();
+    this.lastBatchSize = events.length;
     const before = this.progressJson;
     const progress = this.evaluateProgress();
     const progressChanged = this.progressJson !== before;

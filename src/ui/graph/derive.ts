@@ -14,7 +14,6 @@
  */
 import type { Edge, Node } from '@xyflow/react';
 import { podStatus } from '../../kubectl/printers/pod-status';
-import { matchesLabelSelector } from '../../sim/labels';
 import type { KObject } from '../../sim/object';
 import type { ObjectMap } from '../mirror';
 import { BOX, BOX_W, boxHeight, capacity, cellOffset, gridFor, hasFooter, sharedGrid, withRowsFor, type Grid } from './grid';
@@ -115,34 +114,50 @@ export class GraphBuilder {
   build(input: GraphInput): Graph {
     const boxes = boxNames(input);
     const boxSet = new Set(boxes);
-    const pods = byCreation([...input.pods.values()]);
-    const members = new Map<string, string[]>([[PENDING_LANE, []], ...boxes.map((b): [string, string[]] => [boxId(b), []])]);
-    for (const pod of pods) {
+    const boxOf = (pod: KObject) => {
       const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
-      const box = nodeName && boxSet.has(nodeName) ? boxId(nodeName) : PENDING_LANE;
-      members.get(box)!.push(podId(pod));
+      return nodeName && boxSet.has(nodeName) ? boxId(nodeName) : PENDING_LANE;
+    };
+    // Slots: pods that stay keep theirs; newcomers fill the free ones in creation order.
+    const current = new Map<string, KObject>();
+    const newcomers: KObject[] = [];
+    this.slots.begin();
+    for (const pod of input.pods.values()) {
+      const id = podId(pod);
+      current.set(id, pod);
+      if (!this.slots.keep(id, boxOf(pod))) newcomers.push(pod);
     }
-    const placed = this.slots.assign(members);
+    this.slots.sweep();
+    for (const pod of byCreation(newcomers)) this.slots.place(podId(pod), boxOf(pod));
 
     // Cells, by box, in slot order; counts for the caption and each box's summary.
-    const summary: PodSummary = { total: pods.length, ...emptyTones() };
-    const cellsByBox = new Map<string, PodCell[]>([...members.keys()].map((b) => [b, []]));
-    const tonesByBox = new Map<string, Record<Tone, number>>([...members.keys()].map((b) => [b, emptyTones()]));
+    const summary: PodSummary = { total: current.size, ...emptyTones() };
+    const cellsByBox = new Map<string, PodCell[]>();
+    const tonesByBox = new Map<string, Record<Tone, number>>();
+    const podBox = new Map<string, string>();
     const nextCells = new Map<string, { pod: KObject; cell: PodCell }>();
-    for (const pod of pods) {
-      const id = podId(pod);
-      const where = placed.get(id)!;
-      const prev = this.cellCache.get(id);
-      let cell = prev && prev.pod === pod && prev.cell.slot === where.slot ? prev.cell : podCell(pod, id, where.slot);
-      // A pod written without a visible change (most status writes) keeps its cell, so it is not redrawn.
-      if (prev && cell !== prev.cell && sameCell(prev.cell, cell)) cell = prev.cell;
-      nextCells.set(id, { pod, cell });
-      cellsByBox.get(where.box)!.push(cell);
-      summary[cell.tone]++;
-      tonesByBox.get(where.box)![cell.tone]++;
+    for (const box of [PENDING_LANE, ...boxes.map(boxId)]) {
+      const cells: PodCell[] = [];
+      const tones = emptyTones();
+      const items = this.slots.itemsOf(box);
+      for (let slot = 0; slot < items.length; slot++) {
+        const id = items[slot];
+        if (id === undefined) continue;
+        const pod = current.get(id)!;
+        const prev = this.cellCache.get(id);
+        let cell = prev && prev.pod === pod && prev.cell.slot === slot ? prev.cell : podCell(pod, id, slot);
+        // A pod written without a visible change (most status writes) keeps its cell, so it is not redrawn.
+        if (prev && cell !== prev.cell && sameCell(prev.cell, cell)) cell = prev.cell;
+        nextCells.set(id, { pod, cell });
+        cells.push(cell);
+        podBox.set(id, box);
+        summary[cell.tone]++;
+        tones[cell.tone]++;
+      }
+      cellsByBox.set(box, cells);
+      tonesByBox.set(box, tones);
     }
     this.cellCache = nextCells;
-    for (const cells of cellsByBox.values()) cells.sort((a, b) => a.slot - b.slot);
 
     const nodes: GraphNode[] = [];
     const next = new Map<string, GraphNode>();
@@ -152,18 +167,13 @@ export class GraphBuilder {
       next.set(n.id, chosen);
       nodes.push(chosen);
     };
-    const podBox = new Map<string, string>();
-    /** Where each drawn pod's cell is, in flow coordinates (edges end there). */
-    const cellAt = new Map<string, { x: number; y: number }>();
+    /** Where each box is and how it lays out its pods (edges to a pod end at its cell). */
+    const boxGeometry = new Map<string, { x: number; y: number; grid: Grid }>();
     const box = (id: string, fields: Pick<BoxData, 'label' | 'role' | 'condition'>, grid: Grid, x: number, y: number, width: number) => {
       const all = cellsByBox.get(id)!;
       const cap = capacity(grid);
       const cells = all.length && all[all.length - 1].slot >= cap ? all.filter((c) => c.slot < cap) : all;
-      for (const c of all) podBox.set(c.id, id);
-      for (const c of cells) {
-        const at = cellOffset(grid, c.slot);
-        cellAt.set(c.id, { x: x + at.x + grid.w / 2, y: y + at.y });
-      }
+      boxGeometry.set(id, { x, y, grid });
       const data: BoxData = {
         ...fields,
         pods: all.length,
@@ -208,7 +218,14 @@ export class GraphBuilder {
       keep(workloadNode('replicasets', r, i * stepX, RS_Y, replicaSetSummary(r), desired === 0));
     });
 
-    const edges = this.buildEdges(deployments, replicasets, services, pods, podBox, cellAt);
+    const cellAt = (pod: string): { x: number; y: number } | undefined => {
+      const where = this.slots.slotOf(pod);
+      const geometry = where && boxGeometry.get(where.box);
+      if (!where || !geometry || where.slot >= capacity(geometry.grid)) return undefined;
+      const at = cellOffset(geometry.grid, where.slot);
+      return { x: geometry.x + at.x + geometry.grid.w / 2, y: geometry.y + at.y };
+    };
+    const edges = this.buildEdges(deployments, replicasets, services, current, podBox, cellAt);
     const outline = nodes.map((n) => `${n.id}@${n.position.x},${n.position.y},${n.height}`).join('|');
     if (outline !== this.outline) this.shapeVersion++;
     this.outline = outline;
@@ -220,9 +237,9 @@ export class GraphBuilder {
     deployments: KObject[],
     replicasets: KObject[],
     services: KObject[],
-    pods: KObject[],
+    pods: ReadonlyMap<string, KObject>,
     podBox: ReadonlyMap<string, string>,
-    cellAt: ReadonlyMap<string, { x: number; y: number }>,
+    cellAt: (pod: string) => { x: number; y: number } | undefined,
   ): Edge[] {
     const byUid = new Map<string, string>();
     for (const d of deployments) if (d.metadata.uid) byUid.set(d.metadata.uid, workloadId('deployments', d));
@@ -245,7 +262,7 @@ export class GraphBuilder {
         (prev) => prev.data?.count === label,
       );
     const toPod = (source: string, pod: string, kind: 'owns' | 'selects') => {
-      const at = cellAt.get(pod);
+      const at = cellAt(pod);
       // A pod the grid has no room for: the edge ends at its box.
       if (!at) return toBox(source, podBox.get(pod)!, kind);
       const data: PodEdgeData = { pod, x: at.x, y: at.y };
@@ -256,38 +273,43 @@ export class GraphBuilder {
       );
     };
     /** Edges from `source` to its pods, or to their boxes when there are too many. */
-    const fanOut = (source: string, targets: KObject[], kind: 'owns' | 'selects') => {
+    const fanOut = (source: string, targets: string[], kind: 'owns' | 'selects') => {
       if (targets.length <= EDGE_FANOUT_LIMIT) {
-        for (const pod of targets) toPod(source, podId(pod), kind);
+        for (const pod of targets) toPod(source, pod, kind);
         return;
       }
       const perBox = new Map<string, number>();
       for (const pod of targets) {
-        const box = podBox.get(podId(pod))!;
+        const box = podBox.get(pod)!;
         perBox.set(box, (perBox.get(box) ?? 0) + 1);
       }
       for (const [box, n] of perBox) toBox(source, box, kind, n === 1 ? '1 pod' : `${n} pods`);
     };
 
-    const podsByOwner = new Map<string, KObject[]>();
+    const podsByOwner = new Map<string, string[]>();
     for (const r of replicasets) {
       const owner = r.metadata.ownerReferences?.find((o) => o.controller);
       const source = owner && byUid.get(owner.uid);
       if (source) toBox(source, workloadId('replicasets', r), 'owns');
     }
-    for (const pod of pods) {
+    for (const [id, pod] of pods) {
       const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
       const source = owner && byUid.get(owner.uid);
       if (!source) continue;
       let list = podsByOwner.get(source);
       if (!list) podsByOwner.set(source, (list = []));
-      list.push(pod);
+      list.push(id);
     }
     for (const [source, owned] of podsByOwner) fanOut(source, owned, 'owns');
     for (const svc of services) {
-      const selector = (svc.spec as { selector?: Record<string, string> } | undefined)?.selector;
-      if (!selector || Object.keys(selector).length === 0) continue;
-      const selected = pods.filter((pod) => pod.metadata.namespace === svc.metadata.namespace && matchesLabelSelector({ matchLabels: selector }, pod.metadata.labels));
+      const selector = Object.entries((svc.spec as { selector?: Record<string, string> } | undefined)?.selector ?? {});
+      if (selector.length === 0) continue;
+      // A Service's selector is plain key=value equality (no expressions).
+      const selected: string[] = [];
+      for (const [id, pod] of pods) {
+        const labels = pod.metadata.labels;
+        if (pod.metadata.namespace === svc.metadata.namespace && labels && selector.every(([k, v]) => labels[k] === v)) selected.push(id);
+      }
       fanOut(workloadId('services', svc), selected, 'selects');
     }
     this.edgeCache = next;

@@ -1,5 +1,5 @@
 /** The graph's node renderers: node boxes (and the Pending lane) with their pods, workloads; the pod edge. */
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { BaseEdge, getSmoothStepPath, Handle, Position, type EdgeProps, type NodeProps, type Edge } from '@xyflow/react';
 import { useApp } from '../store';
 import type { BoxNode, PodCell, PodEdgeData, WorkloadNode } from './derive';
@@ -13,7 +13,9 @@ const select = (ref: PodCell['ref']) => useApp.getState().select(ref);
 
 export const BoxView = memo(function BoxView({ data }: NodeProps<BoxNode>) {
   const name = data.role === 'pending' ? 'Pending pods' : `Node ${data.label}`;
-  const { grid } = data;
+  // React Flow renders a changed node synchronously; the pods inside follow in a transition
+  // (interruptible), so a box of hundreds of pods never holds the main thread for long.
+  const cells = useDeferredValue(data);
   return (
     <div className={`kp-box kp-box-${data.role}`} role="group" aria-label={name}>
       <Handle type="target" position={Position.Top} style={hidden} isConnectable={false} />
@@ -23,9 +25,7 @@ export const BoxView = memo(function BoxView({ data }: NodeProps<BoxNode>) {
         {data.condition && <span className={`kp-chip ${data.condition.startsWith('Ready') ? 'kp-chip-ok' : 'kp-chip-bad'}`}>{data.condition}</span>}
         <span className="kp-box-count">{data.pods === 1 ? '1 pod' : `${data.pods} pods`}</span>
       </div>
-      {data.cells.map((cell) => (
-        <PodCellView key={cell.id} cell={cell} grid={grid} selected={cell.id === data.selectedPod} />
-      ))}
+      <Cells cells={cells.cells} grid={cells.grid} selectedPod={cells.selectedPod} />
       {(data.summary || data.hidden > 0) && (
         <div className="kp-box-footer">
           {data.summary}
@@ -34,6 +34,10 @@ export const BoxView = memo(function BoxView({ data }: NodeProps<BoxNode>) {
       )}
     </div>
   );
+});
+
+const Cells = memo(function Cells({ cells, grid, selectedPod }: { cells: PodCell[]; grid: Grid; selectedPod: string | undefined }) {
+  return cells.map((cell) => <PodCellView key={cell.id} cell={cell} grid={grid} selected={cell.id === selectedPod} />);
 });
 
 /** One pod: a card (name and status), a tile (name's suffix) or a square, by the box's grid. */
