@@ -44,7 +44,7 @@ export class EventRecorder {
 
   record(source: EventSource, obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void {
     const ns = obj.metadata.namespace ?? 'default';
-    const key = [obj.metadata.uid, fieldPath ?? '', type, reason, message, source.component, source.host ?? ''].join('\u0000');
+    const key = `${obj.metadata.uid ?? ''}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}\u0000${source.component}\u0000${source.host ?? ''}`;
     const now = this.clock.timestamp();
     const existing = this.seen.get(key);
     if (existing) {
@@ -56,7 +56,7 @@ export class EventRecorder {
       }
     }
     // client-go names events `<object>.<unix nanos in hex>`.
-    const name = `${obj.metadata.name}.${(BigInt(this.clock.now()) * 1_000_000n + BigInt(this.seq++)).toString(16)}`;
+    const name = `${obj.metadata.name}.${nanosHex(this.clock.now(), this.seq++)}`;
     const event: CoreEvent = {
       apiVersion: 'v1',
       kind: 'Event',
@@ -98,4 +98,16 @@ export class EventRecorder {
       if (this.clock.now() - Date.parse(ev.lastTimestamp) >= EVENT_TTL_MS - 1000) this.api.delete('events', ns, name);
     });
   }
+}
+
+/**
+ * `(ms * 1e6 + seq).toString(16)` exactly, without BigInt (the product passes 2^53): the value
+ * is split at bit 24 so that each half stays an exact double.
+ */
+export function nanosHex(ms: number, seq: number): string {
+  const msHigh = Math.floor(ms / 0x1000000);
+  const low = (ms % 0x1000000) * 1_000_000 + seq;
+  const high = msHigh * 1_000_000 + Math.floor(low / 0x1000000);
+  const lowHex = (low % 0x1000000).toString(16);
+  return high > 0 ? high.toString(16) + lowHex.padStart(6, '0') : lowHex;
 }
