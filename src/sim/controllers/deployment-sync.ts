@@ -31,6 +31,7 @@ import {
   setNewReplicaSetAnnotations,
   setReplicasAnnotations,
   specReplicaCount,
+  cloneDeployment,
   type MutableDeploymentStatus,
 } from './deployment-util';
 import type { DeploymentObject, PodObject, ReplicaSetObject } from './types';
@@ -75,7 +76,7 @@ export class DeploymentSync {
     if (JSON.stringify(stored.status ?? {}) !== JSON.stringify(status)) {
       stored = api.updateStatus('deployments', ns, { ...stored, status }) as DeploymentObject;
     }
-    this.d = clone(stored);
+    this.d = cloneDeployment(stored);
   }
 
   // ---- the new and old ReplicaSets ----

@@ -5,6 +5,7 @@
  */
 import type { DeploymentCondition, DeploymentStatus, ReplicaSetCondition } from 'kubernetes-types/apps/v1';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
+import { clone, setOwn } from '../object';
 import { canonicalJson, POD_TEMPLATE_HASH_LABEL, podTemplateHash } from './pod-template-hash';
 import type { DeploymentObject, ReplicaSetObject } from './types';
 
@@ -114,9 +115,29 @@ export function maxRevision(rss: ReplicaSetObject[]): number {
 
 /** The template without the pod-template-hash label. */
 export function templateWithoutHash(t: PodTemplateSpec | undefined): PodTemplateSpec {
-  const copy = structuredClone(t ?? {}) as { metadata?: { labels?: Record<string, string> } };
+  const copy = clone(t ?? {}) as { metadata?: { labels?: Record<string, string> } };
   if (copy.metadata?.labels) delete copy.metadata.labels[POD_TEMPLATE_HASH_LABEL];
   return copy as PodTemplateSpec;
+}
+
+/**
+ * A private copy of a stored Deployment for one sync, sharing the stored `spec.template`: no
+ * sync writes into the template (it is cloned before a ReplicaSet is built from it), and
+ * sharing it lets its canonical form stay cached across syncs. Key order is kept.
+ */
+export function cloneDeployment(stored: DeploymentObject): DeploymentObject {
+  const spec = stored.spec as unknown as Record<string, unknown> | undefined;
+  if (!spec || typeof spec !== 'object' || !spec.template) return clone(stored);
+  const out = clone({ ...stored, spec: undefined }) as unknown as { spec: unknown };
+  const specCopy: Record<string, unknown> = {};
+  for (const key in spec) {
+    if (!Object.prototype.hasOwnProperty.call(spec, key)) continue;
+    const v = key === 'template' ? spec[key] : clone(spec[key]);
+    if (key === '__proto__') setOwn(specCopy, key, v);
+    else specCopy[key] = v;
+  }
+  out.spec = specCopy;
+  return out as DeploymentObject;
 }
 
 /** Stored objects are immutable, so a template's canonical form can be cached by identity. */

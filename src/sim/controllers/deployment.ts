@@ -12,7 +12,7 @@ import { Backoff } from './backoff';
 import { isScalingEvent, rolloutRecreate, rolloutRolling, syncScaleOrPaused } from './deployment-rollout';
 import { checkPausedConditions, syncDeploymentStatus } from './deployment-status';
 import { DeploymentSync } from './deployment-sync';
-import { findOldReplicaSets, findNewReplicaSet } from './deployment-util';
+import { cloneDeployment, findOldReplicaSets, findNewReplicaSet } from './deployment-util';
 import { keyOf } from './informer';
 import { splitKey } from './replicaset';
 import type { SharedInformers } from './shared-informers';
@@ -86,7 +86,7 @@ export class DeploymentController {
   sync(key: string): number | void {
     const stored = this.informers.for('deployments').get(...splitKey(key)) as DeploymentObject | undefined;
     if (!stored) return;
-    const d = clone(stored);
+    const d = cloneDeployment(stored);
     const sel = d.spec?.selector;
     if (sel && Object.keys(sel).length === 0) {
       this.record(d, 'Warning', 'SelectingAll', 'This deployment is selecting all pods. A non-empty selector is required.');
