@@ -3,17 +3,16 @@
  * component, so adding randomness to one component never shifts another's sequence.
  */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // sfc32's four words, as int32 bits: a typed array keeps them unboxed (the generator runs
+  // millions of times in a big rollout and boxed doubles were garbage on every draw).
+  private readonly s = new Int32Array(4);
 
   constructor(readonly seed: number | string) {
     const h = hash32(String(seed));
-    this.a = h ^ 0x9e3779b9;
-    this.b = hash32('b' + seed);
-    this.c = hash32('c' + seed);
-    this.d = 1;
+    this.s[0] = h ^ 0x9e3779b9;
+    this.s[1] = hash32('b' + seed);
+    this.s[2] = hash32('c' + seed);
+    this.s[3] = 1;
     for (let i = 0; i < 15; i++) this.next();
   }
 
@@ -21,16 +20,20 @@ export class Rng {
     return new Rng(`${this.seed}/${name}`);
   }
 
-  /** Uniform in [0, 1). */
+  /** Uniform in [0, 1). All arithmetic is modulo 2^32, so int32 storage gives the same bits. */
   next(): number {
-    this.a >>>= 0; this.b >>>= 0; this.c >>>= 0; this.d >>>= 0;
-    const t = (this.a + this.b) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.d = (this.d + 1) | 0;
-    const r = (t + this.d) | 0;
-    this.c = (this.c + r) | 0;
+    const s = this.s;
+    const a = s[0];
+    const b = s[1];
+    let c = s[2];
+    const d = (s[3] + 1) | 0;
+    const t = (a + b) | 0;
+    s[0] = b ^ (b >>> 9);
+    s[1] = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    s[3] = d;
+    const r = (t + d) | 0;
+    s[2] = (c + r) | 0;
     return (r >>> 0) / 4294967296;
   }
 

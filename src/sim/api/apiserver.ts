@@ -19,6 +19,7 @@ import { checkPodQuota, PodUsage } from './quota';
 import type { DeleteOptions, ListOptions, PatchType, WriteOptions } from './types';
 import { validateObjectMeta } from './kinds/meta';
 import { decodeErrors } from './schema';
+import { sameJson } from '../json-equal';
 
 /** The api-server's limit on a request body (kube-apiserver's MaxRequestBodyBytes). */
 export const MAX_REQUEST_BYTES = 3 * 1024 * 1024;
@@ -196,7 +197,7 @@ export class ApiServer {
     if (errors.length) throw invalid(t.kind, t.group, meta.name!, errors);
     if (strategy.tracksGeneration) {
       const gen = old.metadata.generation ?? 1;
-      meta.generation = JSON.stringify(obj.spec) === JSON.stringify(old.spec) ? gen : gen + 1;
+      meta.generation = sameJson(obj.spec, old.spec) ? gen : gen + 1;
     }
     if (opts.dryRun) return { ...obj, metadata: { ...meta, resourceVersion: old.metadata.resourceVersion } };
     // The last finalizer removed from a deleting object completes the delete.

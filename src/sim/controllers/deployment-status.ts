@@ -24,6 +24,7 @@ import {
 } from './deployment-util';
 import { cleanStatus, type DeploymentSync } from './deployment-sync';
 import type { ReplicaSetObject } from './types';
+import { sameJson } from '../json-equal';
 
 export function calculateStatus(s: DeploymentSync, allRSs: ReplicaSetObject[], newRS: ReplicaSetObject | undefined): MutableDeploymentStatus {
   const d = s.d;
@@ -136,5 +137,5 @@ export function checkPausedConditions(s: DeploymentSync): void {
 }
 
 function sameStatus(s: DeploymentSync, next: MutableDeploymentStatus): boolean {
-  return JSON.stringify(cleanStatus(s.status())) === JSON.stringify(cleanStatus(next));
+  return sameJson(cleanStatus(s.status()), cleanStatus(next));
 }

@@ -35,6 +35,7 @@ import {
   type MutableDeploymentStatus,
 } from './deployment-util';
 import type { DeploymentObject, PodObject, ReplicaSetObject } from './types';
+import { sameJson } from '../json-equal';
 
 export type Recorder = (obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string) => void;
 
@@ -69,11 +70,11 @@ export class DeploymentSync {
     const api = this.ctx.api;
     const ns = this.d.metadata.namespace;
     let stored = api.get('deployments', ns, this.d.metadata.name!) as DeploymentObject;
-    if (JSON.stringify(stored.metadata.annotations ?? {}) !== JSON.stringify(this.d.metadata.annotations ?? {})) {
+    if (!sameJson(stored.metadata.annotations ?? {}, this.d.metadata.annotations ?? {})) {
       stored = api.update('deployments', ns, { ...stored, metadata: { ...stored.metadata, annotations: this.d.metadata.annotations } }) as DeploymentObject;
     }
     const status = cleanStatus(this.status());
-    if (JSON.stringify(stored.status ?? {}) !== JSON.stringify(status)) {
+    if (!sameJson(stored.status ?? {}, status)) {
       stored = api.updateStatus('deployments', ns, { ...stored, status }) as DeploymentObject;
     }
     this.d = cloneDeployment(stored);

@@ -18,6 +18,7 @@ import { splitKey } from './replicaset';
 import type { SharedInformers } from './shared-informers';
 import type { DeploymentObject, PodObject, ReplicaSetObject } from './types';
 import { WorkQueue } from './workqueue';
+import { sameJson } from '../json-equal';
 
 export class DeploymentController {
   readonly queue: WorkQueue;
@@ -59,7 +60,7 @@ export class DeploymentController {
       return;
     }
     if (type === 'DELETED') return;
-    const labelsChanged = !old || oldRef || JSON.stringify(old.metadata.labels) !== JSON.stringify(rs.metadata.labels);
+    const labelsChanged = !old || oldRef || !sameJson(old.metadata.labels, rs.metadata.labels);
     if (!labelsChanged) return;
     for (const d of this.informers.for('deployments').list(rs.metadata.namespace)) {
       if (matchSelector(fromLabelSelector((d as DeploymentObject).spec?.selector), rs.metadata.labels ?? {})) this.queue.add(keyOf(d));

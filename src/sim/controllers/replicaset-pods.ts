@@ -9,6 +9,7 @@ import { controllerRef } from '../object';
 import { isPodActive, isPodReady } from './pod-util';
 import type { PodObject, ReplicaSetObject } from './types';
 import { keyOf } from './informer';
+import { sameJson } from '../json-equal';
 
 interface Facts {
   owner: string;
@@ -156,7 +157,7 @@ function matchersOf(rs: ReplicaSetObject): Matchers {
 
 function sameMatchers(m: Matchers, rs: ReplicaSetObject): boolean {
   const next = matchersOf(rs);
-  return JSON.stringify(m) === JSON.stringify(next);
+  return sameJson(m, next);
 }
 
 function hasAll(labels: Record<string, string>, want: Record<string, string>): boolean {

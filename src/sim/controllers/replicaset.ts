@@ -18,6 +18,7 @@ import { ReplicaSetPods } from './replicaset-pods';
 import type { SharedInformers } from './shared-informers';
 import type { PodObject, ReplicaSetObject } from './types';
 import { WorkQueue } from './workqueue';
+import { sameJson } from '../json-equal';
 
 /** Most pods created or deleted in one sync (`BurstReplicas`). */
 export const BURST_REPLICAS = 500;
@@ -79,7 +80,7 @@ export class ReplicaSetController {
         if (type === 'DELETED' ? !pod.metadata.deletionTimestamp : nowDeleting) this.expectations.deletionObserved(key);
       }
     } else if (type !== 'DELETED') {
-      const labelsChanged = !old || oldRef || JSON.stringify(old.metadata.labels) !== JSON.stringify(pod.metadata.labels);
+      const labelsChanged = !old || oldRef || !sameJson(old.metadata.labels, pod.metadata.labels);
       if (labelsChanged) {
         for (const rs of this.informers.for('replicasets').list(ns)) {
           if (matchSelector(fromLabelSelector((rs as ReplicaSetObject).spec?.selector), pod.metadata.labels ?? {})) this.queue.add(keyOf(rs));
@@ -256,7 +257,7 @@ export class ReplicaSetController {
   private writeStatus(rs: ReplicaSetObject, status: ReplicaSetStatus): void {
     const generation = rs.metadata.generation;
     const next = replicaSetStatus({ ...status, observedGeneration: generation });
-    if (JSON.stringify(next) === JSON.stringify(replicaSetStatus(rs.status ?? { replicas: 0 })) && rs.status) return;
+    if (sameJson(next, replicaSetStatus(rs.status ?? { replicas: 0 })) && rs.status) return;
     try {
       this.ctx.api.updateStatus('replicasets', rs.metadata.namespace, { ...rs, status: next });
     } catch (e) {

@@ -9,6 +9,7 @@ import type { SharedInformers } from './shared-informers';
 import { splitKey } from './replicaset';
 import { keyOf } from './informer';
 import { WorkQueue } from './workqueue';
+import { sameJson } from '../json-equal';
 
 /** Object-count quota names that are plain resource names. */
 const OBJECT_COUNTS: Record<string, string> = {
@@ -54,7 +55,7 @@ export class ResourceQuotaController {
       if (n !== undefined) used[name] = formatCount(n);
     }
     const status = { hard, used };
-    if (JSON.stringify(q.status ?? {}) === JSON.stringify(status)) return;
+    if (sameJson(q.status ?? {}, status)) return;
     this.ctx.api.updateStatus('resourcequotas', ns, { ...q, status });
   }
 
