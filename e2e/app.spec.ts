@@ -4,7 +4,7 @@
  * all seen on the graph and in the terminal, with the lesson's checks turning green.
  */
 import { expect, test } from '@playwright/test';
-import { boxesOfPods, openApp, podNames, pods, runCommand, SCREENSHOTS, setSpeed, terminalLog } from './helpers';
+import { boxesOfPods, openApp, podNames, pods, promptLine, runCommand, SCREENSHOTS, setSpeed, terminalLog } from './helpers';
 
 test('lesson 1: apply a Deployment, heal, scale, roll out and undo', async ({ page }) => {
   const pageErrors: string[] = [];
@@ -85,6 +85,20 @@ test('lesson 1: apply a Deployment, heal, scale, roll out and undo', async ({ pa
   await page.screenshot({ path: `${SCREENSHOTS}/05-inspector.png` });
 
   expect(pageErrors).toEqual([]);
+});
+
+test('Tab completes a kubectl line from the cluster', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Terminal input').focus();
+  await page.keyboard.type('kubectl get depl');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => promptLine(page)).toBe('$ kubectl get deployments');
+  // Like bash, a finished word gets its space.
+  await page.keyboard.type('-n kube-sy');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => promptLine(page)).toBe('$ kubectl get deployments -n kube-system');
+  await page.keyboard.press('Enter');
+  await expect(terminalLog(page)).toContainText('No resources found in kube-system namespace.');
 });
 
 test('time controls pause, step and resume the virtual clock', async ({ page }) => {

@@ -16,6 +16,12 @@ export function terminalLog(page: Page): Locator {
   return page.getByRole('log', { name: 'Terminal output' });
 }
 
+/** The terminal's last non-empty line, as shown (e.g. `$ kubectl get pods`). */
+export async function promptLine(page: Page): Promise<string> {
+  const rows = await page.locator('.xterm-rows > div').allTextContents();
+  return rows.map((r) => r.replace(/\u00a0/g, ' ').trimEnd()).filter((r) => r !== '').pop() ?? '';
+}
+
 /** Whether the terminal shows an empty prompt on its last line (no command running). */
 async function atPrompt(page: Page): Promise<boolean> {
   const rows = await page.locator('.xterm-rows > div').allTextContents();

@@ -183,3 +183,42 @@ describe('GraphBuilder edge fan-out', () => {
     expect(owns).toEqual(['box:kind-worker 15 pods', 'box:kind-worker2 15 pods']);
   });
 });
+
+describe('GraphBuilder at scale', () => {
+  const crowd = (n: number, nodeOf: (i: number) => string | undefined) =>
+    Array.from({ length: n }, (_, i) => pod(`big-${String(i).padStart(4, '0')}`, nodeOf(i), nodeOf(i) ? 'Running' : 'Pending', `t${String(i).padStart(4, '0')}`));
+
+  it('keeps a thousand pods readable: squares, short boxes, a summary under each', () => {
+    const pods = crowd(1000, (i) => (i < 330 ? NODE_NAMES[1 + (i % 3)] : undefined));
+    const g = new GraphBuilder().build(input(mirrorFromSnapshot({ pods })));
+    const boxes = boxesOf(g);
+    for (const b of boxes) expect(b.height!).toBeLessThan(400);
+    const worker = boxes.find((b) => b.id === 'box:kind-worker')!;
+    expect(worker.data).toMatchObject({ pods: 110, hidden: 0, summary: '110 Running' });
+    expect(worker.data.grid.tier).toBe('dot');
+    const lane = boxes.find((b) => b.id === PENDING_LANE)!;
+    expect(lane.data.cells.length + lane.data.hidden).toBe(670);
+    expect(lane.data.summary).toBe('670 starting');
+    expect(g.summary).toMatchObject({ total: 1000, running: 330, progress: 670 });
+  });
+
+  it('draws what fits and counts the rest when a box overflows', () => {
+    const g = new GraphBuilder().build(input(mirrorFromSnapshot({ pods: crowd(3000, () => 'kind-worker') })));
+    const worker = boxesOf(g).find((b) => b.id === 'box:kind-worker')!;
+    expect(worker.data.pods).toBe(3000);
+    expect(worker.data.hidden).toBeGreaterThan(0);
+    expect(worker.data.cells.length + worker.data.hidden).toBe(3000);
+    expect(worker.data.cells.every((c) => c.slot < worker.data.cells.length)).toBe(true);
+  });
+
+  it('keeps each pod in its slot while the box changes tier', () => {
+    const builder = new GraphBuilder();
+    const first = crowd(5, () => 'kind-worker');
+    const g1 = builder.build(input(mirrorFromSnapshot({ pods: first })));
+    const g2 = builder.build(input(mirrorFromSnapshot({ pods: [...first, ...crowd(60, () => 'kind-worker').slice(5)] })));
+    const slot = (g: Graph, id: string) => cellsOf(g).get(id)!.slot;
+    expect(boxesOf(g2).find((b) => b.id === 'box:kind-worker')!.data.grid.tier).not.toBe('card');
+    for (const p of first) expect(slot(g2, `pod:default/${p.metadata.name}`)).toBe(slot(g1, `pod:default/${p.metadata.name}`));
+  });
+});
+
