@@ -10,23 +10,52 @@ export const DELETION_COST_ANNOTATION = 'controller.kubernetes.io/pod-deletion-c
 
 const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 
-interface Ranked {
+/** What ranking needs from a pod that depends on the pod alone (stored pods never change). */
+interface PodFacts {
   pod: PodObject;
   name: string;
   uid: string;
   node: string;
   phase: number;
-  /** Active pods of the same controller family on this pod's node. */
-  rank: number;
   ready: boolean;
   readySince?: number;
-  /** `logBucket(now - readySince)`, computed once per pod instead of once per comparison. */
-  readyBucket: number;
   created: number;
-  createdBucket: number;
   cost: number;
   restarts: number;
   sidecarRestarts: number;
+}
+
+interface Ranked {
+  f: PodFacts;
+  /** Active pods of the same controller family on this pod's node. */
+  rank: number;
+  /** `logBucket(now - readySince)`, computed once per pod instead of once per comparison. */
+  readyBucket: number;
+  createdBucket: number;
+}
+
+/** Facts by pod object: a rolling update ranks the same pods hundreds of times. */
+const factsCache = new WeakMap<PodObject, PodFacts>();
+
+function factsOf(pod: PodObject): PodFacts {
+  let f = factsCache.get(pod);
+  if (f) return f;
+  const [restarts, sidecarRestarts] = maxRestarts(pod);
+  f = {
+    pod,
+    name: pod.metadata.name!,
+    uid: pod.metadata.uid ?? '',
+    node: pod.spec?.nodeName ?? '',
+    phase: PHASE_ORDINAL[pod.status?.phase ?? ''] ?? 0,
+    ready: isPodReady(pod),
+    readySince: podReadySince(pod),
+    created: pod.metadata.creationTimestamp ? Date.parse(pod.metadata.creationTimestamp) : NaN,
+    cost: deletionCost(pod),
+    restarts,
+    sidecarRestarts,
+  };
+  factsCache.set(pod, f);
+  return f;
 }
 
 /**
@@ -42,42 +71,29 @@ export function podsToDelete(pods: PodObject[], related: PodObject[], count: num
     onNode.set(node, (onNode.get(node) ?? 0) + 1);
   }
   const ranked: Ranked[] = new Array(pods.length);
-  for (let i = 0; i < pods.length; i++) ranked[i] = rankOf(pods[i], onNode, now);
+  for (let i = 0; i < pods.length; i++) ranked[i] = rankOf(factsOf(pods[i]), onNode, now);
   // A stable sort over name order keeps ties deterministic (Go's sort.Sort is not stable).
   // Two passes, not one combined comparator: the ranking is not transitive (UID tie-breaks
   // inside log buckets), so merging the passes could change which pods are picked.
-  ranked.sort((a, b) => byName(a.name, b.name));
+  ranked.sort((a, b) => byName(a.f.name, b.f.name));
   ranked.sort(compare);
   const out: PodObject[] = new Array(count);
-  for (let i = 0; i < count; i++) out[i] = ranked[i].pod;
+  for (let i = 0; i < count; i++) out[i] = ranked[i].f.pod;
   return out;
 }
 
-function rankOf(pod: PodObject, onNode: Map<string, number>, now: number): Ranked {
-  const node = pod.spec?.nodeName ?? '';
-  const ready = isPodReady(pod);
-  const readySince = podReadySince(pod);
-  const created = pod.metadata.creationTimestamp ? Date.parse(pod.metadata.creationTimestamp) : NaN;
-  const [restarts, sidecarRestarts] = maxRestarts(pod);
+function rankOf(f: PodFacts, onNode: Map<string, number>, now: number): Ranked {
   return {
-    pod,
-    name: pod.metadata.name!,
-    uid: pod.metadata.uid ?? '',
-    node,
-    phase: PHASE_ORDINAL[pod.status?.phase ?? ''] ?? 0,
-    rank: onNode.get(node) ?? 0,
-    ready,
-    readySince,
-    readyBucket: readySince === undefined ? 0 : logBucket(now - readySince),
-    created,
-    createdBucket: Number.isNaN(created) ? 0 : logBucket(now - created),
-    cost: deletionCost(pod),
-    restarts,
-    sidecarRestarts,
+    f,
+    rank: onNode.get(f.node) ?? 0,
+    readyBucket: f.readySince === undefined ? 0 : logBucket(now - f.readySince),
+    createdBucket: Number.isNaN(f.created) ? 0 : logBucket(now - f.created),
   };
 }
 
-function compare(a: Ranked, b: Ranked): number {
+function compare(x: Ranked, y: Ranked): number {
+  const a = x.f;
+  const b = y.f;
   const na = a.node;
   const nb = b.node;
   // 1. Unassigned before assigned.
@@ -89,10 +105,10 @@ function compare(a: Ranked, b: Ranked): number {
   // 4. Lower deletion cost first.
   if (a.cost !== b.cost) return a.cost - b.cost;
   // 5. More siblings on the same node first.
-  if (a.rank !== b.rank) return b.rank - a.rank;
+  if (x.rank !== y.rank) return y.rank - x.rank;
   // 6. Ready for less time first (log2 buckets, then UID).
   if (a.ready && b.ready && a.readySince !== b.readySince) {
-    const r = timeRank(a.readySince === undefined, a.readyBucket, b.readySince === undefined, b.readyBucket, a, b);
+    const r = timeRank(a.readySince === undefined, x.readyBucket, b.readySince === undefined, y.readyBucket, a, b);
     if (r !== 0) return r;
   }
   // 7. More restarts first (regular containers, then restartable init containers).
@@ -100,13 +116,13 @@ function compare(a: Ranked, b: Ranked): number {
   if (a.sidecarRestarts !== b.sidecarRestarts) return b.sidecarRestarts - a.sidecarRestarts;
   // 8. Newer first (log2 buckets, then UID).
   if (a.created !== b.created && !(Number.isNaN(a.created) && Number.isNaN(b.created))) {
-    return timeRank(Number.isNaN(a.created), a.createdBucket, Number.isNaN(b.created), b.createdBucket, a, b);
+    return timeRank(Number.isNaN(a.created), x.createdBucket, Number.isNaN(b.created), y.createdBucket, a, b);
   }
   return 0;
 }
 
 /** `afterOrZero` for missing times, else `logarithmicRankDiff` (on precomputed buckets) with a UID tie-break. */
-function timeRank(aMissing: boolean, aBucket: number, bMissing: boolean, bBucket: number, a: Ranked, b: Ranked): number {
+function timeRank(aMissing: boolean, aBucket: number, bMissing: boolean, bBucket: number, a: PodFacts, b: PodFacts): number {
   if (aMissing || bMissing) {
     // afterOrZero: a zero time sorts first.
     if (aMissing && bMissing) return 0;

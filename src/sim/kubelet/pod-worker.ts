@@ -11,6 +11,7 @@ import { planProcess, type ProcessPlan } from './container-process';
 import { imageDigest, lookupImage, parseImageRef, pullErrorMessage, type ImageInfo, type ImageRef } from './images';
 import { buildPodStatus, type ContainerView, type PodView, type TerminatedState } from './pod-status';
 import type { NodeRuntime } from './runtime';
+import { sameJson } from '../json-equal';
 
 /** How long after a container exits the kubelet notices (PLEG relist period). */
 export const PLEG_MS = 1000;
@@ -54,7 +55,8 @@ export class PodWorker {
   private timerAt = Infinity;
   private terminating = false;
   private finished = false;
-  private lastStatus = '';
+  /** The status last written, to skip writes that would change nothing. */
+  private lastStatus: unknown = undefined;
 
   constructor(private readonly rt: NodeRuntime, obj: KObject) {
     this.pod = obj as unknown as Pod;
@@ -441,9 +443,8 @@ export class PodWorker {
     const latest = this.rt.ctx.api.tryGet('pods', this.ns, this.name) as unknown as Pod | undefined;
     if (!latest || latest.metadata?.uid !== this.uid) return;
     const status = buildPodStatus(latest, this.view, this.rt.clock.timestamp());
-    const json = JSON.stringify(status);
-    if (json === this.lastStatus) return;
-    this.lastStatus = json;
+    if (this.lastStatus !== undefined && sameJson(status, this.lastStatus)) return;
+    this.lastStatus = status;
     this.rt.ctx.api.updateStatus('pods', this.ns, { ...(latest as unknown as KObject), status });
     if (status.phase === 'Succeeded' || status.phase === 'Failed') this.rt.podTerminal(this.ns, this.name);
   }
