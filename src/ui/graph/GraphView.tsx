@@ -3,7 +3,7 @@
  * identity; pods are drawn inside their box, so React Flow holds a few dozen nodes at most); the
  * view fits itself when the outline changes, not on every status change.
  */
-import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { objectsOf, type Mirror } from '../mirror';
@@ -28,7 +28,32 @@ function useDeferredMirror(): Mirror {
   return mirror;
 }
 
-function Graph() {
+/**
+ * Node boxes side by side: one in a tall, narrow view, two otherwise. Two boxes wide, a portrait
+ * view would fit the drawing at a zoom where pod names are too small to read.
+ */
+function useColumns(ref: RefObject<HTMLDivElement | null>): number {
+  const [columns, setColumns] = useState(2);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(([entry]) => {
+      const { width, height } = entry.contentRect;
+      if (width > 0 && height > 0) setColumns(width / height < PORTRAIT_BELOW ? 1 : 2);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return columns;
+}
+
+/** Room for the pod caption above the drawing and the zoom buttons beside it. */
+const FIT = { padding: { top: '52px', bottom: '20px', left: '60px', right: '24px' }, maxZoom: 1.1 } as const;
+
+/** Width / height under which the view counts as portrait. */
+const PORTRAIT_BELOW = 1.05;
+
+function Graph({ columns }: { columns: number }) {
   const mirror = useDeferredMirror();
   const nodeNames = useApp((s) => s.nodeNames);
   const selected = useApp((s) => s.selected);
@@ -41,8 +66,8 @@ function Graph() {
   const replicasets = objectsOf(mirror, 'replicasets');
   const services = objectsOf(mirror, 'services');
   const graph = useMemo(
-    () => builder.current!.build({ nodeNames, nodes: nodesMap, pods, deployments, replicasets, services }),
-    [nodeNames, nodesMap, pods, deployments, replicasets, services],
+    () => builder.current!.build({ nodeNames, nodes: nodesMap, pods, deployments, replicasets, services, columns }),
+    [nodeNames, nodesMap, pods, deployments, replicasets, services, columns],
   );
 
   const selectedId = selected ? `${selected.resource === 'pods' ? 'pod' : selected.resource}:${selected.namespace ?? ''}/${selected.name}` : null;
@@ -63,7 +88,7 @@ function Graph() {
   const flow = useReactFlow();
   useEffect(() => {
     // Debounced: a rollout adds and removes pods for a while; refit once it calms down.
-    const t = setTimeout(() => void flow.fitView({ padding: 0.08, duration: 250, maxZoom: 1.1 }), 200);
+    const t = setTimeout(() => void flow.fitView({ ...FIT, duration: 250 }), 200);
     return () => clearTimeout(t);
   }, [graph.shapeVersion, flow]);
 
@@ -81,6 +106,7 @@ function Graph() {
         minZoom={0.05}
         maxZoom={2}
         fitView
+        fitViewOptions={FIT}
         proOptions={{ hideAttribution: true }}
         aria-label="Cluster graph"
       >
@@ -116,10 +142,12 @@ function PodCaption({ summary }: { summary: PodSummary }) {
 }
 
 export function GraphView() {
+  const container = useRef<HTMLDivElement>(null);
+  const columns = useColumns(container);
   return (
-    <div className="kp-graph" data-testid="graph">
+    <div className="kp-graph" data-testid="graph" ref={container}>
       <ReactFlowProvider>
-        <Graph />
+        <Graph columns={columns} />
       </ReactFlowProvider>
     </div>
   );

@@ -175,6 +175,27 @@ describe('GraphBuilder', () => {
   });
 });
 
+describe('GraphBuilder layout', () => {
+  it('stacks node boxes in one column for a narrow view, and slims an empty Pending lane', () => {
+    const g = new GraphBuilder().build({ ...input(mirrorFromSnapshot({ pods: [pod('a', 'kind-worker')] })), columns: 1 });
+    const boxes = boxesOf(g);
+    const lane = boxes.find((b) => b.id === PENDING_LANE)!;
+    const nodes = boxes.filter((b) => b.id !== PENDING_LANE);
+    expect(nodes.every((b) => b.position.x === 0)).toBe(true);
+    const ys = nodes.map((b) => b.position.y);
+    expect([...ys].sort((a, b) => a - b)).toEqual(ys);
+    expect(new Set(ys).size).toBe(4);
+    expect(lane.width).toBe(nodes[0].width);
+    expect(lane.height).toBeLessThan(nodes[0].height!);
+  });
+
+  it('puts two node boxes side by side by default', () => {
+    const g = new GraphBuilder().build(input(base()));
+    const xs = new Set(boxesOf(g).filter((b) => b.id !== PENDING_LANE).map((b) => b.position.x));
+    expect(xs.size).toBe(2);
+  });
+});
+
 describe('GraphBuilder edge fan-out', () => {
   it('draws one edge per node box, with a count, when a ReplicaSet owns many pods', () => {
     const many = Array.from({ length: 30 }, (_, i) => pod(`web-abc-${i}`, i % 2 ? 'kind-worker' : 'kind-worker2', 'Running', `t${String(i).padStart(2, '0')}`));

@@ -29,8 +29,10 @@ export const LAYOUT = {
   rowGapY: 44,
 } as const;
 
-const LANE_W = 2 * BOX_W + LAYOUT.boxGapX;
-const LANE_INNER_W = LANE_W - 2 * BOX.pad;
+/** The drawing's width with `columns` node boxes side by side: the Pending lane spans them all. */
+function laneWidth(columns: number): number {
+  return columns * BOX_W + (columns - 1) * LAYOUT.boxGapX;
+}
 /** Rows top-down: Deployments and Services, ReplicaSets, the Pending lane, then node boxes. */
 const RS_Y = LAYOUT.workloadH + LAYOUT.rowGapY;
 const LANE_Y = 2 * (LAYOUT.workloadH + LAYOUT.rowGapY);
@@ -52,6 +54,11 @@ export interface GraphInput {
   deployments: ObjectMap;
   replicasets: ObjectMap;
   services: ObjectMap;
+  /**
+   * Node boxes side by side (default 2). One column suits a tall, narrow view: the drawing then
+   * fits it at a zoom where pod names can be read.
+   */
+  columns?: number;
 }
 
 export interface ObjectRefData {
@@ -182,18 +189,21 @@ export class GraphBuilder {
         hidden: all.length - cells.length,
         summary: hasFooter(grid) ? toneSummary(tonesByBox.get(id)!) : '',
       };
-      const height = boxHeight(grid);
+      // An empty Pending lane is just its title bar: nothing to see there, and the boxes come closer.
+      const height = id === PENDING_LANE && all.length === 0 ? BOX.header : boxHeight(grid);
       keep(boxNode(id, data, x, y, width, height));
       return height;
     };
 
-    const laneGrid = gridFor(this.slots.extent(PENDING_LANE), LANE_INNER_W);
-    const laneH = box(PENDING_LANE, { label: 'Pending (not scheduled)', role: 'pending', condition: '' }, laneGrid, 0, LANE_Y, LANE_W);
+    const columns = Math.max(1, input.columns ?? 2);
+    const laneW = laneWidth(columns);
+    const laneGrid = gridFor(this.slots.extent(PENDING_LANE), laneW - 2 * BOX.pad);
+    const laneH = box(PENDING_LANE, { label: 'Pending (not scheduled)', role: 'pending', condition: '' }, laneGrid, 0, LANE_Y, laneW);
     // Node boxes share one tier (side by side they look alike); each row of two is as tall as it needs.
     const nodeGrid = sharedGrid(boxes.map((b) => this.slots.extent(boxId(b))), BOX.boxInnerW);
     let rowY = LANE_Y + laneH + LAYOUT.boxGapY;
-    for (let i = 0; i < boxes.length; i += 2) {
-      const row = boxes.slice(i, i + 2);
+    for (let i = 0; i < boxes.length; i += columns) {
+      const row = boxes.slice(i, i + columns);
       const grid = withRowsFor(nodeGrid, Math.max(...row.map((b) => this.slots.extent(boxId(b)))));
       let h = 0;
       row.forEach((name, j) => {
@@ -212,7 +222,7 @@ export class GraphBuilder {
     const stepX = LAYOUT.workloadW + LAYOUT.workloadGapX;
     deployments.forEach((d, i) => keep(workloadNode('deployments', d, i * stepX, 0, deploymentSummary(d), false)));
     // Services fill the first row from the right, so a new Deployment does not push them around.
-    services.forEach((s, i) => keep(workloadNode('services', s, LANE_W - LAYOUT.workloadW - i * stepX, 0, serviceSummary(s), false)));
+    services.forEach((s, i) => keep(workloadNode('services', s, laneW - LAYOUT.workloadW - i * stepX, 0, serviceSummary(s), false)));
     replicasets.forEach((r, i) => {
       const desired = (r.spec as { replicas?: number } | undefined)?.replicas ?? 0;
       keep(workloadNode('replicasets', r, i * stepX, RS_Y, replicaSetSummary(r), desired === 0));

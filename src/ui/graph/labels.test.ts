@@ -6,7 +6,7 @@ describe('shortPodName', () => {
     expect(shortPodName('nginx')).toBe('nginx');
   });
   it('keeps the distinguishing end of a long name', () => {
-    expect(shortPodName('web-5bccfdbbb7-x4fwv')).toBe('…5bccfdbbb7-x4fwv');
-    expect(shortPodName('web-5bccfdbbb7-x4fwv')).toHaveLength(17);
+    expect(shortPodName('web-5bccfdbbb7-x4fwv')).toBe('…bccfdbbb7-x4fwv');
+    expect(shortPodName('web-5bccfdbbb7-x4fwv')).toHaveLength(16);
   });
 });

@@ -77,6 +77,8 @@ export const PodEdgeView = memo(function PodEdgeView(props: EdgeProps<Edge<PodEd
     targetX: data?.x ?? targetX,
     targetY: data?.y ?? targetY,
     targetPosition: Position.Top,
+    // Turn just above the pod: the line then runs straight down past the boxes on its way.
+    centerY: (data?.y ?? targetY) - 16,
   });
   return <BaseEdge path={path} style={style} markerEnd={markerEnd} />;
 });
