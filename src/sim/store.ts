@@ -24,8 +24,14 @@ export function storeKey(namespace: string | undefined, name: string): string {
   return namespace ? `${namespace}/${name}` : name;
 }
 
+/** One resource's objects by namespace ('' for cluster-scoped), then name: no key strings to build per lookup. */
+interface Bucket {
+  byNamespace: Map<string, Map<string, KObject>>;
+  size: number;
+}
+
 export class Store {
-  private data = new Map<string, Map<string, KObject>>();
+  private data = new Map<string, Bucket>();
   private rv = 0;
   private log: WatchEvent[] = [];
   private handlers = new Set<WatchHandler>();
@@ -39,7 +45,7 @@ export class Store {
   }
 
   get(resource: string, namespace: string | undefined, name: string): KObject | undefined {
-    return this.data.get(resource)?.get(storeKey(namespace, name));
+    return this.data.get(resource)?.byNamespace.get(namespace || '')?.get(name);
   }
 
   /** All objects of a resource, optionally in one namespace, ordered by namespace then name. */
@@ -47,8 +53,12 @@ export class Store {
     const bucket = this.data.get(resource);
     if (!bucket) return [];
     const out: KObject[] = [];
-    for (const obj of bucket.values()) {
-      if (namespace === undefined || obj.metadata.namespace === namespace) out.push(obj);
+    if (namespace === undefined) {
+      for (const objects of bucket.byNamespace.values()) for (const obj of objects.values()) out.push(obj);
+    } else {
+      // Objects are filed under their own metadata.namespace, so one map holds exactly these.
+      const objects = bucket.byNamespace.get(namespace);
+      if (objects) for (const obj of objects.values()) if (obj.metadata.namespace === namespace) out.push(obj);
     }
     return out.sort(byNamespaceAndName);
   }
@@ -72,7 +82,8 @@ export class Store {
 
   delete(resource: string, obj: KObject): KObject {
     const bucket = this.data.get(resource);
-    bucket?.delete(storeKey(obj.metadata.namespace, obj.metadata.name!));
+    const objects = bucket?.byNamespace.get(obj.metadata.namespace || '');
+    if (bucket && objects?.delete(obj.metadata.name!)) bucket.size--;
     const rv = ++this.rv;
     const stored = this.seal({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } });
     this.emit({ type: 'DELETED', resource, object: stored, rv });
@@ -102,10 +113,15 @@ export class Store {
 
   private write(type: WatchEventType, resource: string, obj: KObject): KObject {
     let bucket = this.data.get(resource);
-    if (!bucket) this.data.set(resource, (bucket = new Map()));
+    if (!bucket) this.data.set(resource, (bucket = { byNamespace: new Map(), size: 0 }));
     const rv = ++this.rv;
     const stored = this.seal({ ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } });
-    bucket.set(storeKey(stored.metadata.namespace, stored.metadata.name!), stored);
+    const ns = stored.metadata.namespace || '';
+    let objects = bucket.byNamespace.get(ns);
+    if (!objects) bucket.byNamespace.set(ns, (objects = new Map()));
+    const name = stored.metadata.name!;
+    if (!objects.has(name)) bucket.size++;
+    objects.set(name, stored);
     this.emit({ type, resource, object: stored, rv });
     return stored;
   }
