@@ -83,7 +83,7 @@ export class EventRecorder {
     };
     if (!obj.metadata.namespace) delete event.involvedObject.namespace;
     try {
-      this.api.create('events', ns, event);
+      this.api.create('events', ns, event, { bodyOwned: true });
     } catch {
       return; // e.g. the namespace is being deleted: events are best effort, as in client-go.
     }

@@ -226,7 +226,7 @@ export class ApiServer {
       const strict = decodeErrors(body, t.kind);
       if (strict) throw statusError('BadRequest', strict);
     }
-    const obj = clone(body);
+    const obj = opts.bodyOwned ? body : clone(body);
     obj.apiVersion = apiVersionOf(t);
     obj.kind = t.kind;
     obj.metadata = isPlainObject(obj.metadata) ? obj.metadata : {};

@@ -9,6 +9,11 @@ export interface WriteOptions {
    * unset — their objects are built in code, and checking every write would dominate the sim's cost.
    */
   fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
+  /**
+   * In-process callers that build a fresh body and never touch it again (the event recorder, the
+   * ReplicaSet controller's pods) hand it over: the api-server uses it instead of a deep copy.
+   */
+  bodyOwned?: boolean;
 }
 
 export interface ListOptions {

@@ -212,7 +212,7 @@ export class ReplicaSetController {
   private createPod(rs: ReplicaSetObject): Error | undefined {
     const ns = rs.metadata.namespace!;
     try {
-      const pod = this.ctx.api.create('pods', ns, podFromTemplate(rs));
+      const pod = this.ctx.api.create('pods', ns, podFromTemplate(rs), { bodyOwned: true });
       this.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
       return undefined;
     } catch (e) {
