@@ -50,6 +50,12 @@ export function pods(page: Page, status?: string): Locator {
   return status ? all.and(page.locator(`[data-status="${status}"]`)) : all;
 }
 
+/** How many pods the graph's caption counts ("1000 pods · …"), drawn or not. */
+export async function podTotal(page: Page): Promise<number> {
+  const text = (await page.locator('.kp-caption').textContent()) ?? '';
+  return Number(/^(\d+) pods?/.exec(text)?.[1] ?? 0);
+}
+
 export async function podNames(page: Page, status?: string): Promise<string[]> {
   const labels = await pods(page, status).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
   return labels.map((l) => l.replace(/^Pod /, '').replace(/: .*$/, '')).sort();

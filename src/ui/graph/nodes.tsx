@@ -113,7 +113,11 @@ export const WorkloadView = memo(function WorkloadView({ data }: NodeProps<Workl
  */
 export const CountEdgeView = memo(function CountEdgeView(props: EdgeProps<Edge<{ count: string }, 'count'>>) {
   const { sourceX, sourceY, targetX, targetY, data, style, markerEnd } = props;
-  const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, sourcePosition: Position.Bottom, targetX, targetY, targetPosition: Position.Top });
+  const [path] = getSmoothStepPath({ sourceX, sourceY, sourcePosition: Position.Bottom, targetX, targetY, targetPosition: Position.Top });
+  // The count sits just above the box it counts (in the gap between boxes), not midway, where
+  // the boxes above it would cover it.
+  const labelX = targetX;
+  const labelY = targetY - 11;
   return (
     <>
       <BaseEdge path={path} style={style} markerEnd={markerEnd} />
