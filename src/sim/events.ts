@@ -28,8 +28,21 @@ export interface CoreEvent extends KObject {
   reportingInstance: string;
 }
 
+/** One (object, type, reason, message, source) an Event was recorded for, and that Event's name. */
+interface SeenEvent {
+  fieldPath: string;
+  type: string;
+  reason: string;
+  message: string;
+  component: string;
+  host: string;
+  name: string;
+}
+
 export class EventRecorder {
-  private seen = new Map<string, string>();
+  // By involved object UID, then a short list: an object has a handful of distinct events, and
+  // comparing fields beats building (and keeping) a long joined key string per event.
+  private seen = new Map<string, SeenEvent[]>();
   private seq = 0;
 
   constructor(
@@ -44,10 +57,22 @@ export class EventRecorder {
 
   record(source: EventSource, obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void {
     const ns = obj.metadata.namespace ?? 'default';
-    const key = `${obj.metadata.uid ?? ''}\u0000${fieldPath ?? ''}\u0000${type}\u0000${reason}\u0000${message}\u0000${source.component}\u0000${source.host ?? ''}`;
+    const uid = obj.metadata.uid ?? '';
+    const host = source.host ?? '';
+    const path = fieldPath ?? '';
     const now = this.clock.timestamp();
-    const existing = this.seen.get(key);
-    if (existing) {
+    let seenForObject = this.seen.get(uid);
+    let entry: SeenEvent | undefined;
+    if (seenForObject) {
+      for (const e of seenForObject) {
+        if (e.reason === reason && e.message === message && e.type === type && e.fieldPath === path && e.component === source.component && e.host === host) {
+          entry = e;
+          break;
+        }
+      }
+    }
+    if (entry) {
+      const existing = entry.name;
       const ev = this.api.tryGet('events', ns, existing) as CoreEvent | undefined;
       if (ev) {
         this.api.update('events', ns, { ...ev, count: ev.count + 1, lastTimestamp: now } as KObject);
@@ -87,7 +112,11 @@ export class EventRecorder {
     } catch {
       return; // e.g. the namespace is being deleted: events are best effort, as in client-go.
     }
-    this.seen.set(key, name);
+    if (entry) entry.name = name;
+    else {
+      if (!seenForObject) this.seen.set(uid, (seenForObject = []));
+      seenForObject.push({ fieldPath: path, type, reason, message, component: source.component, host, name });
+    }
     this.expireLater(ns, name);
   }
 
