@@ -30,6 +30,7 @@ export interface CoreEvent extends KObject {
 
 /** One (object, type, reason, message, source) an Event was recorded for, and that Event's name. */
 interface SeenEvent {
+  uid: string;
   fieldPath: string;
   type: string;
   reason: string;
@@ -37,12 +38,14 @@ interface SeenEvent {
   component: string;
   host: string;
   name: string;
+  /** The next entry whose fields hash alike. */
+  next?: SeenEvent;
 }
 
 export class EventRecorder {
-  // By involved object UID, then a short list: an object has a handful of distinct events, and
-  // comparing fields beats building (and keeping) a long joined key string per event.
-  private seen = new Map<string, SeenEvent[]>();
+  // Keyed by a hash of the fields, each entry checked field by field: building (and keeping) a
+  // long joined key string per event cost more than the rest of recording it.
+  private seen = new Map<number, SeenEvent>();
   private seq = 0;
 
   constructor(
@@ -61,15 +64,10 @@ export class EventRecorder {
     const host = source.host ?? '';
     const path = fieldPath ?? '';
     const now = this.clock.timestamp();
-    let seenForObject = this.seen.get(uid);
-    let entry: SeenEvent | undefined;
-    if (seenForObject) {
-      for (const e of seenForObject) {
-        if (e.reason === reason && e.message === message && e.type === type && e.fieldPath === path && e.component === source.component && e.host === host) {
-          entry = e;
-          break;
-        }
-      }
+    const hash = fieldsHash(uid, path, type, reason, message, source.component, host);
+    let entry = this.seen.get(hash);
+    while (entry && !(entry.uid === uid && entry.message === message && entry.reason === reason && entry.type === type && entry.fieldPath === path && entry.component === source.component && entry.host === host)) {
+      entry = entry.next;
     }
     if (entry) {
       const existing = entry.name;
@@ -113,10 +111,7 @@ export class EventRecorder {
       return; // e.g. the namespace is being deleted: events are best effort, as in client-go.
     }
     if (entry) entry.name = name;
-    else {
-      if (!seenForObject) this.seen.set(uid, (seenForObject = []));
-      seenForObject.push({ fieldPath: path, type, reason, message, component: source.component, host, name });
-    }
+    else this.seen.set(hash, { uid, fieldPath: path, type, reason, message, component: source.component, host, name, next: this.seen.get(hash) });
     this.expireLater(ns, name);
   }
 
@@ -139,4 +134,14 @@ export function nanosHex(ms: number, seq: number): string {
   const high = msHigh * 1_000_000 + Math.floor(low / 0x1000000);
   const lowHex = (low % 0x1000000).toString(16);
   return high > 0 ? high.toString(16) + lowHex.padStart(6, '0') : lowHex;
+}
+
+/** FNV-1a of one field and a separator, continuing from `h`: the fields are never concatenated. */
+function mix(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ 0xff, 0x01000193);
+}
+
+function fieldsHash(uid: string, path: string, type: string, reason: string, message: string, component: string, host: string): number {
+  return mix(mix(mix(mix(mix(mix(mix(0x811c9dc5, uid), path), type), reason), message), component), host) >>> 0;
 }
