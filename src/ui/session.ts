@@ -8,9 +8,13 @@ import { objectsOf } from './mirror';
 import { mergePatches, patchInterval, splitPatch, type PatchMessage } from './patches';
 import { useApp } from './store';
 
-/** New objects mounted, and changes rendered, per frame at most (see `splitPatch`). */
+/**
+ * New objects mounted, and changes rendered, per frame at most (see `splitPatch`): a rollout
+ * changes hundreds of pods in one batch, and each changed pod costs the graph a status line
+ * (kubectl's STATUS column logic) and a redrawn cell.
+ */
 const MAX_ADDS_PER_FRAME = 40;
-const MAX_CHANGES_PER_FRAME = 400;
+const MAX_CHANGES_PER_FRAME = 120;
 
 /** Editor changes reach the worker's workspace at most this often (and before every command). */
 const WORKSPACE_SYNC_MS = 250;

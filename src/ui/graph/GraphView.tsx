@@ -50,6 +50,8 @@ function useColumns(ref: RefObject<HTMLDivElement | null>): number {
 /** Room for the pod caption above the drawing and the zoom buttons beside it. */
 const FIT = { padding: { top: '52px', bottom: '20px', left: '60px', right: '24px' }, maxZoom: 1.1 } as const;
 
+const ANIMATED_FIT_MAX_PODS = 60;
+
 /** Width / height under which the view counts as portrait. */
 const PORTRAIT_BELOW = 1.05;
 
@@ -86,11 +88,13 @@ function Graph({ columns }: { columns: number }) {
   );
 
   const flow = useReactFlow();
+  // An animated refit repaints the whole drawing every frame: with hundreds of pods, jump instead.
+  const animate = graph.summary.total <= ANIMATED_FIT_MAX_PODS;
   useEffect(() => {
     // Debounced: a rollout adds and removes pods for a while; refit once it calms down.
-    const t = setTimeout(() => void flow.fitView({ ...FIT, duration: 250 }), 200);
+    const t = setTimeout(() => void flow.fitView({ ...FIT, duration: animate ? 250 : 0 }), 200);
     return () => clearTimeout(t);
-  }, [graph.shapeVersion, flow]);
+  }, [graph.shapeVersion, flow, animate]);
 
   return (
     <>

@@ -436,23 +436,15 @@ function byName(a: KObject, b: KObject): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-const creationKeys = new WeakMap<KObject, string>();
-
 /**
  * Sorted by creation, then namespace/name: newcomers take slots in this order, so a ReplicaSet's
- * pods fill a box left to right. The key is built once per object (sorting runs on every patch).
+ * pods fill a box left to right. Each key is built once (not once per comparison).
  */
 function byCreation(objects: KObject[]): KObject[] {
-  const key = (o: KObject) => {
-    let k = creationKeys.get(o);
-    if (k === undefined) creationKeys.set(o, (k = `${o.metadata.creationTimestamp ?? ''}\u0000${o.metadata.namespace ?? ''}/${o.metadata.name}`));
-    return k;
-  };
-  return objects.sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
+  if (objects.length < 2) return objects;
+  const keyed = objects.map((o) => ({ o, k: `${o.metadata.creationTimestamp ?? ''}\u0000${o.metadata.namespace ?? ''}/${o.metadata.name}` }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  return keyed.map((x) => x.o);
 }
 
 /** Whether two nodes render the same. Cells are compared by identity: the builder reuses unchanged ones. */
