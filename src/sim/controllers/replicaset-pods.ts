@@ -79,6 +79,12 @@ export class ReplicaSetPods {
     return g ? [...g.pods.values()] : [];
   }
 
+  /** Appends the active pods controlled by `uid` to `out` (no intermediate array). */
+  appendPods(uid: string, out: PodObject[]): void {
+    const g = this.groups.get(uid);
+    if (g) for (const p of g.pods.values()) out.push(p);
+  }
+
   count(uid: string): number {
     return this.groups.get(uid)?.pods.size ?? 0;
   }

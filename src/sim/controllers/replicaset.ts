@@ -203,7 +203,7 @@ export class ReplicaSetController {
     const out: PodObject[] = [];
     for (const sibling of this.informers.for('replicasets').ownedBy(owner.uid)) {
       if (controllerRef(sibling)?.uid !== owner.uid) continue;
-      for (const p of this.pods.pods(sibling.metadata.uid!)) out.push(p);
+      this.pods.appendPods(sibling.metadata.uid!, out);
     }
     return out;
   }
