@@ -13,11 +13,13 @@
  * *identical* object: React then re-renders only what changed.
  */
 import type { Edge, Node } from '@xyflow/react';
+import { nodeStatus } from '../../kubectl/printers/columns';
 import { podStatus } from '../../kubectl/printers/pod-status';
 import type { KObject } from '../../sim/object';
 import type { ObjectMap } from '../mirror';
 import { BOX, BOX_W, boxHeight, capacity, cellOffset, gridFor, hasFooter, sharedGrid, withRowsFor, type Grid } from './grid';
 import { SlotAllocator } from './slots';
+import { deploymentSummary, isControlPlane, replicaSetSummary, serviceSummary } from './summaries';
 import { podTone, type Tone } from './tone';
 
 export const LAYOUT = {
@@ -208,7 +210,7 @@ export class GraphBuilder {
       let h = 0;
       row.forEach((name, j) => {
         const node = input.nodes.get(`/${name}`);
-        const fields = { label: name, role: isControlPlane(name, node) ? ('control-plane' as const) : ('worker' as const), condition: readyCondition(node) };
+        const fields = { label: name, role: isControlPlane(name, node) ? ('control-plane' as const) : ('worker' as const), condition: (node ? nodeStatus(node) : '') };
         h = box(boxId(name), fields, grid, j * (BOX_W + LAYOUT.boxGapX), rowY, BOX_W);
       });
       rowY += h + LAYOUT.boxGapY;
@@ -397,37 +399,6 @@ function workloadNode(resource: string, obj: KObject, x: number, y: number, summ
     zIndex: 1,
     data: { ref: { resource, namespace: obj.metadata.namespace, name: obj.metadata.name ?? '' }, kind, label: obj.metadata.name ?? '', summary, faded },
   };
-}
-
-function deploymentSummary(d: KObject): string {
-  const spec = d.spec as { replicas?: number } | undefined;
-  const status = d.status as { readyReplicas?: number; updatedReplicas?: number } | undefined;
-  return `${status?.readyReplicas ?? 0}/${spec?.replicas ?? 1} ready`;
-}
-
-function replicaSetSummary(r: KObject): string {
-  const spec = r.spec as { replicas?: number } | undefined;
-  const status = r.status as { readyReplicas?: number } | undefined;
-  const image = (r.spec as { template?: { spec?: { containers?: { image?: string }[] } } } | undefined)?.template?.spec?.containers?.[0]?.image;
-  return `${status?.readyReplicas ?? 0}/${spec?.replicas ?? 0} ready${image ? ` · ${image}` : ''}`;
-}
-
-function serviceSummary(s: KObject): string {
-  const spec = s.spec as { type?: string; clusterIP?: string } | undefined;
-  return `${spec?.type ?? 'ClusterIP'} ${spec?.clusterIP ?? ''}`.trim();
-}
-
-function isControlPlane(name: string, node: KObject | undefined): boolean {
-  const labels = node?.metadata.labels ?? {};
-  return 'node-role.kubernetes.io/control-plane' in labels || name.endsWith('control-plane');
-}
-
-function readyCondition(node: KObject | undefined): string {
-  if (!node) return '';
-  const ready = (node.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions?.find((c) => c.type === 'Ready');
-  const unschedulable = (node.spec as { unschedulable?: boolean } | undefined)?.unschedulable;
-  const base = ready?.status === 'True' ? 'Ready' : ready ? 'NotReady' : 'Unknown';
-  return unschedulable ? `${base},SchedulingDisabled` : base;
 }
 
 function byName(a: KObject, b: KObject): number {

@@ -1,0 +1,25 @@
+/** One-line summaries shown on the graph's workload cards, and what makes a node the control plane. */
+import type { KObject } from '../../sim/object';
+
+export function deploymentSummary(d: KObject): string {
+  const spec = d.spec as { replicas?: number } | undefined;
+  const status = d.status as { readyReplicas?: number; updatedReplicas?: number } | undefined;
+  return `${status?.readyReplicas ?? 0}/${spec?.replicas ?? 1} ready`;
+}
+
+export function replicaSetSummary(r: KObject): string {
+  const spec = r.spec as { replicas?: number } | undefined;
+  const status = r.status as { readyReplicas?: number } | undefined;
+  const image = (r.spec as { template?: { spec?: { containers?: { image?: string }[] } } } | undefined)?.template?.spec?.containers?.[0]?.image;
+  return `${status?.readyReplicas ?? 0}/${spec?.replicas ?? 0} ready${image ? ` · ${image}` : ''}`;
+}
+
+export function serviceSummary(s: KObject): string {
+  const spec = s.spec as { type?: string; clusterIP?: string } | undefined;
+  return `${spec?.type ?? 'ClusterIP'} ${spec?.clusterIP ?? ''}`.trim();
+}
+
+export function isControlPlane(name: string, node: KObject | undefined): boolean {
+  const labels = node?.metadata.labels ?? {};
+  return 'node-role.kubernetes.io/control-plane' in labels || name.endsWith('control-plane');
+}
