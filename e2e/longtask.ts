@@ -6,33 +6,11 @@
  * A measurement, not a test: it exits 0 whatever the figures, and non-zero only if it could
  * not measure. Uses a server already on BASE_URL if there is one, else builds and previews.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { chromium, type Page } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../playwright.config';
+import type { Page } from '@playwright/test';
+import { runMain, withApp } from './standalone';
 
 const PORT = Number(process.env.LONGTASK_PORT ?? 4179);
-const BASE_URL = process.env.BASE_URL ?? `http://localhost:${PORT}`;
 const REPLICAS = 300;
-
-async function serverUp(url: string): Promise<boolean> {
-  try {
-    return (await fetch(url)).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function startServer(): Promise<ChildProcess | undefined> {
-  if (await serverUp(BASE_URL)) return undefined;
-  if (!existsSync('dist/index.html')) {
-    const build = spawnSync('npx', ['vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    if (build.status !== 0) throw new Error('vite build failed');
-  }
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-  for (let i = 0; i < 100 && !(await serverUp(BASE_URL)); i++) await new Promise((r) => setTimeout(r, 200));
-  return server;
-}
 
 /** Types a command in the terminal and presses Enter (does not wait for it). */
 async function type(page: Page, line: string): Promise<void> {
@@ -59,48 +37,35 @@ async function replicaSet(page: Page, pattern: string, timeoutMs = 300_000): Pro
   );
 }
 
-async function main(): Promise<void> {
-  const server = await startServer();
-  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 960 } });
-    await page.addInitScript(() => {
-      const w = window as unknown as { __longTasks: [start: number, duration: number][] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.duration]);
-      }).observe({ type: 'longtask', buffered: true });
-    });
-    await page.goto(BASE_URL);
-    await page.getByRole('status').filter({ hasText: 'Cluster ready' }).waitFor();
-    await page.getByLabel('Speed').selectOption('60');
-    // Only the churn counts, not loading the page (Monaco's lazy chunk parses in one long task).
-    await page.locator('.monaco-editor').first().waitFor({ timeout: 60_000 }).catch(() => undefined);
-    await page.waitForTimeout(1000);
-    const churnStart = await page.evaluate(() => performance.now());
-    const t0 = Date.now();
-
-    await type(page, `kubectl create deployment churn --image=nginx:1.27 --replicas=${REPLICAS}`);
-    await caption(page, `${REPLICAS} pods · ${REPLICAS} Running`);
-    await type(page, 'kubectl set image deployment/churn nginx=nginx:1.26');
-    await replicaSet(page, `^ReplicaSet churn-.*${REPLICAS}/${REPLICAS} ready · nginx:1\\.26$`);
-    await caption(page, `${REPLICAS} pods · ${REPLICAS} Running`);
-    await type(page, 'kubectl scale deployment churn --replicas=100');
-    await caption(page, '100 pods · 100 Running');
-
-    const wallMs = Date.now() - t0;
-    const all = await page.evaluate(() => (window as unknown as { __longTasks: [number, number][] }).__longTasks);
-    const tasks = all.filter(([start]) => start >= churnStart).map(([, duration]) => duration);
-    const maxLongTaskMs = tasks.length ? Math.max(...tasks) : 0;
-    console.log(JSON.stringify({ maxLongTaskMs: Math.round(maxLongTaskMs), count: tasks.length, wallMs }));
-  } finally {
-    await browser.close();
-    if (server?.pid) process.kill(-server.pid);
-  }
+function observeLongTasks(): void {
+  const w = window as unknown as { __longTasks: [start: number, duration: number][] };
+  w.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : String(e));
-  process.exit(1);
-});
+async function measure(page: Page): Promise<void> {
+  await page.getByLabel('Speed').selectOption('60');
+  // Only the churn counts, not loading the page (Monaco's lazy chunk parses in one long task).
+  await page.locator('.monaco-editor').first().waitFor({ timeout: 60_000 }).catch(() => undefined);
+  await page.waitForTimeout(1000);
+  const churnStart = await page.evaluate(() => performance.now());
+  const t0 = Date.now();
+
+  await type(page, `kubectl create deployment churn --image=nginx:1.27 --replicas=${REPLICAS}`);
+  await caption(page, `${REPLICAS} pods · ${REPLICAS} Running`);
+  await type(page, 'kubectl set image deployment/churn nginx=nginx:1.26');
+  await replicaSet(page, `^ReplicaSet churn-.*${REPLICAS}/${REPLICAS} ready · nginx:1\\.26$`);
+  await caption(page, `${REPLICAS} pods · ${REPLICAS} Running`);
+  await type(page, 'kubectl scale deployment churn --replicas=100');
+  await caption(page, '100 pods · 100 Running');
+
+  const wallMs = Date.now() - t0;
+  const all = await page.evaluate(() => (window as unknown as { __longTasks: [number, number][] }).__longTasks);
+  const tasks = all.filter(([start]) => start >= churnStart).map(([, duration]) => duration);
+  const maxLongTaskMs = tasks.length ? Math.max(...tasks) : 0;
+  console.log(JSON.stringify({ maxLongTaskMs: Math.round(maxLongTaskMs), count: tasks.length, wallMs }));
+}
+
+runMain(() => withApp({ port: PORT, viewport: { width: 1600, height: 960 }, initScript: observeLongTasks }, measure));
