@@ -125,7 +125,7 @@ function Graph({ columns }: { columns: number }) {
 function PodCaption({ summary }: { summary: PodSummary }) {
   const parts = [
     [summary.running, 'Running'],
-    [summary.progress, 'starting'],
+    [summary.progress, 'Pending'],
     [summary.error, 'failing'],
     [summary.terminating, 'terminating'],
     [summary.done, 'completed'],

@@ -219,7 +219,7 @@ describe('GraphBuilder at scale', () => {
     expect(worker.data.grid.tier).toBe('dot');
     const lane = boxes.find((b) => b.id === PENDING_LANE)!;
     expect(lane.data.cells.length + lane.data.hidden).toBe(670);
-    expect(lane.data.summary).toBe('670 starting');
+    expect(lane.data.summary).toBe('670 Pending');
     expect(g.summary).toMatchObject({ total: 1000, running: 330, progress: 670 });
   });
 

@@ -81,7 +81,7 @@ export type BoxData = {
   cells: PodCell[];
   /** Pods in the box that the grid has no room for. */
   hidden: number;
-  /** "330 Running · 3 starting" under a grid of squares; empty otherwise. */
+  /** "330 Running · 3 Pending" under a grid of squares; empty otherwise. */
   summary: string;
   /** The selected pod's id, when it is in this box. */
   selectedPod?: string;
@@ -335,14 +335,14 @@ function emptyTones(): Record<Tone, number> {
 
 const TONE_WORDS: readonly [Tone, string][] = [
   ['running', 'Running'],
-  ['progress', 'starting'],
+  ['progress', 'Pending'],
   ['error', 'failing'],
   ['terminating', 'terminating'],
   ['done', 'completed'],
   ['unknown', 'unknown'],
 ];
 
-/** "330 Running · 3 starting": a box's pods by colour family, as the caption orders them. */
+/** "330 Running · 3 Pending": a box's pods by colour family, as the caption orders them. */
 export function toneSummary(tones: Record<Tone, number>): string {
   return TONE_WORDS.filter(([t]) => tones[t] > 0)
     .map(([t, word]) => `${tones[t]} ${word}`)
