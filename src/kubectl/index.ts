@@ -55,12 +55,21 @@ export const kubectl: KubectlEntry = function* (cluster, argv, io): KubectlProgr
   }
 };
 
+/** The exit code of a command stopped by Ctrl+C (128 + SIGINT). */
+export const INTERRUPTED = 130;
+
 /** Runs kubectl to completion, advancing the cluster's virtual clock through every `Wait`. */
 export function runKubectl(cluster: Cluster, argv: string[], io: KubectlIO): number {
   const program = kubectl(cluster, argv, io);
   let step = program.next();
   while (!step.done) {
     const wait = step.value;
+    // A wait with no end (`get -w` without --request-timeout) ends as Ctrl+C would: headless
+    // there is nobody to press it, and virtual time must not run on forever.
+    if (!Number.isFinite(wait.timeoutMs) && !wait.until()) {
+      program.return(INTERRUPTED);
+      return INTERRUPTED;
+    }
     const held = wait.until() || cluster.clock.advanceUntil(wait.until, wait.timeoutMs);
     step = program.next(held);
   }

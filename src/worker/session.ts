@@ -318,7 +318,8 @@ export class Session {
   private nextWake(): number | undefined {
     let next = this.cluster.clock.nextEventAt();
     for (const r of this.running.values()) {
-      if (r.wait && (next === undefined || r.wait.deadline < next)) next = r.wait.deadline;
+      // A wait with no deadline (`get -w`) wakes on changes only, never on time.
+      if (r.wait && Number.isFinite(r.wait.deadline) && (next === undefined || r.wait.deadline < next)) next = r.wait.deadline;
     }
     return next;
   }

@@ -7,14 +7,15 @@
 import { StatusError, statusError } from '../../sim/api/errors';
 import type { ResourceType } from '../../sim/api/registry';
 import type { KObject } from '../../sim/object';
-import type { ParsedArgs } from '../args';
+import { parseGoDuration, type ParsedArgs } from '../args';
 import { CliError, formatError } from '../errors';
 import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG, ALLOW_MISSING_TEMPLATE_KEYS_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG } from '../flags';
 import { kindPrefix, printObjects, PrintError, renderTables, type TableGroup } from '../printers';
 import { sortObjects } from '../printers/sort';
 import { readInfos } from '../infos';
 import { parseResourceArgs } from '../resources';
-import type { CommandContext, CommandModule } from '../types';
+import type { CommandContext, CommandModule, KubectlProgram } from '../types';
+import { watchObjects } from './get-watch';
 
 /** One result of the resource builder: a list of a type, or one named object. */
 interface Info {
@@ -54,7 +55,7 @@ export const command: CommandModule = {
   run: runGet,
 };
 
-function runGet(ctx: CommandContext, args: ParsedArgs): number {
+function runGet(ctx: CommandContext, args: ParsedArgs): number | KubectlProgram {
   const output = outputFormat(args);
   const api = ctx.cluster.api;
   const filenames = args.strings('filename');
@@ -72,11 +73,10 @@ function runGet(ctx: CommandContext, args: ParsedArgs): number {
   if (output && !GET_FORMATS.split(',').includes(formatName)) {
     throw new CliError(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${GET_FORMATS}`);
   }
-  if (args.bool('watch') || args.bool('watch-only')) throw new CliError('--watch is not supported in this playground');
-
   const allNamespaces = args.bool('all-namespaces');
   const namespace = ctx.namespace;
   const { refs, types } = parseResourceArgs(api, args.args);
+  if (args.bool('watch') || args.bool('watch-only')) return startWatch(ctx, args, output, refs, types);
   const fileInfos = filenames.length ? readInfos(ctx, filenames, true) : { infos: [], errors: [] };
   const labelSelector = args.string('selector') || undefined;
   const fieldSelector = args.string('field-selector') || undefined;
@@ -195,4 +195,41 @@ function groupsInOrder(objects: KObject[], infos: Info[]): TableGroup[] {
 function printErrors(ctx: CommandContext, errors: unknown[]): number {
   for (const e of errors) ctx.io.err(formatError(e));
   return 1;
+}
+
+/** `-w`: one resource type (a list or one named object), then its changes. */
+function startWatch(ctx: CommandContext, args: ParsedArgs, output: string, refs: ReturnType<typeof parseResourceArgs>['refs'], types: ResourceType[]): KubectlProgram {
+  const kinds = new Set([...types, ...refs.map((r) => r.type)].map((t) => t.plural));
+  if (kinds.size !== 1 || refs.length > 1 || (refs.length && types.length)) {
+    throw new CliError('watch is only supported on individual resources and resource collections - more than 1 resource was found');
+  }
+  const type = refs[0]?.type ?? types[0];
+  const allNamespaces = args.bool('all-namespaces');
+  const namespace = type.namespaced && !allNamespaces ? ctx.namespace : undefined;
+  const labelSelector = args.string('selector') || undefined;
+  const fieldSelector = args.string('field-selector') || undefined;
+  const name = refs[0]?.name;
+  const initial = name ? [ctx.cluster.api.get(type.plural, namespace, name)] : listObjects(ctx, type, namespace, labelSelector, fieldSelector);
+  // `--request-timeout`: a Go duration, or bare seconds; 0 means none.
+  const timeout = args.string('request-timeout');
+  const timeoutMs = /^\d+$/.test(timeout) ? Number(timeout) * 1000 : parseGoDuration(timeout);
+  if (timeoutMs === undefined) throw new CliError(`invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)`);
+  return watchObjects(ctx, {
+    type,
+    namespace,
+    name,
+    labelSelector,
+    fieldSelector,
+    initial,
+    output,
+    watchOnly: args.bool('watch-only'),
+    timeoutMs,
+    table: {
+      wide: output === 'wide',
+      withNamespace: allNamespaces,
+      noHeaders: args.bool('no-headers'),
+      showLabels: args.bool('show-labels'),
+      labelColumns: args.strings('label-columns').flatMap((s) => s.split(',')).filter(Boolean),
+    },
+  });
 }

@@ -66,3 +66,30 @@ export function tabwrite(text: string, opts: TabwriterOptions): string {
   format(0, lines.length);
   return out.join('\n') + (endsWithNewline ? '\n' : '');
 }
+
+/**
+ * kubectl's watch output (`get -w`) goes through liggitt/tabwriter with `RememberWidths`: each
+ * event's row is flushed alone, but a column never gets narrower than it has been — so rows stay
+ * aligned with the header until a wider cell (say `ContainerCreating`) widens that column for good.
+ * Only for tables whose lines all have the same cells, as kubectl's do.
+ */
+export class RememberingTabwriter {
+  private widths: number[] = [];
+
+  constructor(private readonly opts: TabwriterOptions = TABLE_TABWRITER) {}
+
+  /** Formats and flushes `lines` (cells separated by `\t`), returning the text with newlines. */
+  flush(lines: string[]): string {
+    const rows = lines.map((l) => l.split('\t'));
+    for (const cells of rows) {
+      for (let j = 0; j < cells.length - 1; j++) {
+        const w = Math.max(this.opts.minWidth, runeWidth(cells[j]) + this.opts.padding);
+        if (!(this.widths[j] >= w)) this.widths[j] = w;
+      }
+    }
+    return rows
+      .map((cells) => cells.map((c, j) => (j < cells.length - 1 ? c + ' '.repeat(Math.max(0, this.widths[j] - runeWidth(c))) : c)).join(''))
+      .map((l) => `${l}\n`)
+      .join('');
+  }
+}
