@@ -92,7 +92,7 @@ interface Chunk {
   line: number;
 }
 
-/** apimachinery's YAMLReader: a line starting `---` followed by nothing or a comment ends a document. */
+/** apimachinery's YAMLReader: a line starting `---`, followed by nothing or a comment, separates documents. */
 export function splitDocuments(text: string): Chunk[] {
   const lines = text.split('\n');
   const chunks: Chunk[] = [];

@@ -4,6 +4,7 @@
  */
 import type { ResourceType } from '../sim/api/registry';
 import type { KObject } from '../sim/object';
+import { pad, utcParts } from '../sim/utc';
 import type { ParsedArgs } from './args';
 import { CliError } from './errors';
 import { printObjects } from './printers';
@@ -62,9 +63,8 @@ export function printChange(ctx: CommandContext, args: ParsedArgs, type: Resourc
 
 /** A klog line on stderr (`W0101 09:10:00.000000       1 helpers.go:702] …`), in virtual time. */
 export function klog(ctx: CommandContext, severity: 'W' | 'E' | 'I', where: string, message: string): void {
-  const d = new Date(ctx.cluster.clock.now());
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  const stamp = `${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds() * 1000, 6)}`;
+  const t = utcParts(ctx.cluster.clock.now());
+  const stamp = `${pad(t.month)}${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}.${pad(t.millisecond * 1000, 6)}`;
   ctx.err(`${severity}${stamp} ${'1'.padStart(7)} ${where}] ${message}`);
 }
 

@@ -2,6 +2,8 @@
  * Discrete-event virtual clock: a binary heap of timers ordered by (time, seq).
  * Nothing in the simulation reads wall time; everything waits on this clock.
  */
+import { rfc3339 } from './utc';
+
 export type TimerId = number;
 
 interface Timer {
@@ -36,7 +38,7 @@ export class Clock {
     const second = Math.floor(at / 1000);
     if (second !== this.stampSecond) {
       this.stampSecond = second;
-      this.stamp = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+      this.stamp = rfc3339(second * 1000);
     }
     return this.stamp;
   }

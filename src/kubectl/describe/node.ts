@@ -1,6 +1,7 @@
 /** `kubectl describe node` (kubectl describe.go: describeNode, describeNodeResource). */
 import type { KObject } from '../../sim/object';
 import { canonicalQuantity, cpuMillis, formatBytes, formatMillis, memoryBytes } from '../../sim/quantity';
+import { rfc1123z as formatRfc1123z } from '../../sim/utc';
 import { age } from '../printers/age';
 import { nodeRoles } from '../printers/columns';
 import { type Any, PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels } from './writer';
@@ -27,7 +28,7 @@ export function describeNode(node: KObject, allPods: KObject[], events: KObject[
   const created = Date.parse(node.metadata.creationTimestamp ?? '');
   let renew = '<unset>';
   if (ready?.status === 'True' && !Number.isNaN(created)) {
-    renew = rfc1123z(new Date(created + Math.floor((nowMs - created) / LEASE_RENEW_MS) * LEASE_RENEW_MS).toISOString());
+    renew = formatRfc1123z(created + Math.floor((nowMs - created) / LEASE_RENEW_MS) * LEASE_RENEW_MS);
   } else if (ready?.lastHeartbeatTime) {
     renew = rfc1123z(ready.lastHeartbeatTime);
   }

@@ -4,6 +4,7 @@
  * and the shared sections (labels, annotations, tolerations, events).
  */
 import type { KObject } from '../../sim/object';
+import { rfc1123z as formatRfc1123z } from '../../sim/utc';
 import { age } from '../printers/age';
 import { DESCRIBE_TABWRITER, tabwrite } from '../printers/tabwriter';
 
@@ -31,12 +32,9 @@ export class PrefixWriter {
 /** Go's `time.RFC1123Z` in UTC: `Thu, 01 Jan 2026 09:10:00 +0000`. */
 export function rfc1123z(timestamp: string | undefined | null): string {
   const t = timestamp ? Date.parse(timestamp) : NaN;
+  // Go's zero time, as describe prints an unset timestamp.
   if (Number.isNaN(t)) return 'Mon, 01 Jan 0001 00:00:00 +0000';
-  const d = new Date(t);
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${days[d.getUTCDay()]}, ${p(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000`;
+  return formatRfc1123z(t);
 }
 
 /** `printLabelsMultilineWithIndent`: `Labels:\tk=v` then `\tk2=v2`, sorted; `<none>` when empty. */

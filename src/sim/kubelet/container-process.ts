@@ -7,6 +7,7 @@ import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { ImageInfo, ServerBehaviour } from './images';
 import { executableExists, executableNotFoundMessage, runProcess, type ShellFlavor } from './interpreter';
 import type { LogLine } from './logs';
+import { DAY_NAMES, MONTH_NAMES, pad, utcParts } from '../utc';
 
 export interface ProcessPlan {
   /** Set when the runtime cannot start it (containerd StartError, exit code 128). */
@@ -122,21 +123,18 @@ function serverPlan(server: ServerBehaviour, version: string, withEntrypoint: bo
   };
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
 function renderTs(text: string, at: number, style: ServerBehaviour['timestampStyle']): string {
   if (!text.includes('{ts}')) return text;
-  const d = new Date(at);
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  const Y = d.getUTCFullYear();
-  const hms = `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+  const t = utcParts(at);
+  const p = pad;
+  const Y = t.year;
+  const hms = `${p(t.hour)}:${p(t.minute)}:${p(t.second)}`;
   let ts: string;
   switch (style) {
-    case 'nginx': ts = `${Y}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ${hms}`; break;
-    case 'apache': ts = `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${p(d.getUTCDate())} ${hms}.${p(d.getUTCMilliseconds(), 3)}000 ${Y}`; break;
-    case 'redis': ts = `${p(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${Y} ${hms}.${p(d.getUTCMilliseconds(), 3)}`; break;
-    default: ts = `${Y}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}T${hms}`;
+    case 'nginx': ts = `${Y}/${p(t.month)}/${p(t.day)} ${hms}`; break;
+    case 'apache': ts = `${DAY_NAMES[t.weekday]} ${MONTH_NAMES[t.month - 1]} ${p(t.day)} ${hms}.${p(t.millisecond, 3)}000 ${Y}`; break;
+    case 'redis': ts = `${p(t.day)} ${MONTH_NAMES[t.month - 1]} ${Y} ${hms}.${p(t.millisecond, 3)}`; break;
+    default: ts = `${Y}-${p(t.month)}-${p(t.day)}T${hms}`;
   }
   return text.split('{ts}').join(ts);
 }

@@ -7,6 +7,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import { statusError } from '../api/errors';
 import type { SimContext } from '../context';
 import { hash32 } from '../rng';
+import { isoLocal } from '../utc';
 import type { ContainerState, TerminatedState } from './pod-status';
 
 export interface LogLine {
@@ -139,7 +140,7 @@ function logContainerID(s: StatusLike, name: string, podName: string, previous: 
 
 /** containerd's log timestamp: RFC 3339 with nanoseconds (trailing zeros trimmed). */
 export function rfc3339Nano(ms: number, salt = ''): string {
-  const base = new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19);
+  const base = isoLocal(Math.floor(ms / 1000) * 1000);
   const nanos = (ms % 1000) * 1_000_000 + (hash32(`${ms}|${salt}`) % 1_000_000);
   const frac = String(nanos).padStart(9, '0').replace(/0+$/, '');
   return `${base}${frac ? '.' + frac : ''}Z`;

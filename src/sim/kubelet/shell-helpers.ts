@@ -3,6 +3,7 @@
  * `sleep` durations and `date` formatting.
  */
 import type { Command, List } from './shell-parse';
+import { DAY_NAMES, MONTH_NAMES, pad, utcParts } from '../utc';
 
 export function isConstantTrue(list: List): boolean {
   if (list.items.length !== 1) return false;
@@ -42,14 +43,10 @@ export function parseDuration(s: string | undefined): number | undefined {
   return Number(m[1]) * mult;
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** `date` in the C locale, UTC: `Thu Jan  1 09:00:00 UTC 2026`. */
 export function formatDate(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+  const t = utcParts(ms);
+  return `${DAY_NAMES[t.weekday]} ${MONTH_NAMES[t.month - 1]} ${String(t.day).padStart(2, ' ')} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)} UTC ${t.year}`;
 }
 
 export function formatPrintf(fmt: string, args: string[]): string {
