@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Clock } from '../clock';
 import type { KObject } from '../object';
-import { Rng } from '../rng';
-import { Store } from '../store';
-import { ApiServer } from './apiserver';
-import { StatusError } from './errors';
+import { statusOf, testServer } from './kinds/test-server';
 
 function server() {
-  const store = new Store(true);
-  const api = new ApiServer(store, new Clock(0), new Rng(1));
-  for (const name of ['default', 'other']) api.create('namespaces', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-  return { api, store };
+  return { api: testServer(1, ['default', 'other']) };
 }
 
 const cm = (name: string, extra: Partial<KObject> = {}): KObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, ...extra });
-
-function statusOf(fn: () => unknown): StatusError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StatusError) return e;
-    throw e;
-  }
-  throw new Error('expected a StatusError');
-}
 
 describe('ApiServer', () => {
   it('creates with server-set metadata and reads back', () => {

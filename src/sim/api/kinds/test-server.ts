@@ -6,9 +6,9 @@ import { Store } from '../../store';
 import { ApiServer } from '../apiserver';
 import { StatusError } from '../errors';
 
-export function testServer(seed = 1): ApiServer {
+export function testServer(seed = 1, namespaces = ['default', 'kube-system']): ApiServer {
   const api = new ApiServer(new Store(true), new Clock(0), new Rng(seed));
-  for (const name of ['default', 'kube-system']) api.create('namespaces', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  for (const name of namespaces) api.create('namespaces', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   return api;
 }
 
