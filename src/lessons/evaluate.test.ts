@@ -140,7 +140,8 @@ describe('evaluateChecks', () => {
     expect(run(cluster, cond).passed).toBe(true);
   });
 
-  it('eventSeen, optionally after another event', () => {
+  /** A ReplicaSet `web-abc` and one pod it owns. */
+  function replicaSetWithPod() {
     const cluster = createCluster({ seed: 1 });
     const rs = cluster.api.create('replicasets', 'default', {
       apiVersion: 'apps/v1',
@@ -148,7 +149,11 @@ describe('evaluateChecks', () => {
       metadata: { name: 'web-abc' },
       spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } } },
     });
-    const p = pod(cluster, 'web-abc-1', { app: 'web' }, rs);
+    return { cluster, rs, p: pod(cluster, 'web-abc-1', { app: 'web' }, rs) };
+  }
+
+  it('eventSeen, optionally after another event', () => {
+    const { cluster, rs, p } = replicaSetWithPod();
     const rsEvent = cluster.events.for({ component: 'replicaset-controller' });
     const kubelet = cluster.events.for({ component: 'kubelet', host: 'kind-worker' });
     const created = check({ type: 'eventSeen', reason: 'SuccessfulCreate', kind: 'rs', namePrefix: 'web-' });
@@ -166,14 +171,7 @@ describe('evaluateChecks', () => {
   });
 
   it('eventSeen after: tolerates the two events landing a moment apart in either order', () => {
-    const cluster = createCluster({ seed: 1 });
-    const rs = cluster.api.create('replicasets', 'default', {
-      apiVersion: 'apps/v1',
-      kind: 'ReplicaSet',
-      metadata: { name: 'web-abc' },
-      spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } } },
-    });
-    const p = pod(cluster, 'web-abc-1', { app: 'web' }, rs);
+    const { cluster, rs, p } = replicaSetWithPod();
     const healed = check({ type: 'eventSeen', reason: 'SuccessfulCreate', kind: 'ReplicaSet', after: { reason: 'Killing' } });
     cluster.events.for({ component: 'replicaset-controller' })(rs, 'Normal', 'SuccessfulCreate', 'Created pod: web-abc-2');
     cluster.advance(2000);
