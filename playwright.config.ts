@@ -4,11 +4,12 @@ import { defineConfig } from '@playwright/test';
 /**
  * e2e tests drive Debian's Chromium (`/usr/bin/chromium`, or `CHROMIUM_PATH`); on a machine with
  * neither, Playwright's own browser is used. The app is built and served by `vite preview`
- * (set `E2E_DEV=1` to test against the dev server instead).
+ * (set `E2E_DEV=1` to test against the dev server instead, `E2E_PORT` to serve on another port).
  */
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const dev = Boolean(process.env.E2E_DEV);
-const port = dev ? 5173 : 4173;
+// E2E_PORT lets several checkouts run their suites side by side.
+const port = Number(process.env.E2E_PORT) || (dev ? 5173 : 4173);
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
