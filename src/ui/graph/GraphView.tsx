@@ -6,6 +6,7 @@
 import { startTransition, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import './graph.css';
 import { objectsOf, type Mirror } from '../mirror';
 import { useApp } from '../store';
 import { GraphBuilder, type GraphNode, type PodSummary } from './derive';

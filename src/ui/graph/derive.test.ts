@@ -243,3 +243,103 @@ describe('GraphBuilder at scale', () => {
   });
 });
 
+
+describe('GraphBuilder: cards above the boxes', () => {
+  /** `n` Deployments, each with `m` ReplicaSets (a rollout's history), and `k` Services. */
+  function crowded(n: number, m: number, k: number): Mirror {
+    const deployments: KObject[] = [];
+    const replicasets: KObject[] = [];
+    const services: KObject[] = [];
+    for (let d = 0; d < n; d++) {
+      const name = `app${d}`;
+      deployments.push({ ...deployment, metadata: { name, namespace: 'default', uid: `d${d}`, creationTimestamp: `2026-01-01T09:${String(d).padStart(2, '0')}:00Z` } });
+      for (let r = 0; r < m; r++)
+        replicasets.push({
+          ...rs,
+          metadata: { name: `${name}-rs${r}`, namespace: 'default', uid: `r${d}-${r}`, creationTimestamp: `2026-01-01T09:${String(d).padStart(2, '0')}:${String(r + 1).padStart(2, '0')}Z`, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name, uid: `d${d}`, controller: true }] },
+        });
+    }
+    for (let s = 0; s < k; s++) services.push({ ...service, metadata: { name: `svc${s}`, namespace: 'default', uid: `s${s}`, creationTimestamp: `2026-01-01T09:${String(s).padStart(2, '0')}:30Z` } });
+    return mirrorFromSnapshot({ deployments, replicasets, services, pods: [pod('lone', 'kind-worker')] });
+  }
+
+  it('never overlaps any two nodes, cards or boxes, in either column count', () => {
+    for (const columns of [1, 2]) {
+      const g = new GraphBuilder().build({ ...input(crowded(9, 3, 7)), columns });
+      const rects = g.nodes.map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, w: n.width!, h: n.height! }));
+      expect(rects.filter((r) => r.id.startsWith('replicasets:'))).toHaveLength(27);
+      for (const a of rects)
+        for (const b of rects) if (a !== b) expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h, `${a.id} overlaps ${b.id}`).toBe(false);
+    }
+  });
+
+  it('stacks each ReplicaSet under its Deployment, and links them by the trunk', () => {
+    const g = new GraphBuilder().build(input(crowded(5, 2, 3)));
+    const node = (id: string) => g.nodes.find((n) => n.id === id)!;
+    for (let d = 0; d < 5; d++) {
+      const dep = node(`deployments:default/app${d}`);
+      for (let r = 0; r < 2; r++) {
+        const set = node(`replicasets:default/app${d}-rs${r}`);
+        expect(set.position.x).toBeGreaterThanOrEqual(dep.position.x);
+        expect(set.position.x + set.width!).toBeLessThanOrEqual(dep.position.x + dep.width!);
+        expect(set.position.y).toBeGreaterThan(dep.position.y);
+        const edge = g.edges.find((e) => e.source === dep.id && e.target === set.id)!;
+        expect(edge).toMatchObject({ sourceHandle: 'trunk', targetHandle: 'in' });
+      }
+    }
+  });
+
+  it('puts the Pending lane below the last band of cards', () => {
+    const g = new GraphBuilder().build(input(crowded(9, 3, 7)));
+    const lane = g.nodes.find((n) => n.id === PENDING_LANE)!;
+    const bottom = Math.max(...g.nodes.filter((n) => n.type === 'workload').map((n) => n.position.y + n.height!));
+    expect(lane.position.y).toBeGreaterThan(bottom);
+  });
+});
+
+describe('GraphBuilder: orphans, and what boxes say', () => {
+  it('marks a pod no controller in the cluster owns as an orphan, and adopted again as not', () => {
+    const builder = new GraphBuilder();
+    const m1 = base();
+    const g1 = builder.build(input(m1));
+    expect([...cellsOf(g1).values()].every((c) => !c.orphan)).toBe(true);
+    // Relabelled out of its ReplicaSet: the controller drops its ownerReference.
+    const released = pod('web-abc-1', 'kind-worker', 'Running', undefined, { labels: { app: 'other' }, ownerReferences: [] });
+    const m2 = applyDeltas(m1, [{ type: 'MODIFIED', resource: 'pods', object: released }]);
+    const g2 = builder.build(input(m2));
+    expect(cellsOf(g2).get('pod:default/web-abc-1')!.orphan).toBe(true);
+    expect(cellsOf(g2).get('pod:default/web-abc-2')!.orphan).toBe(false);
+    expect(g2.edges.some((e) => e.data?.pod === 'pod:default/web-abc-1' && e.source.startsWith('replicasets:'))).toBe(false);
+    // Its owner gone from the cluster (not yet collected): an orphan too, though the pod did not change.
+    const m3 = applyDeltas(m1, [{ type: 'DELETED', resource: 'replicasets', object: rs }]);
+    expect(cellsOf(builder.build(input(m3))).get('pod:default/web-abc-2')!.orphan).toBe(true);
+    expect(cellsOf(builder.build(input(m1))).get('pod:default/web-abc-2')!.orphan).toBe(false);
+  });
+
+  const node = (name: string, spec: Record<string, unknown>): KObject => ({ apiVersion: 'v1', kind: 'Node', metadata: { name, uid: `n-${name}` }, spec });
+
+  it('says why an empty node has no pods, from the taints on its Node object', () => {
+    const cp = node('kind-control-plane', { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] });
+    const w3 = node('kind-worker3', { taints: [{ key: 'gpu', value: 'yes', effect: 'NoExecute' }, { key: 'soft', effect: 'PreferNoSchedule' }], unschedulable: true });
+    const g = new GraphBuilder().build(input(mirrorFromSnapshot({ nodes: [cp, w3, node('kind-worker', {}), node('kind-worker2', {})], pods: [pod('a', 'kind-worker')] })));
+    const box = (n: string) => boxesOf(g).find((b) => b.id === `box:${n}`)!.data;
+    expect(box('kind-control-plane').note).toBe('No pods: tainted node-role.kubernetes.io/control-plane:NoSchedule');
+    expect(box('kind-worker3').note).toBe('No pods: tainted gpu=yes:NoExecute; cordoned (unschedulable)');
+    expect(box('kind-worker2').note).toBe('');
+    expect(box('kind-worker').note).toBe('');
+  });
+
+  it('says nothing about taints once a pod runs there, and follows the Node when the taint goes', () => {
+    const tainted = node('kind-control-plane', { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] });
+    const builder = new GraphBuilder();
+    const m1 = mirrorFromSnapshot({ nodes: [tainted], pods: [pod('tolerating', 'kind-control-plane')] });
+    expect(boxesOf(builder.build(input(m1))).find((b) => b.id === 'box:kind-control-plane')!.data.note).toBe('');
+    const m2 = mirrorFromSnapshot({ nodes: [node('kind-control-plane', {})] });
+    expect(boxesOf(builder.build(input(m2))).find((b) => b.id === 'box:kind-control-plane')!.data.note).toBe('');
+  });
+
+  it('says on the Pending lane what it holds', () => {
+    const lane = boxesOf(new GraphBuilder().build(input(base()))).find((b) => b.id === PENDING_LANE)!.data;
+    expect(lane).toMatchObject({ label: 'Pending', hint: 'pods not yet bound to a node', pods: 1 });
+  });
+});

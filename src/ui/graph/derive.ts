@@ -1,7 +1,8 @@
 /**
  * Derives the React Flow graph from the mirror: node boxes holding their pods in stable grid
- * slots, a Pending lane for unscheduled pods, Deployments / ReplicaSets / Services outside the
- * boxes, ownership and selection edges.
+ * slots, a Pending lane for unscheduled pods, Deployments / ReplicaSets / Services above the
+ * boxes (placed by `workload-layout.ts`: never overlapping, each ReplicaSet under its
+ * Deployment), ownership and selection edges. A pod no controller in the cluster owns is an orphan.
  *
  * Pods are not React Flow nodes: each box draws its pods itself (`BoxData.cells`, laid out by
  * `grid.ts`), so a patch touching hundreds of pods updates a handful of React Flow nodes, and
@@ -19,15 +20,15 @@ import type { KObject } from '../../sim/object';
 import type { ObjectMap } from '../mirror';
 import { BOX, BOX_W, boxHeight, capacity, cellOffset, gridFor, hasFooter, sharedGrid, withRowsFor, type Grid } from './grid';
 import { SlotAllocator } from './slots';
-import { deploymentSummary, isControlPlane, replicaSetSummary, serviceSummary } from './summaries';
+import { POD_OWNER_RESOURCES, type WorkloadKind } from './kinds';
+import { deploymentSummary, emptyNodeNote, isControlPlane, replicaSetSummary, serviceSummary } from './summaries';
 import { podTone, type Tone } from './tone';
+import { layoutWorkloads, type Rect, type WorkloadItem } from './workload-layout';
 
 export const LAYOUT = {
   boxGapX: 24,
   boxGapY: 24,
-  workloadW: 200,
-  workloadH: 54,
-  workloadGapX: 16,
+  /** Between the cards above and the Pending lane. */
   rowGapY: 44,
 } as const;
 
@@ -35,11 +36,10 @@ export const LAYOUT = {
 function laneWidth(columns: number): number {
   return columns * BOX_W + (columns - 1) * LAYOUT.boxGapX;
 }
-/** Rows top-down: Deployments and Services, ReplicaSets, the Pending lane, then node boxes. */
-const RS_Y = LAYOUT.workloadH + LAYOUT.rowGapY;
-const LANE_Y = 2 * (LAYOUT.workloadH + LAYOUT.rowGapY);
 
 export const PENDING_LANE = 'lane:pending';
+/** What the Pending lane holds, said on it. */
+export const PENDING_HINT = 'pods not yet bound to a node';
 
 /**
  * Above this many pods, an owner's (or Service's) edges go to the node boxes, one per box with
@@ -70,12 +70,27 @@ export interface ObjectRefData {
 }
 
 /** One pod as its box draws it. */
-export type PodCell = { id: string; ref: ObjectRefData; label: string; status: string; tone: Tone; terminating: boolean; ready: string; slot: number };
+export type PodCell = {
+  id: string;
+  ref: ObjectRefData;
+  label: string;
+  status: string;
+  tone: Tone;
+  terminating: boolean;
+  ready: string;
+  slot: number;
+  /** No controller in the cluster owns it: nothing replaces it if it goes. */
+  orphan: boolean;
+};
 export type BoxData = {
   label: string;
   role: 'control-plane' | 'worker' | 'pending';
   pods: number;
   condition: string;
+  /** Beside the title: what the box is (the Pending lane says what it holds). */
+  hint: string;
+  /** In an empty box: why no pod runs there (its taints, or cordoned). */
+  note: string;
   grid: Grid;
   /** The pods drawn, in slot order. */
   cells: PodCell[];
@@ -86,7 +101,7 @@ export type BoxData = {
   /** The selected pod's id, when it is in this box. */
   selectedPod?: string;
 };
-export type WorkloadData = { ref: ObjectRefData; kind: 'Deployment' | 'ReplicaSet' | 'Service'; label: string; summary: string; faded: boolean };
+export type WorkloadData = { ref: ObjectRefData; kind: WorkloadKind; label: string; summary: string; faded: boolean };
 /** An edge to one pod: it ends at the pod's cell, `x`,`y` in flow coordinates (top centre). */
 export type PodEdgeData = { pod: string; x: number; y: number };
 
@@ -139,6 +154,13 @@ export class GraphBuilder {
     this.slots.sweep();
     for (const pod of byCreation(newcomers)) this.slots.place(podId(pod), boxOf(pod));
 
+    const ownerUids = new Set<string>();
+    for (const resource of POD_OWNER_RESOURCES) for (const o of ownersIn(input, resource)) if (o.metadata.uid) ownerUids.add(o.metadata.uid);
+    const isOrphan = (pod: KObject) => {
+      const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
+      return !owner || !ownerUids.has(owner.uid);
+    };
+
     // Cells, by box, in slot order; counts for the caption and each box's summary.
     const summary: PodSummary = { total: current.size, ...emptyTones() };
     const cellsByBox = new Map<string, PodCell[]>();
@@ -154,7 +176,8 @@ export class GraphBuilder {
         if (id === undefined) continue;
         const pod = current.get(id)!;
         const prev = this.cellCache.get(id);
-        let cell = prev && prev.pod === pod && prev.cell.slot === slot ? prev.cell : podCell(pod, id, slot);
+        const orphan = isOrphan(pod);
+        let cell = prev && prev.pod === pod && prev.cell.slot === slot && prev.cell.orphan === orphan ? prev.cell : podCell(pod, id, slot, orphan);
         // A pod written without a visible change (most status writes) keeps its cell, so it is not redrawn.
         if (prev && cell !== prev.cell && sameCell(prev.cell, cell)) cell = prev.cell;
         nextCells.set(id, { pod, cell });
@@ -178,7 +201,7 @@ export class GraphBuilder {
     };
     /** Where each box is and how it lays out its pods (edges to a pod end at its cell). */
     const boxGeometry = new Map<string, { x: number; y: number; grid: Grid }>();
-    const box = (id: string, fields: Pick<BoxData, 'label' | 'role' | 'condition'>, grid: Grid, x: number, y: number, width: number) => {
+    const box = (id: string, fields: Pick<BoxData, 'label' | 'role' | 'condition' | 'hint' | 'note'>, grid: Grid, x: number, y: number, width: number) => {
       const all = cellsByBox.get(id)!;
       const cap = capacity(grid);
       const cells = all.length && all[all.length - 1].slot >= cap ? all.filter((c) => c.slot < cap) : all;
@@ -190,6 +213,7 @@ export class GraphBuilder {
         cells,
         hidden: all.length - cells.length,
         summary: hasFooter(grid) ? toneSummary(tonesByBox.get(id)!) : '',
+        note: all.length ? '' : fields.note,
       };
       // An empty Pending lane is just its title bar: nothing to see there, and the boxes come closer.
       const height = id === PENDING_LANE && all.length === 0 ? BOX.header : boxHeight(grid);
@@ -199,36 +223,53 @@ export class GraphBuilder {
 
     const columns = Math.max(1, input.columns ?? 2);
     const laneW = laneWidth(columns);
+
+    // Cards above the boxes: Deployments with their ReplicaSets stacked under them, Services.
+    const deployments = [...input.deployments.values()].sort(byName);
+    const replicasets = [...input.replicasets.values()].sort(byName);
+    const services = [...input.services.values()].sort(byName);
+    const deploymentIds = new Map<string, string>();
+    for (const d of deployments) if (d.metadata.uid) deploymentIds.set(d.metadata.uid, workloadId('deployments', d));
+    const items: WorkloadItem[] = [
+      ...deployments.map((d) => workloadItem('deployments', 0, d)),
+      ...replicasets.map((r) => {
+        const owner = r.metadata.ownerReferences?.find((o) => o.controller);
+        return { ...workloadItem('replicasets', 1, r), under: owner && deploymentIds.get(owner.uid) };
+      }),
+      ...services.map((s) => workloadItem('services', 2, s)),
+    ];
+    const cards = layoutWorkloads(items, laneW);
+    const at = (resource: string, o: KObject) => cards.at.get(workloadId(resource, o))!;
+    for (const d of deployments) keep(workloadNode('deployments', d, at('deployments', d), deploymentSummary(d), false));
+    for (const r of replicasets) {
+      const desired = (r.spec as { replicas?: number } | undefined)?.replicas ?? 0;
+      keep(workloadNode('replicasets', r, at('replicasets', r), replicaSetSummary(r), desired === 0));
+    }
+    for (const s of services) keep(workloadNode('services', s, at('services', s), serviceSummary(s), false));
+
+    const laneY = cards.height ? cards.height + LAYOUT.rowGapY : 0;
     const laneGrid = gridFor(this.slots.extent(PENDING_LANE), laneW - 2 * BOX.pad);
-    const laneH = box(PENDING_LANE, { label: 'Pending (not scheduled)', role: 'pending', condition: '' }, laneGrid, 0, LANE_Y, laneW);
+    const laneH = box(PENDING_LANE, { label: 'Pending', role: 'pending', condition: '', hint: PENDING_HINT, note: '' }, laneGrid, 0, laneY, laneW);
     // Node boxes share one tier (side by side they look alike); each row of two is as tall as it needs.
     const nodeGrid = sharedGrid(boxes.map((b) => this.slots.extent(boxId(b))), BOX.boxInnerW);
-    let rowY = LANE_Y + laneH + LAYOUT.boxGapY;
+    let rowY = laneY + laneH + LAYOUT.boxGapY;
     for (let i = 0; i < boxes.length; i += columns) {
       const row = boxes.slice(i, i + columns);
       const grid = withRowsFor(nodeGrid, Math.max(...row.map((b) => this.slots.extent(boxId(b)))));
       let h = 0;
       row.forEach((name, j) => {
         const node = input.nodes.get(`/${name}`);
-        const fields = { label: name, role: isControlPlane(name, node) ? ('control-plane' as const) : ('worker' as const), condition: (node ? nodeStatus(node) : '') };
+        const fields = {
+          label: name,
+          role: isControlPlane(name, node) ? ('control-plane' as const) : ('worker' as const),
+          condition: node ? nodeStatus(node) : '',
+          hint: '',
+          note: emptyNodeNote(node),
+        };
         h = box(boxId(name), fields, grid, j * (BOX_W + LAYOUT.boxGapX), rowY, BOX_W);
       });
       rowY += h + LAYOUT.boxGapY;
     }
-
-    // Workloads in two rows above the boxes: Deployments then Services, and ReplicaSets.
-    const deployments = [...input.deployments.values()].sort(byName);
-    // A rollout's new ReplicaSet appears to the right of the old one instead of reshuffling the row.
-    const replicasets = byCreation([...input.replicasets.values()]);
-    const services = [...input.services.values()].sort(byName);
-    const stepX = LAYOUT.workloadW + LAYOUT.workloadGapX;
-    deployments.forEach((d, i) => keep(workloadNode('deployments', d, i * stepX, 0, deploymentSummary(d), false)));
-    // Services fill the first row from the right, so a new Deployment does not push them around.
-    services.forEach((s, i) => keep(workloadNode('services', s, laneW - LAYOUT.workloadW - i * stepX, 0, serviceSummary(s), false)));
-    replicasets.forEach((r, i) => {
-      const desired = (r.spec as { replicas?: number } | undefined)?.replicas ?? 0;
-      keep(workloadNode('replicasets', r, i * stepX, RS_Y, replicaSetSummary(r), desired === 0));
-    });
 
     const cellAt = (pod: string): { x: number; y: number } | undefined => {
       const where = this.slots.slotOf(pod);
@@ -269,8 +310,8 @@ export class GraphBuilder {
         `${kind}:${source}->${target}`,
         () =>
           label
-            ? { id: `${kind}:${source}->${target}`, source, target, type: 'count', className: `edge-${kind} edge-aggregate`, data: { count: label }, selectable: false, focusable: false }
-            : { id: `${kind}:${source}->${target}`, source, target, type: 'smoothstep', className: `edge-${kind}`, selectable: false, focusable: false },
+            ? { id: `${kind}:${source}->${target}`, source, target, sourceHandle: 'out', type: 'count', className: `edge-${kind} edge-aggregate`, data: { count: label }, selectable: false, focusable: false }
+            : { id: `${kind}:${source}->${target}`, source, target, sourceHandle: 'trunk', targetHandle: 'in', type: 'smoothstep', className: `edge-${kind}`, selectable: false, focusable: false },
         (prev) => prev.data?.count === label,
       );
     const toPod = (source: string, pod: string, kind: 'owns' | 'selects') => {
@@ -280,7 +321,7 @@ export class GraphBuilder {
       const data: PodEdgeData = { pod, x: at.x, y: at.y };
       add(
         `${kind}:${source}->${pod}`,
-        () => ({ id: `${kind}:${source}->${pod}`, source, target: podBox.get(pod)!, type: 'pod', className: `edge-${kind}`, data, selectable: false, focusable: false }),
+        () => ({ id: `${kind}:${source}->${pod}`, source, target: podBox.get(pod)!, sourceHandle: 'out', type: 'pod', className: `edge-${kind}`, data, selectable: false, focusable: false }),
         (prev) => prev.target === podBox.get(pod) && prev.data?.x === at.x && prev.data?.y === at.y,
       );
     };
@@ -371,7 +412,7 @@ function boxNode(id: string, data: BoxData, x: number, y: number, width: number,
   return { id, type: 'box', data, position: { x, y }, width, height, style: { width, height }, selectable: false, draggable: false, zIndex: 0 };
 }
 
-function podCell(pod: KObject, id: string, slot: number): PodCell {
+function podCell(pod: KObject, id: string, slot: number, orphan: boolean): PodCell {
   const status = podStatus(pod);
   const containers = (pod.spec as { containers?: unknown[] } | undefined)?.containers?.length ?? 0;
   const ready = ((pod.status as { containerStatuses?: { ready?: boolean }[] } | undefined)?.containerStatuses ?? []).filter((c) => c.ready).length;
@@ -384,17 +425,28 @@ function podCell(pod: KObject, id: string, slot: number): PodCell {
     terminating: Boolean(pod.metadata.deletionTimestamp),
     ready: `${ready}/${containers}`,
     slot,
+    orphan,
   };
 }
 
-function workloadNode(resource: string, obj: KObject, x: number, y: number, summary: string, faded: boolean): WorkloadNode {
-  const kind = obj.kind as WorkloadData['kind'];
+/** Columns go in creation order; objects created in the same second by kind, then name. */
+function workloadItem(resource: string, rank: number, obj: KObject): WorkloadItem {
+  return { id: workloadId(resource, obj), order: `${obj.metadata.creationTimestamp ?? ''}\u0000${rank}\u0000${obj.metadata.namespace ?? ''}/${obj.metadata.name}` };
+}
+
+function ownersIn(input: GraphInput, resource: string): Iterable<KObject> {
+  return resource === 'replicasets' ? input.replicasets.values() : resource === 'deployments' ? input.deployments.values() : [];
+}
+
+function workloadNode(resource: string, obj: KObject, at: Rect, summary: string, faded: boolean): WorkloadNode {
+  const kind = obj.kind as WorkloadKind;
   return {
     id: workloadId(resource, obj),
     type: 'workload',
-    position: { x, y },
-    width: LAYOUT.workloadW,
-    height: LAYOUT.workloadH,
+    position: { x: at.x, y: at.y },
+    width: at.width,
+    height: at.height,
+    style: { width: at.width, height: at.height },
     draggable: false,
     zIndex: 1,
     data: { ref: { resource, namespace: obj.metadata.namespace, name: obj.metadata.name ?? '' }, kind, label: obj.metadata.name ?? '', summary, faded },
@@ -426,7 +478,7 @@ function sameNode(a: GraphNode, b: GraphNode): boolean {
     const x = a.data;
     const y = b.data;
     return (
-      x.label === y.label && x.role === y.role && x.pods === y.pods && x.condition === y.condition && x.grid === y.grid &&
+      x.label === y.label && x.role === y.role && x.pods === y.pods && x.condition === y.condition && x.hint === y.hint && x.note === y.note && x.grid === y.grid &&
       x.hidden === y.hidden && x.summary === y.summary && x.selectedPod === y.selectedPod && sameItems(x.cells, y.cells)
     );
   }
@@ -436,7 +488,10 @@ function sameNode(a: GraphNode, b: GraphNode): boolean {
 }
 
 function sameCell(a: PodCell, b: PodCell): boolean {
-  return a.slot === b.slot && a.status === b.status && a.tone === b.tone && a.terminating === b.terminating && a.ready === b.ready && a.label === b.label && a.ref.namespace === b.ref.namespace;
+  return (
+    a.slot === b.slot && a.status === b.status && a.tone === b.tone && a.terminating === b.terminating && a.ready === b.ready && a.label === b.label &&
+    a.orphan === b.orphan && a.ref.namespace === b.ref.namespace
+  );
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -1,10 +1,13 @@
 /** The graph's node renderers: node boxes (and the Pending lane) with their pods, workloads; the pod edge. */
 import { memo, useDeferredValue } from 'react';
-import { BaseEdge, getSmoothStepPath, Handle, Position, type EdgeProps, type NodeProps, type Edge } from '@xyflow/react';
+import { BaseEdge, Handle, Position, type EdgeProps, type NodeProps, type Edge } from '@xyflow/react';
 import { useApp } from '../store';
 import type { BoxNode, PodCell, PodEdgeData, WorkloadNode } from './derive';
 import { cellOffset, type Grid } from './grid';
+import { KIND_ABBREV } from './kinds';
 import { shortPodName } from './labels';
+import { gutterPath } from './route';
+import { WORKLOAD_LAYOUT } from './workload-layout';
 
 const hidden = { opacity: 0, pointerEvents: 'none' } as const;
 
@@ -12,7 +15,7 @@ const hidden = { opacity: 0, pointerEvents: 'none' } as const;
 const select = (ref: PodCell['ref']) => useApp.getState().select(ref);
 
 export const BoxView = memo(function BoxView({ data }: NodeProps<BoxNode>) {
-  const name = data.role === 'pending' ? 'Pending pods' : `Node ${data.label}`;
+  const name = data.role === 'pending' ? `Pending pods (${data.hint})` : `Node ${data.label}`;
   // React Flow renders a changed node synchronously; the pods inside follow in a transition
   // (interruptible), so a box of hundreds of pods never holds the main thread for long.
   const cells = useDeferredValue(data);
@@ -21,10 +24,12 @@ export const BoxView = memo(function BoxView({ data }: NodeProps<BoxNode>) {
       <Handle type="target" position={Position.Top} style={hidden} isConnectable={false} />
       <div className="kp-box-header">
         <span className="kp-box-title">{data.label}</span>
+        {data.hint && <span className="kp-box-hint">{data.hint}</span>}
         {data.role === 'control-plane' && <span className="kp-chip">control-plane</span>}
         {data.condition && <span className={`kp-chip ${data.condition.startsWith('Ready') ? 'kp-chip-ok' : 'kp-chip-bad'}`}>{data.condition}</span>}
         <span className="kp-box-count">{data.pods === 1 ? '1 pod' : `${data.pods} pods`}</span>
       </div>
+      {data.note && <p className="kp-box-note">{data.note}</p>}
       <Cells cells={cells.cells} grid={cells.grid} selectedPod={cells.selectedPod} />
       {(data.summary || data.hidden > 0) && (
         <div className="kp-box-footer">
@@ -40,17 +45,21 @@ const Cells = memo(function Cells({ cells, grid, selectedPod }: { cells: PodCell
   return cells.map((cell) => <PodCellView key={cell.id} cell={cell} grid={grid} selected={cell.id === selectedPod} />);
 });
 
-/** One pod: a card (name and status), a tile (name's suffix) or a square, by the box's grid. */
+/**
+ * One pod: a card (name and status), a tile (name's suffix) or a square, by the box's grid.
+ * An orphan (no owner) is dashed and says so: nothing will replace it.
+ */
 const PodCellView = memo(function PodCellView({ cell, grid, selected }: { cell: PodCell; grid: Grid; selected: boolean }) {
   const at = cellOffset(grid, cell.slot);
   return (
     <button
       type="button"
-      className={`kp-pod kp-pod-${grid.tier} kp-tone-${cell.tone}${cell.terminating ? ' kp-pod-terminating' : ''}${selected ? ' kp-selected' : ''} nodrag`}
+      className={`kp-pod kp-pod-${grid.tier} kp-tone-${cell.tone}${cell.terminating ? ' kp-pod-terminating' : ''}${cell.orphan ? ' kp-pod-orphan' : ''}${selected ? ' kp-selected' : ''} nodrag`}
       style={{ left: at.x, top: at.y, width: grid.w, height: grid.h }}
-      aria-label={`Pod ${cell.label}: ${cell.status}`}
-      title={`${cell.label}\n${cell.status} · ${cell.ready} ready`}
+      aria-label={`Pod ${cell.label}: ${cell.status}${cell.orphan ? ' (no owner)' : ''}`}
+      title={`${cell.label}\n${cell.status} · ${cell.ready} ready${cell.orphan ? '\nOrphan: no controller owns it, nothing replaces it' : ''}`}
       data-status={cell.status}
+      data-orphan={cell.orphan || undefined}
       onClick={() => select(cell.ref)}
     >
       {grid.tier === 'card' && (
@@ -67,28 +76,27 @@ const PodCellView = memo(function PodCellView({ cell, grid, selected }: { cell: 
   );
 });
 
-/** An edge that ends at one pod's cell inside its box (the box is the edge's React Flow target). */
+/**
+ * An edge that ends at one pod's cell inside its box (the box is the edge's React Flow target).
+ * It runs down the gutter beside its card's column and turns just above the pod.
+ */
 export const PodEdgeView = memo(function PodEdgeView(props: EdgeProps<Edge<PodEdgeData, 'pod'>>) {
   const { sourceX, sourceY, targetX, targetY, data, style, markerEnd } = props;
-  const [path] = getSmoothStepPath({
-    sourceX,
-    sourceY,
-    sourcePosition: Position.Bottom,
-    targetX: data?.x ?? targetX,
-    targetY: data?.y ?? targetY,
-    targetPosition: Position.Top,
-    // Turn just above the pod: the line then runs straight down past the boxes on its way.
-    centerY: (data?.y ?? targetY) - 16,
-  });
+  const path = gutterPath(sourceX, sourceY, data?.x ?? targetX, data?.y ?? targetY, 16);
   return <BaseEdge path={path} style={style} markerEnd={markerEnd} />;
 });
 
-const KIND_ABBREV: Record<WorkloadNode['data']['kind'], string> = { Deployment: 'deploy', ReplicaSet: 'rs', Service: 'svc' };
+/** Where a stacked card's edge leaves its column head: the trunk down the stack's left side. */
+const trunk = { ...hidden, left: WORKLOAD_LAYOUT.indent / 2 };
 
+/**
+ * A Deployment, ReplicaSet or Service card. Edges leave by the right side (to pods, down the
+ * gutter) or by the trunk (to the ReplicaSets stacked below); they arrive on the left side.
+ */
 export const WorkloadView = memo(function WorkloadView({ data }: NodeProps<WorkloadNode>) {
   return (
     <>
-      <Handle type="target" position={Position.Top} style={hidden} isConnectable={false} />
+      <Handle type="target" id="in" position={Position.Left} style={hidden} isConnectable={false} />
       <button
         type="button"
         className={`kp-workload kp-kind-${data.kind.toLowerCase()}${data.faded ? ' kp-faded' : ''} nodrag`}
@@ -101,7 +109,8 @@ export const WorkloadView = memo(function WorkloadView({ data }: NodeProps<Workl
         </span>
         <span className="kp-workload-summary">{data.summary}</span>
       </button>
-      <Handle type="source" position={Position.Bottom} style={hidden} isConnectable={false} />
+      <Handle type="source" id="trunk" position={Position.Bottom} style={trunk} isConnectable={false} />
+      <Handle type="source" id="out" position={Position.Right} style={hidden} isConnectable={false} />
     </>
   );
 });
@@ -113,7 +122,7 @@ export const WorkloadView = memo(function WorkloadView({ data }: NodeProps<Workl
  */
 export const CountEdgeView = memo(function CountEdgeView(props: EdgeProps<Edge<{ count: string }, 'count'>>) {
   const { sourceX, sourceY, targetX, targetY, data, style, markerEnd } = props;
-  const [path] = getSmoothStepPath({ sourceX, sourceY, sourcePosition: Position.Bottom, targetX, targetY, targetPosition: Position.Top });
+  const path = gutterPath(sourceX, sourceY, targetX, targetY, 22);
   // The count sits just above the box it counts (in the gap between boxes), not midway, where
   // the boxes above it would cover it.
   const labelX = targetX;

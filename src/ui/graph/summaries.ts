@@ -1,4 +1,4 @@
-/** One-line summaries shown on the graph's workload cards, and what makes a node the control plane. */
+/** One-line summaries shown on the graph's workload cards and node boxes, and what makes a node the control plane. */
 import type { KObject } from '../../sim/object';
 
 export function deploymentSummary(d: KObject): string {
@@ -22,4 +22,22 @@ export function serviceSummary(s: KObject): string {
 export function isControlPlane(name: string, node: KObject | undefined): boolean {
   const labels = node?.metadata.labels ?? {};
   return 'node-role.kubernetes.io/control-plane' in labels || name.endsWith('control-plane');
+}
+
+type Taint = { key: string; value?: string; effect: string };
+
+/** A taint as `kubectl taint` writes it: `key=value:Effect`, or `key:Effect` without a value. */
+export function taintText(t: Taint): string {
+  return `${t.key}${t.value ? `=${t.value}` : ''}:${t.effect}`;
+}
+
+/**
+ * Why an empty node box is empty, read off the Node: the taints that keep pods off it
+ * (NoSchedule, NoExecute), or its being cordoned. Empty when nothing keeps pods away.
+ */
+export function emptyNodeNote(node: KObject | undefined): string {
+  const spec = node?.spec as { taints?: Taint[]; unschedulable?: boolean } | undefined;
+  const repelling = (spec?.taints ?? []).filter((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
+  const reasons = [...(repelling.length ? [`tainted ${repelling.map(taintText).join(', ')}`] : []), ...(spec?.unschedulable ? ['cordoned (unschedulable)'] : [])];
+  return reasons.length ? `No pods: ${reasons.join('; ')}` : '';
 }
