@@ -91,3 +91,26 @@ export async function replaceEditorText(page: Page, text: string): Promise<void>
     document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
 }
+
+/** Every React Flow node drawn in the graph (cards and boxes), by its id, with its box on screen. */
+export async function graphNodeRects(page: Page): Promise<{ id: string; x: number; y: number; width: number; height: number }[]> {
+  return page.locator('.react-flow__node').evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { id: el.getAttribute('data-id') ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
+    }),
+  );
+}
+
+/** Pairs of graph nodes whose boxes intersect (touching edges do not count). */
+export async function overlappingNodes(page: Page): Promise<string[]> {
+  const rects = await graphNodeRects(page);
+  const out: string[] = [];
+  const eps = 0.5;
+  for (let i = 0; i < rects.length; i++)
+    for (let j = i + 1; j < rects.length; j++) {
+      const [a, b] = [rects[i], rects[j]];
+      if (a.x + eps < b.x + b.width && b.x + eps < a.x + a.width && a.y + eps < b.y + b.height && b.y + eps < a.y + a.height) out.push(`${a.id} × ${b.id}`);
+    }
+  return out;
+}

@@ -31,21 +31,26 @@ function useDeferredMirror(): Mirror {
 
 /**
  * Node boxes side by side: one in a tall, narrow view, two otherwise. Two boxes wide, a portrait
- * view would fit the drawing at a zoom where pod names are too small to read.
+ * view would fit the drawing at a zoom where pod names are too small to read. `resized` counts
+ * the view's size changes: the drawing refits to a resized window or panel.
  */
-function useColumns(ref: RefObject<HTMLDivElement | null>): number {
+function useColumns(ref: RefObject<HTMLDivElement | null>): { columns: number; resized: number } {
   const [columns, setColumns] = useState(2);
+  const [resized, setResized] = useState(0);
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(([entry]) => {
       const { width, height } = entry.contentRect;
-      if (width > 0 && height > 0) setColumns(width / height < PORTRAIT_BELOW ? 1 : 2);
+      if (width > 0 && height > 0) {
+        setColumns(width / height < PORTRAIT_BELOW ? 1 : 2);
+        setResized((n) => n + 1);
+      }
     });
     observer.observe(el);
     return () => observer.disconnect();
   }, [ref]);
-  return columns;
+  return { columns, resized };
 }
 
 /** Room for the pod caption above the drawing and the zoom buttons beside it. */
@@ -56,7 +61,7 @@ const ANIMATED_FIT_MAX_PODS = 60;
 /** Width / height under which the view counts as portrait. */
 const PORTRAIT_BELOW = 1.05;
 
-function Graph({ columns }: { columns: number }) {
+function Graph({ columns, resized }: { columns: number; resized: number }) {
   const mirror = useDeferredMirror();
   const nodeNames = useApp((s) => s.nodeNames);
   const selected = useApp((s) => s.selected);
@@ -95,7 +100,7 @@ function Graph({ columns }: { columns: number }) {
     // Debounced: a rollout adds and removes pods for a while; refit once it calms down.
     const t = setTimeout(() => void flow.fitView({ ...FIT, duration: animate ? 250 : 0 }), 200);
     return () => clearTimeout(t);
-  }, [graph.shapeVersion, flow, animate]);
+  }, [graph.shapeVersion, resized, flow, animate]);
 
   return (
     <>
@@ -148,11 +153,11 @@ function PodCaption({ summary }: { summary: PodSummary }) {
 
 export function GraphView() {
   const container = useRef<HTMLDivElement>(null);
-  const columns = useColumns(container);
+  const { columns, resized } = useColumns(container);
   return (
     <div className="kp-graph" data-testid="graph" ref={container}>
       <ReactFlowProvider>
-        <Graph columns={columns} />
+        <Graph columns={columns} resized={resized} />
       </ReactFlowProvider>
     </div>
   );
