@@ -20,7 +20,7 @@ import type { KObject } from '../../sim/object';
 import type { ObjectMap } from '../mirror';
 import { BOX, BOX_W, boxHeight, capacity, cellOffset, gridFor, hasFooter, sharedGrid, withRowsFor, type Grid } from './grid';
 import { SlotAllocator } from './slots';
-import { POD_OWNER_RESOURCES, type WorkloadKind } from './kinds';
+import { kindRank, WORKLOAD_KINDS, type WorkloadKind } from './kinds';
 import { deploymentSummary, emptyNodeNote, isControlPlane, replicaSetSummary, serviceSummary } from './summaries';
 import { podTone, type Tone } from './tone';
 import { layoutWorkloads, type Rect, type WorkloadItem } from './workload-layout';
@@ -155,7 +155,7 @@ export class GraphBuilder {
     for (const pod of byCreation(newcomers)) this.slots.place(podId(pod), boxOf(pod));
 
     const ownerUids = new Set<string>();
-    for (const resource of POD_OWNER_RESOURCES) for (const o of ownersIn(input, resource)) if (o.metadata.uid) ownerUids.add(o.metadata.uid);
+    for (const k of WORKLOAD_KINDS) if (k.ownsPods) for (const o of workloadsOf(input, k.resource).values()) if (o.metadata.uid) ownerUids.add(o.metadata.uid);
     const isOrphan = (pod: KObject) => {
       const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
       return !owner || !ownerUids.has(owner.uid);
@@ -231,12 +231,12 @@ export class GraphBuilder {
     const deploymentIds = new Map<string, string>();
     for (const d of deployments) if (d.metadata.uid) deploymentIds.set(d.metadata.uid, workloadId('deployments', d));
     const items: WorkloadItem[] = [
-      ...deployments.map((d) => workloadItem('deployments', 0, d)),
+      ...deployments.map((d) => workloadItem('deployments', d)),
       ...replicasets.map((r) => {
         const owner = r.metadata.ownerReferences?.find((o) => o.controller);
-        return { ...workloadItem('replicasets', 1, r), under: owner && deploymentIds.get(owner.uid) };
+        return { ...workloadItem('replicasets', r), under: owner && deploymentIds.get(owner.uid) };
       }),
-      ...services.map((s) => workloadItem('services', 2, s)),
+      ...services.map((s) => workloadItem('services', s)),
     ];
     const cards = layoutWorkloads(items, laneW);
     const at = (resource: string, o: KObject) => cards.at.get(workloadId(resource, o))!;
@@ -430,12 +430,13 @@ function podCell(pod: KObject, id: string, slot: number, orphan: boolean): PodCe
 }
 
 /** Columns go in creation order; objects created in the same second by kind, then name. */
-function workloadItem(resource: string, rank: number, obj: KObject): WorkloadItem {
-  return { id: workloadId(resource, obj), order: `${obj.metadata.creationTimestamp ?? ''}\u0000${rank}\u0000${obj.metadata.namespace ?? ''}/${obj.metadata.name}` };
+function workloadItem(resource: string, obj: KObject): WorkloadItem {
+  return { id: workloadId(resource, obj), order: `${obj.metadata.creationTimestamp ?? ''}\u0000${kindRank(resource)}\u0000${obj.metadata.namespace ?? ''}/${obj.metadata.name}` };
 }
 
-function ownersIn(input: GraphInput, resource: string): Iterable<KObject> {
-  return resource === 'replicasets' ? input.replicasets.values() : resource === 'deployments' ? input.deployments.values() : [];
+function workloadsOf(input: GraphInput, resource: string): ObjectMap {
+  const byResource: Record<string, ObjectMap | undefined> = { deployments: input.deployments, replicasets: input.replicasets, services: input.services };
+  return byResource[resource] ?? new Map();
 }
 
 function workloadNode(resource: string, obj: KObject, at: Rect, summary: string, faded: boolean): WorkloadNode {

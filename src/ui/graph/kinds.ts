@@ -11,15 +11,19 @@ export interface KindInfo {
   resource: string;
   /** The chip on the card, as `kubectl get` abbreviates the resource. */
   abbrev: string;
+  /** Whether it controls pods: a pod whose controller is none of these in the cluster is an orphan. */
+  ownsPods: boolean;
 }
 
 export const WORKLOAD_KINDS: readonly KindInfo[] = [
-  { kind: 'Deployment', resource: 'deployments', abbrev: 'deploy' },
-  { kind: 'ReplicaSet', resource: 'replicasets', abbrev: 'rs' },
-  { kind: 'Service', resource: 'services', abbrev: 'svc' },
+  { kind: 'Deployment', resource: 'deployments', abbrev: 'deploy', ownsPods: false },
+  { kind: 'ReplicaSet', resource: 'replicasets', abbrev: 'rs', ownsPods: true },
+  { kind: 'Service', resource: 'services', abbrev: 'svc', ownsPods: false },
 ];
 
 export const KIND_ABBREV = Object.fromEntries(WORKLOAD_KINDS.map((k) => [k.kind, k.abbrev])) as Record<WorkloadKind, string>;
 
-/** Kinds whose objects own pods (a pod owned by none of them present in the cluster is an orphan). */
-export const POD_OWNER_RESOURCES: readonly string[] = ['replicasets'];
+/** Ties objects created in the same second: the table's order. */
+export function kindRank(resource: string): number {
+  return WORKLOAD_KINDS.findIndex((k) => k.resource === resource);
+}
