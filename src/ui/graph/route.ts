@@ -3,7 +3,10 @@
  * the gutter beside its column, down the gutter (where no card is), across just above the target,
  * then down into it. Cards stacked under the source are never crossed.
  */
-export const GUTTER = 20;
+import { WORKLOAD_LAYOUT } from './workload-layout';
+
+/** How far right of its card an edge runs down: the middle of the gap between columns. */
+export const GUTTER = WORKLOAD_LAYOUT.gapX / 2;
 
 export function gutterPath(sx: number, sy: number, tx: number, ty: number, turnAbove: number): string {
   const gx = sx + GUTTER;

@@ -23,10 +23,11 @@ export interface Rect {
 }
 
 export const WORKLOAD_LAYOUT = {
-  colW: 200,
+  /** Two columns and their gutters fit one node box's width (460), four fit two boxes. */
+  colW: 190,
   cardH: 54,
   /** Between columns: the gutter where a card's edges run down to its pods. */
-  gapX: 40,
+  gapX: 36,
   stackGapY: 12,
   bandGapY: 28,
   /** How far a stacked card sits right of its column's head. */
