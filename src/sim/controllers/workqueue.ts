@@ -2,7 +2,7 @@
  * A de-duplicating work queue driven by the virtual clock, like client-go's: a key queued
  * twice before it is processed is processed once; `requeueAfter` waits in virtual time.
  */
-import type { Clock } from '../clock';
+import type { Clock } from "../clock";
 
 export class WorkQueue {
   private queued = new Set<string>();
@@ -12,11 +12,13 @@ export class WorkQueue {
 
   /**
    * @param reconcile returns a delay in ms to look at the key again, or undefined when done.
+   * @param owner the controller's name, on its timers (see `Clock.after`).
    * @param latencyMs how long after an enqueue the controller wakes (0 = same instant).
    */
   constructor(
     private readonly clock: Clock,
     private readonly reconcile: (key: string) => number | void,
+    private readonly owner?: string,
     private readonly latencyMs = 0,
   ) {}
 
@@ -26,7 +28,7 @@ export class WorkQueue {
     this.order.push(key);
     if (!this.scheduled) {
       this.scheduled = true;
-      this.clock.after(this.latencyMs, () => this.drain());
+      this.clock.after(this.latencyMs, () => this.drain(), this.owner);
     }
   }
 
@@ -36,11 +38,15 @@ export class WorkQueue {
     const pending = this.delayed.get(key);
     if (pending !== undefined && pending <= at) return;
     this.delayed.set(key, at);
-    this.clock.at(at, () => {
-      if (this.delayed.get(key) !== at) return;
-      this.delayed.delete(key);
-      this.add(key);
-    });
+    this.clock.at(
+      at,
+      () => {
+        if (this.delayed.get(key) !== at) return;
+        this.delayed.delete(key);
+        this.add(key);
+      },
+      this.owner,
+    );
   }
 
   get length(): number {
@@ -54,7 +60,7 @@ export class WorkQueue {
     for (const key of keys) {
       this.queued.delete(key);
       const again = this.reconcile(key);
-      if (typeof again === 'number') this.addAfter(key, again);
+      if (typeof again === "number") this.addAfter(key, again);
     }
   }
 }
