@@ -213,6 +213,17 @@ describe('Session', () => {
     expect(later).toContainEqual([expect.stringMatching(/^kubelet \(kind-worker\d?\) updated Pod web \(ContainerCreating\)$/)]);
   });
 
+  it('pauses when stepped while playing, and holds from then on', () => {
+    const { send, run, session, resultOf, nextId } = setup();
+    const id = nextId();
+    send({ type: 'command', id, command: { kind: 'clock', action: 'step' } });
+    const r = resultOf(id);
+    expect(r?.kind === 'clock' && r.clock.paused).toBe(true);
+    run('kubectl pod web');
+    const cluster = (session as unknown as { cluster: import('../sim/cluster').Cluster }).cluster;
+    expect((cluster.api.tryGet('pods', 'default', 'web')?.spec as { nodeName?: string }).nodeName).toBeUndefined();
+  });
+
   it('runs on to the next whole virtual second with step-second', () => {
     const { send, run, resultOf, nextId } = setup();
     send({ type: 'command', id: nextId(), command: { kind: 'clock', action: 'pause' } });

@@ -334,8 +334,9 @@ export class Session {
 
   // --- time and batches ------------------------------------------------------------------------
 
-  /** One action of the cluster, or on to the next second; what was written, line by line. */
+  /** Pauses, then one action of the cluster, or on to the next second; what was written, line by line. */
   private step(action: 'step' | 'step-second'): string[] {
+    this.driver.pause();
     const { clock, store } = this.cluster;
     return this.driver.step(() => (action === 'step' ? stepAction(clock, store) : stepSecond(clock, store)).lines);
   }
