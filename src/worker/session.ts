@@ -66,7 +66,7 @@ export const BIG_BATCH = 200;
 export const BIG_BATCH_FLUSH_MS = 100;
 
 /** The host's word (not kubectl's) when a command waits on a paused clock: dim, once. */
-export const PAUSED_WAIT_NOTICE = '\x1b[2m⏸ The clock is paused: this command waits for virtual time. Press Play, or Step to go one action at a time.\x1b[22m\n';
+export const PAUSED_WAIT_NOTICE = '\x1b[2mThe clock is paused: this command waits for virtual time. Press Play, or Step to go one action at a time.\x1b[22m\n';
 
 /** Bash's exit code for a command ended by Ctrl+C (128 + SIGINT). */
 export const INTERRUPTED_EXIT = 130;
