@@ -2,7 +2,7 @@
  * What the last Step did, for the note under the time controls: the worker's lines (one per api
  * write, `replicaset-controller created Pod web-…`) and the virtual time it stopped at.
  */
-import { create } from "zustand";
+import { create } from 'zustand';
 
 export interface StepNote {
   lines: string[];
@@ -21,7 +21,6 @@ interface StepNoteState {
 
 export const useStepNote = create<StepNoteState>((set, get) => ({
   note: null,
-  show: (lines, simTime, second) =>
-    set({ note: { lines, simTime, second, seq: (get().note?.seq ?? 0) + 1 } }),
+  show: (lines, simTime, second) => set({ note: { lines, simTime, second, seq: (get().note?.seq ?? 0) + 1 } }),
   clear: () => set({ note: null }),
 }));

@@ -2,7 +2,7 @@
  * A de-duplicating work queue driven by the virtual clock, like client-go's: a key queued
  * twice before it is processed is processed once; `requeueAfter` waits in virtual time.
  */
-import type { Clock } from "../clock";
+import type { Clock } from '../clock';
 
 export class WorkQueue {
   private queued = new Set<string>();
@@ -38,15 +38,11 @@ export class WorkQueue {
     const pending = this.delayed.get(key);
     if (pending !== undefined && pending <= at) return;
     this.delayed.set(key, at);
-    this.clock.at(
-      at,
-      () => {
-        if (this.delayed.get(key) !== at) return;
-        this.delayed.delete(key);
-        this.add(key);
-      },
-      this.owner,
-    );
+    this.clock.at(at, () => {
+      if (this.delayed.get(key) !== at) return;
+      this.delayed.delete(key);
+      this.add(key);
+    }, this.owner);
   }
 
   get length(): number {
@@ -60,7 +56,7 @@ export class WorkQueue {
     for (const key of keys) {
       this.queued.delete(key);
       const again = this.reconcile(key);
-      if (typeof again === "number") this.addAfter(key, again);
+      if (typeof again === 'number') this.addAfter(key, again);
     }
   }
 }
