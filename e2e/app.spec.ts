@@ -111,12 +111,14 @@ test('time controls pause, step and resume the virtual clock', async ({ page }) 
   expect(await clock.textContent()).toBe(paused);
   await page.getByRole('button', { name: 'Step' }).click();
   await expect(clock).not.toHaveText(paused ?? '');
-  // While paused, `rollout status` waits forever; Ctrl+C gives the prompt back.
+  // While paused, `rollout status` waits forever (the controller has not even seen the
+  // Deployment: nothing runs while paused), and says so; Ctrl+C gives the prompt back.
   expect(await runCommand(page, 'kubectl create deployment w --image=nginx:1.27')).toBe('deployment.apps/w created');
   await page.getByLabel('Terminal input').focus();
   await page.keyboard.type('kubectl rollout status deployment/w');
   await page.keyboard.press('Enter');
-  await expect(terminalLog(page)).toContainText('Waiting for deployment "w" rollout to finish');
+  await expect(terminalLog(page)).toContainText('Waiting for deployment spec update to be observed...');
+  await expect(terminalLog(page)).toContainText('The clock is paused: this command waits for virtual time.');
   await page.keyboard.press('Control+C');
   expect(await runCommand(page, 'kubectl get deployment w --no-headers -o custom-columns=NAME:.metadata.name')).toBe('w');
   await page.getByRole('button', { name: 'Play' }).click();

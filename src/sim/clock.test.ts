@@ -52,4 +52,21 @@ describe('Clock', () => {
     const c = new Clock(Date.UTC(2026, 0, 1, 9, 0, 0) + 1500);
     expect(c.timestamp()).toBe('2026-01-01T09:00:01Z');
   });
+
+  it('runs one timer at a time with runNext, moving time to it and naming its owner', () => {
+    const c = new Clock(0);
+    const seen: string[] = [];
+    c.after(10, () => seen.push('b'), 'scheduler');
+    const cancelled = c.after(5, () => seen.push('cancelled'));
+    c.after(0, () => seen.push('a'));
+    c.cancel(cancelled);
+    expect(c.runNext()).toEqual({ at: 0, owner: undefined });
+    expect(seen).toEqual(['a']);
+    expect(c.runNext(9)).toBeUndefined();
+    expect(c.now()).toBe(0);
+    expect(c.runNext()).toEqual({ at: 10, owner: 'scheduler' });
+    expect(seen).toEqual(['a', 'b']);
+    expect(c.now()).toBe(10);
+    expect(c.runNext()).toBeUndefined();
+  });
 });

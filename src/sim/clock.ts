@@ -10,6 +10,13 @@ interface Timer {
   at: number;
   seq: number;
   fn: () => void;
+  owner?: string;
+}
+
+/** A timer that `runNext` ran: when, and on whose behalf (`replicaset-controller`, …). */
+export interface RanTimer {
+  at: number;
+  owner?: string;
 }
 
 /** Virtual epoch of every cluster: a fixed instant so that timestamps are reproducible. */
@@ -43,13 +50,16 @@ export class Clock {
     return this.stamp;
   }
 
-  /** Runs `fn` after `delayMs` of virtual time (0 = later in this same instant). */
-  after(delayMs: number, fn: () => void): TimerId {
-    return this.at(this.current + Math.max(0, delayMs), fn);
+  /**
+   * Runs `fn` after `delayMs` of virtual time (0 = later in this same instant). `owner` names
+   * the component the timer works for, so that a step can say who did what.
+   */
+  after(delayMs: number, fn: () => void, owner?: string): TimerId {
+    return this.at(this.current + Math.max(0, delayMs), fn, owner);
   }
 
-  at(time: number, fn: () => void): TimerId {
-    const timer = { at: Math.max(time, this.current), seq: ++this.seq, fn };
+  at(time: number, fn: () => void, owner?: string): TimerId {
+    const timer: Timer = { at: Math.max(time, this.current), seq: ++this.seq, fn, owner };
     this.push(timer);
     return timer.seq;
   }
@@ -83,6 +93,17 @@ export class Clock {
       top.fn();
     }
     if (time > this.current) this.current = time;
+  }
+
+  /** Runs the next timer if it is due by `limit`, moving time to it; undefined when none is. */
+  runNext(limit = Infinity): RanTimer | undefined {
+    this.dropCancelled();
+    const top = this.heap[0];
+    if (!top || top.at > limit) return undefined;
+    this.pop();
+    this.current = top.at;
+    top.fn();
+    return { at: top.at, owner: top.owner };
   }
 
   /** Runs timers until `done()` holds or `limit` ms pass; returns whether it held. */

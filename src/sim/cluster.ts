@@ -36,8 +36,14 @@ export interface Cluster extends SimContext {
   readonly options: Required<ClusterOptions>;
   /** Advances virtual time, running every component due on the way. */
   advance(ms: number): void;
-  /** Runs what is due at this very instant (controllers reacting to the last write). */
+  /** Runs what is due at this very instant (controllers reacting to the last write), unless held. */
   settle(): void;
+  /**
+   * Holds the cluster still (a paused clock): `settle` then runs nothing, so a write made while
+   * paused waits for a step or for Play like everything else.
+   */
+  hold(on: boolean): void;
+  readonly held: boolean;
 }
 
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
@@ -77,12 +83,21 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   });
   clock.advance(opts.uptimeMs);
 
+  let held = false;
   return {
     ...ctx,
     nodes,
     options: opts,
     advance: (ms) => clock.advance(ms),
-    settle: () => clock.advance(0),
+    settle: () => {
+      if (!held) clock.advance(0);
+    },
+    hold: (on) => {
+      held = on;
+    },
+    get held() {
+      return held;
+    },
   };
 }
 

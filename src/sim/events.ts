@@ -120,7 +120,7 @@ export class EventRecorder {
       const ev = this.api.tryGet('events', ns, name) as CoreEvent | undefined;
       if (!ev) return;
       if (this.clock.now() - Date.parse(ev.lastTimestamp) >= EVENT_TTL_MS - 1000) this.api.delete('events', ns, name);
-    });
+    }, 'kube-apiserver');
   }
 }
 

@@ -1,8 +1,16 @@
-/** Pause/Play, Step, Speed and Reset, with the virtual clock ticking between worker reports. */
-import { useEffect, useState } from 'react';
+/**
+ * Pause/Play, Step, Speed and Reset, with the virtual clock ticking between worker reports.
+ * Step runs the cluster's next action; Shift+Step, or Step held for half a second, runs on to
+ * the next whole second. What a step did shows in the note under the controls.
+ */
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { isSpeed, SPEEDS, type Command } from '../worker/protocol';
 import { clockText, speedText } from './format';
+import { StepNote } from './StepNote';
 import { currentSimTime, useApp } from './store';
+
+/** How long Step is held before it runs on to the next second. */
+export const HOLD_MS = 500;
 
 export interface TimeControlsProps {
   send: (command: Command) => void;
@@ -19,6 +27,7 @@ export function TimeControls({ send, onReset }: TimeControlsProps) {
   }, [clock.paused]);
 
   const simTime = currentSimTime(clock, now);
+  const step = useStepButton(send);
   return (
     <div className="kp-time" role="toolbar" aria-label="Time controls">
       <span className="kp-clock" aria-label="Cluster time" title="Virtual cluster time (UTC)">
@@ -34,7 +43,14 @@ export function TimeControls({ send, onReset }: TimeControlsProps) {
           <Icon d="M4 2.5h3v11H4zM9 2.5h3v11H9z" /> Pause
         </button>
       )}
-      <button type="button" className="kp-btn" aria-label="Step" title="Advance to the next event (or 1 s)" onClick={() => send({ kind: 'clock', action: 'step' })}>
+      <button
+        type="button"
+        className={`kp-btn kp-step-btn${step.holding ? ' kp-step-btn-holding' : ''}`}
+        aria-label="Step"
+        aria-keyshortcuts="Shift+Enter"
+        title="Run the next action: one controller, scheduler or kubelet step (Shift+click, or hold: run on to the next second)"
+        {...step.handlers}
+      >
         <Icon d="M3 2.5v11l7-5.5zM11 2.5h2.5v11H11z" /> Step
       </button>
       <label className="kp-speed">
@@ -57,8 +73,62 @@ export function TimeControls({ send, onReset }: TimeControlsProps) {
       <button type="button" className="kp-btn kp-btn-quiet" aria-label="Reset cluster" onClick={onReset}>
         <Icon d="M8 2.5a5.5 5.5 0 1 1-5.2 3.7l1.5.5A4 4 0 1 0 8 4v2L4.8 3.3 8 .5z" /> Reset cluster
       </button>
+      <StepNote />
     </div>
   );
+}
+
+/** Step's click, Shift+click, long press and Shift+Enter. */
+function useStepButton(send: (command: Command) => void) {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // A long press already ran on to the next second: the click that ends it does nothing more.
+  const heldThrough = useRef(false);
+  const [holding, setHolding] = useState(false);
+  const stopHold = () => {
+    if (timer.current !== undefined) clearTimeout(timer.current);
+    timer.current = undefined;
+    setHolding(false);
+  };
+  useEffect(() => stopHold, []);
+  const stepSecond = () => send({ kind: 'clock', action: 'step-second' });
+  return {
+    holding,
+    handlers: {
+      onPointerDown: (e: { button: number }) => {
+        if (e.button !== 0) return;
+        heldThrough.current = false;
+        setHolding(true);
+        timer.current = setTimeout(() => {
+          timer.current = undefined;
+          heldThrough.current = true;
+          setHolding(false);
+          stepSecond();
+        }, HOLD_MS);
+      },
+      onPointerUp: stopHold,
+      onPointerLeave: stopHold,
+      onPointerCancel: stopHold,
+      onClick: (e: MouseEvent) => {
+        if (heldThrough.current) {
+          heldThrough.current = false;
+          return;
+        }
+        if (e.shiftKey) stepSecond();
+        else send({ kind: 'clock', action: 'step' });
+      },
+      onKeyDown: (e: KeyboardEvent) => {
+        // Keyboard clicks do not carry Shift everywhere: Shift+Enter / Shift+Space is handled here.
+        if (e.shiftKey && (e.key === 'Enter' || e.key === ' ')) {
+          e.preventDefault();
+          stepSecond();
+        }
+      },
+      // A long press on a touch screen opens no menu.
+      onContextMenu: (e: MouseEvent) => {
+        if (holding || heldThrough.current) e.preventDefault();
+      },
+    },
+  };
 }
 
 function Icon({ d }: { d: string }) {

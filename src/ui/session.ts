@@ -6,6 +6,7 @@ import type { Command, InspectResult, ObjectRef } from '../worker/protocol';
 import { WorkerClient, type WorkerPort } from './client';
 import { objectsOf } from './mirror';
 import { mergePatches, patchInterval, splitPatch, type PatchMessage } from './patches';
+import { useStepNote } from './step-note';
 import { useApp } from './store';
 
 /**
@@ -32,6 +33,7 @@ export class UiSession {
     this.client = new WorkerClient(port, {
       hello: (m) => {
         this.queuedPatches = [];
+        useStepNote.getState().clear();
         useApp.getState().hello(m);
       },
       patch: (m) => this.queuePatch(m),
@@ -47,6 +49,7 @@ export class UiSession {
   send = (command: Command): void => {
     void this.client.request(command).done.then((r) => {
       if (r.kind === 'clock' || r.kind === 'speed') useApp.getState().setClock(r.clock);
+      if (r.kind === 'clock' && r.stepped) useStepNote.getState().show(r.stepped, r.clock.simTime, command.kind === 'clock' && command.action === 'step-second');
     });
   };
 

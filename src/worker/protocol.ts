@@ -82,7 +82,11 @@ export type Command =
   | { kind: 'workspace'; files: WorkspaceFiles }
   /** Save the workspace, then `kubectl apply -f <file>`; parse errors come back as markers. */
   | { kind: 'apply'; files: WorkspaceFiles; file: string }
-  | { kind: 'clock'; action: 'pause' | 'play' | 'step' }
+  /**
+   * `step` runs the cluster's next action (usually one api write) and says what it was;
+   * `step-second` runs on to the next whole virtual second.
+   */
+  | { kind: 'clock'; action: 'pause' | 'play' | 'step' | 'step-second' }
   | { kind: 'speed'; speed: Speed }
   /** A brand-new cluster (same seed); answered after a fresh `hello`. */
   | { kind: 'reset' }
@@ -118,7 +122,8 @@ export type CommandResult =
   | { kind: 'complete'; candidates: string[] }
   | { kind: 'workspace' }
   | { kind: 'apply'; exitCode: number; output: string; markers: EditorMarker[] }
-  | { kind: 'clock'; clock: ClockState }
+  /** `stepped`: after a step, what happened, one line per api write (`replicaset-controller created Pod web-…`). */
+  | { kind: 'clock'; clock: ClockState; stepped?: string[] }
   | { kind: 'speed'; clock: ClockState }
   | { kind: 'reset' }
   | { kind: 'lesson'; progress: LessonProgress | null }

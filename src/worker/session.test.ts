@@ -5,7 +5,7 @@ import type { Lesson } from '../lessons/types';
 import { createCluster } from '../sim/cluster';
 import { FakeWall } from './fake-wall';
 import type { CommandResult, UiToWorker, WorkerToUi } from './protocol';
-import { BIG_BATCH, BIG_BATCH_FLUSH_MS, INTERRUPTED_EXIT, Session, type SessionDeps } from './session';
+import { BIG_BATCH, BIG_BATCH_FLUSH_MS, INTERRUPTED_EXIT, PAUSED_WAIT_NOTICE, Session, type SessionDeps } from './session';
 
 /** A tiny stand-in for kubectl: `configmap NAME`, `sleep MS`, `cat FILE`, `apply -f FILE`. */
 const fakeKubectl: KubectlEntry = function* (cluster, argv, io) {
@@ -13,6 +13,13 @@ const fakeKubectl: KubectlEntry = function* (cluster, argv, io) {
   if (verb === 'configmap') {
     cluster.api.create('configmaps', 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: arg } });
     io.out(`configmap/${arg} created\n`);
+    return 0;
+  }
+  if (verb === 'pod') {
+    // Like kubectl's writes: the cluster settles at once, unless the paused clock holds it.
+    cluster.api.create('pods', 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: arg }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    cluster.settle();
+    io.out(`pod/${arg} created\n`);
     return 0;
   }
   if (verb === 'sleep') {
@@ -181,6 +188,86 @@ describe('Session', () => {
     const after = messages.find((m) => m.type === 'result' && m.id === 2);
     const t = (m: typeof before) => (m?.type === 'result' && m.ok && m.result.kind === 'clock' ? m.result.clock.simTime : NaN);
     expect(t(after)).toBeGreaterThan(t(before));
+  });
+
+  it('holds the cluster while paused: a write sets nothing off until Step, which says what it did', () => {
+    const { send, run, session, resultOf, nextId } = setup();
+    const pause = nextId();
+    send({ type: 'command', id: pause, command: { kind: 'clock', action: 'pause' } });
+    run('kubectl pod web');
+    const cluster = (session as unknown as { cluster: import('../sim/cluster').Cluster }).cluster;
+    const nodeName = () => (cluster.api.tryGet('pods', 'default', 'web')?.spec as { nodeName?: string }).nodeName;
+    expect(nodeName()).toBeUndefined();
+    const step = nextId();
+    send({ type: 'command', id: step, command: { kind: 'clock', action: 'step' } });
+    const r = resultOf(step);
+    expect(r?.kind === 'clock' && r.stepped).toEqual([`default-scheduler bound Pod web to ${nodeName()}`]);
+    expect(r?.kind === 'clock' && r.clock.paused).toBe(true);
+    const later: string[][] = [];
+    for (let i = 0; i < 3; i++) {
+      const next = nextId();
+      send({ type: 'command', id: next, command: { kind: 'clock', action: 'step' } });
+      const r2 = resultOf(next);
+      later.push(r2?.kind === 'clock' ? (r2.stepped ?? []) : []);
+    }
+    expect(later).toContainEqual([expect.stringMatching(/^kubelet \(kind-worker\d?\) updated Pod web \(ContainerCreating\)$/)]);
+  });
+
+  it('pauses when stepped while playing, and holds from then on', () => {
+    const { send, run, session, resultOf, nextId } = setup();
+    const id = nextId();
+    send({ type: 'command', id, command: { kind: 'clock', action: 'step' } });
+    const r = resultOf(id);
+    expect(r?.kind === 'clock' && r.clock.paused).toBe(true);
+    run('kubectl pod web');
+    const cluster = (session as unknown as { cluster: import('../sim/cluster').Cluster }).cluster;
+    expect((cluster.api.tryGet('pods', 'default', 'web')?.spec as { nodeName?: string }).nodeName).toBeUndefined();
+  });
+
+  it('runs on to the next whole virtual second with step-second', () => {
+    const { send, run, resultOf, nextId } = setup();
+    send({ type: 'command', id: nextId(), command: { kind: 'clock', action: 'pause' } });
+    run('kubectl pod web');
+    const id = nextId();
+    send({ type: 'command', id, command: { kind: 'clock', action: 'step-second' } });
+    const r = resultOf(id);
+    expect(r?.kind === 'clock' && r.clock.simTime % 1000).toBe(0);
+    expect(r?.kind === 'clock' && r.stepped?.[0]).toMatch(/^default-scheduler bound Pod web to /);
+  });
+
+  it('stays held after a reset while paused, and settles again once playing', () => {
+    const { send, run, session, nextId } = setup();
+    send({ type: 'command', id: nextId(), command: { kind: 'clock', action: 'pause' } });
+    send({ type: 'command', id: nextId(), command: { kind: 'reset' } });
+    const cluster = () => (session as unknown as { cluster: import('../sim/cluster').Cluster }).cluster;
+    expect(cluster().held).toBe(true);
+    send({ type: 'command', id: nextId(), command: { kind: 'clock', action: 'play' } });
+    expect(cluster().held).toBe(false);
+    run('kubectl pod web');
+    expect((cluster().api.tryGet('pods', 'default', 'web')?.spec as { nodeName?: string }).nodeName).toMatch(/^kind-worker/);
+  });
+
+  it('says once that a waiting command waits on the paused clock, and lets it finish after Play', () => {
+    const { send, run, wall, resultOf, outputOf, nextId } = setup();
+    send({ type: 'command', id: nextId(), command: { kind: 'clock', action: 'pause' } });
+    // A second of virtual time is not enough for it: it keeps waiting, and says so only once.
+    const id = run('kubectl sleep 59000');
+    expect(outputOf(id)).toBe(PAUSED_WAIT_NOTICE);
+    wall.run(100_000);
+    send({ type: 'command', id: nextId(), command: { kind: 'clock', action: 'step-second' } });
+    expect(outputOf(id)).toBe(PAUSED_WAIT_NOTICE);
+    send({ type: 'command', id: nextId(), command: { kind: 'clock', action: 'play' } });
+    wall.run(59_000);
+    expect(outputOf(id)).toBe(`${PAUSED_WAIT_NOTICE}woke\n`);
+    expect(resultOf(id)).toEqual({ kind: 'kubectl', exitCode: 0 });
+  });
+
+  it('tells a command already waiting when the clock is paused', () => {
+    const { send, run, outputOf, nextId } = setup();
+    const id = run('kubectl sleep 5000');
+    expect(outputOf(id)).toBe('');
+    send({ type: 'command', id: nextId(), command: { kind: 'clock', action: 'pause' } });
+    expect(outputOf(id)).toBe(PAUSED_WAIT_NOTICE);
   });
 
   it('completes through kubectl\'s completion: resource types, object names, workspace files', () => {

@@ -8,6 +8,7 @@ import { DEFAULT_KUBECONFIG, type KubeConfig } from '../kubectl/types';
 import { goToStep, startProgress, updateProgress } from '../lessons';
 import type { Lesson } from '../lessons/types';
 import type { Cluster } from '../sim/cluster';
+import { stepAction, stepSecond } from '../sim/step';
 import { DeltaBatcher, UNMIRRORED } from './batcher';
 import {
   assertNever,
@@ -52,6 +53,8 @@ interface Running {
   wait?: { until: () => boolean; deadline: number };
   out: (text: string, stream: 'stdout' | 'stderr') => void;
   done: (exitCode: number) => void;
+  /** The paused-clock notice was shown (once per command). */
+  toldPaused?: boolean;
 }
 
 /**
@@ -61,6 +64,9 @@ interface Running {
  */
 export const BIG_BATCH = 200;
 export const BIG_BATCH_FLUSH_MS = 100;
+
+/** The host's word (not kubectl's) when a command waits on a paused clock: dim, once. */
+export const PAUSED_WAIT_NOTICE = '\x1b[2mThe clock is paused: this command waits for virtual time. Press Play, or Step to go one action at a time.\x1b[22m\n';
 
 /** Bash's exit code for a command ended by Ctrl+C (128 + SIGINT). */
 export const INTERRUPTED_EXIT = 130;
@@ -113,6 +119,7 @@ export class Session {
     this.driver = new TimeDriver(this.cluster.clock, this.deps.wall, () => this.nextWake(), () => this.onTick());
     this.driver.setSpeed(speed);
     if (paused) this.driver.pause();
+    this.cluster.hold(this.driver.paused);
     this.unsubscribe = this.cluster.store.subscribe((event) => {
       this.batcher.add(event);
       // Every write (Events too: lesson checks read them) re-evaluates the lesson at the next flush.
@@ -172,12 +179,17 @@ export class Session {
       case 'apply':
         this.workspace.replace(command.files);
         return this.apply(command.file);
-      case 'clock':
+      case 'clock': {
+        let stepped: string[] | undefined;
         if (command.action === 'pause') this.driver.pause();
         else if (command.action === 'play') this.driver.play();
-        else this.driver.step();
+        else stepped = this.step(command.action);
+        // While paused nothing runs, not even what kubectl's writes set off at this instant.
+        this.cluster.hold(this.driver.paused);
+        for (const r of this.running.values()) this.tellIfPaused(r);
         this.scheduleFlush();
-        return { kind: 'clock', clock: this.clockState() };
+        return { kind: 'clock', clock: this.clockState(), ...(stepped ? { stepped } : {}) };
+      }
       case 'speed':
         this.driver.setSpeed(command.speed);
         this.scheduleFlush();
@@ -249,8 +261,15 @@ export class Session {
       }
       r.wait = { until: step.value.until, deadline: this.cluster.clock.now() + step.value.timeoutMs };
       this.running.set(r.id, r);
+      this.tellIfPaused(r);
       return;
     }
+  }
+
+  private tellIfPaused(r: Running): void {
+    if (!this.driver.paused || r.toldPaused || !r.wait) return;
+    r.toldPaused = true;
+    r.out(PAUSED_WAIT_NOTICE, 'stderr');
   }
 
   /** After virtual time moved: resume programs whose wait holds or timed out. */
@@ -314,6 +333,13 @@ export class Session {
   }
 
   // --- time and batches ------------------------------------------------------------------------
+
+  /** Pauses, then one action of the cluster, or on to the next second; what was written, line by line. */
+  private step(action: 'step' | 'step-second'): string[] {
+    this.driver.pause();
+    const { clock, store } = this.cluster;
+    return this.driver.step(() => (action === 'step' ? stepAction(clock, store) : stepSecond(clock, store)).lines);
+  }
 
   private nextWake(): number | undefined {
     let next = this.cluster.clock.nextEventAt();

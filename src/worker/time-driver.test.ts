@@ -61,15 +61,22 @@ describe('TimeDriver', () => {
     expect(clock.now()).toBe(1000);
   });
 
-  it('steps to the next event, or one second when nothing is pending', () => {
-    const { clock, driver, ticks } = setup();
+  it('steps by hand: runs what it is given, re-anchors, ticks, and stays paused', () => {
+    const { clock, wall, driver, ticks } = setup();
     driver.pause();
     clock.after(30_000, () => undefined);
-    driver.step();
+    const ran = driver.step(() => clock.runNext());
+    expect(ran?.at).toBe(30_000);
     expect(clock.now()).toBe(30_000);
-    driver.step();
+    expect(ticks()).toBe(1);
+    expect(driver.paused).toBe(true);
+    wall.t = 60_000;
+    driver.catchUp();
+    expect(clock.now()).toBe(30_000);
+    driver.play();
+    wall.t = 61_000;
+    driver.catchUp();
     expect(clock.now()).toBe(31_000);
-    expect(ticks()).toBe(2);
   });
 
   it('never sleeps less than a frame even when timers are due now', () => {

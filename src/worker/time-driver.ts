@@ -79,15 +79,17 @@ export class TimeDriver {
     this.schedule();
   }
 
-  /** Jumps to the next pending event, or 1 virtual second when nothing is pending. */
-  step(): void {
+  /**
+   * Moves virtual time by hand (`advance` runs the cluster's next action, or on to the next
+   * second), then carries on from there: the wall clock re-anchors, waiting commands look again.
+   */
+  step<T>(advance: () => T): T {
     this.catchUp();
-    const next = this.nextWake();
-    const now = this.clock.now();
-    this.clock.advanceTo(next !== undefined && next > now ? next : next === undefined ? now + 1000 : now);
+    const result = advance();
     this.reanchor();
     this.onTick();
     this.schedule();
+    return result;
   }
 
   /** (Re)plans the next wake-up; call after anything that may have added timers. */

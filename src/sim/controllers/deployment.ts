@@ -30,7 +30,7 @@ export class DeploymentController {
     private readonly ctx: SimContext,
     private readonly informers: SharedInformers,
   ) {
-    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key));
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 'deployment-controller');
     this.record = ctx.events.for({ component: 'deployment-controller' });
     const deployments = informers.for('deployments');
     for (const d of deployments.list()) this.deploymentChanged(d as DeploymentObject, 'ADDED');

@@ -30,7 +30,7 @@ export class GarbageCollector {
   private ownersOf = new Map<string, string[]>();
 
   constructor(private readonly ctx: SimContext) {
-    this.queue = new WorkQueue(ctx.clock, (key) => this.process(key));
+    this.queue = new WorkQueue(ctx.clock, (key) => this.process(key), 'garbage-collector');
     for (const resource of ctx.store.resources()) {
       for (const obj of ctx.store.list(resource)) this.observe({ type: 'ADDED', resource, object: obj, rv: 0 });
     }

@@ -24,7 +24,7 @@ export class NamespaceController {
     private readonly ctx: SimContext,
     private readonly informers: SharedInformers,
   ) {
-    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key));
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 'namespace-controller');
     this.caPem = fakeCertificate(ctx.rng.fork('root-ca'));
     const namespaces = informers.for('namespaces');
     for (const ns of namespaces.list()) this.queue.add(ns.metadata.name!);

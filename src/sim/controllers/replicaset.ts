@@ -39,7 +39,7 @@ export class ReplicaSetController {
     private readonly ctx: SimContext,
     private readonly informers: SharedInformers,
   ) {
-    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key));
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 'replicaset-controller');
     this.expectations = new Expectations(ctx.clock);
     this.record = ctx.events.for({ component: 'replicaset-controller' });
     this.pods = new ReplicaSetPods((uid) => this.byUid.get(uid));

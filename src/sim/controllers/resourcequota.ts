@@ -30,7 +30,7 @@ export class ResourceQuotaController {
     private readonly ctx: SimContext,
     private readonly informers: SharedInformers,
   ) {
-    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key));
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 'resourcequota-controller');
     const quotas = informers.for('resourcequotas');
     for (const q of quotas.list()) this.queue.add(keyOf(q));
     ctx.store.subscribe((e) => {

@@ -12,11 +12,13 @@ export class WorkQueue {
 
   /**
    * @param reconcile returns a delay in ms to look at the key again, or undefined when done.
+   * @param owner the controller's name, on its timers (see `Clock.after`).
    * @param latencyMs how long after an enqueue the controller wakes (0 = same instant).
    */
   constructor(
     private readonly clock: Clock,
     private readonly reconcile: (key: string) => number | void,
+    private readonly owner?: string,
     private readonly latencyMs = 0,
   ) {}
 
@@ -26,7 +28,7 @@ export class WorkQueue {
     this.order.push(key);
     if (!this.scheduled) {
       this.scheduled = true;
-      this.clock.after(this.latencyMs, () => this.drain());
+      this.clock.after(this.latencyMs, () => this.drain(), this.owner);
     }
   }
 
@@ -40,7 +42,7 @@ export class WorkQueue {
       if (this.delayed.get(key) !== at) return;
       this.delayed.delete(key);
       this.add(key);
-    });
+    }, this.owner);
   }
 
   get length(): number {

@@ -54,6 +54,7 @@ export function startKubelet(ctx: SimContext, node: NodeSpec): Kubelet {
 
 class KubeletImpl implements NodeRuntime, Kubelet {
   readonly clock;
+  readonly actor: string;
   readonly logs;
   readonly crashBackoff = new Backoff();
   readonly pullBackoff = new Backoff();
@@ -72,6 +73,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
     readonly node: NodeSpec,
   ) {
     this.clock = ctx.clock;
+    this.actor = `kubelet (${node.name})`;
     this.logs = logStore(ctx);
     this.rng = ctx.rng.fork(`kubelet/${node.name}`);
     this.record = ctx.events.for({ component: 'kubelet', host: node.name });
@@ -127,7 +129,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
       const w = new PodWorker(this, latest);
       this.workers.set(uid, w);
       w.start();
-    });
+    }, this.actor);
   }
 
   private readonly pending = new Set<string>();

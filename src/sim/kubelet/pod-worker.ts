@@ -86,7 +86,7 @@ export class PodWorker {
     if (!obj.metadata.deletionTimestamp && before.spec !== this.pod.spec) {
       this.rt.clock.after(0, () => {
         if (!this.finished && !this.terminating) this.applySpecChanges();
-      });
+      }, this.rt.actor);
     }
     const deletion = obj.metadata.deletionTimestamp;
     if (deletion && deletion !== this.handledDeletion) {
@@ -94,7 +94,7 @@ export class PodWorker {
       // Not from inside the watch handler (see Kubelet.onPod).
       this.rt.clock.after(0, () => {
         if (!this.finished) this.beginTermination();
-      });
+      }, this.rt.actor);
     }
   }
 
@@ -136,7 +136,7 @@ export class PodWorker {
     if (this.timer !== undefined) this.rt.clock.cancel(this.timer);
     this.timer = undefined;
     this.timerAt = next;
-    if (next !== Infinity) this.timer = this.rt.clock.at(next, () => this.wake());
+    if (next !== Infinity) this.timer = this.rt.clock.at(next, () => this.wake(), this.rt.actor);
   }
 
   private wake(): void {

@@ -18,6 +18,8 @@ export interface PullTicket {
 export interface NodeRuntime {
   ctx: SimContext;
   clock: Clock;
+  /** Who this kubelet's clock timers work for: `kubelet (kind-worker)`. */
+  actor: string;
   node: NodeSpec;
   logs: LogStore;
   crashBackoff: Backoff;

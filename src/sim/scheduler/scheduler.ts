@@ -149,7 +149,7 @@ class DefaultScheduler implements Scheduler {
       this.ctx.clock.after(0, () => {
         const latest = this.pods.get(obj.metadata.namespace, obj.metadata.name!);
         if (latest && (latest.spec as Pod['spec'])?.schedulingGates?.length && !(latest.spec as Pod['spec'])?.nodeName) this.markGated(latest);
-      });
+      }, SCHEDULER_NAME);
       return;
     }
     // New pods, and pods whose spec changed while waiting, go (back) to the active queue.
@@ -228,7 +228,7 @@ class DefaultScheduler implements Scheduler {
     this.active.set(key, ++this.seq);
     if (!this.drainScheduled) {
       this.drainScheduled = true;
-      this.ctx.clock.after(0, () => this.drain());
+      this.ctx.clock.after(0, () => this.drain(), SCHEDULER_NAME);
     }
   }
 
@@ -239,7 +239,7 @@ class DefaultScheduler implements Scheduler {
     this.retryTimer = this.ctx.clock.after(RETRY_BACKOFF_MS, () => {
       this.retryTimer = undefined;
       for (const key of [...this.unschedulable.keys()]) this.enqueue(key);
-    });
+    }, SCHEDULER_NAME);
   }
 
   private scheduleFlush(): void {
@@ -251,7 +251,7 @@ class DefaultScheduler implements Scheduler {
       const now = this.ctx.clock.now();
       for (const [key, w] of this.unschedulable) if (now - w.lastAttempt >= UNSCHEDULABLE_RETRY_MS) this.enqueue(key);
       this.scheduleFlush();
-    });
+    }, SCHEDULER_NAME);
   }
 
   private drain(): void {
