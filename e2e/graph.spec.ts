@@ -1,8 +1,9 @@
 /**
  * The graph never overlaps itself (issue 5, item 4): many Deployments, Services and rollouts
  * keep every card apart and each ReplicaSet under its Deployment; a pod relabelled out of its
- * ReplicaSet is drawn as an orphan while a replacement comes; pod names keep their start and
- * end; empty nodes say which taint keeps pods off, and the Pending lane says what it holds.
+ * ReplicaSet is drawn as an orphan while a replacement comes (a `kubectl run` pod as a bare pod);
+ * pod names keep their start and end; empty nodes say which taint keeps pods off, and the
+ * Pending lane says what it holds.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { boxesOfPods, graphNodeRects, openApp, overlappingNodes, podNames, pods, runCommand, setSpeed } from './helpers';
@@ -98,6 +99,7 @@ test('a pod relabelled out of its ReplicaSet is drawn as an orphan, and a replac
   const orphan = page.getByRole('button', { name: `Pod ${victim}: Running (no owner)`, exact: true });
   await expect(orphan).toBeVisible();
   await expect(orphan).toHaveAttribute('title', /Orphan/);
+  await expect(orphan).toHaveAttribute('data-orphan', 'orphan');
   // The ReplicaSet makes a replacement: three owned pods again, plus the orphan.
   await expect(pods(page, 'Running')).toHaveCount(4, { timeout: 30_000 });
   await expect(page.locator('[data-orphan]')).toHaveCount(1);
@@ -126,6 +128,8 @@ test('empty nodes say which taint keeps pods off; the Pending lane says what it 
   await expect(page.getByRole('group', { name: 'Node kind-worker3', exact: true })).toContainText('No pods: tainted demo=yes:NoSchedule');
   expect(await runCommand(page, 'kubectl run lonely --image=nginx:1.27')).toBe('pod/lonely created');
   await expect(pods(page, 'Pending')).toHaveCount(1);
+  // Made by `kubectl run`, it never had an owner: a bare pod, not an orphan.
+  await expect(pods(page, 'Pending')).toHaveAttribute('data-orphan', 'bare');
   // The lane holds exactly the pods with no node: this one.
   expect(await runCommand(page, "kubectl get pod lonely -o jsonpath='{.spec.nodeName}'")).toBe('');
   expect(await boxesOfPods(page, 'Pending')).toEqual([expect.stringMatching(/^Pending pods/)]);

@@ -302,18 +302,24 @@ describe('GraphBuilder: orphans, and what boxes say', () => {
     const builder = new GraphBuilder();
     const m1 = base();
     const g1 = builder.build(input(m1));
-    expect([...cellsOf(g1).values()].every((c) => !c.orphan)).toBe(true);
+    expect([...cellsOf(g1).values()].every((c) => c.unowned === '')).toBe(true);
     // Relabelled out of its ReplicaSet: the controller drops its ownerReference.
-    const released = pod('web-abc-1', 'kind-worker', 'Running', undefined, { labels: { app: 'other' }, ownerReferences: [] });
+    const released = pod('web-abc-1', 'kind-worker', 'Running', undefined, { labels: { app: 'other' }, generateName: 'web-abc-', ownerReferences: [] });
     const m2 = applyDeltas(m1, [{ type: 'MODIFIED', resource: 'pods', object: released }]);
     const g2 = builder.build(input(m2));
-    expect(cellsOf(g2).get('pod:default/web-abc-1')!.orphan).toBe(true);
-    expect(cellsOf(g2).get('pod:default/web-abc-2')!.orphan).toBe(false);
+    expect(cellsOf(g2).get('pod:default/web-abc-1')!.unowned).toBe('orphan');
+    expect(cellsOf(g2).get('pod:default/web-abc-2')!.unowned).toBe('');
     expect(g2.edges.some((e) => e.data?.pod === 'pod:default/web-abc-1' && e.source.startsWith('replicasets:'))).toBe(false);
     // Its owner gone from the cluster (not yet collected): an orphan too, though the pod did not change.
     const m3 = applyDeltas(m1, [{ type: 'DELETED', resource: 'replicasets', object: rs }]);
-    expect(cellsOf(builder.build(input(m3))).get('pod:default/web-abc-2')!.orphan).toBe(true);
-    expect(cellsOf(builder.build(input(m1))).get('pod:default/web-abc-2')!.orphan).toBe(false);
+    expect(cellsOf(builder.build(input(m3))).get('pod:default/web-abc-2')!.unowned).toBe('orphan');
+    expect(cellsOf(builder.build(input(m1))).get('pod:default/web-abc-2')!.unowned).toBe('');
+  });
+
+  it('tells a bare pod (never owned, as `kubectl run` makes) from an orphan', () => {
+    const bare = pod('lonely', 'kind-worker', 'Running', undefined, { labels: { run: 'lonely' }, ownerReferences: [] });
+    const g = new GraphBuilder().build(input(mirrorFromSnapshot({ pods: [bare] })));
+    expect(cellsOf(g).get('pod:default/lonely')!.unowned).toBe('bare');
   });
 
   const node = (name: string, spec: Record<string, unknown>): KObject => ({ apiVersion: 'v1', kind: 'Node', metadata: { name, uid: `n-${name}` }, spec });

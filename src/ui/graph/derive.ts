@@ -2,7 +2,8 @@
  * Derives the React Flow graph from the mirror: node boxes holding their pods in stable grid
  * slots, a Pending lane for unscheduled pods, Deployments / ReplicaSets / Services above the
  * boxes (placed by `workload-layout.ts`: never overlapping, each ReplicaSet under its
- * Deployment), ownership and selection edges. A pod no controller in the cluster owns is an orphan.
+ * Deployment), ownership and selection edges. A pod no controller in the cluster owns is marked:
+ * an orphan (made by a controller that let it go or is gone) or a bare pod (never had one).
  *
  * Pods are not React Flow nodes: each box draws its pods itself (`BoxData.cells`, laid out by
  * `grid.ts`), so a patch touching hundreds of pods updates a handful of React Flow nodes, and
@@ -79,9 +80,13 @@ export type PodCell = {
   terminating: boolean;
   ready: string;
   slot: number;
-  /** No controller in the cluster owns it: nothing replaces it if it goes. */
-  orphan: boolean;
+  /**
+   * Owned by no controller in the cluster, so nothing replaces it if it goes: an `orphan` was made
+   * by one (it has a `generateName`, or a dangling ownerReference); a `bare` pod never had one.
+   */
+  unowned: Unowned;
 };
+export type Unowned = '' | 'orphan' | 'bare';
 export type BoxData = {
   label: string;
   role: 'control-plane' | 'worker' | 'pending';
@@ -156,9 +161,10 @@ export class GraphBuilder {
 
     const ownerUids = new Set<string>();
     for (const k of WORKLOAD_KINDS) if (k.ownsPods) for (const o of workloadsOf(input, k.resource).values()) if (o.metadata.uid) ownerUids.add(o.metadata.uid);
-    const isOrphan = (pod: KObject) => {
+    const unownedOf = (pod: KObject): Unowned => {
       const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
-      return !owner || !ownerUids.has(owner.uid);
+      if (owner) return ownerUids.has(owner.uid) ? '' : 'orphan';
+      return pod.metadata.generateName ? 'orphan' : 'bare';
     };
 
     // Cells, by box, in slot order; counts for the caption and each box's summary.
@@ -176,8 +182,8 @@ export class GraphBuilder {
         if (id === undefined) continue;
         const pod = current.get(id)!;
         const prev = this.cellCache.get(id);
-        const orphan = isOrphan(pod);
-        let cell = prev && prev.pod === pod && prev.cell.slot === slot && prev.cell.orphan === orphan ? prev.cell : podCell(pod, id, slot, orphan);
+        const unowned = unownedOf(pod);
+        let cell = prev && prev.pod === pod && prev.cell.slot === slot && prev.cell.unowned === unowned ? prev.cell : podCell(pod, id, slot, unowned);
         // A pod written without a visible change (most status writes) keeps its cell, so it is not redrawn.
         if (prev && cell !== prev.cell && sameCell(prev.cell, cell)) cell = prev.cell;
         nextCells.set(id, { pod, cell });
@@ -412,7 +418,7 @@ function boxNode(id: string, data: BoxData, x: number, y: number, width: number,
   return { id, type: 'box', data, position: { x, y }, width, height, style: { width, height }, selectable: false, draggable: false, zIndex: 0 };
 }
 
-function podCell(pod: KObject, id: string, slot: number, orphan: boolean): PodCell {
+function podCell(pod: KObject, id: string, slot: number, unowned: Unowned): PodCell {
   const status = podStatus(pod);
   const containers = (pod.spec as { containers?: unknown[] } | undefined)?.containers?.length ?? 0;
   const ready = ((pod.status as { containerStatuses?: { ready?: boolean }[] } | undefined)?.containerStatuses ?? []).filter((c) => c.ready).length;
@@ -425,7 +431,7 @@ function podCell(pod: KObject, id: string, slot: number, orphan: boolean): PodCe
     terminating: Boolean(pod.metadata.deletionTimestamp),
     ready: `${ready}/${containers}`,
     slot,
-    orphan,
+    unowned,
   };
 }
 
@@ -491,7 +497,7 @@ function sameNode(a: GraphNode, b: GraphNode): boolean {
 function sameCell(a: PodCell, b: PodCell): boolean {
   return (
     a.slot === b.slot && a.status === b.status && a.tone === b.tone && a.terminating === b.terminating && a.ready === b.ready && a.label === b.label &&
-    a.orphan === b.orphan && a.ref.namespace === b.ref.namespace
+    a.unowned === b.unowned && a.ref.namespace === b.ref.namespace
   );
 }
 

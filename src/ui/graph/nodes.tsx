@@ -47,19 +47,19 @@ const Cells = memo(function Cells({ cells, grid, selectedPod }: { cells: PodCell
 
 /**
  * One pod: a card (name and status), a tile (name's suffix) or a square, by the box's grid.
- * An orphan (no owner) is dashed and says so: nothing will replace it.
+ * A pod no controller owns (an orphan, or a bare pod) is dashed and says so: nothing will replace it.
  */
 const PodCellView = memo(function PodCellView({ cell, grid, selected }: { cell: PodCell; grid: Grid; selected: boolean }) {
   const at = cellOffset(grid, cell.slot);
   return (
     <button
       type="button"
-      className={`kp-pod kp-pod-${grid.tier} kp-tone-${cell.tone}${cell.terminating ? ' kp-pod-terminating' : ''}${cell.orphan ? ' kp-pod-orphan' : ''}${selected ? ' kp-selected' : ''} nodrag`}
+      className={`kp-pod kp-pod-${grid.tier} kp-tone-${cell.tone}${cell.terminating ? ' kp-pod-terminating' : ''}${cell.unowned ? ' kp-pod-orphan' : ''}${selected ? ' kp-selected' : ''} nodrag`}
       style={{ left: at.x, top: at.y, width: grid.w, height: grid.h }}
-      aria-label={`Pod ${cell.label}: ${cell.status}${cell.orphan ? ' (no owner)' : ''}`}
-      title={`${cell.label}\n${cell.status} · ${cell.ready} ready${cell.orphan ? '\nOrphan: no controller owns it, nothing replaces it' : ''}`}
+      aria-label={`Pod ${cell.label}: ${cell.status}${cell.unowned ? ' (no owner)' : ''}`}
+      title={`${cell.label}\n${cell.status} · ${cell.ready} ready${cell.unowned ? `\n${UNOWNED_TITLE[cell.unowned]}` : ''}`}
       data-status={cell.status}
-      data-orphan={cell.orphan || undefined}
+      data-orphan={cell.unowned || undefined}
       onClick={() => select(cell.ref)}
     >
       {grid.tier === 'card' && (
@@ -75,6 +75,11 @@ const PodCellView = memo(function PodCellView({ cell, grid, selected }: { cell: 
     </button>
   );
 });
+
+const UNOWNED_TITLE = {
+  orphan: 'Orphan: its controller let it go (or is gone); nothing replaces it',
+  bare: 'Bare pod: no controller owns it; nothing replaces it',
+} as const;
 
 /**
  * An edge that ends at one pod's cell inside its box (the box is the edge's React Flow target).
