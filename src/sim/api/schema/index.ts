@@ -142,7 +142,8 @@ function walk(value: unknown, schema: JsonSchema | undefined, jsonPath: string, 
     // kubectl sends JSON with sorted keys; Go reports in document order.
     for (const key of Object.keys(value).sort()) {
       const child = strictPath ? `${strictPath}.${key}` : key;
-      const prop = s.properties[key];
+      // Own properties only: `__proto__` or `constructor` are unknown fields like any other.
+      const prop = Object.hasOwn(s.properties, key) ? s.properties[key] : undefined;
       if (!prop) {
         state.unknown.push(child);
         continue;

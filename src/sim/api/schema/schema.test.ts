@@ -15,6 +15,15 @@ describe('strict decoding', () => {
     expect(decodeErrors({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', creationTimestamp: null }, spec: { containers: [{ name: 'a', image: 'b', resources: { limits: { cpu: 1, memory: '1Gi' } } }] } }, 'Pod')).toBeUndefined();
   });
 
+  it('treats __proto__ and constructor as unknown fields, not as the object prototype', () => {
+    const d = deploy({}) as Record<string, unknown> & { metadata: Record<string, unknown> };
+    Object.defineProperty(d.metadata, '__proto__', { value: { polluted: 'yes' }, enumerable: true });
+    d.metadata.constructor = 'x';
+    expect(decodeErrors(d, 'Deployment')).toBe(
+      'Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "metadata.__proto__", unknown field "metadata.constructor"',
+    );
+  });
+
   it('rejects unknown fields with their paths', () => {
     expect(decodeErrors(deploy({ replica: 3 }), 'Deployment')).toBe('Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.replica"');
     const d = deploy({});
