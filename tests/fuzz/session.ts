@@ -178,7 +178,9 @@ export function invariantProblems(cluster: Cluster): string[] {
         !['Succeeded', 'Failed'].includes((p.status as { phase?: string } | undefined)?.phase ?? ''),
     ).length;
     const want = (rs.spec as { replicas?: number }).replicas ?? 1;
-    if (active !== want) problems.push(`ReplicaSet ${rs.metadata.name} has ${active} active pods for ${want} replicas`);
+    // Fewer only when pods could not be created (the namespace's pod quota is used up).
+    const failing = (rs.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions?.some((c) => c.type === 'ReplicaFailure' && c.status === 'True');
+    if (active > want || (active < want && !failing)) problems.push(`ReplicaSet ${rs.metadata.name} has ${active} active pods for ${want} replicas`);
   }
   return problems;
 }
