@@ -22,7 +22,9 @@ test('invalid YAML: the error is shown at its line, nothing is applied, the app 
   await expect(output).toContainText('yaml: line 8:');
   await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible();
   // The marker on line 8 says the same words (shown on hover, not repeated in a second list).
-  await page.locator('.monaco-editor .view-line', { hasText: 'matchLabels: app: broken' }).hover({ position: { x: 60, y: 5 } });
+  const line8 = page.locator('.monaco-editor .view-line', { hasText: 'matchLabels: app: broken' }).locator('> span');
+  const width = (await line8.boundingBox())?.width ?? 0;
+  await line8.hover({ position: { x: Math.max(1, width - 6), y: 5 } });
   await expect(page.locator('.monaco-hover').filter({ hasText: 'yaml: line 8: mapping values are not allowed in this context' }).first()).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/06-invalid-yaml.png` });
   expect(await runCommand(page, 'kubectl get deployments')).toBe('No resources found in default namespace.');

@@ -112,8 +112,10 @@ test('an alias bomb gets go-yaml\'s answer at once and the playground stays aliv
   const started = Date.now();
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
   const output = page.getByRole('status', { name: 'Apply output' });
-  await expect(output).toContainText('error parsing scratch.yaml: error converting YAML to JSON: yaml: document contains excessive aliasing', { timeout: 5_000 });
-  expect(Date.now() - started).toBeLessThan(3_000);
+  // Before: a minute of a growing heap, then a dead worker. The parser answers in milliseconds
+  // (manifests.test.ts); this bound leaves room for a busy machine.
+  await expect(output).toContainText('error parsing scratch.yaml: error converting YAML to JSON: yaml: document contains excessive aliasing', { timeout: 10_000 });
+  expect(Date.now() - started).toBeLessThan(10_000);
   const configMaps = await runCommand(page, 'kubectl get configmaps');
   expect(configMaps).toContain('kube-root-ca.crt');
   expect(configMaps).not.toContain('bomb');
