@@ -3,12 +3,14 @@
  * map each kind to a served resource (or report `resource mapping not found`), settle the
  * namespace. Errors are collected, not thrown: kubectl goes on with the other objects.
  */
+import { builtinKind } from '../sim/api/builtin-kinds';
 import { StatusError } from '../sim/api/errors';
 import type { ResourceType } from '../sim/api/registry';
 import { clone, type KObject } from '../sim/object';
 import type { ParsedArgs } from './args';
 import { CliError, formatError } from './errors';
 import { readManifests } from './manifests';
+import { notSimulatedYet } from './resources';
 import type { CommandContext } from './types';
 
 export interface Info {
@@ -44,9 +46,9 @@ export function readInfos(ctx: CommandContext, filenames: string[], validate: bo
     const ns = typeof meta.namespace === 'string' ? meta.namespace : '';
     const type = ctx.cluster.api.registry.forKind(apiVersion, kind);
     if (!type) {
-      errors.push(
-        new CliError(`resource mapping not found for name: "${name}" namespace: "${ns}" from "${source}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`),
-      );
+      const builtin = builtinKind(apiVersion, kind);
+      const why = builtin ? `kind ${notSimulatedYet(ctx.cluster.api, builtin)}` : `no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
+      errors.push(new CliError(`resource mapping not found for name: "${name}" namespace: "${ns}" from "${source}": ${why}`));
       continue;
     }
     const copy = clone(object) as unknown as KObject;

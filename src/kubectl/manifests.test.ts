@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { memoryWorkspace } from '../runner/exec';
-import { parseManifests, readManifests, splitDocuments } from './manifests';
+import { manifestProblems, parseManifests, readManifests, splitDocuments } from './manifests';
+
+const COMPOSE_HINT =
+  'This is a docker-compose file, not a Kubernetes manifest: Kubernetes wants objects with apiVersion and kind (a Deployment and a Service for each compose service); `kompose convert` translates one.';
+
+/** Nine levels of nine aliases: 9^9 strings once expanded. */
+function aliasBomb(): string {
+  const lines = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: bomb', 'data:', '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (const [prev, name] of ['ab', 'bc', 'cd', 'de', 'ef', 'fg', 'gh', 'hi']) lines.push(`  ${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+  return lines.join('\n');
+}
 
 describe('parseManifests', () => {
   it('reads multi-document YAML, keeps merge keys and __proto__ as data', () => {
@@ -27,6 +37,37 @@ describe('parseManifests', () => {
   it('maps tab and flow errors', () => {
     expect(parseManifests('a: 1\n\tb: 2\n').errors[0].message).toBe('error converting YAML to JSON: yaml: line 2: found a tab character that violates indentation');
     expect(parseManifests('a: [1, 2\nb: 3\n').errors[0].message).toBe("error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'");
+  });
+
+  it('hints at tabs with the line the marker shows, in the whole file', () => {
+    const text = 'a: 1\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: tabbed\n';
+    const [error] = parseManifests(text, 'x.yaml').errors;
+    expect(error.message).toBe('error converting YAML to JSON: yaml: line 4: found character that cannot start any token');
+    expect(error.line).toBe(6);
+    expect(error.hint).toBe('YAML does not allow tabs for indentation — line 6');
+    expect(parseManifests('a: [1, 2\nb: 3\n').errors[0].hint).toBeUndefined();
+  });
+
+  it('puts the marker on the line Go names', () => {
+    // js-yaml stops one line later than Go's "did not find expected key".
+    const [error] = parseManifests('x: 1\n---\nkey: value\n- item\n').errors;
+    expect(error.message).toBe('error converting YAML to JSON: yaml: line 1: did not find expected key');
+    expect([error.line, error.column]).toEqual([3, 1]);
+  });
+
+  it('refuses an alias bomb at once, as go-yaml does', () => {
+    const start = performance.now();
+    const { docs, errors } = parseManifests(aliasBomb(), 'bomb.yaml');
+    expect(performance.now() - start).toBeLessThan(500);
+    expect(docs).toEqual([]);
+    expect(errors.map((e) => e.message)).toEqual(['error converting YAML to JSON: yaml: document contains excessive aliasing']);
+  });
+
+  it('keeps ordinary aliases, and refuses an anchor that contains itself', () => {
+    const labels = parseManifests('metadata:\n  labels: &l {app: web}\n  annotations: *l\n');
+    expect(labels.errors).toEqual([]);
+    expect(labels.docs[0].object).toEqual({ metadata: { labels: { app: 'web' }, annotations: { app: 'web' } } });
+    expect(parseManifests('a: &a [b, *a]\n').errors[0].message).toBe("error converting YAML to JSON: yaml: anchor 'a' value contains itself");
   });
 
   it('expands List kinds and reads JSON', () => {
@@ -56,7 +97,11 @@ describe('readManifests', () => {
   it('reports missing files, validation and syntax errors like kubectl', () => {
     expect(readManifests(['nope.yaml'], ws, undefined).errors).toEqual(['the path "nope.yaml" does not exist']);
     expect(readManifests(['compose.yaml'], ws, undefined).errors).toEqual([
-      'error validating "compose.yaml": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false',
+      `error validating "compose.yaml": error validating data: [apiVersion not set, kind not set]; if you choose to ignore these errors, turn validation off with --validate=false\n${COMPOSE_HINT}`,
+    ]);
+    expect(readManifests(['compose.yaml'], ws, undefined, false).errors[0]).toMatch(new RegExp(`^unable to decode "compose.yaml": Object 'Kind' is missing in .*\n${COMPOSE_HINT.slice(0, 40)}`));
+    expect(readManifests(['bomb.yaml'], memoryWorkspace({ 'bomb.yaml': aliasBomb() }), undefined).errors).toEqual([
+      'error parsing bomb.yaml: error converting YAML to JSON: yaml: document contains excessive aliasing',
     ]);
     const bad = readManifests(['bad.yaml'], ws, undefined);
     expect(bad.objects.map((o) => (o.object.metadata as { name: string }).name)).toEqual(['ok']);
@@ -65,5 +110,15 @@ describe('readManifests', () => {
 
   it('reads stdin as STDIN', () => {
     expect(readManifests(['-'], ws, 'apiVersion: v1\nkind: Pod\n').objects[0].source).toBe('STDIN');
+  });
+});
+
+describe('manifestProblems', () => {
+  it('marks syntax errors and documents without apiVersion/kind, with the same words and hint', () => {
+    expect(manifestProblems('apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n---\nversion: "3"\nservices:\n  web: {image: nginx}\n')).toEqual([
+      { message: 'error validating data: [apiVersion not set, kind not set]', line: 5, column: 1, docIndex: 1, hint: COMPOSE_HINT },
+    ]);
+    expect(manifestProblems('kind: Pod\nmetadata:\n\tname: x\n').map((p) => [p.line, p.hint])).toEqual([[3, 'YAML does not allow tabs for indentation — line 3']]);
+    expect(manifestProblems('apiVersion: v1\nkind: Pod\n')).toEqual([]);
   });
 });

@@ -4,10 +4,13 @@
  * each parsed with js-yaml 4.1 (merge keys kept, `__proto__` kept as data, duplicate keys: last
  * wins, as Go's yaml→json does). Syntax errors are reported in Go yaml's words where we know the
  * equivalent, with the line inside the document as kubectl prints it; `parseManifests` also gives
- * the absolute line and column for the editor.
+ * the absolute line and column for the editor (the line kubectl names, so marker and message agree).
+ * A learner's two classic slips get a plain hint after kubectl's words: a tab in the indentation,
+ * and a docker-compose file. Alias bombs are refused as go-yaml refuses them (./aliasing.ts).
  */
 import yaml from 'js-yaml';
 import { isPlainObject } from '../sim/object';
+import { aliasingProblem } from './aliasing';
 import { goJsonCompact } from './apply-merge';
 import type { Workspace } from './types';
 
@@ -19,6 +22,8 @@ export interface ManifestError {
   column: number;
   /** The document (0-based) the error is in. */
   docIndex: number;
+  /** A plain-words hint printed on the line after kubectl's message. */
+  hint?: string;
 }
 
 export interface ManifestDoc {
@@ -49,6 +54,11 @@ export function parseManifests(text: string, filename = ''): ParsedManifests {
     try {
       const value = yaml.load(chunk.text, { json: true });
       if (value === null || value === undefined) return;
+      const aliasing = aliasingProblem(value, chunk.text);
+      if (aliasing) {
+        errors.push({ message: `error converting YAML to JSON: yaml: ${aliasing}`, line: chunk.line, column: 1, docIndex });
+        return;
+      }
       for (const object of expandList(value)) docs.push({ object, docIndex, line: chunk.line });
     } catch (e) {
       if (!(e instanceof yaml.YAMLException)) throw e;
@@ -114,8 +124,13 @@ export function splitDocuments(text: string): Chunk[] {
 /** js-yaml's reasons, said as Go's yaml.v2 says them (the words kubectl prints). */
 function yamlError(e: yaml.YAMLException, chunk: string, firstLine: number, docIndex: number): ManifestError {
   const line = (e.mark?.line ?? 0) + 1;
-  const column = (e.mark?.column ?? 0) + 1;
-  const goLine = (n: number) => `yaml: line ${Math.max(1, n)}: `;
+  let column = (e.mark?.column ?? 0) + 1;
+  // The line Go names (inside the document); the marker goes there too.
+  let named = line;
+  const goLine = (n: number) => {
+    named = Math.max(1, n);
+    return `yaml: line ${named}: `;
+  };
   const lines = chunk.split('\n');
   let go: string;
   switch (e.reason) {
@@ -149,7 +164,10 @@ function yamlError(e: yaml.YAMLException, chunk: string, firstLine: number, docI
     default:
       go = `${goLine(line)}${e.reason}`;
   }
-  return { message: `error converting YAML to JSON: ${go}`, line: firstLine + line - 1, column, docIndex };
+  if (named !== line) column = 1;
+  const absolute = firstLine + named - 1;
+  const hint = /^[ ]*\t/.test(lines[named - 1] ?? '') ? `YAML does not allow tabs for indentation — line ${absolute}` : undefined;
+  return { message: `error converting YAML to JSON: ${go}`, line: absolute, column, docIndex, ...(hint ? { hint } : {}) };
 }
 
 function lastOpenBracket(lines: string[], upTo: number): { line: number; bracket: string } {
@@ -215,21 +233,58 @@ function readText(text: string, source: string, result: ReadResult, validate: bo
       result.errors.push(`error parsing ${source}: error unmarshaling JSON: json: cannot unmarshal ${goJsonType(doc.object)} into Go value of type map[string]interface {}`);
       return;
     }
-    const missing: string[] = [];
-    if (!doc.object.apiVersion) missing.push('apiVersion not set');
-    if (!doc.object.kind) missing.push('kind not set');
-    if (missing.length && validate) {
-      const list = missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
-      result.errors.push(`error validating "${source}": error validating data: ${list}; if you choose to ignore these errors, turn validation off with --validate=false`);
+    const hint = withHint(composeHint(doc.object));
+    const missing = missingTypeFields(doc.object);
+    if (missing && validate) {
+      result.errors.push(`error validating "${source}": error validating data: ${missing}; if you choose to ignore these errors, turn validation off with --validate=false${hint}`);
       return;
     }
     if (!doc.object.kind) {
-      result.errors.push(`unable to decode "${source}": Object 'Kind' is missing in '${goJsonCompact(doc.object)}'`);
+      result.errors.push(`unable to decode "${source}": Object 'Kind' is missing in '${goJsonCompact(doc.object)}'${hint}`);
       continue;
     }
     result.objects.push({ object: doc.object, source });
   }
-  if (firstError) result.errors.push(`error parsing ${source}: ${firstError.message}`);
+  if (firstError) result.errors.push(`error parsing ${source}: ${firstError.message}${withHint(firstError.hint)}`);
+}
+
+/** kubectl's client-side validation of a document's type fields: `[apiVersion not set, kind not set]`. */
+function missingTypeFields(object: Record<string, unknown>): string | undefined {
+  const missing: string[] = [];
+  if (!object.apiVersion) missing.push('apiVersion not set');
+  if (!object.kind) missing.push('kind not set');
+  if (missing.length === 0) return undefined;
+  return missing.length === 1 ? missing[0] : `[${missing.join(', ')}]`;
+}
+
+/** A docker-compose file (top-level `services:`, no apiVersion/kind) is a different tool's format. */
+function composeHint(object: Record<string, unknown>): string | undefined {
+  if (object.apiVersion || object.kind || !Object.hasOwn(object, 'services')) return undefined;
+  return 'This is a docker-compose file, not a Kubernetes manifest: Kubernetes wants objects with apiVersion and kind (a Deployment and a Service for each compose service); `kompose convert` translates one.';
+}
+
+function withHint(hint: string | undefined): string {
+  return hint ? `\n${hint}` : '';
+}
+
+/**
+ * What the editor marks in a manifest: syntax errors, and documents kubectl's validation refuses
+ * (no apiVersion or kind), each at the line its message names, with the same words and hint.
+ */
+export function manifestProblems(text: string, filename = ''): ManifestError[] {
+  const parsed = parseManifests(text, filename);
+  const problems: ManifestError[] = [];
+  const firstError = parsed.errors[0];
+  for (const doc of parsed.docs) {
+    if (firstError && doc.docIndex >= firstError.docIndex) break;
+    if (!isPlainObject(doc.object)) continue;
+    const missing = missingTypeFields(doc.object);
+    if (!missing) continue;
+    const hint = composeHint(doc.object);
+    problems.push({ message: `error validating data: ${missing}`, line: doc.line, column: 1, docIndex: doc.docIndex, ...(hint ? { hint } : {}) });
+    return problems;
+  }
+  return firstError ? [...problems, firstError] : problems;
 }
 
 function goJsonType(v: unknown): string {

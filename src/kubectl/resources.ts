@@ -4,6 +4,7 @@
  * api-server's registry (`po`, `pods`, `deploy`, `deployment.apps`).
  */
 import type { ApiServer } from '../sim/api/apiserver';
+import { builtinResource, type BuiltinKind } from '../sim/api/builtin-kinds';
 import type { ResourceType } from '../sim/api/registry';
 import type { KObject } from '../sim/object';
 import { CliError } from './errors';
@@ -25,8 +26,19 @@ const ALL_ORDER = ['pods', 'replicationcontrollers', 'services', 'daemonsets', '
 
 export function resolveType(api: ApiServer, word: string): ResourceType {
   const t = api.registry.resolve(word);
-  if (!t) throw new CliError(`the server doesn't have a resource type "${word}"`);
-  return t;
+  if (t) return t;
+  const builtin = builtinResource(word);
+  const honest = builtin ? `\n${notSimulatedYet(api, builtin)}` : '';
+  throw new CliError(`the server doesn't have a resource type "${word}"${honest}`);
+}
+
+/**
+ * Said instead of kubectl's "ensure CRDs are installed first" when a learner names a real 1.32
+ * kind: their manifest is right, the playground is what is missing.
+ */
+export function notSimulatedYet(api: ApiServer, kind: BuiltinKind): string {
+  const simulated = [...new Set(api.registry.all().map((t) => t.kind))].sort();
+  return `${kind.kind} (${kind.apiVersion}) is part of Kubernetes 1.32 but this playground does not simulate it yet; it simulates: ${simulated.join(', ')}`;
 }
 
 /** Types for one comma-separated word, expanding categories (`all`). */

@@ -27,6 +27,17 @@ describe('EventRecorder dedupe', () => {
     expect(repeated.lastTimestamp).not.toBe(repeated.firstTimestamp);
   });
 
+  it('forgets an event once it has expired, so a long session remembers live events only', () => {
+    const c = createCluster({ workers: 1, seed: 5 });
+    c.advance(2 * 60 * 60 * 1000);
+    const base = c.events.remembered();
+    const rec = c.events.for({ component: 'x' });
+    for (let i = 0; i < 50; i++) rec(cm(c, `c${i}`), 'Normal', 'R', `m${i}`);
+    expect(c.events.remembered()).toBe(base + 50);
+    c.advance(61 * 60 * 1000);
+    expect(c.events.remembered()).toBeLessThanOrEqual(base);
+  });
+
   it('records anew once the deduped event has expired', () => {
     const c = createCluster({ workers: 1, seed: 6 });
     const a = cm(c, 'a');

@@ -119,8 +119,33 @@ export class EventRecorder {
     this.clock.after(EVENT_TTL_MS, () => {
       const ev = this.api.tryGet('events', ns, name) as CoreEvent | undefined;
       if (!ev) return;
-      if (this.clock.now() - Date.parse(ev.lastTimestamp) >= EVENT_TTL_MS - 1000) this.api.delete('events', ns, name);
+      if (this.clock.now() - Date.parse(ev.lastTimestamp) >= EVENT_TTL_MS - 1000) {
+        this.api.delete('events', ns, name);
+        this.forget(ev);
+      }
     }, 'kube-apiserver');
+  }
+
+  /** How many events the recorder remembers for counting repeats (they leave with their event). */
+  remembered(): number {
+    let n = 0;
+    for (const first of this.seen.values()) for (let e: SeenEvent | undefined = first; e; e = e.next) n++;
+    return n;
+  }
+
+  /** Drops the expired event's entry, so the table holds live events only, not every event ever. */
+  private forget(ev: CoreEvent): void {
+    const uid = ev.involvedObject.uid ?? '';
+    const path = ev.involvedObject.fieldPath ?? '';
+    const hash = fieldsHash(uid, path, ev.type, ev.reason, ev.message, ev.source.component, ev.source.host ?? '');
+    let prev: SeenEvent | undefined;
+    for (let e = this.seen.get(hash); e; prev = e, e = e.next) {
+      if (e.name !== ev.metadata.name) continue;
+      if (prev) prev.next = e.next;
+      else if (e.next) this.seen.set(hash, e.next);
+      else this.seen.delete(hash);
+      return;
+    }
   }
 }
 

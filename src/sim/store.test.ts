@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KObject } from './object';
-import { Store, type WatchEvent } from './store';
+import { LOG_LIMIT, Store, type WatchEvent } from './store';
 
 const cm = (name: string, ns = 'default'): KObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns } });
 
@@ -14,6 +14,17 @@ describe('Store', () => {
     const a2 = s.update('configmaps', { ...a, data: { k: 'v' } });
     expect(a2.metadata.resourceVersion).toBe('3');
     expect(s.get('configmaps', 'default', 'a')).toBe(a2);
+  });
+
+  it('keeps a bounded change log however many writes a session makes (it holds whole objects)', () => {
+    const s = new Store();
+    const a = s.create('configmaps', cm('a'));
+    for (let i = 0; i < 5_000; i++) s.update('configmaps', { ...a, data: { i: String(i) } });
+    const rv = s.resourceVersion;
+    expect(s.changesSince(rv - 10)?.map((e) => e.rv)).toEqual([...Array(10)].map((_, i) => rv - 9 + i));
+    // No more than a watch cache's worth of copies stays alive.
+    expect(LOG_LIMIT).toBeLessThanOrEqual(1_000);
+    expect(s.changesSince(rv - 1_001)).toBeUndefined();
   });
 
   it('lists by namespace, sorted by namespace then name', () => {

@@ -17,8 +17,13 @@ export interface WatchEvent {
 
 export type WatchHandler = (event: WatchEvent) => void;
 
-/** How many changes the log keeps for late watchers. */
-const LOG_LIMIT = 100_000;
+/**
+ * How many changes the log keeps for late watchers, like kube-apiserver's watch cache (100 per
+ * resource by default); older resourceVersions are "too old". The log holds whole objects: at
+ * 100,000 a long session kept up to 100,000 pod copies alive (the heap of a 6,000-manifest run
+ * went from 260 MB to 1.3 GB), for watchers that never ask further back than a few changes.
+ */
+export const LOG_LIMIT = 1_000;
 
 export function storeKey(namespace: string | undefined, name: string): string {
   return namespace ? `${namespace}/${name}` : name;

@@ -75,7 +75,9 @@ export function App({ session }: { session: UiSession }) {
             onChange={session.editFile}
             onApply={() => void session.apply()}
             markers={markers}
+            listProblems={false}
           />
+          {/* kubectl's words, shown once: the editor marks the same line without repeating them. */}
           {applyOutput && (
             <pre className={`kp-apply-output${applyOutput.failed ? ' kp-apply-failed' : ''}`} role="status" aria-label="Apply output">
               {applyOutput.text.trimEnd() || '(no output)'}

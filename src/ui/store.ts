@@ -79,7 +79,8 @@ export const useApp = create<AppState>()((set) => ({
   setClock: (clock) => set({ clock: { ...clock, receivedAt: now() } }),
   setProgress: (progress) => set({ progress }),
   openFile: (name, text) => set((s) => ({ files: name in s.files ? s.files : { ...s.files, [name]: text }, activeFile: name })),
-  editFile: (name, text) => set((s) => ({ files: { ...s.files, [name]: text } })),
+  // Changed text makes the last apply's message and markers stale: they go with the edit.
+  editFile: (name, text) => set((s) => (s.files[name] === text ? {} : { files: { ...s.files, [name]: text }, applyOutput: null, markers: [] })),
   setActiveFile: (name) => set({ activeFile: name }),
   setApplyResult: (text, failed, markers) => set({ applyOutput: { text, failed }, markers }),
   select: (ref) => set({ selected: ref }),

@@ -9,7 +9,7 @@ import { LESSONS } from '../lessons/catalog';
 import { createCluster } from '../sim/cluster';
 import type { UiToWorker, WorkerToUi } from './protocol';
 import { Session } from './session';
-import { parseManifests } from '../kubectl/manifests';
+import { manifestProblems } from '../kubectl/manifests';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -18,8 +18,8 @@ const session = new Session({
   kubectl,
   splitCommandLine,
   complete,
-  // kubectl's own parser: the markers sit where kubectl's error message says.
-  manifestProblems: (text, filename) => parseManifests(text, filename).errors,
+  // kubectl's own parser: the markers sit where kubectl's error message says, with its hint.
+  manifestProblems: (text, filename) => manifestProblems(text, filename).map((p) => ({ ...p, message: p.hint ? `${p.message}\n${p.hint}` : p.message })),
   lessons: LESSONS,
   post: (message: WorkerToUi) => self.postMessage(message),
   wall: {

@@ -1,5 +1,6 @@
 /** `kubectl patch (TYPE NAME | TYPE/NAME) -p PATCH [--type strategic|merge|json]`. */
 import yaml from 'js-yaml';
+import { aliasingProblem } from '../aliasing';
 import type { PatchType } from '../../sim/api/types';
 import { CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG } from '../flags';
@@ -43,6 +44,8 @@ export const command: CommandModule = {
     } catch (e) {
       throw new CliError(`unable to parse "${text}": ${e instanceof yaml.YAMLException ? e.reason : String(e)}`);
     }
+    const aliasing = aliasingProblem(patch, text);
+    if (aliasing) throw new CliError(`unable to parse "${text}": yaml: ${aliasing}`);
     const { found, errors } = findObjects(ctx, args, args.args, { filenames: args.strings('filename') });
     for (const { type: rt, object } of found) {
       try {

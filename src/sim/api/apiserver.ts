@@ -18,7 +18,7 @@ import { apiVersionOf, Registry, type ResourceType } from './registry';
 import { checkPodQuota, PodUsage } from './quota';
 import type { DeleteOptions, ListOptions, PatchType, WriteOptions } from './types';
 import { validateObjectMeta } from './kinds/meta';
-import { decodeErrors } from './schema';
+import { decodeErrors, zeroNullItems } from './schema';
 import { sameJson } from '../json-equal';
 
 /** The api-server's limit on a request body (kube-apiserver's MaxRequestBodyBytes). */
@@ -227,6 +227,7 @@ export class ApiServer {
       if (strict) throw statusError('BadRequest', strict);
     }
     const obj = opts.bodyOwned ? body : clone(body);
+    zeroNullItems(obj, t.kind);
     obj.apiVersion = apiVersionOf(t);
     obj.kind = t.kind;
     obj.metadata = isPlainObject(obj.metadata) ? obj.metadata : {};

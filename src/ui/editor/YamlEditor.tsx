@@ -21,6 +21,8 @@ export interface YamlEditorProps {
   onApply: () => void;
   /** Apply errors (1-based positions) for any of the files. */
   markers?: readonly EditorMarker[];
+  /** List the problems under the editor (off when the host shows kubectl's message itself). */
+  listProblems?: boolean;
   /** True while an apply is in flight: the button shows it and ignores clicks. */
   applying?: boolean;
   className?: string;
@@ -47,6 +49,7 @@ export function YamlEditor({
   onChange,
   onApply,
   markers = NO_MARKERS,
+  listProblems = true,
   applying = false,
   className,
 }: YamlEditorProps) {
@@ -300,7 +303,7 @@ export function YamlEditor({
           The rich editor could not load ({loadError}); you can still edit and apply here.
         </p>
       )}
-      {sortedMarkers.length > 0 && (
+      {listProblems && sortedMarkers.length > 0 && (
         <ul className="kp-editor__problems" aria-label="Apply problems" aria-live="polite">
           {sortedMarkers.map((marker, index) => (
             <li key={`${index}-${describeMarker(marker)}`} className={`kp-editor__problem is-${marker.severity}`}>

@@ -142,7 +142,8 @@ function walk(value: unknown, schema: JsonSchema | undefined, jsonPath: string, 
     // kubectl sends JSON with sorted keys; Go reports in document order.
     for (const key of Object.keys(value).sort()) {
       const child = strictPath ? `${strictPath}.${key}` : key;
-      const prop = s.properties[key];
+      // Own properties only: `__proto__` or `constructor` are unknown fields like any other.
+      const prop = Object.hasOwn(s.properties, key) ? s.properties[key] : undefined;
       if (!prop) {
         state.unknown.push(child);
         continue;
@@ -176,5 +177,36 @@ function walk(value: unknown, schema: JsonSchema | undefined, jsonPath: string, 
     case 'string':
       if (typeof value !== 'string') typeError(jsonKind(value));
       return;
+  }
+}
+
+/**
+ * encoding/json's zero values for `null` items of struct lists: `containers: [{…}, null]` decodes
+ * as a second, empty Container (which validation then names), never as a null the controllers
+ * would trip on. Changes `obj` in place (the api-server's private copy).
+ */
+export function zeroNullItems(obj: unknown, kind: string): void {
+  const k = SCHEMAS.kinds[kind];
+  if (k) zeroWalk(obj, DEFINITIONS[k.definition]);
+}
+
+function zeroWalk(value: unknown, schema: JsonSchema | undefined): void {
+  if (!schema || value === null || typeof value !== 'object') return;
+  const s = resolve(schema);
+  if (s['x-go'] === 'v1.FieldsV1' || s['x-go'] === 'runtime.RawExtension') return;
+  if (s.properties && isPlainObject(value)) {
+    for (const key of Object.keys(value)) if (Object.hasOwn(s.properties, key)) zeroWalk(value[key], s.properties[key]);
+    return;
+  }
+  if (Array.isArray(value) && s.items) {
+    const items = resolve(s.items);
+    value.forEach((item, i) => {
+      if (item === null && items.properties) value[i] = {};
+      else zeroWalk(item, s.items);
+    });
+    return;
+  }
+  if (isPlainObject(value) && isPlainObject(s.additionalProperties)) {
+    for (const key of Object.keys(value)) zeroWalk(value[key], s.additionalProperties as JsonSchema);
   }
 }

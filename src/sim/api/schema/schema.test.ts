@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_SCHEMAS, decodeErrors, jsonSchemaFor, MANIFEST_SCHEMA } from './index';
+import { ALL_SCHEMAS, decodeErrors, jsonSchemaFor, MANIFEST_SCHEMA, zeroNullItems } from './index';
 import { statusOf, testServer } from '../kinds/test-server';
 
 const deploy = (spec: Record<string, unknown>) => ({
@@ -13,6 +13,23 @@ describe('strict decoding', () => {
   it('accepts well-formed manifests, nulls and quantities as numbers', () => {
     expect(decodeErrors(deploy({ replicas: 3, strategy: { rollingUpdate: { maxSurge: 1, maxUnavailable: '25%' } } }), 'Deployment')).toBeUndefined();
     expect(decodeErrors({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', creationTimestamp: null }, spec: { containers: [{ name: 'a', image: 'b', resources: { limits: { cpu: 1, memory: '1Gi' } } }] } }, 'Pod')).toBeUndefined();
+  });
+
+  it('treats __proto__ and constructor as unknown fields, not as the object prototype', () => {
+    const d = deploy({}) as Record<string, unknown> & { metadata: Record<string, unknown> };
+    Object.defineProperty(d.metadata, '__proto__', { value: { polluted: 'yes' }, enumerable: true });
+    Object.defineProperty(d.metadata, 'constructor', { value: 'x', enumerable: true });
+    expect(decodeErrors(d, 'Deployment')).toBe(
+      'Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "metadata.__proto__", unknown field "metadata.constructor"',
+    );
+  });
+
+  it('decodes a null item of a struct list as an empty struct, as encoding/json does', () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'a', image: 'b', args: ['x'] }, null], tolerations: null } };
+    zeroNullItems(pod, 'Pod');
+    expect(pod.spec).toEqual({ containers: [{ name: 'a', image: 'b', args: ['x'] }, {}], tolerations: null });
+    const err = statusOf(() => testServer().create('pods', 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [null] } } as never));
+    expect(err.status.details?.causes?.map((c) => c.field)).toEqual(['spec.containers[0].name', 'spec.containers[0].image']);
   });
 
   it('rejects unknown fields with their paths', () => {
