@@ -6,7 +6,7 @@
  * Pending lane says what it holds.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { boxesOfPods, graphNodeRects, openApp, overlappingNodes, podNames, pods, runCommand, setSpeed } from './helpers';
+import { boxesOfPods, graphNodeRects, openApp, overlappingNodes, podNames, pods, replaceEditorText, runCommand, setSpeed } from './helpers';
 
 const SHOTS = 'test-results/graph';
 
@@ -30,16 +30,24 @@ async function replicaSetsUnderDeployments(page: Page): Promise<string[]> {
 }
 
 test('the overlapping-Deployments case: many Deployments, Services and rollouts, no two cards overlap', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   await openApp(page);
   await setSpeed(page, 60);
   const names = ['api', 'web', 'cart', 'auth', 'search', 'mail', 'billing'];
-  for (const name of names) expect(await runCommand(page, `kubectl create deployment ${name} --image=nginx:1.27 --replicas=1`)).toBe(`deployment.apps/${name} created`);
-  for (const name of names.slice(0, 5)) expect(await runCommand(page, `kubectl expose deployment ${name} --port=80`)).toBe(`service/${name} exposed`);
+  // Seven Deployments and five Services in one manifest (as a learner pastes one), applied at once.
+  const manifest = names
+    .map((name, i) => {
+      const deploy = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.27\n`;
+      const svc = `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    app: ${name}\n  ports:\n  - port: 80\n`;
+      return i < 5 ? `${deploy}---\n${svc}` : deploy;
+    })
+    .join('---\n');
+  await replaceEditorText(page, manifest);
+  await page.getByRole('button', { name: 'Apply', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Apply output' })).toContainText('deployment.apps/billing created');
   // Rollouts: web gets three ReplicaSets, cart and mail two.
   for (const [name, image] of [['web', 'nginx:1.26'], ['cart', 'nginx:1.26'], ['mail', 'nginx:1.26'], ['web', 'nginx:1.25']]) {
     expect(await runCommand(page, `kubectl set image deployment/${name} nginx=${image}`)).toBe(`deployment.apps/${name} image updated`);
-    if (name === 'web' && image === 'nginx:1.26') await runCommand(page, 'kubectl rollout status deployment/web', 90_000);
   }
   await expect(page.getByRole('button', { name: /^ReplicaSet / })).toHaveCount(names.length + 4);
   await expect(page.getByRole('button', { name: /^Service / })).toHaveCount(6); // and `kubernetes`
