@@ -1,5 +1,5 @@
 /**
- * The drawer for the clicked object: its YAML (`kubectl get -o yaml`), `kubectl describe` and
+ * The panel beside the graph for the clicked object: its YAML (`kubectl get -o yaml`), `kubectl describe` and
  * its Events, all produced by kubectl in the worker, refreshed as the object changes.
  */
 import { useEffect, useState } from 'react';
@@ -52,7 +52,7 @@ export function Inspector({ inspect }: InspectorProps) {
   const kind = object?.kind ?? selected.resource;
   const text = !result ? 'Loading…' : tab === 'YAML' ? result.yaml : tab === 'Describe' ? result.describe : result.events;
   return (
-    <aside className="kp-inspector" aria-label="Inspector">
+    <aside id="kp-inspector" className="kp-inspector" aria-label="Inspector">
       <header className="kp-inspector-head">
         <div>
           <div className="kp-inspector-kind">{kind}</div>

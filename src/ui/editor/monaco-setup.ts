@@ -1,6 +1,8 @@
 /**
  * Loads Monaco once, lazily and slim: the editor API, the YAML grammar, the editor features the
- * YAML editor uses, and monaco-yaml. Nothing here runs until the first editor mounts.
+ * YAML editor uses, and monaco-yaml. Nothing here runs until the learner first reaches for the
+ * editor (its ~3 MB would otherwise parse in one long task while the page loads); Monaco's theme
+ * follows the page's (src/ui/theme.ts).
  *
  * Two traps with monaco-editor 0.57 + monaco-yaml 5.5 (see DESIGN.md "Known traps"):
  * - monaco-yaml calls `editor.createWebWorker({label, moduleId, createData})`, the pre-0.56 shape;
@@ -11,6 +13,7 @@
  */
 import type * as MonacoApi from 'monaco-editor/editor';
 import type { MonacoYaml } from 'monaco-yaml';
+import { getTheme, subscribeTheme } from '../theme';
 import { yamlSchemaSettingsFromModule, type YamlSchemaSetting } from './schemas';
 
 export type Monaco = typeof MonacoApi;
@@ -80,7 +83,13 @@ async function load(): Promise<LoadedMonaco> {
     format: { enable: true },
     schemas,
   });
+  subscribeTheme(() => monaco.editor.setTheme(monacoTheme()));
   return { monaco, yaml };
+}
+
+/** Monaco's built-in theme for the page's theme. */
+export function monacoTheme(): 'vs' | 'vs-dark' {
+  return getTheme() === 'dark' ? 'vs-dark' : 'vs';
 }
 
 let loading: Promise<LoadedMonaco> | undefined;
