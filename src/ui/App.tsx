@@ -71,7 +71,7 @@ export function App({ session }: { session: UiSession }) {
       </header>
       <PhoneTabs active={phonePanel} onChange={setPhonePanel} />
 
-      <div className="kp-body" style={panelSizes}>
+      <main className="kp-body" style={panelSizes}>
         <aside id="kp-panel-lessons" className="kp-left" aria-label="Lessons" data-collapsed={sizes.lessonsCollapsed}>
           <button
             type="button"
@@ -123,9 +123,9 @@ export function App({ session }: { session: UiSession }) {
         <div className="kp-work">
           <div className="kp-upper">
             <div id="kp-panel-cluster" className="kp-cluster">
-              <main className="kp-centre" aria-label="Cluster">
+              <section className="kp-centre" aria-label="Cluster">
                 <GraphView colorMode={theme} />
-              </main>
+              </section>
               {inspecting && (
                 <Splitter
                   label="Resize the inspector"
@@ -180,7 +180,7 @@ export function App({ session }: { session: UiSession }) {
             <Terminal ref={terminal} onRun={session.run} onComplete={session.complete} onInterrupt={session.interrupt} banner={BANNER} />
           </section>
         </div>
-      </div>
+      </main>
     </div>
   );
 }

@@ -83,13 +83,17 @@ async function load(): Promise<LoadedMonaco> {
     format: { enable: true },
     schemas,
   });
+  // vs-dark's comment green is too faint on its background (4.2:1): a lighter one reads at 6.5:1.
+  monaco.editor.defineTheme(DARK_THEME, { base: 'vs-dark', inherit: true, rules: [{ token: 'comment', foreground: '7fae6b' }], colors: {} });
   subscribeTheme(() => monaco.editor.setTheme(monacoTheme()));
   return { monaco, yaml };
 }
 
-/** Monaco's built-in theme for the page's theme. */
-export function monacoTheme(): 'vs' | 'vs-dark' {
-  return getTheme() === 'dark' ? 'vs-dark' : 'vs';
+const DARK_THEME = 'kubeplay-dark';
+
+/** Monaco's theme for the page's theme: its own light one, or vs-dark with readable comments. */
+export function monacoTheme(): 'vs' | typeof DARK_THEME {
+  return getTheme() === 'dark' ? DARK_THEME : 'vs';
 }
 
 let loading: Promise<LoadedMonaco> | undefined;
