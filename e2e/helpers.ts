@@ -81,6 +81,7 @@ export async function boxesOfPods(page: Page, status = 'Running'): Promise<strin
 export async function replaceEditorText(page: Page, text: string): Promise<void> {
   const editor = page.getByRole('region', { name: 'Manifest editor' });
   const monaco = editor.locator('.monaco-editor').first();
+  await editor.hover(); // Monaco loads when the learner first reaches for the editor
   await monaco.waitFor({ timeout: 30_000 }).catch(() => undefined);
   if (await monaco.isVisible()) await monaco.locator('.view-lines').click();
   else await editor.getByRole('textbox').first().click();

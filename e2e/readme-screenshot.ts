@@ -18,9 +18,10 @@ async function run(page: Page, line: string): Promise<void> {
 }
 
 async function shoot(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Start lesson' }).first().click();
+  await page.getByRole('button', { name: /^Start lesson/ }).first().click();
   await page.getByRole('button', { name: /^Step 3:/ }).click();
   await page.getByRole('button', { name: 'Open in editor: deployment.yaml' }).click();
+  await page.getByRole('region', { name: 'Manifest editor' }).hover(); // Monaco loads on first reach
   await page.locator('.monaco-editor').first().waitFor({ timeout: 60_000 });
   await page.getByLabel('Speed').selectOption('30');
   await page.getByRole('button', { name: 'Apply', exact: true }).click();

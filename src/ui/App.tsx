@@ -1,15 +1,23 @@
 /**
- * The playground's layout: lessons (left), the live cluster graph (centre, with the inspector
- * drawer), the manifest editor over the terminal (right), time controls in the top bar.
+ * The playground's layout: the top bar (cluster, time controls, theme), lessons on the left
+ * (collapsible), the live cluster graph with the inspector beside it and the manifest editor on
+ * the right, the terminal across the bottom. Splitters resize the panels (sizes remembered);
+ * on a phone the panels become tabs.
  */
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState, type CSSProperties } from 'react';
+import { ClusterTitle } from './ClusterTitle';
 import { YamlEditor } from './editor/YamlEditor';
 import { GraphView } from './graph/GraphView';
 import { Inspector } from './Inspector';
+import { sizeLimits, usePanelSizes, useWindowSize } from './layout/panel-sizes';
+import { PhoneTabs, type PhonePanel } from './layout/PhoneTabs';
+import { Splitter } from './layout/Splitter';
+import { ThemeToggle } from './layout/ThemeToggle';
 import { LessonsPanel } from './lessons/LessonsPanel';
 import type { UiSession } from './session';
 import { useApp } from './store';
 import { Terminal, type TerminalHandle } from './terminal/Terminal';
+import { useTheme } from './theme';
 import { TimeControls } from './TimeControls';
 
 const BANNER = 'Kubeplay — a simulated Kubernetes 1.32 cluster (kind: 1 control plane, 3 workers).\r\nTry: kubectl get nodes\r\n';
@@ -23,71 +31,158 @@ export function App({ session }: { session: UiSession }) {
   const markers = useApp((s) => s.markers);
   const applyOutput = useApp((s) => s.applyOutput);
   const setActiveFile = useApp((s) => s.setActiveFile);
+  const inspecting = useApp((s) => s.selected !== null);
   const terminal = useRef<TerminalHandle>(null);
+  const theme = useTheme();
+  const [sizes, resize] = usePanelSizes();
+  const win = useWindowSize();
+  const limits = sizeLimits(win.width, win.height);
+  const [phonePanel, setPhonePanel] = useState<PhonePanel>('lesson');
 
   const progressView = useMemo(
     () => progress && { stepIndex: progress.stepIndex, checks: progress.checks, completedSteps: progress.completed.flatMap((done, i) => (done ? [i] : [])) },
     [progress],
   );
+  const panelSizes = {
+    '--kp-lessons-w': `${sizes.lessons}px`,
+    '--kp-editor-w': `${sizes.editor}px`,
+    '--kp-inspector-w': `${sizes.inspector}px`,
+    '--kp-terminal-h': `${sizes.terminal}px`,
+  } as CSSProperties;
 
   return (
-    <div className="kp-app">
+    <div className="kp-app" data-phone-panel={phonePanel}>
       <header className="kp-topbar">
         <div className="kp-brand">
           <svg viewBox="0 0 32 32" width="22" height="22" aria-hidden="true">
             <polygon points="16,2 28,8.5 28,23.5 16,30 4,23.5 4,8.5" fill="#326ce5" />
             <circle cx="16" cy="16" r="5" fill="none" stroke="#fff" strokeWidth="2.5" />
           </svg>
-          <span>Kubeplay</span>
-          <span className="kp-muted kp-brand-sub">Kubernetes 1.32 · kind-kind</span>
+          <h1 className="kp-brand-name">Kubeplay</h1>
+          <ClusterTitle />
         </div>
         <TimeControls send={session.send} onReset={session.reset} />
-        <span className={`kp-conn${connected ? ' kp-conn-ok' : ''}`} role="status">
-          {connected ? 'Cluster ready' : 'Starting cluster…'}
-        </span>
+        <div className="kp-topbar-end">
+          <ThemeToggle />
+          <span className={`kp-conn${connected ? ' kp-conn-ok' : ''}`} role="status">
+            {connected ? 'Cluster ready' : 'Starting cluster…'}
+          </span>
+        </div>
       </header>
+      <PhoneTabs active={phonePanel} onChange={setPhonePanel} />
 
-      <aside className="kp-left" aria-label="Lessons">
-        <LessonsPanel
-          lessons={lessons}
-          activeLessonId={progress?.lessonId ?? null}
-          progress={progressView}
-          onSelectLesson={(id) => void session.selectLesson(id)}
-          onOpenFile={session.openLessonFile}
-          onCheck={() => void session.check()}
-          onStep={(i) => void session.goToStep(i)}
-          onRunCommand={(line) => terminal.current?.run(line)}
-          onTypeCommand={(line) => terminal.current?.type(line)}
-        />
-      </aside>
-
-      <main className="kp-centre" aria-label="Cluster">
-        <GraphView />
-        <Inspector inspect={session.inspect} />
-      </main>
-
-      <section className="kp-right" aria-label="Workspace">
-        <div className="kp-editor-slot">
-          <YamlEditor
-            files={files}
-            active={activeFile}
-            onActiveChange={setActiveFile}
-            onChange={session.editFile}
-            onApply={() => void session.apply()}
-            markers={markers}
-            listProblems={false}
+      <main className="kp-body" style={panelSizes}>
+        <aside id="kp-panel-lessons" className="kp-left" aria-label="Lessons" data-collapsed={sizes.lessonsCollapsed}>
+          <button
+            type="button"
+            className="kp-collapse"
+            aria-expanded={!sizes.lessonsCollapsed}
+            aria-controls="kp-lessons-content"
+            title={sizes.lessonsCollapsed ? 'Show the lessons panel' : 'Hide the lessons panel'}
+            onClick={() => resize({ lessonsCollapsed: !sizes.lessonsCollapsed })}
+          >
+            <span aria-hidden="true">{sizes.lessonsCollapsed ? '»' : '«'}</span>
+            <span className="kp-collapse-text">Lessons</span>
+          </button>
+          <div id="kp-lessons-content" className="kp-left-content" hidden={sizes.lessonsCollapsed}>
+            <LessonsPanel
+              lessons={lessons}
+              activeLessonId={progress?.lessonId ?? null}
+              progress={progressView}
+              onSelectLesson={(id) => void session.selectLesson(id)}
+              onOpenFile={(path) => {
+                session.openLessonFile(path);
+                setPhonePanel('editor');
+              }}
+              onCheck={() => void session.check()}
+              onStep={(i) => void session.goToStep(i)}
+              onRunCommand={(line) => {
+                terminal.current?.run(line);
+                setPhonePanel('terminal');
+              }}
+              onTypeCommand={(line) => {
+                setPhonePanel('terminal');
+                terminal.current?.type(line);
+              }}
+            />
+          </div>
+        </aside>
+        {!sizes.lessonsCollapsed && (
+          <Splitter
+            label="Resize the lessons panel"
+            orientation="vertical"
+            grows="right"
+            controls="kp-panel-lessons"
+            value={sizes.lessons}
+            min={limits.lessons[0]}
+            max={limits.lessons[1]}
+            onChange={(lessons) => resize({ lessons })}
           />
-          {/* kubectl's words, shown once: the editor marks the same line without repeating them. */}
-          {applyOutput && (
-            <pre className={`kp-apply-output${applyOutput.failed ? ' kp-apply-failed' : ''}`} role="status" aria-label="Apply output">
-              {applyOutput.text.trimEnd() || '(no output)'}
-            </pre>
-          )}
+        )}
+
+        <div className="kp-work">
+          <div className="kp-upper">
+            <div id="kp-panel-cluster" className="kp-cluster">
+              <section className="kp-centre" aria-label="Cluster">
+                <GraphView colorMode={theme} />
+              </section>
+              {inspecting && (
+                <Splitter
+                  label="Resize the inspector"
+                  orientation="vertical"
+                  grows="left"
+                  controls="kp-inspector"
+                  value={sizes.inspector}
+                  min={limits.inspector[0]}
+                  max={limits.inspector[1]}
+                  onChange={(inspector) => resize({ inspector })}
+                />
+              )}
+              <Inspector inspect={session.inspect} />
+            </div>
+            <Splitter
+              label="Resize the editor"
+              orientation="vertical"
+              grows="left"
+              controls="kp-panel-editor"
+              value={sizes.editor}
+              min={limits.editor[0]}
+              max={limits.editor[1]}
+              onChange={(editor) => resize({ editor })}
+            />
+            <section id="kp-panel-editor" className="kp-editor-slot" aria-label="Workspace">
+              <YamlEditor
+                files={files}
+                active={activeFile}
+                onActiveChange={setActiveFile}
+                onChange={session.editFile}
+                onApply={() => void session.apply()}
+                markers={markers}
+                listProblems={false}
+              />
+              {/* kubectl's words, shown once: the editor marks the same line without repeating them. */}
+              {applyOutput && (
+                <pre className={`kp-apply-output${applyOutput.failed ? ' kp-apply-failed' : ''}`} role="status" aria-label="Apply output">
+                  {applyOutput.text.trimEnd() || '(no output)'}
+                </pre>
+              )}
+            </section>
+          </div>
+          <Splitter
+            label="Resize the terminal"
+            orientation="horizontal"
+            grows="up"
+            controls="kp-panel-terminal"
+            value={sizes.terminal}
+            min={limits.terminal[0]}
+            max={limits.terminal[1]}
+            onChange={(terminalHeight) => resize({ terminal: terminalHeight })}
+          />
+          <section id="kp-panel-terminal" className="kp-terminal-slot" aria-label="Terminal">
+            <Terminal ref={terminal} onRun={session.run} onComplete={session.complete} onInterrupt={session.interrupt} banner={BANNER} />
+          </section>
         </div>
-        <div className="kp-terminal-slot">
-          <Terminal ref={terminal} onRun={session.run} onComplete={session.complete} onInterrupt={session.interrupt} banner={BANNER} />
-        </div>
-      </section>
+      </main>
     </div>
   );
 }

@@ -1,9 +1,10 @@
 /**
- * The drawer for the clicked object: its YAML (`kubectl get -o yaml`), `kubectl describe` and
+ * The panel beside the graph for the clicked object: its YAML (`kubectl get -o yaml`), `kubectl describe` and
  * its Events, all produced by kubectl in the worker, refreshed as the object changes.
  */
 import { useEffect, useState } from 'react';
 import type { InspectResult, ObjectRef } from '../worker/protocol';
+import { parseColumns } from './columns';
 import { objectsOf } from './mirror';
 import { useApp } from './store';
 
@@ -51,8 +52,10 @@ export function Inspector({ inspect }: InspectorProps) {
   if (!selected) return null;
   const kind = object?.kind ?? selected.resource;
   const text = !result ? 'Loading…' : tab === 'YAML' ? result.yaml : tab === 'Describe' ? result.describe : result.events;
+  // Events as a table whose messages wrap: the panel is narrower than kubectl's one-line rows.
+  const table = result && tab === 'Events' ? parseColumns(text) : null;
   return (
-    <aside className="kp-inspector" aria-label="Inspector">
+    <aside id="kp-inspector" className="kp-inspector" aria-label="Inspector">
       <header className="kp-inspector-head">
         <div>
           <div className="kp-inspector-kind">{kind}</div>
@@ -73,9 +76,34 @@ export function Inspector({ inspect }: InspectorProps) {
           </button>
         ))}
       </div>
-      <pre className="kp-inspector-body" role="tabpanel" aria-label={tab} tabIndex={0}>
-        {text}
-      </pre>
+      {table ? (
+        <div className="kp-inspector-body kp-inspector-table" role="tabpanel" aria-label={tab} tabIndex={0}>
+          <table aria-label="Events">
+            <thead>
+              <tr>
+                {table.headers.map((h) => (
+                  <th key={h} scope="col">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((row, i) => (
+                <tr key={i}>
+                  {row.map((cell, j) => (
+                    <td key={j}>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <pre className="kp-inspector-body" role="tabpanel" aria-label={tab} tabIndex={0}>
+          {text}
+        </pre>
+      )}
     </aside>
   );
 }

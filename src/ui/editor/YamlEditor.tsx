@@ -2,12 +2,13 @@
  * The learner's manifest editor: file tabs, Monaco with monaco-yaml (syntax + schema validation,
  * completion, hover), an Apply button (and Ctrl/Cmd+Enter), and apply errors shown as markers
  * plus a readable list under the editor. Prop-driven: the host owns the files and the markers.
- * Until Monaco has loaded (or if it fails to), a plain textarea keeps the editor usable.
+ * Monaco loads when the learner first reaches for the editor (pointer or focus); until then, or
+ * if it fails to load, a plain textarea keeps the editor usable.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type * as MonacoApi from 'monaco-editor/editor';
 import './YamlEditor.css';
-import { loadMonaco, type LoadedMonaco } from './monaco-setup';
+import { loadMonaco, monacoTheme, type LoadedMonaco } from './monaco-setup';
 import { describeMarker, sortMarkers, toMarkerData, type EditorMarker } from './markers';
 import { TextSync } from './text-sync';
 
@@ -71,7 +72,12 @@ export function YamlEditor({
     if (!latest.current.applying) latest.current.onApply();
   }, []);
 
+  // Monaco is big: load it on the learner's first pointer or focus on the editor, not with the page.
+  const [wanted, setWanted] = useState(false);
+  const want = () => setWanted(true);
+
   useEffect(() => {
+    if (!wanted) return;
     let cancelled = false;
     loadMonaco().then(
       (result) => !cancelled && setLoaded(result),
@@ -80,7 +86,7 @@ export function YamlEditor({
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [wanted]);
 
   // Create the editor once Monaco is there; models are created by the sync effect below.
   useEffect(() => {
@@ -105,7 +111,7 @@ export function YamlEditor({
       renderLineHighlight: 'line',
       quickSuggestions: { other: true, comments: false, strings: true },
       padding: { top: 8 },
-      theme: 'vs',
+      theme: monacoTheme(),
       ariaLabel: 'YAML editor',
     });
     instance.addAction({
@@ -123,9 +129,18 @@ export function YamlEditor({
       sync.current.emitted(name, text);
       latest.current.onChange(name, text);
     });
+    // Tab indents, so Escape then Tab leaves the editor (as in the terminal; Ctrl+M also works):
+    // the Tab is kept from Monaco, and the browser moves focus.
+    let escaped = false;
+    const onKeyDownCapture = (event: globalThis.KeyboardEvent) => {
+      if (event.key === 'Tab' && escaped) event.stopPropagation();
+      else if (!['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) escaped = event.key === 'Escape';
+    };
+    container.addEventListener('keydown', onKeyDownCapture, true);
     setEditor(instance);
     const ownModels = models.current;
     return () => {
+      container.removeEventListener('keydown', onKeyDownCapture, true);
       listener.dispose();
       instance.dispose();
       for (const model of ownModels.values()) model.dispose();
@@ -235,7 +250,7 @@ export function YamlEditor({
   };
 
   return (
-    <section className={`kp-editor ${className ?? ''}`} aria-label="Manifest editor">
+    <section className={`kp-editor ${className ?? ''}`} aria-label="Manifest editor" onPointerEnter={want} onPointerDown={want} onFocus={want}>
       <div className="kp-editor__bar">
         <div className="kp-editor__tabs" role="tablist" aria-label="Files">
           {names.map((name, index) => (
@@ -263,9 +278,6 @@ export function YamlEditor({
           ))}
         </div>
         <div className="kp-editor__actions">
-          <span className="kp-editor__shortcut" aria-hidden="true">
-            Ctrl+Enter
-          </span>
           <button
             type="button"
             className="kp-editor__apply"
@@ -298,6 +310,9 @@ export function YamlEditor({
           />
         )}
       </div>
+      <p className="kp-editor__hint" id="kp-editor-keys">
+        <kbd>Ctrl+Enter</kbd> apply · <kbd>Esc</kbd> then <kbd>Tab</kbd> (or <kbd>Ctrl+M</kbd>) moves focus out
+      </p>
       {loadError && (
         <p className="kp-editor__notice" role="status">
           The rich editor could not load ({loadError}); you can still edit and apply here.

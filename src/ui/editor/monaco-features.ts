@@ -15,3 +15,4 @@ import 'monaco-editor/features/clipboard/register';
 import 'monaco-editor/features/contextmenu/register';
 import 'monaco-editor/features/format/register';
 import 'monaco-editor/features/wordHighlighter/register';
+import 'monaco-editor/features/toggleTabFocusMode/register';

@@ -61,7 +61,7 @@ const ANIMATED_FIT_MAX_PODS = 60;
 /** Width / height under which the view counts as portrait. */
 const PORTRAIT_BELOW = 1.05;
 
-function Graph({ columns, resized }: { columns: number; resized: number }) {
+function Graph({ columns, resized, colorMode }: { columns: number; resized: number; colorMode: 'light' | 'dark' }) {
   const mirror = useDeferredMirror();
   const nodeNames = useApp((s) => s.nodeNames);
   const selected = useApp((s) => s.selected);
@@ -118,6 +118,7 @@ function Graph({ columns, resized }: { columns: number; resized: number }) {
         fitView
         fitViewOptions={FIT}
         proOptions={{ hideAttribution: true }}
+        colorMode={colorMode}
         aria-label="Cluster graph"
       >
         <Background gap={24} size={1} color="var(--kp-grid)" />
@@ -151,13 +152,14 @@ function PodCaption({ summary }: { summary: PodSummary }) {
   );
 }
 
-export function GraphView() {
+/** `colorMode` follows the page's theme (React Flow's own controls and background). */
+export function GraphView({ colorMode = 'light' }: { colorMode?: 'light' | 'dark' }) {
   const container = useRef<HTMLDivElement>(null);
   const { columns, resized } = useColumns(container);
   return (
     <div className="kp-graph" data-testid="graph" ref={container}>
       <ReactFlowProvider>
-        <Graph columns={columns} resized={resized} />
+        <Graph columns={columns} resized={resized} colorMode={colorMode} />
       </ReactFlowProvider>
     </div>
   );

@@ -7,7 +7,7 @@
  * renders rows into the DOM, and a visually hidden `role="log"` mirrors the session as plain text.
  */
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
-import { Terminal as XTerm } from '@xterm/xterm';
+import { Terminal as XTerm, type ITheme } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 import './Terminal.css';
@@ -15,6 +15,7 @@ import { LineEditor } from './line-editor';
 import { formatColumns, resolveCompletion } from './completion';
 import { formatHistory, stripAnsi, toTerminalNewlines } from './output';
 import { TerminalMirror } from './mirror';
+import { getTheme, subscribeTheme, type Theme } from '../theme';
 
 export interface TerminalHandle {
   /** Types `line` and presses Enter (queued behind a running command), e.g. a lesson's "Run". */
@@ -40,6 +41,44 @@ export interface TerminalProps {
 const PROMPT = '$ ';
 const IDLE_HANDLE: TerminalHandle = { run: () => {}, type: () => {}, focus: () => {} };
 const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
+
+/** xterm's colours for each page theme (the light palette darkens yellow and cyan to stay readable). */
+const THEMES: Record<Theme, ITheme> = {
+  dark: {
+    background: '#101318',
+    foreground: '#d8dee9',
+    cursor: '#88c0d0',
+    selectionBackground: '#3b4252',
+  },
+  light: {
+    background: '#fbfcfd',
+    foreground: '#1c2430',
+    cursor: '#326ce5',
+    cursorAccent: '#fbfcfd',
+    selectionBackground: '#cfdcf7',
+    black: '#1c2430',
+    red: '#b42318',
+    green: '#1b7a43',
+    yellow: '#8a5a00',
+    blue: '#2756b8',
+    magenta: '#8e3ab0',
+    cyan: '#0e7470',
+    white: '#5d6879',
+    brightBlack: '#5d6879',
+    brightRed: '#c13030',
+    brightGreen: '#1f8a4c',
+    brightYellow: '#955900',
+    brightBlue: '#326ce5',
+    brightMagenta: '#9b4dca',
+    brightCyan: '#0f807b',
+    brightWhite: '#1c2430',
+  },
+};
+
+/** Ctrl+V and Ctrl+Shift+V: the browser's own paste (a `paste` event xterm turns into input). */
+function isPasteShortcut(event: KeyboardEvent): boolean {
+  return event.type === 'keydown' && (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'v';
+}
 
 export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, className }: TerminalProps) {
   const hostRef = useRef<HTMLDivElement>(null);
@@ -70,12 +109,10 @@ export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, classNam
       fontSize: 13,
       lineHeight: 1.2,
       scrollback: 5000,
-      theme: {
-        background: '#1b1f27',
-        foreground: '#d8dee9',
-        cursor: '#88c0d0',
-        selectionBackground: '#3b4252',
-      },
+      theme: THEMES[getTheme()],
+    });
+    const unsubscribeTheme = subscribeTheme(() => {
+      term.options.theme = THEMES[getTheme()];
     });
     const fit = new FitAddon();
     term.loadAddon(fit);
@@ -96,8 +133,10 @@ export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, classNam
     };
     safeFit();
     editor.cols = term.cols;
+    host.dataset.cols = String(term.cols); // for tests: the width the learner reads in
     term.onResize(({ cols }) => {
       editor.cols = cols;
+      host.dataset.cols = String(cols);
     });
     const resizeObserver = new ResizeObserver(() => safeFit());
     resizeObserver.observe(host);
@@ -219,6 +258,8 @@ export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, classNam
       if (event.type === 'keydown' && !['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) {
         escaped = event.key === 'Escape';
       }
+      // Not ^V: let the browser paste, as a terminal emulator's Ctrl+Shift+V does.
+      if (isPasteShortcut(event)) return false;
       // Ctrl+C with a selection copies, like most terminal emulators, instead of interrupting.
       if (event.type === 'keydown' && event.ctrlKey && event.key === 'c' && term.hasSelection()) {
         void navigator.clipboard?.writeText(term.getSelection()).catch(() => {});
@@ -228,6 +269,24 @@ export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, classNam
       return true;
     });
     const dataListener = term.onData(handleInput);
+
+    // Right-click copies the selection, or pastes when there is none (like PuTTY, Windows Terminal).
+    const onContextMenu = (event: MouseEvent) => {
+      const clipboard = navigator.clipboard;
+      if (!clipboard) return; // no Clipboard API: keep the browser's own menu
+      event.preventDefault();
+      if (term.hasSelection()) {
+        void clipboard.writeText(term.getSelection()).catch(() => {});
+        term.clearSelection();
+        return;
+      }
+      clipboard.readText().then(
+        (text) => !disposed && text && term.paste(text),
+        () => {}, // reading was refused: nothing to paste
+      );
+      term.focus();
+    };
+    host.addEventListener('contextmenu', onContextMenu);
 
     const bannerText = bannerRef.current;
     if (bannerText) {
@@ -267,6 +326,8 @@ export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, classNam
     return () => {
       disposed = true;
       dataListener.dispose();
+      host.removeEventListener('contextmenu', onContextMenu);
+      unsubscribeTheme();
       resizeObserver.disconnect();
       mirror.dispose();
       term.dispose();
