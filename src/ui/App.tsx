@@ -2,11 +2,17 @@
  * The playground's layout: lessons (left), the live cluster graph (centre, with the inspector
  * drawer), the manifest editor over the terminal (right), time controls in the top bar.
  */
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { FileTabs } from './editor/FileTabs';
 import { YamlEditor } from './editor/YamlEditor';
+import * as F from './files';
 import { GraphView } from './graph/GraphView';
 import { Inspector } from './Inspector';
 import { LessonsPanel } from './lessons/LessonsPanel';
+import { SpeedHint } from './lessons/SpeedHint';
+import { ConfirmDialog } from './persist/ConfirmDialog';
+import { Notice } from './persist/Notice';
+import './persist/persist.css';
 import type { UiSession } from './session';
 import { useApp } from './store';
 import { Terminal, type TerminalHandle } from './terminal/Terminal';
@@ -23,6 +29,16 @@ export function App({ session }: { session: UiSession }) {
   const markers = useApp((s) => s.markers);
   const applyOutput = useApp((s) => s.applyOutput);
   const setActiveFile = useApp((s) => s.setActiveFile);
+  const progressByLesson = useApp((s) => s.progressByLesson);
+  const lessonId = useApp((s) => s.lessonId);
+  const lessonFiles = useApp((s) => s.lessonFiles);
+  const myFiles = useApp((s) => s.myFiles);
+  const closedTabs = useApp((s) => s.closedTabs);
+  const updateFiles = useApp((s) => s.updateFiles);
+  const history = useMemo(() => useApp.getState().history, []);
+  const tabs = useMemo(() => F.tabsOf({ lessonId, lessonFiles, myFiles, closedTabs, activeFile }), [lessonId, lessonFiles, myFiles, closedTabs, activeFile]);
+  const reserved = useMemo(() => F.lessonFileNames(lessons), [lessons]);
+  const [confirm, setConfirm] = useState<'reset' | 'restart' | null>(null);
   const terminal = useRef<TerminalHandle>(null);
 
   const progressView = useMemo(
@@ -41,7 +57,7 @@ export function App({ session }: { session: UiSession }) {
           <span>Kubeplay</span>
           <span className="kp-muted kp-brand-sub">Kubernetes 1.32 · kind-kind</span>
         </div>
-        <TimeControls send={session.send} onReset={session.reset} />
+        <TimeControls send={session.send} onReset={() => setConfirm('reset')} />
         <span className={`kp-conn${connected ? ' kp-conn-ok' : ''}`} role="status">
           {connected ? 'Cluster ready' : 'Starting cluster…'}
         </span>
@@ -58,6 +74,9 @@ export function App({ session }: { session: UiSession }) {
           onStep={(i) => void session.goToStep(i)}
           onRunCommand={(line) => terminal.current?.run(line)}
           onTypeCommand={(line) => terminal.current?.type(line)}
+          progressByLesson={progressByLesson}
+          onRestartLesson={() => setConfirm('restart')}
+          waitingHint={<SpeedHint send={session.send} />}
         />
       </aside>
 
@@ -75,6 +94,19 @@ export function App({ session }: { session: UiSession }) {
             onChange={session.editFile}
             onApply={() => void session.apply()}
             markers={markers}
+            tabs={
+              <FileTabs
+                lessonTabs={tabs.lesson}
+                myTabs={tabs.mine}
+                active={activeFile}
+                markers={markers}
+                onSelect={setActiveFile}
+                onClose={(name) => updateFiles((s) => F.closeTab(s, name))}
+                renameProblem={(from, to) => F.renameProblem(useApp.getState(), from, to, reserved)}
+                onRename={(from, to) => updateFiles((s) => F.renameFile(s, from, to, lessons.find((l) => l.id === s.lessonId)))}
+                onNew={() => updateFiles((s) => F.newFile(s, reserved))}
+              />
+            }
           />
           {applyOutput && (
             <pre className={`kp-apply-output${applyOutput.failed ? ' kp-apply-failed' : ''}`} role="status" aria-label="Apply output">
@@ -83,9 +115,40 @@ export function App({ session }: { session: UiSession }) {
           )}
         </div>
         <div className="kp-terminal-slot">
-          <Terminal ref={terminal} onRun={session.run} onComplete={session.complete} onInterrupt={session.interrupt} banner={BANNER} />
+          <Terminal
+            ref={terminal}
+            onRun={session.run}
+            onComplete={session.complete}
+            onInterrupt={session.interrupt}
+            banner={BANNER}
+            history={history}
+            onHistory={session.setHistory}
+          />
         </div>
       </section>
+      <Notice />
+      <ConfirmDialog
+        open={confirm === 'reset'}
+        title="Reset the cluster?"
+        message="Objects are deleted, lesson progress is kept."
+        confirmLabel="Reset"
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => {
+          setConfirm(null);
+          session.reset();
+        }}
+      />
+      <ConfirmDialog
+        open={confirm === 'restart'}
+        title="Start the lesson over?"
+        message="The cluster is reset, the lesson's files go back to how they were, and its progress starts again from step 1."
+        confirmLabel="Start over"
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => {
+          setConfirm(null);
+          void session.restartLesson();
+        }}
+      />
     </div>
   );
 }

@@ -4,7 +4,7 @@
  * plus a readable list under the editor. Prop-driven: the host owns the files and the markers.
  * Until Monaco has loaded (or if it fails to), a plain textarea keeps the editor usable.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type * as MonacoApi from 'monaco-editor/editor';
 import './YamlEditor.css';
 import { loadMonaco, type LoadedMonaco } from './monaco-setup';
@@ -23,6 +23,8 @@ export interface YamlEditorProps {
   markers?: readonly EditorMarker[];
   /** True while an apply is in flight: the button shows it and ignores clicks. */
   applying?: boolean;
+  /** The host's own tab bar (FileTabs.tsx, same tab ids) instead of one tab per file. */
+  tabs?: ReactNode;
   className?: string;
 }
 
@@ -48,6 +50,7 @@ export function YamlEditor({
   onApply,
   markers = NO_MARKERS,
   applying = false,
+  tabs,
   className,
 }: YamlEditorProps) {
   const [loaded, setLoaded] = useState<LoadedMonaco | null>(null);
@@ -234,6 +237,7 @@ export function YamlEditor({
   return (
     <section className={`kp-editor ${className ?? ''}`} aria-label="Manifest editor">
       <div className="kp-editor__bar">
+        {tabs ?? (
         <div className="kp-editor__tabs" role="tablist" aria-label="Files">
           {names.map((name, index) => (
             <button
@@ -259,6 +263,7 @@ export function YamlEditor({
             </button>
           ))}
         </div>
+        )}
         <div className="kp-editor__actions">
           <span className="kp-editor__shortcut" aria-hidden="true">
             Ctrl+Enter

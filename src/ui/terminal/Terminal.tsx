@@ -33,6 +33,10 @@ export interface TerminalProps {
   onInterrupt?: () => void;
   /** Printed once before the first prompt. */
   banner?: string;
+  /** Lines to start the history with (a restored session), oldest first. Read once. */
+  history?: readonly string[];
+  /** The history after each submitted line (to save it). */
+  onHistory?: (entries: readonly string[]) => void;
   ref?: Ref<TerminalHandle>;
   className?: string;
 }
@@ -41,13 +45,14 @@ const PROMPT = '$ ';
 const IDLE_HANDLE: TerminalHandle = { run: () => {}, type: () => {}, focus: () => {} };
 const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
 
-export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, className }: TerminalProps) {
+export function Terminal({ onRun, onComplete, onInterrupt, banner, history, onHistory, ref, className }: TerminalProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const logRef = useRef<HTMLDivElement>(null);
   // Latest callbacks, read at call time so the xterm instance is created once.
-  const callbacks = useRef({ onRun, onComplete, onInterrupt });
-  callbacks.current = { onRun, onComplete, onInterrupt };
+  const callbacks = useRef({ onRun, onComplete, onInterrupt, onHistory });
+  callbacks.current = { onRun, onComplete, onInterrupt, onHistory };
   const bannerRef = useRef(banner);
+  const historyRef = useRef(history);
   const api = useRef<TerminalHandle>(IDLE_HANDLE);
 
   useImperativeHandle(
@@ -82,6 +87,7 @@ export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, classNam
     term.open(host);
     const mirror = new TerminalMirror(log);
     const editor = new LineEditor(PROMPT, term.cols);
+    for (const line of historyRef.current ?? []) editor.remember(line);
     let running = false;
     let pending = ''; // typeahead and the remaining lines of a multi-line paste
     let writeToCommand: (text: string) => void = () => {};
@@ -191,6 +197,7 @@ export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, classNam
         switch (action.type) {
           case 'submit':
             mirror.command(PROMPT + action.line);
+            callbacks.current.onHistory?.(editor.entries);
             pending = result.rest + pending;
             void runLine(action.line);
             return;
