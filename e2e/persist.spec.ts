@@ -117,12 +117,13 @@ test('Reset cluster asks first and keeps lesson progress; Start lesson over rese
 });
 
 test('a worker that dies is restarted from the saved session, and the UI says so', async ({ page }) => {
+  test.setTimeout(180_000);
   await openApp(page);
   expect(await runCommand(page, 'kubectl create deployment web --image=nginx:1.27 --replicas=2')).toBe('deployment.apps/web created');
   await expect(page.getByRole('button', { name: /^Deployment web:/ })).toBeVisible();
   await page.evaluate(() => window.kubeplay?.session.stopWorkerForTest());
   await expect(page.getByRole('alert').filter({ hasText: 'The simulation stopped unexpectedly; restarted it from your saved session.' })).toBeVisible({
-    timeout: 20_000,
+    timeout: 45_000, // the heartbeat's DEAD_AFTER_MS, and a loaded machine
   });
   expect(await runCommand(page, 'kubectl get deployments --no-headers -o custom-columns=NAME:.metadata.name')).toBe('web');
   await expect(page.getByRole('button', { name: /^Deployment web:/ })).toBeVisible();
