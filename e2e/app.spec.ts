@@ -124,6 +124,7 @@ test('time controls pause, step and resume the virtual clock', async ({ page }) 
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await page.getByRole('button', { name: 'Reset cluster' }).click();
+  await page.getByRole('dialog', { name: 'Reset the cluster?' }).getByRole('button', { name: 'Reset' }).click();
   await expect(page.getByRole('button', { name: /^Deployment w:/ })).toHaveCount(0);
   await expect(page.getByRole('group', { name: /^Node kind-/ })).toHaveCount(4);
 });

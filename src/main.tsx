@@ -1,16 +1,28 @@
-/** Boots the UI: starts the simulation worker, connects, renders the app. */
+/** Boots the UI: reads the saved session, starts the simulation worker (restoring it), renders the app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
-import { UiSession } from './ui/session';
+import { loadSession, saveSession } from './ui/persist/storage';
+import { UiSession, type SimWorker } from './ui/session';
 import './ui/app.css';
 
-const worker = new Worker(new URL('./worker/host.worker.ts', import.meta.url), { type: 'module', name: 'kubeplay-sim' });
-const session = new UiSession(worker);
-session.start();
+const createWorker = (): SimWorker => new Worker(new URL('./worker/host.worker.ts', import.meta.url), { type: 'module', name: 'kubeplay-sim' });
+const session = new UiSession(createWorker, { save: saveSession });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App session={session} />
-  </StrictMode>,
-);
+declare global {
+  interface Window {
+    /** For the e2e tests: the session (restore figures) and a way to stop the worker as a crash would. */
+    kubeplay?: { session: UiSession };
+  }
+}
+window.kubeplay = { session };
+
+// The saved session first (a few ms): the terminal's history and the files must be there when they mount.
+void loadSession().then((loaded) => {
+  void session.start(loaded);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App session={session} />
+    </StrictMode>,
+  );
+});

@@ -6,7 +6,9 @@
  */
 import { useMemo, useRef, useState, type CSSProperties } from 'react';
 import { ClusterTitle } from './ClusterTitle';
+import { FileTabs } from './editor/FileTabs';
 import { YamlEditor } from './editor/YamlEditor';
+import * as F from './files';
 import { GraphView } from './graph/GraphView';
 import { Inspector } from './Inspector';
 import { sizeLimits, usePanelSizes, useWindowSize } from './layout/panel-sizes';
@@ -14,6 +16,10 @@ import { PhoneTabs, type PhonePanel } from './layout/PhoneTabs';
 import { Splitter } from './layout/Splitter';
 import { ThemeToggle } from './layout/ThemeToggle';
 import { LessonsPanel } from './lessons/LessonsPanel';
+import { SpeedHint } from './lessons/SpeedHint';
+import { ConfirmDialog } from './persist/ConfirmDialog';
+import { Notice } from './persist/Notice';
+import './persist/persist.css';
 import type { UiSession } from './session';
 import { useApp } from './store';
 import { Terminal, type TerminalHandle } from './terminal/Terminal';
@@ -32,6 +38,16 @@ export function App({ session }: { session: UiSession }) {
   const applyOutput = useApp((s) => s.applyOutput);
   const setActiveFile = useApp((s) => s.setActiveFile);
   const inspecting = useApp((s) => s.selected !== null);
+  const progressByLesson = useApp((s) => s.progressByLesson);
+  const lessonId = useApp((s) => s.lessonId);
+  const lessonFiles = useApp((s) => s.lessonFiles);
+  const myFiles = useApp((s) => s.myFiles);
+  const closedTabs = useApp((s) => s.closedTabs);
+  const updateFiles = useApp((s) => s.updateFiles);
+  const history = useMemo(() => useApp.getState().history, []);
+  const tabs = useMemo(() => F.tabsOf({ lessonId, lessonFiles, myFiles, closedTabs, activeFile }), [lessonId, lessonFiles, myFiles, closedTabs, activeFile]);
+  const reserved = useMemo(() => F.lessonFileNames(lessons), [lessons]);
+  const [confirm, setConfirm] = useState<'reset' | 'restart' | null>(null);
   const terminal = useRef<TerminalHandle>(null);
   const theme = useTheme();
   const [sizes, resize] = usePanelSizes();
@@ -61,7 +77,7 @@ export function App({ session }: { session: UiSession }) {
           <h1 className="kp-brand-name">Kubeplay</h1>
           <ClusterTitle />
         </div>
-        <TimeControls send={session.send} onReset={session.reset} />
+        <TimeControls send={session.send} onReset={() => setConfirm('reset')} />
         <div className="kp-topbar-end">
           <ThemeToggle />
           <span className={`kp-conn${connected ? ' kp-conn-ok' : ''}`} role="status">
@@ -104,6 +120,9 @@ export function App({ session }: { session: UiSession }) {
                 setPhonePanel('terminal');
                 terminal.current?.type(line);
               }}
+              progressByLesson={progressByLesson}
+              onRestartLesson={() => setConfirm('restart')}
+              waitingHint={<SpeedHint send={session.send} />}
             />
           </div>
         </aside>
@@ -159,6 +178,19 @@ export function App({ session }: { session: UiSession }) {
                 onApply={() => void session.apply()}
                 markers={markers}
                 listProblems={false}
+                tabs={
+                  <FileTabs
+                    lessonTabs={tabs.lesson}
+                    myTabs={tabs.mine}
+                    active={activeFile}
+                    markers={markers}
+                    onSelect={setActiveFile}
+                    onClose={(name) => updateFiles((s) => F.closeTab(s, name))}
+                    renameProblem={(from, to) => F.renameProblem(useApp.getState(), from, to, reserved)}
+                    onRename={(from, to) => updateFiles((s) => F.renameFile(s, from, to, lessons.find((l) => l.id === s.lessonId)))}
+                    onNew={() => updateFiles((s) => F.newFile(s, reserved))}
+                  />
+                }
               />
               {/* kubectl's words, shown once: the editor marks the same line without repeating them. */}
               {applyOutput && (
@@ -179,10 +211,41 @@ export function App({ session }: { session: UiSession }) {
             onChange={(terminalHeight) => resize({ terminal: terminalHeight })}
           />
           <section id="kp-panel-terminal" className="kp-terminal-slot" aria-label="Terminal">
-            <Terminal ref={terminal} onRun={session.run} onComplete={session.complete} onInterrupt={session.interrupt} banner={BANNER} />
+            <Terminal
+              ref={terminal}
+              onRun={session.run}
+              onComplete={session.complete}
+              onInterrupt={session.interrupt}
+              banner={BANNER}
+              history={history}
+              onHistory={session.setHistory}
+            />
           </section>
         </div>
       </main>
+      <Notice />
+      <ConfirmDialog
+        open={confirm === 'reset'}
+        title="Reset the cluster?"
+        message="Objects are deleted, lesson progress is kept."
+        confirmLabel="Reset"
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => {
+          setConfirm(null);
+          session.reset();
+        }}
+      />
+      <ConfirmDialog
+        open={confirm === 'restart'}
+        title="Start the lesson over?"
+        message="The cluster is reset, the lesson's files go back to how they were, and its progress starts again from step 1."
+        confirmLabel="Start over"
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => {
+          setConfirm(null);
+          void session.restartLesson();
+        }}
+      />
     </div>
   );
 }

@@ -48,4 +48,15 @@ describe('WorkerClient', () => {
     expect(seen).toEqual(['patch']);
     expect(port.sent).toEqual([{ type: 'connect' }, { type: 'interrupt', id: 7 }]);
   });
+
+  it('fails every unanswered command when the worker is gone', async () => {
+    const port = new FakePort();
+    const client = new WorkerClient(port, { hello: () => undefined, patch: () => undefined });
+    const a = client.request({ kind: 'kubectl', line: 'kubectl rollout status deployment/web' });
+    const b = client.request({ kind: 'ping' });
+    client.failAll(new Error('the simulation stopped'));
+    await expect(a.done).rejects.toThrow('the simulation stopped');
+    await expect(b.done).rejects.toThrow('the simulation stopped');
+    port.emit({ type: 'result', id: b.id, ok: true, result: { kind: 'ping' } });
+  });
 });

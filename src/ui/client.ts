@@ -58,6 +58,13 @@ export class WorkerClient {
     this.port.postMessage({ type: 'interrupt', id });
   }
 
+  /** The worker is gone: every command still waiting for an answer fails with `error`. */
+  failAll(error: Error): void {
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of pending) p.reject(error);
+  }
+
   private receive(message: WorkerToUi): void {
     switch (message.type) {
       case 'hello':

@@ -13,8 +13,11 @@
 import type { LessonProgress as StepProgress } from '../lessons';
 import type { Lesson } from '../lessons/types';
 import type { KObject } from '../sim/object';
+import type { JournalEntry, SavedCluster } from './journal';
 
-export const PROTOCOL_VERSION = 1;
+export type { JournalEntry, SavedCluster } from './journal';
+
+export const PROTOCOL_VERSION = 2;
 
 /** Simulation speeds the host offers (virtual seconds per wall second). */
 export const SPEEDS = [1, 2, 5, 10, 30, 60] as const;
@@ -93,6 +96,15 @@ export type Command =
   | { kind: 'lesson'; action: 'load'; lessonId: string }
   | { kind: 'lesson'; action: 'step'; stepIndex: number }
   | { kind: 'lesson'; action: 'check' }
+  /** Back to step 1 of the open lesson with nothing completed ("Start lesson over"). */
+  | { kind: 'lesson'; action: 'restart' }
+  /**
+   * Rebuild a saved cluster (a fresh one, then its journal replayed) and the lessons' progress;
+   * answered after a fresh `hello`. Fails (with a fresh cluster) when the journal cannot replay.
+   */
+  | { kind: 'restore'; cluster: SavedCluster; lessonId: string | null; progress: LessonProgress[] }
+  /** Answered at once: the UI's heartbeat, to notice a worker that stopped answering. */
+  | { kind: 'ping' }
   /** YAML, describe output and events of one object, for the inspector. */
   | { kind: 'inspect'; ref: ObjectRef };
 
@@ -127,6 +139,8 @@ export type CommandResult =
   | { kind: 'speed'; clock: ClockState }
   | { kind: 'reset' }
   | { kind: 'lesson'; progress: LessonProgress | null }
+  | { kind: 'restore'; replayMs: number; entries: number }
+  | { kind: 'ping' }
   | { kind: 'inspect'; inspect: InspectResult };
 
 export type WorkerToUi =
@@ -140,6 +154,8 @@ export type WorkerToUi =
       lessons: Lesson[];
       progress: LessonProgress | null;
       nodeNames: string[];
+      /** The cluster's whole journal (empty after a reset): what the UI saves. */
+      journal: JournalEntry[];
     }
   | {
       type: 'patch';
@@ -149,6 +165,8 @@ export type WorkerToUi =
       clock: ClockState;
       /** Present when the lesson checks changed in this batch. */
       progress?: LessonProgress | null;
+      /** Journal entries recorded since the last hello/patch. */
+      journal?: JournalEntry[];
     }
   | { type: 'output'; id: number; text: string; stream: 'stdout' | 'stderr' }
   | { type: 'result'; id: number; ok: true; result: CommandResult }

@@ -180,6 +180,20 @@ describe('Session', () => {
     expect(hello.type === 'hello' && hello.snapshot.configmaps?.some((c) => c.metadata.name === 'x')).toBeFalsy();
   });
 
+  it('keeps lesson progress across a reset; a lesson restart clears it', () => {
+    const { send, run, wall, messages, resultOf } = setup();
+    send({ type: 'command', id: 310, command: { kind: 'lesson', action: 'load', lessonId: 'demo' } });
+    run('kubectl configmap x');
+    wall.run(20);
+    send({ type: 'command', id: 311, command: { kind: 'reset' } });
+    const hello = messages.filter((m) => m.type === 'hello').pop();
+    expect(hello?.type === 'hello' && hello.progress).toMatchObject({ lessonId: 'demo', completed: [true] });
+    expect(hello?.type === 'hello' && hello.progress?.checks[0].passed).toBe(false);
+    send({ type: 'command', id: 312, command: { kind: 'lesson', action: 'restart' } });
+    const restarted = resultOf(312);
+    expect(restarted?.kind === 'lesson' && restarted.progress).toMatchObject({ lessonId: 'demo', stepIndex: 0, completed: [false] });
+  });
+
   it('steps virtual time while paused', () => {
     const { send, messages } = setup();
     send({ type: 'command', id: 1, command: { kind: 'clock', action: 'pause' } });

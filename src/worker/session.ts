@@ -10,6 +10,7 @@ import type { Lesson } from '../lessons/types';
 import type { Cluster } from '../sim/cluster';
 import { stepAction, stepSecond } from '../sim/step';
 import { DeltaBatcher, UNMIRRORED } from './batcher';
+import { Journal, type JournaledCommand, type SavedCluster } from './journal';
 import {
   assertNever,
   PROTOCOL_VERSION,
@@ -83,6 +84,16 @@ export class Session {
   private readonly running = new Map<number, Running>();
   private progress: LessonProgress | null = null;
   private progressJson = 'null';
+  /** Each lesson's progress, kept when the learner switches lessons or resets the cluster. */
+  private readonly progressByLesson = new Map<string, LessonProgress>();
+  private readonly journal = new Journal();
+  /** Wall time stands still while a journal replays (virtual time moves only by its entries). */
+  private frozenWall: number | undefined = undefined;
+  private readonly wall: WallTimers = {
+    now: () => this.frozenWall ?? this.deps.wall.now(),
+    set: (fn, ms) => this.deps.wall.set(fn, ms),
+    clear: (handle) => this.deps.wall.clear(handle),
+  };
 
   constructor(private readonly deps: SessionDeps) {
     this.boot();
@@ -113,12 +124,17 @@ export class Session {
 
   private boot(): void {
     this.cluster = this.deps.createCluster();
+    this.journal.clear();
     const speed = this.driver?.speed ?? 1;
     const paused = this.driver?.paused ?? false;
     this.driver?.stop();
-    this.driver = new TimeDriver(this.cluster.clock, this.deps.wall, () => this.nextWake(), () => this.onTick());
+    this.driver = new TimeDriver(this.cluster.clock, this.wall, () => this.nextWake(), () => this.onTick());
     this.driver.setSpeed(speed);
-    if (paused) this.driver.pause();
+    if (paused) {
+      this.driver.pause();
+      // The journal starts as the clock does: a replay must know it begins paused.
+      this.journal.record(this.cluster.clock.now(), 0, { kind: 'clock', action: 'pause' }, {});
+    }
     this.cluster.hold(this.driver.paused);
     this.unsubscribe = this.cluster.store.subscribe((event) => {
       this.batcher.add(event);
@@ -139,7 +155,9 @@ export class Session {
       lessons: this.deps.lessons,
       progress: this.evaluateProgress(),
       nodeNames: this.cluster.nodes.map((n) => n.name),
+      journal: [...this.journal.entries],
     });
+    this.journal.unsent();
   }
 
   private snapshot(): Snapshot {
@@ -156,6 +174,7 @@ export class Session {
 
   private command(id: number, command: Command): void {
     this.driver.catchUp();
+    this.journalCommand(id, command);
     try {
       const result = this.execute(id, command);
       if (result) this.deps.post({ type: 'result', id, ok: true, result });
@@ -201,6 +220,10 @@ export class Session {
         return { kind: 'lesson', progress: this.lessonAction(command) };
       case 'inspect':
         return { kind: 'inspect', inspect: this.inspect(command.ref) };
+      case 'restore':
+        return this.restore(command);
+      case 'ping':
+        return { kind: 'ping' };
       default:
         return assertNever(command);
     }
@@ -209,9 +232,13 @@ export class Session {
   // --- kubectl ---------------------------------------------------------------------------------
 
   private startKubectl(id: number, line: string): void {
-    const post = this.deps.post;
+    // Replayed commands (negative ids) run silently: their output was seen before the reload.
+    const post = id < 0 ? () => undefined : this.deps.post;
     const out = (text: string, stream: 'stdout' | 'stderr') => post({ type: 'output', id, text, stream });
-    const done = (exitCode: number) => post({ type: 'result', id, ok: true, result: { kind: 'kubectl', exitCode } });
+    const done = (exitCode: number) => {
+      this.journal.finished(id);
+      post({ type: 'result', id, ok: true, result: { kind: 'kubectl', exitCode } });
+    };
     let argv: string[];
     try {
       argv = this.deps.splitCommandLine(line);
@@ -285,6 +312,8 @@ export class Session {
   private interrupt(id: number): void {
     const r = this.running.get(id);
     if (!r) return;
+    this.driver.catchUp();
+    this.journal.recordInterrupt(this.cluster.clock.now(), id);
     this.running.delete(id);
     try {
       r.program.return(INTERRUPTED_EXIT);
@@ -374,19 +403,92 @@ export class Session {
       simTime: this.cluster.clock.now(),
       clock: this.clockState(),
       ...(progressChanged ? { progress } : {}),
+      ...this.journalUpdate(),
     });
   }
 
   private reset(): void {
+    this.fresh();
+    this.hello();
+  }
+
+  /** A brand-new cluster with the same seed; the UI hears of it by the next `hello`. */
+  private fresh(): void {
     for (const id of [...this.running.keys()]) this.interrupt(id);
     this.unsubscribe();
     if (this.flushTimer !== undefined) this.deps.wall.clear(this.flushTimer);
     this.flushTimer = undefined;
     this.batcher.clear();
-    const lesson = this.progress && this.lesson(this.progress.lessonId);
-    if (this.progress && lesson) this.progress = { lessonId: lesson.id, ...startProgress(lesson, this.progress.stepIndex) };
+    // Lesson progress stays: "Start lesson over" is its own action.
     this.boot();
+  }
+
+  // --- journal and restore (see journal.ts) ---------------------------------------------------
+
+  private journalCommand(id: number, command: Command): void {
+    if (command.kind === 'kubectl' || command.kind === 'apply' || command.kind === 'clock') {
+      this.journal.record(this.cluster.clock.now(), id, command, this.workspace.files());
+    }
+  }
+
+  private journalUpdate(): { journal?: ReturnType<Journal['unsent']> } {
+    const fresh = this.journal.unsent();
+    return fresh.length ? { journal: fresh } : {};
+  }
+
+  /**
+   * A fresh cluster, then the saved journal: wall time is frozen, virtual time moves to each
+   * entry's instant (timers fire as they did), and the entry runs through `execute` as it did.
+   */
+  private restore(command: Extract<Command, { kind: 'restore' }>): CommandResult {
+    const started = this.deps.wall.now();
+    const { cluster } = command;
+    this.fresh();
+    try {
+      this.replay(cluster);
+    } catch (e) {
+      this.frozenWall = undefined;
+      this.reset();
+      throw new Error(`the saved cluster could not be replayed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    this.progressByLesson.clear();
+    for (const p of command.progress) if (this.lesson(p.lessonId)) this.progressByLesson.set(p.lessonId, p);
+    this.progress = (command.lessonId && this.progressByLesson.get(command.lessonId)) || null;
+    if (!this.progress && command.lessonId) {
+      const lesson = this.lesson(command.lessonId);
+      if (lesson) this.progress = { lessonId: lesson.id, ...startProgress(lesson) };
+    }
     this.hello();
+    return { kind: 'restore', replayMs: this.deps.wall.now() - started, entries: cluster.entries.length };
+  }
+
+  private replay(saved: SavedCluster): void {
+    this.frozenWall = this.deps.wall.now();
+    this.journal.clear();
+    this.driver.play();
+    const replayId = (entry: number) => -(entry + 1);
+    saved.entries.forEach((entry, index) => {
+      this.replayTo(entry.at);
+      const command: JournaledCommand = entry.command;
+      if (command.kind === 'interrupt') this.interrupt(replayId(command.entry));
+      else if (command.kind === 'workspace') this.workspace.replace(command.files);
+      else this.execute(replayId(index), command);
+      if (command.kind !== 'interrupt') this.journal.record(entry.at, replayId(index), command, this.workspace.files());
+    });
+    this.replayTo(saved.simTime);
+    // Commands still waiting when the page went away have nobody to answer to now.
+    for (const id of [...this.running.keys()]) this.interrupt(id);
+    this.driver.pause();
+    this.driver.setSpeed(saved.speed);
+    this.frozenWall = undefined;
+    if (!saved.paused) this.driver.play();
+    this.batcher.clear();
+  }
+
+  private replayTo(at: number): void {
+    if (at <= this.cluster.clock.now()) return;
+    this.cluster.clock.advanceTo(at);
+    this.resumeWaiting();
   }
 
   // --- lessons ---------------------------------------------------------------------------------
@@ -400,7 +502,12 @@ export class Session {
       case 'load': {
         const lesson = this.lesson(command.lessonId);
         if (!lesson) throw new Error(`no lesson "${command.lessonId}"`);
-        this.progress = { lessonId: lesson.id, ...startProgress(lesson) };
+        this.progress = this.progressByLesson.get(lesson.id) ?? { lessonId: lesson.id, ...startProgress(lesson) };
+        break;
+      }
+      case 'restart': {
+        const lesson = this.progress && this.lesson(this.progress.lessonId);
+        if (lesson) this.progress = { lessonId: lesson.id, ...startProgress(lesson) };
         break;
       }
       case 'step': {
@@ -420,7 +527,10 @@ export class Session {
   private evaluateProgress(): LessonProgress | null {
     const p = this.progress;
     const lesson = p && this.lesson(p.lessonId);
-    if (p && lesson) this.progress = { lessonId: lesson.id, ...updateProgress(this.cluster, lesson, p) };
+    if (p && lesson) {
+      this.progress = { lessonId: lesson.id, ...updateProgress(this.cluster, lesson, p) };
+      this.progressByLesson.set(lesson.id, this.progress);
+    }
     this.progressJson = JSON.stringify(this.progress);
     return this.progress;
   }

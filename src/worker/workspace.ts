@@ -6,20 +6,25 @@ import type { Workspace } from '../kubectl/types';
 import type { WorkspaceFiles } from './protocol';
 
 export class EditorWorkspace implements Workspace {
-  private files = new Map<string, string>();
+  private byName = new Map<string, string>();
 
   replace(files: WorkspaceFiles): void {
-    this.files = new Map(Object.entries(files).map(([name, text]) => [normalize(name), text]));
+    this.byName = new Map(Object.entries(files).map(([name, text]) => [normalize(name), text]));
+  }
+
+  /** The files as the UI last sent them (what a journal records beside a kubectl line). */
+  files(): WorkspaceFiles {
+    return Object.fromEntries(this.byName);
   }
 
   read(path: string): string | undefined {
-    return this.files.get(normalize(path));
+    return this.byName.get(normalize(path));
   }
 
   list(dir: string): string[] | undefined {
     const prefix = normalize(dir) === '' ? '' : `${normalize(dir)}/`;
     const names = new Set<string>();
-    for (const name of this.files.keys()) {
+    for (const name of this.byName.keys()) {
       if (!name.startsWith(prefix)) continue;
       const rest = name.slice(prefix.length);
       if (rest !== '' && !rest.includes('/')) names.add(rest);
@@ -29,7 +34,7 @@ export class EditorWorkspace implements Workspace {
   }
 
   private hasFolder(prefix: string): boolean {
-    for (const name of this.files.keys()) if (name.startsWith(prefix)) return true;
+    for (const name of this.byName.keys()) if (name.startsWith(prefix)) return true;
     return false;
   }
 }

@@ -5,7 +5,7 @@
  * Monaco loads when the learner first reaches for the editor (pointer or focus); until then, or
  * if it fails to load, a plain textarea keeps the editor usable.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type * as MonacoApi from 'monaco-editor/editor';
 import './YamlEditor.css';
 import { loadMonaco, monacoTheme, type LoadedMonaco } from './monaco-setup';
@@ -26,6 +26,8 @@ export interface YamlEditorProps {
   listProblems?: boolean;
   /** True while an apply is in flight: the button shows it and ignores clicks. */
   applying?: boolean;
+  /** The host's own tab bar (FileTabs.tsx, same tab ids) instead of one tab per file. */
+  tabs?: ReactNode;
   className?: string;
 }
 
@@ -52,6 +54,7 @@ export function YamlEditor({
   markers = NO_MARKERS,
   listProblems = true,
   applying = false,
+  tabs,
   className,
 }: YamlEditorProps) {
   const [loaded, setLoaded] = useState<LoadedMonaco | null>(null);
@@ -252,6 +255,7 @@ export function YamlEditor({
   return (
     <section className={`kp-editor ${className ?? ''}`} aria-label="Manifest editor" onPointerEnter={want} onPointerDown={want} onFocus={want}>
       <div className="kp-editor__bar">
+        {tabs ?? (
         <div className="kp-editor__tabs" role="tablist" aria-label="Files">
           {names.map((name, index) => (
             <button
@@ -277,6 +281,7 @@ export function YamlEditor({
             </button>
           ))}
         </div>
+        )}
         <div className="kp-editor__actions">
           <button
             type="button"

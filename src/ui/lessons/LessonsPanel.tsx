@@ -1,9 +1,10 @@
 /**
- * The guided-lesson panel: pick a lesson, read the current step (markdown), run its commands in
- * the terminal, open its files in the editor, check progress, reveal hints one at a time, move
- * between steps. Prop-driven: the worker evaluates the checks and owns the step index.
+ * The guided-lesson panel: the lesson index (each lesson's progress), then the current step
+ * (markdown), its commands run in the terminal, its files shown in the editor, checks, hints
+ * revealed one at a time, moves between steps, "Next lesson" at the end, and "Start over".
+ * Prop-driven: the worker evaluates the checks and owns the step index.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CheckResult, Lesson, LessonStep } from '../../lessons/types';
 import './LessonsPanel.css';
 import { renderInline, renderMarkdown, type Block } from './markdown';
@@ -33,12 +34,29 @@ export interface LessonsPanelProps {
   onRunCommand?: (line: string) => void;
   /** Type a command into the terminal without running it (commands with a `<placeholder>`). */
   onTypeCommand?: (line: string) => void;
+  /** Each lesson's steps done, by lesson id (for the index). */
+  progressByLesson?: Readonly<Record<string, { completed: readonly boolean[] }>>;
+  /** "Start lesson over" (the host asks first). */
+  onRestartLesson?: () => void;
+  /** Shown under the checks while they are not all passed (e.g. a hint to speed time up). */
+  waitingHint?: ReactNode;
   className?: string;
+}
+
+/** Steps done of a lesson. */
+function doneCount(progress: { completed: readonly boolean[] } | undefined): number {
+  return progress?.completed.filter(Boolean).length ?? 0;
 }
 
 export function LessonsPanel(props: LessonsPanelProps) {
   const { lessons, activeLessonId, className } = props;
-  const lesson = lessons.find((l) => l.id === activeLessonId) ?? null;
+  const [indexShown, setIndexShown] = useState(false);
+  const current = lessons.find((l) => l.id === activeLessonId) ?? null;
+  const lesson = indexShown ? null : current;
+  const select = (id: string) => {
+    setIndexShown(false);
+    props.onSelectLesson(id);
+  };
   return (
     <section className={`kp-lessons ${className ?? ''}`} aria-label="Lessons">
       <header className="kp-lessons__header">
@@ -49,7 +67,7 @@ export function LessonsPanel(props: LessonsPanelProps) {
             <select
               aria-label="Lesson"
               value={lesson?.id ?? ''}
-              onChange={(event) => event.target.value && props.onSelectLesson(event.target.value)}
+              onChange={(event) => event.target.value && select(event.target.value)}
             >
               {!lesson && <option value="">Choose a lesson…</option>}
               {lessons.map((l, index) => (
@@ -61,31 +79,47 @@ export function LessonsPanel(props: LessonsPanelProps) {
           </label>
         )}
       </header>
-      {lesson ? <LessonView {...props} lesson={lesson} /> : <LessonList {...props} />}
+      {lesson ? (
+        <LessonView {...props} onSelectLesson={select} onShowIndex={() => setIndexShown(true)} lesson={lesson} />
+      ) : (
+        <LessonList {...props} onSelectLesson={select} />
+      )}
     </section>
   );
 }
 
-function LessonList({ lessons, onSelectLesson }: LessonsPanelProps) {
+function LessonList({ lessons, onSelectLesson, progressByLesson, activeLessonId }: LessonsPanelProps) {
   if (lessons.length === 0) return <p className="kp-lessons__empty">No lessons are available.</p>;
   return (
-    <ol className="kp-lessons__list">
-      {lessons.map((l) => (
-        <li key={l.id} className="kp-lessons__card">
-          <h3>{l.title}</h3>
-          <p>{l.summary}</p>
-          <p className="kp-lessons__meta">{l.steps.length} steps</p>
-          <button type="button" className="kp-lessons-btn kp-lessons-btn--primary" onClick={() => onSelectLesson(l.id)}>
-            Start lesson<span className="kp-visually-hidden">: {l.title}</span>
-          </button>
-        </li>
-      ))}
+    <ol className="kp-lessons__list" aria-label="All lessons">
+      {lessons.map((l, index) => {
+        const done = doneCount(progressByLesson?.[l.id]);
+        const total = l.steps.length;
+        const started = progressByLesson?.[l.id] !== undefined;
+        const action = done === total ? 'Review lesson' : started ? 'Continue lesson' : 'Start lesson';
+        return (
+          <li key={l.id} className={`kp-lessons__card${l.id === activeLessonId ? ' is-current' : ''}${done === total ? ' is-done' : ''}`}>
+            <h3>
+              {index + 1}. {l.title}
+            </h3>
+            <p>{l.summary}</p>
+            <div className="kp-lessons__progress">
+              <progress max={total} value={done} aria-label={`${l.title}: ${done} of ${total} steps done`} />
+              <span className="kp-lessons__meta">{done === total ? `✓ Done · ${total} steps` : `${done} of ${total} steps done`}</span>
+            </div>
+            <button type="button" className="kp-lessons-btn kp-lessons-btn--primary" aria-label={`${action}: ${l.title}`} onClick={() => onSelectLesson(l.id)}>
+              {action}
+            </button>
+          </li>
+        );
+      })}
     </ol>
   );
 }
 
-function LessonView(props: LessonsPanelProps & { lesson: Lesson }) {
-  const { lesson, progress, onStep, onCheck, onOpenFile, onRunCommand, onTypeCommand } = props;
+function LessonView(props: LessonsPanelProps & { lesson: Lesson; onShowIndex: () => void }) {
+  const { lesson, lessons, progress, onStep, onCheck, onOpenFile, onRunCommand, onTypeCommand, onShowIndex, onRestartLesson, onSelectLesson } = props;
+  const nextLesson = lessons[lessons.findIndex((l) => l.id === lesson.id) + 1];
   const stepCount = lesson.steps.length;
   const stepIndex = Math.min(Math.max(progress?.stepIndex ?? 0, 0), Math.max(stepCount - 1, 0));
   const step: LessonStep | undefined = lesson.steps[stepIndex];
@@ -114,6 +148,16 @@ function LessonView(props: LessonsPanelProps & { lesson: Lesson }) {
 
   return (
     <div className="kp-lessons__lesson" ref={scrollRef}>
+      <div className="kp-lessons__toolbar">
+        <button type="button" className="kp-lessons-btn kp-lessons-btn--small" onClick={onShowIndex}>
+          ← All lessons
+        </button>
+        {onRestartLesson && (
+          <button type="button" className="kp-lessons-btn kp-lessons-btn--small kp-lessons-btn--quiet" onClick={onRestartLesson}>
+            Start lesson over
+          </button>
+        )}
+      </div>
       <p className="kp-lessons__summary">{lesson.summary}</p>
       <nav className="kp-lessons__steps" aria-label="Steps">
         <ol>
@@ -195,6 +239,7 @@ function LessonView(props: LessonsPanelProps & { lesson: Lesson }) {
               {stepIndex + 1 < stepCount ? 'Step complete — on to the next one.' : 'Lesson complete. Well done!'}
             </p>
           )}
+          {!allPassed && props.waitingHint}
         </div>
 
         {hints.length > 0 && (
@@ -227,14 +272,24 @@ function LessonView(props: LessonsPanelProps & { lesson: Lesson }) {
         <button type="button" className="kp-lessons-btn" disabled={stepIndex === 0} onClick={() => onStep(stepIndex - 1)}>
           ← Previous step
         </button>
-        <button
-          type="button"
-          className={`kp-lessons-btn${allPassed ? ' kp-lessons-btn--primary' : ''}`}
-          disabled={stepIndex + 1 >= stepCount}
-          onClick={() => onStep(stepIndex + 1)}
-        >
-          Next step →
-        </button>
+        {stepIndex + 1 < stepCount ? (
+          <button type="button" className={`kp-lessons-btn${allPassed ? ' kp-lessons-btn--primary' : ''}`} onClick={() => onStep(stepIndex + 1)}>
+            Next step →
+          </button>
+        ) : nextLesson ? (
+          <button
+            type="button"
+            className={`kp-lessons-btn${allPassed ? ' kp-lessons-btn--primary' : ''}`}
+            aria-label={`Next lesson → ${nextLesson.title}`}
+            onClick={() => onSelectLesson(nextLesson.id)}
+          >
+            Next lesson →
+          </button>
+        ) : (
+          <button type="button" className="kp-lessons-btn" onClick={onShowIndex}>
+            All lessons
+          </button>
+        )}
       </div>
     </div>
   );

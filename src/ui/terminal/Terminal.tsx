@@ -34,6 +34,10 @@ export interface TerminalProps {
   onInterrupt?: () => void;
   /** Printed once before the first prompt. */
   banner?: string;
+  /** Lines to start the history with (a restored session), oldest first. Read once. */
+  history?: readonly string[];
+  /** The history after each submitted line (to save it). */
+  onHistory?: (entries: readonly string[]) => void;
   ref?: Ref<TerminalHandle>;
   className?: string;
 }
@@ -80,13 +84,14 @@ function isPasteShortcut(event: KeyboardEvent): boolean {
   return event.type === 'keydown' && (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'v';
 }
 
-export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, className }: TerminalProps) {
+export function Terminal({ onRun, onComplete, onInterrupt, banner, history, onHistory, ref, className }: TerminalProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const logRef = useRef<HTMLDivElement>(null);
   // Latest callbacks, read at call time so the xterm instance is created once.
-  const callbacks = useRef({ onRun, onComplete, onInterrupt });
-  callbacks.current = { onRun, onComplete, onInterrupt };
+  const callbacks = useRef({ onRun, onComplete, onInterrupt, onHistory });
+  callbacks.current = { onRun, onComplete, onInterrupt, onHistory };
   const bannerRef = useRef(banner);
+  const historyRef = useRef(history);
   const api = useRef<TerminalHandle>(IDLE_HANDLE);
 
   useImperativeHandle(
@@ -119,6 +124,7 @@ export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, classNam
     term.open(host);
     const mirror = new TerminalMirror(log);
     const editor = new LineEditor(PROMPT, term.cols);
+    for (const line of historyRef.current ?? []) editor.remember(line);
     let running = false;
     let pending = ''; // typeahead and the remaining lines of a multi-line paste
     let writeToCommand: (text: string) => void = () => {};
@@ -230,6 +236,7 @@ export function Terminal({ onRun, onComplete, onInterrupt, banner, ref, classNam
         switch (action.type) {
           case 'submit':
             mirror.command(PROMPT + action.line);
+            callbacks.current.onHistory?.(editor.entries);
             pending = result.rest + pending;
             void runLine(action.line);
             return;
