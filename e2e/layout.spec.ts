@@ -52,6 +52,8 @@ for (const size of SIZES) {
     for (let step = 1; step <= 6; step++) {
       if (phone) await tabs.getByRole('button', { name: 'Lesson' }).click();
       await page.getByRole('button', { name: new RegExp(`^Step ${step}:`) }).click();
+      // The step changes after the worker answers: gather its buttons only once it shows.
+      await expect(page.getByText(`Step ${step} of 6`, { exact: true })).toBeVisible();
       const open = page.getByRole('button', { name: /^Open in editor: / });
       for (const button of await open.all()) {
         if (phone) await tabs.getByRole('button', { name: 'Lesson' }).click();

@@ -131,6 +131,8 @@ test.describe('the step note fits', () => {
       await page.setViewportSize({ width, height });
       await openApp(page);
       await page.getByRole('button', { name: 'Pause' }).click();
+      // On a phone the terminal is one of the panel tabs.
+      if (width <= 700) await page.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Terminal' }).click();
       await runCommand(page, 'kubectl create deployment web --image=nginx --replicas=2');
       await step(page);
       await step(page);
