@@ -90,6 +90,10 @@ for (const size of SIZES) {
       for (const [other, otherSelector] of Object.entries(panels)) {
         if (other !== name) await expect(page.locator(otherSelector).first(), `${other} hidden behind ${name}`).toBeHidden();
       }
+      // The graph's own nodes too (React Flow marks them visible inline): no cards drawn over a lesson.
+      const cards = page.locator('.kp-graph .react-flow__node');
+      if (name === 'Cluster') await expect(cards.first()).toBeVisible();
+      else await expect(cards.filter({ visible: true })).toHaveCount(0);
       const b = await page.locator(selector).first().boundingBox();
       expect(b!.width).toBeGreaterThan(size.width - 20);
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
