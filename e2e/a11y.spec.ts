@@ -88,11 +88,13 @@ test('every control can be reached with the keyboard', async ({ page }) => {
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return '';
       const label = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? '';
-      return `${el.getAttribute('role') ?? el.tagName.toLowerCase()}:${label}`;
+      const where = el.closest('.monaco-editor') ? 'monaco ' : '';
+      return `${where}${el.getAttribute('role') ?? el.tagName.toLowerCase()}:${label}`;
     });
     reached.add(name);
-    // The terminal keeps Tab for completion: Escape then Tab moves on, as its description says.
-    if (name.startsWith('textarea:Terminal input')) await page.keyboard.press('Escape');
+    // The terminal keeps Tab for completion and Monaco for indentation: Escape then Tab moves on,
+    // as their descriptions say.
+    if (name.startsWith('textarea:Terminal input') || name.startsWith('monaco ')) await page.keyboard.press('Escape');
   }
   const all = [...reached].join('\n');
   for (const expected of [
