@@ -16,7 +16,7 @@ import type { AppState } from './state';
 import { terminalSlice } from './terminal';
 
 export type { AppState } from './state';
-export { currentSimTime, type ClockView, type StepNote } from './clock';
+export { currentSimTime, type ClockView } from './clock';
 export { SCRATCH_FILE } from '../files';
 
 export const useApp = create<AppState>()((...a) => ({
