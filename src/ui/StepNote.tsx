@@ -4,15 +4,14 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import './StepNote.css';
-import { useStepNote } from './step-note';
 import { useApp } from './store';
 
 /** Lines shown before "+N more": a step usually writes one to three things. */
 const SHOWN = 4;
 
 export function StepNote() {
-  const note = useStepNote((s) => s.note);
-  const clear = useStepNote((s) => s.clear);
+  const note = useApp((s) => s.stepNote);
+  const clear = useApp((s) => s.clearStepNote);
   const paused = useApp((s) => s.clock.paused);
   const [expanded, setExpanded] = useState(false);
   useEffect(() => setExpanded(false), [note?.seq]);

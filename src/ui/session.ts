@@ -9,7 +9,6 @@ import { WorkerClient, type WorkerPort } from './client';
 import * as F from './files';
 import { objectsOf } from './mirror';
 import { mergePatches, patchInterval, splitPatch, type PatchMessage } from './patches';
-import { useStepNote } from './step-note';
 import { Autosave } from './persist/autosave';
 import { Heartbeat } from './persist/heartbeat';
 import { currentRecord } from './persist/record';
@@ -108,7 +107,6 @@ export class UiSession {
       hello: (m) => {
         seen();
         this.queuedPatches = [];
-        useStepNote.getState().clear();
         useApp.getState().hello(m);
       },
       patch: (m) => {
@@ -169,7 +167,7 @@ export class UiSession {
     quietly(
       this.client.request(command).done.then((r) => {
         if (r.kind === 'clock' || r.kind === 'speed') useApp.getState().setClock(r.clock);
-        if (r.kind === 'clock' && r.stepped) useStepNote.getState().show(r.stepped, r.clock.simTime, command.kind === 'clock' && command.action === 'step-second');
+        if (r.kind === 'clock' && r.stepped) useApp.getState().showStepNote(r.stepped, r.clock.simTime, command.kind === 'clock' && command.action === 'step-second');
       }),
     );
   };

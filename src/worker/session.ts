@@ -5,12 +5,12 @@
  */
 import type { KubectlEntry, KubectlProgram, Wait, Workspace } from '../kubectl/types';
 import { DEFAULT_KUBECONFIG, type KubeConfig } from '../kubectl/types';
-import { goToStep, startProgress, updateProgress } from '../lessons';
 import type { Lesson } from '../lessons/types';
 import type { Cluster } from '../sim/cluster';
 import { stepAction, stepSecond } from '../sim/step';
 import { DeltaBatcher, UNMIRRORED } from './batcher';
 import { Journal, type JournaledCommand, type SavedCluster } from './journal';
+import { LessonProgressKeeper } from './lesson-progress';
 import {
   assertNever,
   PROTOCOL_VERSION,
@@ -19,7 +19,6 @@ import {
   type CommandResult,
   type EditorMarker,
   type InspectResult,
-  type LessonProgress,
   type ObjectRef,
   type Snapshot,
   type UiToWorker,
@@ -82,10 +81,7 @@ export class Session {
   private readonly workspace = new EditorWorkspace();
   private readonly config: KubeConfig = { ...DEFAULT_KUBECONFIG };
   private readonly running = new Map<number, Running>();
-  private progress: LessonProgress | null = null;
-  private progressJson = 'null';
-  /** Each lesson's progress, kept when the learner switches lessons or resets the cluster. */
-  private readonly progressByLesson = new Map<string, LessonProgress>();
+  private readonly progress: LessonProgressKeeper;
   private readonly journal = new Journal();
   /** Wall time stands still while a journal replays (virtual time moves only by its entries). */
   private frozenWall: number | undefined = undefined;
@@ -96,6 +92,7 @@ export class Session {
   };
 
   constructor(private readonly deps: SessionDeps) {
+    this.progress = new LessonProgressKeeper(deps.lessons);
     this.boot();
   }
 
@@ -153,7 +150,7 @@ export class Session {
       simTime: this.cluster.clock.now(),
       clock: this.clockState(),
       lessons: this.deps.lessons,
-      progress: this.evaluateProgress(),
+      progress: this.progress.evaluate(this.cluster),
       nodeNames: this.cluster.nodes.map((n) => n.name),
       journal: [...this.journal.entries],
     });
@@ -217,7 +214,7 @@ export class Session {
         this.reset();
         return { kind: 'reset' };
       case 'lesson':
-        return { kind: 'lesson', progress: this.lessonAction(command) };
+        return { kind: 'lesson', progress: this.progress.act(command, this.cluster) };
       case 'inspect':
         return { kind: 'inspect', inspect: this.inspect(command.ref) };
       case 'restore':
@@ -393,16 +390,14 @@ export class Session {
     this.driver.catchUp();
     const events = this.batcher.flush();
     this.lastBatchSize = events.length;
-    const before = this.progressJson;
-    const progress = this.evaluateProgress();
-    const progressChanged = this.progressJson !== before;
+    const progressUpdate = this.progress.changes(this.cluster);
     this.deps.post({
       type: 'patch',
       events,
       rv: this.cluster.store.resourceVersion,
       simTime: this.cluster.clock.now(),
       clock: this.clockState(),
-      ...(progressChanged ? { progress } : {}),
+      ...progressUpdate,
       ...this.journalUpdate(),
     });
   }
@@ -451,13 +446,7 @@ export class Session {
       this.reset();
       throw new Error(`the saved cluster could not be replayed: ${e instanceof Error ? e.message : String(e)}`);
     }
-    this.progressByLesson.clear();
-    for (const p of command.progress) if (this.lesson(p.lessonId)) this.progressByLesson.set(p.lessonId, p);
-    this.progress = (command.lessonId && this.progressByLesson.get(command.lessonId)) || null;
-    if (!this.progress && command.lessonId) {
-      const lesson = this.lesson(command.lessonId);
-      if (lesson) this.progress = { lessonId: lesson.id, ...startProgress(lesson) };
-    }
+    this.progress.restore(command.progress, command.lessonId);
     this.hello();
     return { kind: 'restore', replayMs: this.deps.wall.now() - started, entries: cluster.entries.length };
   }
@@ -489,49 +478,5 @@ export class Session {
     if (at <= this.cluster.clock.now()) return;
     this.cluster.clock.advanceTo(at);
     this.resumeWaiting();
-  }
-
-  // --- lessons ---------------------------------------------------------------------------------
-
-  private lesson(id: string): Lesson | undefined {
-    return this.deps.lessons.find((l) => l.id === id);
-  }
-
-  private lessonAction(command: Extract<Command, { kind: 'lesson' }>): LessonProgress | null {
-    switch (command.action) {
-      case 'load': {
-        const lesson = this.lesson(command.lessonId);
-        if (!lesson) throw new Error(`no lesson "${command.lessonId}"`);
-        this.progress = this.progressByLesson.get(lesson.id) ?? { lessonId: lesson.id, ...startProgress(lesson) };
-        break;
-      }
-      case 'restart': {
-        const lesson = this.progress && this.lesson(this.progress.lessonId);
-        if (lesson) this.progress = { lessonId: lesson.id, ...startProgress(lesson) };
-        break;
-      }
-      case 'step': {
-        const lesson = this.progress && this.lesson(this.progress.lessonId);
-        if (this.progress && lesson) this.progress = { lessonId: lesson.id, ...goToStep(lesson, this.progress, command.stepIndex) };
-        break;
-      }
-      case 'check':
-        break;
-      default:
-        assertNever(command);
-    }
-    return this.evaluateProgress();
-  }
-
-  /** Evaluates the current step's checks (the lessons module keeps completed steps sticky). */
-  private evaluateProgress(): LessonProgress | null {
-    const p = this.progress;
-    const lesson = p && this.lesson(p.lessonId);
-    if (p && lesson) {
-      this.progress = { lessonId: lesson.id, ...updateProgress(this.cluster, lesson, p) };
-      this.progressByLesson.set(lesson.id, this.progress);
-    }
-    this.progressJson = JSON.stringify(this.progress);
-    return this.progress;
   }
 }
