@@ -13,10 +13,9 @@ export class PodUsage {
   constructor(private readonly store: Store) {
     for (const p of store.list('pods')) this.track(p);
     store.subscribe((e) => {
-      if (e.resource !== 'pods') return;
       if (e.type === 'DELETED') this.untrack(e.object);
       else this.track(e.object);
-    });
+    }, 'pods');
   }
 
   /** Non-terminal pods in `namespace` (what quota counts). */

@@ -16,13 +16,12 @@ export class Informer {
   constructor(store: Store, readonly resource: string) {
     for (const obj of store.list(resource)) this.put(obj);
     store.subscribe((e) => {
-      if (e.resource !== resource) return;
       const key = keyOf(e.object);
       const old = this.cache.get(key);
       if (e.type === 'DELETED') this.remove(key, old);
       else this.put(e.object, old);
       for (const h of this.handlers) h(e.object, old, e.type);
-    });
+    }, resource);
   }
 
   onChange(handler: ChangeHandler): void {

@@ -33,10 +33,9 @@ function hubFor(store: Store): Map<string, KubeletImpl> {
   const kubelets = new Map<string, KubeletImpl>();
   hubs.set(store, kubelets);
   store.subscribe((e: WatchEvent) => {
-    if (e.resource !== 'pods') return;
     const nodeName = (e.object.spec as { nodeName?: string } | undefined)?.nodeName;
     if (nodeName) kubelets.get(nodeName)?.onPod(e);
-  });
+  }, 'pods');
   return kubelets;
 }
 
