@@ -80,8 +80,8 @@ export class ApiServer {
     const meta = obj.metadata;
     if (!meta.name && meta.generateName) meta.name = this.generateName(t, meta.namespace, meta.generateName);
     strategy.default?.(obj, this.ctx);
-    strategy.prepareCreate?.(obj, this.ctx);
-    const errors = [...validateObjectMeta(obj, t), ...(strategy.validate?.(obj) ?? [])];
+    const allocation = strategy.prepareCreate?.(obj, this.ctx) ?? [];
+    const errors = [...validateObjectMeta(obj, t), ...(strategy.validate?.(obj) ?? []), ...allocation];
     if (errors.length) throw invalid(t.kind, t.group, meta.name ?? '', errors);
     if (t.namespaced) this.admitNamespace(t, meta.namespace!, meta.name!);
     // Validating admission (quota) sees the fully formed object, generated name included.
@@ -185,9 +185,9 @@ export class ApiServer {
       if (old.status === undefined) delete obj.status;
       else obj.status = old.status;
     }
-    strategy.prepareUpdate?.(obj, old, this.ctx);
+    const allocation = strategy.prepareUpdate?.(obj, old, this.ctx) ?? [];
     strategy.default?.(obj, this.ctx);
-    const errors = [...validateObjectMeta(obj, t), ...(strategy.validate?.(obj) ?? []), ...(strategy.validateUpdate?.(obj, old) ?? [])];
+    const errors = [...validateObjectMeta(obj, t), ...(strategy.validate?.(obj) ?? []), ...allocation, ...(strategy.validateUpdate?.(obj, old) ?? [])];
     if (old.metadata.deletionTimestamp) {
       const added = (meta.finalizers ?? []).filter((f) => !(old.metadata.finalizers ?? []).includes(f));
       if (added.length) {

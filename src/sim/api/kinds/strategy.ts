@@ -18,13 +18,17 @@ export interface StrategyContext {
 export interface KindStrategy {
   /** Fills in server defaults on a private copy (mutate `obj` in place). Runs on create and update. */
   default?(obj: KObject, ctx: StrategyContext): void;
-  /** Extra defaults only on create (admission: service account volume, cluster IP, …). */
-  prepareCreate?(obj: KObject, ctx: StrategyContext): void;
+  /**
+   * Extra defaults only on create (a Service's cluster IP, …). Returns what could not be
+   * allocated: reported after validation's own errors, as the REST storage does.
+   */
+  prepareCreate?(obj: KObject, ctx: StrategyContext): FieldError[] | void;
   /**
    * Only on update, before `default`: carries server-owned values over from the stored
    * object (a Service's cluster IP and node ports) and allocates what the new spec needs.
+   * Returns allocation errors, like `prepareCreate`.
    */
-  prepareUpdate?(obj: KObject, old: KObject, ctx: StrategyContext): void;
+  prepareUpdate?(obj: KObject, old: KObject, ctx: StrategyContext): FieldError[] | void;
   validate?(obj: KObject): FieldError[];
   validateUpdate?(obj: KObject, old: KObject): FieldError[];
   /** The kind has a status subresource: main-resource writes keep the old status. */
