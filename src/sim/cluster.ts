@@ -1,7 +1,8 @@
 /**
  * Wires a whole simulated cluster, kind-style: `kind-control-plane` (tainted NoSchedule)
  * and workers `kind-worker`, `kind-worker2`, …, the default namespaces, the `kubernetes`
- * Service, the playground's pod quota, controllers, scheduler and one kubelet per node.
+ * Service, the playground's pod quota, controllers, scheduler and one kubelet per node. The
+ * cluster owns every component it starts (no module-level lookups): reach them from it.
  */
 import { ApiServer } from './api/apiserver';
 import { Clock, DEFAULT_EPOCH } from './clock';

@@ -1,6 +1,7 @@
 /**
- * An informer: a cache of one resource kept current from the store's watch, with
- * handlers for changes and a secondary index by owner UID (what controllers ask most).
+ * An informer: a cache of one resource kept current from the store's watch of that resource
+ * (it never hears other resources' writes), with handlers for changes and a secondary index by
+ * owner UID (what controllers ask most).
  */
 import type { KObject } from '../object';
 import type { Store, WatchEvent } from '../store';
