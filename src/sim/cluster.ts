@@ -1,17 +1,19 @@
 /**
  * Wires a whole simulated cluster, kind-style: `kind-control-plane` (tainted NoSchedule)
  * and workers `kind-worker`, `kind-worker2`, …, the default namespaces, the `kubernetes`
- * Service, the playground's pod quota, controllers, scheduler and one kubelet per node.
+ * Service, the playground's pod quota, controllers, scheduler and one kubelet per node. The
+ * cluster owns every component it starts (no module-level lookups): reach them from it.
  */
 import { ApiServer } from './api/apiserver';
 import { Clock, DEFAULT_EPOCH } from './clock';
 import type { NodeSpec, SimContext } from './context';
-import { startControllers } from './controllers';
+import { startControllers, type ControllerManager } from './controllers';
+import { SharedInformers } from './controllers/shared-informers';
 import { EventRecorder } from './events';
-import { startKubelet } from './kubelet/kubelet';
+import { startKubelets, type Kubelet } from './kubelet/kubelet';
 import type { KObject } from './object';
 import { Rng } from './rng';
-import { startScheduler } from './scheduler/scheduler';
+import { startScheduler, type Scheduler } from './scheduler/scheduler';
 import { Store } from './store';
 
 export interface ClusterOptions {
@@ -34,6 +36,12 @@ export const DEFAULT_POD_QUOTA = 1000;
 export interface Cluster extends SimContext {
   readonly nodes: NodeSpec[];
   readonly options: Required<ClusterOptions>;
+  /** The shared informer factory: one cache per resource, for every component. */
+  readonly informers: SharedInformers;
+  readonly controllers: ControllerManager;
+  readonly scheduler: Scheduler;
+  /** One kubelet per node, by node name. */
+  readonly kubelets: ReadonlyMap<string, Kubelet>;
   /** Advances virtual time, running every component due on the way. */
   advance(ms: number): void;
   /** Runs what is due at this very instant (controllers reacting to the last write), unless held. */
@@ -70,10 +78,11 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   for (const name of NAMESPACES) {
     api.create('namespaces', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   }
+  const informers = new SharedInformers(store);
   const nodes = nodeSpecs(opts);
-  for (const node of nodes) startKubelet(ctx, node);
-  startScheduler(ctx);
-  startControllers(ctx);
+  const kubelets = startKubelets(ctx, nodes);
+  const scheduler = startScheduler(ctx, informers);
+  const controllers = startControllers(ctx, informers);
   api.create('services', 'default', kubernetesService());
   api.create('resourcequotas', 'default', {
     apiVersion: 'v1',
@@ -88,6 +97,10 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     ...ctx,
     nodes,
     options: opts,
+    informers,
+    controllers,
+    scheduler,
+    kubelets,
     advance: (ms) => clock.advance(ms),
     settle: () => {
       if (!held) clock.advance(0);

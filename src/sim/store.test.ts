@@ -67,4 +67,35 @@ describe('Store', () => {
     s.create('configmaps', cm('a'));
     expect(order).toEqual(['first:a', 'second:a', 'first:b', 'second:b']);
   });
+
+  it('delivers a resource only to its own watchers and to watchers of everything, in subscription order', () => {
+    const s = new Store();
+    const heard: string[] = [];
+    s.subscribe((e) => heard.push(`pods-watcher:${e.resource}`), 'pods');
+    s.subscribe((e) => heard.push(`all:${e.resource}`));
+    const stop = s.subscribe((e) => heard.push(`configmaps-watcher:${e.resource}`), 'configmaps');
+    s.subscribe((e) => heard.push(`pods-watcher-2:${e.resource}`), 'pods');
+    s.create('configmaps', cm('a'));
+    s.create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' } });
+    stop();
+    s.create('configmaps', cm('b'));
+    expect(heard).toEqual([
+      'all:configmaps', 'configmaps-watcher:configmaps',
+      'pods-watcher:pods', 'all:pods', 'pods-watcher-2:pods',
+      'all:configmaps',
+    ]);
+  });
+
+  it('skips a watcher that unsubscribes while a change is being delivered', () => {
+    const s = new Store();
+    const heard: string[] = [];
+    let stopSecond = () => {};
+    s.subscribe(() => {
+      heard.push('first');
+      stopSecond();
+    }, 'configmaps');
+    stopSecond = s.subscribe(() => heard.push('second'));
+    s.create('configmaps', cm('a'));
+    expect(heard).toEqual(['first']);
+  });
 });

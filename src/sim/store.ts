@@ -17,6 +17,15 @@ export interface WatchEvent {
 
 export type WatchHandler = (event: WatchEvent) => void;
 
+/** A watcher, numbered in the order it subscribed: delivery follows that order. */
+interface Subscription {
+  seq: number;
+  handler: WatchHandler;
+  active: boolean;
+}
+
+const NO_SUBSCRIPTIONS: readonly Subscription[] = [];
+
 /**
  * How many changes the log keeps for late watchers, like kube-apiserver's watch cache (100 per
  * resource by default); older resourceVersions are "too old". The log holds whole objects: at
@@ -39,7 +48,10 @@ export class Store {
   private data = new Map<string, Bucket>();
   private rv = 0;
   private log: WatchEvent[] = [];
-  private handlers = new Set<WatchHandler>();
+  /** Watchers of every resource, and watchers of one resource (copy-on-write lists). */
+  private everything: readonly Subscription[] = [];
+  private byResource = new Map<string, readonly Subscription[]>();
+  private subscriptions = 0;
   private pendingEvents: WatchEvent[] = [];
   private emitting = false;
 
@@ -110,10 +122,20 @@ export class Store {
     return this.log.slice(lo);
   }
 
-  /** Calls `handler` synchronously for every later change. Returns the unsubscribe function. */
-  subscribe(handler: WatchHandler): () => void {
-    this.handlers.add(handler);
-    return () => this.handlers.delete(handler);
+  /**
+   * Calls `handler` synchronously for every later change, or only for changes of `resource`
+   * (an informer hears its own resource's writes, not every write). Returns the unsubscribe function.
+   */
+  subscribe(handler: WatchHandler, resource?: string): () => void {
+    const sub: Subscription = { seq: this.subscriptions++, handler, active: true };
+    if (resource === undefined) this.everything = [...this.everything, sub];
+    else this.byResource.set(resource, [...(this.byResource.get(resource) ?? NO_SUBSCRIPTIONS), sub]);
+    return () => {
+      if (!sub.active) return;
+      sub.active = false;
+      if (resource === undefined) this.everything = this.everything.filter((s) => s !== sub);
+      else this.byResource.set(resource, this.byResource.get(resource)!.filter((s) => s !== sub));
+    };
   }
 
   private write(type: WatchEventType, resource: string, obj: KObject): KObject {
@@ -142,12 +164,22 @@ export class Store {
     if (this.emitting) return;
     this.emitting = true;
     try {
-      for (let i = 0; i < this.pendingEvents.length; i++) {
-        for (const h of this.handlers) h(this.pendingEvents[i]);
-      }
+      for (let i = 0; i < this.pendingEvents.length; i++) this.deliver(this.pendingEvents[i]);
     } finally {
       this.pendingEvents = [];
       this.emitting = false;
+    }
+  }
+
+  /** The resource's watchers and the watchers of everything, merged in subscription order. */
+  private deliver(event: WatchEvent): void {
+    const some = this.byResource.get(event.resource) ?? NO_SUBSCRIPTIONS;
+    const all = this.everything;
+    let i = 0;
+    let j = 0;
+    while (i < some.length || j < all.length) {
+      const sub = j >= all.length || (i < some.length && some[i].seq < all[j].seq) ? some[i++] : all[j++];
+      if (sub.active) sub.handler(event);
     }
   }
 

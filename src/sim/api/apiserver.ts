@@ -1,6 +1,8 @@
 /**
  * The simulated kube-apiserver. Requests are shaped like the REST API (verb, resource,
- * namespace, name, body, options) and go through decode → default → validate → admit → store.
+ * namespace, name, body, options) and go through decode → default → mutating admission →
+ * validate → validating admission → store. What is particular to a kind lives in its strategy
+ * (`kinds/`) and in the admission plugins (`admission/`), not here.
  * Errors are thrown as `StatusError`s carrying real Kubernetes `Status` objects.
  */
 import type { Clock } from '../clock';
@@ -8,14 +10,14 @@ import { clone, deepEqual, isPlainObject, type KObject } from '../object';
 import type { Rng } from '../rng';
 import { SAFE_ALPHABET } from '../rng';
 import type { Store, WatchHandler } from '../store';
-import { alreadyExists, conflict, forbidden, invalid, notFound, statusError, type FieldError } from './errors';
+import { admissionPlugins, PodUsage, type AdmissionPlugin, type AdmissionRequest } from './admission';
+import { alreadyExists, conflict, invalid, notFound, statusError, type FieldError } from './errors';
 import { STRATEGIES } from './kinds';
 import type { KindStrategy, StrategyContext } from './kinds/strategy';
 import { matchFields, parseFieldSelector } from './fields';
 import { parseSelector, matchSelector } from '../labels';
 import { applyPatch } from './patch';
 import { apiVersionOf, Registry, type ResourceType } from './registry';
-import { checkPodQuota, PodUsage } from './quota';
 import type { DeleteOptions, ListOptions, PatchType, WriteOptions } from './types';
 import { validateObjectMeta } from './kinds/meta';
 import { decodeErrors, zeroNullItems } from './schema';
@@ -28,6 +30,8 @@ export class ApiServer {
   readonly registry = new Registry();
   private readonly ctx: StrategyContext;
   readonly podUsage: PodUsage;
+  /** The admission chain, in order. */
+  readonly admission: readonly AdmissionPlugin[];
 
   constructor(
     readonly store: Store,
@@ -36,6 +40,7 @@ export class ApiServer {
   ) {
     this.ctx = { clock, rng, list: (r, ns) => this.store.list(r, ns) };
     this.podUsage = new PodUsage(store);
+    this.admission = admissionPlugins(store, rng, this.podUsage);
   }
 
   // ---- reads ----
@@ -80,12 +85,13 @@ export class ApiServer {
     const meta = obj.metadata;
     if (!meta.name && meta.generateName) meta.name = this.generateName(t, meta.namespace, meta.generateName);
     strategy.default?.(obj, this.ctx);
-    strategy.prepareCreate?.(obj, this.ctx);
-    const errors = [...validateObjectMeta(obj, t), ...(strategy.validate?.(obj) ?? [])];
+    const request: AdmissionRequest = { resource: t, object: obj, dryRun: !!opts.dryRun };
+    for (const plugin of this.admission) plugin.admit?.(request);
+    const allocation = strategy.prepareCreate?.(obj, this.ctx) ?? [];
+    const errors = [...validateObjectMeta(obj, t), ...(strategy.validate?.(obj) ?? []), ...allocation];
     if (errors.length) throw invalid(t.kind, t.group, meta.name ?? '', errors);
-    if (t.namespaced) this.admitNamespace(t, meta.namespace!, meta.name!);
-    // Validating admission (quota) sees the fully formed object, generated name included.
-    if (!opts.dryRun) checkPodQuota(this.store, this.podUsage, t, obj);
+    // Validating admission (namespace lifecycle, quota) sees the fully formed object, generated name included.
+    for (const plugin of this.admission) plugin.validate?.(request);
     if (this.store.get(resource, meta.namespace, meta.name!)) throw alreadyExists(resource, t.group, meta.name!);
     meta.uid = this.rng.uuid();
     meta.creationTimestamp = this.clock.timestamp();
@@ -130,6 +136,7 @@ export class ApiServer {
    */
   delete(resource: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KObject {
     const t = this.type(resource);
+    const strategy = STRATEGIES[resource] ?? {};
     const old = this.get(resource, namespace, name);
     if (opts.preconditions?.uid && opts.preconditions.uid !== old.metadata.uid) {
       throw conflict(resource, t.group, name);
@@ -140,9 +147,12 @@ export class ApiServer {
     const policy = opts.propagationPolicy;
     if (policy === 'Foreground' && !finalizers.includes('foregroundDeletion') && !meta.deletionTimestamp) finalizers.push('foregroundDeletion');
     if (policy === 'Orphan' && !finalizers.includes('orphan') && !meta.deletionTimestamp) finalizers.push('orphan');
-    if (resource === 'namespaces') return this.deleteNamespace(old);
+    if (strategy.markDeleting) {
+      const marked = strategy.markDeleting(old, this.ctx);
+      return marked === old ? old : this.store.update(resource, marked);
+    }
 
-    const grace = resource === 'pods' ? podGracePeriod(old, opts.gracePeriodSeconds) : 0;
+    const grace = strategy.gracePeriod?.(old, opts.gracePeriodSeconds) ?? 0;
     if (finalizers.length === 0 && grace === 0) return this.store.delete(resource, old);
 
     if (grace > 0) {
@@ -185,9 +195,9 @@ export class ApiServer {
       if (old.status === undefined) delete obj.status;
       else obj.status = old.status;
     }
-    strategy.prepareUpdate?.(obj, old, this.ctx);
+    const allocation = strategy.prepareUpdate?.(obj, old, this.ctx) ?? [];
     strategy.default?.(obj, this.ctx);
-    const errors = [...validateObjectMeta(obj, t), ...(strategy.validate?.(obj) ?? []), ...(strategy.validateUpdate?.(obj, old) ?? [])];
+    const errors = [...validateObjectMeta(obj, t), ...(strategy.validate?.(obj) ?? []), ...allocation, ...(strategy.validateUpdate?.(obj, old) ?? [])];
     if (old.metadata.deletionTimestamp) {
       const added = (meta.finalizers ?? []).filter((f) => !(old.metadata.finalizers ?? []).includes(f));
       if (added.length) {
@@ -201,16 +211,13 @@ export class ApiServer {
     }
     if (opts.dryRun) return { ...obj, metadata: { ...meta, resourceVersion: old.metadata.resourceVersion } };
     // The last finalizer removed from a deleting object completes the delete.
-    if (meta.deletionTimestamp && !(meta.finalizers ?? []).length && !this.gracefulPending(t, obj)) {
+    // An object still inside its grace period is removed by whoever stops it (a pod's kubelet).
+    const gracefulPending = !!strategy.gracePeriod && (meta.deletionGracePeriodSeconds ?? 0) > 0;
+    if (meta.deletionTimestamp && !(meta.finalizers ?? []).length && !gracefulPending) {
       return this.store.delete(t.plural, obj);
     }
     if (sameContent(old, obj)) return old;
     return this.store.update(t.plural, obj);
-  }
-
-  /** A pod still inside its grace period is removed by its kubelet, not by finalizers. */
-  private gracefulPending(t: ResourceType, obj: KObject): boolean {
-    return t.plural === 'pods' && (obj.metadata.deletionGracePeriodSeconds ?? 0) > 0;
   }
 
   private checkVersion(t: ResourceType, old: KObject, obj: KObject): void {
@@ -243,24 +250,6 @@ export class ApiServer {
     return obj;
   }
 
-  private admitNamespace(t: ResourceType, namespace: string, name: string): void {
-    const ns = this.store.get('namespaces', undefined, namespace);
-    if (!ns) throw notFound('namespaces', '', namespace);
-    if (ns.metadata.deletionTimestamp) {
-      throw forbidden(t.plural, t.group, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
-    }
-  }
-
-  private deleteNamespace(old: KObject): KObject {
-    if (old.metadata.deletionTimestamp) return old;
-    return this.store.update('namespaces', {
-      ...old,
-      metadata: { ...old.metadata, deletionTimestamp: this.clock.timestamp() },
-      spec: { finalizers: ['kubernetes'] },
-      status: { ...(old.status as object), phase: 'Terminating' },
-    });
-  }
-
   private generateName(t: ResourceType, namespace: string | undefined, prefix: string): string {
     const base = prefix.length > 58 ? prefix.slice(0, 58) : prefix;
     for (;;) {
@@ -275,13 +264,6 @@ function checkSize(body: KObject): void {
   if (size > MAX_REQUEST_BYTES) {
     throw statusError('RequestEntityTooLarge', `Request entity too large: limit is ${MAX_REQUEST_BYTES}`);
   }
-}
-
-function podGracePeriod(pod: KObject, requested: number | undefined): number {
-  const spec = pod.spec as { nodeName?: string; terminationGracePeriodSeconds?: number } | undefined;
-  const phase = (pod.status as { phase?: string } | undefined)?.phase;
-  if (!spec?.nodeName || phase === 'Succeeded' || phase === 'Failed') return 0;
-  return requested ?? spec.terminationGracePeriodSeconds ?? 30;
 }
 
 function sameContent(a: KObject, b: KObject): boolean {

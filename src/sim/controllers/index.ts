@@ -16,8 +16,7 @@ export interface ControllerManager {
   resourceQuotas: ResourceQuotaController;
 }
 
-export function startControllers(ctx: SimContext): ControllerManager {
-  const informers = new SharedInformers(ctx.store);
+export function startControllers(ctx: SimContext, informers = new SharedInformers(ctx.store)): ControllerManager {
   return {
     informers,
     replicaSets: startReplicaSetController(ctx, informers),

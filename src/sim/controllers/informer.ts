@@ -1,6 +1,7 @@
 /**
- * An informer: a cache of one resource kept current from the store's watch, with
- * handlers for changes and a secondary index by owner UID (what controllers ask most).
+ * An informer: a cache of one resource kept current from the store's watch of that resource
+ * (it never hears other resources' writes), with handlers for changes and a secondary index by
+ * owner UID (what controllers ask most).
  */
 import type { KObject } from '../object';
 import type { Store, WatchEvent } from '../store';
@@ -16,13 +17,12 @@ export class Informer {
   constructor(store: Store, readonly resource: string) {
     for (const obj of store.list(resource)) this.put(obj);
     store.subscribe((e) => {
-      if (e.resource !== resource) return;
       const key = keyOf(e.object);
       const old = this.cache.get(key);
       if (e.type === 'DELETED') this.remove(key, old);
       else this.put(e.object, old);
       for (const h of this.handlers) h(e.object, old, e.type);
-    });
+    }, resource);
   }
 
   onChange(handler: ChangeHandler): void {

@@ -1,6 +1,7 @@
 /**
- * One informer per resource, shared by every controller (client-go's SharedInformerFactory):
- * a 10,000-pod cluster keeps one pod cache, not one per controller.
+ * One informer per resource, shared by every component (client-go's SharedInformerFactory):
+ * the cluster owns one, and its controllers and scheduler all read from it, so a 10,000-pod
+ * cluster keeps one pod cache, not one per component.
  */
 import type { Store } from '../store';
 import { Informer } from './informer';

@@ -1,7 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { createCluster, type Cluster } from '../cluster';
 import type { KObject } from '../object';
-import { kubeletOf } from './kubelet';
 
 type Status = {
   phase?: string;
@@ -110,8 +109,8 @@ describe('kubelet pod lifecycle', () => {
     c.advance(5_000);
     expect(events(c, 'b').map((e) => e.message)).toEqual(['Container image "nginx:1.27" already present on machine', 'Created container nginx', 'Started container nginx']);
     expect(events(c, 'c')[0].message).toBe('Pulling image "nginx:1.27"');
-    expect(kubeletOf(c, 'kind-worker')?.images()).toContain('docker.io/library/nginx:1.27');
-    expect(kubeletOf(c, 'kind-worker2')?.images()).not.toContain('docker.io/library/nginx:1.27');
+    expect(c.kubelets.get('kind-worker')?.images()).toContain('docker.io/library/nginx:1.27');
+    expect(c.kubelets.get('kind-worker2')?.images()).not.toContain('docker.io/library/nginx:1.27');
     const node = c.api.get('nodes', undefined, 'kind-worker') as KObject & { status: { images: Array<{ names: string[] }> } };
     expect(node.status.images.some((i) => i.names.includes('docker.io/library/nginx:1.27'))).toBe(true);
   });

@@ -2,17 +2,17 @@
  * One kubelet per node: registers the Node, admits pods bound to it, runs each through a
  * PodWorker, keeps the node's image store (pulls are serialized, like serializeImagePulls), and
  * posts node status only when something changes (no heartbeat timers: idle nodes cost nothing).
- * A single store subscription per cluster routes pod events to the kubelet of their node.
+ * One pod watch per cluster routes pod events to the kubelet of their node.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { NodeSpec, SimContext } from '../context';
 import type { KObject } from '../object';
 import type { Rng } from '../rng';
 import { podRequest } from '../scheduler/resources';
-import type { Store, WatchEvent } from '../store';
+import type { WatchEvent } from '../store';
 import { Backoff } from './backoff';
 import { imageDigest, type ImageInfo, type ImageRef } from './images';
-import { logStore } from './logs';
+import { LogStore } from './logs';
 import { buildNode, nodeIndex, PRELOADED_IMAGES, type NodeImage } from './node-object';
 import { PodWorker } from './pod-worker';
 import type { NodeRuntime, PullTicket } from './runtime';
@@ -23,39 +23,32 @@ export interface Kubelet {
   images(): string[];
   /** Pods this kubelet is running (namespace/name). */
   runningPods(): string[];
+  /** The logs of the containers run on this node (what `GET pods/<name>/log` reads). */
+  readonly logs: LogStore;
 }
 
-const hubs = new WeakMap<Store, Map<string, KubeletImpl>>();
-
-function hubFor(store: Store): Map<string, KubeletImpl> {
-  let hub = hubs.get(store);
-  if (hub) return hub;
+/**
+ * Starts one kubelet per node, each registering its Node, and the pod watch that hands every
+ * pod's events to the kubelet of its node. Returns the kubelets by node name.
+ */
+export function startKubelets(ctx: SimContext, nodes: readonly NodeSpec[]): ReadonlyMap<string, Kubelet> {
   const kubelets = new Map<string, KubeletImpl>();
-  hubs.set(store, kubelets);
-  store.subscribe((e: WatchEvent) => {
-    if (e.resource !== 'pods') return;
+  ctx.store.subscribe((e: WatchEvent) => {
     const nodeName = (e.object.spec as { nodeName?: string } | undefined)?.nodeName;
     if (nodeName) kubelets.get(nodeName)?.onPod(e);
-  });
+  }, 'pods');
+  for (const node of nodes) {
+    const k = new KubeletImpl(ctx, node);
+    kubelets.set(node.name, k);
+    k.register();
+  }
   return kubelets;
-}
-
-/** The kubelet of a node, if one runs there. */
-export function kubeletOf(ctx: Pick<SimContext, 'store'>, nodeName: string): Kubelet | undefined {
-  return hubs.get(ctx.store)?.get(nodeName);
-}
-
-export function startKubelet(ctx: SimContext, node: NodeSpec): Kubelet {
-  const k = new KubeletImpl(ctx, node);
-  hubFor(ctx.store).set(node.name, k);
-  k.register();
-  return k;
 }
 
 class KubeletImpl implements NodeRuntime, Kubelet {
   readonly clock;
   readonly actor: string;
-  readonly logs;
+  readonly logs = new LogStore();
   readonly crashBackoff = new Backoff();
   readonly pullBackoff = new Backoff();
   readonly record;
@@ -74,7 +67,6 @@ class KubeletImpl implements NodeRuntime, Kubelet {
   ) {
     this.clock = ctx.clock;
     this.actor = `kubelet (${node.name})`;
-    this.logs = logStore(ctx);
     this.rng = ctx.rng.fork(`kubelet/${node.name}`);
     this.record = ctx.events.for({ component: 'kubelet', host: node.name });
     for (const img of PRELOADED_IMAGES) for (const n of img.names) this.imageStore.set(n, img);

@@ -5,7 +5,7 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import { statusError } from '../api/errors';
-import type { SimContext } from '../context';
+import type { Cluster } from '../cluster';
 import { hash32 } from '../rng';
 import { isoLocal } from '../utc';
 import type { ContainerState, TerminatedState } from './pod-status';
@@ -62,15 +62,6 @@ export class LogStore {
   }
 }
 
-const stores = new WeakMap<object, LogStore>();
-
-/** The log store of one cluster (keyed by its store). */
-export function logStore(ctx: Pick<SimContext, 'store'>): LogStore {
-  let s = stores.get(ctx.store);
-  if (!s) stores.set(ctx.store, (s = new LogStore()));
-  return s;
-}
-
 interface StatusLike {
   name: string;
   containerID?: string;
@@ -78,8 +69,11 @@ interface StatusLike {
   lastState?: { terminated?: TerminatedState };
 }
 
-/** `kubectl logs`: the text, or a StatusError as the api-server returns it. */
-export function readLogs(ctx: SimContext, namespace: string, podName: string, container?: string, opts: LogOptions = {}): string {
+/**
+ * `kubectl logs`: the text, or a StatusError as the api-server returns it. Like the api-server,
+ * it asks the kubelet of the pod's node for the container's log.
+ */
+export function readLogs(ctx: Pick<Cluster, 'api' | 'clock' | 'kubelets'>, namespace: string, podName: string, container?: string, opts: LogOptions = {}): string {
   const pod = ctx.api.get('pods', namespace, podName) as unknown as Pod;
   const name = validateContainer(pod, podName, container);
   if (!pod.spec?.nodeName) return '';
@@ -87,7 +81,7 @@ export function readLogs(ctx: SimContext, namespace: string, podName: string, co
   const status = statuses.find((s) => s.name === name);
   if (!status) throw statusError('BadRequest', `container "${name}" in pod "${podName}" is waiting to start: ContainerCreating`);
   const containerID = logContainerID(status, name, podName, !!opts.previous);
-  const run = logStore(ctx).find(namespace, podName, name, containerID);
+  const run = ctx.kubelets.get(pod.spec.nodeName)?.logs.find(namespace, podName, name, containerID);
   if (!run) return '';
   const now = ctx.clock.now();
   let lines = run.lines(Math.min(now, run.finishedAt ?? Infinity));

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createCluster, type Cluster } from '../cluster';
 import type { KObject } from '../object';
-import { numFeasibleNodesToFind, schedulerOf, startScheduler } from './scheduler';
+import { numFeasibleNodesToFind, startScheduler } from './scheduler';
 
 interface PodShape extends KObject {
   spec: { nodeName?: string; containers: unknown[] };
@@ -149,7 +149,7 @@ describe('default scheduler', () => {
     expect(s.explainNode(p, 'kind-control-plane')).toEqual({ node: 'kind-control-plane', fits: false, reasons: ['node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'] });
     expect(s.explainNode(p, 'kind-worker')).toEqual({ node: 'kind-worker', fits: false, reasons: ['Insufficient cpu'] });
     expect(s.explainNode(pod('y'), 'kind-worker').fits).toBe(true);
-    expect(schedulerOf(c)?.explainNode(pod('y'), 'nope')).toEqual({ node: 'nope', fits: false, reasons: ['node "nope" not found'] });
+    expect(c.scheduler.explainNode(pod('y'), 'nope')).toEqual({ node: 'nope', fits: false, reasons: ['node "nope" not found'] });
   });
 
   it('is deterministic for a seed', () => {

@@ -8,7 +8,8 @@
  */
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { SimContext } from '../context';
-import { Informer, keyOf } from '../controllers/informer';
+import { keyOf, type Informer } from '../controllers/informer';
+import { SharedInformers } from '../controllers/shared-informers';
 import type { KObject } from '../object';
 import { cpuMillis, memoryBytes } from '../quantity';
 import { bindPod, setCondition, type PodCondition } from './binding';
@@ -54,17 +55,12 @@ interface Waiting {
   lastAttempt: number;
 }
 
-const schedulers = new WeakMap<object, Scheduler>();
-
-export function startScheduler(ctx: SimContext): Scheduler {
-  const s = new DefaultScheduler(ctx);
-  if (!schedulers.has(ctx.store)) schedulers.set(ctx.store, s);
-  return s;
-}
-
-/** The cluster's default scheduler (for "why is my pod Pending?" views). */
-export function schedulerOf(ctx: Pick<SimContext, 'store'>): Scheduler | undefined {
-  return schedulers.get(ctx.store);
+/**
+ * Starts a scheduler on the cluster's shared pod and node informers, as kube-scheduler builds its
+ * cache from the shared informer factory (a 10,000-pod cluster keeps one pod cache).
+ */
+export function startScheduler(ctx: SimContext, informers = new SharedInformers(ctx.store)): Scheduler {
+  return new DefaultScheduler(ctx, informers);
 }
 
 class DefaultScheduler implements Scheduler {
@@ -86,17 +82,20 @@ class DefaultScheduler implements Scheduler {
   private staticCache = new Map<string, string[]>();
   private failureCache = new Map<string, { gen: number; reasons: Map<string, number>; unresolvable: number }>();
 
-  constructor(private readonly ctx: SimContext) {
+  constructor(
+    private readonly ctx: SimContext,
+    informers: SharedInformers,
+  ) {
     this.rng = ctx.rng.fork('scheduler');
     this.record = ctx.events.for({ component: SCHEDULER_NAME });
-    const nodes = new Informer(ctx.store, 'nodes');
+    const nodes = informers.for('nodes');
     for (const n of nodes.list().sort(byCreation)) this.upsertNode(n as Node);
     nodes.onChange((obj, _old, type) => {
       if (type === 'DELETED') this.removeNode(obj.metadata.name!);
       else this.upsertNode(obj as Node);
       this.clusterChanged();
     });
-    this.pods = new Informer(ctx.store, 'pods');
+    this.pods = informers.for('pods');
     for (const p of this.pods.list()) this.onPod(p, undefined, 'ADDED');
     this.pods.onChange((obj, old, type) => this.onPod(obj, old, type));
   }

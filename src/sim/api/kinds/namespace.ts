@@ -1,4 +1,7 @@
-/** core/v1 Namespace: `status.phase Active`, `spec.finalizers [kubernetes]`, the name label. */
+/**
+ * core/v1 Namespace: `status.phase Active`, `spec.finalizers [kubernetes]`, the name label; a
+ * delete marks it Terminating (the namespace controller empties and removes it).
+ */
 import type { KindStrategy } from './strategy';
 import { child, obj, type J } from './util';
 
@@ -18,5 +21,14 @@ export const namespaceStrategy: KindStrategy = {
     // spec.finalizers change only through the finalize subresource.
     const before = obj(old.spec);
     if (before) child(o as J, 'spec').finalizers = before.finalizers;
+  },
+  markDeleting(old, ctx) {
+    if (old.metadata.deletionTimestamp) return old;
+    return {
+      ...old,
+      metadata: { ...old.metadata, deletionTimestamp: ctx.clock.timestamp() },
+      spec: { finalizers: ['kubernetes'] },
+      status: { ...(old.status as object), phase: 'Terminating' },
+    };
   },
 };

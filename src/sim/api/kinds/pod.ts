@@ -1,10 +1,11 @@
 /**
- * Pod: defaults, admission on create (service account token volume, priority, default
- * tolerations), `status {phase: Pending, qosClass}`, validation and the update restrictions.
+ * Pod: defaults, `status {phase: Pending, qosClass}`, validation, the update restrictions and
+ * graceful deletion. (The service account, priority and default tolerations a new pod gets are
+ * admission plugins: `api/admission/`.)
  */
 import type { KObject } from '../../object';
 import type { FieldError } from '../errors';
-import { admitDefaultTolerations, admitPriority, admitServiceAccount, qosClass } from './pod-admission';
+import { qosClass } from './pod-admission';
 import { defaultPodOnly, defaultPodSpec } from './podspec-defaults';
 import { validatePodSpec } from './podspec-validation';
 import type { KindStrategy } from './strategy';
@@ -20,12 +21,15 @@ export const podStrategy: KindStrategy = {
     defaultPodSpec(spec);
     defaultPodOnly(spec);
   },
-  prepareCreate(obj, ctx) {
-    const spec = child(obj as J, 'spec');
-    admitServiceAccount(spec, ctx.rng);
-    admitPriority(spec);
-    admitDefaultTolerations(spec);
-    obj.status = { phase: 'Pending', qosClass: qosClass(spec) };
+  prepareCreate(obj) {
+    obj.status = { phase: 'Pending', qosClass: qosClass(child(obj as J, 'spec')) };
+  },
+  gracePeriod(pod, requested) {
+    // An unscheduled or finished pod has nothing to stop: it goes at once.
+    const spec = pod.spec as { nodeName?: string; terminationGracePeriodSeconds?: number } | undefined;
+    const phase = (pod.status as { phase?: string } | undefined)?.phase;
+    if (!spec?.nodeName || phase === 'Succeeded' || phase === 'Failed') return 0;
+    return requested ?? spec.terminationGracePeriodSeconds ?? 30;
   },
   validate(obj) {
     return validatePodSpec(child(obj as J, 'spec'), 'spec');

@@ -16,9 +16,6 @@ const TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const AFFINITIES = ['ClientIP', 'None'];
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 
-/** Allocation failures found while preparing, reported after validation (as the REST storage does). */
-const allocationErrors = new WeakMap<KObject, FieldError[]>();
-
 export const serviceStrategy: KindStrategy = {
   hasStatus: true,
   default(o) {
@@ -40,16 +37,14 @@ export const serviceStrategy: KindStrategy = {
   },
   prepareCreate(o, ctx) {
     o.status = { loadBalancer: {} };
-    allocate(o, undefined, ctx);
+    return allocate(o, undefined, ctx);
   },
   prepareUpdate(o, old, ctx) {
     carryOver(child(o as J, 'spec'), obj(old.spec) ?? {});
-    allocate(o, old, ctx);
+    return allocate(o, old, ctx);
   },
   validate(o) {
-    const errors = validateService(obj(o.spec) ?? {});
-    errors.push(...(allocationErrors.get(o) ?? []));
-    return errors;
+    return validateService(obj(o.spec) ?? {});
   },
   validateUpdate(o, old) {
     const spec = obj(o.spec) ?? {};
@@ -80,7 +75,8 @@ function carryOver(spec: J, before: J): void {
   if (!spec.ipFamilyPolicy && before.ipFamilyPolicy) spec.ipFamilyPolicy = before.ipFamilyPolicy;
 }
 
-function allocate(o: KObject, old: KObject | undefined, ctx: StrategyContext): void {
+/** Allocates the cluster IP and node ports; returns the allocation failures (reported after validation). */
+function allocate(o: KObject, old: KObject | undefined, ctx: StrategyContext): FieldError[] {
   const spec = child(o as J, 'spec');
   const type = spec.type ?? 'ClusterIP';
   const services = ctx.list('services');
@@ -119,7 +115,7 @@ function allocate(o: KObject, old: KObject | undefined, ctx: StrategyContext): v
       else p.nodePort = port;
     });
   }
-  if (errors.length) allocationErrors.set(o, errors);
+  return errors;
 }
 
 function validateService(spec: J): FieldError[] {

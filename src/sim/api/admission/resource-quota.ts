@@ -1,11 +1,12 @@
 /**
- * ResourceQuota admission for the `pods` count (the playground caps pods per namespace so
- * that `replicas: 100000` stays a lesson, not a hang). Usage is tracked incrementally.
+ * ResourceQuota admission (plugin/pkg/admission/resourcequota) for the `pods` count (the
+ * playground caps pods per namespace so that `replicas: 100000` stays a lesson, not a hang).
+ * Usage is tracked incrementally from the pod watch.
  */
-import type { KObject } from '../object';
-import type { Store } from '../store';
-import { forbidden } from './errors';
-import type { ResourceType } from './registry';
+import type { KObject } from '../../object';
+import type { Store } from '../../store';
+import { forbidden } from '../errors';
+import type { AdmissionPlugin } from './plugin';
 
 export class PodUsage {
   private active = new Map<string, Set<string>>();
@@ -13,10 +14,9 @@ export class PodUsage {
   constructor(private readonly store: Store) {
     for (const p of store.list('pods')) this.track(p);
     store.subscribe((e) => {
-      if (e.resource !== 'pods') return;
       if (e.type === 'DELETED') this.untrack(e.object);
       else this.track(e.object);
-    });
+    }, 'pods');
   }
 
   /** Non-terminal pods in `namespace` (what quota counts). */
@@ -42,9 +42,17 @@ interface QuotaSpec {
   spec?: { hard?: Record<string, string | number> };
 }
 
-/** Rejects a pod create that would exceed a `pods` quota in its namespace. */
-export function checkPodQuota(store: Store, usage: PodUsage, t: ResourceType, obj: KObject): void {
-  if (t.plural !== 'pods') return;
+/** Rejects a pod create that would exceed a `pods` quota in its namespace (dry runs are not counted). */
+export function resourceQuota(store: Store, usage: PodUsage): AdmissionPlugin {
+  return {
+    name: 'ResourceQuota',
+    validate({ resource, object, dryRun }) {
+      if (resource.plural === 'pods' && !dryRun) checkPodQuota(store, usage, object);
+    },
+  };
+}
+
+function checkPodQuota(store: Store, usage: PodUsage, obj: KObject): void {
   const ns = obj.metadata.namespace!;
   for (const q of store.list('resourcequotas', ns)) {
     const hard = (q as KObject & QuotaSpec).spec?.hard?.pods;

@@ -1,0 +1,20 @@
+/**
+ * The admission chain of the simulated kube-apiserver: the plugins the playground needs, in
+ * kube-apiserver's own order (AllOrderedPlugins). Every `admit` runs before validation, every
+ * `validate` after it.
+ */
+import type { Rng } from '../../rng';
+import type { Store } from '../../store';
+import { defaultTolerationSeconds } from './default-toleration-seconds';
+import { namespaceLifecycle } from './namespace-lifecycle';
+import type { AdmissionPlugin } from './plugin';
+import { priority } from './priority';
+import { resourceQuota, type PodUsage } from './resource-quota';
+import { serviceAccount } from './service-account';
+
+export type { AdmissionPlugin, AdmissionRequest } from './plugin';
+export { PodUsage } from './resource-quota';
+
+export function admissionPlugins(store: Store, rng: Rng, podUsage: PodUsage): AdmissionPlugin[] {
+  return [namespaceLifecycle(store), serviceAccount(rng), priority(), defaultTolerationSeconds(), resourceQuota(store, podUsage)];
+}
