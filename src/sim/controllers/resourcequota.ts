@@ -6,8 +6,7 @@
 import type { SimContext } from '../context';
 import type { KObject } from '../object';
 import type { SharedInformers } from './shared-informers';
-import { splitKey } from './replicaset';
-import { keyOf } from './informer';
+import { keyOf, splitKey } from '../keys';
 import { WorkQueue } from './workqueue';
 import { sameJson } from '../json-equal';
 

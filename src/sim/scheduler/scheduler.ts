@@ -8,7 +8,8 @@
  */
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { SimContext } from '../context';
-import { Informer, keyOf } from '../controllers/informer';
+import { Informer } from '../controllers/informer';
+import { keyOf, splitKey } from '../keys';
 import type { KObject } from '../object';
 import { cpuMillis, memoryBytes } from '../quantity';
 import { bindPod, setCondition, type PodCondition } from './binding';
@@ -403,11 +404,6 @@ export function numFeasibleNodesToFind(numAllNodes: number): number {
 function shapeKey(pod: Pod, req: PodRequest): string {
   const s = pod.spec;
   return JSON.stringify([s?.nodeSelector, s?.affinity?.nodeAffinity, s?.tolerations, s?.nodeName, req.cpu, req.memory, req.hostPorts, s?.preemptionPolicy]);
-}
-
-function splitKey(key: string): [string | undefined, string] {
-  const i = key.indexOf('/');
-  return i < 0 ? [undefined, key] : [key.slice(0, i), key.slice(i + 1)];
 }
 
 function byCreation(a: KObject, b: KObject): number {
