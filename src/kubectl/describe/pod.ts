@@ -4,6 +4,7 @@
  * DescribePodTemplate).
  */
 import type { KObject } from '../../sim/object';
+import { qosClass } from '../../sim/qos';
 import { canonicalQuantity, cpuMillis, memoryBytes } from '../../sim/quantity';
 import { age } from '../printers/age';
 import { type Any, controllerOf, PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels, writeTolerations } from './writer';
@@ -261,22 +262,4 @@ function describeVolumes(w: PrefixWriter, volumes: Any[], space: string): void {
       w.write(2, '<unknown>\n');
     }
   }
-}
-
-/** The pod's QoS class from its containers' requests and limits (qos.GetPodQOS). */
-export function qosClass(spec: Any): string {
-  const containers: Any[] = [...(spec.containers ?? []), ...(spec.initContainers ?? [])];
-  let anySet = false;
-  let guaranteed = true;
-  for (const c of containers) {
-    const req = c.resources?.requests ?? {};
-    const lim = c.resources?.limits ?? {};
-    for (const r of ['cpu', 'memory']) {
-      if (req[r] !== undefined || lim[r] !== undefined) anySet = true;
-      const reqV = req[r] ?? lim[r];
-      if (lim[r] === undefined || quantityText(reqV) !== quantityText(lim[r])) guaranteed = false;
-    }
-  }
-  if (!anySet) return 'BestEffort';
-  return guaranteed ? 'Guaranteed' : 'Burstable';
 }

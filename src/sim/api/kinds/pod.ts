@@ -4,7 +4,8 @@
  */
 import type { KObject } from '../../object';
 import type { FieldError } from '../errors';
-import { admitDefaultTolerations, admitPriority, admitServiceAccount, qosClass } from './pod-admission';
+import { admitDefaultTolerations, admitPriority, admitServiceAccount } from './pod-admission';
+import { qosClass } from '../../qos';
 import { defaultPodOnly, defaultPodSpec } from './podspec-defaults';
 import { validatePodSpec } from './podspec-validation';
 import type { KindStrategy } from './strategy';
