@@ -5,7 +5,7 @@
  */
 import type { KObject } from '../../sim/object';
 import { qosClass } from '../../sim/qos';
-import { canonicalQuantity, cpuMillis, memoryBytes } from '../../sim/quantity';
+import { cpuMillis, memoryBytes, quantityText } from '../../sim/quantity';
 import { age } from '../printers/age';
 import { type Any, controllerOf, PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels, writeTolerations } from './writer';
 
@@ -169,14 +169,6 @@ function describeState(w: PrefixWriter, name: string, state: Any): void {
     w.write(3, `Finished:\t${rfc1123z(t.finishedAt)}\n`);
   } else {
     w.write(2, `${name}:\tWaiting\n`);
-  }
-}
-
-function quantityText(q: string | number): string {
-  try {
-    return canonicalQuantity(q);
-  } catch {
-    return String(q);
   }
 }
 
