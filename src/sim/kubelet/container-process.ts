@@ -4,7 +4,7 @@
  * when it exits (if ever), how it reacts to SIGTERM, and its output over time.
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1';
-import type { ImageInfo, ServerBehaviour } from './images';
+import type { ImageInfo, ServerBehaviour } from '../images';
 import { executableExists, executableNotFoundMessage, runProcess, type ShellFlavor } from './interpreter';
 import type { LogLine } from './logs';
 import { DAY_NAMES, MONTH_NAMES, pad, utcParts } from '../utc';
