@@ -1,5 +1,5 @@
 /** Fluentd, the log collector (Docker Hub, fluent/ and the fluentd-elasticsearch image). */
-import type { ImageRepository, ServerBehaviour } from './types';
+import type { ImageFamily, ServerBehaviour } from './types';
 import { BUSYBOX, DEBIAN } from './userland';
 
 const fluentdServer: ServerBehaviour = {
@@ -16,29 +16,32 @@ const fluentdServer: ServerBehaviour = {
   shutdownMs: 300,
 };
 
-export const repositories: ImageRepository[] = [
-  {
-    repository: 'docker.io/library/fluentd',
-    tags: { latest: [43960722, '1.16.2'], 'v1.16-1': [43960722, '1.16.2'], 'v1.17-1': [44874108, '1.17.1'] },
-    entrypoint: ['tini', '--', '/bin/entrypoint.sh'],
-    cmd: ['fluentd'],
-    binaries: [...BUSYBOX, 'fluentd', 'tini', 'ruby'],
-    server: fluentdServer,
-  },
-  {
-    repository: 'docker.io/fluent/fluentd',
-    tags: { latest: [43960722, '1.16.2'], 'v1.16-1': [43960722, '1.16.2'], 'v1.17-1': [44874108, '1.17.1'], 'v1.16-debian-1': [58773050, '1.16.2'] },
-    entrypoint: ['tini', '--', '/bin/entrypoint.sh'],
-    cmd: ['fluentd'],
-    binaries: [...BUSYBOX, 'fluentd', 'tini', 'ruby'],
-    server: fluentdServer,
-  },
-  {
-    repository: 'quay.io/fluentd_elasticsearch/fluentd',
-    tags: { 'v2.5.2': [53413262, '1.4.2'], 'v3.4.0': [68431502, '1.12.0'], latest: [68431502, '1.12.0'] },
-    entrypoint: ['/run.sh'],
-    cmd: [],
-    binaries: [...DEBIAN, 'fluentd', 'run.sh'],
-    server: { ...fluentdServer, binaries: ['run.sh', 'fluentd'] },
-  },
-];
+export const fluentd: ImageFamily = {
+  name: 'fluentd',
+  repositories: [
+    {
+      repository: 'docker.io/library/fluentd',
+      tags: { latest: [43960722, '1.16.2'], 'v1.16-1': [43960722, '1.16.2'], 'v1.17-1': [44874108, '1.17.1'] },
+      entrypoint: ['tini', '--', '/bin/entrypoint.sh'],
+      cmd: ['fluentd'],
+      binaries: [...BUSYBOX, 'fluentd', 'tini', 'ruby'],
+      server: fluentdServer,
+    },
+    {
+      repository: 'docker.io/fluent/fluentd',
+      tags: { latest: [43960722, '1.16.2'], 'v1.16-1': [43960722, '1.16.2'], 'v1.17-1': [44874108, '1.17.1'], 'v1.16-debian-1': [58773050, '1.16.2'] },
+      entrypoint: ['tini', '--', '/bin/entrypoint.sh'],
+      cmd: ['fluentd'],
+      binaries: [...BUSYBOX, 'fluentd', 'tini', 'ruby'],
+      server: fluentdServer,
+    },
+    {
+      repository: 'quay.io/fluentd_elasticsearch/fluentd',
+      tags: { 'v2.5.2': [53413262, '1.4.2'], 'v3.4.0': [68431502, '1.12.0'], latest: [68431502, '1.12.0'] },
+      entrypoint: ['/run.sh'],
+      cmd: [],
+      binaries: [...DEBIAN, 'fluentd', 'run.sh'],
+      server: { ...fluentdServer, binaries: ['run.sh', 'fluentd'] },
+    },
+  ],
+};

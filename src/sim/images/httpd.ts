@@ -1,5 +1,5 @@
 /** Apache httpd. */
-import type { ImageRepository, ServerBehaviour } from './types';
+import type { ImageFamily, ServerBehaviour } from './types';
 import { DEBIAN } from './userland';
 
 export const httpdServer: ServerBehaviour = {
@@ -16,13 +16,16 @@ export const httpdServer: ServerBehaviour = {
   shutdownMs: 200,
 };
 
-export const repositories: ImageRepository[] = [
-  {
-    repository: 'docker.io/library/httpd',
-    tags: { latest: [58208232, '2.4.62'], '2': [58208232, '2.4.62'], '2.4': [58208232, '2.4.62'], '2.4.62': [58208232, '2.4.62'], alpine: [23149871, '2.4.62'], '2.4-alpine': [23149871, '2.4.62'] },
-    entrypoint: [],
-    cmd: ['httpd-foreground'],
-    binaries: [...DEBIAN, 'httpd', 'httpd-foreground', 'apachectl'],
-    server: httpdServer,
-  },
-];
+export const httpd: ImageFamily = {
+  name: 'httpd',
+  repositories: [
+    {
+      repository: 'docker.io/library/httpd',
+      tags: { latest: [58208232, '2.4.62'], '2': [58208232, '2.4.62'], '2.4': [58208232, '2.4.62'], '2.4.62': [58208232, '2.4.62'], alpine: [23149871, '2.4.62'], '2.4-alpine': [23149871, '2.4.62'] },
+      entrypoint: [],
+      cmd: ['httpd-foreground'],
+      binaries: [...DEBIAN, 'httpd', 'httpd-foreground', 'apachectl'],
+      server: httpdServer,
+    },
+  ],
+};

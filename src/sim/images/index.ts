@@ -5,25 +5,25 @@
  * (startup log lines, stop signal).
  */
 import { hash32 } from '../rng';
-import * as alpine from './alpine';
-import * as busybox from './busybox';
-import * as debian from './debian';
-import * as fluentd from './fluentd';
-import * as httpd from './httpd';
-import * as kuard from './kuard';
-import * as mongo from './mongo';
-import * as mysql from './mysql';
-import * as nginx from './nginx';
-import * as phpApache from './php-apache';
-import * as redis from './redis';
-import type { ImageInfo, ImageRef, ImageRepository } from './types';
-import * as ubuntu from './ubuntu';
+import { alpine } from './alpine';
+import { busybox } from './busybox';
+import { debian } from './debian';
+import { fluentd } from './fluentd';
+import { httpd } from './httpd';
+import { kuard } from './kuard';
+import { mongo } from './mongo';
+import { mysql } from './mysql';
+import { nginx } from './nginx';
+import { phpApache } from './php-apache';
+import { redis } from './redis';
+import type { ImageFamily, ImageInfo, ImageRef, ImageRepository } from './types';
+import { ubuntu } from './ubuntu';
 
-export type { ImageInfo, ImageRef, ImageRepository, ServerBehaviour } from './types';
+export type { ImageFamily, ImageInfo, ImageRef, ImageRepository, ServerBehaviour } from './types';
 export { InvalidImageName, parseImageRef } from './reference';
 
 /** The families in the registry's order (what `knownRepositories` lists). */
-const FAMILIES: Array<{ repositories: ImageRepository[] }> = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd];
+const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd];
 
 const REPOS: ImageRepository[] = FAMILIES.flatMap((f) => f.repositories);
 

@@ -1,5 +1,5 @@
 /** kuard, the Kubernetes Up and Running demo server (gcr.io/kuar-demo). */
-import type { ImageRepository, ServerBehaviour } from './types';
+import type { ImageFamily, ServerBehaviour } from './types';
 
 const kuardServer: ServerBehaviour = {
   binaries: ['kuard'],
@@ -20,13 +20,16 @@ const kuardServer: ServerBehaviour = {
   shutdownMs: 10,
 };
 
-export const repositories: ImageRepository[] = [
-  {
-    repository: 'gcr.io/kuar-demo/kuard-amd64',
-    tags: { blue: [11462354, 'v0.10.0-blue'], green: [11462306, 'v0.10.0-green'], purple: [11462382, 'v0.10.0-purple'], '1': [8137374, '1'], '2': [8137409, '2'], '3': [8137426, '3'], latest: [8137426, '3'] },
-    entrypoint: ['/kuard'],
-    cmd: [],
-    binaries: ['kuard', 'sh', 'echo', 'sleep', 'cat', 'ls', 'date', 'env', 'true', 'false'],
-    server: kuardServer,
-  },
-];
+export const kuard: ImageFamily = {
+  name: 'kuard',
+  repositories: [
+    {
+      repository: 'gcr.io/kuar-demo/kuard-amd64',
+      tags: { blue: [11462354, 'v0.10.0-blue'], green: [11462306, 'v0.10.0-green'], purple: [11462382, 'v0.10.0-purple'], '1': [8137374, '1'], '2': [8137409, '2'], '3': [8137426, '3'], latest: [8137426, '3'] },
+      entrypoint: ['/kuard'],
+      cmd: [],
+      binaries: ['kuard', 'sh', 'echo', 'sleep', 'cat', 'ls', 'date', 'env', 'true', 'false'],
+      server: kuardServer,
+    },
+  ],
+};

@@ -1,5 +1,5 @@
 /** MongoDB. */
-import type { ImageRepository, ServerBehaviour } from './types';
+import type { ImageFamily, ServerBehaviour } from './types';
 import { DEBIAN } from './userland';
 
 const mongoServer: ServerBehaviour = {
@@ -16,13 +16,16 @@ const mongoServer: ServerBehaviour = {
   shutdownMs: 500,
 };
 
-export const repositories: ImageRepository[] = [
-  {
-    repository: 'docker.io/library/mongo',
-    tags: { latest: [288520524, '8.0.3'], '8': [288520524, '8.0.3'], '8.0': [288520524, '8.0.3'], '7': [256770154, '7.0.15'], '7.0': [256770154, '7.0.15'], '6': [248372052, '6.0.19'], '6.0': [248372052, '6.0.19'] },
-    entrypoint: ['docker-entrypoint.sh'],
-    cmd: ['mongod'],
-    binaries: [...DEBIAN, 'mongod', 'mongosh', 'docker-entrypoint.sh'],
-    server: mongoServer,
-  },
-];
+export const mongo: ImageFamily = {
+  name: 'mongo',
+  repositories: [
+    {
+      repository: 'docker.io/library/mongo',
+      tags: { latest: [288520524, '8.0.3'], '8': [288520524, '8.0.3'], '8.0': [288520524, '8.0.3'], '7': [256770154, '7.0.15'], '7.0': [256770154, '7.0.15'], '6': [248372052, '6.0.19'], '6.0': [248372052, '6.0.19'] },
+      entrypoint: ['docker-entrypoint.sh'],
+      cmd: ['mongod'],
+      binaries: [...DEBIAN, 'mongod', 'mongosh', 'docker-entrypoint.sh'],
+      server: mongoServer,
+    },
+  ],
+};

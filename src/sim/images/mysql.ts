@@ -1,5 +1,5 @@
 /** MySQL: initializes its data directory before it accepts connections. */
-import type { ImageRepository, ServerBehaviour } from './types';
+import type { ImageFamily, ServerBehaviour } from './types';
 import { DEBIAN } from './userland';
 
 const mysqlServer: ServerBehaviour = {
@@ -24,13 +24,16 @@ const mysqlServer: ServerBehaviour = {
   shutdownMs: 2000,
 };
 
-export const repositories: ImageRepository[] = [
-  {
-    repository: 'docker.io/library/mysql',
-    tags: { latest: [172986946, '9.1.0'], '9': [172986946, '9.1.0'], '8': [172640546, '8.4.3'], lts: [172640546, '8.4.3'], '8.4': [172640546, '8.4.3'], '8.0': [173108738, '8.0.40'], '5.7': [137909886, '5.7.44'] },
-    entrypoint: ['docker-entrypoint.sh'],
-    cmd: ['mysqld'],
-    binaries: [...DEBIAN, 'mysqld', 'mysql', 'docker-entrypoint.sh'],
-    server: mysqlServer,
-  },
-];
+export const mysql: ImageFamily = {
+  name: 'mysql',
+  repositories: [
+    {
+      repository: 'docker.io/library/mysql',
+      tags: { latest: [172986946, '9.1.0'], '9': [172986946, '9.1.0'], '8': [172640546, '8.4.3'], lts: [172640546, '8.4.3'], '8.4': [172640546, '8.4.3'], '8.0': [173108738, '8.0.40'], '5.7': [137909886, '5.7.44'] },
+      entrypoint: ['docker-entrypoint.sh'],
+      cmd: ['mysqld'],
+      binaries: [...DEBIAN, 'mysqld', 'mysql', 'docker-entrypoint.sh'],
+      server: mysqlServer,
+    },
+  ],
+};

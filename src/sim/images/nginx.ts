@@ -1,5 +1,5 @@
 /** nginx: the web server most examples run (STOPSIGNAL SIGQUIT: a graceful shutdown). */
-import type { ImageRepository, ServerBehaviour } from './types';
+import type { ImageFamily, ServerBehaviour } from './types';
 import { DEBIAN } from './userland';
 
 const nginxServer: ServerBehaviour = {
@@ -29,18 +29,21 @@ const nginxServer: ServerBehaviour = {
   shutdownMs: 100,
 };
 
-export const repositories: ImageRepository[] = [
-  {
-    repository: 'docker.io/library/nginx',
-    tags: {
-      latest: [72099410, '1.27.3'], mainline: [72099410, '1.27.3'], '1': [72099410, '1.27.3'], '1.27': [72099410, '1.27.3'], '1.27.3': [72099410, '1.27.3'],
-      '1.27.2': [71026652, '1.27.2'], '1.27.1': [71027698, '1.27.1'], '1.27.0': [71010466, '1.27.0'], stable: [71007294, '1.26.2'], '1.26': [71007294, '1.26.2'],
-      '1.26.2': [71007294, '1.26.2'], '1.25': [70544635, '1.25.5'], '1.25.5': [70544635, '1.25.5'], '1.24': [56863950, '1.24.0'], '1.23': [56747620, '1.23.4'],
-      alpine: [20506211, '1.27.3'], '1.27-alpine': [20506211, '1.27.3'], 'stable-alpine': [19995233, '1.26.2'], '1.25-alpine': [18946297, '1.25.5'],
+export const nginx: ImageFamily = {
+  name: 'nginx',
+  repositories: [
+    {
+      repository: 'docker.io/library/nginx',
+      tags: {
+        latest: [72099410, '1.27.3'], mainline: [72099410, '1.27.3'], '1': [72099410, '1.27.3'], '1.27': [72099410, '1.27.3'], '1.27.3': [72099410, '1.27.3'],
+        '1.27.2': [71026652, '1.27.2'], '1.27.1': [71027698, '1.27.1'], '1.27.0': [71010466, '1.27.0'], stable: [71007294, '1.26.2'], '1.26': [71007294, '1.26.2'],
+        '1.26.2': [71007294, '1.26.2'], '1.25': [70544635, '1.25.5'], '1.25.5': [70544635, '1.25.5'], '1.24': [56863950, '1.24.0'], '1.23': [56747620, '1.23.4'],
+        alpine: [20506211, '1.27.3'], '1.27-alpine': [20506211, '1.27.3'], 'stable-alpine': [19995233, '1.26.2'], '1.25-alpine': [18946297, '1.25.5'],
+      },
+      entrypoint: ['/docker-entrypoint.sh'],
+      cmd: ['nginx', '-g', 'daemon off;'],
+      binaries: [...DEBIAN, 'nginx', 'nginx-debug', 'curl'],
+      server: nginxServer,
     },
-    entrypoint: ['/docker-entrypoint.sh'],
-    cmd: ['nginx', '-g', 'daemon off;'],
-    binaries: [...DEBIAN, 'nginx', 'nginx-debug', 'curl'],
-    server: nginxServer,
-  },
-];
+  ],
+};

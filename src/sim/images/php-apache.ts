@@ -1,6 +1,6 @@
 /** php-apache, the HPA walkthrough's image (registry.k8s.io/hpa-example): Apache prefork with PHP. */
 import { httpdServer } from './httpd';
-import type { ImageRepository, ServerBehaviour } from './types';
+import type { ImageFamily, ServerBehaviour } from './types';
 import { DEBIAN } from './userland';
 
 const phpApacheServer: ServerBehaviour = {
@@ -15,13 +15,16 @@ const phpApacheServer: ServerBehaviour = {
   shutdown: ['[{ts}] [mpm_prefork:notice] [pid 1] AH00170: caught SIGWINCH, shutting down gracefully'],
 };
 
-export const repositories: ImageRepository[] = [
-  {
-    repository: 'registry.k8s.io/hpa-example',
-    tags: { latest: [184856524, '1'] },
-    entrypoint: [],
-    cmd: ['apache2-foreground'],
-    binaries: [...DEBIAN, 'apache2', 'apache2-foreground', 'php'],
-    server: phpApacheServer,
-  },
-];
+export const phpApache: ImageFamily = {
+  name: 'php-apache',
+  repositories: [
+    {
+      repository: 'registry.k8s.io/hpa-example',
+      tags: { latest: [184856524, '1'] },
+      entrypoint: [],
+      cmd: ['apache2-foreground'],
+      binaries: [...DEBIAN, 'apache2', 'apache2-foreground', 'php'],
+      server: phpApacheServer,
+    },
+  ],
+};

@@ -1,5 +1,5 @@
 /** Redis. */
-import type { ImageRepository, ServerBehaviour } from './types';
+import type { ImageFamily, ServerBehaviour } from './types';
 import { DEBIAN } from './userland';
 
 const redisServer: ServerBehaviour = {
@@ -19,13 +19,16 @@ const redisServer: ServerBehaviour = {
   shutdownMs: 100,
 };
 
-export const repositories: ImageRepository[] = [
-  {
-    repository: 'docker.io/library/redis',
-    tags: { latest: [45006802, '7.4.1'], '7': [45006802, '7.4.1'], '7.4': [45006802, '7.4.1'], '7.4.1': [45006802, '7.4.1'], '7.2': [43433025, '7.2.6'], '6': [40177331, '6.2.16'], '6.2': [40177331, '6.2.16'], alpine: [17231016, '7.4.1'], '7-alpine': [17231016, '7.4.1'] },
-    entrypoint: ['docker-entrypoint.sh'],
-    cmd: ['redis-server'],
-    binaries: [...DEBIAN, 'redis-server', 'redis-cli', 'docker-entrypoint.sh'],
-    server: redisServer,
-  },
-];
+export const redis: ImageFamily = {
+  name: 'redis',
+  repositories: [
+    {
+      repository: 'docker.io/library/redis',
+      tags: { latest: [45006802, '7.4.1'], '7': [45006802, '7.4.1'], '7.4': [45006802, '7.4.1'], '7.4.1': [45006802, '7.4.1'], '7.2': [43433025, '7.2.6'], '6': [40177331, '6.2.16'], '6.2': [40177331, '6.2.16'], alpine: [17231016, '7.4.1'], '7-alpine': [17231016, '7.4.1'] },
+      entrypoint: ['docker-entrypoint.sh'],
+      cmd: ['redis-server'],
+      binaries: [...DEBIAN, 'redis-server', 'redis-cli', 'docker-entrypoint.sh'],
+      server: redisServer,
+    },
+  ],
+};

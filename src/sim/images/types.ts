@@ -1,7 +1,7 @@
 /**
  * What an image is, as the kubelet and the container runtime see it: a parsed reference, the
  * registry's answer for a tag, and the server process an image starts by default. Each image
- * family (./<family>.ts) describes its repositories with `ImageRepository`.
+ * family (./<family>.ts) is an `ImageFamily`.
  */
 
 export interface ImageRef {
@@ -52,4 +52,13 @@ export interface ImageRepository {
   cmd: string[];
   binaries: string[];
   server?: ServerBehaviour;
+}
+
+/**
+ * The repositories that ship one image (Docker Hub's and mirrors), in one file: what a family
+ * is grows here (its files, programs and app) as the world around the cluster is simulated.
+ */
+export interface ImageFamily {
+  name: string;
+  repositories: ImageRepository[];
 }
