@@ -5,7 +5,7 @@
  */
 import type { Rng } from '../../rng';
 import { SAFE_ALPHABET } from '../../rng';
-import { objects, obj, type J } from './util';
+import { objects, type J } from './util';
 
 export const SERVICE_ACCOUNT_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 
