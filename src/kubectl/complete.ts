@@ -7,7 +7,7 @@ import type { Cluster } from '../sim/cluster';
 import type { FlagSpec } from './args';
 import { COMMANDS } from './commands';
 import { GLOBAL_FLAGS } from './flags';
-import { splitCommandLine } from './shell';
+import { splitCommandLine } from '../shell/parse';
 import type { CommandModule, KubeConfig, Workspace } from './types';
 
 /** Commands whose positional arguments are `TYPE [NAME…]` or `TYPE/NAME`. */

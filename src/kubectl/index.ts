@@ -11,7 +11,6 @@ import { GLOBAL_FLAGS } from './flags';
 import { ROOT_HELP } from './help';
 import type { CommandContext, CommandModule, KubectlEntry, KubectlIO, KubectlProgram } from './types';
 
-export { splitCommandLine } from './shell';
 export type { KubectlEntry, KubectlIO, KubectlProgram, Wait, Workspace, KubeConfig } from './types';
 
 export const kubectl: KubectlEntry = function* (cluster, argv, io): KubectlProgram {

@@ -14,7 +14,7 @@
  */
 import { createCluster, type Cluster, type ClusterOptions } from '../sim/cluster';
 import { parseGoDuration } from '../kubectl/args';
-import { splitCommandLine, ShellSyntaxError } from '../kubectl/shell';
+import { splitCommandLine, ShellSyntaxError } from '../shell/parse';
 import { DEFAULT_KUBECONFIG, type KubeConfig, type Workspace } from '../kubectl/types';
 import { EMPTY_WORKSPACE, execKubectl } from './exec';
 

@@ -3,6 +3,7 @@ import {
   canonicalQuantity,
   cpuMillis,
   formatBytes,
+  formatCount,
   formatMillis,
   formatQuantity,
   memoryBytes,
@@ -10,6 +11,7 @@ import {
   parseQuantityExact,
   QUANTITY_FORMAT_ERROR,
   QUANTITY_SUFFIX_ERROR,
+  quantityText,
 } from './quantity';
 
 describe('parseQuantity', () => {
@@ -107,5 +109,15 @@ describe('helpers', () => {
     expect(formatBytes(8344059904)).toBe('8148496Ki');
     expect(formatBytes(1000, 'DecimalSI')).toBe('1k');
     expect(formatBytes(500)).toBe('500');
+  });
+
+  it('prints counts as canonical quantities', () => {
+    expect([0, 3, 1000, 1500, 2_000_000].map(formatCount)).toEqual(['0', '3', '1k', '1500', '2M']);
+  });
+
+  it('prints what an object holds: canonical, else as written, 0 when absent', () => {
+    expect([quantityText('0.5'), quantityText(1024), quantityText('2048Mi')]).toEqual(['500m', '1024', '2Gi']);
+    expect(quantityText('abc')).toBe('abc');
+    expect(quantityText(undefined)).toBe('0');
   });
 });

@@ -144,6 +144,19 @@ export function canonicalQuantity(input: string | number): string {
   return quantityString(parseQuantityExact(input));
 }
 
+/**
+ * A quantity as kubectl prints one it read from an object: canonical when it parses
+ * (`0.5` → `500m`), as written when it does not, `0` when absent.
+ */
+export function quantityText(q: string | number | undefined): string {
+  if (q === undefined) return '0';
+  try {
+    return canonicalQuantity(q);
+  } catch {
+    return String(q);
+  }
+}
+
 /** Formats a base-unit value (cores or bytes) in `format`: formatQuantity(1.5) → `1500m`. */
 export function formatQuantity(value: number, format: QuantityFormat = 'DecimalSI'): string {
   const nanos = BigInt(Math.round(value * 1e9));
@@ -158,6 +171,11 @@ export function formatMillis(millis: number): string {
 /** Bytes as a quantity in `format` (BinarySI: 134217728 → `128Mi`). */
 export function formatBytes(bytes: number, format: QuantityFormat = 'BinarySI'): string {
   return quantityString({ nanos: BigInt(Math.round(bytes)) * NANO, format });
+}
+
+/** A count as a canonical decimal-SI quantity (what a quota's `used` holds): 3, 1500, 1k, 2M. */
+export function formatCount(n: number): string {
+  return formatBytes(n, 'DecimalSI');
 }
 
 interface QuantityParts {

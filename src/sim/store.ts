@@ -34,10 +34,6 @@ const NO_SUBSCRIPTIONS: readonly Subscription[] = [];
  */
 export const LOG_LIMIT = 1_000;
 
-export function storeKey(namespace: string | undefined, name: string): string {
-  return namespace ? `${namespace}/${name}` : name;
-}
-
 /** One resource's objects by namespace ('' for cluster-scoped), then name: no key strings to build per lookup. */
 interface Bucket {
   byNamespace: Map<string, Map<string, KObject>>;

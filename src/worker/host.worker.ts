@@ -3,7 +3,8 @@
  * connects it to `postMessage`. Nothing else lives here.
  */
 /// <reference lib="webworker" />
-import { kubectl, splitCommandLine } from '../kubectl';
+import { kubectl } from '../kubectl';
+import { splitCommandLine } from '../shell/parse';
 import { complete } from '../kubectl/complete';
 import { LESSONS } from '../lessons/catalog';
 import { createCluster } from '../sim/cluster';

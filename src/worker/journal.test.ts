@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { kubectl, splitCommandLine } from '../kubectl';
+import { kubectl } from '../kubectl';
+import { splitCommandLine } from '../shell/parse';
 import { createCluster } from '../sim/cluster';
 import { FakeWall } from './fake-wall';
 import type { JournalEntry } from './journal';

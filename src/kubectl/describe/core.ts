@@ -1,17 +1,8 @@
 /** `kubectl describe` for services, namespaces, config maps and resource quotas. */
 import type { KObject } from '../../sim/object';
 import { formatLabels, matchesLabelSelector } from '../../sim/labels';
-import { canonicalQuantity } from '../../sim/quantity';
+import { quantityText } from '../../sim/quantity';
 import { type Any, PrefixWriter, writeAnnotations, writeEvents, writeLabels } from './writer';
-
-function quantityText(q: string | number | undefined): string {
-  if (q === undefined) return '0';
-  try {
-    return canonicalQuantity(q);
-  } catch {
-    return String(q);
-  }
-}
 
 /**
  * describe's Endpoints line: the ready `ip:port` pairs behind a service port (≤3, then

@@ -1,6 +1,6 @@
 /** `kubectl describe node` (kubectl describe.go: describeNode, describeNodeResource). */
 import type { KObject } from '../../sim/object';
-import { canonicalQuantity, cpuMillis, formatBytes, formatMillis, memoryBytes } from '../../sim/quantity';
+import { cpuMillis, formatBytes, formatMillis, memoryBytes, quantityText } from '../../sim/quantity';
 import { rfc1123z as formatRfc1123z } from '../../sim/utc';
 import { age } from '../printers/age';
 import { nodeRoles } from '../printers/columns';
@@ -63,14 +63,6 @@ export function describeNode(node: KObject, allPods: KObject[], events: KObject[
   describeNodeResources(w, node, pods, nowMs);
   writeEvents(w, events, nowMs);
   return w.toString();
-}
-
-function quantityText(q: string | number): string {
-  try {
-    return canonicalQuantity(q);
-  } catch {
-    return String(q);
-  }
 }
 
 const EFFECT_ORDER = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];

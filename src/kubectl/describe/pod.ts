@@ -4,7 +4,8 @@
  * DescribePodTemplate).
  */
 import type { KObject } from '../../sim/object';
-import { canonicalQuantity, cpuMillis, memoryBytes } from '../../sim/quantity';
+import { qosClass } from '../../sim/qos';
+import { cpuMillis, memoryBytes, quantityText } from '../../sim/quantity';
 import { age } from '../printers/age';
 import { type Any, controllerOf, PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels, writeTolerations } from './writer';
 
@@ -171,14 +172,6 @@ function describeState(w: PrefixWriter, name: string, state: Any): void {
   }
 }
 
-function quantityText(q: string | number): string {
-  try {
-    return canonicalQuantity(q);
-  } catch {
-    return String(q);
-  }
-}
-
 /** Resource names in kubectl's order: cpu, memory, ephemeral-storage first, the rest sorted. */
 function sortedResourceNames(m: Record<string, unknown>): string[] {
   return Object.keys(m).sort();
@@ -261,22 +254,4 @@ function describeVolumes(w: PrefixWriter, volumes: Any[], space: string): void {
       w.write(2, '<unknown>\n');
     }
   }
-}
-
-/** The pod's QoS class from its containers' requests and limits (qos.GetPodQOS). */
-export function qosClass(spec: Any): string {
-  const containers: Any[] = [...(spec.containers ?? []), ...(spec.initContainers ?? [])];
-  let anySet = false;
-  let guaranteed = true;
-  for (const c of containers) {
-    const req = c.resources?.requests ?? {};
-    const lim = c.resources?.limits ?? {};
-    for (const r of ['cpu', 'memory']) {
-      if (req[r] !== undefined || lim[r] !== undefined) anySet = true;
-      const reqV = req[r] ?? lim[r];
-      if (lim[r] === undefined || quantityText(reqV) !== quantityText(lim[r])) guaranteed = false;
-    }
-  }
-  if (!anySet) return 'BestEffort';
-  return guaranteed ? 'Guaranteed' : 'Burstable';
 }

@@ -1,6 +1,7 @@
 /** `kubectl describe deployment` and `kubectl describe replicaset` (kubectl describe.go). */
 import type { KObject } from '../../sim/object';
 import { formatSelector, matchesLabelSelector } from '../../sim/labels';
+import { findNewReplicaSet } from '../../sim/new-replicaset';
 import { describePodTemplate } from './pod';
 import { type Any, controllerOf, PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels } from './writer';
 
@@ -54,27 +55,6 @@ function writeConditions(w: PrefixWriter, conditions: Any[] | undefined): void {
 function replicaSetsText(list: KObject[]): string {
   if (list.length === 0) return '<none>';
   return list.map((rs) => `${rs.metadata.name} (${(rs as Any).status?.replicas ?? 0}/${(rs as Any).spec?.replicas ?? 0} replicas created)`).join(', ');
-}
-
-/** The owned ReplicaSet whose template equals the Deployment's (ignoring pod-template-hash). */
-export function findNewReplicaSet(d: KObject, owned: KObject[]): KObject | undefined {
-  const want = templateKey((d as Any).spec?.template);
-  const matching = owned.filter((rs) => templateKey((rs as Any).spec?.template) === want);
-  // The oldest wins when several match, as deploymentutil.FindNewReplicaSet does.
-  matching.sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
-  return matching[0];
-}
-
-function templateKey(template: Any): string {
-  const t = JSON.parse(JSON.stringify(template ?? {}));
-  if (t.metadata?.labels) delete t.metadata.labels['pod-template-hash'];
-  return JSON.stringify(sorted(t));
-}
-
-function sorted(v: Any): Any {
-  if (Array.isArray(v)) return v.map(sorted);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])]));
-  return v;
 }
 
 export function describeReplicaSet(rs: KObject, ctx: WorkloadContext): string {

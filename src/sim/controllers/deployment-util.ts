@@ -1,15 +1,16 @@
 /**
  * Pure helpers of the Deployment controller (pkg/controller/deployment/util), shared with
- * kubectl (`rollout history/undo/status`): revisions, finding the new and old ReplicaSets,
- * template equality, surge/unavailability fenceposts, spec defaults, conditions and sorting.
+ * kubectl (`rollout history/undo/status`): revisions, the old ReplicaSets (the new one and
+ * template equality live in ../new-replicaset, shared with `kubectl describe`), surge and
+ * unavailability fenceposts, spec defaults, conditions and sorting.
  */
 import type { DeploymentCondition, DeploymentStatus, ReplicaSetCondition } from 'kubernetes-types/apps/v1';
-import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { clone, setOwn } from '../object';
-import { canonicalJson, POD_TEMPLATE_HASH_LABEL, podTemplateHash } from './pod-template-hash';
+import { byCreationTimestamp, equalIgnoreHash, findNewReplicaSet } from '../new-replicaset';
+import { POD_TEMPLATE_HASH_LABEL, podTemplateHash } from '../pod-template-hash';
 import type { DeploymentObject, ReplicaSetObject } from './types';
 
-export { POD_TEMPLATE_HASH_LABEL, podTemplateHash };
+export { byCreationTimestamp, equalIgnoreHash, findNewReplicaSet, POD_TEMPLATE_HASH_LABEL, podTemplateHash };
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 export const REVISION_HISTORY_ANNOTATION = 'deployment.kubernetes.io/revision-history';
@@ -113,13 +114,6 @@ export function maxRevision(rss: ReplicaSetObject[]): number {
   return max;
 }
 
-/** The template without the pod-template-hash label. */
-export function templateWithoutHash(t: PodTemplateSpec | undefined): PodTemplateSpec {
-  const copy = clone(t ?? {}) as { metadata?: { labels?: Record<string, string> } };
-  if (copy.metadata?.labels) delete copy.metadata.labels[POD_TEMPLATE_HASH_LABEL];
-  return copy as PodTemplateSpec;
-}
-
 /**
  * A private copy of a stored Deployment for one sync, sharing the stored `spec.template`: no
  * sync writes into the template (it is cloned before a ReplicaSet is built from it), and
@@ -138,26 +132,6 @@ export function cloneDeployment(stored: DeploymentObject): DeploymentObject {
   }
   out.spec = specCopy;
   return out as DeploymentObject;
-}
-
-/** Stored objects are immutable, so a template's canonical form can be cached by identity. */
-const canonicalCache = new WeakMap<object, string>();
-
-function canonicalTemplate(t: PodTemplateSpec | undefined): string {
-  if (!t) return canonicalJson(templateWithoutHash(t));
-  let c = canonicalCache.get(t);
-  if (c === undefined) canonicalCache.set(t, (c = canonicalJson(templateWithoutHash(t))));
-  return c;
-}
-
-/** `EqualIgnoreHash`: templates equal apart from the pod-template-hash label. */
-export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
-  return canonicalTemplate(a) === canonicalTemplate(b);
-}
-
-/** The oldest ReplicaSet whose template equals the Deployment's (`FindNewReplicaSet`). */
-export function findNewReplicaSet(d: DeploymentObject, rss: ReplicaSetObject[]): ReplicaSetObject | undefined {
-  return [...rss].sort(byCreationTimestamp).find((rs) => equalIgnoreHash(rs.spec?.template, d.spec?.template));
 }
 
 /** `FindOldReplicaSets`: every other ReplicaSet, and those of them with replicas. */
@@ -190,17 +164,6 @@ export function availableReplicaCount(rss: (ReplicaSetObject | undefined)[]): nu
 }
 
 // ---- sorting ----
-
-function created(o: { metadata: { creationTimestamp?: string } }): number {
-  return o.metadata.creationTimestamp ? Date.parse(o.metadata.creationTimestamp) : 0;
-}
-
-/** Oldest first; ties by name. */
-export function byCreationTimestamp(a: ReplicaSetObject, b: ReplicaSetObject): number {
-  const d = created(a) - created(b);
-  if (d !== 0) return d;
-  return a.metadata.name! < b.metadata.name! ? -1 : a.metadata.name! > b.metadata.name! ? 1 : 0;
-}
 
 /** Larger first; ties oldest first. */
 export function bySizeOlder(a: ReplicaSetObject, b: ReplicaSetObject): number {

@@ -13,8 +13,7 @@ import { isScalingEvent, rolloutRecreate, rolloutRolling, syncScaleOrPaused } fr
 import { checkPausedConditions, syncDeploymentStatus } from './deployment-status';
 import { DeploymentSync } from './deployment-sync';
 import { cloneDeployment, findOldReplicaSets, findNewReplicaSet } from './deployment-util';
-import { keyOf } from './informer';
-import { splitKey } from './replicaset';
+import { keyOf, splitKey } from '../keys';
 import type { SharedInformers } from './shared-informers';
 import type { DeploymentObject, PodObject, ReplicaSetObject } from './types';
 import { WorkQueue } from './workqueue';

@@ -5,7 +5,7 @@
  */
 import type { KObject } from '../object';
 import type { Store, WatchEvent } from '../store';
-import { storeKey } from '../store';
+import { joinKey, keyOf } from '../keys';
 
 export type ChangeHandler = (obj: KObject, old: KObject | undefined, type: WatchEvent['type']) => void;
 
@@ -30,7 +30,7 @@ export class Informer {
   }
 
   get(namespace: string | undefined, name: string): KObject | undefined {
-    return this.cache.get(storeKey(namespace, name));
+    return this.cache.get(joinKey(namespace, name));
   }
 
   /** Every cached object, optionally in one namespace (unordered). */
@@ -79,8 +79,4 @@ export class Informer {
       if (set && set.size === 0) this.byOwner.delete(ref.uid);
     }
   }
-}
-
-export function keyOf(obj: KObject): string {
-  return storeKey(obj.metadata.namespace, obj.metadata.name!);
 }

@@ -11,7 +11,7 @@ import { fromLabelSelector, matchSelector } from '../labels';
 import { clone, controllerRef, ownerRefTo, type KObject } from '../object';
 import { Backoff } from './backoff';
 import { Expectations } from './expectations';
-import { keyOf } from './informer';
+import { keyOf, splitKey } from '../keys';
 import { podAvailableAt } from './pod-util';
 import { podsToDelete } from './pod-ranking';
 import { ReplicaSetPods } from './replicaset-pods';
@@ -336,10 +336,5 @@ function isTerminal(pod: PodObject): boolean {
 
 export function isNamespaceTerminating(e: StatusError): boolean {
   return e.reason === 'Forbidden' && e.message.includes('because it is being terminated');
-}
-
-export function splitKey(key: string): [string | undefined, string] {
-  const i = key.indexOf('/');
-  return i < 0 ? [undefined, key] : [key.slice(0, i), key.slice(i + 1)];
 }
 

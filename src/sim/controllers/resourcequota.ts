@@ -6,10 +6,10 @@
 import type { SimContext } from '../context';
 import type { KObject } from '../object';
 import type { SharedInformers } from './shared-informers';
-import { splitKey } from './replicaset';
-import { keyOf } from './informer';
+import { keyOf, splitKey } from '../keys';
 import { WorkQueue } from './workqueue';
 import { sameJson } from '../json-equal';
+import { formatCount } from '../quantity';
 
 /** Object-count quota names that are plain resource names. */
 const OBJECT_COUNTS: Record<string, string> = {
@@ -78,16 +78,4 @@ export class ResourceQuotaController {
 
 export function startResourceQuotaController(ctx: SimContext, informers: SharedInformers): ResourceQuotaController {
   return new ResourceQuotaController(ctx, informers);
-}
-
-/** A count as a canonical decimal-SI Quantity prints: 3, 1500, 1k, 2M. */
-export function formatCount(n: number): string {
-  if (n === 0) return '0';
-  const suffixes = ['', 'k', 'M', 'G', 'T', 'P', 'E'];
-  let e = 0;
-  while (n % 1000 === 0 && e < suffixes.length - 1) {
-    n /= 1000;
-    e++;
-  }
-  return `${n}${suffixes[e]}`;
 }

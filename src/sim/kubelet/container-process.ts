@@ -4,8 +4,8 @@
  * when it exits (if ever), how it reacts to SIGTERM, and its output over time.
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1';
-import type { ImageInfo, ServerBehaviour } from './images';
-import { executableExists, executableNotFoundMessage, runProcess, type ShellFlavor } from './interpreter';
+import type { ImageInfo, ServerBehaviour } from '../images';
+import { runProcess, type ShellFlavor } from '../../shell/evaluate';
 import type { LogLine } from './logs';
 import { DAY_NAMES, MONTH_NAMES, pad, utcParts } from '../utc';
 
@@ -141,4 +141,15 @@ function renderTs(text: string, at: number, style: ServerBehaviour['timestampSty
 
 function basename(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1);
+}
+
+/** Whether an exec-form argv[0] exists in the image (else containerd's StartError). */
+export function executableExists(argv0: string, binaries: ReadonlySet<string>): boolean {
+  return binaries.has(basename(argv0));
+}
+
+/** containerd/runc's message for a missing executable. */
+export function executableNotFoundMessage(argv0: string): string {
+  const what = argv0.includes('/') ? `stat ${argv0}: no such file or directory` : `exec: "${argv0}": executable file not found in $PATH`;
+  return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${what}: unknown`;
 }

@@ -11,7 +11,7 @@ import type { Rng } from '../rng';
 import { podRequest } from '../scheduler/resources';
 import type { WatchEvent } from '../store';
 import { Backoff } from './backoff';
-import { imageDigest, type ImageInfo, type ImageRef } from './images';
+import { imageDigest, type ImageInfo, type ImageRef } from '../images';
 import { LogStore } from './logs';
 import { buildNode, nodeIndex, PRELOADED_IMAGES, type NodeImage } from './node-object';
 import { PodWorker } from './pod-worker';

@@ -3,7 +3,8 @@
  * the runtime's view, the phase (kubelet getPhase), conditions in kubelet order with their
  * reasons and messages, IPs, startTime and QoS class.
  */
-import type { Container, Pod } from 'kubernetes-types/core/v1';
+import type { Pod } from 'kubernetes-types/core/v1';
+import { qosClass } from '../qos';
 import { setCondition, type PodCondition } from '../scheduler/binding';
 
 export type ContainerState =
@@ -108,23 +109,6 @@ export function podPhase(pod: Pod, view: PodView): string {
   return 'Pending';
 }
 
-export function qosClass(pod: Pod): string {
-  const all: Container[] = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
-  let any = false;
-  let guaranteed = true;
-  for (const c of all) {
-    const req = (c.resources?.requests ?? {}) as Record<string, unknown>;
-    const lim = (c.resources?.limits ?? {}) as Record<string, unknown>;
-    for (const r of ['cpu', 'memory']) {
-      if (req[r] !== undefined || lim[r] !== undefined) any = true;
-      if (lim[r] === undefined) guaranteed = false;
-      else if (req[r] !== undefined && String(req[r]) !== String(lim[r])) guaranteed = false;
-    }
-  }
-  if (!any) return 'BestEffort';
-  return guaranteed ? 'Guaranteed' : 'Burstable';
-}
-
 /** The full status to write, keeping transition times of unchanged conditions. */
 export function buildPodStatus(pod: Pod, view: PodView, now: string): Record<string, unknown> {
   const old = (pod.status ?? {}) as { conditions?: PodCondition[]; qosClass?: string };
@@ -177,7 +161,7 @@ export function buildPodStatus(pod: Pod, view: PodView, now: string): Record<str
     status.podIP = view.podIP;
     status.podIPs = [{ ip: view.podIP }];
   }
-  status.qosClass = old.qosClass ?? qosClass(pod);
+  status.qosClass = old.qosClass ?? qosClass(pod.spec);
   if (view.startTime) status.startTime = view.startTime;
   return status;
 }

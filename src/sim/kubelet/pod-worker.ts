@@ -8,7 +8,7 @@ import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { KObject } from '../object';
 import { goDuration } from './backoff';
 import { planProcess, type ProcessPlan } from './container-process';
-import { imageDigest, lookupImage, parseImageRef, pullErrorMessage, type ImageInfo, type ImageRef } from './images';
+import { imageDigest, lookupImage, parseImageRef, pullErrorMessage, type ImageInfo, type ImageRef } from '../images';
 import { buildPodStatus, type ContainerView, type PodView, type TerminatedState } from './pod-status';
 import type { NodeRuntime } from './runtime';
 import { sameJson } from '../json-equal';

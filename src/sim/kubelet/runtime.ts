@@ -3,7 +3,7 @@ import type { Clock } from '../clock';
 import type { NodeSpec, SimContext } from '../context';
 import type { KObject } from '../object';
 import type { Backoff } from './backoff';
-import type { ImageInfo, ImageRef } from './images';
+import type { ImageInfo, ImageRef } from '../images';
 import type { LogStore } from './logs';
 
 export interface PullTicket {

@@ -8,8 +8,9 @@
  */
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { SimContext } from '../context';
-import { keyOf, type Informer } from '../controllers/informer';
+import type { Informer } from '../controllers/informer';
 import { SharedInformers } from '../controllers/shared-informers';
+import { keyOf, splitKey } from '../keys';
 import type { KObject } from '../object';
 import { cpuMillis, memoryBytes } from '../quantity';
 import { bindPod, setCondition, type PodCondition } from './binding';
@@ -402,11 +403,6 @@ export function numFeasibleNodesToFind(numAllNodes: number): number {
 function shapeKey(pod: Pod, req: PodRequest): string {
   const s = pod.spec;
   return JSON.stringify([s?.nodeSelector, s?.affinity?.nodeAffinity, s?.tolerations, s?.nodeName, req.cpu, req.memory, req.hostPorts, s?.preemptionPolicy]);
-}
-
-function splitKey(key: string): [string | undefined, string] {
-  const i = key.indexOf('/');
-  return i < 0 ? [undefined, key] : [key.slice(0, i), key.slice(i + 1)];
 }
 
 function byCreation(a: KObject, b: KObject): number {

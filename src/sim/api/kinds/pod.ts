@@ -5,7 +5,7 @@
  */
 import type { KObject } from '../../object';
 import type { FieldError } from '../errors';
-import { qosClass } from './pod-admission';
+import { qosClass } from '../../qos';
 import { defaultPodOnly, defaultPodSpec } from './podspec-defaults';
 import { validatePodSpec } from './podspec-validation';
 import type { KindStrategy } from './strategy';

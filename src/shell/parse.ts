@@ -1,7 +1,10 @@
 /**
- * Parser for the small POSIX-shell subset the container interpreter runs: simple commands
- * with quoting and `$VAR`/`${VAR}`/`$((…))`/`$(…)` expansions, redirections `>`/`>>`,
- * `;` `&&` `||` `|`, `while`/`until`/`for`/`if` and `{ …; }` groups.
+ * The one shell parser. Scripts (`sh -c`, the container interpreter) get the small POSIX-shell
+ * subset: simple commands with quoting and `$VAR`/`${VAR}`/`$((…))`/`$(…)` expansions,
+ * redirections `>`/`>>`, `;` `&&` `||` `|`, `while`/`until`/`for`/`if` and `{ …; }` groups.
+ * The terminal's command line is read by the same tokenizer with bash's quoting and messages,
+ * words only for now: whitespace separates words, quotes and backslashes as in bash, no
+ * operators, comments or expansions (`|`, `$x` and `#` stay literal).
  */
 
 export type WordPart =
@@ -34,28 +37,49 @@ export class ShellSyntaxError extends Error {}
 
 type Token = { type: 'word'; word: Word; raw: string } | { type: 'op'; op: string };
 
+/** How much of the language a reader understands, and whose error texts it speaks. */
+interface Syntax {
+  /** `;` `&&` `|` `>` `(` … and newlines are operators, and `#` starts a comment. */
+  operators: boolean;
+  /** `$…` and backquotes expand. */
+  expansions: boolean;
+  /** Backslash-newline joins lines inside words and double quotes, as bash does. */
+  joinLines: boolean;
+  /** The message for a quote left open. */
+  unterminated: (quote: string) => string;
+}
+
+/** Scripts a container's shell runs, with busybox's messages. */
+const SCRIPT: Syntax = { operators: true, expansions: true, joinLines: false, unterminated: () => 'unterminated quoted string' };
+
+/** The terminal's command line, with bash's messages. */
+const COMMAND_LINE: Syntax = { operators: false, expansions: false, joinLines: true, unterminated: (q) => `unexpected EOF while looking for matching \`${q}'` };
+
 const OPERATORS = ['&&', '||', '>>', '2>&1', '2>', ';', '|', '&', '>', '<', '(', ')', '\n'];
 
-export function tokenize(src: string): Token[] {
+export function tokenize(src: string, syntax: Syntax = SCRIPT): Token[] {
   const tokens: Token[] = [];
+  const blanks = syntax.operators ? ' \t' : ' \t\n';
+  const wordEnds = syntax.operators ? ' \t\n;&|<>()' : blanks;
+  const dquoteEscapes = syntax.joinLines ? '"\\$`\n' : '"\\$`';
   let i = 0;
   while (i < src.length) {
     const c = src[i];
-    if (c === ' ' || c === '\t') { i++; continue; }
-    if (c === '#') { while (i < src.length && src[i] !== '\n') i++; continue; }
+    if (blanks.includes(c)) { i++; continue; }
+    if (c === '#' && syntax.operators) { while (i < src.length && src[i] !== '\n') i++; continue; }
     if (c === '\\' && src[i + 1] === '\n') { i += 2; continue; }
-    const op = OPERATORS.find((o) => src.startsWith(o, i) && (o !== '2>' && o !== '2>&1' || atWordStart(src, i)));
+    const op = syntax.operators && OPERATORS.find((o) => src.startsWith(o, i) && (o !== '2>' && o !== '2>&1' || atWordStart(src, i)));
     if (op) { tokens.push({ type: 'op', op }); i += op.length; continue; }
     const start = i;
     const word: Word = [];
     let lit = '';
     const flush = (quoted: boolean) => { if (lit) word.push({ kind: 'lit', text: lit, quoted }); lit = ''; };
-    while (i < src.length && !' \t\n;&|<>()'.includes(src[i])) {
+    while (i < src.length && !wordEnds.includes(src[i])) {
       const ch = src[i];
       if (ch === "'") {
         flush(false);
         const end = src.indexOf("'", i + 1);
-        if (end < 0) throw new ShellSyntaxError('unterminated quoted string');
+        if (end < 0) throw new ShellSyntaxError(syntax.unterminated("'"));
         word.push({ kind: 'lit', text: src.slice(i + 1, end), quoted: true });
         i = end + 1;
       } else if (ch === '"') {
@@ -64,21 +88,25 @@ export function tokenize(src: string): Token[] {
         let inner = '';
         const parts: Word = [];
         while (i < src.length && src[i] !== '"') {
-          if (src[i] === '\\' && '"\\$`'.includes(src[i + 1] ?? '')) { inner += src[i + 1]; i += 2; continue; }
-          if (src[i] === '$' || src[i] === '`') {
+          if (src[i] === '\\' && dquoteEscapes.includes(src[i + 1] ?? '')) {
+            if (src[i + 1] !== '\n') inner += src[i + 1];
+            i += 2;
+            continue;
+          }
+          if (syntax.expansions && (src[i] === '$' || src[i] === '`')) {
             const [part, next] = readDollar(src, i, true);
             if (part) { if (inner) parts.push({ kind: 'lit', text: inner, quoted: true }); inner = ''; parts.push(part); i = next; continue; }
           }
           inner += src[i++];
         }
-        if (i >= src.length) throw new ShellSyntaxError('unterminated quoted string');
+        if (i >= src.length) throw new ShellSyntaxError(syntax.unterminated('"'));
         i++;
         if (inner || parts.length === 0) parts.push({ kind: 'lit', text: inner, quoted: true });
         word.push(...parts);
       } else if (ch === '\\') {
-        lit += src[i + 1] ?? '';
+        if (!(syntax.joinLines && src[i + 1] === '\n')) lit += src[i + 1] ?? '';
         i += 2;
-      } else if (ch === '$' || ch === '`') {
+      } else if (syntax.expansions && (ch === '$' || ch === '`')) {
         const [part, next] = readDollar(src, i, false);
         if (part) { flush(false); word.push(part); i = next; } else { lit += ch; i++; }
       } else {
@@ -130,6 +158,20 @@ function matchParen(src: string, open: number): number {
     else if (src[j] === ')' && --depth === 0) return j;
   }
   throw new ShellSyntaxError('unterminated $(');
+}
+
+/**
+ * The terminal's command line as words: `kubectl run bb --image=busybox -- sh -c 'echo "hi"'`
+ * → [kubectl, run, bb, --image=busybox, --, sh, -c, echo "hi"]. Throws ShellSyntaxError with
+ * bash's message for an open quote.
+ */
+export function splitCommandLine(line: string): string[] {
+  const words: string[] = [];
+  for (const t of tokenize(line, COMMAND_LINE)) {
+    // A lone trailing backslash reads as nothing: no word at all.
+    if (t.type === 'word' && t.word.length > 0) words.push(t.word.map((p) => (p.kind === 'lit' ? p.text : '')).join(''));
+  }
+  return words;
 }
 
 const KEYWORDS = new Set(['while', 'until', 'do', 'done', 'for', 'in', 'if', 'then', 'elif', 'else', 'fi', '{', '}']);

@@ -1,12 +1,13 @@
 /**
- * Runs a container's process in virtual time: a shell script (`sh -c "…"`) or a single
- * exec-form command. Only `sleep` takes time. The result is a timeline: output lines with
- * their offsets from the start, and the exit (code and offset) — or none if it runs forever.
- * The interpreter is pure and deterministic, so logs are re-derived on demand by running it
- * again up to "now" instead of being stored line by line.
+ * The shell's evaluator (parse → evaluate): runs a container's process in virtual time, a
+ * shell script (`sh -c "…"`) or a single exec-form command. Only `sleep` takes time. The
+ * result is a timeline: output lines with their offsets from the start, and the exit (code and
+ * offset) — or none if it runs forever. The interpreter is pure and deterministic, so logs
+ * are re-derived on demand by running it again up to "now" instead of being stored line by
+ * line.
  */
-import { containsExit, evalArith, evalTest, formatDate, formatPrintf, isConstantTrue, parseDuration, toInt } from './shell-helpers';
-import { parseScript, ShellSyntaxError, type Command, type List, type Word } from './shell-parse';
+import { containsExit, evalArith, evalTest, formatDate, formatPrintf, isConstantTrue, parseDuration, toInt } from './helpers';
+import { parseScript, ShellSyntaxError, type Command, type List, type Word } from './parse';
 
 export { evalArith, formatDate };
 
@@ -80,17 +81,6 @@ export function runProcess(argv: string[], ctx: ProcessContext, opts: RunOptions
   } catch (e) {
     return vm.finish(e);
   }
-}
-
-/** Whether an exec-form argv[0] exists in the image (else containerd's StartError). */
-export function executableExists(argv0: string, binaries: ReadonlySet<string>): boolean {
-  return binaries.has(basename(argv0));
-}
-
-/** containerd/runc's message for a missing executable. */
-export function executableNotFoundMessage(argv0: string): string {
-  const what = argv0.includes('/') ? `stat ${argv0}: no such file or directory` : `exec: "${argv0}": executable file not found in $PATH`;
-  return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: ${what}: unknown`;
 }
 
 function basename(p: string): string {

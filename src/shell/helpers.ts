@@ -1,9 +1,9 @@
 /**
- * Helpers of the container shell interpreter: loop analysis, `test`, `$(( ))`, `printf`,
+ * Helpers of the shell's evaluator: loop analysis, `test`, `$(( ))`, `printf`,
  * `sleep` durations and `date` formatting.
  */
-import type { Command, List } from './shell-parse';
-import { DAY_NAMES, MONTH_NAMES, pad, utcParts } from '../utc';
+import type { Command, List } from './parse';
+import { DAY_NAMES, MONTH_NAMES, pad, utcParts } from '../sim/utc';
 
 export function isConstantTrue(list: List): boolean {
   if (list.items.length !== 1) return false;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { executableNotFoundMessage, formatDate, runProcess, type ProcessContext } from './interpreter';
+import { formatDate, runProcess, type ProcessContext } from './evaluate';
 
 const T0 = Date.UTC(2026, 0, 1, 9, 0, 0);
 const busybox: ProcessContext = {
@@ -79,10 +79,6 @@ describe('interpreter', () => {
 
   it('date formats in C locale', () => {
     expect(formatDate(Date.UTC(2026, 10, 25, 23, 15, 41))).toBe('Wed Nov 25 23:15:41 UTC 2026');
-  });
-
-  it('missing executable message', () => {
-    expect(executableNotFoundMessage('foo')).toContain('exec: "foo": executable file not found in $PATH: unknown');
   });
 
   it('busy loops are cut by the step budget', () => {

@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { goDuration, Backoff } from './backoff';
-import { lookupImage, parseImageRef, pullErrorMessage } from './images';
+import { knownRepositories, lookupImage, parseImageRef, pullErrorMessage } from '.';
 
 describe('image references', () => {
   it.each([
@@ -31,24 +30,11 @@ describe('image references', () => {
       'rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/foo/bar:latest": failed to resolve reference "docker.io/foo/bar:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
     );
   });
-});
 
-describe('back-off', () => {
-  it('doubles from 10s to 5m and resets after 10 quiet minutes', () => {
-    const b = new Backoff();
-    const seq = [0, 1, 2, 3, 4, 5, 6].map((i) => b.next('k', i * 1000));
-    expect(seq).toEqual([10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000]);
-    expect(b.next('k', 6000 + 600_001)).toBe(10_000);
-    expect(b.inBackoffSince('k', 606_001, 610_000)).toBe(true);
-    expect(b.inBackoffSince('k', 606_001, 616_001)).toBe(false);
-  });
-
-  it('formats Go durations', () => {
-    expect(goDuration(10_000)).toBe('10s');
-    expect(goDuration(80_000)).toBe('1m20s');
-    expect(goDuration(300_000)).toBe('5m0s');
-    expect(goDuration(547)).toBe('547ms');
-    expect(goDuration(2345)).toBe('2.345s');
-    expect(goDuration(61_500)).toBe('1m1.5s');
+  it('is built from the family files, each repository once', () => {
+    const repos = knownRepositories();
+    expect(new Set(repos).size).toBe(repos.length);
+    expect(repos.slice(0, 3)).toEqual(['docker.io/library/nginx', 'docker.io/library/busybox', 'registry.k8s.io/busybox']);
+    expect(repos).toHaveLength(15);
   });
 });

@@ -1,0 +1,31 @@
+/** Apache httpd. */
+import type { ImageFamily, ServerBehaviour } from './types';
+import { DEBIAN } from './userland';
+
+export const httpdServer: ServerBehaviour = {
+  binaries: ['httpd-foreground', 'httpd'],
+  ports: [80],
+  timestampStyle: 'apache',
+  startup: (v) => [
+    [0, "AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using 10.244.0.0. Set the 'ServerName' directive globally to suppress this message"],
+    [5, "AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using 10.244.0.0. Set the 'ServerName' directive globally to suppress this message"],
+    [10, `[{ts}] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/${v} (Unix) configured -- resuming normal operations`],
+    [10, "[{ts}] [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'"],
+  ],
+  shutdown: ['[{ts}] [mpm_event:notice] [pid 1:tid 1] AH00492: caught SIGWINCH, shutting down gracefully'],
+  shutdownMs: 200,
+};
+
+export const httpd: ImageFamily = {
+  name: 'httpd',
+  repositories: [
+    {
+      repository: 'docker.io/library/httpd',
+      tags: { latest: [58208232, '2.4.62'], '2': [58208232, '2.4.62'], '2.4': [58208232, '2.4.62'], '2.4.62': [58208232, '2.4.62'], alpine: [23149871, '2.4.62'], '2.4-alpine': [23149871, '2.4.62'] },
+      entrypoint: [],
+      cmd: ['httpd-foreground'],
+      binaries: [...DEBIAN, 'httpd', 'httpd-foreground', 'apachectl'],
+      server: httpdServer,
+    },
+  ],
+};

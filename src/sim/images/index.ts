@@ -1,0 +1,76 @@
+/**
+ * The simulated image registry, built from one file per image family: which images and tags
+ * exist, how big they are (what the kubelet prints in `Pulled … Image size: N bytes.`), their
+ * ENTRYPOINT/CMD, the executables on their PATH, and how their default server process behaves
+ * (startup log lines, stop signal).
+ */
+import { hash32 } from '../rng';
+import { alpine } from './alpine';
+import { busybox } from './busybox';
+import { debian } from './debian';
+import { fluentd } from './fluentd';
+import { httpd } from './httpd';
+import { kuard } from './kuard';
+import { mongo } from './mongo';
+import { mysql } from './mysql';
+import { nginx } from './nginx';
+import { phpApache } from './php-apache';
+import { redis } from './redis';
+import type { ImageFamily, ImageInfo, ImageRef, ImageRepository } from './types';
+import { ubuntu } from './ubuntu';
+
+export type { ImageFamily, ImageInfo, ImageRef, ImageRepository, ServerBehaviour } from './types';
+export { InvalidImageName, parseImageRef } from './reference';
+
+/** The families in the registry's order (what `knownRepositories` lists). */
+const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd];
+
+const REPOS: ImageRepository[] = FAMILIES.flatMap((f) => f.repositories);
+
+const BY_REPO = new Map(REPOS.map((r) => [r.repository, r]));
+
+/** The image the registry holds for `ref`, or undefined (not found / no such tag). */
+export function lookupImage(ref: ImageRef): ImageInfo | undefined {
+  const repo = BY_REPO.get(ref.repository);
+  if (!repo) return undefined;
+  let entry: [number, string] | undefined;
+  let tag = ref.tag;
+  if (tag !== undefined) entry = Object.hasOwn(repo.tags, tag) ? repo.tags[tag] : undefined;
+  else {
+    // Digest-only: any digest of a known repository resolves (we cannot know real digests).
+    tag = 'latest';
+    entry = repo.tags.latest ?? Object.values(repo.tags)[0];
+  }
+  if (!entry) return undefined;
+  return {
+    repository: repo.repository,
+    tag,
+    sizeBytes: entry[0],
+    version: entry[1],
+    entrypoint: repo.entrypoint,
+    cmd: repo.cmd,
+    binaries: new Set(repo.binaries),
+    server: repo.server,
+  };
+}
+
+/** Stable fake digest of an image (for imageID `repo@sha256:…`). */
+export function imageDigest(repository: string, tag: string): string {
+  let hex = '';
+  for (let i = 0; hex.length < 64; i++) hex += hash32(`${repository}:${tag}#${i}`).toString(16).padStart(8, '0');
+  return `sha256:${hex.slice(0, 64)}`;
+}
+
+/** The CRI error of a failed pull, as the kubelet prints it after `Failed to pull image "x": `. */
+export function pullErrorMessage(ref: ImageRef): string {
+  const n = ref.normalized;
+  if (!BY_REPO.has(ref.repository)) {
+    return `rpc error: code = Unknown desc = failed to pull and unpack image "${n}": failed to resolve reference "${n}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`;
+  }
+  return `rpc error: code = NotFound desc = failed to pull and unpack image "${n}": failed to resolve reference "${n}": ${n}: not found`;
+}
+
+/** Known repositories (for tests and lesson authors). */
+export function knownRepositories(): string[] {
+  return REPOS.map((r) => r.repository);
+}

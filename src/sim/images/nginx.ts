@@ -1,0 +1,49 @@
+/** nginx: the web server most examples run (STOPSIGNAL SIGQUIT: a graceful shutdown). */
+import type { ImageFamily, ServerBehaviour } from './types';
+import { DEBIAN } from './userland';
+
+const nginxServer: ServerBehaviour = {
+  binaries: ['nginx', 'nginx-debug'],
+  ports: [80],
+  timestampStyle: 'nginx',
+  startup: (v) => [
+    [0, '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration'],
+    [0, '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/'],
+    [0, '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh'],
+    [5, '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf'],
+    [10, '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf'],
+    [10, '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh'],
+    [10, '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh'],
+    [15, '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh'],
+    [15, '/docker-entrypoint.sh: Configuration complete; ready for start up'],
+    [20, '{ts} [notice] 1#1: using the "epoll" event method'],
+    [20, `{ts} [notice] 1#1: nginx/${v}`],
+    [20, '{ts} [notice] 1#1: built by gcc 12.2.0 (Debian 12.2.0-14) '],
+    [20, '{ts} [notice] 1#1: OS: Linux 6.8.0-49-generic'],
+    [20, '{ts} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576'],
+    [20, '{ts} [notice] 1#1: start worker processes'],
+    [20, '{ts} [notice] 1#1: start worker process 29'],
+  ],
+  // nginx's STOPSIGNAL is SIGQUIT: a graceful shutdown.
+  shutdown: ['{ts} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down', '{ts} [notice] 29#29: gracefully shutting down', '{ts} [notice] 29#29: exiting', '{ts} [notice] 29#29: exit', '{ts} [notice] 1#1: signal 17 (SIGCHLD) received from 29', '{ts} [notice] 1#1: worker process 29 exited with code 0', '{ts} [notice] 1#1: exit'],
+  shutdownMs: 100,
+};
+
+export const nginx: ImageFamily = {
+  name: 'nginx',
+  repositories: [
+    {
+      repository: 'docker.io/library/nginx',
+      tags: {
+        latest: [72099410, '1.27.3'], mainline: [72099410, '1.27.3'], '1': [72099410, '1.27.3'], '1.27': [72099410, '1.27.3'], '1.27.3': [72099410, '1.27.3'],
+        '1.27.2': [71026652, '1.27.2'], '1.27.1': [71027698, '1.27.1'], '1.27.0': [71010466, '1.27.0'], stable: [71007294, '1.26.2'], '1.26': [71007294, '1.26.2'],
+        '1.26.2': [71007294, '1.26.2'], '1.25': [70544635, '1.25.5'], '1.25.5': [70544635, '1.25.5'], '1.24': [56863950, '1.24.0'], '1.23': [56747620, '1.23.4'],
+        alpine: [20506211, '1.27.3'], '1.27-alpine': [20506211, '1.27.3'], 'stable-alpine': [19995233, '1.26.2'], '1.25-alpine': [18946297, '1.25.5'],
+      },
+      entrypoint: ['/docker-entrypoint.sh'],
+      cmd: ['nginx', '-g', 'daemon off;'],
+      binaries: [...DEBIAN, 'nginx', 'nginx-debug', 'curl'],
+      server: nginxServer,
+    },
+  ],
+};

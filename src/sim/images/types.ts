@@ -1,0 +1,64 @@
+/**
+ * What an image is, as the kubelet and the container runtime see it: a parsed reference, the
+ * registry's answer for a tag, and the server process an image starts by default. Each image
+ * family (./<family>.ts) is an `ImageFamily`.
+ */
+
+export interface ImageRef {
+  /** As written in the pod spec. */
+  raw: string;
+  /** `docker.io/library/nginx` */
+  repository: string;
+  /** `latest` when neither tag nor digest was given. */
+  tag?: string;
+  digest?: string;
+  /** `docker.io/library/nginx:1.27` (what containerd reports as `image`). */
+  normalized: string;
+}
+
+/** A long-running server an image starts by default. */
+export interface ServerBehaviour {
+  /** Executables (basename) that start the server, e.g. `nginx`, `httpd-foreground`. */
+  binaries: string[];
+  /** Log lines written at start: [offsetMs, text]. `{ts}` is replaced by a formatted timestamp. */
+  startup: (version: string) => Array<[number, string]>;
+  /** Lines written when stopped, and how long a clean shutdown takes. */
+  shutdown: string[];
+  shutdownMs: number;
+  /** Container ports the server listens on (probes, later). */
+  ports: number[];
+  /** How `{ts}` is rendered in its log lines. */
+  timestampStyle: 'nginx' | 'apache' | 'redis' | 'iso' | 'none';
+}
+
+export interface ImageInfo {
+  repository: string;
+  tag: string;
+  sizeBytes: number;
+  entrypoint: string[];
+  cmd: string[];
+  /** Executables on PATH (basenames); a shell image has the usual coreutils. */
+  binaries: ReadonlySet<string>;
+  server?: ServerBehaviour;
+  /** Version string some servers print. */
+  version: string;
+}
+
+/** One repository of an image family: its tags and what every tag runs. */
+export interface ImageRepository {
+  repository: string;
+  tags: Record<string, [sizeBytes: number, version: string]>;
+  entrypoint: string[];
+  cmd: string[];
+  binaries: string[];
+  server?: ServerBehaviour;
+}
+
+/**
+ * The repositories that ship one image (Docker Hub's and mirrors), in one file: what a family
+ * is grows here (its files, programs and app) as the world around the cluster is simulated.
+ */
+export interface ImageFamily {
+  name: string;
+  repositories: ImageRepository[];
+}
