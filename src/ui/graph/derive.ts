@@ -15,8 +15,8 @@
  * *identical* object: React then re-renders only what changed.
  */
 import type { Edge, Node } from '@xyflow/react';
-import { nodeStatus } from '../../kubectl/printers/columns';
-import { podStatus } from '../../kubectl/printers/pod-status';
+import { nodeStatus } from '../../sim/kinds/core/node';
+import { podStatus } from '../../sim/kinds/printing/pod-status';
 import type { KObject } from '../../sim/object';
 import type { ObjectMap } from '../mirror';
 import { BOX, BOX_W, boxHeight, capacity, cellOffset, gridFor, hasFooter, sharedGrid, withRowsFor, type Grid } from './grid';

@@ -6,7 +6,7 @@
 import type { Rng } from '../../rng';
 import { SAFE_ALPHABET } from '../../rng';
 import { tryParseQuantity } from '../../quantity';
-import { objects, obj, type J } from './util';
+import { objects, obj, type J } from '../../kinds/util';
 
 export const SERVICE_ACCOUNT_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 

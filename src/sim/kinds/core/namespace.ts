@@ -1,6 +1,9 @@
 /** core/v1 Namespace: `status.phase Active`, `spec.finalizers [kubernetes]`, the name label. */
-import type { KindStrategy } from './strategy';
-import { child, obj, type J } from './util';
+import type { KindStrategy } from '../strategy';
+import { child, obj, type J } from '../util';
+import type { Namespace } from 'kubernetes-types/core/v1';
+import { defineKind } from '../kind';
+import { AGE, ageCell, NAME, nameCell } from '../printing/cells';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -20,3 +23,14 @@ export const namespaceStrategy: KindStrategy = {
     if (before) child(o as J, 'spec').finalizers = before.finalizers;
   },
 };
+
+export const namespaceKind = defineKind<Namespace>({
+  group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', singular: 'namespace', shortNames: ['ns'], namespaced: false,
+  verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+  strategy: namespaceStrategy,
+  printer: {
+    columns: [NAME, { name: 'Status' }, AGE],
+    cells: (n, { now }) => [nameCell(n), n.status?.phase ?? '', ageCell(n, now)],
+  },
+  graph: { draw: 'none' },
+});

@@ -2,10 +2,10 @@
  * Per-kind behaviour of the api-server, as in Kubernetes' registry "strategies":
  * defaulting (plus the admission plugins that fill fields), validation on create and update.
  */
-import type { Clock } from '../../clock';
-import type { KObject } from '../../object';
-import type { Rng } from '../../rng';
-import type { FieldError } from '../errors';
+import type { Clock } from '../clock';
+import type { KObject } from '../object';
+import type { Rng } from '../rng';
+import type { FieldError } from '../api/errors';
 
 export interface StrategyContext {
   clock: Clock;

@@ -1,10 +1,13 @@
 /** apps/v1 Deployment: defaults, validation (ValidateDeploymentSpec), immutable selector. */
 import { goIntOrString, goScalar } from '../../gostr';
 import { isValidPercent } from '../../names';
-import type { FieldError } from '../errors';
-import type { KindStrategy } from './strategy';
-import { child, obj, setDefault, type J } from './util';
+import type { FieldError } from '../../api/errors';
+import type { KindStrategy } from '../strategy';
+import { child, obj, setDefault, type J } from '../util';
 import { defaultPodTemplate, nonNegative, validateImmutableSelector, validateSelectorAndTemplate } from './workload';
+import type { Deployment } from 'kubernetes-types/apps/v1';
+import { ALL_VERBS, defineKind } from '../kind';
+import { AGE, ageCell, containerCells, NAME, nameCell, selectorText } from '../printing/cells';
 
 export const deploymentStrategy: KindStrategy = {
   hasStatus: true,
@@ -86,3 +89,24 @@ function percentValue(v: unknown): number {
   const m = typeof v === 'string' ? /^(\d+)%$/.exec(v) : null;
   return m ? Number(m[1]) : 0;
 }
+
+export const deploymentKind = defineKind<Deployment>({
+  group: 'apps', version: 'v1', kind: 'Deployment', plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], namespaced: true, verbs: ALL_VERBS, categories: ['all'],
+  strategy: deploymentStrategy,
+  printer: {
+    columns: [NAME, { name: 'Ready' }, { name: 'Up-to-date' }, { name: 'Available' }, AGE, { name: 'Containers', priority: 1 }, { name: 'Images', priority: 1 }, { name: 'Selector', priority: 1 }],
+    cells(d, { now }) {
+      const st = d.status ?? {};
+      return [
+        nameCell(d),
+        `${st.readyReplicas ?? 0}/${d.spec?.replicas ?? 0}`,
+        String(st.updatedReplicas ?? 0),
+        String(st.availableReplicas ?? 0),
+        ageCell(d, now),
+        ...containerCells(d.spec?.template),
+        selectorText(d.spec?.selector),
+      ];
+    },
+  },
+  graph: { draw: 'card', abbrev: 'deploy' },
+});

@@ -1,9 +1,12 @@
 /** core/v1 ConfigMap: key rules, the 1 MiB limit, and `immutable`. */
 import { goQuote } from '../../gostr';
 import { isConfigMapKey } from '../../names';
-import type { FieldError } from '../errors';
-import type { KindStrategy } from './strategy';
-import { obj, type J } from './util';
+import type { FieldError } from '../../api/errors';
+import type { KindStrategy } from '../strategy';
+import { obj, type J } from '../util';
+import type { ConfigMap } from 'kubernetes-types/core/v1';
+import { ALL_VERBS, defineKind } from '../kind';
+import { AGE, ageCell, NAME, nameCell } from '../printing/cells';
 
 export const MAX_CONFIG_MAP_SIZE = 1024 * 1024;
 
@@ -40,3 +43,13 @@ function sorted(m: unknown): J {
   const o = obj(m) ?? {};
   return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
 }
+
+export const configMapKind = defineKind<ConfigMap>({
+  group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps', singular: 'configmap', shortNames: ['cm'], namespaced: true, verbs: ALL_VERBS,
+  strategy: configMapStrategy,
+  printer: {
+    columns: [NAME, { name: 'Data' }, AGE],
+    cells: (c, { now }) => [nameCell(c), String(Object.keys(c.data ?? {}).length + Object.keys(c.binaryData ?? {}).length), ageCell(c, now)],
+  },
+  graph: { draw: 'none' },
+});
