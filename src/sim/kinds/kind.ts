@@ -41,6 +41,8 @@ export type GraphPlacement =
       draw: 'card';
       /** The chip on the card, as `kubectl get` abbreviates the resource. */
       abbrev: string;
+      /** Ties columns created in the same second: lower first (a Deployment before its ReplicaSet). */
+      order: number;
       /** It controls pods: a pod whose controller is none of these in the cluster is an orphan. */
       ownsPods?: boolean;
       /** Stacked under its controller of this kind (a ReplicaSet under its Deployment). */

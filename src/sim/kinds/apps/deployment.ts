@@ -108,5 +108,5 @@ export const deploymentKind = defineKind<Deployment>({
       ];
     },
   },
-  graph: { draw: 'card', abbrev: 'deploy' },
+  graph: { draw: 'card', abbrev: 'deploy', order: 0 },
 });

@@ -44,5 +44,5 @@ export const replicaSetKind = defineKind<ReplicaSet>({
       selectorText(r.spec?.selector),
     ],
   },
-  graph: { draw: 'card', abbrev: 'rs', ownsPods: true, stacksUnder: 'Deployment' },
+  graph: { draw: 'card', abbrev: 'rs', order: 1, ownsPods: true, stacksUnder: 'Deployment' },
 });

@@ -197,7 +197,7 @@ export const serviceKind = defineKind<Service>({
       return [nameCell(s), spec.type ?? '', clusterIP, serviceExternalIP(s, wide), portText || NONE, ageCell(s, now), formatLabels(spec.selector)];
     },
   },
-  graph: { draw: 'card', abbrev: 'svc', selectsPods: true },
+  graph: { draw: 'card', abbrev: 'svc', order: 2, selectsPods: true },
 });
 
 function serviceExternalIP(svc: Service, wide: boolean): string {
