@@ -65,8 +65,8 @@ export interface ResourceType {
   categories?: string[];
 }
 
-export interface KindDefinition<T = KObject> extends ResourceType {
-  strategy: KindStrategy;
+export interface KindDefinition<T extends KObject = KObject> extends ResourceType {
+  strategy: KindStrategy<T & KObject>;
   printer: TablePrinter<T>;
   graph: GraphPlacement;
 }

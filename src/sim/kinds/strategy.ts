@@ -15,18 +15,22 @@ export interface StrategyContext {
   list(resource: string, namespace?: string): KObject[];
 }
 
-export interface KindStrategy {
+/**
+ * `T` is the kind's type from kubernetes-types (`ConfigMap & KObject`): objects reach a strategy
+ * decoded against the kind's schema, so their fields have those types (still optional, maybe null).
+ */
+export interface KindStrategy<T extends KObject = KObject> {
   /** Fills in server defaults on a private copy (mutate `obj` in place). Runs on create and update. */
-  default?(obj: KObject, ctx: StrategyContext): void;
+  default?(obj: T, ctx: StrategyContext): void;
   /** Extra defaults only on create (admission: service account volume, cluster IP, …). */
-  prepareCreate?(obj: KObject, ctx: StrategyContext): void;
+  prepareCreate?(obj: T, ctx: StrategyContext): void;
   /**
    * Only on update, before `default`: carries server-owned values over from the stored
    * object (a Service's cluster IP and node ports) and allocates what the new spec needs.
    */
-  prepareUpdate?(obj: KObject, old: KObject, ctx: StrategyContext): void;
-  validate?(obj: KObject): FieldError[];
-  validateUpdate?(obj: KObject, old: KObject): FieldError[];
+  prepareUpdate?(obj: T, old: T, ctx: StrategyContext): void;
+  validate?(obj: T): FieldError[];
+  validateUpdate?(obj: T, old: T): FieldError[];
   /** The kind has a status subresource: main-resource writes keep the old status. */
   hasStatus?: boolean;
   /** metadata.generation is tracked (bumped when spec changes). */

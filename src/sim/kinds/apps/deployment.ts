@@ -3,13 +3,14 @@ import { goIntOrString, goScalar } from '../../gostr';
 import { isValidPercent } from '../../names';
 import type { FieldError } from '../../api/errors';
 import type { KindStrategy } from '../strategy';
-import { child, obj, setDefault, type J } from '../util';
+import { child, setDefault, type J } from '../util';
 import { defaultPodTemplate, nonNegative, validateImmutableSelector, validateSelectorAndTemplate } from './workload';
-import type { Deployment } from 'kubernetes-types/apps/v1';
+import type { Deployment, DeploymentSpec, DeploymentStrategy } from 'kubernetes-types/apps/v1';
+import type { KObject } from '../../object';
 import { ALL_VERBS, defineKind } from '../kind';
 import { AGE, ageCell, containerCells, NAME, nameCell, selectorText } from '../printing/cells';
 
-export const deploymentStrategy: KindStrategy = {
+export const deploymentStrategy: KindStrategy<Deployment & KObject> = {
   hasStatus: true,
   tracksGeneration: true,
   default(o) {
@@ -30,10 +31,10 @@ export const deploymentStrategy: KindStrategy = {
     o.status = {};
   },
   validate(o) {
-    const spec = obj(o.spec) ?? {};
+    const spec: Partial<DeploymentSpec> = o.spec ?? {};
     const errors: FieldError[] = [...nonNegative(spec.replicas, 'spec.replicas')];
     errors.push(...validateSelectorAndTemplate(spec));
-    errors.push(...validateStrategy(obj(spec.strategy) ?? {}));
+    errors.push(...validateStrategy(spec.strategy ?? {}));
     errors.push(...nonNegative(spec.minReadySeconds, 'spec.minReadySeconds'));
     errors.push(...nonNegative(spec.revisionHistoryLimit, 'spec.revisionHistoryLimit'));
     if (typeof spec.progressDeadlineSeconds === 'number') {
@@ -49,13 +50,13 @@ export const deploymentStrategy: KindStrategy = {
   },
 };
 
-function validateStrategy(strategy: J): FieldError[] {
+function validateStrategy(strategy: DeploymentStrategy): FieldError[] {
   const path = 'spec.strategy';
   switch (strategy.type) {
     case 'Recreate':
       return strategy.rollingUpdate ? [{ type: 'Forbidden', field: `${path}.rollingUpdate`, detail: "may not be specified when strategy `type` is 'Recreate'" }] : [];
     case 'RollingUpdate': {
-      const ru = obj(strategy.rollingUpdate) ?? {};
+      const ru = strategy.rollingUpdate ?? {};
       const errors = [...intOrPercent(ru.maxUnavailable, `${path}.rollingUpdate.maxUnavailable`), ...intOrPercent(ru.maxSurge, `${path}.rollingUpdate.maxSurge`)];
       if (isZero(ru.maxUnavailable) && isZero(ru.maxSurge)) {
         errors.push({ type: 'Invalid value', field: `${path}.rollingUpdate.maxUnavailable`, value: goIntOrString(ru.maxUnavailable), detail: 'may not be 0 when `maxSurge` is 0' });

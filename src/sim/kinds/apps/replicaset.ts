@@ -1,13 +1,14 @@
 /** apps/v1 ReplicaSet: replicas 1, template defaults, ValidateReplicaSetSpec, immutable selector. */
 import type { FieldError } from '../../api/errors';
 import type { KindStrategy } from '../strategy';
-import { child, obj, setDefault, type J } from '../util';
+import { child, setDefault, type J } from '../util';
 import { defaultPodTemplate, nonNegative, validateImmutableSelector, validateSelectorAndTemplate } from './workload';
-import type { ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { ReplicaSet, ReplicaSetSpec } from 'kubernetes-types/apps/v1';
+import type { KObject } from '../../object';
 import { ALL_VERBS, defineKind } from '../kind';
 import { AGE, ageCell, containerCells, NAME, nameCell, selectorText } from '../printing/cells';
 
-export const replicaSetStrategy: KindStrategy = {
+export const replicaSetStrategy: KindStrategy<ReplicaSet & KObject> = {
   hasStatus: true,
   tracksGeneration: true,
   default(o) {
@@ -15,11 +16,12 @@ export const replicaSetStrategy: KindStrategy = {
     setDefault(spec, 'replicas', 1);
     defaultPodTemplate(spec);
   },
-  prepareCreate(o) {
+  prepareCreate(o: KObject) {
+    // kubernetes-types marks status read-only for clients; the server is the one that writes it.
     o.status = { replicas: 0 };
   },
   validate(o) {
-    const spec = obj(o.spec) ?? {};
+    const spec: Partial<ReplicaSetSpec> = o.spec ?? {};
     const errors: FieldError[] = [...nonNegative(spec.replicas, 'spec.replicas'), ...nonNegative(spec.minReadySeconds, 'spec.minReadySeconds')];
     errors.push(...validateSelectorAndTemplate(spec));
     return errors;

@@ -2,16 +2,15 @@
 import { goQuote } from '../../gostr';
 import type { FieldError } from '../../api/errors';
 import type { KindStrategy } from '../strategy';
-import { obj, str } from '../util';
 import type { Event } from 'kubernetes-types/core/v1';
+import type { KObject } from '../../object';
 import { ALL_VERBS, defineKind } from '../kind';
 import { age } from '../printing/age';
 
-export const eventStrategy: KindStrategy = {
+export const eventStrategy: KindStrategy<Event & KObject> = {
   validate(o) {
     const errors: FieldError[] = [];
-    const involved = obj(o.involvedObject) ?? {};
-    const ns = str(involved.namespace);
+    const ns = o.involvedObject?.namespace ?? '';
     if (ns && ns !== o.metadata.namespace) {
       errors.push({ type: 'Invalid value', field: 'involvedObject.namespace', value: goQuote(ns), detail: 'does not match event.namespace' });
     }

@@ -1,13 +1,13 @@
 /** core/v1 Namespace: `status.phase Active`, `spec.finalizers [kubernetes]`, the name label. */
 import type { KindStrategy } from '../strategy';
-import { child, obj, type J } from '../util';
 import type { Namespace } from 'kubernetes-types/core/v1';
+import type { KObject } from '../../object';
 import { defineKind } from '../kind';
 import { AGE, ageCell, NAME, nameCell } from '../printing/cells';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
-export const namespaceStrategy: KindStrategy = {
+export const namespaceStrategy: KindStrategy<Namespace & KObject> = {
   hasStatus: true,
   default(o) {
     // Set on create and update alike, so the label always tells the true name.
@@ -19,8 +19,7 @@ export const namespaceStrategy: KindStrategy = {
   },
   prepareUpdate(o, old) {
     // spec.finalizers change only through the finalize subresource.
-    const before = obj(old.spec);
-    if (before) child(o as J, 'spec').finalizers = before.finalizers;
+    if (old.spec) (o.spec ??= {}).finalizers = old.spec.finalizers;
   },
 };
 

@@ -4,7 +4,7 @@ import { isQualifiedName, isValidLabelValue } from '../../names';
 import type { FieldError } from '../../api/errors';
 import { notSupported } from './podspec-validation';
 import type { KindStrategy } from '../strategy';
-import { obj, objects, str } from '../util';
+import { str } from '../util';
 import type { Node } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../object';
 import { ALL_VERBS, defineKind } from '../kind';
@@ -12,16 +12,16 @@ import { AGE, ageCell, NAME, nameCell, NONE } from '../printing/cells';
 
 const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
-export const nodeStrategy: KindStrategy = {
+export const nodeStrategy: KindStrategy<Node & KObject> = {
   hasStatus: true,
   default(o) {
-    const status = obj(o.status);
-    if (status && obj(status.capacity) && !status.allocatable) status.allocatable = { ...status.capacity };
+    const status = o.status;
+    if (status?.capacity && !status.allocatable) status.allocatable = { ...status.capacity };
   },
   validate(o) {
     const errors: FieldError[] = [];
     const seen = new Set<string>();
-    objects(obj(o.spec)?.taints).forEach((t, i) => {
+    (o.spec?.taints ?? []).forEach((t, i) => {
       const p = `spec.taints[${i}]`;
       const key = str(t.key);
       for (const msg of isQualifiedName(key)) errors.push({ type: 'Invalid value', field: `${p}.key`, value: goQuote(key), detail: msg });

@@ -4,23 +4,23 @@ import { isQualifiedName } from '../../names';
 import { tryParseQuantity } from '../../quantity';
 import type { FieldError } from '../../api/errors';
 import type { KindStrategy } from '../strategy';
-import { obj } from '../util';
 import type { ResourceQuota } from 'kubernetes-types/core/v1';
+import type { KObject } from '../../object';
 import { canonicalQuantity } from '../../quantity';
 import { ALL_VERBS, defineKind } from '../kind';
 import { AGE, ageCell, NAME, nameCell } from '../printing/cells';
 
-export const resourceQuotaStrategy: KindStrategy = {
+export const resourceQuotaStrategy: KindStrategy<ResourceQuota & KObject> = {
   hasStatus: true,
   prepareCreate(o) {
     o.status = {};
   },
   validate(o) {
     const errors: FieldError[] = [];
-    for (const [name, q] of Object.entries(obj(obj(o.spec)?.hard) ?? {})) {
+    for (const [name, q] of Object.entries(o.spec?.hard ?? {})) {
       const p = `spec.hard[${name}]`;
       for (const msg of isQualifiedName(name)) errors.push({ type: 'Invalid value', field: p, value: goQuote(name), detail: msg });
-      const parsed = tryParseQuantity(q as string | number);
+      const parsed = tryParseQuantity(q);
       if (parsed && parsed.nanos < 0n) errors.push({ type: 'Invalid value', field: p, value: goQuote(String(q)), detail: 'must be greater than or equal to 0' });
     }
     return errors;
