@@ -411,8 +411,13 @@ export function workloadId(resource: string, obj: KObject): string {
   return `${resource}:${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
 }
 
+/*
+ * Nodes carry `measured` (their sizes are exact): a node object without it makes React Flow drop
+ * the node's handle bounds and measure it again, and when two updates land in one render it can
+ * stay unmeasured, its edges never drawn (seen as a ReplicaSet without edges to its pods).
+ */
 function boxNode(id: string, data: BoxData, x: number, y: number, width: number, height: number): BoxNode {
-  return { id, type: 'box', data, position: { x, y }, width, height, style: { width, height }, selectable: false, draggable: false, zIndex: 0 };
+  return { id, type: 'box', data, position: { x, y }, width, height, measured: { width, height }, style: { width, height }, selectable: false, draggable: false, zIndex: 0 };
 }
 
 function podCell(pod: KObject, id: string, slot: number, unowned: Unowned): PodCell {
@@ -459,6 +464,7 @@ function workloadNode(resource: string, obj: KObject, at: Rect, summary: string,
     position: { x: at.x, y: at.y },
     width: at.width,
     height: at.height,
+    measured: { width: at.width, height: at.height },
     style: { width: at.width, height: at.height },
     draggable: false,
     zIndex: 1,
