@@ -11,10 +11,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
 
-const ROOTS: [string, string][] = [
-  ['core/v1', 'Pod'], ['core/v1', 'Service'], ['core/v1', 'ConfigMap'], ['core/v1', 'Namespace'], ['core/v1', 'Node'],
-  ['core/v1', 'ResourceQuota'], ['core/v1', 'Event'], ['apps/v1', 'Deployment'], ['apps/v1', 'ReplicaSet'],
-];
+import { KINDS } from '../src/sim/kinds';
+
+/** One root per served kind: its kubernetes-types module (`core/v1`, `apps/v1`) and type name. */
+const ROOTS: [string, string][] = KINDS.map((k) => [`${k.group || 'core'}/${k.version}`, k.kind]);
 
 /** int64 fields (Struct.field); every other integer is int32. */
 const INT64 = new Set([

@@ -2,8 +2,8 @@
 import type { KObject } from '../../sim/object';
 import { cpuMillis, formatBytes, formatMillis, memoryBytes, quantityText } from '../../sim/quantity';
 import { rfc1123z as formatRfc1123z } from '../../sim/utc';
-import { age } from '../printers/age';
-import { nodeRoles } from '../printers/columns';
+import { age } from '../../sim/kinds/printing/age';
+import { nodeRoles } from '../../sim/kinds/core/node';
 import { type Any, PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels } from './writer';
 
 const LEASE_RENEW_MS = 10_000;

@@ -6,7 +6,7 @@
 import type { KObject } from '../../sim/object';
 import { qosClass } from '../../sim/qos';
 import { cpuMillis, memoryBytes, quantityText } from '../../sim/quantity';
-import { age } from '../printers/age';
+import { age } from '../../sim/kinds/printing/age';
 import { type Any, controllerOf, PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels, writeTolerations } from './writer';
 
 export function describePod(pod: KObject, events: KObject[], nowMs: number): string {

@@ -5,7 +5,7 @@
  */
 import type { KObject } from '../../sim/object';
 import { rfc1123z as formatRfc1123z } from '../../sim/utc';
-import { age } from '../printers/age';
+import { age } from '../../sim/kinds/printing/age';
 import { DESCRIBE_TABWRITER, tabwrite } from '../printers/tabwriter';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- objects are unstructured JSON */

@@ -14,12 +14,12 @@ import { PrintError } from './errors';
 
 export { PrintError };
 
-export { podStatus, podColumns } from './pod-status';
-export { humanDuration, shortHumanDuration, age } from './age';
+export { podStatus, podColumns } from '../../sim/kinds/printing/pod-status';
+export { humanDuration, shortHumanDuration, age } from '../../sim/kinds/printing/age';
 export { toYaml } from './goyaml';
 export { goJsonIndent } from './gojson';
 export { renderTables, tableLines, type TableGroup, type TableOptions } from './table';
-export { nodeStatus, nodeRoles } from './columns';
+export { nodeStatus, nodeRoles } from '../../sim/kinds/core/node';
 
 
 export interface PrintOptions extends TableOptions {

@@ -5,7 +5,8 @@
  */
 import type { KObject } from '../../sim/object';
 import { formatLabels } from '../../sim/labels';
-import { columnsFor, tableHeaders } from './columns';
+import { KINDS, type TablePrinter } from '../../sim/kinds';
+import { DEFAULT_PRINTER } from '../../sim/kinds/printing/cells';
 import { TABLE_TABWRITER, tabwrite } from './tabwriter';
 
 export interface TableOptions {
@@ -31,28 +32,36 @@ export interface TableGroup {
   objects: KObject[];
 }
 
+/** The server's table printer of each served kind, by plural; others get the default table. */
+const PRINTERS = new Map(KINDS.map((k) => [k.plural, k.printer]));
+
+function printerFor(resource: string): TablePrinter {
+  return PRINTERS.get(resource) ?? DEFAULT_PRINTER;
+}
+
 /** The tab-separated lines (header then rows) of one group; empty when it has no objects. */
 export function tableLines(group: TableGroup, opts: TableOptions): string[] {
   if (group.objects.length === 0) return [];
   const wide = !!opts.wide;
   const withNs = !!opts.withNamespace && group.namespaced;
   const labelKeys = opts.labelColumns ?? [];
+  const printer = printerFor(group.resource);
+  // Priority-1 columns only with `-o wide`, as kubectl drops them from the server's table.
+  const shown = printer.columns.flatMap((c, i) => (wide || !c.priority ? [i] : []));
+  // The name column gets the kind prefix (for events it is a wide column, so absent otherwise).
+  const nameAt = shown.findIndex((i) => printer.columns[i].format === 'name');
   const lines: string[] = [];
   if (!opts.noHeaders) {
-    const headers = tableHeaders(group.resource, wide);
+    const headers = shown.map((i) => printer.columns[i].name.toUpperCase());
     if (withNs) headers.unshift('NAMESPACE');
     for (const k of labelKeys) headers.push(k.split('/').pop()!.toUpperCase());
     if (opts.showLabels) headers.push('LABELS');
     lines.push(headers.join('\t'));
   }
-  const cols = columnsFor(group.resource);
   for (const obj of group.objects) {
-    const cells = cols.row(obj, opts.now, wide).map(truncateAtBreak);
-    // The name column gets the kind prefix: first for every kind, last (wide only) for events.
-    if (opts.withKind) {
-      const nameAt = group.resource === 'events' ? (wide ? cells.length - 1 : -1) : 0;
-      if (nameAt >= 0) cells[nameAt] = `${group.kindPrefix}/${cells[nameAt]}`;
-    }
+    const row = printer.cells(obj, { now: opts.now, wide });
+    const cells = shown.map((i) => truncateAtBreak(row[i]));
+    if (opts.withKind && nameAt >= 0) cells[nameAt] = `${group.kindPrefix}/${cells[nameAt]}`;
     if (withNs) cells.unshift(obj.metadata.namespace ?? '');
     const labels = obj.metadata.labels ?? {};
     for (const k of labelKeys) cells.push(labels[k] ?? '');

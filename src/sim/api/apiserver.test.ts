@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KObject } from '../object';
-import { statusOf, testServer } from './kinds/test-server';
+import { statusOf, testServer } from '../kinds/test-server';
 
 function server() {
   return { api: testServer(1, ['default', 'other']) };

@@ -12,14 +12,14 @@ import { SAFE_ALPHABET } from '../rng';
 import type { Store, WatchHandler } from '../store';
 import { admissionPlugins, PodUsage, type AdmissionPlugin, type AdmissionRequest } from './admission';
 import { alreadyExists, conflict, invalid, notFound, statusError, type FieldError } from './errors';
-import { STRATEGIES } from './kinds';
-import type { KindStrategy, StrategyContext } from './kinds/strategy';
+import type { KindStrategy, StrategyContext } from '../kinds/strategy';
 import { matchFields, parseFieldSelector } from './fields';
 import { parseSelector, matchSelector } from '../labels';
 import { applyPatch } from './patch';
+import type { KindDefinition } from '../kinds';
 import { apiVersionOf, Registry, type ResourceType } from './registry';
 import type { DeleteOptions, ListOptions, PatchType, WriteOptions } from './types';
-import { validateObjectMeta } from './kinds/meta';
+import { validateObjectMeta } from '../kinds/meta';
 import { decodeErrors, zeroNullItems } from './schema';
 import { sameJson } from '../json-equal';
 
@@ -81,7 +81,7 @@ export class ApiServer {
   create(resource: string, namespace: string | undefined, body: KObject, opts: WriteOptions = {}): KObject {
     const t = this.type(resource);
     const obj = this.decode(t, body, namespace, opts);
-    const strategy = STRATEGIES[resource] ?? {};
+    const strategy = t.strategy;
     const meta = obj.metadata;
     if (!meta.name && meta.generateName) meta.name = this.generateName(t, meta.namespace, meta.generateName);
     strategy.default?.(obj, this.ctx);
@@ -136,7 +136,7 @@ export class ApiServer {
    */
   delete(resource: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KObject {
     const t = this.type(resource);
-    const strategy = STRATEGIES[resource] ?? {};
+    const strategy: KindStrategy = t.strategy;
     const old = this.get(resource, namespace, name);
     if (opts.preconditions?.uid && opts.preconditions.uid !== old.metadata.uid) {
       throw conflict(resource, t.group, name);
@@ -174,14 +174,14 @@ export class ApiServer {
 
   // ---- internals ----
 
-  type(resource: string): ResourceType {
+  type(resource: string): KindDefinition {
     const t = this.registry.byResource(resource);
     if (!t) throw statusError('NotFound', `the server could not find the requested resource`);
     return t;
   }
 
-  private replace(t: ResourceType, old: KObject, obj: KObject, opts: WriteOptions): KObject {
-    const strategy: KindStrategy = STRATEGIES[t.plural] ?? {};
+  private replace(t: KindDefinition, old: KObject, obj: KObject, opts: WriteOptions): KObject {
+    const strategy: KindStrategy = t.strategy;
     this.checkVersion(t, old, obj);
     const meta = obj.metadata;
     // Fields the server owns.

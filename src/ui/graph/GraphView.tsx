@@ -10,6 +10,7 @@ import './graph.css';
 import { objectsOf, type Mirror } from '../mirror';
 import { useApp } from '../store';
 import { GraphBuilder, type GraphNode, type PodSummary } from './derive';
+import { WORKLOAD_KINDS } from './kinds';
 import { EDGE_TYPES, NODE_TYPES } from './nodes';
 
 /**
@@ -70,12 +71,12 @@ function Graph({ columns, resized, colorMode }: { columns: number; resized: numb
 
   const nodesMap = objectsOf(mirror, 'nodes');
   const pods = objectsOf(mirror, 'pods');
-  const deployments = objectsOf(mirror, 'deployments');
-  const replicasets = objectsOf(mirror, 'replicasets');
-  const services = objectsOf(mirror, 'services');
+  // One map per kind drawn as a card (a fixed list, so the dependency array keeps its length).
+  const cardMaps = WORKLOAD_KINDS.map((k) => objectsOf(mirror, k.resource));
   const graph = useMemo(
-    () => builder.current!.build({ nodeNames, nodes: nodesMap, pods, deployments, replicasets, services, columns }),
-    [nodeNames, nodesMap, pods, deployments, replicasets, services, columns],
+    () => builder.current!.build({ nodeNames, nodes: nodesMap, pods, cards: Object.fromEntries(WORKLOAD_KINDS.map((k, i) => [k.resource, cardMaps[i]])), columns }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- cardMaps' items are the dependencies
+    [nodeNames, nodesMap, pods, columns, ...cardMaps],
   );
 
   const selectedId = selected ? `${selected.resource === 'pods' ? 'pod' : selected.resource}:${selected.namespace ?? ''}/${selected.name}` : null;

@@ -30,9 +30,7 @@ function input(mirror: Mirror): GraphInput {
     nodeNames: NODE_NAMES,
     nodes: objectsOf(mirror, 'nodes'),
     pods: objectsOf(mirror, 'pods'),
-    deployments: objectsOf(mirror, 'deployments'),
-    replicasets: objectsOf(mirror, 'replicasets'),
-    services: objectsOf(mirror, 'services'),
+    cards: { deployments: objectsOf(mirror, 'deployments'), replicasets: objectsOf(mirror, 'replicasets'), services: objectsOf(mirror, 'services') },
   };
 }
 

@@ -15,14 +15,14 @@
  * *identical* object: React then re-renders only what changed.
  */
 import type { Edge, Node } from '@xyflow/react';
-import { nodeStatus } from '../../kubectl/printers/columns';
-import { podStatus } from '../../kubectl/printers/pod-status';
+import { nodeStatus } from '../../sim/kinds/core/node';
+import { podStatus } from '../../sim/kinds/printing/pod-status';
 import type { KObject } from '../../sim/object';
 import type { ObjectMap } from '../mirror';
 import { BOX, BOX_W, boxHeight, capacity, cellOffset, gridFor, hasFooter, sharedGrid, withRowsFor, type Grid } from './grid';
 import { SlotAllocator } from './slots';
-import { kindRank, WORKLOAD_KINDS, type WorkloadKind } from './kinds';
-import { deploymentSummary, emptyNodeNote, isControlPlane, replicaSetSummary, serviceSummary } from './summaries';
+import { kindRank, WORKLOAD_KINDS, type KindInfo, type WorkloadKind } from './kinds';
+import { CARD_LOOKS, emptyNodeNote, isControlPlane } from './summaries';
 import { podTone, type Tone } from './tone';
 import { layoutWorkloads, type Rect, type WorkloadItem } from './workload-layout';
 
@@ -54,9 +54,8 @@ export interface GraphInput {
   nodeNames: readonly string[];
   nodes: ObjectMap;
   pods: ObjectMap;
-  deployments: ObjectMap;
-  replicasets: ObjectMap;
-  services: ObjectMap;
+  /** The objects drawn as cards, by resource (`deployments`, `services`: the kinds in `kinds.ts`). */
+  cards: Readonly<Record<string, ObjectMap>>;
   /**
    * Node boxes side by side (default 2). One column suits a tall, narrow view: the drawing then
    * fits it at a zoom where pod names can be read.
@@ -230,28 +229,22 @@ export class GraphBuilder {
     const columns = Math.max(1, input.columns ?? 2);
     const laneW = laneWidth(columns);
 
-    // Cards above the boxes: Deployments with their ReplicaSets stacked under them, Services.
-    const deployments = [...input.deployments.values()].sort(byName);
-    const replicasets = [...input.replicasets.values()].sort(byName);
-    const services = [...input.services.values()].sort(byName);
-    const deploymentIds = new Map<string, string>();
-    for (const d of deployments) if (d.metadata.uid) deploymentIds.set(d.metadata.uid, workloadId('deployments', d));
-    const items: WorkloadItem[] = [
-      ...deployments.map((d) => workloadItem('deployments', d)),
-      ...replicasets.map((r) => {
-        const owner = r.metadata.ownerReferences?.find((o) => o.controller);
-        return { ...workloadItem('replicasets', r), under: owner && deploymentIds.get(owner.uid) };
-      }),
-      ...services.map((s) => workloadItem('services', s)),
-    ];
+    // Cards above the boxes, kind by kind; a stacking kind goes under its controller's card
+    // (ReplicaSets under their Deployment).
+    const cardSets: CardSet[] = WORKLOAD_KINDS.map((kind) => ({ kind, objects: [...(input.cards[kind.resource]?.values() ?? [])].sort(byName) }));
+    const items: WorkloadItem[] = cardSets.flatMap(({ kind, objects }) => {
+      if (!kind.stacksUnder) return objects.map((o) => workloadItem(kind.resource, o));
+      const heads = idsByUid(cardSets.filter((c) => c.kind.kind === kind.stacksUnder));
+      return objects.map((o) => {
+        const owner = o.metadata.ownerReferences?.find((r) => r.controller);
+        return { ...workloadItem(kind.resource, o), under: owner && heads.get(owner.uid) };
+      });
+    });
     const cards = layoutWorkloads(items, laneW);
-    const at = (resource: string, o: KObject) => cards.at.get(workloadId(resource, o))!;
-    for (const d of deployments) keep(workloadNode('deployments', d, at('deployments', d), deploymentSummary(d), false));
-    for (const r of replicasets) {
-      const desired = (r.spec as { replicas?: number } | undefined)?.replicas ?? 0;
-      keep(workloadNode('replicasets', r, at('replicasets', r), replicaSetSummary(r), desired === 0));
+    for (const { kind, objects } of cardSets) {
+      const look = CARD_LOOKS[kind.kind];
+      for (const o of objects) keep(workloadNode(kind.resource, o, cards.at.get(workloadId(kind.resource, o))!, look?.summary(o) ?? '', look?.faded?.(o) ?? false));
     }
-    for (const s of services) keep(workloadNode('services', s, at('services', s), serviceSummary(s), false));
 
     const laneY = cards.height ? cards.height + LAYOUT.rowGapY : 0;
     const laneGrid = gridFor(this.slots.extent(PENDING_LANE), laneW - 2 * BOX.pad);
@@ -284,7 +277,7 @@ export class GraphBuilder {
       const at = cellOffset(geometry.grid, where.slot);
       return { x: geometry.x + at.x + geometry.grid.w / 2, y: geometry.y + at.y };
     };
-    const edges = this.buildEdges(deployments, replicasets, services, current, podBox, cellAt);
+    const edges = this.buildEdges(cardSets, current, podBox, cellAt);
     const outline = nodes.map((n) => `${n.id}@${n.position.x},${n.position.y},${n.height}`).join('|');
     if (outline !== this.outline) this.shapeVersion++;
     this.outline = outline;
@@ -293,16 +286,14 @@ export class GraphBuilder {
   }
 
   private buildEdges(
-    deployments: KObject[],
-    replicasets: KObject[],
-    services: KObject[],
+    cardSets: CardSet[],
     pods: ReadonlyMap<string, KObject>,
     podBox: ReadonlyMap<string, string>,
     cellAt: (pod: string) => { x: number; y: number } | undefined,
   ): Edge[] {
-    const byUid = new Map<string, string>();
-    for (const d of deployments) if (d.metadata.uid) byUid.set(d.metadata.uid, workloadId('deployments', d));
-    for (const r of replicasets) if (r.metadata.uid) byUid.set(r.metadata.uid, workloadId('replicasets', r));
+    // Owners: kinds that own pods, and kinds others stack under (a Deployment owns its ReplicaSets).
+    const ownerKinds = new Set(WORKLOAD_KINDS.flatMap((k) => [...(k.ownsPods ? [k.kind] : []), ...(k.stacksUnder ? [k.stacksUnder] : [])]));
+    const byUid = idsByUid(cardSets.filter((c) => ownerKinds.has(c.kind.kind)));
     const edges: Edge[] = [];
     const next = new Map<string, Edge>();
     const add = (id: string, fresh: () => Edge, same: (prev: Edge) => boolean) => {
@@ -346,10 +337,13 @@ export class GraphBuilder {
     };
 
     const podsByOwner = new Map<string, string[]>();
-    for (const r of replicasets) {
-      const owner = r.metadata.ownerReferences?.find((o) => o.controller);
-      const source = owner && byUid.get(owner.uid);
-      if (source) toBox(source, workloadId('replicasets', r), 'owns');
+    for (const { kind, objects } of cardSets) {
+      if (!kind.stacksUnder) continue;
+      for (const r of objects) {
+        const owner = r.metadata.ownerReferences?.find((o) => o.controller);
+        const source = owner && byUid.get(owner.uid);
+        if (source) toBox(source, workloadId(kind.resource, r), 'owns');
+      }
     }
     for (const [id, pod] of pods) {
       const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
@@ -360,16 +354,19 @@ export class GraphBuilder {
       list.push(id);
     }
     for (const [source, owned] of podsByOwner) fanOut(source, owned, 'owns');
-    for (const svc of services) {
-      const selector = Object.entries((svc.spec as { selector?: Record<string, string> } | undefined)?.selector ?? {});
-      if (selector.length === 0) continue;
-      // A Service's selector is plain key=value equality (no expressions).
-      const selected: string[] = [];
-      for (const [id, pod] of pods) {
-        const labels = pod.metadata.labels;
-        if (pod.metadata.namespace === svc.metadata.namespace && labels && selector.every(([k, v]) => labels[k] === v)) selected.push(id);
+    for (const { kind, objects } of cardSets) {
+      if (!kind.selectsPods) continue;
+      for (const svc of objects) {
+        const selector = Object.entries((svc.spec as { selector?: Record<string, string> } | undefined)?.selector ?? {});
+        if (selector.length === 0) continue;
+        // A Service's selector is plain key=value equality (no expressions).
+        const selected: string[] = [];
+        for (const [id, pod] of pods) {
+          const labels = pod.metadata.labels;
+          if (pod.metadata.namespace === svc.metadata.namespace && labels && selector.every(([k, v]) => labels[k] === v)) selected.push(id);
+        }
+        fanOut(workloadId(kind.resource, svc), selected, 'selects');
       }
-      fanOut(workloadId('services', svc), selected, 'selects');
     }
     this.edgeCache = next;
     return edges;
@@ -414,8 +411,13 @@ export function workloadId(resource: string, obj: KObject): string {
   return `${resource}:${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
 }
 
+/*
+ * Nodes carry `measured` (their sizes are exact): a node object without it makes React Flow drop
+ * the node's handle bounds and measure it again, and when two updates land in one render it can
+ * stay unmeasured, its edges never drawn (seen as a ReplicaSet without edges to its pods).
+ */
 function boxNode(id: string, data: BoxData, x: number, y: number, width: number, height: number): BoxNode {
-  return { id, type: 'box', data, position: { x, y }, width, height, style: { width, height }, selectable: false, draggable: false, zIndex: 0 };
+  return { id, type: 'box', data, position: { x, y }, width, height, measured: { width, height }, style: { width, height }, selectable: false, draggable: false, zIndex: 0 };
 }
 
 function podCell(pod: KObject, id: string, slot: number, unowned: Unowned): PodCell {
@@ -441,8 +443,17 @@ function workloadItem(resource: string, obj: KObject): WorkloadItem {
 }
 
 function workloadsOf(input: GraphInput, resource: string): ObjectMap {
-  const byResource: Record<string, ObjectMap | undefined> = { deployments: input.deployments, replicasets: input.replicasets, services: input.services };
-  return byResource[resource] ?? new Map();
+  return input.cards[resource] ?? new Map();
+}
+
+/** The cards of one kind, sorted by name. */
+type CardSet = { kind: KindInfo; objects: KObject[] };
+
+/** uid → card id of the objects in `sets`. */
+function idsByUid(sets: CardSet[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const { kind, objects } of sets) for (const o of objects) if (o.metadata.uid) ids.set(o.metadata.uid, workloadId(kind.resource, o));
+  return ids;
 }
 
 function workloadNode(resource: string, obj: KObject, at: Rect, summary: string, faded: boolean): WorkloadNode {
@@ -453,6 +464,7 @@ function workloadNode(resource: string, obj: KObject, at: Rect, summary: string,
     position: { x: at.x, y: at.y },
     width: at.width,
     height: at.height,
+    measured: { width: at.width, height: at.height },
     style: { width: at.width, height: at.height },
     draggable: false,
     zIndex: 1,

@@ -1,10 +1,14 @@
 /**
- * The kinds the graph draws above the node boxes, in one table: the resource the mirror keeps
- * them under, the chip shown on the card, and the order of columns created in the same second.
- * A ReplicaSet with a Deployment owner is drawn in that Deployment's column; every other object
- * heads a column of its own.
+ * The kinds the graph draws as cards above the node boxes, read from the kind definitions'
+ * graph placement (`sim/kinds/<group>/<kind>.ts`): the resource the mirror keeps them under, the
+ * chip shown on the card, the order of columns created in the same second, and how they connect
+ * (a ReplicaSet stacks under its Deployment and owns pods; a Service selects pods). Every other
+ * object heads a column of its own.
  */
-export type WorkloadKind = 'Deployment' | 'ReplicaSet' | 'Service';
+import { KINDS } from '../../sim/kinds';
+
+/** A kind name (`Deployment`); the card's CSS class is `kp-kind-<kind lower-cased>`. */
+export type WorkloadKind = string;
 
 export interface KindInfo {
   kind: WorkloadKind;
@@ -13,15 +17,25 @@ export interface KindInfo {
   abbrev: string;
   /** Whether it controls pods: a pod whose controller is none of these in the cluster is an orphan. */
   ownsPods: boolean;
+  /** The kind whose card this one stacks under, by controller reference. */
+  stacksUnder?: WorkloadKind;
+  /** Edges to the pods its `spec.selector` matches. */
+  selectsPods: boolean;
 }
 
-export const WORKLOAD_KINDS: readonly KindInfo[] = [
-  { kind: 'Deployment', resource: 'deployments', abbrev: 'deploy', ownsPods: false },
-  { kind: 'ReplicaSet', resource: 'replicasets', abbrev: 'rs', ownsPods: true },
-  { kind: 'Service', resource: 'services', abbrev: 'svc', ownsPods: false },
-];
+const cards = KINDS.flatMap((k) => (k.graph.draw === 'card' ? [{ k, g: k.graph }] : [])).sort((a, b) => a.g.order - b.g.order);
 
-export const KIND_ABBREV = Object.fromEntries(WORKLOAD_KINDS.map((k) => [k.kind, k.abbrev])) as Record<WorkloadKind, string>;
+/** In tie order: the order cards of one second get their columns, and the order they are drawn. */
+export const WORKLOAD_KINDS: readonly KindInfo[] = cards.map(({ k, g }) => ({
+  kind: k.kind,
+  resource: k.plural,
+  abbrev: g.abbrev,
+  ownsPods: !!g.ownsPods,
+  stacksUnder: g.stacksUnder,
+  selectsPods: !!g.selectsPods,
+}));
+
+export const KIND_ABBREV: Readonly<Record<WorkloadKind, string>> = Object.fromEntries(WORKLOAD_KINDS.map((k) => [k.kind, k.abbrev]));
 
 /** Ties objects created in the same second: the table's order. */
 export function kindRank(resource: string): number {

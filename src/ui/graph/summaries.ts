@@ -19,6 +19,14 @@ export function serviceSummary(s: KObject): string {
   return `${spec?.type ?? 'ClusterIP'} ${spec?.clusterIP ?? ''}`.trim();
 }
 
+/** What a card shows under its name, and whether it is drawn faded, by kind (others: nothing, never). */
+export const CARD_LOOKS: Readonly<Record<string, { summary(o: KObject): string; faded?(o: KObject): boolean }>> = {
+  Deployment: { summary: deploymentSummary },
+  // A ReplicaSet scaled to zero is an old revision kept for rollback.
+  ReplicaSet: { summary: replicaSetSummary, faded: (r) => ((r.spec as { replicas?: number } | undefined)?.replicas ?? 0) === 0 },
+  Service: { summary: serviceSummary },
+};
+
 export function isControlPlane(name: string, node: KObject | undefined): boolean {
   const labels = node?.metadata.labels ?? {};
   return 'node-role.kubernetes.io/control-plane' in labels || name.endsWith('control-plane');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_SCHEMAS, decodeErrors, jsonSchemaFor, MANIFEST_SCHEMA, zeroNullItems } from './index';
-import { statusOf, testServer } from '../kinds/test-server';
+import { statusOf, testServer } from '../../kinds/test-server';
 
 const deploy = (spec: Record<string, unknown>) => ({
   apiVersion: 'apps/v1',

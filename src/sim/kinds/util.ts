@@ -1,5 +1,5 @@
 /** Small helpers for walking decoded (schema-checked, but user-shaped) JSON in strategies. */
-import { isPlainObject } from '../../object';
+import { isPlainObject } from '../object';
 
 // Decoded objects are plain JSON; strategies read and fill them by field name.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

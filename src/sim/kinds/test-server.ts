@@ -1,10 +1,10 @@
 /** A bare api-server with the default namespaces, for strategy tests. */
-import { Clock } from '../../clock';
-import type { KObject } from '../../object';
-import { Rng } from '../../rng';
-import { Store } from '../../store';
-import { ApiServer } from '../apiserver';
-import { StatusError } from '../errors';
+import { Clock } from '../clock';
+import type { KObject } from '../object';
+import { Rng } from '../rng';
+import { Store } from '../store';
+import { ApiServer } from '../api/apiserver';
+import { StatusError } from '../api/errors';
 
 export function testServer(seed = 1, namespaces = ['default', 'kube-system']): ApiServer {
   const api = new ApiServer(new Store(true), new Clock(0), new Rng(seed));

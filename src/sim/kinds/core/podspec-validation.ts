@@ -5,10 +5,10 @@
 import { goQuote } from '../../gostr';
 import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isEnvVarName, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum } from '../../names';
 import { canonicalQuantity, tryParseQuantity } from '../../quantity';
-import type { FieldError } from '../errors';
-import { validateLabels } from './meta';
+import type { FieldError } from '../../api/errors';
+import { validateLabels } from '../meta';
 import { volumeSources } from './podspec-defaults';
-import { objects, obj, str, type J } from './util';
+import { objects, obj, str, type J } from '../util';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];

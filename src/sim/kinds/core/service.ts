@@ -5,12 +5,16 @@
 import { goQuote, goStringSlice } from '../../gostr';
 import { isDNS1123Label, isValidIP, isValidPortName, isValidPortNum } from '../../names';
 import type { KObject } from '../../object';
-import type { FieldError } from '../errors';
-import { validateLabels } from './meta';
+import type { FieldError } from '../../api/errors';
+import { validateLabels } from '../meta';
 import { notSupported } from './podspec-validation';
 import { allocateClusterIP, allocateNodePort, clusterIPProblem, nodePortProblem, usedClusterIPs, usedNodePorts } from './service-alloc';
-import type { KindStrategy, StrategyContext } from './strategy';
-import { child, obj, objects, setDefault, str, type J } from './util';
+import type { KindStrategy, StrategyContext } from '../strategy';
+import { child, obj, objects, setDefault, str, type J } from '../util';
+import type { Service } from 'kubernetes-types/core/v1';
+import { formatLabels } from '../../labels';
+import { defineKind } from '../kind';
+import { AGE, ageCell, NAME, nameCell, NONE } from '../printing/cells';
 
 const TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const AFFINITIES = ['ClientIP', 'None'];
@@ -173,4 +177,41 @@ function validateService(spec: J): FieldError[] {
     for (const msg of isValidIP(str(spec.clusterIP))) errors.push({ type: 'Invalid value', field: 'spec.clusterIPs[0]', value: goQuote(str(spec.clusterIP)), detail: msg });
   }
   return errors;
+}
+
+export const serviceKind = defineKind<Service>({
+  group: '', version: 'v1', kind: 'Service', plural: 'services', singular: 'service', shortNames: ['svc'], namespaced: true, categories: ['all'],
+  verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+  strategy: serviceStrategy,
+  printer: {
+    columns: [NAME, { name: 'Type' }, { name: 'Cluster-IP' }, { name: 'External-IP' }, { name: 'Port(s)' }, AGE, { name: 'Selector', priority: 1 }],
+    cells(s, { now, wide }) {
+      const spec = s.spec ?? {};
+      const clusterIP = spec.clusterIPs?.length ? spec.clusterIPs[0] : NONE;
+      const ports = spec.ports ?? [];
+      const portText = ports.map((p) => (p.nodePort && p.nodePort > 0 ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`)).join(',');
+      return [nameCell(s), spec.type ?? '', clusterIP, serviceExternalIP(s, wide), portText || NONE, ageCell(s, now), formatLabels(spec.selector)];
+    },
+  },
+  graph: { draw: 'card', abbrev: 'svc', order: 2, selectsPods: true },
+});
+
+function serviceExternalIP(svc: Service, wide: boolean): string {
+  const spec = svc.spec ?? {};
+  const externalIPs = spec.externalIPs ?? [];
+  switch (spec.type) {
+    case 'ClusterIP':
+    case 'NodePort':
+      return externalIPs.length ? externalIPs.join(',') : NONE;
+    case 'LoadBalancer': {
+      const ingress = svc.status?.loadBalancer?.ingress ?? [];
+      let lb = ingress.map((i) => i.ip || i.hostname).filter(Boolean).join(',');
+      if (!wide && lb.length > 16) lb = lb.slice(0, 13) + '...';
+      if (externalIPs.length) return [...(lb ? lb.split(',') : []), ...externalIPs].join(',');
+      return lb || '<pending>';
+    }
+    case 'ExternalName':
+      return spec.externalName ?? '';
+  }
+  return '<unknown>';
 }

@@ -2,12 +2,15 @@
  * core/v1 Namespace: `status.phase Active`, `spec.finalizers [kubernetes]`, the name label; a
  * delete marks it Terminating (the namespace controller empties and removes it).
  */
-import type { KindStrategy } from './strategy';
-import { child, obj, type J } from './util';
+import type { KindStrategy } from '../strategy';
+import type { Namespace } from 'kubernetes-types/core/v1';
+import type { KObject } from '../../object';
+import { defineKind } from '../kind';
+import { AGE, ageCell, NAME, nameCell } from '../printing/cells';
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
-export const namespaceStrategy: KindStrategy = {
+export const namespaceStrategy: KindStrategy<Namespace & KObject> = {
   hasStatus: true,
   default(o) {
     // Set on create and update alike, so the label always tells the true name.
@@ -19,8 +22,7 @@ export const namespaceStrategy: KindStrategy = {
   },
   prepareUpdate(o, old) {
     // spec.finalizers change only through the finalize subresource.
-    const before = obj(old.spec);
-    if (before) child(o as J, 'spec').finalizers = before.finalizers;
+    if (old.spec) (o.spec ??= {}).finalizers = old.spec.finalizers;
   },
   markDeleting(old, ctx) {
     if (old.metadata.deletionTimestamp) return old;
@@ -28,7 +30,18 @@ export const namespaceStrategy: KindStrategy = {
       ...old,
       metadata: { ...old.metadata, deletionTimestamp: ctx.clock.timestamp() },
       spec: { finalizers: ['kubernetes'] },
-      status: { ...(old.status as object), phase: 'Terminating' },
+      status: { ...old.status, phase: 'Terminating' },
     };
   },
 };
+
+export const namespaceKind = defineKind<Namespace>({
+  group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', singular: 'namespace', shortNames: ['ns'], namespaced: false,
+  verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+  strategy: namespaceStrategy,
+  printer: {
+    columns: [NAME, { name: 'Status' }, AGE],
+    cells: (n, { now }) => [nameCell(n), n.status?.phase ?? '', ageCell(n, now)],
+  },
+  graph: { draw: 'none' },
+});

@@ -4,12 +4,16 @@
  * admission plugins: `api/admission/`.)
  */
 import type { KObject } from '../../object';
-import type { FieldError } from '../errors';
+import type { FieldError } from '../../api/errors';
 import { qosClass } from '../../qos';
 import { defaultPodOnly, defaultPodSpec } from './podspec-defaults';
 import { validatePodSpec } from './podspec-validation';
-import type { KindStrategy } from './strategy';
-import { child, objects, type J } from './util';
+import type { KindStrategy } from '../strategy';
+import { child, objects, type J } from '../util';
+import type { Pod } from 'kubernetes-types/core/v1';
+import { ALL_VERBS, defineKind } from '../kind';
+import { AGE, ageCell, NAME, nameCell, NONE } from '../printing/cells';
+import { podColumns } from '../printing/pod-status';
 
 export const POD_UPDATE_FORBIDDEN =
   'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
@@ -109,3 +113,26 @@ function specDiff(before: J, after: J, changed: string[]): string {
   lines.push('  }');
   return lines.join('\n') + '\n';
 }
+
+export const podKind = defineKind<Pod>({
+  group: '', version: 'v1', kind: 'Pod', plural: 'pods', singular: 'pod', shortNames: ['po'], namespaced: true, verbs: ALL_VERBS, categories: ['all'],
+  strategy: podStrategy,
+  printer: {
+    columns: [
+      NAME, { name: 'Ready' }, { name: 'Status' }, { name: 'Restarts' }, AGE,
+      { name: 'IP', priority: 1 }, { name: 'Node', priority: 1 }, { name: 'Nominated Node', priority: 1 }, { name: 'Readiness Gates', priority: 1 },
+    ],
+    cells(p, { now }) {
+      const c = podColumns(p, now);
+      const gates = p.spec?.readinessGates ?? [];
+      let gatesText = NONE;
+      if (gates.length) {
+        const conditions = p.status?.conditions ?? [];
+        const ok = gates.filter((g) => conditions.find((c) => c.type === g.conditionType)?.status === 'True').length;
+        gatesText = `${ok}/${gates.length}`;
+      }
+      return [nameCell(p), c.ready, c.status, c.restarts, ageCell(p, now), p.status?.podIPs?.[0]?.ip || NONE, p.spec?.nodeName || NONE, p.status?.nominatedNodeName || NONE, gatesText];
+    },
+  },
+  graph: { draw: 'pod' },
+});

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { KObject } from '../../object';
-import { StatusError } from '../errors';
+import type { KObject } from '../object';
+import { StatusError } from '../api/errors';
 import { deployment, pod, testServer } from './test-server';
 
 const RESOURCES: [string, string, string][] = [

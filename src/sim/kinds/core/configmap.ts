@@ -1,17 +1,20 @@
 /** core/v1 ConfigMap: key rules, the 1 MiB limit, and `immutable`. */
 import { goQuote } from '../../gostr';
 import { isConfigMapKey } from '../../names';
-import type { FieldError } from '../errors';
-import type { KindStrategy } from './strategy';
-import { obj, type J } from './util';
+import type { FieldError } from '../../api/errors';
+import type { KindStrategy } from '../strategy';
+import type { ConfigMap } from 'kubernetes-types/core/v1';
+import type { KObject } from '../../object';
+import { ALL_VERBS, defineKind } from '../kind';
+import { AGE, ageCell, NAME, nameCell } from '../printing/cells';
 
 export const MAX_CONFIG_MAP_SIZE = 1024 * 1024;
 
-export const configMapStrategy: KindStrategy = {
+export const configMapStrategy: KindStrategy<ConfigMap & KObject> = {
   validate(o) {
     const errors: FieldError[] = [];
-    const data = obj(o.data) ?? {};
-    const binary = obj(o.binaryData) ?? {};
+    const data = o.data ?? {};
+    const binary = o.binaryData ?? {};
     let size = 0;
     for (const [key, value] of Object.entries(data)) {
       for (const msg of isConfigMapKey(key)) errors.push({ type: 'Invalid value', field: `data[${key}]`, value: goQuote(key), detail: msg });
@@ -36,7 +39,17 @@ export const configMapStrategy: KindStrategy = {
   },
 };
 
-function sorted(m: unknown): J {
-  const o = obj(m) ?? {};
+function sorted(m: Record<string, string> | undefined): Record<string, string> {
+  const o = m ?? {};
   return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
 }
+
+export const configMapKind = defineKind<ConfigMap>({
+  group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps', singular: 'configmap', shortNames: ['cm'], namespaced: true, verbs: ALL_VERBS,
+  strategy: configMapStrategy,
+  printer: {
+    columns: [NAME, { name: 'Data' }, AGE],
+    cells: (c, { now }) => [nameCell(c), String(Object.keys(c.data ?? {}).length + Object.keys(c.binaryData ?? {}).length), ageCell(c, now)],
+  },
+  graph: { draw: 'none' },
+});

@@ -2,12 +2,12 @@
  * Validation of ObjectMeta shared by all kinds (names, namespace, labels, annotations,
  * owner references, finalizers), following apimachinery's ValidateObjectMetaAccessor.
  */
-import type { KObject } from '../../object';
-import { isPlainObject } from '../../object';
-import { goQuote } from '../../gostr';
-import { isDNS1123Label, isQualifiedName, isValidLabelValue, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, type NameValidator } from '../../names';
-import type { FieldError } from '../errors';
-import type { ResourceType } from '../registry';
+import type { KObject } from '../object';
+import { isPlainObject } from '../object';
+import { goQuote } from '../gostr';
+import { isDNS1123Label, isQualifiedName, isValidLabelValue, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, type NameValidator } from '../names';
+import type { FieldError } from '../api/errors';
+import type { ResourceType } from './kind';
 
 /** Names each kind accepts: Services are DNS-1035 labels, Namespaces DNS-1123 labels, the rest subdomains. */
 const NAME_VALIDATORS: Record<string, NameValidator> = {

@@ -3,7 +3,7 @@
  * kubernetes' `printPod` (pkg/printers/internalversion/printers.go, 1.32) does, including
  * sidecar (restartable init) containers. Pure: the UI colours pods by `podStatus`.
  */
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../object';
 import { humanDuration } from './age';
 
 interface ContainerState {

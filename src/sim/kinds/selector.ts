@@ -1,9 +1,9 @@
 /** LabelSelector validation (apimachinery's ValidateLabelSelector). */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import { goQuote } from '../../gostr';
-import { isQualifiedName, isValidLabelValue } from '../../names';
-import { isPlainObject } from '../../object';
-import type { FieldError } from '../errors';
+import { goQuote } from '../gostr';
+import { isQualifiedName, isValidLabelValue } from '../names';
+import { isPlainObject } from '../object';
+import type { FieldError } from '../api/errors';
 import { validateLabels } from './meta';
 import { objects } from './util';
 

@@ -1,12 +1,16 @@
 /** apps/v1 Deployment: defaults, validation (ValidateDeploymentSpec), immutable selector. */
 import { goIntOrString, goScalar } from '../../gostr';
 import { isValidPercent } from '../../names';
-import type { FieldError } from '../errors';
-import type { KindStrategy } from './strategy';
-import { child, obj, setDefault, type J } from './util';
+import type { FieldError } from '../../api/errors';
+import type { KindStrategy } from '../strategy';
+import { child, setDefault, type J } from '../util';
 import { defaultPodTemplate, nonNegative, validateImmutableSelector, validateSelectorAndTemplate } from './workload';
+import type { Deployment, DeploymentSpec, DeploymentStrategy } from 'kubernetes-types/apps/v1';
+import type { KObject } from '../../object';
+import { ALL_VERBS, defineKind } from '../kind';
+import { AGE, ageCell, containerCells, NAME, nameCell, selectorText } from '../printing/cells';
 
-export const deploymentStrategy: KindStrategy = {
+export const deploymentStrategy: KindStrategy<Deployment & KObject> = {
   hasStatus: true,
   tracksGeneration: true,
   default(o) {
@@ -27,10 +31,10 @@ export const deploymentStrategy: KindStrategy = {
     o.status = {};
   },
   validate(o) {
-    const spec = obj(o.spec) ?? {};
+    const spec: Partial<DeploymentSpec> = o.spec ?? {};
     const errors: FieldError[] = [...nonNegative(spec.replicas, 'spec.replicas')];
     errors.push(...validateSelectorAndTemplate(spec));
-    errors.push(...validateStrategy(obj(spec.strategy) ?? {}));
+    errors.push(...validateStrategy(spec.strategy ?? {}));
     errors.push(...nonNegative(spec.minReadySeconds, 'spec.minReadySeconds'));
     errors.push(...nonNegative(spec.revisionHistoryLimit, 'spec.revisionHistoryLimit'));
     if (typeof spec.progressDeadlineSeconds === 'number') {
@@ -46,13 +50,13 @@ export const deploymentStrategy: KindStrategy = {
   },
 };
 
-function validateStrategy(strategy: J): FieldError[] {
+function validateStrategy(strategy: DeploymentStrategy): FieldError[] {
   const path = 'spec.strategy';
   switch (strategy.type) {
     case 'Recreate':
       return strategy.rollingUpdate ? [{ type: 'Forbidden', field: `${path}.rollingUpdate`, detail: "may not be specified when strategy `type` is 'Recreate'" }] : [];
     case 'RollingUpdate': {
-      const ru = obj(strategy.rollingUpdate) ?? {};
+      const ru = strategy.rollingUpdate ?? {};
       const errors = [...intOrPercent(ru.maxUnavailable, `${path}.rollingUpdate.maxUnavailable`), ...intOrPercent(ru.maxSurge, `${path}.rollingUpdate.maxSurge`)];
       if (isZero(ru.maxUnavailable) && isZero(ru.maxSurge)) {
         errors.push({ type: 'Invalid value', field: `${path}.rollingUpdate.maxUnavailable`, value: goIntOrString(ru.maxUnavailable), detail: 'may not be 0 when `maxSurge` is 0' });
@@ -86,3 +90,24 @@ function percentValue(v: unknown): number {
   const m = typeof v === 'string' ? /^(\d+)%$/.exec(v) : null;
   return m ? Number(m[1]) : 0;
 }
+
+export const deploymentKind = defineKind<Deployment>({
+  group: 'apps', version: 'v1', kind: 'Deployment', plural: 'deployments', singular: 'deployment', shortNames: ['deploy'], namespaced: true, verbs: ALL_VERBS, categories: ['all'],
+  strategy: deploymentStrategy,
+  printer: {
+    columns: [NAME, { name: 'Ready' }, { name: 'Up-to-date' }, { name: 'Available' }, AGE, { name: 'Containers', priority: 1 }, { name: 'Images', priority: 1 }, { name: 'Selector', priority: 1 }],
+    cells(d, { now }) {
+      const st = d.status ?? {};
+      return [
+        nameCell(d),
+        `${st.readyReplicas ?? 0}/${d.spec?.replicas ?? 0}`,
+        String(st.updatedReplicas ?? 0),
+        String(st.availableReplicas ?? 0),
+        ageCell(d, now),
+        ...containerCells(d.spec?.template),
+        selectorText(d.spec?.selector),
+      ];
+    },
+  },
+  graph: { draw: 'card', abbrev: 'deploy', order: 0 },
+});

@@ -7,12 +7,12 @@ import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import { goLabelSelector, goStringMap } from '../../gostr';
 import { matchesLabelSelector } from '../../labels';
 import type { KObject } from '../../object';
-import type { FieldError } from '../errors';
-import { validateAnnotations, validateLabels } from './meta';
-import { defaultPodSpec } from './podspec-defaults';
-import { notSupported, validatePodSpec } from './podspec-validation';
-import { validateLabelSelector } from './selector';
-import { child, obj, type J } from './util';
+import type { FieldError } from '../../api/errors';
+import { validateAnnotations, validateLabels } from '../meta';
+import { defaultPodSpec } from '../core/podspec-defaults';
+import { notSupported, validatePodSpec } from '../core/podspec-validation';
+import { validateLabelSelector } from '../selector';
+import { child, obj, type J } from '../util';
 
 export function defaultPodTemplate(spec: J): void {
   const template = child(spec, 'template');
