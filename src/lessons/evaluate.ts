@@ -1,21 +1,18 @@
 /**
- * Evaluates a step's checks against the simulated api-server. Pure reads only: it never writes,
- * never advances time, and costs a few list calls per check, so the worker can run it after
- * every batch of changes.
+ * Evaluates a step's checks through the api client, as kubectl reads. Pure reads only: it never
+ * writes, never advances time, and costs a few list calls per check, so the worker can run it
+ * after every batch of changes (against `cachedReads`, which makes those lists cheap).
  */
-import type { ApiServer } from '../sim/api/apiserver';
-import type { ResourceType } from '../sim/api/registry';
+import { tryGet, type KubeClient, type ResourceType } from '../kubectl/client';
 import type { CoreEvent } from '../sim/events';
-import { parseSelector, matchSelector } from '../sim/labels';
-import { Informer } from '../sim/controllers/informer';
 import { controllerRef, type KObject } from '../sim/object';
 import { countText } from './describe';
 import { jsonEqual, parsePath, valueAt } from './paths';
 import { podStatusColumn } from './pod-status';
 import type { Check, CheckResult, CountOp, EventMatch, LessonStep } from './types';
 
-/** A cluster (anything with `.api`) or the api-server itself. */
-export type CheckTarget = { api: ApiServer } | ApiServer;
+/** What checks read: objects, lists and the discovery API — a client, or `cachedReads(client)`. */
+export type CheckSource = Pick<KubeClient, 'get' | 'list' | 'discovery'>;
 
 type Outcome = { passed: boolean; detail?: string };
 
@@ -28,8 +25,7 @@ const DEFAULT_NAMESPACE = 'default';
  */
 export const AFTER_SLACK_MS = 5000;
 
-export function evaluateChecks(target: CheckTarget, step: Pick<LessonStep, 'checks'>): CheckResult[] {
-  const api = 'api' in target ? target.api : target;
+export function evaluateChecks(api: CheckSource, step: Pick<LessonStep, 'checks'>): CheckResult[] {
   return step.checks.map((check) => {
     let outcome: Outcome;
     try {
@@ -49,22 +45,7 @@ export function stepComplete(results: CheckResult[]): boolean {
   return results.every((r) => r.passed);
 }
 
-/**
- * Watch-fed caches per api-server and resource, made on first use. `api.list` copies and sorts
- * every call (tens of ms at 10,000 pods); a check only needs to scan. The caches live as long
- * as the cluster's store does.
- */
-const caches = new WeakMap<ApiServer, Map<string, Informer>>();
-
-function cached(api: ApiServer, resource: string, namespace: string | undefined): KObject[] {
-  let byResource = caches.get(api);
-  if (!byResource) caches.set(api, (byResource = new Map()));
-  let informer = byResource.get(resource);
-  if (!informer) byResource.set(resource, (informer = new Informer(api.store, resource)));
-  return informer.list(namespace);
-}
-
-export function evaluateCheck(api: ApiServer, check: Check): Outcome {
+export function evaluateCheck(api: CheckSource, check: Check): Outcome {
   switch (check.type) {
     case 'exists': {
       const obj = getObject(api, check.kind, check.name, check.namespace);
@@ -113,7 +94,7 @@ export function evaluateCheck(api: ApiServer, check: Check): Outcome {
   }
 }
 
-function eventSeen(api: ApiServer, match: EventMatch, after: EventMatch | undefined): Outcome {
+function eventSeen(api: CheckSource, match: EventMatch, after: EventMatch | undefined): Outcome {
   const events = matchingEvents(api, match);
   if (!after) return events.length ? { passed: true } : { passed: false, detail: `no ${match.reason} event yet` };
   const earlier = matchingEvents(api, after);
@@ -124,8 +105,8 @@ function eventSeen(api: ApiServer, match: EventMatch, after: EventMatch | undefi
     : { passed: false, detail: `no ${match.reason} event since the ${after.reason} event` };
 }
 
-function matchingEvents(api: ApiServer, m: EventMatch): CoreEvent[] {
-  const events = cached(api, 'events', namespaceOf(m.namespace)) as CoreEvent[];
+function matchingEvents(api: CheckSource, m: EventMatch): CoreEvent[] {
+  const events = api.list('events', namespaceOf(m.namespace)) as CoreEvent[];
   const kind = m.kind ? resolveKind(api, m.kind).kind : undefined;
   return events.filter((e) => {
     if (e.reason !== m.reason) return false;
@@ -137,7 +118,7 @@ function matchingEvents(api: ApiServer, m: EventMatch): CoreEvent[] {
   });
 }
 
-function ownedBy(api: ApiServer, check: Extract<Check, { type: 'ownedBy' }>): Outcome {
+function ownedBy(api: CheckSource, check: Extract<Check, { type: 'ownedBy' }>): Outcome {
   const t = resolveKind(api, check.kind);
   const ownerType = resolveKind(api, check.owner.kind);
   const ns = t.namespaced ? namespaceOf(check.namespace) : undefined;
@@ -152,7 +133,7 @@ function ownedBy(api: ApiServer, check: Extract<Check, { type: 'ownedBy' }>): Ou
       ref.kind === ownerType.kind &&
       (!check.owner.name || ref.name === check.owner.name) &&
       (!check.owner.namePrefix || ref.name.startsWith(check.owner.namePrefix)) &&
-      api.tryGet(ownerType.plural, ns, ref.name)?.metadata.uid === ref.uid;
+      tryGet(api, ownerType.plural, ns, ref.name)?.metadata.uid === ref.uid;
     if (!ok) {
       const by = ref ? `controlled by ${ref.kind} "${ref.name}"` : 'has no controller';
       return { passed: false, detail: `${t.kind} "${obj.metadata.name}" ${by}` };
@@ -161,8 +142,8 @@ function ownedBy(api: ApiServer, check: Extract<Check, { type: 'ownedBy' }>): Ou
   return { passed: true };
 }
 
-function resolveKind(api: ApiServer, kind: string): ResourceType {
-  const t = api.registry.resolve(kind);
+function resolveKind(api: CheckSource, kind: string): ResourceType {
+  const t = api.discovery.resolve(kind);
   if (!t) throw new Error(`unknown kind "${kind}"`);
   return t;
 }
@@ -171,16 +152,13 @@ function namespaceOf(ns: string | undefined): string {
   return ns ?? DEFAULT_NAMESPACE;
 }
 
-function getObject(api: ApiServer, kind: string, name: string, namespace: string | undefined): KObject | undefined {
+function getObject(api: CheckSource, kind: string, name: string, namespace: string | undefined): KObject | undefined {
   const t = resolveKind(api, kind);
-  return api.tryGet(t.plural, t.namespaced ? namespaceOf(namespace) : undefined, name);
+  return tryGet(api, t.plural, t.namespaced ? namespaceOf(namespace) : undefined, name);
 }
 
-function listObjects(api: ApiServer, resource: string, namespace: string | undefined, selector: string | undefined): KObject[] {
-  const items = cached(api, resource, namespace);
-  if (!selector) return items;
-  const sel = parseSelector(selector);
-  return items.filter((o) => matchSelector(sel, o.metadata.labels ?? {}));
+function listObjects(api: CheckSource, resource: string, namespace: string | undefined, selector: string | undefined): KObject[] {
+  return api.list(resource, namespace, selector ? { labelSelector: selector } : {});
 }
 
 function compare(actual: number, op: CountOp, expected: number, what: string): Outcome {

@@ -5,8 +5,10 @@
  */
 import type { KubectlEntry, KubectlProgram, Wait, Workspace } from '../kubectl/types';
 import { DEFAULT_KUBECONFIG, type KubeConfig } from '../kubectl/types';
-import { goToStep, startProgress, updateProgress } from '../lessons';
+import type { KubeClient } from '../kubectl/client';
+import { cachedReads, goToStep, startProgress, updateProgress, type CheckSource } from '../lessons';
 import type { Lesson } from '../lessons/types';
+import { createClient } from '../sim/client';
 import type { Cluster } from '../sim/cluster';
 import { stepAction, stepSecond } from '../sim/step';
 import { DeltaBatcher, UNMIRRORED } from './batcher';
@@ -39,7 +41,7 @@ export interface SessionDeps {
   kubectl: KubectlEntry;
   splitCommandLine: (line: string) => string[];
   /** Tab completion (kubectl's `complete`); without it nothing completes. Gets the workspace for `-f` file names. */
-  complete?: (cluster: Cluster, line: string, config: KubeConfig, workspace: Workspace) => string[];
+  complete?: (client: KubeClient, line: string, config: KubeConfig, workspace: Workspace) => string[];
   /** YAML syntax problems with positions, for editor markers. */
   manifestProblems?: (text: string, filename: string) => ManifestProblem[];
   lessons: Lesson[];
@@ -74,6 +76,10 @@ export const INTERRUPTED_EXIT = 130;
 
 export class Session {
   private cluster!: Cluster;
+  /** The api as kubectl and completion use it. */
+  private client!: KubeClient;
+  /** What the lesson's checks read: the client, with watch-fed lists. */
+  private checks!: CheckSource;
   private driver!: TimeDriver;
   private unsubscribe: () => void = () => undefined;
   private readonly batcher = new DeltaBatcher();
@@ -124,6 +130,8 @@ export class Session {
 
   private boot(): void {
     this.cluster = this.deps.createCluster();
+    this.client = createClient(this.cluster);
+    this.checks = cachedReads(this.client);
     this.journal.clear();
     const speed = this.driver?.speed ?? 1;
     const paused = this.driver?.paused ?? false;
@@ -191,7 +199,7 @@ export class Session {
         this.startKubectl(id, command.line);
         return undefined;
       case 'complete':
-        return { kind: 'complete', candidates: this.deps.complete?.(this.cluster, command.line, this.config, this.workspace) ?? [] };
+        return { kind: 'complete', candidates: this.deps.complete?.(this.client, command.line, this.config, this.workspace) ?? [] };
       case 'workspace':
         this.workspace.replace(command.files);
         return { kind: 'workspace' };
@@ -256,7 +264,8 @@ export class Session {
   }
 
   private program(args: string[], out: Running['out']): KubectlProgram {
-    return this.deps.kubectl(this.cluster, args, {
+    return this.deps.kubectl(this.client, args, {
+      seed: this.cluster.options.seed,
       workspace: this.workspace,
       config: this.config,
       out: (text) => out(text, 'stdout'),
@@ -528,7 +537,7 @@ export class Session {
     const p = this.progress;
     const lesson = p && this.lesson(p.lessonId);
     if (p && lesson) {
-      this.progress = { lessonId: lesson.id, ...updateProgress(this.cluster, lesson, p) };
+      this.progress = { lessonId: lesson.id, ...updateProgress(this.checks, lesson, p) };
       this.progressByLesson.set(lesson.id, this.progress);
     }
     this.progressJson = JSON.stringify(this.progress);
