@@ -25,11 +25,11 @@ const DEFAULT_NAMESPACE = 'default';
  */
 export const AFTER_SLACK_MS = 5000;
 
-export function evaluateChecks(api: CheckSource, step: Pick<LessonStep, 'checks'>): CheckResult[] {
+export function evaluateChecks(source: CheckSource, step: Pick<LessonStep, 'checks'>): CheckResult[] {
   return step.checks.map((check) => {
     let outcome: Outcome;
     try {
-      outcome = evaluateCheck(api, check);
+      outcome = evaluateCheck(source, check);
     } catch (e) {
       // A check must never break the host; report the problem instead.
       outcome = { passed: false, detail: (e as Error).message };
@@ -45,28 +45,28 @@ export function stepComplete(results: CheckResult[]): boolean {
   return results.every((r) => r.passed);
 }
 
-export function evaluateCheck(api: CheckSource, check: Check): Outcome {
+export function evaluateCheck(source: CheckSource, check: Check): Outcome {
   switch (check.type) {
     case 'exists': {
-      const obj = getObject(api, check.kind, check.name, check.namespace);
+      const obj = getObject(source, check.kind, check.name, check.namespace);
       if (!obj) return { passed: false, detail: `${check.kind} "${check.name}" not found` };
       if (obj.metadata.deletionTimestamp) return { passed: false, detail: `${check.kind} "${check.name}" is being deleted` };
       return { passed: true };
     }
     case 'absent': {
-      const obj = getObject(api, check.kind, check.name, check.namespace);
+      const obj = getObject(source, check.kind, check.name, check.namespace);
       if (!obj) return { passed: true };
       return { passed: false, detail: obj.metadata.deletionTimestamp ? `${check.kind} "${check.name}" is still terminating` : `${check.kind} "${check.name}" still exists` };
     }
     case 'fieldEquals': {
-      const obj = getObject(api, check.kind, check.name, check.namespace);
+      const obj = getObject(source, check.kind, check.name, check.namespace);
       if (!obj) return { passed: false, detail: `${check.kind} "${check.name}" not found` };
       const actual = valueAt(obj, parsePath(check.path));
       if (jsonEqual(actual, check.value)) return { passed: true };
       return { passed: false, detail: `${check.path} is ${actual === undefined ? 'not set' : JSON.stringify(actual)}` };
     }
     case 'podCount': {
-      let pods = listObjects(api, 'pods', namespaceOf(check.namespace), check.selector);
+      let pods = listObjects(source, 'pods', namespaceOf(check.namespace), check.selector);
       if (check.status) pods = pods.filter((p) => podStatusColumn(p) === check.status);
       else if (check.phase) pods = pods.filter((p) => !p.metadata.deletionTimestamp && (p.status as { phase?: string } | undefined)?.phase === check.phase);
       // Without a state to match, terminating pods do not count: they are on their way out.
@@ -74,13 +74,13 @@ export function evaluateCheck(api: CheckSource, check: Check): Outcome {
       return compare(pods.length, check.op, check.count, `pod(s)${check.status || check.phase ? ` ${check.status ?? check.phase}` : ''}`);
     }
     case 'objectCount': {
-      const t = resolveKind(api, check.kind);
-      let objs = listObjects(api, t.plural, t.namespaced ? namespaceOf(check.namespace) : undefined, check.selector);
+      const t = resolveKind(source, check.kind);
+      let objs = listObjects(source, t.plural, t.namespaced ? namespaceOf(check.namespace) : undefined, check.selector);
       objs = objs.filter((o) => !o.metadata.deletionTimestamp && (!check.namePrefix || o.metadata.name!.startsWith(check.namePrefix)));
       return compare(objs.length, check.op, check.count, `${t.kind}(s)`);
     }
     case 'condition': {
-      const obj = getObject(api, check.kind, check.name, check.namespace);
+      const obj = getObject(source, check.kind, check.name, check.namespace);
       if (!obj) return { passed: false, detail: `${check.kind} "${check.name}" not found` };
       const conditions = (obj.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
       const cond = conditions.find((c) => c.type === check.condition);
@@ -88,16 +88,16 @@ export function evaluateCheck(api: CheckSource, check: Check): Outcome {
       return cond.status === check.status ? { passed: true } : { passed: false, detail: `${check.condition} is ${cond.status}` };
     }
     case 'eventSeen':
-      return eventSeen(api, check, check.after);
+      return eventSeen(source, check, check.after);
     case 'ownedBy':
-      return ownedBy(api, check);
+      return ownedBy(source, check);
   }
 }
 
-function eventSeen(api: CheckSource, match: EventMatch, after: EventMatch | undefined): Outcome {
-  const events = matchingEvents(api, match);
+function eventSeen(source: CheckSource, match: EventMatch, after: EventMatch | undefined): Outcome {
+  const events = matchingEvents(source, match);
   if (!after) return events.length ? { passed: true } : { passed: false, detail: `no ${match.reason} event yet` };
-  const earlier = matchingEvents(api, after);
+  const earlier = matchingEvents(source, after);
   if (!earlier.length) return { passed: false, detail: `no ${after.reason} event yet` };
   const since = Math.min(...earlier.map((e) => Date.parse(e.firstTimestamp)));
   return events.some((e) => Date.parse(e.lastTimestamp) >= since - AFTER_SLACK_MS)
@@ -105,9 +105,9 @@ function eventSeen(api: CheckSource, match: EventMatch, after: EventMatch | unde
     : { passed: false, detail: `no ${match.reason} event since the ${after.reason} event` };
 }
 
-function matchingEvents(api: CheckSource, m: EventMatch): CoreEvent[] {
-  const events = api.list('events', namespaceOf(m.namespace)) as CoreEvent[];
-  const kind = m.kind ? resolveKind(api, m.kind).kind : undefined;
+function matchingEvents(source: CheckSource, m: EventMatch): CoreEvent[] {
+  const events = source.list('events', namespaceOf(m.namespace)) as CoreEvent[];
+  const kind = m.kind ? resolveKind(source, m.kind).kind : undefined;
   return events.filter((e) => {
     if (e.reason !== m.reason) return false;
     const io = e.involvedObject;
@@ -118,11 +118,11 @@ function matchingEvents(api: CheckSource, m: EventMatch): CoreEvent[] {
   });
 }
 
-function ownedBy(api: CheckSource, check: Extract<Check, { type: 'ownedBy' }>): Outcome {
-  const t = resolveKind(api, check.kind);
-  const ownerType = resolveKind(api, check.owner.kind);
+function ownedBy(source: CheckSource, check: Extract<Check, { type: 'ownedBy' }>): Outcome {
+  const t = resolveKind(source, check.kind);
+  const ownerType = resolveKind(source, check.owner.kind);
   const ns = t.namespaced ? namespaceOf(check.namespace) : undefined;
-  const objs = listObjects(api, t.plural, ns, check.selector).filter(
+  const objs = listObjects(source, t.plural, ns, check.selector).filter(
     (o) => !o.metadata.deletionTimestamp && (!check.name || o.metadata.name === check.name) && (!check.namePrefix || o.metadata.name!.startsWith(check.namePrefix)),
   );
   if (!objs.length) return { passed: false, detail: `no matching ${t.kind} found` };
@@ -133,7 +133,7 @@ function ownedBy(api: CheckSource, check: Extract<Check, { type: 'ownedBy' }>): 
       ref.kind === ownerType.kind &&
       (!check.owner.name || ref.name === check.owner.name) &&
       (!check.owner.namePrefix || ref.name.startsWith(check.owner.namePrefix)) &&
-      tryGet(api, ownerType.plural, ns, ref.name)?.metadata.uid === ref.uid;
+      tryGet(source, ownerType.plural, ns, ref.name)?.metadata.uid === ref.uid;
     if (!ok) {
       const by = ref ? `controlled by ${ref.kind} "${ref.name}"` : 'has no controller';
       return { passed: false, detail: `${t.kind} "${obj.metadata.name}" ${by}` };
@@ -142,8 +142,8 @@ function ownedBy(api: CheckSource, check: Extract<Check, { type: 'ownedBy' }>): 
   return { passed: true };
 }
 
-function resolveKind(api: CheckSource, kind: string): ResourceType {
-  const t = api.discovery.resolve(kind);
+function resolveKind(source: CheckSource, kind: string): ResourceType {
+  const t = source.discovery.resolve(kind);
   if (!t) throw new Error(`unknown kind "${kind}"`);
   return t;
 }
@@ -152,13 +152,13 @@ function namespaceOf(ns: string | undefined): string {
   return ns ?? DEFAULT_NAMESPACE;
 }
 
-function getObject(api: CheckSource, kind: string, name: string, namespace: string | undefined): KObject | undefined {
-  const t = resolveKind(api, kind);
-  return tryGet(api, t.plural, t.namespaced ? namespaceOf(namespace) : undefined, name);
+function getObject(source: CheckSource, kind: string, name: string, namespace: string | undefined): KObject | undefined {
+  const t = resolveKind(source, kind);
+  return tryGet(source, t.plural, t.namespaced ? namespaceOf(namespace) : undefined, name);
 }
 
-function listObjects(api: CheckSource, resource: string, namespace: string | undefined, selector: string | undefined): KObject[] {
-  return api.list(resource, namespace, selector ? { labelSelector: selector } : {});
+function listObjects(source: CheckSource, resource: string, namespace: string | undefined, selector: string | undefined): KObject[] {
+  return source.list(resource, namespace, selector ? { labelSelector: selector } : {});
 }
 
 function compare(actual: number, op: CountOp, expected: number, what: string): Outcome {
