@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createClient } from '../sim/client';
 import { createCluster } from '../sim/cluster';
 import { memoryWorkspace } from '../runner/exec';
 import { complete } from './complete';
@@ -7,7 +8,7 @@ import { DEFAULT_KUBECONFIG } from './types';
 const cluster = createCluster({ seed: 3 });
 cluster.api.create('configmaps', 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' } });
 cluster.api.create('configmaps', 'kube-system', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'system-only' } });
-const c = (line: string) => complete(cluster, line, { ...DEFAULT_KUBECONFIG }, memoryWorkspace({ 'app.yaml': '', 'dir/x.yaml': '' }));
+const c = (line: string) => complete(createClient(cluster), line, { ...DEFAULT_KUBECONFIG }, memoryWorkspace({ 'app.yaml': '', 'dir/x.yaml': '' }));
 
 describe('complete', () => {
   it('completes kubectl, commands and subcommands', () => {

@@ -3,8 +3,8 @@
  * output formats), resource types and object names. Returns the candidate words for the last
  * (partial) word of the line, sorted; the line's end is the cursor.
  */
-import type { Cluster } from '../sim/cluster';
 import type { FlagSpec } from './args';
+import type { KubeClient } from './client';
 import { COMMANDS } from './commands';
 import { GLOBAL_FLAGS } from './flags';
 import { splitCommandLine } from '../shell/parse';
@@ -14,7 +14,7 @@ import type { CommandModule, KubeConfig, Workspace } from './types';
 const RESOURCE_COMMANDS = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'scale', 'wait', 'status', 'history', 'undo', 'restart', 'pause', 'resume', 'image', 'patch', 'expose', 'taint']);
 const OUTPUT_FORMATS = ['json', 'yaml', 'name', 'wide', 'jsonpath=', 'custom-columns='];
 
-export function complete(cluster: Cluster, line: string, config: KubeConfig, workspace?: Workspace): string[] {
+export function complete(client: KubeClient, line: string, config: KubeConfig, workspace?: Workspace): string[] {
   let words: string[];
   try {
     words = splitCommandLine(line);
@@ -57,13 +57,13 @@ export function complete(cluster: Cluster, line: string, config: KubeConfig, wor
   const prev = rest[rest.length - 1];
   if (prev?.startsWith('-') && !prev.includes('=')) {
     const spec = findFlag(allFlags(command), prev);
-    if (spec && takesValue(spec) && (prev.startsWith('--') || prev.length === 2)) return flagValues(cluster, spec, current, workspace);
+    if (spec && takesValue(spec) && (prev.startsWith('--') || prev.length === 2)) return flagValues(client, spec, current, workspace);
   }
   if (current.startsWith('-')) {
     const eq = current.indexOf('=');
     if (eq > 0) {
       const spec = findFlag(allFlags(command), current.slice(0, eq));
-      return spec ? flagValues(cluster, spec, current.slice(eq + 1), workspace).map((v) => `${current.slice(0, eq + 1)}${v}`) : [];
+      return spec ? flagValues(client, spec, current.slice(eq + 1), workspace).map((v) => `${current.slice(0, eq + 1)}${v}`) : [];
     }
     return match(allFlags(command).map((f) => `--${f.name}`), current);
   }
@@ -74,20 +74,20 @@ export function complete(cluster: Cluster, line: string, config: KubeConfig, wor
     const subs = match(command.subcommands.map((c) => c.name), current);
     if (subs.length) return subs;
   }
-  if (command.name === 'logs' && positional.length === 0) return match(names(cluster, 'pods', namespace), current);
-  if (command.name === 'cordon' || command.name === 'uncordon') return match(names(cluster, 'nodes', ''), current);
+  if (command.name === 'logs' && positional.length === 0) return match(names(client, 'pods', namespace), current);
+  if (command.name === 'cordon' || command.name === 'uncordon') return match(names(client, 'nodes', ''), current);
   if (command.name === 'use-context' || command.name === 'get-contexts') return match([config.context], current);
   if (!RESOURCE_COMMANDS.has(command.name)) return [];
-  return resourceWords(cluster, positional, current, namespace);
+  return resourceWords(client, positional, current, namespace);
 }
 
-function resourceWords(cluster: Cluster, positional: string[], current: string, namespace: string): string[] {
-  const registry = cluster.api.registry;
+function resourceWords(client: KubeClient, positional: string[], current: string, namespace: string): string[] {
+  const registry = client.discovery;
   const slash = current.indexOf('/');
   if (slash > 0) {
     const type = registry.resolve(current.slice(0, slash));
     if (!type) return [];
-    return match(names(cluster, type.plural, namespace).map((n) => `${current.slice(0, slash)}/${n}`), current);
+    return match(names(client, type.plural, namespace).map((n) => `${current.slice(0, slash)}/${n}`), current);
   }
   const typeWord = positional.find((p) => !p.includes('=') && !p.includes('/'));
   if (positional.length === 0 || !typeWord) {
@@ -98,19 +98,19 @@ function resourceWords(cluster: Cluster, positional: string[], current: string, 
   const type = registry.resolve(last);
   if (!type) return [];
   const already = new Set(positional.slice(1));
-  return match(names(cluster, type.plural, namespace).filter((n) => !already.has(n)), current);
+  return match(names(client, type.plural, namespace).filter((n) => !already.has(n)), current);
 }
 
-function names(cluster: Cluster, plural: string, namespace: string): string[] {
-  const t = cluster.api.registry.byResource(plural);
+function names(client: KubeClient, plural: string, namespace: string): string[] {
+  const t = client.discovery.byResource(plural);
   if (!t) return [];
-  return cluster.api.list(plural, t.namespaced ? namespace : undefined).map((o) => o.metadata.name ?? '');
+  return client.list(plural, t.namespaced ? namespace : undefined).map((o) => o.metadata.name ?? '');
 }
 
-function flagValues(cluster: Cluster, spec: FlagSpec, current: string, workspace: Workspace | undefined): string[] {
+function flagValues(client: KubeClient, spec: FlagSpec, current: string, workspace: Workspace | undefined): string[] {
   switch (spec.name) {
     case 'namespace':
-      return match(names(cluster, 'namespaces', ''), current);
+      return match(names(client, 'namespaces', ''), current);
     case 'output':
       return match(OUTPUT_FORMATS, current);
     case 'dry-run':

@@ -1,9 +1,9 @@
 /**
  * kubectl: finds the command (cobra's way: flags may come before it), parses its flags,
- * runs it, and prints errors as kubectl does. `kubectl(cluster, argv, io)` is a generator
- * that yields `Wait`s; `runKubectl` drives one to the end by advancing the virtual clock.
+ * runs it, and prints errors as kubectl does. `kubectl(client, argv, io)` is a generator
+ * that yields `Wait`s; the host drives it to the end (the headless runner's `runKubectl`
+ * advances the virtual clock through each).
  */
-import type { Cluster } from '../sim/cluster';
 import { FlagError, parseArgs, type FlagSpec } from './args';
 import { COMMANDS, KUBECTL_COMMAND_NAMES } from './commands';
 import { CliError, formatError } from './errors';
@@ -12,8 +12,9 @@ import { ROOT_HELP } from './help';
 import type { CommandContext, CommandModule, KubectlEntry, KubectlIO, KubectlProgram } from './types';
 
 export type { KubectlEntry, KubectlIO, KubectlProgram, Wait, Workspace, KubeConfig } from './types';
+export type { KubeClient } from './client';
 
-export const kubectl: KubectlEntry = function* (cluster, argv, io): KubectlProgram {
+export const kubectl: KubectlEntry = function* (client, argv, io): KubectlProgram {
   let path = 'kubectl';
   try {
     const found = findCommand(argv);
@@ -36,7 +37,7 @@ export const kubectl: KubectlEntry = function* (cluster, argv, io): KubectlProgr
     }
     const explicit = args.changed('namespace');
     const ctx: CommandContext = {
-      cluster,
+      client,
       io,
       path,
       namespace: explicit ? args.string('namespace') : io.config.namespace,
@@ -56,24 +57,6 @@ export const kubectl: KubectlEntry = function* (cluster, argv, io): KubectlProgr
 
 /** The exit code of a command stopped by Ctrl+C (128 + SIGINT). */
 export const INTERRUPTED = 130;
-
-/** Runs kubectl to completion, advancing the cluster's virtual clock through every `Wait`. */
-export function runKubectl(cluster: Cluster, argv: string[], io: KubectlIO): number {
-  const program = kubectl(cluster, argv, io);
-  let step = program.next();
-  while (!step.done) {
-    const wait = step.value;
-    // A wait with no end (`get -w` without --request-timeout) ends as Ctrl+C would: headless
-    // there is nobody to press it, and virtual time must not run on forever.
-    if (!Number.isFinite(wait.timeoutMs) && !wait.until()) {
-      program.return(INTERRUPTED);
-      return INTERRUPTED;
-    }
-    const held = wait.until() || cluster.clock.advanceUntil(wait.until, wait.timeoutMs);
-    step = program.next(held);
-  }
-  return step.value;
-}
 
 interface FoundCommand {
   command?: CommandModule;

@@ -44,10 +44,10 @@ export function readInfos(ctx: CommandContext, filenames: string[], validate: bo
     const meta = (object.metadata && typeof object.metadata === 'object' ? object.metadata : {}) as Record<string, unknown>;
     const name = typeof meta.name === 'string' ? meta.name : '';
     const ns = typeof meta.namespace === 'string' ? meta.namespace : '';
-    const type = ctx.cluster.api.registry.forKind(apiVersion, kind);
+    const type = ctx.client.discovery.forKind(apiVersion, kind);
     if (!type) {
       const builtin = builtinKind(apiVersion, kind);
-      const why = builtin ? `kind ${notSimulatedYet(ctx.cluster.api, builtin)}` : `no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
+      const why = builtin ? `kind ${notSimulatedYet(ctx.client.discovery, builtin)}` : `no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
       errors.push(new CliError(`resource mapping not found for name: "${name}" namespace: "${ns}" from "${source}": ${why}`));
       continue;
     }

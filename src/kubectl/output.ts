@@ -55,7 +55,7 @@ export function printChange(ctx: CommandContext, args: ParsedArgs, type: Resourc
   if (format === 'name') {
     ctx.out(objectRef(type, obj.metadata.name ?? ''));
   } else if (format) {
-    ctx.io.out(printObjects([obj], format, { now: ctx.cluster.clock.now(), singleItem: true }));
+    ctx.io.out(printObjects([obj], format, { now: ctx.client.now(), singleItem: true }));
   } else {
     ctx.out(`${objectRef(type, obj.metadata.name ?? '')} ${verb}${dryRunSuffix(mode)}`);
   }
@@ -63,7 +63,7 @@ export function printChange(ctx: CommandContext, args: ParsedArgs, type: Resourc
 
 /** A klog line on stderr (`W0101 09:10:00.000000       1 helpers.go:702] …`), in virtual time. */
 export function klog(ctx: CommandContext, severity: 'W' | 'E' | 'I', where: string, message: string): void {
-  const t = utcParts(ctx.cluster.clock.now());
+  const t = utcParts(ctx.client.now());
   const stamp = `${pad(t.month)}${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}.${pad(t.millisecond * 1000, 6)}`;
   ctx.err(`${severity}${stamp} ${'1'.padStart(7)} ${where}] ${message}`);
 }

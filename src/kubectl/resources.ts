@@ -1,12 +1,12 @@
 /**
  * Resource arguments as kubectl's resource builder reads them: `TYPE`, `TYPE NAME…`,
  * `TYPE1,TYPE2 NAME…`, `TYPE/NAME…`, the `all` category; kinds resolved through the
- * api-server's registry (`po`, `pods`, `deploy`, `deployment.apps`).
+ * discovery API (`po`, `pods`, `deploy`, `deployment.apps`).
  */
-import type { ApiServer } from '../sim/api/apiserver';
 import { builtinResource, type BuiltinKind } from '../sim/api/builtin-kinds';
 import type { ResourceType } from '../sim/api/registry';
 import type { KObject } from '../sim/object';
+import type { Discovery } from './client';
 import { CliError } from './errors';
 
 export interface ResourceRef {
@@ -24,11 +24,11 @@ export interface ResourceArgs {
 /** The `all` category, in the order `kubectl get all` prints it. */
 const ALL_ORDER = ['pods', 'replicationcontrollers', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'horizontalpodautoscalers', 'cronjobs', 'jobs'];
 
-export function resolveType(api: ApiServer, word: string): ResourceType {
-  const t = api.registry.resolve(word);
+export function resolveType(discovery: Discovery, word: string): ResourceType {
+  const t = discovery.resolve(word);
   if (t) return t;
   const builtin = builtinResource(word);
-  const honest = builtin ? `\n${notSimulatedYet(api, builtin)}` : '';
+  const honest = builtin ? `\n${notSimulatedYet(discovery, builtin)}` : '';
   throw new CliError(`the server doesn't have a resource type "${word}"${honest}`);
 }
 
@@ -36,23 +36,23 @@ export function resolveType(api: ApiServer, word: string): ResourceType {
  * Said instead of kubectl's "ensure CRDs are installed first" when a learner names a real 1.32
  * kind: their manifest is right, the playground is what is missing.
  */
-export function notSimulatedYet(api: ApiServer, kind: BuiltinKind): string {
-  const simulated = [...new Set(api.registry.all().map((t) => t.kind))].sort();
+export function notSimulatedYet(discovery: Discovery, kind: BuiltinKind): string {
+  const simulated = [...new Set(discovery.all().map((t) => t.kind))].sort();
   return `${kind.kind} (${kind.apiVersion}) is part of Kubernetes 1.32 but this playground does not simulate it yet; it simulates: ${simulated.join(', ')}`;
 }
 
 /** Types for one comma-separated word, expanding categories (`all`). */
-export function resolveTypes(api: ApiServer, word: string): ResourceType[] {
+export function resolveTypes(discovery: Discovery, word: string): ResourceType[] {
   const out: ResourceType[] = [];
   for (const part of word.split(',')) {
     if (!part) continue;
     if (part === 'all') {
-      const members = api.registry.all().filter((t) => t.categories?.includes('all'));
+      const members = discovery.all().filter((t) => t.categories?.includes('all'));
       members.sort((a, b) => rank(a) - rank(b));
       out.push(...members);
       continue;
     }
-    out.push(resolveType(api, part));
+    out.push(resolveType(discovery, part));
   }
   return dedupe(out);
 }
@@ -66,7 +66,7 @@ function dedupe(types: ResourceType[]): ResourceType[] {
   return [...new Map(types.map((t) => [t.plural, t])).values()];
 }
 
-export function parseResourceArgs(api: ApiServer, args: string[]): ResourceArgs {
+export function parseResourceArgs(discovery: Discovery, args: string[]): ResourceArgs {
   if (args.length === 0) return { refs: [], types: [] };
   const slashed = args.filter((a) => a.includes('/')).length;
   if (slashed > 0 && slashed !== args.length) {
@@ -80,11 +80,11 @@ export function parseResourceArgs(api: ApiServer, args: string[]): ResourceArgs 
       if (parts.length !== 2) throw new CliError(`arguments in resource/name form may not have more than one slash`);
       const [typeWord, name] = parts;
       if (!typeWord || !name) throw new CliError(`arguments in resource/name form must have a single resource and name`);
-      return { type: resolveType(api, typeWord), name };
+      return { type: resolveType(discovery, typeWord), name };
     });
     return { refs, types: [] };
   }
-  const types = resolveTypes(api, args[0]);
+  const types = resolveTypes(discovery, args[0]);
   const names = args.slice(1);
   if (names.length === 0) return { refs: [], types };
   return { refs: types.flatMap((type) => names.map((name) => ({ type, name }))), types: [] };
@@ -101,8 +101,8 @@ export function quotedRef(type: ResourceType, name: string): string {
 }
 
 /** The type of a stored object. */
-export function typeOf(api: ApiServer, obj: KObject): ResourceType {
-  const t = api.registry.forKind(obj.apiVersion, obj.kind);
+export function typeOf(discovery: Discovery, obj: KObject): ResourceType {
+  const t = discovery.forKind(obj.apiVersion, obj.kind);
   if (!t) throw new CliError(`no matches for kind "${obj.kind}" in version "${obj.apiVersion}"`);
   return t;
 }

@@ -5,8 +5,8 @@
  * a `Wait` so that the host advances virtual time — all at once in Node, frame by frame in
  * the browser.
  */
-import type { Cluster } from '../sim/cluster';
 import type { FlagSpec, ParsedArgs } from './args';
+import type { KubeClient } from './client';
 
 /** The learner's files: editor tabs, lesson files, or files beside a transcript. */
 export interface Workspace {
@@ -36,6 +36,11 @@ export const DEFAULT_KUBECONFIG: KubeConfig = {
 export interface KubectlIO {
   /** What `-f -` reads. */
   stdin?: string;
+  /**
+   * Seeds kubectl's own randomness (the suffix `create deployment` adds to some container names):
+   * hosts pass the cluster's seed, so that a replayed session prints the same names.
+   */
+  seed: number | string;
   workspace: Workspace;
   config: KubeConfig;
   out(text: string): void;
@@ -51,14 +56,16 @@ export interface Wait {
 /** Yields waits; receives whether the condition held; returns the exit code. */
 export type KubectlProgram = Generator<Wait, number, boolean>;
 
-export type KubectlEntry = (cluster: Cluster, argv: string[], io: KubectlIO) => KubectlProgram;
+/** kubectl talks to the api through `client` only; the host builds it for its cluster. */
+export type KubectlEntry = (client: KubeClient, argv: string[], io: KubectlIO) => KubectlProgram;
 
 // ---- the command-module contract (see commands/index.ts) ----
 
 
 /** What a command gets besides its parsed arguments. */
 export interface CommandContext {
-  cluster: Cluster;
+  /** The api: every read and write goes through it. */
+  client: KubeClient;
   io: KubectlIO;
   /** `kubectl rollout status`: the command as cobra names it (for `See '… --help'`). */
   path: string;

@@ -25,7 +25,7 @@ export const NO_RESOURCES_MESSAGE =
  * by `-f`. Lookup errors (NotFound) are collected so the other objects are still processed.
  */
 export function findObjects(ctx: CommandContext, args: ParsedArgs, resourceArgs: string[], opts: { selector?: string; all?: boolean; filenames?: string[] } = {}): { found: Found[]; errors: unknown[] } {
-  const api = ctx.cluster.api;
+  const client = ctx.client;
   const found: Found[] = [];
   const errors: unknown[] = [];
   const filenames = opts.filenames ?? [];
@@ -34,7 +34,7 @@ export function findObjects(ctx: CommandContext, args: ParsedArgs, resourceArgs:
     errors.push(...infos.errors);
     for (const info of infos.infos) {
       try {
-        found.push({ type: info.type, object: api.get(info.type.plural, info.namespace, info.name), source: info.source });
+        found.push({ type: info.type, object: client.get(info.type.plural, info.namespace, info.name), source: info.source });
       } catch (e) {
         errors.push(e);
       }
@@ -42,11 +42,11 @@ export function findObjects(ctx: CommandContext, args: ParsedArgs, resourceArgs:
     return { found, errors };
   }
   if (resourceArgs.length === 0) throw new CliError(NO_RESOURCES_MESSAGE);
-  const parsed = parseResourceArgs(api, resourceArgs);
+  const parsed = parseResourceArgs(client.discovery, resourceArgs);
   if (opts.selector || opts.all) {
     if (parsed.refs.length) throw new CliError('name cannot be provided when a selector is specified');
     for (const type of parsed.types) {
-      for (const object of api.list(type.plural, type.namespaced ? ctx.namespace : undefined, { labelSelector: opts.selector || undefined })) {
+      for (const object of client.list(type.plural, type.namespaced ? ctx.namespace : undefined, { labelSelector: opts.selector || undefined })) {
         found.push({ type, object });
       }
     }
@@ -55,7 +55,7 @@ export function findObjects(ctx: CommandContext, args: ParsedArgs, resourceArgs:
   if (parsed.types.length) throw new CliError('resource(s) were provided, but no name was specified');
   for (const ref of parsed.refs) {
     try {
-      found.push({ type: ref.type, object: api.get(ref.type.plural, ref.type.namespaced ? ctx.namespace : undefined, ref.name) });
+      found.push({ type: ref.type, object: client.get(ref.type.plural, ref.type.namespaced ? ctx.namespace : undefined, ref.name) });
     } catch (e) {
       errors.push(e);
     }
@@ -66,8 +66,7 @@ export function findObjects(ctx: CommandContext, args: ParsedArgs, resourceArgs:
 /** Writes a changed copy of `obj` (optimistic concurrency on its resourceVersion). */
 export function updateObject(ctx: CommandContext, type: ResourceType, changed: KObject, dryRun: 'none' | 'client' | 'server'): KObject {
   if (dryRun === 'client') return changed;
-  const result = ctx.cluster.api.update(type.plural, changed.metadata.namespace, changed, { dryRun: dryRun === 'server', fieldValidation: 'Strict' });
-  ctx.cluster.settle();
+  const result = ctx.client.update(type.plural, changed.metadata.namespace, changed, { dryRun: dryRun === 'server', fieldValidation: 'Strict' });
   return result;
 }
 

@@ -1,21 +1,18 @@
 /**
- * Evaluates a step's checks against the simulated api-server. Pure reads only: it never writes,
- * never advances time, and costs a few list calls per check, so the worker can run it after
- * every batch of changes.
+ * Evaluates a step's checks through the api client, as kubectl reads. Pure reads only: it never
+ * writes, never advances time, and costs a few list calls per check, so the worker can run it
+ * after every batch of changes (against `cachedReads`, which makes those lists cheap).
  */
-import type { ApiServer } from '../sim/api/apiserver';
-import type { ResourceType } from '../sim/api/registry';
+import { tryGet, type KubeClient, type ResourceType } from '../kubectl/client';
 import type { CoreEvent } from '../sim/events';
-import { parseSelector, matchSelector } from '../sim/labels';
-import { Informer } from '../sim/controllers/informer';
 import { controllerRef, type KObject } from '../sim/object';
 import { countText } from './describe';
 import { jsonEqual, parsePath, valueAt } from './paths';
 import { podStatusColumn } from './pod-status';
 import type { Check, CheckResult, CountOp, EventMatch, LessonStep } from './types';
 
-/** A cluster (anything with `.api`) or the api-server itself. */
-export type CheckTarget = { api: ApiServer } | ApiServer;
+/** What checks read: objects, lists and the discovery API — a client, or `cachedReads(client)`. */
+export type CheckSource = Pick<KubeClient, 'get' | 'list' | 'discovery'>;
 
 type Outcome = { passed: boolean; detail?: string };
 
@@ -28,12 +25,11 @@ const DEFAULT_NAMESPACE = 'default';
  */
 export const AFTER_SLACK_MS = 5000;
 
-export function evaluateChecks(target: CheckTarget, step: Pick<LessonStep, 'checks'>): CheckResult[] {
-  const api = 'api' in target ? target.api : target;
+export function evaluateChecks(source: CheckSource, step: Pick<LessonStep, 'checks'>): CheckResult[] {
   return step.checks.map((check) => {
     let outcome: Outcome;
     try {
-      outcome = evaluateCheck(api, check);
+      outcome = evaluateCheck(source, check);
     } catch (e) {
       // A check must never break the host; report the problem instead.
       outcome = { passed: false, detail: (e as Error).message };
@@ -49,43 +45,28 @@ export function stepComplete(results: CheckResult[]): boolean {
   return results.every((r) => r.passed);
 }
 
-/**
- * Watch-fed caches per api-server and resource, made on first use. `api.list` copies and sorts
- * every call (tens of ms at 10,000 pods); a check only needs to scan. The caches live as long
- * as the cluster's store does.
- */
-const caches = new WeakMap<ApiServer, Map<string, Informer>>();
-
-function cached(api: ApiServer, resource: string, namespace: string | undefined): KObject[] {
-  let byResource = caches.get(api);
-  if (!byResource) caches.set(api, (byResource = new Map()));
-  let informer = byResource.get(resource);
-  if (!informer) byResource.set(resource, (informer = new Informer(api.store, resource)));
-  return informer.list(namespace);
-}
-
-export function evaluateCheck(api: ApiServer, check: Check): Outcome {
+export function evaluateCheck(source: CheckSource, check: Check): Outcome {
   switch (check.type) {
     case 'exists': {
-      const obj = getObject(api, check.kind, check.name, check.namespace);
+      const obj = getObject(source, check.kind, check.name, check.namespace);
       if (!obj) return { passed: false, detail: `${check.kind} "${check.name}" not found` };
       if (obj.metadata.deletionTimestamp) return { passed: false, detail: `${check.kind} "${check.name}" is being deleted` };
       return { passed: true };
     }
     case 'absent': {
-      const obj = getObject(api, check.kind, check.name, check.namespace);
+      const obj = getObject(source, check.kind, check.name, check.namespace);
       if (!obj) return { passed: true };
       return { passed: false, detail: obj.metadata.deletionTimestamp ? `${check.kind} "${check.name}" is still terminating` : `${check.kind} "${check.name}" still exists` };
     }
     case 'fieldEquals': {
-      const obj = getObject(api, check.kind, check.name, check.namespace);
+      const obj = getObject(source, check.kind, check.name, check.namespace);
       if (!obj) return { passed: false, detail: `${check.kind} "${check.name}" not found` };
       const actual = valueAt(obj, parsePath(check.path));
       if (jsonEqual(actual, check.value)) return { passed: true };
       return { passed: false, detail: `${check.path} is ${actual === undefined ? 'not set' : JSON.stringify(actual)}` };
     }
     case 'podCount': {
-      let pods = listObjects(api, 'pods', namespaceOf(check.namespace), check.selector);
+      let pods = listObjects(source, 'pods', namespaceOf(check.namespace), check.selector);
       if (check.status) pods = pods.filter((p) => podStatusColumn(p) === check.status);
       else if (check.phase) pods = pods.filter((p) => !p.metadata.deletionTimestamp && (p.status as { phase?: string } | undefined)?.phase === check.phase);
       // Without a state to match, terminating pods do not count: they are on their way out.
@@ -93,13 +74,13 @@ export function evaluateCheck(api: ApiServer, check: Check): Outcome {
       return compare(pods.length, check.op, check.count, `pod(s)${check.status || check.phase ? ` ${check.status ?? check.phase}` : ''}`);
     }
     case 'objectCount': {
-      const t = resolveKind(api, check.kind);
-      let objs = listObjects(api, t.plural, t.namespaced ? namespaceOf(check.namespace) : undefined, check.selector);
+      const t = resolveKind(source, check.kind);
+      let objs = listObjects(source, t.plural, t.namespaced ? namespaceOf(check.namespace) : undefined, check.selector);
       objs = objs.filter((o) => !o.metadata.deletionTimestamp && (!check.namePrefix || o.metadata.name!.startsWith(check.namePrefix)));
       return compare(objs.length, check.op, check.count, `${t.kind}(s)`);
     }
     case 'condition': {
-      const obj = getObject(api, check.kind, check.name, check.namespace);
+      const obj = getObject(source, check.kind, check.name, check.namespace);
       if (!obj) return { passed: false, detail: `${check.kind} "${check.name}" not found` };
       const conditions = (obj.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
       const cond = conditions.find((c) => c.type === check.condition);
@@ -107,16 +88,16 @@ export function evaluateCheck(api: ApiServer, check: Check): Outcome {
       return cond.status === check.status ? { passed: true } : { passed: false, detail: `${check.condition} is ${cond.status}` };
     }
     case 'eventSeen':
-      return eventSeen(api, check, check.after);
+      return eventSeen(source, check, check.after);
     case 'ownedBy':
-      return ownedBy(api, check);
+      return ownedBy(source, check);
   }
 }
 
-function eventSeen(api: ApiServer, match: EventMatch, after: EventMatch | undefined): Outcome {
-  const events = matchingEvents(api, match);
+function eventSeen(source: CheckSource, match: EventMatch, after: EventMatch | undefined): Outcome {
+  const events = matchingEvents(source, match);
   if (!after) return events.length ? { passed: true } : { passed: false, detail: `no ${match.reason} event yet` };
-  const earlier = matchingEvents(api, after);
+  const earlier = matchingEvents(source, after);
   if (!earlier.length) return { passed: false, detail: `no ${after.reason} event yet` };
   const since = Math.min(...earlier.map((e) => Date.parse(e.firstTimestamp)));
   return events.some((e) => Date.parse(e.lastTimestamp) >= since - AFTER_SLACK_MS)
@@ -124,9 +105,9 @@ function eventSeen(api: ApiServer, match: EventMatch, after: EventMatch | undefi
     : { passed: false, detail: `no ${match.reason} event since the ${after.reason} event` };
 }
 
-function matchingEvents(api: ApiServer, m: EventMatch): CoreEvent[] {
-  const events = cached(api, 'events', namespaceOf(m.namespace)) as CoreEvent[];
-  const kind = m.kind ? resolveKind(api, m.kind).kind : undefined;
+function matchingEvents(source: CheckSource, m: EventMatch): CoreEvent[] {
+  const events = source.list('events', namespaceOf(m.namespace)) as CoreEvent[];
+  const kind = m.kind ? resolveKind(source, m.kind).kind : undefined;
   return events.filter((e) => {
     if (e.reason !== m.reason) return false;
     const io = e.involvedObject;
@@ -137,11 +118,11 @@ function matchingEvents(api: ApiServer, m: EventMatch): CoreEvent[] {
   });
 }
 
-function ownedBy(api: ApiServer, check: Extract<Check, { type: 'ownedBy' }>): Outcome {
-  const t = resolveKind(api, check.kind);
-  const ownerType = resolveKind(api, check.owner.kind);
+function ownedBy(source: CheckSource, check: Extract<Check, { type: 'ownedBy' }>): Outcome {
+  const t = resolveKind(source, check.kind);
+  const ownerType = resolveKind(source, check.owner.kind);
   const ns = t.namespaced ? namespaceOf(check.namespace) : undefined;
-  const objs = listObjects(api, t.plural, ns, check.selector).filter(
+  const objs = listObjects(source, t.plural, ns, check.selector).filter(
     (o) => !o.metadata.deletionTimestamp && (!check.name || o.metadata.name === check.name) && (!check.namePrefix || o.metadata.name!.startsWith(check.namePrefix)),
   );
   if (!objs.length) return { passed: false, detail: `no matching ${t.kind} found` };
@@ -152,7 +133,7 @@ function ownedBy(api: ApiServer, check: Extract<Check, { type: 'ownedBy' }>): Ou
       ref.kind === ownerType.kind &&
       (!check.owner.name || ref.name === check.owner.name) &&
       (!check.owner.namePrefix || ref.name.startsWith(check.owner.namePrefix)) &&
-      api.tryGet(ownerType.plural, ns, ref.name)?.metadata.uid === ref.uid;
+      tryGet(source, ownerType.plural, ns, ref.name)?.metadata.uid === ref.uid;
     if (!ok) {
       const by = ref ? `controlled by ${ref.kind} "${ref.name}"` : 'has no controller';
       return { passed: false, detail: `${t.kind} "${obj.metadata.name}" ${by}` };
@@ -161,8 +142,8 @@ function ownedBy(api: ApiServer, check: Extract<Check, { type: 'ownedBy' }>): Ou
   return { passed: true };
 }
 
-function resolveKind(api: ApiServer, kind: string): ResourceType {
-  const t = api.registry.resolve(kind);
+function resolveKind(source: CheckSource, kind: string): ResourceType {
+  const t = source.discovery.resolve(kind);
   if (!t) throw new Error(`unknown kind "${kind}"`);
   return t;
 }
@@ -171,16 +152,13 @@ function namespaceOf(ns: string | undefined): string {
   return ns ?? DEFAULT_NAMESPACE;
 }
 
-function getObject(api: ApiServer, kind: string, name: string, namespace: string | undefined): KObject | undefined {
-  const t = resolveKind(api, kind);
-  return api.tryGet(t.plural, t.namespaced ? namespaceOf(namespace) : undefined, name);
+function getObject(source: CheckSource, kind: string, name: string, namespace: string | undefined): KObject | undefined {
+  const t = resolveKind(source, kind);
+  return tryGet(source, t.plural, t.namespaced ? namespaceOf(namespace) : undefined, name);
 }
 
-function listObjects(api: ApiServer, resource: string, namespace: string | undefined, selector: string | undefined): KObject[] {
-  const items = cached(api, resource, namespace);
-  if (!selector) return items;
-  const sel = parseSelector(selector);
-  return items.filter((o) => matchSelector(sel, o.metadata.labels ?? {}));
+function listObjects(source: CheckSource, resource: string, namespace: string | undefined, selector: string | undefined): KObject[] {
+  return source.list(resource, namespace, selector ? { labelSelector: selector } : {});
 }
 
 function compare(actual: number, op: CountOp, expected: number, what: string): Outcome {

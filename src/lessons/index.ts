@@ -11,13 +11,14 @@
  *   lessonsFromFiles(tree): Lesson[]      tree = { 'lessons/01-x/lesson.yaml': text, 'lessons/01-x/files/pod.yaml': text, … }
  *   LESSONS (from './catalog')            every lesson, bundled by Vite's import.meta.glob (browser, worker, vitest)
  *
- *   evaluateChecks(clusterOrApi, step): CheckResult[]    [{ id, passed, description, detail? }]
- *     Reads only (a few list calls per check); safe to run after every change batch.
+ *   evaluateChecks(source, step): CheckResult[]    [{ id, passed, description, detail? }]
+ *     source: the api client (src/kubectl/client.ts), or cachedReads(client) that a host keeps
+ *     per cluster. Reads only (a few list calls per check); safe to run after every change batch.
  *   stepComplete(results): boolean                       all checks passed
  *
  *   Progress (pure, immutable; the worker keeps one per session):
  *   startProgress(lesson, stepIndex?): LessonProgress      { stepIndex, completed: boolean[], checks: [] }
- *   updateProgress(clusterOrApi, lesson, progress)          evaluates the CURRENT step only; completion is sticky
+ *   updateProgress(source, lesson, progress)                evaluates the CURRENT step only; completion is sticky
  *   goToStep(lesson, progress, i)                           Next/Previous (clamped)
  *
  *   splitSolution(transcript): { preamble, segments: [{ stepId, line, text }] }   (`# step: <id>` markers)
@@ -26,12 +27,13 @@
  * Checks (see types.ts and lessons/README.md): exists, absent, fieldEquals, podCount,
  * objectCount, condition, eventSeen, ownedBy. Namespaced checks default to `default`.
  */
-import type { CheckTarget } from './evaluate';
+import type { CheckSource } from './evaluate';
 import { evaluateChecks, stepComplete } from './evaluate';
 import type { CheckResult, Lesson } from './types';
 
 export type * from './types';
-export type { CheckTarget } from './evaluate';
+export type { CheckSource } from './evaluate';
+export { cachedReads } from './cache';
 export { evaluateChecks, evaluateCheck, stepComplete } from './evaluate';
 export { loadLesson, LessonFormatError, CHECK_TYPES } from './load';
 export { lessonsFromFiles } from './bundle';
@@ -54,10 +56,10 @@ export function startProgress(lesson: Lesson, stepIndex = 0): LessonProgress {
 }
 
 /** Evaluates the current step and records it as complete when all its checks pass. */
-export function updateProgress(target: CheckTarget, lesson: Lesson, progress: LessonProgress): LessonProgress {
+export function updateProgress(source: CheckSource, lesson: Lesson, progress: LessonProgress): LessonProgress {
   const step = lesson.steps[progress.stepIndex];
   if (!step) return progress;
-  const checks = evaluateChecks(target, step);
+  const checks = evaluateChecks(source, step);
   const completed = [...progress.completed];
   if (stepComplete(checks)) completed[progress.stepIndex] = true;
   return { stepIndex: progress.stepIndex, completed, checks };

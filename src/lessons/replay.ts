@@ -8,6 +8,7 @@
 import type { Cluster } from '../sim/cluster';
 import { memoryWorkspace } from '../runner/exec';
 import { runTranscript } from '../runner/transcript';
+import { createClient } from '../sim/client';
 import { evaluateChecks, stepComplete } from './evaluate';
 import { splitSolution } from './solution';
 import type { Lesson } from './types';
@@ -44,13 +45,13 @@ export function replaySolution(lesson: Lesson, solution: string): ReplayReport {
   const finish = (cluster: Cluster) => {
     const step = stepOf(current);
     if (!step) return;
-    for (const r of evaluateChecks(cluster, step)) {
+    for (const r of evaluateChecks(createClient(cluster), step)) {
       if (!r.passed) problems.push(`after step ${step.id}: not passing: ${r.description}${r.detail ? ` (${r.detail})` : ''}`);
     }
   };
   const start = (cluster: Cluster) => {
     const step = stepOf(current);
-    if (step && stepComplete(evaluateChecks(cluster, step))) problems.push(`before step ${step.id}: its checks already pass`);
+    if (step && stepComplete(evaluateChecks(createClient(cluster), step))) problems.push(`before step ${step.id}: its checks already pass`);
   };
 
   const run = runTranscript(solution, {

@@ -3,7 +3,7 @@
  * stderr interleaved, as a terminal shows them) and its exit code.
  */
 import type { Cluster } from '../sim/cluster';
-import { runKubectl } from '../kubectl';
+import { runKubectl } from './run-kubectl';
 import { DEFAULT_KUBECONFIG, type KubeConfig, type Workspace } from '../kubectl/types';
 
 export interface ExecOptions {

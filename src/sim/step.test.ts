@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runKubectl } from '../kubectl';
+import { runKubectl } from '../runner/run-kubectl';
 import { DEFAULT_KUBECONFIG } from '../kubectl/types';
 import { createCluster, type Cluster } from './cluster';
 import { stepAction, stepSecond } from './step';

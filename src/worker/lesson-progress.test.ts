@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Lesson } from '../lessons/types';
+import { createClient } from '../sim/client';
 import { createCluster } from '../sim/cluster';
 import { LessonProgressKeeper } from './lesson-progress';
 
@@ -12,36 +13,36 @@ const lesson = (id: string): Lesson => ({
 });
 
 describe('LessonProgressKeeper', () => {
-  const cluster = createCluster({ seed: 1, uptimeMs: 1000 });
+  const checks = createClient(createCluster({ seed: 1, uptimeMs: 1000 }));
 
   it('follows no lesson until one is loaded, and keeps each lesson’s step when switching', () => {
     const keeper = new LessonProgressKeeper([lesson('a'), lesson('b')]);
-    expect(keeper.evaluate(cluster)).toBeNull();
-    keeper.act({ kind: 'lesson', action: 'load', lessonId: 'a' }, cluster);
-    keeper.act({ kind: 'lesson', action: 'step', stepIndex: 1 }, cluster);
-    expect(keeper.act({ kind: 'lesson', action: 'load', lessonId: 'b' }, cluster)).toMatchObject({ lessonId: 'b', stepIndex: 0 });
-    expect(keeper.act({ kind: 'lesson', action: 'load', lessonId: 'a' }, cluster)).toMatchObject({ lessonId: 'a', stepIndex: 1 });
-    expect(() => keeper.act({ kind: 'lesson', action: 'load', lessonId: 'nope' }, cluster)).toThrow('no lesson "nope"');
+    expect(keeper.evaluate(checks)).toBeNull();
+    keeper.act({ kind: 'lesson', action: 'load', lessonId: 'a' }, checks);
+    keeper.act({ kind: 'lesson', action: 'step', stepIndex: 1 }, checks);
+    expect(keeper.act({ kind: 'lesson', action: 'load', lessonId: 'b' }, checks)).toMatchObject({ lessonId: 'b', stepIndex: 0 });
+    expect(keeper.act({ kind: 'lesson', action: 'load', lessonId: 'a' }, checks)).toMatchObject({ lessonId: 'a', stepIndex: 1 });
+    expect(() => keeper.act({ kind: 'lesson', action: 'load', lessonId: 'nope' }, checks)).toThrow('no lesson "nope"');
   });
 
   it('reports the progress to a patch only when the evaluation changed', () => {
     const keeper = new LessonProgressKeeper([lesson('a')]);
-    expect(keeper.changes(cluster)).toEqual({});
-    keeper.act({ kind: 'lesson', action: 'load', lessonId: 'a' }, cluster);
-    expect(keeper.changes(cluster)).toEqual({});
-    keeper.act({ kind: 'lesson', action: 'step', stepIndex: 1 }, cluster);
+    expect(keeper.changes(checks)).toEqual({});
+    keeper.act({ kind: 'lesson', action: 'load', lessonId: 'a' }, checks);
+    expect(keeper.changes(checks)).toEqual({});
+    keeper.act({ kind: 'lesson', action: 'step', stepIndex: 1 }, checks);
     keeper.restore([], 'a');
-    expect(keeper.changes(cluster)).toMatchObject({ progress: { lessonId: 'a', stepIndex: 0 } });
+    expect(keeper.changes(checks)).toMatchObject({ progress: { lessonId: 'a', stepIndex: 0 } });
   });
 
   it('restores saved progress, dropping lessons that no longer exist, and starts a followed lesson with none', () => {
     const keeper = new LessonProgressKeeper([lesson('a'), lesson('b')]);
     const saved = { lessonId: 'b', stepIndex: 1, completed: [true, false], checks: [] };
     keeper.restore([saved, { ...saved, lessonId: 'gone' }], 'b');
-    expect(keeper.evaluate(cluster)).toMatchObject({ lessonId: 'b', stepIndex: 1, completed: [true, false] });
+    expect(keeper.evaluate(checks)).toMatchObject({ lessonId: 'b', stepIndex: 1, completed: [true, false] });
     keeper.restore([saved], 'a');
-    expect(keeper.evaluate(cluster)).toMatchObject({ lessonId: 'a', stepIndex: 0, completed: [false, false] });
+    expect(keeper.evaluate(checks)).toMatchObject({ lessonId: 'a', stepIndex: 0, completed: [false, false] });
     keeper.restore([{ ...saved, lessonId: 'gone' }], 'gone');
-    expect(keeper.evaluate(cluster)).toBeNull();
+    expect(keeper.evaluate(checks)).toBeNull();
   });
 });

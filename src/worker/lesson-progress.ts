@@ -1,10 +1,9 @@
 /**
  * The lesson being followed and each lesson's progress, kept when the learner switches lessons or
- * resets the cluster; the current step's checks are evaluated against the cluster on demand.
+ * resets the cluster; the current step's checks are evaluated on demand against what the checks read (the api client).
  */
-import { goToStep, startProgress, updateProgress } from '../lessons';
+import { goToStep, startProgress, updateProgress, type CheckSource } from '../lessons';
 import type { Lesson } from '../lessons/types';
-import type { Cluster } from '../sim/cluster';
 import { assertNever, type Command, type LessonProgress } from './protocol';
 
 export class LessonProgressKeeper {
@@ -20,7 +19,7 @@ export class LessonProgressKeeper {
   }
 
   /** Runs a lesson action (load, restart, step, check); the current progress, evaluated. */
-  act(command: Extract<Command, { kind: 'lesson' }>, cluster: Cluster): LessonProgress | null {
+  act(command: Extract<Command, { kind: 'lesson' }>, checks: CheckSource): LessonProgress | null {
     switch (command.action) {
       case 'load': {
         const lesson = this.lesson(command.lessonId);
@@ -43,15 +42,15 @@ export class LessonProgressKeeper {
       default:
         assertNever(command);
     }
-    return this.evaluate(cluster);
+    return this.evaluate(checks);
   }
 
   /** Evaluates the current step's checks (the lessons module keeps completed steps sticky). */
-  evaluate(cluster: Cluster): LessonProgress | null {
+  evaluate(checks: CheckSource): LessonProgress | null {
     const p = this.progress;
     const lesson = p && this.lesson(p.lessonId);
     if (p && lesson) {
-      this.progress = { lessonId: lesson.id, ...updateProgress(cluster, lesson, p) };
+      this.progress = { lessonId: lesson.id, ...updateProgress(checks, lesson, p) };
       this.progressByLesson.set(lesson.id, this.progress);
     }
     this.progressJson = JSON.stringify(this.progress);
@@ -59,9 +58,9 @@ export class LessonProgressKeeper {
   }
 
   /** Evaluates; the progress only when it differs from the last evaluation (what a patch carries). */
-  changes(cluster: Cluster): { progress?: LessonProgress | null } {
+  changes(checks: CheckSource): { progress?: LessonProgress | null } {
     const before = this.progressJson;
-    const progress = this.evaluate(cluster);
+    const progress = this.evaluate(checks);
     return this.progressJson !== before ? { progress } : {};
   }
 

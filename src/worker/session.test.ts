@@ -1,32 +1,35 @@
 import { describe, it, expect } from 'vitest';
 import { complete } from '../kubectl/complete';
+import { tryGet } from '../kubectl/client';
 import type { KubectlEntry } from '../kubectl/types';
 import type { Lesson } from '../lessons/types';
-import { createCluster } from '../sim/cluster';
+import { createCluster, type Cluster } from '../sim/cluster';
 import { FakeWall } from './fake-wall';
 import type { CommandResult, UiToWorker, WorkerToUi } from './protocol';
 import { BIG_BATCH, BIG_BATCH_FLUSH_MS, INTERRUPTED_EXIT, PAUSED_WAIT_NOTICE, Session, type SessionDeps } from './session';
 
+/** The cluster the session made last: the fake's `sleep` has it write later, as a controller would. */
+let current: Cluster;
+
 /** A tiny stand-in for kubectl: `configmap NAME`, `sleep MS`, `cat FILE`, `apply -f FILE`. */
-const fakeKubectl: KubectlEntry = function* (cluster, argv, io) {
+const fakeKubectl: KubectlEntry = function* (client, argv, io) {
   const [verb, arg] = argv;
   if (verb === 'configmap') {
-    cluster.api.create('configmaps', 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: arg } });
+    client.create('configmaps', 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: arg } });
     io.out(`configmap/${arg} created\n`);
     return 0;
   }
   if (verb === 'pod') {
     // Like kubectl's writes: the cluster settles at once, unless the paused clock holds it.
-    cluster.api.create('pods', 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: arg }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
-    cluster.settle();
+    client.create('pods', 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: arg }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
     io.out(`pod/${arg} created\n`);
     return 0;
   }
   if (verb === 'sleep') {
     // Like a controller finishing later: something written after `arg` ms of virtual time.
-    const name = `timer-${cluster.clock.now()}`;
-    cluster.clock.after(Number(arg), () => cluster.api.create('configmaps', 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } }));
-    const held = yield { until: () => cluster.api.tryGet('configmaps', 'default', name) !== undefined, timeoutMs: 60_000 };
+    const name = `timer-${client.now()}`;
+    current.clock.after(Number(arg), () => current.api.create('configmaps', 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } }));
+    const held = yield { until: () => tryGet(client, 'configmaps', 'default', name) !== undefined, timeoutMs: 60_000 };
     io.out(held ? 'woke\n' : 'timed out\n');
     return 0;
   }
@@ -55,7 +58,7 @@ function setup(extra: Partial<SessionDeps> = {}) {
   const wall = new FakeWall();
   const messages: WorkerToUi[] = [];
   const session = new Session({
-    createCluster: () => createCluster({ seed: 1, uptimeMs: 1000 }),
+    createCluster: () => (current = createCluster({ seed: 1, uptimeMs: 1000 })),
     kubectl: fakeKubectl,
     ...extra,
     splitCommandLine: (line) => line.trim().split(/\s+/).filter(Boolean),

@@ -5,7 +5,10 @@
  */
 import type { KubectlEntry, KubectlProgram, Wait, Workspace } from '../kubectl/types';
 import { DEFAULT_KUBECONFIG, type KubeConfig } from '../kubectl/types';
+import type { KubeClient } from '../kubectl/client';
+import { cachedReads, type CheckSource } from '../lessons';
 import type { Lesson } from '../lessons/types';
+import { createClient } from '../sim/client';
 import type { Cluster } from '../sim/cluster';
 import { stepAction, stepSecond } from '../sim/step';
 import { DeltaBatcher, UNMIRRORED } from './batcher';
@@ -38,7 +41,7 @@ export interface SessionDeps {
   kubectl: KubectlEntry;
   splitCommandLine: (line: string) => string[];
   /** Tab completion (kubectl's `complete`); without it nothing completes. Gets the workspace for `-f` file names. */
-  complete?: (cluster: Cluster, line: string, config: KubeConfig, workspace: Workspace) => string[];
+  complete?: (client: KubeClient, line: string, config: KubeConfig, workspace: Workspace) => string[];
   /** YAML syntax problems with positions, for editor markers. */
   manifestProblems?: (text: string, filename: string) => ManifestProblem[];
   lessons: Lesson[];
@@ -73,6 +76,10 @@ export const INTERRUPTED_EXIT = 130;
 
 export class Session {
   private cluster!: Cluster;
+  /** The api as kubectl and completion use it. */
+  private client!: KubeClient;
+  /** What the lesson's checks read: the client, with watch-fed lists. */
+  private checks!: CheckSource;
   private driver!: TimeDriver;
   private unsubscribe: () => void = () => undefined;
   private readonly batcher = new DeltaBatcher();
@@ -121,6 +128,8 @@ export class Session {
 
   private boot(): void {
     this.cluster = this.deps.createCluster();
+    this.client = createClient(this.cluster);
+    this.checks = cachedReads(this.client);
     this.journal.clear();
     const speed = this.driver?.speed ?? 1;
     const paused = this.driver?.paused ?? false;
@@ -150,7 +159,7 @@ export class Session {
       simTime: this.cluster.clock.now(),
       clock: this.clockState(),
       lessons: this.deps.lessons,
-      progress: this.progress.evaluate(this.cluster),
+      progress: this.progress.evaluate(this.checks),
       nodeNames: this.cluster.nodes.map((n) => n.name),
       journal: [...this.journal.entries],
     });
@@ -188,7 +197,7 @@ export class Session {
         this.startKubectl(id, command.line);
         return undefined;
       case 'complete':
-        return { kind: 'complete', candidates: this.deps.complete?.(this.cluster, command.line, this.config, this.workspace) ?? [] };
+        return { kind: 'complete', candidates: this.deps.complete?.(this.client, command.line, this.config, this.workspace) ?? [] };
       case 'workspace':
         this.workspace.replace(command.files);
         return { kind: 'workspace' };
@@ -214,7 +223,7 @@ export class Session {
         this.reset();
         return { kind: 'reset' };
       case 'lesson':
-        return { kind: 'lesson', progress: this.progress.act(command, this.cluster) };
+        return { kind: 'lesson', progress: this.progress.act(command, this.checks) };
       case 'inspect':
         return { kind: 'inspect', inspect: this.inspect(command.ref) };
       case 'restore':
@@ -253,7 +262,8 @@ export class Session {
   }
 
   private program(args: string[], out: Running['out']): KubectlProgram {
-    return this.deps.kubectl(this.cluster, args, {
+    return this.deps.kubectl(this.client, args, {
+      seed: this.cluster.options.seed,
       workspace: this.workspace,
       config: this.config,
       out: (text) => out(text, 'stdout'),
@@ -390,7 +400,7 @@ export class Session {
     this.driver.catchUp();
     const events = this.batcher.flush();
     this.lastBatchSize = events.length;
-    const progressUpdate = this.progress.changes(this.cluster);
+    const progressUpdate = this.progress.changes(this.checks);
     this.deps.post({
       type: 'patch',
       events,

@@ -1,11 +1,12 @@
 /** Every served kind is known to every layer; a missing layer fails here, named. */
 import { describe, expect, it } from 'vitest';
+import { createClient } from '../../src/sim/client';
 import { createCluster } from '../../src/sim/cluster';
 import { KINDS, type KindDefinition } from '../../src/sim/kinds';
 import { layerGaps } from './layers';
 
 describe('every served kind is served by every layer', () => {
-  const cluster = createCluster({ seed: 1 });
+  const client = createClient(createCluster({ seed: 1 }));
 
   it('serves at least the kinds it always has', () => {
     expect(KINDS.map((k) => k.kind)).toEqual(expect.arrayContaining(['Pod', 'Deployment', 'ReplicaSet', 'Service', 'Node']));
@@ -13,7 +14,7 @@ describe('every served kind is served by every layer', () => {
 
   for (const k of KINDS) {
     it(`${k.kind} (${k.group || 'core'}/${k.version})`, () => {
-      expect(layerGaps(k, cluster)).toEqual([]);
+      expect(layerGaps(k, client)).toEqual([]);
     });
   }
 
@@ -29,7 +30,7 @@ describe('every served kind is served by every layer', () => {
       printer: { columns: [{ name: 'Data' }], cells: () => [] },
       graph: { draw: 'card', abbrev: 'w', order: 9 },
     };
-    const layers = layerGaps(widget, cluster).map((g) => g.split(' — ')[0]);
+    const layers = layerGaps(widget, client).map((g) => g.split(' — ')[0]);
     expect(layers).toEqual([
       'Widget: registry',
       'Widget: columns',

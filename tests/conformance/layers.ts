@@ -1,6 +1,6 @@
 /**
  * What "served" means for a kind (DESIGN.md, "A kind, end to end"): every layer knows it.
- * `layerGaps(kind, cluster)` names each layer that does not, with the file to fix.
+ * `layerGaps(kind, client)` names each layer that does not, with the file to fix.
  */
 import { describerFor, DESCRIBER_GROUPS } from '../../src/kubectl/describe';
 import { complete } from '../../src/kubectl/complete';
@@ -9,18 +9,18 @@ import { evaluateCheck, loadLesson } from '../../src/lessons';
 import type { Check } from '../../src/lessons';
 import { apiVersionOf } from '../../src/sim/api/registry';
 import { ALL_SCHEMAS } from '../../src/sim/api/schema';
-import type { Cluster } from '../../src/sim/cluster';
+import type { KubeClient } from '../../src/kubectl/client';
 import type { KindDefinition } from '../../src/sim/kinds';
 import { DEFAULT_PRINTER } from '../../src/sim/kinds/printing/cells';
 import { WORKLOAD_KINDS } from '../../src/ui/graph/kinds';
 
-export function layerGaps(k: KindDefinition, cluster: Cluster): string[] {
+export function layerGaps(k: KindDefinition, client: KubeClient): string[] {
   const gaps: string[] = [];
   const gap = (layer: string, fix: string) => gaps.push(`${k.kind}: ${layer} — ${fix}`);
   const where = `src/sim/kinds/${k.group || 'core'}/${k.kind.toLowerCase()}.ts`;
 
   // Registry: the api-server serves it under its names.
-  if (cluster.api.registry.forKind(apiVersionOf(k), k.kind) !== k) gap('registry', `add it to KINDS in src/sim/kinds/index.ts`);
+  if (client.discovery.forKind(apiVersionOf(k), k.kind) !== k) gap('registry', `add it to KINDS in src/sim/kinds/index.ts`);
 
   // Columns: the server's table printer, with a name column, one cell per column.
   const columns = k.printer?.columns ?? [];
@@ -29,7 +29,7 @@ export function layerGaps(k: KindDefinition, cluster: Cluster): string[] {
     if (!columns.some((c) => c.format === 'name')) gap('columns', `mark its NAME column with format 'name' in ${where}`);
     const sample = { apiVersion: apiVersionOf(k), kind: k.kind, metadata: { name: 'sample', namespace: k.namespaced ? 'default' : undefined } };
     try {
-      const cells = k.printer.cells(sample, { now: cluster.clock.now(), wide: true });
+      const cells = k.printer.cells(sample, { now: client.now(), wide: true });
       if (cells.length !== columns.length) gap('columns', `its printer gives ${cells.length} cells for ${columns.length} columns (${where})`);
     } catch (e) {
       gap('columns', `its printer throws on a bare object: ${(e as Error).message} (${where})`);
@@ -47,7 +47,7 @@ export function layerGaps(k: KindDefinition, cluster: Cluster): string[] {
 
   // Completion: Tab offers its resource name.
   const config = { ...DEFAULT_KUBECONFIG };
-  if (!complete(cluster, `kubectl get ${k.plural.slice(0, -1)}`, config).includes(k.plural)) gap('completion', 'kubectl completion does not offer it');
+  if (!complete(client, `kubectl get ${k.plural.slice(0, -1)}`, config).includes(k.plural)) gap('completion', 'kubectl completion does not offer it');
 
   // Graph: a placement, drawn or explicitly not; cards must reach the graph's card kinds.
   const draw = k.graph?.draw;
@@ -60,7 +60,7 @@ export function layerGaps(k: KindDefinition, cluster: Cluster): string[] {
     { id: 'c2', description: '', type: 'exists', kind: k.plural, name: 'sample' },
   ];
   try {
-    for (const check of checks) evaluateCheck(cluster.api, check);
+    for (const check of checks) evaluateCheck(client, check);
     const yaml = `id: t\ntitle: t\nsummary: t\nsteps:\n  - id: s\n    title: s\n    text: s\n    checks:\n      - type: objectCount\n        kind: ${k.kind}\n        count: 0\n        description: d\n`;
     loadLesson(yaml);
   } catch (e) {

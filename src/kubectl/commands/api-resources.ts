@@ -18,7 +18,7 @@ export const command: CommandModule = {
     { name: 'output', short: 'o', type: 'string' },
   ],
   run(ctx, args) {
-    let types = ctx.cluster.api.registry.all();
+    let types = ctx.client.discovery.all();
     if (args.changed('namespaced')) types = types.filter((t) => t.namespaced === args.bool('namespaced'));
     if (args.changed('api-group')) types = types.filter((t) => t.group === args.string('api-group'));
     const verbs = args.strings('verbs').flatMap((v) => v.split(','));

@@ -9,6 +9,7 @@ import type { KObject } from '../../sim/object';
 import type { ParsedArgs } from '../args';
 import { LAST_APPLIED_ANNOTATION, lastAppliedValue } from '../apply-merge';
 import { applyPatch, isEmptyPatch, threeWayMergePatch } from '../../sim/api/patch';
+import { tryGet } from '../client';
 import { addSourceToError, CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG } from '../flags';
 import { exitWithErrors, readInfos, validateEnabled, type Info } from '../infos';
@@ -52,26 +53,25 @@ export const command: CommandModule = {
       } catch (e) {
         errors.push(e);
       }
-      ctx.cluster.settle();
     }
     return exitWithErrors(ctx, errors);
   },
 };
 
 function applyOne(ctx: CommandContext, args: ParsedArgs, info: Info, mode: DryRun): void {
-  const api = ctx.cluster.api;
+  const client = ctx.client;
   const serverSide = args.bool('server-side');
   const config = info.object;
   config.metadata = { ...(config.metadata ?? {}) };
   if (info.namespace) config.metadata.namespace = info.namespace;
   const modified: KObject = serverSide ? config : withAnnotation(config, lastAppliedValue(config as unknown as Record<string, unknown>));
-  const live = info.name ? api.tryGet(info.type.plural, info.namespace, info.name) : undefined;
+  const live = info.name ? tryGet(client, info.type.plural, info.namespace, info.name) : undefined;
 
   if (!live) {
     let created: KObject = modified;
     if (mode !== 'client') {
       try {
-        created = api.create(info.type.plural, info.namespace, modified, { dryRun: mode === 'server', fieldValidation: 'Strict' });
+        created = client.create(info.type.plural, info.namespace, modified, { dryRun: mode === 'server', fieldValidation: 'Strict' });
       } catch (e) {
         throw addSourceToError('creating', info.source, e);
       }
@@ -102,7 +102,7 @@ function applyOne(ctx: CommandContext, args: ParsedArgs, info: Info, mode: DryRu
       result =
         mode === 'client'
           ? (applyPatch(live, patch, 'strategic', info.type.kind) as KObject)
-          : api.patch(info.type.plural, info.namespace, info.name, patch, 'strategic', { dryRun: mode === 'server', fieldValidation: 'Strict' });
+          : client.patch(info.type.plural, info.namespace, info.name, patch, 'strategic', { dryRun: mode === 'server', fieldValidation: 'Strict' });
     } catch (e) {
       if (e instanceof StatusError && e.status.reason === 'Invalid') throw e;
       throw addSourceToError('patching', info.source, e);

@@ -19,7 +19,7 @@ export const command: CommandModule = {
   ],
   run(ctx) {
     ctx.out(`Kubernetes control plane is running at ${API_SERVER_URL}`);
-    const services = ctx.cluster.api.list('services', 'kube-system', { labelSelector: 'kubernetes.io/cluster-service=true' });
+    const services = ctx.client.list('services', 'kube-system', { labelSelector: 'kubernetes.io/cluster-service=true' });
     for (const svc of services) {
       const labels = svc.metadata.labels ?? {};
       let name = svc.metadata.name!;

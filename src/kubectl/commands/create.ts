@@ -83,12 +83,11 @@ export const command: CommandModule = {
         obj.metadata = { ...(obj.metadata ?? {}) };
         if (info.namespace) obj.metadata.namespace = info.namespace;
         if (args.bool('save-config')) obj = saveConfig(obj);
-        const created = mode === 'client' ? obj : ctx.cluster.api.create(info.type.plural, info.namespace, obj, { dryRun: mode === 'server', fieldValidation: 'Strict' });
+        const created = mode === 'client' ? obj : ctx.client.create(info.type.plural, info.namespace, obj, { dryRun: mode === 'server', fieldValidation: 'Strict' });
         printChange(ctx, args, info.type, created, 'created', mode);
       } catch (e) {
         errors.push(addSourceToError('creating', info.source, e));
       }
-      ctx.cluster.settle();
     }
     return exitWithErrors(ctx, errors);
   },

@@ -6,6 +6,7 @@
 import { StatusError } from '../../sim/api/errors';
 import type { PropagationPolicy } from '../../sim/api/types';
 import type { ParsedArgs } from '../args';
+import { tryGet } from '../client';
 import { addSourceToError, CliError, formatError } from '../errors';
 import { ALL_NAMESPACES_FLAG, DRY_RUN_FLAG, FILENAME_FLAG, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../flags';
 import { printErrors, readInfos } from '../infos';
@@ -74,13 +75,13 @@ export const command: CommandModule = {
 
     const { targets, errors } = findTargets(ctx, args, all || !!selector || !!fieldSelector);
     const ignoreNotFound = args.changed('ignore-not-found') ? args.bool('ignore-not-found') : all || !!selector || !!fieldSelector;
-    const api = ctx.cluster.api;
+    const client = ctx.client;
     const deleted: { t: Target; uid: string | undefined }[] = [];
     let found = 0;
     for (const t of targets) {
       try {
-        const live = api.get(t.type.plural, t.namespace, t.name);
-        api.delete(t.type.plural, t.namespace, t.name, {
+        const live = client.get(t.type.plural, t.namespace, t.name);
+        client.delete(t.type.plural, t.namespace, t.name, {
           propagationPolicy: policy,
           gracePeriodSeconds: grace >= 0 ? grace : undefined,
           dryRun: mode !== 'none',
@@ -97,7 +98,6 @@ export const command: CommandModule = {
         }
         errors.push(addSourceToError('deleting', t.source, e));
       }
-      ctx.cluster.settle();
     }
     if (errors.length) {
       printErrors(ctx, errors, (e) => formatError(e, ctx.path));
@@ -109,7 +109,7 @@ export const command: CommandModule = {
     }
     if (!args.bool('wait') || mode !== 'none') return 0;
     const gone = (d: { t: Target; uid: string | undefined }) => {
-      const obj = api.tryGet(d.t.type.plural, d.t.namespace, d.t.name);
+      const obj = tryGet(client, d.t.type.plural, d.t.namespace, d.t.name);
       return !obj || obj.metadata.uid !== d.uid;
     };
     const timeout = args.duration('timeout') || WEEK_MS;
@@ -142,7 +142,7 @@ function cascade(ctx: CommandContext, args: ParsedArgs): PropagationPolicy {
 }
 
 function findTargets(ctx: CommandContext, args: ParsedArgs, selecting: boolean): { targets: Target[]; errors: unknown[] } {
-  const api = ctx.cluster.api;
+  const client = ctx.client;
   const filenames = args.strings('filename');
   const positional = args.args;
   if (filenames.length) {
@@ -155,14 +155,14 @@ function findTargets(ctx: CommandContext, args: ParsedArgs, selecting: boolean):
       "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
     );
   }
-  const parsed = parseResourceArgs(api, positional);
+  const parsed = parseResourceArgs(client.discovery, positional);
   const allNs = args.bool('all-namespaces');
   if (selecting) {
     if (parsed.refs.length) throw new CliError('name cannot be provided when a selector is specified');
     const targets: Target[] = [];
     for (const type of parsed.types) {
       const ns = type.namespaced && !allNs ? ctx.namespace : undefined;
-      for (const obj of api.list(type.plural, ns, { labelSelector: args.string('selector') || undefined, fieldSelector: args.string('field-selector') || undefined })) {
+      for (const obj of client.list(type.plural, ns, { labelSelector: args.string('selector') || undefined, fieldSelector: args.string('field-selector') || undefined })) {
         targets.push({ type, name: obj.metadata.name!, namespace: obj.metadata.namespace });
       }
     }

@@ -28,7 +28,7 @@ export const command: CommandModule = {
 };
 
 function runDescribe(ctx: CommandContext, args: ParsedArgs): number {
-  const api = ctx.cluster.api;
+  const client = ctx.client;
   const filenames = args.strings('filename');
   if (args.args.length === 0 && filenames.length === 0) {
     throw new CliError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
@@ -36,15 +36,15 @@ function runDescribe(ctx: CommandContext, args: ParsedArgs): number {
   const allNamespaces = args.bool('all-namespaces');
   const namespace = ctx.namespace;
   const labelSelector = args.string('selector') || undefined;
-  const { refs, types } = parseResourceArgs(api, args.args);
-  const describe = (obj: KObject) => describeObject(ctx.cluster, obj);
+  const { refs, types } = parseResourceArgs(client.discovery, args.args);
+  const describe = (obj: KObject) => describeObject(ctx.client, obj);
 
   const objects: KObject[] = [];
   const fileInfos = filenames.length ? readInfos(ctx, filenames, true) : { infos: [], errors: [] };
   const errors: unknown[] = [...fileInfos.errors];
   for (const f of fileInfos.infos) {
     try {
-      objects.push(api.get(f.type.plural, f.namespace, f.name));
+      objects.push(client.get(f.type.plural, f.namespace, f.name));
     } catch (e) {
       errors.push(e);
     }
@@ -54,7 +54,7 @@ function runDescribe(ctx: CommandContext, args: ParsedArgs): number {
   }
   for (const ref of refs) {
     try {
-      objects.push(api.get(ref.type.plural, ref.type.namespaced ? namespace : undefined, ref.name));
+      objects.push(client.get(ref.type.plural, ref.type.namespaced ? namespace : undefined, ref.name));
     } catch (e) {
       // `describe TYPE NAME`: a name that is not found is matched as a prefix.
       const prefixForm = args.args.length === 2 && !args.args[0].includes('/');

@@ -39,12 +39,12 @@ export const command: CommandModule = {
     if (args.args.length === 0) throw new CliError(NO_RESOURCES_MESSAGE);
     checkOutputFormat(args);
     const mode = dryRunMode(ctx, args);
-    const api = ctx.cluster.api;
-    const { refs, types } = parseResourceArgs(api, args.args);
+    const client = ctx.client;
+    const { refs, types } = parseResourceArgs(client.discovery, args.args);
     if (types.length) throw new CliError('resource(s) were provided, but no name was specified');
     const ref = refs[0];
     if (!EXPOSABLE.includes(ref.type.plural)) throw new CliError(`cannot expose a ${ref.type.kind}`);
-    const obj = api.get(ref.type.plural, ctx.namespace, ref.name);
+    const obj = client.get(ref.type.plural, ctx.namespace, ref.name);
     const selector = args.string('selector') ? parsePairs(args.string('selector')) : selectorOf(obj);
     if (!selector) {
       throw new CliError(`couldn't retrieve selectors via --selector flag or introspection: the ${ref.type.kind.toLowerCase()} has no label selector (matchLabels only)`);
@@ -73,15 +73,14 @@ export const command: CommandModule = {
       spec,
       status: { loadBalancer: {} },
     };
-    const type = api.registry.byResource('services')!;
+    const type = client.discovery.byResource('services')!;
     if (mode === 'client') {
       printChange(ctx, args, type, service, 'exposed', mode);
       return 0;
     }
     const body = JSON.parse(JSON.stringify(service, (_k, v) => (v === null ? undefined : v))) as KObject;
     delete body.status;
-    const created = api.create('services', ctx.namespace, body, { dryRun: mode === 'server', fieldValidation: 'Strict' });
-    ctx.cluster.settle();
+    const created = client.create('services', ctx.namespace, body, { dryRun: mode === 'server', fieldValidation: 'Strict' });
     printChange(ctx, args, type, created, 'exposed', mode);
     return 0;
   },

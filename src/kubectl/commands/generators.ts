@@ -1,6 +1,6 @@
 /** Helpers shared by kubectl's object generators (`create deployment`, `create configmap`, `run`). */
 import type { KObject } from '../../sim/object';
-import { SAFE_ALPHABET } from '../../sim/rng';
+import { Rng, SAFE_ALPHABET } from '../../sim/rng';
 import type { ParsedArgs } from '../args';
 import { LAST_APPLIED_ANNOTATION, lastAppliedValue } from '../apply-merge';
 import { CliError } from '../errors';
@@ -11,12 +11,12 @@ import type { CommandContext } from '../types';
 /**
  * kubectl create deployment's container name: the image's last path segment without tag or
  * digest; `_` and `.` become `-` and then a random 5-character suffix is added
- * (sanitizeAndUniquify).
+ * (sanitizeAndUniquify), drawn from kubectl's own randomness, seeded by the host.
  */
 export function containerNameForImage(ctx: CommandContext, image: string): string {
   let name = image.split('/').pop() ?? image;
   name = name.split(':')[0].split('@')[0];
-  if (/[_.]/.test(name)) name = `${name.replace(/[_.]/g, '-')}-${ctx.cluster.rng.fork(`kubectl/${ctx.cluster.clock.now()}/${image}`).string(5, SAFE_ALPHABET)}`;
+  if (/[_.]/.test(name)) name = `${name.replace(/[_.]/g, '-')}-${new Rng(ctx.io.seed).fork(`kubectl/${ctx.client.now()}/${image}`).string(5, SAFE_ALPHABET)}`;
   return name;
 }
 
@@ -52,7 +52,7 @@ export function saveConfig(obj: KObject): KObject {
 export function createGenerated(ctx: CommandContext, args: ParsedArgs, obj: KObject, failedWhat?: string): number {
   checkOutputFormat(args);
   const mode: DryRun = dryRunMode(ctx, args);
-  const type = resolveType(ctx.cluster.api, obj.kind);
+  const type = resolveType(ctx.client.discovery, obj.kind);
   const ns = type.namespaced ? ctx.namespace : undefined;
   if (ns) obj.metadata.namespace = ns;
   if (args.bool('save-config')) obj = saveConfig(obj);
@@ -65,12 +65,11 @@ export function createGenerated(ctx: CommandContext, args: ParsedArgs, obj: KObj
   const body = stripNulls(obj);
   let created: KObject;
   try {
-    created = ctx.cluster.api.create(type.plural, ns, body, { dryRun: mode === 'server', fieldValidation: 'Strict' });
+    created = ctx.client.create(type.plural, ns, body, { dryRun: mode === 'server', fieldValidation: 'Strict' });
   } catch (e) {
     if (failedWhat && e instanceof Error) throw new CliError(`failed to create ${failedWhat}: ${e.message}`);
     throw e;
   }
-  ctx.cluster.settle();
   printChange(ctx, args, type, created, 'created', mode);
   return 0;
 }

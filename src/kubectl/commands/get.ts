@@ -57,7 +57,7 @@ export const command: CommandModule = {
 
 function runGet(ctx: CommandContext, args: ParsedArgs): number | KubectlProgram {
   const output = outputFormat(args);
-  const api = ctx.cluster.api;
+  const client = ctx.client;
   const filenames = args.strings('filename');
   if (args.args.length === 0 && filenames.length === 0) {
     ctx.io.err('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n');
@@ -75,7 +75,7 @@ function runGet(ctx: CommandContext, args: ParsedArgs): number | KubectlProgram 
   }
   const allNamespaces = args.bool('all-namespaces');
   const namespace = ctx.namespace;
-  const { refs, types } = parseResourceArgs(api, args.args);
+  const { refs, types } = parseResourceArgs(client.discovery, args.args);
   if (args.bool('watch') || args.bool('watch-only')) return startWatch(ctx, args, output, refs, types);
   const fileInfos = filenames.length ? readInfos(ctx, filenames, true) : { infos: [], errors: [] };
   const labelSelector = args.string('selector') || undefined;
@@ -86,7 +86,7 @@ function runGet(ctx: CommandContext, args: ParsedArgs): number | KubectlProgram 
   const errors: unknown[] = [...fileInfos.errors];
   for (const f of fileInfos.infos) {
     try {
-      infos.push({ type: f.type, objects: [api.get(f.type.plural, f.namespace, f.name)] });
+      infos.push({ type: f.type, objects: [client.get(f.type.plural, f.namespace, f.name)] });
     } catch (e) {
       if (!(e instanceof StatusError && e.reason === 'NotFound' && args.bool('ignore-not-found'))) errors.push(e);
     }
@@ -97,7 +97,7 @@ function runGet(ctx: CommandContext, args: ParsedArgs): number | KubectlProgram 
   }
   for (const ref of refs) {
     try {
-      infos.push({ type: ref.type, objects: [api.get(ref.type.plural, ref.type.namespaced ? namespace : undefined, ref.name)] });
+      infos.push({ type: ref.type, objects: [client.get(ref.type.plural, ref.type.namespaced ? namespace : undefined, ref.name)] });
     } catch (e) {
       if (e instanceof StatusError && e.reason === 'NotFound' && args.bool('ignore-not-found')) continue;
       errors.push(e);
@@ -107,7 +107,7 @@ function runGet(ctx: CommandContext, args: ParsedArgs): number | KubectlProgram 
   let objects = infos.flatMap((i) => i.objects);
   const sortBy = args.string('sort-by');
   if (sortBy) objects = sortOrThrow(objects, sortBy);
-  const now = ctx.cluster.clock.now();
+  const now = ctx.client.now();
   // One name, or one file holding one object, implies a single item rather than a List.
   const singleItem = (refs.length === 1 && types.length === 0 && filenames.length === 0) || (refs.length === 0 && types.length === 0 && filenames.length === 1 && fileInfos.infos.length === 1);
 
@@ -149,7 +149,7 @@ function runGet(ctx: CommandContext, args: ParsedArgs): number | KubectlProgram 
  */
 export function listObjects(ctx: CommandContext, type: ResourceType, ns: string | undefined, labelSelector?: string, fieldSelector?: string): KObject[] {
   try {
-    return ctx.cluster.api.list(type.plural, ns, { labelSelector, fieldSelector });
+    return ctx.client.list(type.plural, ns, { labelSelector, fieldSelector });
   } catch (e) {
     const status = e instanceof StatusError ? e.status : e instanceof Error ? statusError('BadRequest', e.message).status : undefined;
     if (!status || (status.reason !== 'BadRequest' && status.reason !== 'NotFound')) throw e;
@@ -209,7 +209,7 @@ function startWatch(ctx: CommandContext, args: ParsedArgs, output: string, refs:
   const labelSelector = args.string('selector') || undefined;
   const fieldSelector = args.string('field-selector') || undefined;
   const name = refs[0]?.name;
-  const initial = name ? [ctx.cluster.api.get(type.plural, namespace, name)] : listObjects(ctx, type, namespace, labelSelector, fieldSelector);
+  const initial = name ? [ctx.client.get(type.plural, namespace, name)] : listObjects(ctx, type, namespace, labelSelector, fieldSelector);
   // `--request-timeout`: a Go duration, or bare seconds; 0 means none.
   const timeout = args.string('request-timeout');
   const timeoutMs = /^\d+$/.test(timeout) ? Number(timeout) * 1000 : parseGoDuration(timeout);

@@ -17,14 +17,15 @@
  * - `args.args` = positional arguments (without the command words), `args.dashArgs` = after `--`,
  *   `args.string('output')`, `args.bool('all-namespaces')`, `args.strings('filename')`,
  *   `args.int('replicas')`, `args.duration('timeout')` (ms), `args.changed('replicas')`.
- * - `ctx.namespace` (from -n or the kubeconfig), `ctx.namespaceExplicit`, `ctx.cluster` (`.api`),
+ * - `ctx.namespace` (from -n or the kubeconfig), `ctx.namespaceExplicit`, `ctx.client` (the api,
+ *   see ../client.ts),
  *   `ctx.io` (stdin, workspace, config, raw out/err), `ctx.out(line)` / `ctx.err(line)` write a line.
  * - Return an exit code, or be a generator (`function*`) that yields `Wait`s
  *   (`{until: () => boolean, timeoutMs}`; receives whether `until()` held) and returns one.
  * - Throw `StatusError` (api), `CliError` (`error: …`, see ../errors.ts) or `FlagError` (usage) to
  *   fail: the dispatcher prints them as kubectl does and returns 1. To report an error and go on
  *   (several objects), print `formatError(e)` with `ctx.io.err` yourself and return 1 at the end.
- * - Call `ctx.cluster.settle()` after writes so controllers react in the same instant.
+ * - Writes return once the cluster has reacted to them (the client settles it).
  * Resource-argument helpers (kinds, `TYPE NAME`, `TYPE/NAME`, `a,b`) are in `../resources.ts`.
  */
 import type { CommandModule } from '../types';

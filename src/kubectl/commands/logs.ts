@@ -5,9 +5,9 @@
  * `-f` follows the container's output until its current run ends.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
-import { readLogs } from '../../sim/kubelet/logs';
 import { matchesLabelSelector } from '../../sim/labels';
 import type { KObject } from '../../sim/object';
+import { tryGet } from '../client';
 import { CliError } from '../errors';
 import { SELECTOR_FLAG } from '../flags';
 import { parseResourceArgs } from '../resources';
@@ -41,7 +41,7 @@ export const command: CommandModule = {
     let container = args.string('container');
     if (selector) {
       if (positional.length) throw new CliError(`only a selector (-l) or a POD name is allowed\nSee '${ctx.path} -h' for help and examples`);
-      const pods = ctx.cluster.api.list('pods', ctx.namespace, { labelSelector: selector });
+      const pods = ctx.client.list('pods', ctx.namespace, { labelSelector: selector });
       // With a selector kubectl defaults to the last 10 lines of each pod.
       const tail = args.changed('tail') ? args.int('tail') : 10;
       for (const pod of pods) printPodLogs(ctx, pod, container, args.bool('all-containers'), { ...opts(args), tail }, args.bool('prefix'));
@@ -70,15 +70,15 @@ function opts(args: { bool(n: string): boolean; int(n: string): number; duration
 
 /** A pod name, `pod/NAME`, or a workload (`deploy/web`): its first pod, as kubectl picks it. */
 function resolvePod(ctx: CommandContext, arg: string): KObject {
-  const api = ctx.cluster.api;
-  if (!arg.includes('/')) return api.get('pods', ctx.namespace, arg);
-  const [ref] = parseResourceArgs(api, [arg]).refs;
-  if (ref.type.plural === 'pods') return api.get('pods', ctx.namespace, ref.name);
-  const owner = api.get(ref.type.plural, ctx.namespace, ref.name);
+  const client = ctx.client;
+  if (!arg.includes('/')) return client.get('pods', ctx.namespace, arg);
+  const [ref] = parseResourceArgs(client.discovery, [arg]).refs;
+  if (ref.type.plural === 'pods') return client.get('pods', ctx.namespace, ref.name);
+  const owner = client.get(ref.type.plural, ctx.namespace, ref.name);
   const selector = (owner.spec as { selector?: unknown } | undefined)?.selector;
   if (!selector) throw new CliError(`cannot get the logs from ${ref.type.kind}`);
   const sel = ref.type.plural === 'services' ? { matchLabels: selector as Record<string, string> } : (selector as { matchLabels?: Record<string, string> });
-  const pods = api.list('pods', ctx.namespace).filter((p) => matchesLabelSelector(sel, p.metadata.labels));
+  const pods = client.list('pods', ctx.namespace).filter((p) => matchesLabelSelector(sel, p.metadata.labels));
   if (pods.length === 0) throw new CliError(`timed out waiting for the condition`);
   pods.sort(activeFirst);
   if (pods.length > 1) ctx.err(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}`);
@@ -130,7 +130,7 @@ function printPodLogs(ctx: CommandContext, podObj: KObject, container: string, a
     names = chosen ? [chosen] : [];
   }
   for (const c of names) {
-    const text = readLogs(ctx.cluster, ns, name, c, { ...options, tail: options.tail >= 0 ? options.tail : undefined });
+    const text = ctx.client.log(ns, name, { container: c, previous: options.previous, tailLines: options.tail >= 0 ? options.tail : undefined, timestamps: options.timestamps, sinceSeconds: options.sinceSeconds });
     if (!prefix) ctx.io.out(text);
     else ctx.io.out(text.split('\n').filter((l, i, all) => l || i < all.length - 1).map((l) => `[pod/${name}/${c}] ${l}\n`).join(''));
   }
@@ -142,18 +142,18 @@ function printPodLogs(ctx: CommandContext, podObj: KObject, container: string, a
  * run ends (it exits or restarts) or the pod goes. The host may also stop the program.
  */
 function* follow(ctx: CommandContext, podObj: KObject, container: string): KubectlProgram {
-  const api = ctx.cluster.api;
+  const client = ctx.client;
   const ns = podObj.metadata.namespace!;
   const name = podObj.metadata.name!;
   const status = () => {
-    const pod = api.tryGet('pods', ns, name) as unknown as Pod | undefined;
+    const pod = tryGet(client, 'pods', ns, name) as unknown as Pod | undefined;
     if (!pod || pod.metadata?.uid !== podObj.metadata.uid) return undefined;
     return [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find((c) => c.name === container);
   };
   const startID = status()?.containerID;
   const read = () => {
     try {
-      return readLogs(ctx.cluster, ns, name, container);
+      return ctx.client.log(ns, name, { container });
     } catch {
       return undefined;
     }

@@ -50,8 +50,7 @@ export const command: CommandModule = {
     for (const { type: rt, object } of found) {
       try {
         const before = object.metadata.resourceVersion;
-        const result = ctx.cluster.api.patch(rt.plural, object.metadata.namespace, object.metadata.name!, patch, type as PatchType, { dryRun: mode !== 'none', fieldValidation: 'Strict' });
-        ctx.cluster.settle();
+        const result = ctx.client.patch(rt.plural, object.metadata.namespace, object.metadata.name!, patch, type as PatchType, { dryRun: mode !== 'none', fieldValidation: 'Strict' });
         const changed = mode !== 'none' ? JSON.stringify(result) !== JSON.stringify(object) : result.metadata.resourceVersion !== before;
         printChange(ctx, args, rt, result, changed ? 'patched' : 'patched (no change)', mode);
       } catch (e) {

@@ -4,7 +4,7 @@
  */
 import type { ResourceType } from '../../sim/api/registry';
 import { controllerRef, type KObject } from '../../sim/object';
-import type { WatchEvent } from '../../sim/store';
+import { rfc3339 } from '../../sim/utc';
 import {
   CHANGE_CAUSE_ANNOTATION,
   DESIRED_REPLICAS_ANNOTATION,
@@ -52,7 +52,7 @@ function finish(ctx: CommandContext, errors: unknown[]): number {
 
 /** The ReplicaSets a Deployment controls. */
 export function ownedReplicaSets(ctx: CommandContext, d: KObject): ReplicaSetObject[] {
-  return ctx.cluster.api
+  return ctx.client
     .list('replicasets', d.metadata.namespace)
     .filter((rs) => controllerRef(rs)?.uid === d.metadata.uid) as ReplicaSetObject[];
 }
@@ -94,13 +94,13 @@ const status: CommandModule = {
     requireDeployment(type);
     const d = object as DeploymentObject;
     const events: KObject[] = [];
-    const stop = ctx.cluster.api.watch((e: WatchEvent) => {
-      if (e.resource === 'deployments' && e.object.metadata.uid === d.metadata.uid && e.type !== 'DELETED') events.push(e.object);
+    const stop = ctx.client.watch('deployments', { namespace: d.metadata.namespace, fieldSelector: `metadata.name=${d.metadata.name}` }, (e) => {
+      if (e.object.metadata.uid === d.metadata.uid && e.type !== 'DELETED') events.push(e.object);
     });
     try {
       const timeout = args.duration('timeout') || WEEK_MS;
-      const deadline = ctx.cluster.clock.now() + timeout;
-      let pending: KObject[] = [ctx.cluster.api.get('deployments', d.metadata.namespace, d.metadata.name!)];
+      const deadline = ctx.client.now() + timeout;
+      let pending: KObject[] = [ctx.client.get('deployments', d.metadata.namespace, d.metadata.name!)];
       for (;;) {
         for (const obj of pending) {
           const s = deploymentStatus(obj as DeploymentObject);
@@ -109,7 +109,7 @@ const status: CommandModule = {
           if (s.done || !args.bool('watch')) return 0;
         }
         events.length = 0;
-        const left = deadline - ctx.cluster.clock.now();
+        const left = deadline - ctx.client.now();
         const ok: boolean = left > 0 ? yield { until: () => events.length > 0, timeoutMs: left } : false;
         if (!ok) throw new CliError('timed out waiting for the condition');
         pending = [...events];
@@ -283,7 +283,7 @@ function patcher(name: 'restart' | 'pause' | 'resume', short: string): CommandMo
             if (spec.paused) throw new CliError(`${resourceString} "${object.metadata.name}" can't restart paused deployment (run rollout resume first)`, false);
             spec.template = spec.template ?? {};
             spec.template.metadata = spec.template.metadata ?? {};
-            spec.template.metadata.annotations = { ...(spec.template.metadata.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': ctx.cluster.clock.timestamp() };
+            spec.template.metadata.annotations = { ...(spec.template.metadata.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': rfc3339(ctx.client.now()) };
             printChange(ctx, args, type, updateObject(ctx, type, changed, 'none'), 'restarted', 'none');
             continue;
           }

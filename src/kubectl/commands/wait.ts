@@ -5,6 +5,7 @@
  */
 import type { ResourceType } from '../../sim/api/registry';
 import type { KObject } from '../../sim/object';
+import { tryGet } from '../client';
 import { CliError, formatError } from '../errors';
 import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../flags';
 import { printErrors } from '../infos';
@@ -42,11 +43,11 @@ export const command: CommandModule = {
   *run(ctx, args): KubectlProgram {
     const cond = parseFor(args.string('for'));
     const timeout = args.duration('timeout');
-    const api = ctx.cluster.api;
+    const client = ctx.client;
     type Target = { type: ResourceType; name: string; namespace: string | undefined; uid?: string };
     let targets: Target[];
     if (cond.kind === 'create') {
-      const parsed = parseResourceArgs(api, args.args);
+      const parsed = parseResourceArgs(client.discovery, args.args);
       targets = parsed.refs.map((r) => ({ type: r.type, name: r.name, namespace: r.type.namespaced ? ctx.namespace : undefined }));
     } else {
       const { found, errors } = findObjects(ctx, args, args.args, { selector: args.string('selector'), all: args.bool('all'), filenames: args.strings('filename') });
@@ -59,17 +60,17 @@ export const command: CommandModule = {
       if (found.length === 0 && (args.string('selector') || args.bool('all'))) throw new CliError('no matching resources found');
       targets = found.map((f) => ({ type: f.type, name: f.object.metadata.name!, namespace: f.object.metadata.namespace, uid: f.object.metadata.uid }));
     }
-    const live = (t: Target) => api.tryGet(t.type.plural, t.namespace, t.name);
+    const live = (t: Target) => tryGet(client, t.type.plural, t.namespace, t.name);
     const met = (t: Target): boolean => {
       const obj = live(t);
       if (cond.kind === 'delete') return !obj || obj.metadata.uid !== t.uid;
       if (cond.kind === 'create') return !!obj;
       return !!obj && conditionMet(obj, cond);
     };
-    const deadline = ctx.cluster.clock.now() + timeout;
+    const deadline = ctx.client.now() + timeout;
     for (const t of targets) {
       if (!met(t)) {
-        const left = deadline - ctx.cluster.clock.now();
+        const left = deadline - ctx.client.now();
         const ok: boolean = left > 0 ? yield { until: () => met(t), timeoutMs: left } : false;
         if (!ok) {
           throw new CliError(`timed out waiting for the condition on ${qualified(t.type, t.name)}`);

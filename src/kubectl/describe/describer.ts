@@ -4,11 +4,12 @@
  * group (`groups/<group>.ts`), as kubectl's `describerMap`; a kind without one gets the generic
  * describer, as kubectl falls back to `GenericDescriberFor`.
  */
-import type { Cluster } from '../../sim/cluster';
 import type { KObject } from '../../sim/object';
+import type { KubeClient } from '../client';
+import { eventsFor } from './writer';
 
-/** The parts of a cluster describe reads: its api and its clock. */
-export type DescribeSource = Pick<Cluster, 'api' | 'clock'>;
+/** What describe reads through the api client: lists, and the time ages are measured at. */
+export type DescribeSource = Pick<KubeClient, 'list' | 'now'>;
 
 export type Describer = (obj: KObject, source: DescribeSource) => string;
 
@@ -18,4 +19,9 @@ export interface GroupDescribers {
   describers: Record<string, Describer>;
   /** Served kinds kubectl 1.32 has no describer for: they use the generic one, on purpose. */
   generic: string[];
+}
+
+/** The events about `obj`, as describe lists them. */
+export function eventsOf(source: DescribeSource, obj: KObject): KObject[] {
+  return eventsFor(source.list('events', obj.metadata.namespace ?? 'default'), obj);
 }

@@ -1,15 +1,14 @@
 /**
- * `describeObject(cluster, obj)`: the text `kubectl describe` prints for one object, from the
+ * `describeObject(client, obj)`: the text `kubectl describe` prints for one object, from the
  * describer registered for its GroupKind, or the generic describer. Pure.
  */
 import type { KObject } from '../../sim/object';
 import { describeConfigMap, describeGeneric, describeNamespace, describeResourceQuota, describeService } from './core';
-import type { DescribeSource, Describer, GroupDescribers } from './describer';
+import { eventsOf, type DescribeSource, type Describer, type GroupDescribers } from './describer';
 import { APPS_DESCRIBERS } from './groups/apps';
 import { CORE_DESCRIBERS } from './groups/core';
 import { describeNode } from './node';
 import { describePod } from './pod';
-import { eventsFor } from './writer';
 import { describeDeployment, describeReplicaSet } from './workloads';
 
 export type { DescribeSource };
@@ -24,12 +23,11 @@ export function describerFor(group: string, kind: string): Describer | undefined
   return BY_GROUP_KIND.get(`${kind}.${group}`);
 }
 
-export function describeObject(cluster: DescribeSource, obj: KObject): string {
+export function describeObject(source: DescribeSource, obj: KObject): string {
   const slash = obj.apiVersion.indexOf('/');
   const describer = describerFor(slash < 0 ? '' : obj.apiVersion.slice(0, slash), obj.kind);
-  if (describer) return describer(obj, cluster);
-  const events = eventsFor(cluster.api.list('events', obj.metadata.namespace ?? 'default'), obj);
-  return describeGeneric(obj, events, cluster.clock.now());
+  if (describer) return describer(obj, source);
+  return describeGeneric(obj, eventsOf(source, obj), source.now());
 }
 
 export { describePod, describeDeployment, describeReplicaSet, describeNode, describeService, describeNamespace, describeConfigMap, describeResourceQuota };

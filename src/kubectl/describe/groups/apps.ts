@@ -1,18 +1,15 @@
 /** The apps group's describers (kubectl's describerMap, `Group: appsv1.GroupName`). */
 import type { KObject } from '../../../sim/object';
-import type { DescribeSource, GroupDescribers } from '../describer';
+import { eventsOf as events, type GroupDescribers } from '../describer';
 import { describeDeployment, describeReplicaSet } from '../workloads';
-import { eventsFor } from '../writer';
-
-const events = (source: DescribeSource, obj: KObject) => eventsFor(source.api.list('events', obj.metadata.namespace ?? 'default'), obj);
 
 export const APPS_DESCRIBERS: GroupDescribers = {
   group: 'apps',
   describers: {
-    Deployment: (obj, { api, clock }) =>
-      describeDeployment(obj, { nowMs: clock.now(), events: events({ api, clock }, obj), replicaSets: api.list('replicasets', obj.metadata.namespace), pods: [] }),
-    ReplicaSet: (obj, { api, clock }) =>
-      describeReplicaSet(obj, { nowMs: clock.now(), events: events({ api, clock }, obj), replicaSets: [], pods: api.list('pods', obj.metadata.namespace) }),
+    Deployment: (obj, source) =>
+      describeDeployment(obj, { nowMs: source.now(), events: events(source, obj), replicaSets: source.list('replicasets', obj.metadata.namespace), pods: [] }),
+    ReplicaSet: (obj, source) =>
+      describeReplicaSet(obj, { nowMs: source.now(), events: events(source, obj), replicaSets: [], pods: source.list('pods', obj.metadata.namespace) }),
   },
   generic: [],
 };

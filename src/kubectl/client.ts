@@ -1,0 +1,141 @@
+/**
+ * The api as kubectl sees it: a client shaped like the Kubernetes REST API (client-go's dynamic
+ * client plus the discovery client), so that kubectl, describe, completion and the lessons'
+ * checks never touch the simulation itself. The simulated cluster serves it in-process
+ * (`src/sim/client`); an HTTP adapter could serve the same calls to the real kubectl.
+ *
+ * Every call names a resource by its plural (`pods`, `deployments`), a namespace (undefined for
+ * cluster-scoped kinds) and a name, and returns objects or throws the api's `StatusError`
+ * (NotFound, AlreadyExists, Invalid, Conflict, BadRequest, …) with the server's message.
+ */
+import { StatusError } from '../sim/api/errors';
+import type { ResourceType } from '../sim/api/registry';
+import type { DeleteOptions, ListOptions, PatchType, WriteOptions } from '../sim/api/types';
+import type { KObject } from '../sim/object';
+
+export type { DeleteOptions, ListOptions, PatchType, WriteOptions, ResourceType };
+
+/** The discovery API (`/api`, `/apis`): what `api-resources` lists and how `po` or `deploy` resolves. */
+export interface Discovery {
+  /** Every served resource (`kubectl api-resources`). */
+  all(): ResourceType[];
+  byResource(plural: string): ResourceType | undefined;
+  /** The resource for `apiVersion` + `kind`, or undefined when the server does not serve it. */
+  forKind(apiVersion: string, kind: string): ResourceType | undefined;
+  /** What a user typed (`po`, `pods`, `pod`, `deployments.apps`, `deploy`), resolved as kubectl does. */
+  resolve(name: string): ResourceType | undefined;
+}
+
+export interface WatchOptions extends ListOptions {
+  /** Undefined: every namespace (or a cluster-scoped resource). */
+  namespace?: string;
+}
+
+export interface WatchEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  object: KObject;
+}
+
+/** `GET …/pods/NAME/log` (PodLogOptions). */
+export interface PodLogOptions {
+  container?: string;
+  previous?: boolean;
+  tailLines?: number;
+  timestamps?: boolean;
+  sinceSeconds?: number;
+}
+
+/** autoscaling/v1 Scale: the `scale` subresource. */
+export interface Scale {
+  apiVersion: 'autoscaling/v1';
+  kind: 'Scale';
+  metadata: KObject['metadata'];
+  spec: { replicas?: number };
+  status: { replicas: number; selector?: string };
+}
+
+/** `POST …/pods/NAME/exec` (PodExecOptions). */
+export interface PodExecOptions {
+  container?: string;
+  command: string[];
+  stdin?: boolean;
+  tty?: boolean;
+}
+
+/** `POST …/pods/NAME/attach` (PodAttachOptions). */
+export interface PodAttachOptions {
+  container?: string;
+  stdin?: boolean;
+  tty?: boolean;
+}
+
+/** The client's ends of a streamed session (exec, attach): what it reads, where output goes. */
+export interface Streams {
+  /** Input available at the start (`-i` with piped stdin). */
+  stdin?: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** A process at the other end of exec/attach; it runs in the server's (virtual) time. */
+export interface RemoteProcess {
+  /** Set once the process has ended (kubectl exec exits with it). */
+  readonly exitCode: number | undefined;
+  /** More input (an interactive terminal). */
+  write(text: string): void;
+  /** End of input (Ctrl+D). */
+  closeStdin(): void;
+  /** The client hangs up (Ctrl+C on `attach`); the process goes on. */
+  close(): void;
+}
+
+/** `POST …/pods/NAME/portforward`: connections to the pod's ports, until closed. */
+export interface PortForward {
+  /** Sends one request to the pod's `port` and returns the reply, or throws when nothing listens. */
+  request(port: number, data: string): string;
+  close(): void;
+}
+
+export interface KubeClient {
+  /**
+   * The time requests are served at: ages and deadlines. The real kubectl reads its machine's
+   * clock; here that clock is the cluster's virtual one.
+   */
+  now(): number;
+  readonly discovery: Discovery;
+
+  get(resource: string, namespace: string | undefined, name: string): KObject;
+  list(resource: string, namespace?: string, opts?: ListOptions): KObject[];
+  /** Calls `handler` for every later change that matches; returns the function that stops the watch. */
+  watch(resource: string, opts: WatchOptions, handler: (event: WatchEvent) => void): () => void;
+  create(resource: string, namespace: string | undefined, body: KObject, opts?: WriteOptions): KObject;
+  update(resource: string, namespace: string | undefined, body: KObject, opts?: WriteOptions): KObject;
+  patch(resource: string, namespace: string | undefined, name: string, patch: unknown, type: PatchType, opts?: WriteOptions): KObject;
+  /** The object as it now is: gone, or still there with a deletionTimestamp. */
+  delete(resource: string, namespace: string | undefined, name: string, opts?: DeleteOptions): KObject;
+
+  // ---- subresources ----
+  getStatus(resource: string, namespace: string | undefined, name: string): KObject;
+  updateStatus(resource: string, namespace: string | undefined, body: KObject): KObject;
+  getScale(resource: string, namespace: string | undefined, name: string): Scale;
+  updateScale(resource: string, namespace: string | undefined, name: string, scale: Scale, opts?: WriteOptions): Scale;
+  /** A container's log as text (`pods/log`). */
+  log(namespace: string, pod: string, opts?: PodLogOptions): string;
+  exec(namespace: string, pod: string, opts: PodExecOptions, streams: Streams): RemoteProcess;
+  attach(namespace: string, pod: string, opts: PodAttachOptions, streams: Streams): RemoteProcess;
+  portForward(namespace: string, pod: string, ports: number[]): PortForward;
+  /** `pods/eviction` (policy/v1 Eviction): a delete that disruption budgets may refuse. */
+  evict(namespace: string, pod: string, opts?: DeleteOptions): void;
+  /** `pods/binding`: assigns a pod to a node (what the scheduler does). */
+  bind(namespace: string, pod: string, nodeName: string): void;
+}
+
+/** `get`, or undefined when the object does not exist (an unknown resource still throws). */
+export function tryGet(client: Pick<KubeClient, 'get'>, resource: string, namespace: string | undefined, name: string): KObject | undefined {
+  try {
+    return client.get(resource, namespace, name);
+  } catch (e) {
+    if (e instanceof StatusError && e.status.reason === 'NotFound' && e.status.details?.name === name) return undefined;
+    throw e;
+  }
+}
