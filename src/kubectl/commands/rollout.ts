@@ -8,14 +8,14 @@ import { rfc3339 } from '../../sim/utc';
 import {
   CHANGE_CAUSE_ANNOTATION,
   DESIRED_REPLICAS_ANNOTATION,
-  equalIgnoreHash,
   MAX_REPLICAS_ANNOTATION,
-  POD_TEMPLATE_HASH_LABEL,
   REVISION_ANNOTATION,
   REVISION_HISTORY_ANNOTATION,
   revisionOf,
-} from '../../sim/controllers/deployment-util';
-import type { DeploymentObject, ReplicaSetObject } from '../../sim/controllers/types';
+} from '../../sim/deployment-revision';
+import { equalIgnoreHash } from '../../sim/new-replicaset';
+import { POD_TEMPLATE_HASH_LABEL } from '../../sim/pod-template-hash';
+import type { DeploymentObject, ReplicaSetObject } from '../../sim/workload-types';
 import type { ParsedArgs } from '../args';
 import { LAST_APPLIED_ANNOTATION } from '../apply-merge';
 import { CliError, formatError } from '../errors';

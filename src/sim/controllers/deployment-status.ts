@@ -23,7 +23,7 @@ import {
   type MutableDeploymentStatus,
 } from './deployment-util';
 import { cleanStatus, type DeploymentSync } from './deployment-sync';
-import type { ReplicaSetObject } from './types';
+import type { ReplicaSetObject } from '../workload-types';
 import { sameJson } from '../json-equal';
 
 export function calculateStatus(s: DeploymentSync, allRSs: ReplicaSetObject[], newRS: ReplicaSetObject | undefined): MutableDeploymentStatus {

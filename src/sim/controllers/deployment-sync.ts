@@ -34,7 +34,7 @@ import {
   cloneDeployment,
   type MutableDeploymentStatus,
 } from './deployment-util';
-import type { DeploymentObject, PodObject, ReplicaSetObject } from './types';
+import type { DeploymentObject, PodObject, ReplicaSetObject } from '../workload-types';
 import { sameJson } from '../json-equal';
 
 export type Recorder = (obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string) => void;

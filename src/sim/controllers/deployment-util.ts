@@ -7,16 +7,20 @@
 import type { DeploymentCondition, DeploymentStatus, ReplicaSetCondition } from 'kubernetes-types/apps/v1';
 import { clone, setOwn } from '../object';
 import { byCreationTimestamp, equalIgnoreHash, findNewReplicaSet } from '../new-replicaset';
+import {
+  CHANGE_CAUSE_ANNOTATION,
+  DESIRED_REPLICAS_ANNOTATION,
+  MAX_REPLICAS_ANNOTATION,
+  REVISION_ANNOTATION,
+  REVISION_HISTORY_ANNOTATION,
+  revisionOf,
+} from '../deployment-revision';
 import { POD_TEMPLATE_HASH_LABEL, podTemplateHash } from '../pod-template-hash';
-import type { DeploymentObject, ReplicaSetObject } from './types';
+import type { DeploymentObject, ReplicaSetObject } from '../workload-types';
 
 export { byCreationTimestamp, equalIgnoreHash, findNewReplicaSet, POD_TEMPLATE_HASH_LABEL, podTemplateHash };
 
-export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
-export const REVISION_HISTORY_ANNOTATION = 'deployment.kubernetes.io/revision-history';
-export const DESIRED_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/desired-replicas';
-export const MAX_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/max-replicas';
-export const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
+export { CHANGE_CAUSE_ANNOTATION, DESIRED_REPLICAS_ANNOTATION, MAX_REPLICAS_ANNOTATION, REVISION_ANNOTATION, REVISION_HISTORY_ANNOTATION, revisionOf };
 const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 const DEPRECATED_ROLLBACK_TO = 'deprecated.deployment.rollback.to';
 /** Annotations of a Deployment not copied to its ReplicaSets. */
@@ -101,12 +105,6 @@ export function maxUnavailable(d: DeploymentObject): number {
 }
 
 // ---- revisions and templates ----
-
-export function revisionOf(rs: { metadata: { annotations?: Record<string, string> } }): number {
-  const v = rs.metadata.annotations?.[REVISION_ANNOTATION];
-  if (v === undefined || !/^\d+$/.test(v)) return 0;
-  return Number(v);
-}
 
 export function maxRevision(rss: ReplicaSetObject[]): number {
   let max = 0;

@@ -15,7 +15,7 @@ import { DeploymentSync } from './deployment-sync';
 import { cloneDeployment, findOldReplicaSets, findNewReplicaSet } from './deployment-util';
 import { keyOf, splitKey } from '../keys';
 import type { SharedInformers } from './shared-informers';
-import type { DeploymentObject, PodObject, ReplicaSetObject } from './types';
+import type { DeploymentObject, PodObject, ReplicaSetObject } from '../workload-types';
 import { WorkQueue } from './workqueue';
 import { sameJson } from '../json-equal';
 

@@ -7,7 +7,7 @@
 import { fromLabelSelector, matchSelector, type Selector } from '../labels';
 import { controllerRef } from '../object';
 import { isPodActive, isPodReady } from './pod-util';
-import type { PodObject, ReplicaSetObject } from './types';
+import type { PodObject, ReplicaSetObject } from '../workload-types';
 import { keyOf } from '../keys';
 import { sameJson } from '../json-equal';
 

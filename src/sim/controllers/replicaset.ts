@@ -16,7 +16,7 @@ import { podAvailableAt } from './pod-util';
 import { podsToDelete } from './pod-ranking';
 import { ReplicaSetPods } from './replicaset-pods';
 import type { SharedInformers } from './shared-informers';
-import type { PodObject, ReplicaSetObject } from './types';
+import type { PodObject, ReplicaSetObject } from '../workload-types';
 import { WorkQueue } from './workqueue';
 import { sameJson } from '../json-equal';
 

@@ -10,7 +10,7 @@ import type { KObject } from '../object';
 import { Rng } from '../rng';
 import { Store } from '../store';
 import { startControllers, type ControllerManager } from './index';
-import type { DeploymentObject, PodObject, ReplicaSetObject } from './types';
+import type { DeploymentObject, PodObject, ReplicaSetObject } from '../workload-types';
 
 export interface Harness extends SimContext {
   cm: ControllerManager;

@@ -6,7 +6,7 @@ import type { FieldError } from '../../api/errors';
 import type { KindStrategy } from '../strategy';
 import type { ResourceQuota } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../object';
-import { canonicalQuantity } from '../../quantity';
+import { quantityText } from '../../quantity';
 import { ALL_VERBS, defineKind } from '../kind';
 import { AGE, ageCell, NAME, nameCell } from '../printing/cells';
 
@@ -39,7 +39,7 @@ export const resourceQuotaKind = defineKind<ResourceQuota>({
       const limit: string[] = [];
       for (const name of Object.keys(hard).sort()) {
         const pieces = name.split('.');
-        const text = `${name}: ${quantity(used[name])}/${quantity(hard[name])}`;
+        const text = `${name}: ${quantityText(used[name])}/${quantityText(hard[name])}`;
         (pieces.length > 1 && pieces[0] === 'limits' ? limit : request).push(text);
       }
       return [nameCell(q), ageCell(q, now), request.join(', '), limit.join(', ')];
@@ -47,12 +47,3 @@ export const resourceQuotaKind = defineKind<ResourceQuota>({
   },
   graph: { draw: 'none' },
 });
-
-function quantity(q: string | number | undefined): string {
-  if (q === undefined) return '0';
-  try {
-    return canonicalQuantity(q);
-  } catch {
-    return String(q);
-  }
-}
