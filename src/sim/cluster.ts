@@ -8,7 +8,7 @@ import { ApiServer } from './api/apiserver';
 import { Clock, DEFAULT_EPOCH } from './clock';
 import type { NodeSpec, SimContext } from './context';
 import { startControllers, type ControllerManager } from './controllers';
-import { SharedInformers } from './controllers/shared-informers';
+import { SharedInformers } from './informers/shared-informers';
 import { EventRecorder } from './events';
 import { startKubelets, type Kubelet } from './kubelet/kubelet';
 import type { KObject } from './object';

@@ -1,11 +1,11 @@
 /** Starts every controller of the controller-manager, sharing one informer per resource. */
 import type { SimContext } from '../context';
-import { startDeploymentController, type DeploymentController } from './deployment';
-import { startGarbageCollector, type GarbageCollector } from './garbage-collector';
-import { startNamespaceController, type NamespaceController } from './namespace';
-import { startReplicaSetController, type ReplicaSetController } from './replicaset';
-import { startResourceQuotaController, type ResourceQuotaController } from './resourcequota';
-import { SharedInformers } from './shared-informers';
+import { startDeploymentController, type DeploymentController } from './deployment/deployment';
+import { startGarbageCollector, type GarbageCollector } from './garbage-collector/garbage-collector';
+import { startNamespaceController, type NamespaceController } from './namespace/namespace';
+import { startReplicaSetController, type ReplicaSetController } from './replicaset/replicaset';
+import { startResourceQuotaController, type ResourceQuotaController } from './resourcequota/resourcequota';
+import { SharedInformers } from '../informers/shared-informers';
 
 export interface ControllerManager {
   informers: SharedInformers;

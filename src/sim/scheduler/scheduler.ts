@@ -8,8 +8,8 @@
  */
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { SimContext } from '../context';
-import type { Informer } from '../controllers/informer';
-import { SharedInformers } from '../controllers/shared-informers';
+import type { Informer } from '../informers/informer';
+import { SharedInformers } from '../informers/shared-informers';
 import { keyOf, splitKey } from '../keys';
 import type { KObject } from '../object';
 import { cpuMillis, memoryBytes } from '../quantity';

@@ -3,8 +3,8 @@
  * with the PodDeletionCost and LogarithmicScaleDown features (both on by default in 1.32).
  * The first difference decides; the pods that sort first are deleted.
  */
-import { isPodActive, isPodReady, podReadySince } from './pod-util';
-import type { PodObject } from '../workload-types';
+import { isPodActive, isPodReady, podReadySince } from '../pod-util';
+import type { PodObject } from '../../workload-types';
 
 export const DELETION_COST_ANNOTATION = 'controller.kubernetes.io/pod-deletion-cost';
 

@@ -5,12 +5,12 @@
  * `kube-root-ca.crt`, recreated if deleted.
  */
 import type { NamespaceCondition } from 'kubernetes-types/core/v1';
-import { StatusError } from '../api/errors';
-import type { SimContext } from '../context';
-import type { KObject } from '../object';
-import type { Rng } from '../rng';
-import type { SharedInformers } from './shared-informers';
-import { WorkQueue } from './workqueue';
+import { StatusError } from '../../api/errors';
+import type { SimContext } from '../../context';
+import type { KObject } from '../../object';
+import type { Rng } from '../../rng';
+import type { SharedInformers } from '../../informers/shared-informers';
+import { WorkQueue } from '../../informers/workqueue';
 
 export const ROOT_CA_CONFIGMAP = 'kube-root-ca.crt';
 const ROOT_CA_DESCRIPTION =

@@ -24,8 +24,8 @@ import {
 } from './deployment-util';
 import { newRSNewReplicas, type DeploymentSync } from './deployment-sync';
 import { syncDeploymentStatus, syncRolloutStatus } from './deployment-status';
-import { isPodTerminal } from './pod-util';
-import type { ReplicaSetObject } from '../workload-types';
+import { isPodTerminal } from '../pod-util';
+import type { ReplicaSetObject } from '../../workload-types';
 
 export function rolloutRolling(s: DeploymentSync): void {
   const { newRS: created, oldRSs } = s.getAllReplicaSetsAndSyncRevision(true);

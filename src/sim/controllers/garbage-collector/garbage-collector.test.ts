@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activePods, deploymentManifest, harness, replicaSetManifest, replicaSets } from './test-helpers';
+import { activePods, deploymentManifest, harness, replicaSetManifest, replicaSets } from '../test-helpers';
 
 describe('garbage collector', () => {
   it('background: deleting a Deployment removes its ReplicaSets and pods afterwards', () => {

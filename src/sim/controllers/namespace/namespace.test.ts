@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { harness, replicaSetManifest } from './test-helpers';
+import { harness, replicaSetManifest } from '../test-helpers';
 
 describe('namespace controller', () => {
   it('publishes kube-root-ca.crt into every namespace', () => {

@@ -3,13 +3,13 @@
  * current, so `kubectl describe quota` shows `pods  3  1k`. Counts pods (as admission does:
  * non-terminal ones) and objects (`services`, `configmaps`, `count/<resource>[.<group>]`, …).
  */
-import type { SimContext } from '../context';
-import type { KObject } from '../object';
-import type { SharedInformers } from './shared-informers';
-import { keyOf, splitKey } from '../keys';
-import { WorkQueue } from './workqueue';
-import { sameJson } from '../json-equal';
-import { formatCount } from '../quantity';
+import type { SimContext } from '../../context';
+import type { KObject } from '../../object';
+import type { SharedInformers } from '../../informers/shared-informers';
+import { keyOf, splitKey } from '../../keys';
+import { WorkQueue } from '../../informers/workqueue';
+import { sameJson } from '../../json-equal';
+import { formatCount } from '../../quantity';
 
 /** Object-count quota names that are plain resource names. */
 const OBJECT_COUNTS: Record<string, string> = {

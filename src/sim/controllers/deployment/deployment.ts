@@ -4,20 +4,20 @@
  * strategy, and keeps status and conditions current. The maths lives in deployment-*.ts.
  */
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
-import { StatusError } from '../api/errors';
-import type { SimContext } from '../context';
-import { fromLabelSelector, matchSelector } from '../labels';
-import { clone, controllerRef, ownerRefTo } from '../object';
-import { Backoff } from './backoff';
+import { StatusError } from '../../api/errors';
+import type { SimContext } from '../../context';
+import { fromLabelSelector, matchSelector } from '../../labels';
+import { clone, controllerRef, ownerRefTo } from '../../object';
+import { Backoff } from '../../informers/backoff';
 import { isScalingEvent, rolloutRecreate, rolloutRolling, syncScaleOrPaused } from './deployment-rollout';
 import { checkPausedConditions, syncDeploymentStatus } from './deployment-status';
 import { DeploymentSync } from './deployment-sync';
 import { cloneDeployment, findOldReplicaSets, findNewReplicaSet } from './deployment-util';
-import { keyOf, splitKey } from '../keys';
-import type { SharedInformers } from './shared-informers';
-import type { DeploymentObject, PodObject, ReplicaSetObject } from '../workload-types';
-import { WorkQueue } from './workqueue';
-import { sameJson } from '../json-equal';
+import { keyOf, splitKey } from '../../keys';
+import type { SharedInformers } from '../../informers/shared-informers';
+import type { DeploymentObject, PodObject, ReplicaSetObject } from '../../workload-types';
+import { WorkQueue } from '../../informers/workqueue';
+import { sameJson } from '../../json-equal';
 
 export class DeploymentController {
   readonly queue: WorkQueue;

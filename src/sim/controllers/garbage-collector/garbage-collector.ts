@@ -7,11 +7,11 @@
  *   loses the finalizer.
  * Owners and dependents are indexed by UID, so a change costs O(its references).
  */
-import { StatusError } from '../api/errors';
-import type { SimContext } from '../context';
-import type { KObject, OwnerReference } from '../object';
-import type { WatchEvent } from '../store';
-import { WorkQueue } from './workqueue';
+import { StatusError } from '../../api/errors';
+import type { SimContext } from '../../context';
+import type { KObject, OwnerReference } from '../../object';
+import type { WatchEvent } from '../../store';
+import { WorkQueue } from '../../informers/workqueue';
 
 interface Ref {
   resource: string;
