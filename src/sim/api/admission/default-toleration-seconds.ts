@@ -3,7 +3,7 @@
  * `not-ready` and `unreachable` nodes for 300 s (then the taint manager evicts it), unless it
  * already tolerates them.
  */
-import { child, objects, type J } from '../../kinds/util';
+import { anyChild as child, anyObjects as objects, type J } from '../../kinds/util';
 import type { AdmissionPlugin } from './plugin';
 
 const DEFAULT_TOLERATION_KEYS = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'];

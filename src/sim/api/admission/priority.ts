@@ -2,7 +2,7 @@
  * Priority (plugin/pkg/admission/priority): resolves a pod's priority from its PriorityClass.
  * No PriorityClass exists in the playground and none is global-default: every pod gets 0.
  */
-import { child, type J } from '../../kinds/util';
+import { anyChild as child, type J } from '../../kinds/util';
 import type { AdmissionPlugin } from './plugin';
 
 export function priority(): AdmissionPlugin {

@@ -5,7 +5,7 @@
  */
 import type { Rng } from '../../rng';
 import { SAFE_ALPHABET } from '../../rng';
-import { child, objects, type J } from '../../kinds/util';
+import { anyChild as child, anyObjects as objects, type J } from '../../kinds/util';
 import type { AdmissionPlugin } from './plugin';
 
 export const SERVICE_ACCOUNT_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';

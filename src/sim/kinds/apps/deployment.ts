@@ -3,7 +3,7 @@ import { goIntOrString, goScalar } from '../../gostr';
 import { isValidPercent } from '../../names';
 import type { FieldError } from '../../api/errors';
 import type { KindStrategy } from '../strategy';
-import { child, setDefault, type J } from '../util';
+import { anyChild as child, anySetDefault as setDefault, type J } from '../util';
 import { defaultPodTemplate, nonNegative, validateImmutableSelector, validateSelectorAndTemplate } from './workload';
 import type { Deployment, DeploymentSpec, DeploymentStrategy } from 'kubernetes-types/apps/v1';
 import type { KObject } from '../../object';

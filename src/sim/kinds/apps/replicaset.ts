@@ -1,7 +1,7 @@
 /** apps/v1 ReplicaSet: replicas 1, template defaults, ValidateReplicaSetSpec, immutable selector. */
 import type { FieldError } from '../../api/errors';
 import type { KindStrategy } from '../strategy';
-import { child, setDefault, type J } from '../util';
+import { anyChild as child, anySetDefault as setDefault, type J } from '../util';
 import { defaultPodTemplate, nonNegative, validateImmutableSelector, validateSelectorAndTemplate } from './workload';
 import type { ReplicaSet, ReplicaSetSpec } from 'kubernetes-types/apps/v1';
 import type { KObject } from '../../object';

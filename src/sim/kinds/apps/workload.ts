@@ -12,7 +12,7 @@ import { validateAnnotations, validateLabels } from '../meta';
 import { defaultPodSpec } from '../core/podspec-defaults';
 import { notSupported, validatePodSpec } from '../core/podspec-validation';
 import { validateLabelSelector } from '../selector';
-import { child, obj, type J } from '../util';
+import { anyChild as child, anyObj as obj, type J } from '../util';
 
 export function defaultPodTemplate(spec: J): void {
   const template = child(spec, 'template');

@@ -9,7 +9,7 @@ import { qosClass } from '../../qos';
 import { defaultPodOnly, defaultPodSpec } from './podspec-defaults';
 import { validatePodSpec } from './podspec-validation';
 import type { KindStrategy } from '../strategy';
-import { child, objects, type J } from '../util';
+import { anyChild as child, anyObjects as objects, type J } from '../util';
 import type { Pod } from 'kubernetes-types/core/v1';
 import { ALL_VERBS, defineKind } from '../kind';
 import { AGE, ageCell, NAME, nameCell, NONE } from '../printing/cells';

@@ -3,7 +3,7 @@
  * _ContainerPort, _Probe, _HTTPGetAction, _Volume, …). They apply to Pods and to pod
  * templates alike; `defaultPodOnly` holds what SetDefaults_Pod adds for Pods only.
  */
-import { child, objects, obj, setDefault, type J } from '../util';
+import { anyChild as child, anyObjects as objects, anyObj as obj, anySetDefault as setDefault, type J } from '../util';
 
 export function defaultPodSpec(spec: J): void {
   setDefault(spec, 'dnsPolicy', 'ClusterFirst');

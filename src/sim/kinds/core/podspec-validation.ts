@@ -8,7 +8,7 @@ import { canonicalQuantity, tryParseQuantity } from '../../quantity';
 import type { FieldError } from '../../api/errors';
 import { validateLabels } from '../meta';
 import { volumeSources } from './podspec-defaults';
-import { objects, obj, str, type J } from '../util';
+import { anyObjects as objects, anyObj as obj, str, type J } from '../util';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];

@@ -6,7 +6,7 @@
 import { formatIPv4, parseIPv4 } from '../../names';
 import type { Rng } from '../../rng';
 import type { KObject } from '../../object';
-import { objects, type J } from '../util';
+import { anyObjects as objects, type J } from '../util';
 
 export const SERVICE_CIDR = '10.96.0.0/12';
 const CIDR_BASE = parseIPv4('10.96.0.0')!;

@@ -10,7 +10,7 @@ import { validateLabels } from '../meta';
 import { notSupported } from './podspec-validation';
 import { allocateClusterIP, allocateNodePort, clusterIPProblem, nodePortProblem, usedClusterIPs, usedNodePorts } from './service-alloc';
 import type { KindStrategy, StrategyContext } from '../strategy';
-import { child, obj, objects, setDefault, str, type J } from '../util';
+import { anyChild as child, anyObj as obj, anyObjects as objects, anySetDefault as setDefault, str, type J } from '../util';
 import type { Service } from 'kubernetes-types/core/v1';
 import { formatLabels } from '../../labels';
 import { defineKind } from '../kind';
