@@ -4,6 +4,7 @@
  * and the immutable selector on update.
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import type { PodSpec } from 'kubernetes-types/core/v1';
 import { goLabelSelector, goStringMap } from '../../gostr';
 import { matchesLabelSelector } from '../../labels';
 import type { KObject } from '../../object';
@@ -19,7 +20,7 @@ export function defaultPodTemplate(spec: J): void {
   // ObjectMeta is a struct inside templates: the server always writes `creationTimestamp: null`.
   const meta = child(template, 'metadata');
   if (!('creationTimestamp' in meta)) meta.creationTimestamp = null;
-  defaultPodSpec(child(template, 'spec'));
+  defaultPodSpec(child(template, 'spec') as PodSpec);
 }
 
 export function nonNegative(value: unknown, field: string): FieldError[] {

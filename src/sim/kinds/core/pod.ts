@@ -10,7 +10,7 @@ import { defaultPodOnly, defaultPodSpec } from './podspec-defaults';
 import { validatePodSpec } from './podspec-validation';
 import type { KindStrategy } from '../strategy';
 import { anyChild as child, anyObjects as objects, type J } from '../util';
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Pod, PodSpec } from 'kubernetes-types/core/v1';
 import { ALL_VERBS, defineKind } from '../kind';
 import { AGE, ageCell, NAME, nameCell, NONE } from '../printing/cells';
 import { podColumns } from '../printing/pod-status';
@@ -22,8 +22,8 @@ export const podStrategy: KindStrategy = {
   hasStatus: true,
   default(obj) {
     const spec = child(obj as J, 'spec');
-    defaultPodSpec(spec);
-    defaultPodOnly(spec);
+    defaultPodSpec(spec as PodSpec);
+    defaultPodOnly(spec as PodSpec);
   },
   prepareCreate(obj) {
     obj.status = { phase: 'Pending', qosClass: qosClass(child(obj as J, 'spec')) };

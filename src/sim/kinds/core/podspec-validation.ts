@@ -9,6 +9,7 @@ import type { FieldError } from '../../api/errors';
 import { validateLabels } from '../meta';
 import { volumeSources } from './podspec-defaults';
 import { anyObjects as objects, anyObj as obj, str, type J } from '../util';
+import type { Volume } from 'kubernetes-types/core/v1';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
@@ -59,7 +60,7 @@ function validateVolumes(raw: unknown, path: string, errors: FieldError[]): Set<
     else for (const msg of isDNS1123Label(name)) errors.push({ type: 'Invalid value', field: `${p}.name`, value: goQuote(name), detail: msg });
     if (names.has(name)) errors.push({ type: 'Duplicate value', field: `${p}.name`, value: goQuote(name) });
     names.add(name);
-    const sources = volumeSources(v);
+    const sources = volumeSources(v as Volume);
     if (sources.length > 1) errors.push({ type: 'Forbidden', field: `${p}.${sources[1]}`, detail: 'may not specify more than 1 volume type' });
     const cm = obj(v.configMap);
     if (cm && !cm.name) errors.push({ type: 'Required value', field: `${p}.configMap.name` });
