@@ -6,14 +6,6 @@
  */
 import { isPlainObject } from '../object';
 
-// Untyped versions for the strategies not yet typed (going away with them).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type J = Record<string, any>;
-export const anyObjects = objects as (v: unknown) => J[];
-export const anyObj = obj as (v: unknown) => J | undefined;
-export const anyChild = child as (parent: J, key: string) => J;
-export const anySetDefault = setDefault as (o: J, key: string, value: unknown) => void;
-
 /** The elements of `list` that are objects (anything else is ignored: decoding already reported it). */
 export function objects<T extends object>(list: readonly T[] | null | undefined): T[] {
   return Array.isArray(list) ? (list.filter(isPlainObject) as T[]) : [];
