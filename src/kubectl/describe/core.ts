@@ -1,8 +1,12 @@
-/** `kubectl describe` for services, namespaces, config maps and resource quotas. */
+/**
+ * `kubectl describe` for services, namespaces, config maps and resource quotas. The objects
+ * come from the api-server, decoded as their kind: each describer reads them as that type.
+ */
+import type { ConfigMap, Namespace, Pod, ResourceQuota, Service, ServicePort, ServiceSpec } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../sim/object';
 import { formatLabels, matchesLabelSelector } from '../../sim/labels';
 import { quantityText } from '../../sim/quantity';
-import { type Any, PrefixWriter, writeAnnotations, writeEvents, writeLabels } from './writer';
+import { PrefixWriter, writeAnnotations, writeEvents, writeLabels } from './writer';
 
 /**
  * describe's Endpoints line: the ready `ip:port` pairs behind a service port (≤3, then
@@ -18,12 +22,12 @@ export function endpointsText(addresses: string[] | undefined): string {
 
 /** Ready pod IPs behind `svc`, sorted as the endpoints controller sorts addresses. */
 export function serviceEndpointIPs(svc: KObject, pods: KObject[]): string[] {
-  const selector: Record<string, string> | undefined = (svc as Any).spec?.selector;
+  const selector = (svc as Service & KObject).spec?.selector;
   if (!selector || Object.keys(selector).length === 0) return [];
-  return pods
+  return (pods as (Pod & KObject)[])
     .filter((p) => p.metadata.namespace === svc.metadata.namespace && matchesLabelSelector({ matchLabels: selector }, p.metadata.labels))
-    .filter((p) => !p.metadata.deletionTimestamp && ((p as Any).status?.conditions ?? []).some((c: Any) => c.type === 'Ready' && c.status === 'True'))
-    .map((p) => (p as Any).status?.podIP as string)
+    .filter((p) => !p.metadata.deletionTimestamp && (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'))
+    .map((p) => p.status?.podIP as string)
     .filter(Boolean)
     .sort((a, b) => ipKey(a) - ipKey(b));
 }
@@ -33,12 +37,12 @@ function ipKey(ip: string): number {
 }
 
 /** The target port number a pod serves for a service port (named ports resolved). */
-function targetPortOf(port: Any, pods: KObject[]): string {
+function targetPortOf(port: ServicePort, pods: (Pod & KObject)[]): string {
   const tp = port.targetPort ?? port.port;
   if (typeof tp === 'number' || /^\d+$/.test(String(tp))) return String(tp);
   for (const p of pods) {
-    for (const c of ((p as Any).spec?.containers ?? []) as Any[]) {
-      const found = (c.ports ?? []).find((cp: Any) => cp.name === tp);
+    for (const c of p.spec?.containers ?? []) {
+      const found = (c.ports ?? []).find((cp) => cp.name === tp);
       if (found) return String(found.containerPort);
     }
   }
@@ -47,12 +51,12 @@ function targetPortOf(port: Any, pods: KObject[]): string {
 
 export interface ServiceEndpoints {
   /** Ready addresses per service port, `ip:port`; undefined when the service has no EndpointSlice. */
-  (port: Any): string[] | undefined;
+  (port: ServicePort): string[] | undefined;
 }
 
 export function describeService(svc: KObject, endpoints: ServiceEndpoints, events: KObject[], nowMs: number): string {
-  const s = svc as Any;
-  const spec = s.spec ?? {};
+  const s = svc as Service & KObject;
+  const spec: ServiceSpec = s.spec ?? {};
   const w = new PrefixWriter();
   w.write(0, `Name:\t${svc.metadata.name}\n`);
   w.write(0, `Namespace:\t${svc.metadata.namespace}\n`);
@@ -66,10 +70,10 @@ export function describeService(svc: KObject, endpoints: ServiceEndpoints, event
   w.write(0, `IPs:\t${spec.clusterIPs?.length ? spec.clusterIPs.join(',') : '<none>'}\n`);
   if (spec.externalIPs?.length) w.write(0, `External IPs:\t${spec.externalIPs.join(',')}\n`);
   if (spec.loadBalancerIP) w.write(0, `IP:\t${spec.loadBalancerIP}\n`);
-  const ingress: Any[] = s.status?.loadBalancer?.ingress ?? [];
+  const ingress = s.status?.loadBalancer?.ingress ?? [];
   if (ingress.length) w.write(0, `LoadBalancer Ingress:\t${ingress.map((i) => i.ip || i.hostname).join(', ')}\n`);
   if (spec.type === 'ExternalName') w.write(0, `External Name:\t${spec.externalName ?? ''}\n`);
-  for (const p of (spec.ports ?? []) as Any[]) {
+  for (const p of spec.ports ?? []) {
     const name = p.name || '<unset>';
     w.write(0, `Port:\t${name}\t${p.port}/${p.protocol}\n`);
     const tp = p.targetPort ?? p.port;
@@ -89,7 +93,7 @@ export function describeService(svc: KObject, endpoints: ServiceEndpoints, event
 /** Endpoint addresses computed from ready pods (the simulation serves no Endpoints kind). */
 export function podEndpoints(svc: KObject, pods: KObject[]): ServiceEndpoints {
   const ips = serviceEndpointIPs(svc, pods);
-  const selected = pods.filter((p) => ips.includes((p as Any).status?.podIP));
+  const selected = (pods as (Pod & KObject)[]).filter((p) => ips.includes(p.status?.podIP as string));
   return (port) => ips.map((ip) => `${ip}:${targetPortOf(port, selected)}`);
 }
 
@@ -98,7 +102,7 @@ export function describeNamespace(ns: KObject, quotas: KObject[]): string {
   w.write(0, `Name:\t${ns.metadata.name}\n`);
   writeLabels(w, 'Labels', ns.metadata.labels);
   writeAnnotations(w, 'Annotations', ns.metadata.annotations);
-  w.write(0, `Status:\t${(ns as Any).status?.phase ?? ''}\n`);
+  w.write(0, `Status:\t${(ns as Namespace & KObject).status?.phase ?? ''}\n`);
   w.write(0, '\n');
   if (quotas.length === 0) {
     w.write(0, 'No resource quota.\n');
@@ -119,7 +123,7 @@ export function describeNamespace(ns: KObject, quotas: KObject[]): string {
 
 /** status.hard/used; before the quota controller fills status, spec.hard stands in. */
 function quotaStatus(q: KObject): { hard: Record<string, string>; used: Record<string, string> } {
-  const o = q as Any;
+  const o = q as ResourceQuota & KObject;
   return { hard: o.status?.hard ?? o.spec?.hard ?? {}, used: o.status?.used ?? {} };
 }
 
@@ -127,7 +131,7 @@ export function describeResourceQuota(q: KObject): string {
   const w = new PrefixWriter();
   w.write(0, `Name:\t${q.metadata.name}\n`);
   w.write(0, `Namespace:\t${q.metadata.namespace}\n`);
-  const scopes: string[] = (q as Any).spec?.scopes ?? [];
+  const scopes = (q as ResourceQuota & KObject).spec?.scopes ?? [];
   if (scopes.length) {
     w.write(0, 'Scopes:\t' + [...scopes].sort().join(', ') + '\n');
   }
@@ -139,20 +143,22 @@ export function describeResourceQuota(q: KObject): string {
 }
 
 export function describeConfigMap(cm: KObject, events: KObject[], nowMs: number): string {
-  const c = cm as Any;
+  const c = cm as ConfigMap & KObject;
+  const data = c.data ?? {};
+  const binaryData = c.binaryData ?? {};
   const w = new PrefixWriter();
   w.write(0, `Name:\t${cm.metadata.name}\n`);
   w.write(0, `Namespace:\t${cm.metadata.namespace}\n`);
   writeLabels(w, 'Labels', cm.metadata.labels);
   writeAnnotations(w, 'Annotations', cm.metadata.annotations);
   w.write(0, '\nData\n====\n');
-  for (const k of Object.keys(c.data ?? {}).sort()) {
+  for (const k of Object.keys(data).sort()) {
     w.write(0, `${k}:\n----\n`);
-    w.write(0, `${c.data[k]}\n`);
+    w.write(0, `${data[k]}\n`);
   }
   w.write(0, '\nBinaryData\n====\n');
-  for (const k of Object.keys(c.binaryData ?? {}).sort()) {
-    w.write(0, `${k}: ${Math.floor((String(c.binaryData[k]).replace(/=+$/, '').length * 3) / 4)} bytes\n`);
+  for (const k of Object.keys(binaryData).sort()) {
+    w.write(0, `${k}: ${Math.floor((String(binaryData[k]).replace(/=+$/, '').length * 3) / 4)} bytes\n`);
   }
   w.write(0, '\n');
   writeEvents(w, events, nowMs);

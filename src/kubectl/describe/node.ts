@@ -1,16 +1,18 @@
 /** `kubectl describe node` (kubectl describe.go: describeNode, describeNodeResource). */
+import type { Node, NodeStatus, NodeSystemInfo, Pod, Taint } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../sim/object';
 import { cpuMillis, formatBytes, formatMillis, memoryBytes, quantityText } from '../../sim/quantity';
 import { rfc1123z as formatRfc1123z } from '../../sim/utc';
 import { age } from '../../sim/kinds/printing/age';
 import { nodeRoles } from '../../sim/kinds/core/node';
-import { type Any, PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels } from './writer';
+import { PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels } from './writer';
 
 const LEASE_RENEW_MS = 10_000;
 
 export function describeNode(node: KObject, allPods: KObject[], events: KObject[], nowMs: number): string {
-  const n = node as Any;
-  const st = n.status ?? {};
+  // Stored objects are their kind's JSON (the api-server decoded them).
+  const n = node as Node & KObject;
+  const st: NodeStatus = n.status ?? {};
   const w = new PrefixWriter();
   w.write(0, `Name:\t${node.metadata.name}\n`);
   w.write(0, `Roles:\t${nodeRoles(node).join(',') || '<none>'}\n`);
@@ -24,7 +26,7 @@ export function describeNode(node: KObject, allPods: KObject[], events: KObject[
   w.write(0, 'Lease:\n');
   w.write(1, `HolderIdentity:\t${node.metadata.name}\n`);
   w.write(1, 'AcquireTime:\t<unset>\n');
-  const ready = (st.conditions ?? []).find((c: Any) => c.type === 'Ready');
+  const ready = (st.conditions ?? []).find((c) => c.type === 'Ready');
   const created = Date.parse(node.metadata.creationTimestamp ?? '');
   let renew = '<unset>';
   if (ready?.status === 'True' && !Number.isNaN(created)) {
@@ -33,7 +35,7 @@ export function describeNode(node: KObject, allPods: KObject[], events: KObject[
     renew = rfc1123z(ready.lastHeartbeatTime);
   }
   w.write(1, `RenewTime:\t${renew}\n`);
-  const conditions: Any[] = st.conditions ?? [];
+  const conditions = st.conditions ?? [];
   if (conditions.length) {
     w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
     w.write(1, '----\t------\t-----------------\t------------------\t------\t-------\n');
@@ -43,14 +45,14 @@ export function describeNode(node: KObject, allPods: KObject[], events: KObject[
   }
   w.write(0, 'Addresses:\n');
   for (const a of st.addresses ?? []) w.write(1, `${a.type}:\t${a.address}\n`);
-  for (const [title, list] of [['Capacity', st.capacity], ['Allocatable', st.allocatable]] as [string, Any][]) {
+  for (const [title, list] of [['Capacity', st.capacity], ['Allocatable', st.allocatable]] as const) {
     if (!list || Object.keys(list).length === 0) continue;
     w.write(0, `${title}:\n`);
     for (const r of Object.keys(list).sort()) w.write(0, `  ${r}:\t${quantityText(list[r])}\n`);
   }
-  const info = st.nodeInfo ?? {};
+  const info: Partial<NodeSystemInfo> = st.nodeInfo ?? {};
   w.write(0, 'System Info:\n');
-  const infoRows: [string, string][] = [
+  const infoRows: [string, keyof NodeSystemInfo][] = [
     ['Machine ID', 'machineID'], ['System UUID', 'systemUUID'], ['Boot ID', 'bootID'], ['Kernel Version', 'kernelVersion'],
     ['OS Image', 'osImage'], ['Operating System', 'operatingSystem'], ['Architecture', 'architecture'],
     ['Container Runtime Version', 'containerRuntimeVersion'], ['Kubelet Version', 'kubeletVersion'], ['Kube-Proxy Version', 'kubeProxyVersion'],
@@ -59,15 +61,15 @@ export function describeNode(node: KObject, allPods: KObject[], events: KObject[
   if (n.spec?.podCIDR) w.write(0, `PodCIDR:\t${n.spec.podCIDR}\n`);
   if (n.spec?.podCIDRs?.length) w.write(0, `PodCIDRs:\t${n.spec.podCIDRs.join(',')}\n`);
   if (n.spec?.providerID) w.write(0, `ProviderID:\t${n.spec.providerID}\n`);
-  const pods = allPods.filter((p) => (p as Any).spec?.nodeName === node.metadata.name && !['Succeeded', 'Failed'].includes((p as Any).status?.phase));
-  describeNodeResources(w, node, pods, nowMs);
+  const pods = (allPods as (Pod & KObject)[]).filter((p) => p.spec?.nodeName === node.metadata.name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+  describeNodeResources(w, n, pods, nowMs);
   writeEvents(w, events, nowMs);
   return w.toString();
 }
 
 const EFFECT_ORDER = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
-function writeTaints(w: PrefixWriter, taints: Any[]): void {
+function writeTaints(w: PrefixWriter, taints: Taint[]): void {
   w.write(0, 'Taints:\t');
   if (taints.length === 0) return w.line('<none>');
   const ordered = EFFECT_ORDER.flatMap((e) => taints.filter((t) => t.effect === e));
@@ -86,9 +88,9 @@ interface Totals {
   storLim: number;
 }
 
-function podTotals(pod: KObject): Totals {
+function podTotals(pod: Pod & KObject): Totals {
   const t: Totals = { cpuReq: 0, cpuLim: 0, memReq: 0, memLim: 0, storReq: 0, storLim: 0 };
-  for (const c of ((pod as Any).spec?.containers ?? []) as Any[]) {
+  for (const c of pod.spec?.containers ?? []) {
     const req = c.resources?.requests ?? {};
     const lim = c.resources?.limits ?? {};
     t.cpuReq += cpuMillis(req.cpu ?? lim.cpu);
@@ -109,9 +111,9 @@ function pct(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.trunc((part / whole) * 100);
 }
 
-function describeNodeResources(w: PrefixWriter, node: KObject, pods: KObject[], nowMs: number): void {
-  const st = (node as Any).status ?? {};
-  const alloc = Object.keys(st.allocatable ?? {}).length ? st.allocatable : st.capacity ?? {};
+function describeNodeResources(w: PrefixWriter, node: Node & KObject, pods: (Pod & KObject)[], nowMs: number): void {
+  const st: NodeStatus = node.status ?? {};
+  const alloc = (Object.keys(st.allocatable ?? {}).length ? st.allocatable : st.capacity) ?? {};
   const cpu = cpuMillis(alloc.cpu);
   const mem = memoryBytes(alloc.memory);
   const stor = memoryBytes(alloc['ephemeral-storage']);

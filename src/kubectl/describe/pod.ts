@@ -3,16 +3,21 @@
  * (kubectl pkg/describe/describe.go: describePod, describeContainers, describeVolumes,
  * DescribePodTemplate).
  */
+import type { Container, ContainerState, ContainerStatus, EnvVar, Pod, PodSpec, PodStatus, PodTemplateSpec, Probe, ResourceFieldSelector, ResourceRequirements, Volume } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../sim/object';
 import { qosClass } from '../../sim/qos';
 import { cpuMillis, memoryBytes, quantityText } from '../../sim/quantity';
 import { age } from '../../sim/kinds/printing/age';
-import { type Any, controllerOf, PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels, writeTolerations } from './writer';
+import { controllerOf, PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels, writeTolerations } from './writer';
+
+/** A PodSpec as 1.32 has it: kubernetes-types 1.30 lacks pod-level `resources`. */
+type PodSpec132 = Partial<PodSpec> & { resources?: ResourceRequirements };
 
 export function describePod(pod: KObject, events: KObject[], nowMs: number): string {
-  const p = pod as Any;
-  const spec = p.spec ?? {};
-  const status = p.status ?? {};
+  // Stored objects are their kind's JSON (the api-server decoded them).
+  const p = pod as Pod & KObject;
+  const spec: PodSpec132 = p.spec ?? {};
+  const status: PodStatus = p.status ?? {};
   const w = new PrefixWriter();
   w.write(0, `Name:\t${pod.metadata.name}\n`);
   w.write(0, `Namespace:\t${pod.metadata.namespace}\n`);
@@ -33,7 +38,7 @@ export function describePod(pod: KObject, events: KObject[], nowMs: number): str
   if (status.reason) w.write(0, `Reason:\t${status.reason}\n`);
   if (status.message) w.write(0, `Message:\t${status.message}\n`);
   w.write(0, `IP:\t${status.podIP ?? ''}\n`);
-  const ips: Any[] = status.podIPs ?? [];
+  const ips = status.podIPs ?? [];
   if (ips.length === 0) w.write(0, 'IPs:\t<none>\n');
   else {
     w.write(0, 'IPs:\n');
@@ -46,18 +51,19 @@ export function describePod(pod: KObject, events: KObject[], nowMs: number): str
     w.write(0, 'Resources:\n');
     describeResources(w, spec.resources, 1);
   }
-  const resolve = (e: Any) => fieldRefValue(pod, e.valueFrom.fieldRef.fieldPath);
-  if ((spec.initContainers ?? []).length) describeContainers(w, 'Init Containers', spec.initContainers, status.initContainerStatuses, '', resolve);
+  // Called for `fieldRef` variables only.
+  const resolve = (e: EnvVar) => fieldRefValue(p, e.valueFrom!.fieldRef!.fieldPath);
+  if ((spec.initContainers ?? []).length) describeContainers(w, 'Init Containers', spec.initContainers ?? [], status.initContainerStatuses, '', resolve);
   describeContainers(w, 'Containers', spec.containers ?? [], status.containerStatuses, '', resolve);
-  const gates: Any[] = spec.readinessGates ?? [];
+  const gates = spec.readinessGates ?? [];
   if (gates.length) {
     w.write(0, 'Readiness Gates:\n  Type\tStatus\n');
     for (const g of gates) {
-      const c = (status.conditions ?? []).find((x: Any) => x.type === g.conditionType);
+      const c = (status.conditions ?? []).find((x) => x.type === g.conditionType);
       w.write(1, `${g.conditionType} \t${c ? c.status : '<none>'} \n`);
     }
   }
-  const conditions: Any[] = status.conditions ?? [];
+  const conditions = status.conditions ?? [];
   if (conditions.length) {
     w.write(0, 'Conditions:\n  Type\tStatus\n');
     for (const c of conditions) w.write(1, `${c.type} \t${c.status} \n`);
@@ -71,14 +77,14 @@ export function describePod(pod: KObject, events: KObject[], nowMs: number): str
 }
 
 /** `DescribePodTemplate` (deployments, replica sets). */
-export function describePodTemplate(w: PrefixWriter, template: Any): void {
+export function describePodTemplate(w: PrefixWriter, template: PodTemplateSpec | undefined): void {
   w.write(0, 'Pod Template:\n');
   if (!template) return w.write(1, '<unset>');
   writeLabels(w, 'Labels', template.metadata?.labels, '  ');
-  if (Object.keys(template.metadata?.annotations ?? {}).length) writeAnnotations(w, '  Annotations', template.metadata.annotations);
-  const spec = template.spec ?? {};
+  if (Object.keys(template.metadata?.annotations ?? {}).length) writeAnnotations(w, '  Annotations', template.metadata?.annotations);
+  const spec: Partial<PodSpec> = template.spec ?? {};
   if (spec.serviceAccountName) w.write(1, `Service Account:\t${spec.serviceAccountName}\n`);
-  if ((spec.initContainers ?? []).length) describeContainers(w, 'Init Containers', spec.initContainers, undefined, '  ');
+  if ((spec.initContainers ?? []).length) describeContainers(w, 'Init Containers', spec.initContainers ?? [], undefined, '  ');
   describeContainers(w, 'Containers', spec.containers ?? [], undefined, '  ');
   describeVolumes(w, spec.volumes ?? [], '  ');
   if (spec.priorityClassName) w.write(1, `Priority Class Name:\t${spec.priorityClassName}\n`);
@@ -87,10 +93,9 @@ export function describePodTemplate(w: PrefixWriter, template: Any): void {
 }
 
 /** The value of a downward-API field path for a pod (describe resolves `fieldRef` env vars). */
-function fieldRefValue(pod: KObject, path: string): string {
-  const p = pod as Any;
+function fieldRefValue(p: Pod & KObject, path: string): string {
   const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
-  if (m) return String(p.metadata?.[m[1]]?.[m[2]] ?? '');
+  if (m) return String(p.metadata?.[m[1] as 'labels' | 'annotations']?.[m[2]] ?? '');
   const simple: Record<string, unknown> = {
     'metadata.name': p.metadata?.name,
     'metadata.namespace': p.metadata?.namespace,
@@ -103,8 +108,8 @@ function fieldRefValue(pod: KObject, path: string): string {
   return String(simple[path] ?? '');
 }
 
-function describeContainers(w: PrefixWriter, label: string, containers: Any[], statuses: Any[] | undefined, space: string, resolve?: (e: Any) => string): void {
-  const byName = new Map<string, Any>((statuses ?? []).map((s) => [s.name, s]));
+function describeContainers(w: PrefixWriter, label: string, containers: Container[], statuses: ContainerStatus[] | undefined, space: string, resolve?: (e: EnvVar) => string): void {
+  const byName = new Map((statuses ?? []).map((s) => [s.name, s]));
   w.write(0, `${space}${label}:${containers.length ? '' : ' <none>'}\n`);
   for (const c of containers) {
     const st = byName.get(c.name);
@@ -112,12 +117,12 @@ function describeContainers(w: PrefixWriter, label: string, containers: Any[], s
     if (st) w.write(2, `Container ID:\t${st.containerID ?? ''}\n`);
     w.write(2, `Image:\t${c.image ?? ''}\n`);
     if (st) w.write(2, `Image ID:\t${st.imageID ?? ''}\n`);
-    const ports: Any[] = c.ports ?? [];
+    const ports = c.ports ?? [];
     const portText = ports.map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ');
     const hostText = ports.map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ');
     w.write(2, portText.includes(',') ? `Ports:\t${portText}\n` : `Port:\t${portText || '<none>'}\n`);
     w.write(2, hostText.includes(',') ? `Host Ports:\t${hostText}\n` : `Host Port:\t${hostText || '<none>'}\n`);
-    for (const [title, list] of [['Command', c.command], ['Args', c.args]] as [string, string[] | undefined][]) {
+    for (const [title, list] of [['Command', c.command], ['Args', c.args]] as const) {
       if (!list?.length) continue;
       w.write(2, `${title}:\n`);
       for (const arg of list) for (const s of String(arg).split('\n')) w.write(3, `${s}\n`);
@@ -129,19 +134,19 @@ function describeContainers(w: PrefixWriter, label: string, containers: Any[], s
       w.write(2, `Restart Count:\t${st.restartCount ?? 0}\n`);
     }
     describeResources(w, c.resources, 2);
-    for (const [title, probe] of [['Liveness', c.livenessProbe], ['Readiness', c.readinessProbe], ['Startup', c.startupProbe]] as [string, Any][]) {
+    for (const [title, probe] of [['Liveness', c.livenessProbe], ['Readiness', c.readinessProbe], ['Startup', c.startupProbe]] as const) {
       if (probe) w.write(2, `${title}:\t${describeProbe(probe)}\n`);
     }
     if ((c.envFrom ?? []).length) {
       w.write(2, 'Environment Variables from:\n');
-      for (const e of c.envFrom) {
-        const [from, ref] = e.configMapRef ? ['ConfigMap', e.configMapRef] : ['Secret', e.secretRef ?? {}];
+      for (const e of c.envFrom ?? []) {
+        const [from, ref]: [string, { name?: string; optional?: boolean }] = e.configMapRef ? ['ConfigMap', e.configMapRef] : ['Secret', e.secretRef ?? {}];
         const optional = ref.optional === true;
         w.write(3, e.prefix ? `${ref.name}\t${from} with prefix '${e.prefix}'\tOptional: ${optional}\n` : `${ref.name}\t${from}\tOptional: ${optional}\n`);
       }
     }
     describeEnv(w, c, resolve);
-    const mounts: Any[] = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : a.mountPath > b.mountPath ? 1 : 0));
+    const mounts = [...(c.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : a.mountPath > b.mountPath ? 1 : 0));
     w.write(2, mounts.length ? 'Mounts:\n' : 'Mounts:\t<none>\n');
     for (const m of mounts) {
       const flags = [m.readOnly ? 'ro' : 'rw'];
@@ -151,7 +156,7 @@ function describeContainers(w: PrefixWriter, label: string, containers: Any[], s
   }
 }
 
-function describeState(w: PrefixWriter, name: string, state: Any): void {
+function describeState(w: PrefixWriter, name: string, state: ContainerState | undefined): void {
   if (state?.running) {
     w.write(2, `${name}:\tRunning\n`);
     w.write(3, `Started:\t${rfc1123z(state.running.startedAt)}\n`);
@@ -164,7 +169,7 @@ function describeState(w: PrefixWriter, name: string, state: Any): void {
     if (t.reason) w.write(3, `Reason:\t${t.reason}\n`);
     if (t.message) w.write(3, `Message:\t${t.message}\n`);
     w.write(3, `Exit Code:\t${t.exitCode ?? 0}\n`);
-    if (t.signal > 0) w.write(3, `Signal:\t${t.signal}\n`);
+    if ((t.signal ?? 0) > 0) w.write(3, `Signal:\t${t.signal}\n`);
     w.write(3, `Started:\t${rfc1123z(t.startedAt)}\n`);
     w.write(3, `Finished:\t${rfc1123z(t.finishedAt)}\n`);
   } else {
@@ -177,15 +182,15 @@ function sortedResourceNames(m: Record<string, unknown>): string[] {
   return Object.keys(m).sort();
 }
 
-function describeResources(w: PrefixWriter, resources: Any, level: number): void {
-  for (const [title, m] of [['Limits', resources?.limits], ['Requests', resources?.requests]] as [string, Any][]) {
+function describeResources(w: PrefixWriter, resources: ResourceRequirements | undefined, level: number): void {
+  for (const [title, m] of [['Limits', resources?.limits], ['Requests', resources?.requests]] as const) {
     if (!m || Object.keys(m).length === 0) continue;
     w.write(level, `${title}:\n`);
     for (const name of sortedResourceNames(m)) w.write(level + 1, `${name}:\t${quantityText(m[name])}\n`);
   }
 }
 
-function describeProbe(p: Any): string {
+function describeProbe(p: Probe): string {
   const attrs = `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 1}s period=${p.periodSeconds ?? 10}s #success=${p.successThreshold ?? 1} #failure=${p.failureThreshold ?? 3}`;
   if (p.exec) return `exec [${(p.exec.command ?? []).join(' ')}] ${attrs}`;
   if (p.httpGet) {
@@ -199,8 +204,8 @@ function describeProbe(p: Any): string {
   return `unknown ${attrs}`;
 }
 
-function describeEnv(w: PrefixWriter, c: Any, resolve?: (e: Any) => string): void {
-  const env: Any[] = c.env ?? [];
+function describeEnv(w: PrefixWriter, c: Container, resolve?: (e: EnvVar) => string): void {
+  const env = c.env ?? [];
   w.write(2, env.length ? 'Environment:\n' : 'Environment:\t<none>\n');
   for (const e of env) {
     if (!e.valueFrom) {
@@ -218,15 +223,16 @@ function describeEnv(w: PrefixWriter, c: Any, resolve?: (e: Any) => string): voi
 }
 
 /** resourcehelper.ExtractContainerResourceValue with the default divisor of 1 (cores, bytes). */
-function resourceFieldValue(c: Any, ref: Any): string {
+function resourceFieldValue(c: Container, ref: ResourceFieldSelector): string {
   const [kind, name] = String(ref.resource).split('.');
-  const q = c.resources?.[kind]?.[name];
+  // `limits.cpu`, `requests.memory`, …: the list is named by the reference.
+  const q = (c.resources as Record<string, Record<string, string> | undefined> | undefined)?.[kind]?.[name];
   if (q === undefined) return kind === 'limits' && (name === 'cpu' || name === 'memory') ? 'node allocatable' : '0';
   if (name === 'cpu') return String(Math.ceil(cpuMillis(q) / 1000));
   return String(memoryBytes(q));
 }
 
-function describeVolumes(w: PrefixWriter, volumes: Any[], space: string): void {
+function describeVolumes(w: PrefixWriter, volumes: Volume[], space: string): void {
   if (volumes.length === 0) return w.write(0, `${space}Volumes:\t<none>\n`);
   w.write(0, `${space}Volumes:\n`);
   for (const v of volumes) {

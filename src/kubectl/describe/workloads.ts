@@ -1,9 +1,12 @@
 /** `kubectl describe deployment` and `kubectl describe replicaset` (kubectl describe.go). */
+import type { Deployment, DeploymentCondition, DeploymentSpec, ReplicaSet, ReplicaSetCondition } from 'kubernetes-types/apps/v1';
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KObject } from '../../sim/object';
 import { formatSelector, matchesLabelSelector } from '../../sim/labels';
 import { findNewReplicaSet } from '../../sim/new-replicaset';
 import { describePodTemplate } from './pod';
-import { type Any, controllerOf, PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels } from './writer';
+import { controllerOf, PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels } from './writer';
 
 export interface WorkloadContext {
   nowMs: number;
@@ -13,14 +16,15 @@ export interface WorkloadContext {
   pods: KObject[];
 }
 
-function selectorText(sel: Any): string {
+function selectorText(sel: LabelSelector | undefined): string {
   const s = formatSelector(sel);
   return s === '<none>' ? '' : s;
 }
 
 export function describeDeployment(d: KObject, ctx: WorkloadContext): string {
-  const o = d as Any;
-  const spec = o.spec ?? {};
+  // Stored objects are their kind's JSON (the api-server decoded them).
+  const o = d as Deployment & KObject;
+  const spec: Partial<DeploymentSpec> = o.spec ?? {};
   const st = o.status ?? {};
   const w = new PrefixWriter();
   w.write(0, `Name:\t${d.metadata.name}\n`);
@@ -38,14 +42,14 @@ export function describeDeployment(d: KObject, ctx: WorkloadContext): string {
   writeConditions(w, st.conditions);
   const owned = ctx.replicaSets.filter((rs) => (rs.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === d.metadata.uid));
   const newRS = findNewReplicaSet(d, owned);
-  const old = owned.filter((rs) => rs !== newRS && ((rs as Any).spec?.replicas ?? 0) !== 0);
+  const old = owned.filter((rs) => rs !== newRS && ((rs as ReplicaSet & KObject).spec?.replicas ?? 0) !== 0);
   w.write(0, `OldReplicaSets:\t${replicaSetsText(old)}\n`);
   w.write(0, `NewReplicaSet:\t${replicaSetsText(newRS ? [newRS] : [])}\n`);
   writeEvents(w, ctx.events, ctx.nowMs);
   return w.toString();
 }
 
-function writeConditions(w: PrefixWriter, conditions: Any[] | undefined): void {
+function writeConditions(w: PrefixWriter, conditions: (DeploymentCondition | ReplicaSetCondition)[] | undefined): void {
   if (!conditions?.length) return;
   w.write(0, 'Conditions:\n  Type\tStatus\tReason\n');
   w.write(1, '----\t------\t------\n');
@@ -54,11 +58,14 @@ function writeConditions(w: PrefixWriter, conditions: Any[] | undefined): void {
 
 function replicaSetsText(list: KObject[]): string {
   if (list.length === 0) return '<none>';
-  return list.map((rs) => `${rs.metadata.name} (${(rs as Any).status?.replicas ?? 0}/${(rs as Any).spec?.replicas ?? 0} replicas created)`).join(', ');
+  return list.map((item) => {
+    const rs = item as ReplicaSet & KObject;
+    return `${rs.metadata.name} (${rs.status?.replicas ?? 0}/${rs.spec?.replicas ?? 0} replicas created)`;
+  }).join(', ');
 }
 
 export function describeReplicaSet(rs: KObject, ctx: WorkloadContext): string {
-  const o = rs as Any;
+  const o = rs as ReplicaSet & KObject;
   const w = new PrefixWriter();
   w.write(0, `Name:\t${rs.metadata.name}\n`);
   w.write(0, `Namespace:\t${rs.metadata.namespace}\n`);
@@ -73,7 +80,7 @@ export function describeReplicaSet(rs: KObject, ctx: WorkloadContext): string {
   for (const p of ctx.pods) {
     if (!(p.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === rs.metadata.uid)) continue;
     if (!matchesLabelSelector(o.spec?.selector, p.metadata.labels)) continue;
-    const phase = (p as Any).status?.phase ?? 'Pending';
+    const phase = (p as Pod & KObject).status?.phase ?? 'Pending';
     if (phase in counts) counts[phase]++;
   }
   w.write(0, `Pods Status:\t${counts.Running} Running / ${counts.Pending} Waiting / ${counts.Succeeded} Succeeded / ${counts.Failed} Failed\n`);

@@ -3,13 +3,11 @@
  * out at the end by the tabwriter with describe's settings (minwidth 0, tabwidth 8, padding 2),
  * and the shared sections (labels, annotations, tolerations, events).
  */
+import type { Event as CoreEvent, Toleration } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../sim/object';
 import { rfc1123z as formatRfc1123z } from '../../sim/utc';
 import { age } from '../../sim/kinds/printing/age';
 import { DESCRIBE_TABWRITER, tabwrite } from '../printers/tabwriter';
-
-/* eslint-disable @typescript-eslint/no-explicit-any -- objects are unstructured JSON */
-export type Any = any;
 
 export class PrefixWriter {
   private text = '';
@@ -73,7 +71,7 @@ export function writeAnnotations(w: PrefixWriter, title: string, annotations: Re
 }
 
 /** `printTolerationsMultilineWithIndent`, sorted by key. */
-export function writeTolerations(w: PrefixWriter, title: string, tolerations: Any[] | undefined, initialIndent = ''): void {
+export function writeTolerations(w: PrefixWriter, title: string, tolerations: Toleration[] | undefined, initialIndent = ''): void {
   w.write(0, `${initialIndent}${title}:\t`);
   const list = [...(tolerations ?? [])].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0));
   if (list.length === 0) return w.line('<none>');
@@ -88,10 +86,13 @@ export function writeTolerations(w: PrefixWriter, title: string, tolerations: An
   });
 }
 
+/** Stored Events are core/v1 Event JSON. */
+type EventObject = CoreEvent & KObject;
+
 /** The events whose involvedObject is `obj`, as describe's field selector finds them. */
 export function eventsFor(events: KObject[], obj: KObject): KObject[] {
-  return events.filter((e) => {
-    const io = (e as Any).involvedObject ?? {};
+  return (events as EventObject[]).filter((e) => {
+    const io = e.involvedObject ?? {};
     return io.uid === obj.metadata.uid && io.name === obj.metadata.name && io.kind === obj.kind;
   });
 }
@@ -99,10 +100,10 @@ export function eventsFor(events: KObject[], obj: KObject): KObject[] {
 /** `DescribeEvents`: oldest first (by last timestamp), `Age` with `(xN over …)`. */
 export function writeEvents(w: PrefixWriter, events: KObject[], nowMs: number): void {
   if (events.length === 0) return w.write(0, 'Events:\t<none>\n');
-  const sorted = [...events].sort((a, b) => ts((a as Any).lastTimestamp ?? (a as Any).eventTime) - ts((b as Any).lastTimestamp ?? (b as Any).eventTime));
+  const sorted = [...(events as EventObject[])].sort((a, b) => ts(a.lastTimestamp ?? a.eventTime) - ts(b.lastTimestamp ?? b.eventTime));
   w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(1, '----\t------\t----\t----\t-------\n');
-  for (const e of sorted as Any[]) {
+  for (const e of sorted) {
     const first = e.eventTime ? age(e.eventTime, nowMs) : age(e.firstTimestamp, nowMs);
     let interval = first;
     if (e.series) interval = `${age(e.series.lastObservedTime, nowMs)} (x${e.series.count} over ${first})`;

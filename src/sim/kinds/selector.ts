@@ -2,14 +2,14 @@
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import { goQuote } from '../gostr';
 import { isQualifiedName, isValidLabelValue } from '../names';
-import { isPlainObject } from '../object';
 import type { FieldError } from '../api/errors';
 import { validateLabels } from './meta';
-import { objects } from './util';
+import { obj, objects } from './util';
 
-export function validateLabelSelector(sel: LabelSelector | undefined | null, path: string): FieldError[] {
-  if (!isPlainObject(sel)) return [];
-  const errors = validateLabels(sel.matchLabels as Record<string, string> | undefined, `${path}.matchLabels`);
+export function validateLabelSelector(selector: LabelSelector | undefined | null, path: string): FieldError[] {
+  const sel = obj(selector);
+  if (!sel) return [];
+  const errors = validateLabels(sel.matchLabels, `${path}.matchLabels`);
   objects(sel.matchExpressions).forEach((e, i) => {
     const p = `${path}.matchExpressions[${i}]`;
     const values: unknown[] = Array.isArray(e.values) ? e.values : [];

@@ -1,26 +1,28 @@
-/** Small helpers for walking decoded (schema-checked, but user-shaped) JSON in strategies. */
+/**
+ * Small helpers for walking decoded objects in strategies. Their fields have the kind's types
+ * (kubernetes-types), but any of them may be missing or null; and writes made without strict
+ * field validation are not type-checked at all, so list items and nested objects that are not
+ * objects are skipped here, as before.
+ */
 import { isPlainObject } from '../object';
 
-// Decoded objects are plain JSON; strategies read and fill them by field name.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type J = Record<string, any>;
-
-/** The elements of `v` that are objects (anything else is ignored: decoding already reported it). */
-export function objects(v: unknown): J[] {
-  return Array.isArray(v) ? (v.filter(isPlainObject) as J[]) : [];
+/** The elements of `list` that are objects (anything else is ignored: decoding already reported it). */
+export function objects<T extends object>(list: readonly T[] | null | undefined): T[] {
+  return Array.isArray(list) ? (list.filter(isPlainObject) as T[]) : [];
 }
 
-export function obj(v: unknown): J | undefined {
-  return isPlainObject(v) ? (v as J) : undefined;
+/** `v` when it is an object; undefined when it is missing, null (or not an object at all). */
+export function obj<T extends object>(v: T | null | undefined): T | undefined {
+  return isPlainObject(v) ? v : undefined;
 }
 
-/** `parent[key]` as an object, created when missing. */
-export function child(parent: J, key: string): J {
-  if (!isPlainObject(parent[key])) parent[key] = {};
-  return parent[key] as J;
+/** `parent[key]` as an object, created empty when missing (its required fields too: validation names them). */
+export function child<T extends object, K extends keyof T>(parent: T, key: K): NonNullable<T[K]> {
+  if (!isPlainObject(parent[key])) parent[key] = {} as T[K];
+  return parent[key] as NonNullable<T[K]>;
 }
 
-export function setDefault(o: J, key: string, value: unknown): void {
+export function setDefault<T extends object, K extends keyof T>(o: T, key: K, value: NonNullable<T[K]>): void {
   if (o[key] === undefined || o[key] === null) o[key] = value;
 }
 

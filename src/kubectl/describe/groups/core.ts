@@ -1,4 +1,5 @@
 /** The core group's describers (kubectl's describerMap, `Group: corev1.GroupName`). */
+import type { Node, Service } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../../sim/object';
 import { describeConfigMap, describeNamespace, describeResourceQuota, describeService, podEndpoints } from '../core';
 import { eventsOf as events, type DescribeSource, type GroupDescribers } from '../describer';
@@ -19,12 +20,12 @@ export const CORE_DESCRIBERS: GroupDescribers = {
 };
 
 function serviceEndpoints(source: DescribeSource, svc: KObject) {
-  const selector = (svc as { spec?: { selector?: Record<string, string> } }).spec?.selector;
+  const selector = (svc as Service & KObject).spec?.selector;
   if (!selector || Object.keys(selector).length === 0) {
     // The default `kubernetes` service points at the api-server on the control plane.
     if (svc.metadata.name === 'kubernetes' && svc.metadata.namespace === 'default') {
       const cp = source.list('nodes').find((n) => 'node-role.kubernetes.io/control-plane' in (n.metadata.labels ?? {}));
-      const ip = (cp as { status?: { addresses?: { type: string; address: string }[] } } | undefined)?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+      const ip = (cp as (Node & KObject) | undefined)?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
       return () => (ip ? [`${ip}:6443`] : undefined);
     }
     return () => undefined;

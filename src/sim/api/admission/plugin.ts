@@ -3,6 +3,7 @@
  * defaults and may fill fields (`admit`, mutating), or reject it once the object is validated
  * (`validate`). The api-server runs every plugin's `admit` in order, then every `validate`.
  */
+import type { Pod } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../object';
 import type { ResourceType } from '../registry';
 
@@ -21,4 +22,9 @@ export interface AdmissionPlugin {
   admit?(request: AdmissionRequest): void;
   /** Validating admission: throws a StatusError to reject the request. */
   validate?(request: AdmissionRequest): void;
+}
+
+/** The pod being created, when the request creates one (decoded as a Pod by the api-server). */
+export function podOf(request: AdmissionRequest): (Pod & KObject) | undefined {
+  return request.resource.plural === 'pods' ? (request.object as Pod & KObject) : undefined;
 }

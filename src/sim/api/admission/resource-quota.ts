@@ -3,6 +3,7 @@
  * playground caps pods per namespace so that `replicas: 100000` stays a lesson, not a hang).
  * Usage is tracked incrementally from the pod watch.
  */
+import type { Pod, ResourceQuota } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../object';
 import type { Store } from '../../store';
 import { forbidden } from '../errors';
@@ -25,7 +26,7 @@ export class PodUsage {
   }
 
   private track(pod: KObject): void {
-    const phase = (pod.status as { phase?: string } | undefined)?.phase;
+    const phase = (pod as Pod & KObject).status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') return this.untrack(pod);
     const ns = pod.metadata.namespace!;
     let set = this.active.get(ns);
@@ -36,10 +37,6 @@ export class PodUsage {
   private untrack(pod: KObject): void {
     this.active.get(pod.metadata.namespace!)?.delete(pod.metadata.name!);
   }
-}
-
-interface QuotaSpec {
-  spec?: { hard?: Record<string, string | number> };
 }
 
 /** Rejects a pod create that would exceed a `pods` quota in its namespace (dry runs are not counted). */
@@ -55,7 +52,8 @@ export function resourceQuota(store: Store, usage: PodUsage): AdmissionPlugin {
 function checkPodQuota(store: Store, usage: PodUsage, obj: KObject): void {
   const ns = obj.metadata.namespace!;
   for (const q of store.list('resourcequotas', ns)) {
-    const hard = (q as KObject & QuotaSpec).spec?.hard?.pods;
+    // A Quantity: a string, or a JSON number when it was written as one.
+    const hard = (q as ResourceQuota & KObject).spec?.hard?.pods;
     if (hard === undefined) continue;
     const limit = Number(hard);
     const used = usage.count(ns);

@@ -5,8 +5,9 @@
  */
 import type { Rng } from '../../rng';
 import { SAFE_ALPHABET } from '../../rng';
-import { child, objects, type J } from '../../kinds/util';
-import type { AdmissionPlugin } from './plugin';
+import type { Container, PodSpec } from 'kubernetes-types/core/v1';
+import { child, objects } from '../../kinds/util';
+import { podOf, type AdmissionPlugin } from './plugin';
 
 export const SERVICE_ACCOUNT_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
 
@@ -14,18 +15,19 @@ export const SERVICE_ACCOUNT_MOUNT_PATH = '/var/run/secrets/kubernetes.io/servic
 export function serviceAccount(rng: Rng): AdmissionPlugin {
   return {
     name: 'ServiceAccount',
-    admit({ resource, object }) {
-      if (resource.plural === 'pods') admitServiceAccount(child(object as J, 'spec'), rng);
+    admit(request) {
+      const pod = podOf(request);
+      if (pod) admitServiceAccount(child(pod, 'spec'), rng);
     },
   };
 }
 
-function admitServiceAccount(spec: J, rng: Rng): void {
+function admitServiceAccount(spec: PodSpec, rng: Rng): void {
   if (!spec.serviceAccountName) spec.serviceAccountName = 'default';
   spec.serviceAccount = spec.serviceAccountName;
   if (spec.automountServiceAccountToken === false) return;
   const containers = [...objects(spec.initContainers), ...objects(spec.containers)];
-  const needsMount = (c: J) => !objects(c.volumeMounts).some((m) => m.mountPath === SERVICE_ACCOUNT_MOUNT_PATH);
+  const needsMount = (c: Container) => !objects(c.volumeMounts).some((m) => m.mountPath === SERVICE_ACCOUNT_MOUNT_PATH);
   if (!containers.some(needsMount)) return;
   const name = `kube-api-access-${rng.string(5, SAFE_ALPHABET)}`;
   if (!Array.isArray(spec.volumes)) spec.volumes = [];

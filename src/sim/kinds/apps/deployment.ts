@@ -3,7 +3,7 @@ import { goIntOrString, goScalar } from '../../gostr';
 import { isValidPercent } from '../../names';
 import type { FieldError } from '../../api/errors';
 import type { KindStrategy } from '../strategy';
-import { child, setDefault, type J } from '../util';
+import { child, setDefault } from '../util';
 import { defaultPodTemplate, nonNegative, validateImmutableSelector, validateSelectorAndTemplate } from './workload';
 import type { Deployment, DeploymentSpec, DeploymentStrategy } from 'kubernetes-types/apps/v1';
 import type { KObject } from '../../object';
@@ -14,7 +14,7 @@ export const deploymentStrategy: KindStrategy<Deployment & KObject> = {
   hasStatus: true,
   tracksGeneration: true,
   default(o) {
-    const spec = child(o as J, 'spec');
+    const spec = child(o, 'spec');
     setDefault(spec, 'replicas', 1);
     const strategy = child(spec, 'strategy');
     setDefault(strategy, 'type', 'RollingUpdate');

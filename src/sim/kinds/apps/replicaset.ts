@@ -1,7 +1,7 @@
 /** apps/v1 ReplicaSet: replicas 1, template defaults, ValidateReplicaSetSpec, immutable selector. */
 import type { FieldError } from '../../api/errors';
 import type { KindStrategy } from '../strategy';
-import { child, setDefault, type J } from '../util';
+import { child, setDefault } from '../util';
 import { defaultPodTemplate, nonNegative, validateImmutableSelector, validateSelectorAndTemplate } from './workload';
 import type { ReplicaSet, ReplicaSetSpec } from 'kubernetes-types/apps/v1';
 import type { KObject } from '../../object';
@@ -12,7 +12,7 @@ export const replicaSetStrategy: KindStrategy<ReplicaSet & KObject> = {
   hasStatus: true,
   tracksGeneration: true,
   default(o) {
-    const spec = child(o as J, 'spec');
+    const spec = child(o, 'spec');
     setDefault(spec, 'replicas', 1);
     defaultPodTemplate(spec);
   },

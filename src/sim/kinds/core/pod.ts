@@ -9,8 +9,8 @@ import { qosClass } from '../../qos';
 import { defaultPodOnly, defaultPodSpec } from './podspec-defaults';
 import { validatePodSpec } from './podspec-validation';
 import type { KindStrategy } from '../strategy';
-import { child, objects, type J } from '../util';
-import type { Pod } from 'kubernetes-types/core/v1';
+import { child, objects } from '../util';
+import type { Pod, PodSpec, Toleration } from 'kubernetes-types/core/v1';
 import { ALL_VERBS, defineKind } from '../kind';
 import { AGE, ageCell, NAME, nameCell, NONE } from '../printing/cells';
 import { podColumns } from '../printing/pod-status';
@@ -18,35 +18,39 @@ import { podColumns } from '../printing/pod-status';
 export const POD_UPDATE_FORBIDDEN =
   'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
 
-export const podStrategy: KindStrategy = {
+type PodObject = Pod & KObject;
+
+export const podStrategy: KindStrategy<PodObject> = {
   hasStatus: true,
-  default(obj) {
-    const spec = child(obj as J, 'spec');
+  default(pod) {
+    const spec = child(pod, 'spec');
     defaultPodSpec(spec);
     defaultPodOnly(spec);
   },
-  prepareCreate(obj) {
-    obj.status = { phase: 'Pending', qosClass: qosClass(child(obj as J, 'spec')) };
+  prepareCreate(pod) {
+    const qos = qosClass(child(pod, 'spec'));
+    // kubernetes-types marks status read-only for clients; the server is the one that writes it.
+    (pod as KObject).status = { phase: 'Pending', qosClass: qos };
   },
   gracePeriod(pod, requested) {
     // An unscheduled or finished pod has nothing to stop: it goes at once.
-    const spec = pod.spec as { nodeName?: string; terminationGracePeriodSeconds?: number } | undefined;
-    const phase = (pod.status as { phase?: string } | undefined)?.phase;
+    const spec = pod.spec;
+    const phase = pod.status?.phase;
     if (!spec?.nodeName || phase === 'Succeeded' || phase === 'Failed') return 0;
     return requested ?? spec.terminationGracePeriodSeconds ?? 30;
   },
-  validate(obj) {
-    return validatePodSpec(child(obj as J, 'spec'), 'spec');
+  validate(pod) {
+    return validatePodSpec(child(pod, 'spec'), 'spec');
   },
-  validateUpdate(obj, old) {
-    return validatePodUpdate(obj, old);
+  validateUpdate(pod, old) {
+    return validatePodUpdate(pod, old);
   },
 };
 
 /** ValidatePodUpdate: only images, activeDeadlineSeconds, added tolerations and a fixed-up grace period may change. */
-export function validatePodUpdate(obj: KObject, old: KObject): FieldError[] {
-  const spec = (obj.spec ?? {}) as J;
-  const oldSpec = (old.spec ?? {}) as J;
+export function validatePodUpdate(pod: PodObject, old: PodObject): FieldError[] {
+  const spec: Partial<PodSpec> = pod.spec ?? {};
+  const oldSpec: Partial<PodSpec> = old.spec ?? {};
   const errors: FieldError[] = [];
   if (typeof oldSpec.activeDeadlineSeconds === 'number' && spec.activeDeadlineSeconds === undefined) {
     errors.push({ type: 'Invalid value', field: 'spec.activeDeadlineSeconds', value: 'null', detail: 'must not update from a positive integer to nil value' });
@@ -55,7 +59,7 @@ export function validatePodUpdate(obj: KObject, old: KObject): FieldError[] {
     errors.push({ type: 'Invalid value', field: 'spec.activeDeadlineSeconds', value: String(spec.activeDeadlineSeconds), detail: 'must be less than or equal to previous value' });
   }
   // Copy every field that may change from the old spec into the new one; any remaining difference is forbidden.
-  const mutable: J = structuredClone(spec);
+  const mutable: Partial<PodSpec> = structuredClone(spec);
   for (const key of ['containers', 'initContainers'] as const) {
     const now = objects(mutable[key]);
     const before = objects(oldSpec[key]);
@@ -81,7 +85,7 @@ export function validatePodUpdate(obj: KObject, old: KObject): FieldError[] {
 }
 
 /** Every old toleration must still be there (tolerationSeconds may only shrink). */
-function tolerationsOnlyAdded(before: J[], after: J[]): boolean {
+function tolerationsOnlyAdded(before: Toleration[], after: Toleration[]): boolean {
   return before.every((o) =>
     after.some(
       (n) =>
@@ -91,7 +95,10 @@ function tolerationsOnlyAdded(before: J[], after: J[]): boolean {
   );
 }
 
-function changedFields(a: J, b: J): string[] {
+/** Specs compared field by field, by name. */
+type Fields = Readonly<Record<string, unknown>>;
+
+function changedFields(a: Fields, b: Fields): string[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   return keys.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
 }
@@ -101,7 +108,7 @@ function changedFields(a: J, b: J): string[] {
  * (`core.PodSpec{ … - Field: old, + Field: new }`). Values are printed as JSON, which is
  * shorter than Go's struct syntax but points at the same fields.
  */
-function specDiff(before: J, after: J, changed: string[]): string {
+function specDiff(before: Fields, after: Fields, changed: string[]): string {
   const goName = (k: string) => k.charAt(0).toUpperCase() + k.slice(1);
   const lines = ['  core.PodSpec{'];
   const identical = new Set([...Object.keys(before), ...Object.keys(after)]).size - changed.length;

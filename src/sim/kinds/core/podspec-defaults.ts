@@ -3,9 +3,10 @@
  * _ContainerPort, _Probe, _HTTPGetAction, _Volume, …). They apply to Pods and to pod
  * templates alike; `defaultPodOnly` holds what SetDefaults_Pod adds for Pods only.
  */
-import { child, objects, obj, setDefault, type J } from '../util';
+import type { Container, EphemeralContainer, HTTPGetAction, PodSpec, Probe, Volume } from 'kubernetes-types/core/v1';
+import { child, objects, obj, setDefault } from '../util';
 
-export function defaultPodSpec(spec: J): void {
+export function defaultPodSpec(spec: PodSpec): void {
   setDefault(spec, 'dnsPolicy', 'ClusterFirst');
   setDefault(spec, 'restartPolicy', 'Always');
   setDefault(spec, 'terminationGracePeriodSeconds', 30);
@@ -19,7 +20,7 @@ export function defaultPodSpec(spec: J): void {
 }
 
 /** Pods only (not templates): enableServiceLinks, and requests copied from limits. */
-export function defaultPodOnly(spec: J): void {
+export function defaultPodOnly(spec: PodSpec): void {
   setDefault(spec, 'enableServiceLinks', true);
   for (const c of [...objects(spec.initContainers), ...objects(spec.containers)]) {
     const res = obj(c.resources);
@@ -32,7 +33,7 @@ export function defaultPodOnly(spec: J): void {
   }
 }
 
-export function defaultContainer(c: J): void {
+export function defaultContainer(c: Container | EphemeralContainer): void {
   setDefault(c, 'terminationMessagePath', '/dev/termination-log');
   setDefault(c, 'terminationMessagePolicy', 'File');
   if (!c.imagePullPolicy) c.imagePullPolicy = defaultPullPolicy(typeof c.image === 'string' ? c.image : '');
@@ -43,12 +44,12 @@ export function defaultContainer(c: J): void {
     const ref = obj(obj(e.valueFrom)?.fieldRef);
     if (ref) setDefault(ref, 'apiVersion', 'v1');
   }
-  for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+  for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
     const probe = obj(c[key]);
     if (probe) defaultProbe(probe);
   }
   const lifecycle = obj(c.lifecycle);
-  for (const key of ['postStart', 'preStop']) {
+  for (const key of ['postStart', 'preStop'] as const) {
     const h = obj(lifecycle?.[key]);
     if (h) defaultHandler(h);
   }
@@ -75,7 +76,7 @@ export function parseImageRef(image: string): { repository: string; tag?: string
   return { repository: rest, digest };
 }
 
-function defaultProbe(p: J): void {
+function defaultProbe(p: Probe): void {
   setDefault(p, 'timeoutSeconds', 1);
   setDefault(p, 'periodSeconds', 10);
   setDefault(p, 'successThreshold', 1);
@@ -83,7 +84,8 @@ function defaultProbe(p: J): void {
   defaultHandler(p);
 }
 
-function defaultHandler(h: J): void {
+/** A probe's or a lifecycle hook's action. */
+function defaultHandler(h: { httpGet?: HTTPGetAction }): void {
   const http = obj(h.httpGet);
   if (http) {
     setDefault(http, 'path', '/');
@@ -91,22 +93,25 @@ function defaultHandler(h: J): void {
   }
 }
 
-const VOLUME_SOURCES = [
+/** A Volume as 1.32 has it: kubernetes-types 1.30 lacks the `image` source. */
+type VolumeWithImage = Volume & { image?: object };
+
+const VOLUME_SOURCES: readonly Exclude<keyof VolumeWithImage, 'name'>[] = [
   'hostPath', 'emptyDir', 'gcePersistentDisk', 'awsElasticBlockStore', 'gitRepo', 'secret', 'nfs', 'iscsi', 'glusterfs',
   'persistentVolumeClaim', 'rbd', 'flexVolume', 'cinder', 'cephfs', 'flocker', 'downwardAPI', 'fc', 'azureFile', 'configMap',
   'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'projected', 'portworxVolume', 'scaleIO', 'storageos', 'csi',
   'ephemeral', 'image',
 ];
 
-export function volumeSources(v: J): string[] {
+export function volumeSources(v: VolumeWithImage): string[] {
   return VOLUME_SOURCES.filter((k) => v[k] !== undefined && v[k] !== null);
 }
 
-function defaultVolume(v: J): void {
+function defaultVolume(v: Volume): void {
   if (volumeSources(v).length === 0) v.emptyDir = {};
   const hostPath = obj(v.hostPath);
   if (hostPath) setDefault(hostPath, 'type', '');
-  for (const key of ['configMap', 'secret', 'downwardAPI', 'projected']) {
+  for (const key of ['configMap', 'secret', 'downwardAPI', 'projected'] as const) {
     const src = obj(v[key]);
     if (src) setDefault(src, 'defaultMode', 420);
   }

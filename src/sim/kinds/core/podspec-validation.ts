@@ -8,7 +8,8 @@ import { canonicalQuantity, tryParseQuantity } from '../../quantity';
 import type { FieldError } from '../../api/errors';
 import { validateLabels } from '../meta';
 import { volumeSources } from './podspec-defaults';
-import { objects, obj, str, type J } from '../util';
+import { objects, obj, str } from '../util';
+import type { Container, ContainerPort, EnvVar, PodSpec, Probe, ResourceRequirements, Toleration, Volume, VolumeMount } from 'kubernetes-types/core/v1';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
@@ -20,7 +21,8 @@ const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 /** Resources whose request may be below the limit (everything but extended resources). */
 const OVERCOMMIT = ['cpu', 'memory', 'ephemeral-storage'];
 
-export function validatePodSpec(spec: J, path: string): FieldError[] {
+/** `spec` as decoded: even `containers` may be missing (which is an error here). */
+export function validatePodSpec(spec: Partial<PodSpec>, path: string): FieldError[] {
   const errors: FieldError[] = [];
   const volumes = validateVolumes(spec.volumes, `${path}.volumes`, errors);
   const names = new Set<string>();
@@ -50,7 +52,7 @@ export function notSupported(field: string, value: unknown, supported: string[])
   return { type: 'Unsupported value', field, value: goQuote(str(value)), detail: `supported values: ${supported.map(goQuote).join(', ')}` };
 }
 
-function validateVolumes(raw: unknown, path: string, errors: FieldError[]): Set<string> {
+function validateVolumes(raw: Volume[] | undefined, path: string, errors: FieldError[]): Set<string> {
   const names = new Set<string>();
   objects(raw).forEach((v, i) => {
     const p = `${path}[${i}]`;
@@ -78,7 +80,7 @@ function validateVolumes(raw: unknown, path: string, errors: FieldError[]): Set<
   return names;
 }
 
-function validateContainers(raw: unknown, path: string, volumes: Set<string>, names: Set<string>, errors: FieldError[], required: boolean): void {
+function validateContainers(raw: Container[] | undefined, path: string, volumes: Set<string>, names: Set<string>, errors: FieldError[], required: boolean): void {
   const containers = objects(raw);
   if (required && containers.length === 0) {
     errors.push({ type: 'Required value', field: path });
@@ -101,24 +103,24 @@ function validateContainers(raw: unknown, path: string, volumes: Set<string>, na
     if (liveness && liveness.successThreshold !== undefined && liveness.successThreshold !== 1) {
       errors.push({ type: 'Invalid value', field: `${p}.livenessProbe.successThreshold`, value: String(liveness.successThreshold), detail: 'must be 1' });
     }
-    for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe']) validateProbe(obj(c[key]), `${p}.${key}`, errors);
+    for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) validateProbe(obj(c[key]), `${p}.${key}`, errors);
     if (name && names.has(name)) errors.push({ type: 'Duplicate value', field: `${p}.name`, value: goQuote(name) });
     names.add(name);
   });
 }
 
-function validateProbe(probe: J | undefined, path: string, errors: FieldError[]): void {
+function validateProbe(probe: Probe | undefined, path: string, errors: FieldError[]): void {
   if (!probe) return;
-  const handlers = ['exec', 'httpGet', 'tcpSocket', 'grpc'].filter((h) => probe[h] !== undefined && probe[h] !== null);
+  const handlers = (['exec', 'httpGet', 'tcpSocket', 'grpc'] as const).filter((h) => probe[h] !== undefined && probe[h] !== null);
   if (handlers.length === 0) errors.push({ type: 'Required value', field: path, detail: 'must specify a handler type' });
   else if (handlers.length > 1) errors.push({ type: 'Forbidden', field: `${path}.${handlers[1]}`, detail: 'may not specify more than 1 handler type' });
-  for (const key of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']) {
+  for (const key of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const) {
     const v = probe[key];
     if (typeof v === 'number' && v < 0) errors.push({ type: 'Invalid value', field: `${path}.${key}`, value: String(v), detail: 'must be greater than or equal to 0' });
   }
 }
 
-function validatePorts(raw: unknown, path: string, errors: FieldError[]): void {
+function validatePorts(raw: ContainerPort[] | undefined, path: string, errors: FieldError[]): void {
   const names = new Set<string>();
   objects(raw).forEach((port, i) => {
     const p = `${path}[${i}]`;
@@ -137,7 +139,7 @@ function validatePorts(raw: unknown, path: string, errors: FieldError[]): void {
   });
 }
 
-function validateEnv(raw: unknown, path: string, errors: FieldError[]): void {
+function validateEnv(raw: EnvVar[] | undefined, path: string, errors: FieldError[]): void {
   objects(raw).forEach((e, i) => {
     const p = `${path}[${i}]`;
     const name = str(e.name);
@@ -146,10 +148,10 @@ function validateEnv(raw: unknown, path: string, errors: FieldError[]): void {
     const from = obj(e.valueFrom);
     if (!from) return;
     if (e.value) errors.push({ type: 'Invalid value', field: `${p}.valueFrom`, value: '""', detail: 'may not be specified when `value` is not empty' });
-    const refs = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'].filter((k) => from[k] !== undefined && from[k] !== null);
+    const refs = (['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'] as const).filter((k) => from[k] !== undefined && from[k] !== null);
     if (refs.length === 0) errors.push({ type: 'Invalid value', field: `${p}.valueFrom`, value: '""', detail: 'must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`' });
     else if (refs.length > 1) errors.push({ type: 'Invalid value', field: `${p}.valueFrom`, value: '""', detail: 'may not have more than one field specified at a time' });
-    for (const k of ['configMapKeyRef', 'secretKeyRef']) {
+    for (const k of ['configMapKeyRef', 'secretKeyRef'] as const) {
       const ref = obj(from[k]);
       if (!ref) continue;
       if (!ref.name) errors.push({ type: 'Required value', field: `${p}.valueFrom.${k}.name` });
@@ -159,7 +161,7 @@ function validateEnv(raw: unknown, path: string, errors: FieldError[]): void {
   });
 }
 
-function validateVolumeMounts(raw: unknown, path: string, volumes: Set<string>, errors: FieldError[]): void {
+function validateVolumeMounts(raw: VolumeMount[] | undefined, path: string, volumes: Set<string>, errors: FieldError[]): void {
   const paths = new Set<string>();
   objects(raw).forEach((m, i) => {
     const p = `${path}[${i}]`;
@@ -173,7 +175,8 @@ function validateVolumeMounts(raw: unknown, path: string, volumes: Set<string>, 
   });
 }
 
-function validateResources(res: J | undefined, path: string, errors: FieldError[]): void {
+/** Quantities arrive as strings or JSON numbers; the parsers take both. */
+function validateResources(res: ResourceRequirements | undefined, path: string, errors: FieldError[]): void {
   if (!res) return;
   const limits = obj(res.limits) ?? {};
   const requests = obj(res.requests) ?? {};
@@ -184,17 +187,17 @@ function validateResources(res: J | undefined, path: string, errors: FieldError[
         // Standard names are qualified names; extended resources need a domain prefix.
         for (const msg of isQualifiedName(name)) errors.push({ type: 'Invalid value', field: p, value: goQuote(name), detail: msg });
       }
-      const parsed = tryParseQuantity(q as string | number);
+      const parsed = tryParseQuantity(q);
       if (parsed && parsed.nanos < 0n) errors.push({ type: 'Invalid value', field: p, value: goQuote(String(q)), detail: 'must be greater than or equal to 0' });
     }
   }
   for (const [name, q] of Object.entries(requests)) {
     if (limits[name] === undefined) continue;
-    const req = tryParseQuantity(q as string | number);
-    const lim = tryParseQuantity(limits[name] as string | number);
+    const req = tryParseQuantity(q);
+    const lim = tryParseQuantity(limits[name]);
     if (!req || !lim) continue;
-    const reqText = canonicalQuantity(q as string | number);
-    const limText = canonicalQuantity(limits[name] as string | number);
+    const reqText = canonicalQuantity(q);
+    const limText = canonicalQuantity(limits[name]);
     if (!OVERCOMMIT.includes(name) && req.nanos !== lim.nanos) {
       errors.push({ type: 'Invalid value', field: `${path}.requests`, value: goQuote(reqText), detail: `must be equal to ${name} limit of ${limText}` });
     } else if (req.nanos > lim.nanos) {
@@ -203,7 +206,7 @@ function validateResources(res: J | undefined, path: string, errors: FieldError[
   }
 }
 
-function validateTolerations(raw: unknown, path: string): FieldError[] {
+function validateTolerations(raw: Toleration[] | undefined, path: string): FieldError[] {
   const errors: FieldError[] = [];
   objects(raw).forEach((t, i) => {
     const p = `${path}[${i}]`;
@@ -230,7 +233,7 @@ function validateTolerations(raw: unknown, path: string): FieldError[] {
   return errors;
 }
 
-function goToleration(t: J): string {
+function goToleration(t: Toleration): string {
   const secs = typeof t.tolerationSeconds === 'number' ? `(*int64)(${t.tolerationSeconds})` : '(*int64)(nil)';
   return `core.Toleration{Key:${goQuote(str(t.key))}, Operator:${goQuote(str(t.operator))}, Value:${goQuote(str(t.value))}, Effect:${goQuote(str(t.effect))}, TolerationSeconds:${secs}}`;
 }

@@ -6,7 +6,8 @@
 import { formatIPv4, parseIPv4 } from '../../names';
 import type { Rng } from '../../rng';
 import type { KObject } from '../../object';
-import { objects, type J } from '../util';
+import type { Service } from 'kubernetes-types/core/v1';
+import { objects } from '../util';
 
 export const SERVICE_CIDR = '10.96.0.0/12';
 const CIDR_BASE = parseIPv4('10.96.0.0')!;
@@ -18,11 +19,11 @@ export const NODE_PORT_MAX = 32767;
 /** min(max(16, 2768/16), 128) ports at the bottom are the static band. */
 const PORT_STATIC_BAND = 128;
 
-export function usedClusterIPs(services: KObject[], except?: string): Set<number> {
+export function usedClusterIPs(services: readonly (Service & KObject)[], except?: string): Set<number> {
   const used = new Set<number>();
   for (const s of services) {
     if (s.metadata.uid && s.metadata.uid === except) continue;
-    for (const ip of ((s.spec as J | undefined)?.clusterIPs ?? []) as string[]) {
+    for (const ip of s.spec?.clusterIPs ?? []) {
       const n = parseIPv4(ip);
       if (n !== undefined) used.add(n);
     }
@@ -30,11 +31,11 @@ export function usedClusterIPs(services: KObject[], except?: string): Set<number
   return used;
 }
 
-export function usedNodePorts(services: KObject[], except?: string): Set<number> {
+export function usedNodePorts(services: readonly (Service & KObject)[], except?: string): Set<number> {
   const used = new Set<number>();
   for (const s of services) {
     if (s.metadata.uid && s.metadata.uid === except) continue;
-    for (const p of objects((s.spec as J | undefined)?.ports)) if (typeof p.nodePort === 'number') used.add(p.nodePort);
+    for (const p of objects(s.spec?.ports)) if (typeof p.nodePort === 'number') used.add(p.nodePort);
   }
   return used;
 }

@@ -10,8 +10,8 @@ import { validateLabels } from '../meta';
 import { notSupported } from './podspec-validation';
 import { allocateClusterIP, allocateNodePort, clusterIPProblem, nodePortProblem, usedClusterIPs, usedNodePorts } from './service-alloc';
 import type { KindStrategy, StrategyContext } from '../strategy';
-import { child, obj, objects, setDefault, str, type J } from '../util';
-import type { Service } from 'kubernetes-types/core/v1';
+import { child, obj, objects, setDefault, str } from '../util';
+import type { Service, ServiceSpec } from 'kubernetes-types/core/v1';
 import { formatLabels } from '../../labels';
 import { defineKind } from '../kind';
 import { AGE, ageCell, NAME, nameCell, NONE } from '../printing/cells';
@@ -20,10 +20,12 @@ const TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const AFFINITIES = ['ClientIP', 'None'];
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 
-export const serviceStrategy: KindStrategy = {
+type ServiceObject = Service & KObject;
+
+export const serviceStrategy: KindStrategy<ServiceObject> = {
   hasStatus: true,
   default(o) {
-    const spec = child(o as J, 'spec');
+    const spec = child(o, 'spec');
     setDefault(spec, 'type', 'ClusterIP');
     setDefault(spec, 'sessionAffinity', 'None');
     if (spec.sessionAffinity === 'ClientIP') {
@@ -40,19 +42,20 @@ export const serviceStrategy: KindStrategy = {
     if (spec.clusterIP && !spec.clusterIPs) spec.clusterIPs = [spec.clusterIP];
   },
   prepareCreate(o, ctx) {
-    o.status = { loadBalancer: {} };
+    // kubernetes-types marks status read-only for clients; the server is the one that writes it.
+    (o as KObject).status = { loadBalancer: {} };
     return allocate(o, undefined, ctx);
   },
   prepareUpdate(o, old, ctx) {
-    carryOver(child(o as J, 'spec'), obj(old.spec) ?? {});
+    carryOver(child(o, 'spec'), obj(old.spec) ?? {});
     return allocate(o, old, ctx);
   },
   validate(o) {
     return validateService(obj(o.spec) ?? {});
   },
   validateUpdate(o, old) {
-    const spec = obj(o.spec) ?? {};
-    const before = obj(old.spec) ?? {};
+    const spec: ServiceSpec = obj(o.spec) ?? {};
+    const before: ServiceSpec = obj(old.spec) ?? {};
     const oldIP = str(before.clusterIP);
     if (oldIP && before.type !== 'ExternalName' && spec.type !== 'ExternalName' && str(spec.clusterIP) !== oldIP) {
       return [{ type: 'Invalid value', field: 'spec.clusterIPs[0]', value: goStringSlice(Array.isArray(spec.clusterIPs) ? spec.clusterIPs : []), detail: 'may not change once set' }];
@@ -62,7 +65,7 @@ export const serviceStrategy: KindStrategy = {
 };
 
 /** patchAllocatedValues: an update that omits the cluster IP or node ports keeps the allocated ones. */
-function carryOver(spec: J, before: J): void {
+function carryOver(spec: ServiceSpec, before: ServiceSpec): void {
   if (spec.type !== 'ExternalName' && before.type !== 'ExternalName' && !spec.clusterIP && before.clusterIP) {
     spec.clusterIP = before.clusterIP;
     spec.clusterIPs = before.clusterIPs;
@@ -80,17 +83,18 @@ function carryOver(spec: J, before: J): void {
 }
 
 /** Allocates the cluster IP and node ports; returns the allocation failures (reported after validation). */
-function allocate(o: KObject, old: KObject | undefined, ctx: StrategyContext): FieldError[] {
-  const spec = child(o as J, 'spec');
+function allocate(o: ServiceObject, old: ServiceObject | undefined, ctx: StrategyContext): FieldError[] {
+  const spec = child(o, 'spec');
   const type = spec.type ?? 'ClusterIP';
-  const services = ctx.list('services');
+  // The store keeps Services under `services`, decoded like this one.
+  const services = ctx.list('services') as ServiceObject[];
   const self = old?.metadata.uid;
   const errors: FieldError[] = [];
   if (type !== 'ExternalName') {
     if (!spec.ipFamilyPolicy) spec.ipFamilyPolicy = 'SingleStack';
     if (!spec.ipFamilies) spec.ipFamilies = ['IPv4'];
     const requested = str(spec.clusterIP);
-    const oldIP = str((old?.spec as J | undefined)?.clusterIP);
+    const oldIP = str(old?.spec?.clusterIP);
     if (!requested) {
       const ip = allocateClusterIP(ctx.rng, usedClusterIPs(services));
       spec.clusterIP = ip;
@@ -105,7 +109,7 @@ function allocate(o: KObject, old: KObject | undefined, ctx: StrategyContext): F
   }
   if (type === 'NodePort' || (type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts !== false)) {
     const used = usedNodePorts(services, self);
-    const oldPorts = new Set(objects((old?.spec as J | undefined)?.ports).map((p) => p.nodePort));
+    const oldPorts = new Set(objects(old?.spec?.ports).map((p) => p.nodePort));
     objects(spec.ports).forEach((p, i) => {
       if (typeof p.nodePort === 'number' && p.nodePort !== 0) {
         if (oldPorts.has(p.nodePort)) return used.add(p.nodePort), undefined;
@@ -122,7 +126,7 @@ function allocate(o: KObject, old: KObject | undefined, ctx: StrategyContext): F
   return errors;
 }
 
-function validateService(spec: J): FieldError[] {
+function validateService(spec: ServiceSpec): FieldError[] {
   const errors: FieldError[] = [];
   const type = spec.type;
   const headless = spec.clusterIP === 'None';
@@ -151,7 +155,7 @@ function validateService(spec: J): FieldError[] {
       for (const msg of isValidPortName(p.targetPort)) errors.push({ type: 'Invalid value', field: `${path}.targetPort`, value: goQuote(p.targetPort), detail: msg });
     }
   });
-  errors.push(...validateLabels(obj(spec.selector) as Record<string, string> | undefined, 'spec.selector'));
+  errors.push(...validateLabels(obj(spec.selector), 'spec.selector'));
   if (spec.sessionAffinity !== undefined && !AFFINITIES.includes(spec.sessionAffinity)) errors.push(notSupported('spec.sessionAffinity', spec.sessionAffinity, AFFINITIES));
   if (type !== undefined && !TYPES.includes(type)) errors.push(notSupported('spec.type', type, TYPES));
   if (type === 'ClusterIP') {

@@ -3,35 +3,9 @@
  * kubernetes' `printPod` (pkg/printers/internalversion/printers.go, 1.32) does, including
  * sidecar (restartable init) containers. Pure: the UI colours pods by `podStatus`.
  */
+import type { ContainerStatus, Pod, PodSpec } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../object';
 import { humanDuration } from './age';
-
-interface ContainerState {
-  waiting?: { reason?: string; message?: string };
-  running?: { startedAt?: string };
-  terminated?: { reason?: string; exitCode?: number; signal?: number; finishedAt?: string; startedAt?: string };
-}
-
-interface ContainerStatus {
-  name: string;
-  ready?: boolean;
-  started?: boolean;
-  restartCount?: number;
-  state?: ContainerState;
-  lastState?: ContainerState;
-}
-
-interface PodLike {
-  metadata: { deletionTimestamp?: string };
-  spec?: { containers?: { name: string }[]; initContainers?: { name: string; restartPolicy?: string }[] };
-  status?: {
-    phase?: string;
-    reason?: string;
-    conditions?: { type: string; status: string; reason?: string }[];
-    initContainerStatuses?: ContainerStatus[];
-    containerStatuses?: ContainerStatus[];
-  };
-}
 
 export interface PodColumns {
   /** `ready/total`. */
@@ -43,8 +17,9 @@ export interface PodColumns {
 
 /** READY, STATUS and RESTARTS of a pod at virtual time `nowMs`. */
 export function podColumns(obj: KObject, nowMs: number): PodColumns {
-  const pod = obj as unknown as PodLike;
-  const spec = pod.spec ?? {};
+  // Stored pods are Pod JSON (the api-server decoded them as such).
+  const pod = obj as Pod & KObject;
+  const spec: Partial<PodSpec> = pod.spec ?? {};
   const status = pod.status ?? {};
   const conditions = status.conditions ?? [];
   let restarts = 0;
