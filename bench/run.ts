@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { createCluster, type Cluster } from '../src/sim/cluster';
 import { EVENT_TTL_MS } from '../src/sim/events';
-import type { KObject } from '../src/sim/object';
+import type { KObject } from '../src/sim/core/object';
 
 function deployment(name: string, replicas: number, image = 'nginx:1.27'): KObject {
   return {

@@ -3,7 +3,7 @@
  * annotation, serialised as Go's json encoder does. (The three-way patch itself is the
  * api-server package's `threeWayMergePatch`.)
  */
-import { clone, isPlainObject, setOwn } from '../sim/object';
+import { clone, isPlainObject, setOwn } from '../sim/core/object';
 
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 

@@ -11,7 +11,7 @@
 import { StatusError } from '../sim/api/errors';
 import type { ResourceType } from '../sim/api/registry';
 import type { DeleteOptions, ListOptions, PatchType, WriteOptions } from '../sim/api/types';
-import type { KObject } from '../sim/object';
+import type { KObject } from '../sim/core/object';
 
 export type { DeleteOptions, ListOptions, PatchType, WriteOptions, ResourceType };
 

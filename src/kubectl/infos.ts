@@ -6,7 +6,7 @@
 import { builtinKind } from '../sim/api/builtin-kinds';
 import { StatusError } from '../sim/api/errors';
 import type { ResourceType } from '../sim/api/registry';
-import { clone, type KObject } from '../sim/object';
+import { clone, type KObject } from '../sim/core/object';
 import type { ParsedArgs } from './args';
 import { CliError, formatError } from './errors';
 import { readManifests } from './manifests';

@@ -9,7 +9,7 @@
  * and a docker-compose file. Alias bombs are refused as go-yaml refuses them (./aliasing.ts).
  */
 import yaml from 'js-yaml';
-import { isPlainObject } from '../sim/object';
+import { isPlainObject } from '../sim/core/object';
 import { aliasingProblem } from './aliasing';
 import { goJsonCompact } from './apply-merge';
 import type { Workspace } from './types';

@@ -3,8 +3,8 @@
  * object in an `-o` format (through the printers); `--dry-run` parsing; klog-style warnings.
  */
 import type { ResourceType } from '../sim/api/registry';
-import type { KObject } from '../sim/object';
-import { pad, utcParts } from '../sim/utc';
+import type { KObject } from '../sim/core/object';
+import { pad, utcParts } from '../sim/core/utc';
 import type { ParsedArgs } from './args';
 import { CliError } from './errors';
 import { printObjects } from './printers';

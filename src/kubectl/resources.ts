@@ -5,7 +5,7 @@
  */
 import { builtinResource, type BuiltinKind } from '../sim/api/builtin-kinds';
 import type { ResourceType } from '../sim/api/registry';
-import type { KObject } from '../sim/object';
+import type { KObject } from '../sim/core/object';
 import type { Discovery } from './client';
 import { CliError } from './errors';
 

@@ -4,7 +4,7 @@
  * read-modify-write through the api-server.
  */
 import type { ResourceType } from '../sim/api/registry';
-import { clone, type KObject } from '../sim/object';
+import { clone, type KObject } from '../sim/core/object';
 import type { ParsedArgs } from './args';
 import { CliError } from './errors';
 import { readInfos } from './infos';

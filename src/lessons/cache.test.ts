@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../sim/client';
 import { createCluster } from '../sim/cluster';
-import type { KObject } from '../sim/object';
+import type { KObject } from '../sim/core/object';
 import { cachedReads } from './cache';
 
 /** Labelled `mine`, apart from the namespaces' own `kube-root-ca.crt`. */

@@ -5,8 +5,8 @@
  */
 import type { KubeClient } from '../kubectl/client';
 import { matchFields, parseFieldSelector } from '../sim/api/fields';
-import { matchSelector, parseSelector } from '../sim/labels';
-import type { KObject } from '../sim/object';
+import { matchSelector, parseSelector } from '../sim/core/labels';
+import type { KObject } from '../sim/core/object';
 import type { CheckSource } from './evaluate';
 
 /** Reads through `client`, lists from caches made on first use (in no particular order). */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ApiServer } from '../sim/api/apiserver';
-import { Clock } from '../sim/clock';
+import { Clock } from '../sim/core/clock';
 import { EventRecorder } from '../sim/events';
-import { Rng } from '../sim/rng';
-import { Store } from '../sim/store';
+import { Rng } from '../sim/core/rng';
+import { Store } from '../sim/core/store';
 import type { Kubelet } from '../sim/kubelet/kubelet';
-import { ownerRefTo, type KObject } from '../sim/object';
+import { ownerRefTo, type KObject } from '../sim/core/object';
 import { createClient } from '../sim/client';
 import { cachedReads, goToStep, startProgress, updateProgress } from './index';
 import { evaluateChecks, stepComplete } from './evaluate';

@@ -5,7 +5,7 @@
  */
 import { tryGet, type KubeClient, type ResourceType } from '../kubectl/client';
 import type { CoreEvent } from '../sim/events';
-import { controllerRef, type KObject } from '../sim/object';
+import { controllerRef, type KObject } from '../sim/core/object';
 import { countText } from './describe';
 import { jsonEqual, parsePath, valueAt } from './paths';
 import { podStatusColumn } from './pod-status';

@@ -3,9 +3,9 @@
  * get wrong, and reporting every problem at once with its place (`steps[2].checks[0].kind: …`).
  */
 import { load, loadAll } from 'js-yaml';
-import { parseSelector } from '../sim/labels';
+import { parseSelector } from '../sim/core/labels';
 import { Registry } from '../sim/api/registry';
-import { isPlainObject } from '../sim/object';
+import { isPlainObject } from '../sim/core/object';
 import { describeCheck } from './describe';
 import { parsePath } from './paths';
 import type { Check, CheckSpec, CheckType, CountOp, EventMatch, Lesson, LessonStep } from './types';

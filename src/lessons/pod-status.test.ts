@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KObject } from '../sim/object';
+import type { KObject } from '../sim/core/object';
 import { podStatusColumn } from './pod-status';
 
 function pod(status: object, extra: { spec?: object; deleting?: boolean } = {}): KObject {

@@ -3,7 +3,7 @@
  * `sleep` durations and `date` formatting.
  */
 import type { Command, List } from './parse';
-import { DAY_NAMES, MONTH_NAMES, pad, utcParts } from '../sim/utc';
+import { DAY_NAMES, MONTH_NAMES, pad, utcParts } from '../sim/core/utc';
 
 export function isConstantTrue(list: List): boolean {
   if (list.items.length !== 1) return false;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from './cluster';
 import { readLogs } from './kubelet/logs';
-import type { KObject } from './object';
+import type { KObject } from './core/object';
 
 const pod = (name: string): KObject => ({
   apiVersion: 'v1',

@@ -5,16 +5,16 @@
  * cluster owns every component it starts (no module-level lookups): reach them from it.
  */
 import { ApiServer } from './api/apiserver';
-import { Clock, DEFAULT_EPOCH } from './clock';
+import { Clock, DEFAULT_EPOCH } from './core/clock';
 import type { NodeSpec, SimContext } from './context';
 import { startControllers, type ControllerManager } from './controllers';
 import { SharedInformers } from './informers/shared-informers';
 import { EventRecorder } from './events';
 import { startKubelets, type Kubelet } from './kubelet/kubelet';
-import type { KObject } from './object';
-import { Rng } from './rng';
+import type { KObject } from './core/object';
+import { Rng } from './core/rng';
 import { startScheduler, type Scheduler } from './scheduler/scheduler';
-import { Store } from './store';
+import { Store } from './core/store';
 
 export interface ClusterOptions {
   seed?: number | string;

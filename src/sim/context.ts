@@ -1,9 +1,9 @@
 /** What every simulated component (controller, scheduler, kubelet) is given to work with. */
 import type { ApiServer } from './api/apiserver';
-import type { Clock } from './clock';
+import type { Clock } from './core/clock';
 import type { EventRecorder } from './events';
-import type { Rng } from './rng';
-import type { Store } from './store';
+import type { Rng } from './core/rng';
+import type { Store } from './core/store';
 
 export interface SimContext {
   api: ApiServer;

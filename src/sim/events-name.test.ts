@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { nanosHex } from './events';
-import { Rng } from './rng';
+import { Rng } from './core/rng';
 
 describe('nanosHex', () => {
   it('equals the BigInt formula, past 2^53 too', () => {

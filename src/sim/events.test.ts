@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createCluster } from './cluster';
 import type { CoreEvent } from './events';
-import type { KObject } from './object';
+import type { KObject } from './core/object';
 
 describe('EventRecorder dedupe', () => {
   const cm = (c: ReturnType<typeof createCluster>, name: string): KObject => c.api.create('configmaps', 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } });

@@ -4,8 +4,8 @@
  * creating a new Event. Events expire after an hour (the api-server's event TTL).
  */
 import type { ApiServer } from './api/apiserver';
-import type { Clock } from './clock';
-import type { KObject } from './object';
+import type { Clock } from './core/clock';
+import type { KObject } from './core/object';
 
 export const EVENT_TTL_MS = 60 * 60 * 1000;
 

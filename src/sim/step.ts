@@ -3,10 +3,10 @@
  * writes to the api, and the step says who wrote what (`replicaset-controller created Pod web-…`).
  * Timers that write nothing (a controller finding nothing to do) run silently on the way.
  */
-import type { Clock } from './clock';
+import type { Clock } from './core/clock';
 import type { CoreEvent } from './events';
-import type { KObject } from './object';
-import type { Store, WatchEvent } from './store';
+import type { KObject } from './core/object';
+import type { Store, WatchEvent } from './core/store';
 
 /** A step looks this far ahead for something that writes; past it, the step moves one second. */
 export const STEP_HORIZON_MS = 60_000;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { KObject } from '../sim/object';
+import type { KObject } from '../sim/core/object';
 import { applyDeltas, mirrorFromSnapshot, objectsOf } from './mirror';
 
 const pod = (name: string, phase = 'Pending'): KObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, status: { phase } });

@@ -3,7 +3,7 @@
  * Pure functions: a patch replaces only the maps of the resources it touches, so selectors
  * over untouched resources keep returning the identical map (and memoized views skip work).
  */
-import type { KObject } from '../sim/object';
+import type { KObject } from '../sim/core/object';
 import type { DeltaEvent, Snapshot } from '../worker/protocol';
 
 export type ObjectMap = ReadonlyMap<string, KObject>;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { KObject } from '../sim/object';
+import type { KObject } from '../sim/core/object';
 import { applyDeltas, mirrorFromSnapshot, objectsOf } from './mirror';
 import { mergePatches, patchInterval, splitPatch, type PatchMessage } from './patches';
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import type { KObject } from '../sim/object';
-import type { WatchEvent } from '../sim/store';
+import type { KObject } from '../sim/core/object';
+import type { WatchEvent } from '../sim/core/store';
 import { DeltaBatcher } from './batcher';
 
 function pod(name: string, phase: string): KObject {

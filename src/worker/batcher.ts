@@ -2,8 +2,8 @@
  * Coalesces store watch events into one delta per object between two flushes, so that a burst
  * (a 300-pod rollout writes each pod many times) crosses the worker boundary as one small batch.
  */
-import type { KObject } from '../sim/object';
-import type { WatchEvent } from '../sim/store';
+import type { KObject } from '../sim/core/object';
+import type { WatchEvent } from '../sim/core/store';
 import type { DeltaEvent } from './protocol';
 
 /** Resources the UI never mirrors: Events churn a lot and only the inspector reads them. */

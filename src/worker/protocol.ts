@@ -12,7 +12,7 @@
  */
 import type { LessonProgress as StepProgress } from '../lessons';
 import type { Lesson } from '../lessons/types';
-import type { KObject } from '../sim/object';
+import type { KObject } from '../sim/core/object';
 import type { JournalEntry, SavedCluster } from './journal';
 
 export type { JournalEntry, SavedCluster } from './journal';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { Clock } from '../sim/clock';
+import { Clock } from '../sim/core/clock';
 import { FakeWall } from './fake-wall';
 import { FRAME_MS, TimeDriver } from './time-driver';
 

@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { execKubectl } from '../../src/runner/exec';
 import type { Cluster } from '../../src/sim/cluster';
-import type { KObject } from '../../src/sim/object';
+import type { KObject } from '../../src/sim/core/object';
 
 export type Step =
   | { op: 'apply'; manifest: unknown; yaml: boolean }

@@ -5,7 +5,7 @@
  * `unchanged` when the patch is empty.
  */
 import { StatusError } from '../../sim/api/errors';
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import type { ParsedArgs } from '../args';
 import { LAST_APPLIED_ANNOTATION, lastAppliedValue } from '../apply-merge';
 import { applyPatch, isEmptyPatch, threeWayMergePatch } from '../../sim/api/patch';

@@ -1,5 +1,5 @@
 /** `kubectl create configmap NAME [--from-literal=k=v]… [--from-file=[key=]path]…` as kubectl 1.32 builds it. */
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import { CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS, VALIDATE_FLAG } from '../flags';
 import type { CommandModule } from '../types';

@@ -2,7 +2,7 @@
  * `kubectl create -f …` and the generators `create deployment`, `create namespace`, with the
  * objects real kubectl 1.32 builds (compare `kubectl create … --dry-run=client -o yaml`).
  */
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import type { ParsedArgs } from '../args';
 import { addSourceToError, CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG } from '../flags';

@@ -3,7 +3,7 @@
  * found is retried as a prefix over the type's objects, as kubectl does.
  */
 import { StatusError } from '../../sim/api/errors';
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import type { ParsedArgs } from '../args';
 import { describeObject } from '../describe';
 import { CliError, formatError } from '../errors';

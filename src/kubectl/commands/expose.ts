@@ -3,7 +3,7 @@
  * [--type=T] [--name=N] [--protocol=TCP]`: a Service selecting the object's pods, labelled
  * like the object, as kubectl 1.32's service generator builds it.
  */
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import { CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, PRINT_FLAGS } from '../flags';
 import { checkOutputFormat, dryRunMode, printChange } from '../output';

@@ -1,6 +1,6 @@
 /** Helpers shared by kubectl's object generators (`create deployment`, `create configmap`, `run`). */
-import type { KObject } from '../../sim/object';
-import { Rng, SAFE_ALPHABET } from '../../sim/rng';
+import type { KObject } from '../../sim/core/object';
+import { Rng, SAFE_ALPHABET } from '../../sim/core/rng';
 import type { ParsedArgs } from '../args';
 import { LAST_APPLIED_ANNOTATION, lastAppliedValue } from '../apply-merge';
 import { CliError } from '../errors';

@@ -5,7 +5,7 @@
  * row flushed alone through a tab writer that remembers column widths.
  */
 import type { ResourceType } from '../../sim/api/registry';
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import { printObjects, type TableOptions } from '../printers';
 import { tableLines } from '../printers/table';
 import { RememberingTabwriter } from '../printers/tabwriter';

@@ -6,7 +6,7 @@
  */
 import { StatusError, statusError } from '../../sim/api/errors';
 import type { ResourceType } from '../../sim/api/registry';
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import { parseGoDuration, type ParsedArgs } from '../args';
 import { CliError, formatError } from '../errors';
 import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG, ALLOW_MISSING_TEMPLATE_KEYS_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG } from '../flags';

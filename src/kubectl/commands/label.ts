@@ -2,7 +2,7 @@
  * `kubectl label` and `kubectl annotate`: `key=value` sets, `key-` removes; `--overwrite`,
  * `-l`, `--all`, `--list` (label), `--resource-version`.
  */
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import { CliError, formatError } from '../errors';
 import { ALL_NAMESPACES_FLAG, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG } from '../flags';
 import { printErrors } from '../infos';

@@ -5,8 +5,8 @@
  * `-f` follows the container's output until its current run ends.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
-import { matchesLabelSelector } from '../../sim/labels';
-import type { KObject } from '../../sim/object';
+import { matchesLabelSelector } from '../../sim/core/labels';
+import type { KObject } from '../../sim/core/object';
 import { tryGet } from '../client';
 import { CliError } from '../errors';
 import { SELECTOR_FLAG } from '../flags';

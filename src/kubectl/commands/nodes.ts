@@ -1,6 +1,6 @@
 /** `kubectl cordon|uncordon NODE…` and `kubectl taint nodes NODE key[=value]:Effect[-]…`. */
 import type { Taint } from 'kubernetes-types/core/v1';
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import { CliError, formatError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS, SELECTOR_FLAG } from '../flags';
 import { printErrors } from '../infos';

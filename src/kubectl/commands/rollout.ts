@@ -3,8 +3,8 @@
  * texts (rollout_status.go's DeploymentStatusViewer, history.go, rollback.go).
  */
 import type { ResourceType } from '../../sim/api/registry';
-import { controllerRef, type KObject } from '../../sim/object';
-import { rfc3339 } from '../../sim/utc';
+import { controllerRef, type KObject } from '../../sim/core/object';
+import { rfc3339 } from '../../sim/core/utc';
 import {
   CHANGE_CAUSE_ANNOTATION,
   DESIRED_REPLICAS_ANNOTATION,
@@ -12,10 +12,10 @@ import {
   REVISION_ANNOTATION,
   REVISION_HISTORY_ANNOTATION,
   revisionOf,
-} from '../../sim/deployment-revision';
-import { equalIgnoreHash } from '../../sim/new-replicaset';
-import { POD_TEMPLATE_HASH_LABEL } from '../../sim/pod-template-hash';
-import type { DeploymentObject, ReplicaSetObject } from '../../sim/workload-types';
+} from '../../sim/kinds/apps/deployment-revision';
+import { equalIgnoreHash } from '../../sim/kinds/apps/new-replicaset';
+import { POD_TEMPLATE_HASH_LABEL } from '../../sim/kinds/apps/pod-template-hash';
+import type { DeploymentObject, ReplicaSetObject } from '../../sim/kinds/apps/workload-types';
 import type { ParsedArgs } from '../args';
 import { LAST_APPLIED_ANNOTATION } from '../apply-merge';
 import { CliError, formatError } from '../errors';

@@ -3,7 +3,7 @@
  * (label `run=NAME` unless `--labels`, container named after the pod, `dnsPolicy: ClusterFirst`,
  * `restartPolicy`, `resources: {}`, args after `--`, or the command with `--command`).
  */
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import { CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS } from '../flags';
 import { requiredFlagError } from '../output';

@@ -1,7 +1,7 @@
 /** `kubectl set image (TYPE NAME | TYPE/NAME) CONTAINER=IMAGE…` (`*=IMAGE` for every container). */
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
-import type { KObject } from '../../sim/object';
-import { CHANGE_CAUSE_ANNOTATION } from '../../sim/deployment-revision';
+import type { KObject } from '../../sim/core/object';
+import { CHANGE_CAUSE_ANNOTATION } from '../../sim/kinds/apps/deployment-revision';
 import { CliError } from '../errors';
 import { ALL_NAMESPACES_FLAG, DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECORD_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../flags';
 import { exitWithErrors } from '../infos';

@@ -4,7 +4,7 @@
  * printing `pod/x condition met` for each, or `error: timed out waiting for the condition on pods/x`.
  */
 import type { ResourceType } from '../../sim/api/registry';
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import { tryGet } from '../client';
 import { CliError, formatError } from '../errors';
 import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, OUTPUT_FLAG, RECURSIVE_FLAG, SELECTOR_FLAG } from '../flags';

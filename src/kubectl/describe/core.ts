@@ -3,9 +3,9 @@
  * come from the api-server, decoded as their kind: each describer reads them as that type.
  */
 import type { ConfigMap, Namespace, Pod, ResourceQuota, Service, ServicePort, ServiceSpec } from 'kubernetes-types/core/v1';
-import type { KObject } from '../../sim/object';
-import { formatLabels, matchesLabelSelector } from '../../sim/labels';
-import { quantityText } from '../../sim/quantity';
+import type { KObject } from '../../sim/core/object';
+import { formatLabels, matchesLabelSelector } from '../../sim/core/labels';
+import { quantityText } from '../../sim/core/quantity';
 import { PrefixWriter, writeAnnotations, writeEvents, writeLabels } from './writer';
 
 /**

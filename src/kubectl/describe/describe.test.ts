@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import { describeConfigMap, describeResourceQuota, endpointsText, podEndpoints } from './core';
 import { describePod } from './pod';
 import { PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeTolerations } from './writer';

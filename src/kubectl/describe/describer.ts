@@ -4,7 +4,7 @@
  * group (`groups/<group>.ts`), as kubectl's `describerMap`; a kind without one gets the generic
  * describer, as kubectl falls back to `GenericDescriberFor`.
  */
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import type { KubeClient } from '../client';
 import { eventsFor } from './writer';
 

@@ -2,7 +2,7 @@
  * `describeObject(client, obj)`: the text `kubectl describe` prints for one object, from the
  * describer registered for its GroupKind, or the generic describer. Pure.
  */
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import { describeConfigMap, describeGeneric, describeNamespace, describeResourceQuota, describeService } from './core';
 import { eventsOf, type DescribeSource, type Describer, type GroupDescribers } from './describer';
 import { APPS_DESCRIBERS } from './groups/apps';

@@ -1,8 +1,8 @@
 /** `kubectl describe node` (kubectl describe.go: describeNode, describeNodeResource). */
 import type { Node, NodeStatus, NodeSystemInfo, Pod, Taint } from 'kubernetes-types/core/v1';
-import type { KObject } from '../../sim/object';
-import { cpuMillis, formatBytes, formatMillis, memoryBytes, quantityText } from '../../sim/quantity';
-import { rfc1123z as formatRfc1123z } from '../../sim/utc';
+import type { KObject } from '../../sim/core/object';
+import { cpuMillis, formatBytes, formatMillis, memoryBytes, quantityText } from '../../sim/core/quantity';
+import { rfc1123z as formatRfc1123z } from '../../sim/core/utc';
 import { age } from '../../sim/kinds/printing/age';
 import { nodeRoles } from '../../sim/kinds/core/node';
 import { PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels } from './writer';

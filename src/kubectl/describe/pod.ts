@@ -4,9 +4,9 @@
  * DescribePodTemplate).
  */
 import type { Container, ContainerState, ContainerStatus, EnvVar, Pod, PodSpec, PodStatus, PodTemplateSpec, Probe, ResourceFieldSelector, ResourceRequirements, Volume } from 'kubernetes-types/core/v1';
-import type { KObject } from '../../sim/object';
-import { qosClass } from '../../sim/qos';
-import { cpuMillis, memoryBytes, quantityText } from '../../sim/quantity';
+import type { KObject } from '../../sim/core/object';
+import { qosClass } from '../../sim/kinds/core/qos';
+import { cpuMillis, memoryBytes, quantityText } from '../../sim/core/quantity';
 import { age } from '../../sim/kinds/printing/age';
 import { controllerOf, PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels, writeTolerations } from './writer';
 

@@ -2,9 +2,9 @@
 import type { Deployment, DeploymentCondition, DeploymentSpec, ReplicaSet, ReplicaSetCondition } from 'kubernetes-types/apps/v1';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import type { KObject } from '../../sim/object';
-import { formatSelector, matchesLabelSelector } from '../../sim/labels';
-import { findNewReplicaSet } from '../../sim/new-replicaset';
+import type { KObject } from '../../sim/core/object';
+import { formatSelector, matchesLabelSelector } from '../../sim/core/labels';
+import { findNewReplicaSet } from '../../sim/kinds/apps/new-replicaset';
 import { describePodTemplate } from './pod';
 import { controllerOf, PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels } from './writer';
 

@@ -4,8 +4,8 @@
  * and the shared sections (labels, annotations, tolerations, events).
  */
 import type { Event as CoreEvent, Toleration } from 'kubernetes-types/core/v1';
-import type { KObject } from '../../sim/object';
-import { rfc1123z as formatRfc1123z } from '../../sim/utc';
+import type { KObject } from '../../sim/core/object';
+import { rfc1123z as formatRfc1123z } from '../../sim/core/utc';
 import { age } from '../../sim/kinds/printing/age';
 import { DESCRIBE_TABWRITER, tabwrite } from '../printers/tabwriter';
 

@@ -2,7 +2,7 @@
  * `-o custom-columns=HEADER:.path,…` (kubectl's CustomColumnsPrinter): one row per object,
  * `<none>` for paths that find nothing, several values joined by commas, Go `%v` for maps.
  */
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import { findJsonPathValues, relaxedJsonPath } from './jsonpath';
 import { TABLE_TABWRITER, tabwrite } from './tabwriter';
 

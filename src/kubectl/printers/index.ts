@@ -2,7 +2,7 @@
  * kubectl's output printers, pure: `printObjects(objects, format, options)` renders what
  * `kubectl get -o <format>` prints; `podStatus`, `humanDuration`, `age` are for the UI too.
  */
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import { RESOURCE_TYPES } from '../../sim/api/registry';
 import { printCustomColumns, parseCustomColumns, CustomColumnsError } from './custom-columns';
 import { goJsonIndent, goSyntax } from './gojson';

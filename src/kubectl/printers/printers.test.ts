@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import { printObjects, PrintError } from './index';
 import { sortObjects } from './sort';
 

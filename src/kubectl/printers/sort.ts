@@ -2,8 +2,8 @@
  * `--sort-by=<jsonpath>` (kubectl's RuntimeSort): numbers numerically, quantities as
  * quantities, other strings in natural order; objects without the field sort first.
  */
-import type { KObject } from '../../sim/object';
-import { tryParseQuantity } from '../../sim/quantity';
+import type { KObject } from '../../sim/core/object';
+import { tryParseQuantity } from '../../sim/core/quantity';
 import { findJsonPathValues, JsonPathExecError, JsonPathParseError, relaxedJsonPath } from './jsonpath';
 import { PrintError } from './errors';
 

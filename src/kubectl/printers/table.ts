@@ -3,8 +3,8 @@
  * the tabwriter), NAMESPACE first with `-A`, `-L` label columns and LABELS last, names as
  * `kind.group/name` when several kinds are printed, and a blank line between tables.
  */
-import type { KObject } from '../../sim/object';
-import { formatLabels } from '../../sim/labels';
+import type { KObject } from '../../sim/core/object';
+import { formatLabels } from '../../sim/core/labels';
 import { KINDS, type TablePrinter } from '../../sim/kinds';
 import { DEFAULT_PRINTER } from '../../sim/kinds/printing/cells';
 import { TABLE_TABWRITER, tabwrite } from './tabwriter';

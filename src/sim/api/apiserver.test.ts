@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KObject } from '../object';
+import type { KObject } from '../core/object';
 import { statusOf, testServer } from '../kinds/test-server';
 
 function server() {

@@ -5,23 +5,23 @@
  * (`kinds/`) and in the admission plugins (`admission/`), not here.
  * Errors are thrown as `StatusError`s carrying real Kubernetes `Status` objects.
  */
-import type { Clock } from '../clock';
-import { clone, deepEqual, isPlainObject, type KObject } from '../object';
-import type { Rng } from '../rng';
-import { SAFE_ALPHABET } from '../rng';
-import type { Store, WatchHandler } from '../store';
+import type { Clock } from '../core/clock';
+import { clone, deepEqual, isPlainObject, type KObject } from '../core/object';
+import type { Rng } from '../core/rng';
+import { SAFE_ALPHABET } from '../core/rng';
+import type { Store, WatchHandler } from '../core/store';
 import { admissionPlugins, PodUsage, type AdmissionPlugin, type AdmissionRequest } from './admission';
 import { alreadyExists, conflict, invalid, notFound, statusError, type FieldError } from './errors';
 import type { KindStrategy, StrategyContext } from '../kinds/strategy';
 import { matchFields, parseFieldSelector } from './fields';
-import { parseSelector, matchSelector } from '../labels';
+import { parseSelector, matchSelector } from '../core/labels';
 import { applyPatch } from './patch';
 import type { KindDefinition } from '../kinds';
 import { apiVersionOf, Registry, type ResourceType } from './registry';
 import type { DeleteOptions, ListOptions, PatchType, WriteOptions } from './types';
 import { validateObjectMeta } from '../kinds/meta';
 import { decodeErrors, zeroNullItems } from './schema';
-import { sameJson } from '../json-equal';
+import { sameJson } from '../core/json-equal';
 
 /** The api-server's limit on a request body (kube-apiserver's MaxRequestBodyBytes). */
 export const MAX_REQUEST_BYTES = 3 * 1024 * 1024;

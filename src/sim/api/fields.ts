@@ -1,5 +1,5 @@
 /** Field selectors: `metadata.name=x,status.phase!=Running`. */
-import type { KObject } from '../object';
+import type { KObject } from '../core/object';
 
 export interface FieldRequirement {
   path: string;

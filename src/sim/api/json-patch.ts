@@ -1,5 +1,5 @@
 /** JSON patch (RFC 6902) with the error texts of evanphx/json-patch, which the api-server uses. */
-import { clone, isPlainObject, setOwn } from '../object';
+import { clone, isPlainObject, setOwn } from '../core/object';
 
 export class JsonPatchError extends Error {}
 

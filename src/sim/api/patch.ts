@@ -2,7 +2,7 @@
  * Patches as the api-server applies them: JSON merge patch (RFC 7386), strategic merge patch
  * and JSON patch (RFC 6902). Failures become the api-server's errors.
  */
-import { isPlainObject, setOwn } from '../object';
+import { isPlainObject, setOwn } from '../core/object';
 import { statusError } from './errors';
 import { applyJsonPatch, JsonPatchError } from './json-patch';
 import { PatchError, strategicMerge } from './strategic-merge';

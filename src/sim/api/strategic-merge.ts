@@ -4,7 +4,7 @@
  * element by element, and the directives `$patch: replace|delete`,
  * `$deleteFromPrimitiveList/<field>` and `$setElementOrder/<field>` are honoured.
  */
-import { isPlainObject, setOwn } from '../object';
+import { isPlainObject, setOwn } from '../core/object';
 
 type Obj = Record<string, unknown>;
 

@@ -3,7 +3,7 @@
  * apimachinery's strategicpatch): deletions come from last-applied → new config, changes from
  * live → new config. An empty patch (`{}`) means "unchanged".
  */
-import { isPlainObject, setOwn } from '../object';
+import { isPlainObject, setOwn } from '../core/object';
 import { isPrimitiveMergeList, mergeKeyFor, strategicMerge } from './strategic-merge';
 
 type Obj = Record<string, unknown>;

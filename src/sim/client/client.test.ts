@@ -3,7 +3,7 @@ import { tryGet, type WatchEvent } from '../../kubectl/client';
 import { StatusError } from '../api/errors';
 import { createCluster } from '../cluster';
 import { readLogs } from '../kubelet/logs';
-import type { KObject } from '../object';
+import type { KObject } from '../core/object';
 import { createClient } from '.';
 
 const pod = (name: string, labels: Record<string, string> = {}): KObject => ({

@@ -11,8 +11,8 @@ import type { Cluster } from '../cluster';
 import type { SimContext } from '../context';
 import { readLogs } from '../kubelet/logs';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import { formatSelector, fromLabelSelector, matchSelector, parseSelector } from '../labels';
-import type { KObject } from '../object';
+import { formatSelector, fromLabelSelector, matchSelector, parseSelector } from '../core/labels';
+import type { KObject } from '../core/object';
 import { bindPod } from '../scheduler/binding';
 
 /** Kinds this server gives a `scale` subresource. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../cluster';
 import { deploymentManifest } from './test-helpers';
-import type { DeploymentObject, PodObject } from '../workload-types';
+import type { DeploymentObject, PodObject } from '../kinds/apps/workload-types';
 
 describe('controllers with the real scheduler and kubelets', () => {
   it('a 3-replica Deployment is all Running within 60 virtual seconds', () => {

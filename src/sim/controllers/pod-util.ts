@@ -3,7 +3,7 @@
  * pkg/controller): active, ready, available after minReadySeconds.
  */
 import type { PodCondition } from 'kubernetes-types/core/v1';
-import type { PodObject } from '../workload-types';
+import type { PodObject } from '../kinds/apps/workload-types';
 
 /** Not terminal and not being deleted (`controller.IsPodActive`). */
 export function isPodActive(pod: PodObject): boolean {

@@ -3,14 +3,14 @@
  * but no scheduler or kubelets, so tests play the kubelet by writing pod status themselves.
  */
 import { ApiServer } from '../api/apiserver';
-import { Clock, DEFAULT_EPOCH } from '../clock';
+import { Clock, DEFAULT_EPOCH } from '../core/clock';
 import type { SimContext } from '../context';
 import { EventRecorder } from '../events';
-import type { KObject } from '../object';
-import { Rng } from '../rng';
-import { Store } from '../store';
+import type { KObject } from '../core/object';
+import { Rng } from '../core/rng';
+import { Store } from '../core/store';
 import { startControllers, type ControllerManager } from './index';
-import type { DeploymentObject, PodObject, ReplicaSetObject } from '../workload-types';
+import type { DeploymentObject, PodObject, ReplicaSetObject } from '../kinds/apps/workload-types';
 
 export interface Harness extends SimContext {
   cm: ControllerManager;

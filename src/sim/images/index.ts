@@ -4,7 +4,7 @@
  * ENTRYPOINT/CMD, the executables on their PATH, and how their default server process behaves
  * (startup log lines, stop signal).
  */
-import { hash32 } from '../rng';
+import { hash32 } from '../core/rng';
 import { alpine } from './alpine';
 import { busybox } from './busybox';
 import { debian } from './debian';

@@ -3,7 +3,7 @@
  * cache before it trusts the cache again. It stops a second sync from re-creating pods whose
  * creation has not been observed yet. Expectations expire after 5 minutes, as in Kubernetes.
  */
-import type { Clock } from '../clock';
+import type { Clock } from '../core/clock';
 
 export const EXPECTATIONS_TTL_MS = 5 * 60 * 1000;
 

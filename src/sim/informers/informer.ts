@@ -3,9 +3,9 @@
  * (it never hears other resources' writes), with handlers for changes and a secondary index by
  * owner UID (what controllers ask most).
  */
-import type { KObject } from '../object';
-import type { Store, WatchEvent } from '../store';
-import { joinKey, keyOf } from '../keys';
+import type { KObject } from '../core/object';
+import type { Store, WatchEvent } from '../core/store';
+import { joinKey, keyOf } from '../core/keys';
 
 export type ChangeHandler = (obj: KObject, old: KObject | undefined, type: WatchEvent['type']) => void;
 

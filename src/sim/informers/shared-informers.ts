@@ -3,7 +3,7 @@
  * the cluster owns one, and its controllers and scheduler all read from it, so a 10,000-pod
  * cluster keeps one pod cache, not one per component.
  */
-import type { Store } from '../store';
+import type { Store } from '../core/store';
 import { Informer } from './informer';
 
 export class SharedInformers {

@@ -2,7 +2,7 @@
  * A de-duplicating work queue driven by the virtual clock, like client-go's: a key queued
  * twice before it is processed is processed once; `requeueAfter` waits in virtual time.
  */
-import type { Clock } from '../clock';
+import type { Clock } from '../core/clock';
 
 export class WorkQueue {
   private queued = new Set<string>();

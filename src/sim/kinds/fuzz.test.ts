@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { KObject } from '../object';
+import type { KObject } from '../core/object';
 import { StatusError } from '../api/errors';
 import { deployment, pod, testServer } from './test-server';
 

@@ -4,7 +4,7 @@
  * (`pkg/printers/internalversion`). The registry, `kubectl get`'s tables, the schema generator,
  * the graph and the conformance test all read these definitions.
  */
-import type { KObject } from '../object';
+import type { KObject } from '../core/object';
 import type { KindStrategy } from './strategy';
 
 /** A column of the server's table, as `metav1.TableColumnDefinition` describes it. */

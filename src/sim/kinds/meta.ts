@@ -2,10 +2,10 @@
  * Validation of ObjectMeta shared by all kinds (names, namespace, labels, annotations,
  * owner references, finalizers), following apimachinery's ValidateObjectMetaAccessor.
  */
-import type { KObject } from '../object';
-import { isPlainObject } from '../object';
-import { goQuote } from '../gostr';
-import { isDNS1123Label, isQualifiedName, isValidLabelValue, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, type NameValidator } from '../names';
+import type { KObject } from '../core/object';
+import { isPlainObject } from '../core/object';
+import { goQuote } from '../core/gostr';
+import { isDNS1123Label, isQualifiedName, isValidLabelValue, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, type NameValidator } from '../core/names';
 import type { FieldError } from '../api/errors';
 import type { ResourceType } from './kind';
 

@@ -1,6 +1,6 @@
 import type { Pod, Service } from 'kubernetes-types/core/v1';
 import { describe, expect, it } from 'vitest';
-import type { KObject } from '../object';
+import type { KObject } from '../core/object';
 import { causes, deployment, pod, testServer } from './test-server';
 
 // Strict decoding lets `null` through for any field (Go decodes it as the zero value), so the

@@ -1,7 +1,7 @@
 /** LabelSelector validation (apimachinery's ValidateLabelSelector). */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import { goQuote } from '../gostr';
-import { isQualifiedName, isValidLabelValue } from '../names';
+import { goQuote } from '../core/gostr';
+import { isQualifiedName, isValidLabelValue } from '../core/names';
 import type { FieldError } from '../api/errors';
 import { validateLabels } from './meta';
 import { obj, objects } from './util';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KObject } from '../object';
+import type { KObject } from '../core/object';
 import { causes, deployment, pod, statusOf, testServer } from './test-server';
 
 type J = Record<string, any>;

@@ -3,9 +3,9 @@
  * validation on create and update, and how a delete proceeds (graceful, or marking only).
  * What admission plugins add lives in `api/admission/`.
  */
-import type { Clock } from '../clock';
-import type { KObject } from '../object';
-import type { Rng } from '../rng';
+import type { Clock } from '../core/clock';
+import type { KObject } from '../core/object';
+import type { Rng } from '../core/rng';
 import type { FieldError } from '../api/errors';
 
 export interface StrategyContext {

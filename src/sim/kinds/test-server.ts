@@ -1,8 +1,8 @@
 /** A bare api-server with the default namespaces, for strategy tests. */
-import { Clock } from '../clock';
-import type { KObject } from '../object';
-import { Rng } from '../rng';
-import { Store } from '../store';
+import { Clock } from '../core/clock';
+import type { KObject } from '../core/object';
+import { Rng } from '../core/rng';
+import { Store } from '../core/store';
 import { ApiServer } from '../api/apiserver';
 import { StatusError } from '../api/errors';
 

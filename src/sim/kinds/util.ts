@@ -4,7 +4,7 @@
  * field validation are not type-checked at all, so list items and nested objects that are not
  * objects are skipped here, as before.
  */
-import { isPlainObject } from '../object';
+import { isPlainObject } from '../core/object';
 
 /** The elements of `list` that are objects (anything else is ignored: decoding already reported it). */
 export function objects<T extends object>(list: readonly T[] | null | undefined): T[] {

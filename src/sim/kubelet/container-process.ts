@@ -7,7 +7,7 @@ import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { ImageInfo, ServerBehaviour } from '../images';
 import { runProcess, type ShellFlavor } from '../../shell/evaluate';
 import type { LogLine } from './logs';
-import { DAY_NAMES, MONTH_NAMES, pad, utcParts } from '../utc';
+import { DAY_NAMES, MONTH_NAMES, pad, utcParts } from '../core/utc';
 
 export interface ProcessPlan {
   /** Set when the runtime cannot start it (containerd StartError, exit code 128). */

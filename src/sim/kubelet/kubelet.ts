@@ -6,10 +6,10 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { NodeSpec, SimContext } from '../context';
-import type { KObject } from '../object';
-import type { Rng } from '../rng';
+import type { KObject } from '../core/object';
+import type { Rng } from '../core/rng';
 import { podRequest } from '../scheduler/resources';
-import type { WatchEvent } from '../store';
+import type { WatchEvent } from '../core/store';
 import { Backoff } from './backoff';
 import { imageDigest, type ImageInfo, type ImageRef } from '../images';
 import { LogStore } from './logs';

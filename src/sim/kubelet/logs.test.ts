@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { StatusError } from '../api/errors';
 import { createCluster, type Cluster } from '../cluster';
-import type { KObject } from '../object';
+import type { KObject } from '../core/object';
 import { readLogs, rfc3339Nano } from './logs';
 
 function pod(name: string, containers: Array<Record<string, unknown>>, spec: Record<string, unknown> = {}): KObject {

@@ -6,8 +6,8 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { statusError } from '../api/errors';
 import type { Cluster } from '../cluster';
-import { hash32 } from '../rng';
-import { isoLocal } from '../utc';
+import { hash32 } from '../core/rng';
+import { isoLocal } from '../core/utc';
 import type { ContainerState, TerminatedState } from './pod-status';
 
 export interface LogLine {

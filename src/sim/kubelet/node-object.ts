@@ -4,9 +4,9 @@
  * the images preloaded in kind's node image.
  */
 import type { NodeSpec } from '../context';
-import type { KObject } from '../object';
-import { formatBytes, formatMillis } from '../quantity';
-import { hash32 } from '../rng';
+import type { KObject } from '../core/object';
+import { formatBytes, formatMillis } from '../core/quantity';
+import { hash32 } from '../core/rng';
 
 export const KUBELET_VERSION = 'v1.32.2';
 export const CONTAINER_RUNTIME_VERSION = 'containerd://1.7.24';

@@ -4,7 +4,7 @@
  * reasons and messages, IPs, startTime and QoS class.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
-import { qosClass } from '../qos';
+import { qosClass } from '../kinds/core/qos';
 import { setCondition, type PodCondition } from '../scheduler/binding';
 
 export type ContainerState =

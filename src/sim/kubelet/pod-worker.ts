@@ -5,13 +5,13 @@
  * timer at the virtual instant it happens; nothing polls.
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1';
-import type { KObject } from '../object';
+import type { KObject } from '../core/object';
 import { goDuration } from './backoff';
 import { planProcess, type ProcessPlan } from './container-process';
 import { imageDigest, lookupImage, parseImageRef, pullErrorMessage, type ImageInfo, type ImageRef } from '../images';
 import { buildPodStatus, type ContainerView, type PodView, type TerminatedState } from './pod-status';
 import type { NodeRuntime } from './runtime';
-import { sameJson } from '../json-equal';
+import { sameJson } from '../core/json-equal';
 
 /** How long after a container exits the kubelet notices (PLEG relist period). */
 export const PLEG_MS = 1000;

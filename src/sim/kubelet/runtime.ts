@@ -1,7 +1,7 @@
 /** What a pod worker needs from its node's kubelet (container runtime, image store, IPs). */
-import type { Clock } from '../clock';
+import type { Clock } from '../core/clock';
 import type { NodeSpec, SimContext } from '../context';
-import type { KObject } from '../object';
+import type { KObject } from '../core/object';
 import type { Backoff } from './backoff';
 import type { ImageInfo, ImageRef } from '../images';
 import type { LogStore } from './logs';

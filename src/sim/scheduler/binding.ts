@@ -6,7 +6,7 @@
  */
 import type { ApiServer } from '../api/apiserver';
 import { statusError } from '../api/errors';
-import type { KObject } from '../object';
+import type { KObject } from '../core/object';
 
 interface PodCondition {
   type: string;

@@ -4,7 +4,7 @@
  * container that requests nothing), and host ports.
  */
 import type { Pod, Container } from 'kubernetes-types/core/v1';
-import { cpuMillis, memoryBytes } from '../quantity';
+import { cpuMillis, memoryBytes } from '../core/quantity';
 
 export interface PodRequest {
   cpu: number; // millicores

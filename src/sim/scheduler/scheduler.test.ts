@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { createCluster, type Cluster } from '../cluster';
-import type { KObject } from '../object';
+import type { KObject } from '../core/object';
 import { numFeasibleNodesToFind, startScheduler } from './scheduler';
 
 interface PodShape extends KObject {

@@ -10,9 +10,9 @@ import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { SimContext } from '../context';
 import type { Informer } from '../informers/informer';
 import { SharedInformers } from '../informers/shared-informers';
-import { keyOf, splitKey } from '../keys';
-import type { KObject } from '../object';
-import { cpuMillis, memoryBytes } from '../quantity';
+import { keyOf, splitKey } from '../core/keys';
+import type { KObject } from '../core/object';
+import { cpuMillis, memoryBytes } from '../core/quantity';
 import { bindPod, setCondition, type PodCondition } from './binding';
 import {
   balancedAllocationScore,

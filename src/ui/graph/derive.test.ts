@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import { applyDeltas, mirrorFromSnapshot, objectsOf, type Mirror } from '../mirror';
 import { GraphBuilder, PENDING_LANE, type BoxNode, type Graph, type GraphInput, type PodCell } from './derive';
 import { cellOffset } from './grid';

@@ -17,7 +17,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import { nodeStatus } from '../../sim/kinds/core/node';
 import { podStatus } from '../../sim/kinds/printing/pod-status';
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import type { ObjectMap } from '../mirror';
 import { BOX, BOX_W, boxHeight, capacity, cellOffset, gridFor, hasFooter, sharedGrid, withRowsFor, type Grid } from './grid';
 import { SlotAllocator } from './slots';

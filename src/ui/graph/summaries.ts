@@ -1,5 +1,5 @@
 /** One-line summaries shown on the graph's workload cards and node boxes, and what makes a node the control plane. */
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 
 export function deploymentSummary(d: KObject): string {
   const spec = d.spec as { replicas?: number } | undefined;

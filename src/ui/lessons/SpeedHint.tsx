@@ -4,7 +4,7 @@
  * automatic change: the learner may have paused on purpose (to Step through the chain), and a
  * clock that changes speed by itself would be hard to follow.
  */
-import type { KObject } from '../../sim/object';
+import type { KObject } from '../../sim/core/object';
 import type { Command, Speed } from '../../worker/protocol';
 import { objectsOf } from '../mirror';
 import { useApp } from '../store';

@@ -1,5 +1,5 @@
 /** The apps group's describers (kubectl's describerMap, `Group: appsv1.GroupName`). */
-import type { KObject } from '../../../sim/object';
+import type { KObject } from '../../../sim/core/object';
 import { eventsOf as events, type GroupDescribers } from '../describer';
 import { describeDeployment, describeReplicaSet } from '../workloads';
 

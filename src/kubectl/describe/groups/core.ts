@@ -1,6 +1,6 @@
 /** The core group's describers (kubectl's describerMap, `Group: corev1.GroupName`). */
 import type { Node, Service } from 'kubernetes-types/core/v1';
-import type { KObject } from '../../../sim/object';
+import type { KObject } from '../../../sim/core/object';
 import { describeConfigMap, describeNamespace, describeResourceQuota, describeService, podEndpoints } from '../core';
 import { eventsOf as events, type DescribeSource, type GroupDescribers } from '../describer';
 import { describeNode } from '../node';

@@ -3,8 +3,8 @@
  * kube-apiserver's own order (AllOrderedPlugins). Every `admit` runs before validation, every
  * `validate` after it.
  */
-import type { Rng } from '../../rng';
-import type { Store } from '../../store';
+import type { Rng } from '../../core/rng';
+import type { Store } from '../../core/store';
 import { defaultTolerationSeconds } from './default-toleration-seconds';
 import { namespaceLifecycle } from './namespace-lifecycle';
 import type { AdmissionPlugin } from './plugin';

@@ -2,7 +2,7 @@
  * NamespaceLifecycle (plugin/pkg/admission/namespace/lifecycle): nothing is created in a
  * namespace that does not exist or is being terminated.
  */
-import type { Store } from '../../store';
+import type { Store } from '../../core/store';
 import { forbidden, notFound } from '../errors';
 import type { AdmissionPlugin } from './plugin';
 

@@ -4,7 +4,7 @@
  * (`validate`). The api-server runs every plugin's `admit` in order, then every `validate`.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
-import type { KObject } from '../../object';
+import type { KObject } from '../../core/object';
 import type { ResourceType } from '../registry';
 
 /** What a plugin is told about a request (admission.Attributes, made small: creates only). */

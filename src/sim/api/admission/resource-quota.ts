@@ -4,8 +4,8 @@
  * Usage is tracked incrementally from the pod watch.
  */
 import type { Pod, ResourceQuota } from 'kubernetes-types/core/v1';
-import type { KObject } from '../../object';
-import type { Store } from '../../store';
+import type { KObject } from '../../core/object';
+import type { Store } from '../../core/store';
 import { forbidden } from '../errors';
 import type { AdmissionPlugin } from './plugin';
 

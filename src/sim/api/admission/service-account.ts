@@ -3,8 +3,8 @@
  * `default` service account unless it names one, and gets the projected API token volume
  * (`kube-api-access-xxxxx`) mounted in every container, unless automounting is off.
  */
-import type { Rng } from '../../rng';
-import { SAFE_ALPHABET } from '../../rng';
+import type { Rng } from '../../core/rng';
+import { SAFE_ALPHABET } from '../../core/rng';
 import type { Container, PodSpec } from 'kubernetes-types/core/v1';
 import { child, objects } from '../../kinds/util';
 import { podOf, type AdmissionPlugin } from './plugin';

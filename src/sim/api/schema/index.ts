@@ -4,8 +4,8 @@
  * `fieldValidation=Strict` (its default) — unknown fields and wrong JSON types are rejected
  * with encoding/json's and sigs.k8s.io/json's texts.
  */
-import { isPlainObject } from '../../object';
-import { QUANTITY_FORMAT_ERROR, QuantityError, parseQuantityExact } from '../../quantity';
+import { isPlainObject } from '../../core/object';
+import { QUANTITY_FORMAT_ERROR, QuantityError, parseQuantityExact } from '../../core/quantity';
 import generated from './schemas.json';
 
 export interface JsonSchema {

@@ -25,7 +25,7 @@ import {
 import { newRSNewReplicas, type DeploymentSync } from './deployment-sync';
 import { syncDeploymentStatus, syncRolloutStatus } from './deployment-status';
 import { isPodTerminal } from '../pod-util';
-import type { ReplicaSetObject } from '../../workload-types';
+import type { ReplicaSetObject } from '../../kinds/apps/workload-types';
 
 export function rolloutRolling(s: DeploymentSync): void {
   const { newRS: created, oldRSs } = s.getAllReplicaSetsAndSyncRevision(true);

@@ -23,8 +23,8 @@ import {
   type MutableDeploymentStatus,
 } from './deployment-util';
 import { cleanStatus, type DeploymentSync } from './deployment-sync';
-import type { ReplicaSetObject } from '../../workload-types';
-import { sameJson } from '../../json-equal';
+import type { ReplicaSetObject } from '../../kinds/apps/workload-types';
+import { sameJson } from '../../core/json-equal';
 
 export function calculateStatus(s: DeploymentSync, allRSs: ReplicaSetObject[], newRS: ReplicaSetObject | undefined): MutableDeploymentStatus {
   const d = s.d;

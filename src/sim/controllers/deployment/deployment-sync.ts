@@ -7,7 +7,7 @@ import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { StatusError } from '../../api/errors';
 import type { SimContext } from '../../context';
-import { clone, controllerRef, ownerRefTo, type KObject } from '../../object';
+import { clone, controllerRef, ownerRefTo, type KObject } from '../../core/object';
 import {
   byRevision,
   deploymentReplicas,
@@ -34,8 +34,8 @@ import {
   cloneDeployment,
   type MutableDeploymentStatus,
 } from './deployment-util';
-import type { DeploymentObject, PodObject, ReplicaSetObject } from '../../workload-types';
-import { sameJson } from '../../json-equal';
+import type { DeploymentObject, PodObject, ReplicaSetObject } from '../../kinds/apps/workload-types';
+import { sameJson } from '../../core/json-equal';
 
 export type Recorder = (obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string) => void;
 

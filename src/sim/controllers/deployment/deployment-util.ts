@@ -5,8 +5,8 @@
  * unavailability fenceposts, spec defaults, conditions and sorting.
  */
 import type { DeploymentCondition, DeploymentStatus, ReplicaSetCondition } from 'kubernetes-types/apps/v1';
-import { clone, setOwn } from '../../object';
-import { byCreationTimestamp, equalIgnoreHash, findNewReplicaSet } from '../../new-replicaset';
+import { clone, setOwn } from '../../core/object';
+import { byCreationTimestamp, equalIgnoreHash, findNewReplicaSet } from '../../kinds/apps/new-replicaset';
 import {
   CHANGE_CAUSE_ANNOTATION,
   DESIRED_REPLICAS_ANNOTATION,
@@ -14,9 +14,9 @@ import {
   REVISION_ANNOTATION,
   REVISION_HISTORY_ANNOTATION,
   revisionOf,
-} from '../../deployment-revision';
-import { POD_TEMPLATE_HASH_LABEL, podTemplateHash } from '../../pod-template-hash';
-import type { DeploymentObject, ReplicaSetObject } from '../../workload-types';
+} from '../../kinds/apps/deployment-revision';
+import { POD_TEMPLATE_HASH_LABEL, podTemplateHash } from '../../kinds/apps/pod-template-hash';
+import type { DeploymentObject, ReplicaSetObject } from '../../kinds/apps/workload-types';
 
 export { byCreationTimestamp, equalIgnoreHash, findNewReplicaSet, POD_TEMPLATE_HASH_LABEL, podTemplateHash };
 

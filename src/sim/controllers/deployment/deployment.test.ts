@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { activePods, deploymentManifest, getDeployment, harness, readyAll, replicaSets, scalingEvents, type Harness } from '../test-helpers';
 import { podTemplateHash, resolveFenceposts, revisionOf, equalIgnoreHash, REVISION_ANNOTATION } from './deployment-util';
-import type { DeploymentObject } from '../../workload-types';
+import type { DeploymentObject } from '../../kinds/apps/workload-types';
 
 function setImage(h: Harness, name: string, image: string): void {
   const d = getDeployment(h, name);

@@ -6,18 +6,18 @@
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import { StatusError } from '../../api/errors';
 import type { SimContext } from '../../context';
-import { fromLabelSelector, matchSelector } from '../../labels';
-import { clone, controllerRef, ownerRefTo } from '../../object';
+import { fromLabelSelector, matchSelector } from '../../core/labels';
+import { clone, controllerRef, ownerRefTo } from '../../core/object';
 import { Backoff } from '../../informers/backoff';
 import { isScalingEvent, rolloutRecreate, rolloutRolling, syncScaleOrPaused } from './deployment-rollout';
 import { checkPausedConditions, syncDeploymentStatus } from './deployment-status';
 import { DeploymentSync } from './deployment-sync';
 import { cloneDeployment, findOldReplicaSets, findNewReplicaSet } from './deployment-util';
-import { keyOf, splitKey } from '../../keys';
+import { keyOf, splitKey } from '../../core/keys';
 import type { SharedInformers } from '../../informers/shared-informers';
-import type { DeploymentObject, PodObject, ReplicaSetObject } from '../../workload-types';
+import type { DeploymentObject, PodObject, ReplicaSetObject } from '../../kinds/apps/workload-types';
 import { WorkQueue } from '../../informers/workqueue';
-import { sameJson } from '../../json-equal';
+import { sameJson } from '../../core/json-equal';
 
 export class DeploymentController {
   readonly queue: WorkQueue;

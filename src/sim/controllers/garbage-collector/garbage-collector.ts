@@ -9,8 +9,8 @@
  */
 import { StatusError } from '../../api/errors';
 import type { SimContext } from '../../context';
-import type { KObject, OwnerReference } from '../../object';
-import type { WatchEvent } from '../../store';
+import type { KObject, OwnerReference } from '../../core/object';
+import type { WatchEvent } from '../../core/store';
 import { WorkQueue } from '../../informers/workqueue';
 
 interface Ref {

@@ -7,8 +7,8 @@
 import type { NamespaceCondition } from 'kubernetes-types/core/v1';
 import { StatusError } from '../../api/errors';
 import type { SimContext } from '../../context';
-import type { KObject } from '../../object';
-import type { Rng } from '../../rng';
+import type { KObject } from '../../core/object';
+import type { Rng } from '../../core/rng';
 import type { SharedInformers } from '../../informers/shared-informers';
 import { WorkQueue } from '../../informers/workqueue';
 

@@ -4,7 +4,7 @@
  * The first difference decides; the pods that sort first are deleted.
  */
 import { isPodActive, isPodReady, podReadySince } from '../pod-util';
-import type { PodObject } from '../../workload-types';
+import type { PodObject } from '../../kinds/apps/workload-types';
 
 export const DELETION_COST_ANNOTATION = 'controller.kubernetes.io/pod-deletion-cost';
 

@@ -4,12 +4,12 @@
  * pods that stop matching the selector (to release) and pods lacking template labels are
  * kept current as pod events arrive. Orphans (no controller) are kept per namespace for adoption.
  */
-import { fromLabelSelector, matchSelector, type Selector } from '../../labels';
-import { controllerRef } from '../../object';
+import { fromLabelSelector, matchSelector, type Selector } from '../../core/labels';
+import { controllerRef } from '../../core/object';
 import { isPodActive, isPodReady } from '../pod-util';
-import type { PodObject, ReplicaSetObject } from '../../workload-types';
-import { keyOf } from '../../keys';
-import { sameJson } from '../../json-equal';
+import type { PodObject, ReplicaSetObject } from '../../kinds/apps/workload-types';
+import { keyOf } from '../../core/keys';
+import { sameJson } from '../../core/json-equal';
 
 interface Facts {
   owner: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { activePods, harness, markReady, pods, replicaSetManifest, replicaSets } from '../test-helpers';
 import { slowStartBatch } from './replicaset';
-import type { ReplicaSetObject } from '../../workload-types';
+import type { ReplicaSetObject } from '../../kinds/apps/workload-types';
 
 describe('ReplicaSet controller', () => {
   it('creates the desired pods named <rs>-<5> with a controller ownerRef and events', () => {

@@ -7,18 +7,18 @@ import type { ReplicaSetCondition, ReplicaSetStatus } from 'kubernetes-types/app
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import { StatusError } from '../../api/errors';
 import type { SimContext } from '../../context';
-import { fromLabelSelector, matchSelector } from '../../labels';
-import { clone, controllerRef, ownerRefTo, type KObject } from '../../object';
+import { fromLabelSelector, matchSelector } from '../../core/labels';
+import { clone, controllerRef, ownerRefTo, type KObject } from '../../core/object';
 import { Backoff } from '../../informers/backoff';
 import { Expectations } from '../../informers/expectations';
-import { keyOf, splitKey } from '../../keys';
+import { keyOf, splitKey } from '../../core/keys';
 import { podAvailableAt } from '../pod-util';
 import { podsToDelete } from './pod-ranking';
 import { ReplicaSetPods } from './replicaset-pods';
 import type { SharedInformers } from '../../informers/shared-informers';
-import type { PodObject, ReplicaSetObject } from '../../workload-types';
+import type { PodObject, ReplicaSetObject } from '../../kinds/apps/workload-types';
 import { WorkQueue } from '../../informers/workqueue';
-import { sameJson } from '../../json-equal';
+import { sameJson } from '../../core/json-equal';
 
 /** Most pods created or deleted in one sync (`BurstReplicas`). */
 export const BURST_REPLICAS = 500;

@@ -4,12 +4,12 @@
  * non-terminal ones) and objects (`services`, `configmaps`, `count/<resource>[.<group>]`, …).
  */
 import type { SimContext } from '../../context';
-import type { KObject } from '../../object';
+import type { KObject } from '../../core/object';
 import type { SharedInformers } from '../../informers/shared-informers';
-import { keyOf, splitKey } from '../../keys';
+import { keyOf, splitKey } from '../../core/keys';
 import { WorkQueue } from '../../informers/workqueue';
-import { sameJson } from '../../json-equal';
-import { formatCount } from '../../quantity';
+import { sameJson } from '../../core/json-equal';
+import { formatCount } from '../../core/quantity';
 
 /** Object-count quota names that are plain resource names. */
 const OBJECT_COUNTS: Record<string, string> = {

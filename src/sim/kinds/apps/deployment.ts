@@ -1,12 +1,12 @@
 /** apps/v1 Deployment: defaults, validation (ValidateDeploymentSpec), immutable selector. */
-import { goIntOrString, goScalar } from '../../gostr';
-import { isValidPercent } from '../../names';
+import { goIntOrString, goScalar } from '../../core/gostr';
+import { isValidPercent } from '../../core/names';
 import type { FieldError } from '../../api/errors';
 import type { KindStrategy } from '../strategy';
 import { child, setDefault } from '../util';
 import { defaultPodTemplate, nonNegative, validateImmutableSelector, validateSelectorAndTemplate } from './workload';
 import type { Deployment, DeploymentSpec, DeploymentStrategy } from 'kubernetes-types/apps/v1';
-import type { KObject } from '../../object';
+import type { KObject } from '../../core/object';
 import { ALL_VERBS, defineKind } from '../kind';
 import { AGE, ageCell, containerCells, NAME, nameCell, selectorText } from '../printing/cells';
 

@@ -4,7 +4,7 @@ import type { KindStrategy } from '../strategy';
 import { child, setDefault } from '../util';
 import { defaultPodTemplate, nonNegative, validateImmutableSelector, validateSelectorAndTemplate } from './workload';
 import type { ReplicaSet, ReplicaSetSpec } from 'kubernetes-types/apps/v1';
-import type { KObject } from '../../object';
+import type { KObject } from '../../core/object';
 import { ALL_VERBS, defineKind } from '../kind';
 import { AGE, ageCell, containerCells, NAME, nameCell, selectorText } from '../printing/cells';
 

@@ -5,8 +5,8 @@
  */
 import type { LabelSelector, ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { PodSpec, PodTemplateSpec } from 'kubernetes-types/core/v1';
-import { goLabelSelector, goStringMap } from '../../gostr';
-import { matchesLabelSelector } from '../../labels';
+import { goLabelSelector, goStringMap } from '../../core/gostr';
+import { matchesLabelSelector } from '../../core/labels';
 import type { FieldError } from '../../api/errors';
 import { validateAnnotations, validateLabels } from '../meta';
 import { defaultPodSpec } from '../core/podspec-defaults';

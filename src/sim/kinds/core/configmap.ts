@@ -1,10 +1,10 @@
 /** core/v1 ConfigMap: key rules, the 1 MiB limit, and `immutable`. */
-import { goQuote } from '../../gostr';
-import { isConfigMapKey } from '../../names';
+import { goQuote } from '../../core/gostr';
+import { isConfigMapKey } from '../../core/names';
 import type { FieldError } from '../../api/errors';
 import type { KindStrategy } from '../strategy';
 import type { ConfigMap } from 'kubernetes-types/core/v1';
-import type { KObject } from '../../object';
+import type { KObject } from '../../core/object';
 import { ALL_VERBS, defineKind } from '../kind';
 import { AGE, ageCell, NAME, nameCell } from '../printing/cells';
 

@@ -1,9 +1,9 @@
 /** core/v1 Event: the involved object must live in the event's namespace. */
-import { goQuote } from '../../gostr';
+import { goQuote } from '../../core/gostr';
 import type { FieldError } from '../../api/errors';
 import type { KindStrategy } from '../strategy';
 import type { Event } from 'kubernetes-types/core/v1';
-import type { KObject } from '../../object';
+import type { KObject } from '../../core/object';
 import { ALL_VERBS, defineKind } from '../kind';
 import { age } from '../printing/age';
 

@@ -4,7 +4,7 @@
  */
 import type { KindStrategy } from '../strategy';
 import type { Namespace } from 'kubernetes-types/core/v1';
-import type { KObject } from '../../object';
+import type { KObject } from '../../core/object';
 import { defineKind } from '../kind';
 import { AGE, ageCell, NAME, nameCell } from '../printing/cells';
 

@@ -1,12 +1,12 @@
 /** core/v1 Node: allocatable defaults to capacity; taints validated. Kubelets post status. */
-import { goQuote } from '../../gostr';
-import { isQualifiedName, isValidLabelValue } from '../../names';
+import { goQuote } from '../../core/gostr';
+import { isQualifiedName, isValidLabelValue } from '../../core/names';
 import type { FieldError } from '../../api/errors';
 import { notSupported } from './podspec-validation';
 import type { KindStrategy } from '../strategy';
 import { str } from '../util';
 import type { Node } from 'kubernetes-types/core/v1';
-import type { KObject } from '../../object';
+import type { KObject } from '../../core/object';
 import { ALL_VERBS, defineKind } from '../kind';
 import { AGE, ageCell, NAME, nameCell, NONE } from '../printing/cells';
 

@@ -3,9 +3,9 @@
  * graceful deletion. (The service account, priority and default tolerations a new pod gets are
  * admission plugins: `api/admission/`.)
  */
-import type { KObject } from '../../object';
+import type { KObject } from '../../core/object';
 import type { FieldError } from '../../api/errors';
-import { qosClass } from '../../qos';
+import { qosClass } from './qos';
 import { defaultPodOnly, defaultPodSpec } from './podspec-defaults';
 import { validatePodSpec } from './podspec-validation';
 import type { KindStrategy } from '../strategy';

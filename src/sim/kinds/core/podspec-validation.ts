@@ -2,9 +2,9 @@
  * core/v1 PodSpec validation (ValidatePodSpec and the container, port, volume, toleration
  * checks below it) with Kubernetes' field paths and messages. Used for Pods and templates.
  */
-import { goQuote } from '../../gostr';
-import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isEnvVarName, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum } from '../../names';
-import { canonicalQuantity, tryParseQuantity } from '../../quantity';
+import { goQuote } from '../../core/gostr';
+import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isEnvVarName, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum } from '../../core/names';
+import { canonicalQuantity, tryParseQuantity } from '../../core/quantity';
 import type { FieldError } from '../../api/errors';
 import { validateLabels } from '../meta';
 import { volumeSources } from './podspec-defaults';

@@ -1,12 +1,12 @@
 /** core/v1 ResourceQuota: `status {}` on create; hard limits must be valid, non-negative quantities. */
-import { goQuote } from '../../gostr';
-import { isQualifiedName } from '../../names';
-import { tryParseQuantity } from '../../quantity';
+import { goQuote } from '../../core/gostr';
+import { isQualifiedName } from '../../core/names';
+import { tryParseQuantity } from '../../core/quantity';
 import type { FieldError } from '../../api/errors';
 import type { KindStrategy } from '../strategy';
 import type { ResourceQuota } from 'kubernetes-types/core/v1';
-import type { KObject } from '../../object';
-import { quantityText } from '../../quantity';
+import type { KObject } from '../../core/object';
+import { quantityText } from '../../core/quantity';
 import { ALL_VERBS, defineKind } from '../kind';
 import { AGE, ageCell, NAME, nameCell } from '../printing/cells';
 

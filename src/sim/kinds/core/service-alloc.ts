@@ -3,9 +3,9 @@
  * CIDR 10.96.0.0/12 and the node port range 30000-32767. Dynamic picks come from the upper
  * band (Kubernetes reserves the low band for static assignments).
  */
-import { formatIPv4, parseIPv4 } from '../../names';
-import type { Rng } from '../../rng';
-import type { KObject } from '../../object';
+import { formatIPv4, parseIPv4 } from '../../core/names';
+import type { Rng } from '../../core/rng';
+import type { KObject } from '../../core/object';
 import type { Service } from 'kubernetes-types/core/v1';
 import { objects } from '../util';
 

@@ -2,9 +2,9 @@
  * core/v1 Service: defaults, cluster IP / node port allocation (create) and carry-over
  * (update), validation (ValidateService) and the immutable cluster IP.
  */
-import { goQuote, goStringSlice } from '../../gostr';
-import { isDNS1123Label, isValidIP, isValidPortName, isValidPortNum } from '../../names';
-import type { KObject } from '../../object';
+import { goQuote, goStringSlice } from '../../core/gostr';
+import { isDNS1123Label, isValidIP, isValidPortName, isValidPortNum } from '../../core/names';
+import type { KObject } from '../../core/object';
 import type { FieldError } from '../../api/errors';
 import { validateLabels } from '../meta';
 import { notSupported } from './podspec-validation';
@@ -12,7 +12,7 @@ import { allocateClusterIP, allocateNodePort, clusterIPProblem, nodePortProblem,
 import type { KindStrategy, StrategyContext } from '../strategy';
 import { child, obj, objects, setDefault, str } from '../util';
 import type { Service, ServiceSpec } from 'kubernetes-types/core/v1';
-import { formatLabels } from '../../labels';
+import { formatLabels } from '../../core/labels';
 import { defineKind } from '../kind';
 import { AGE, ageCell, NAME, nameCell, NONE } from '../printing/cells';
 

@@ -4,8 +4,8 @@
  */
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { LabelSelector, ObjectMeta } from 'kubernetes-types/meta/v1';
-import { formatSelector } from '../../labels';
-import type { KObject } from '../../object';
+import { formatSelector } from '../../core/labels';
+import type { KObject } from '../../core/object';
 import type { PrinterColumn, TablePrinter } from '../kind';
 import { age } from './age';
 

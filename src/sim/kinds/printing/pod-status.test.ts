@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { KObject } from '../../object';
+import type { KObject } from '../../core/object';
 import { podColumns, podStatus } from './pod-status';
 
 const NOW = Date.UTC(2026, 0, 1, 10, 0, 0);

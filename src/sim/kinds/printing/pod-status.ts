@@ -4,7 +4,7 @@
  * sidecar (restartable init) containers. Pure: the UI colours pods by `podStatus`.
  */
 import type { ContainerStatus, Pod, PodSpec } from 'kubernetes-types/core/v1';
-import type { KObject } from '../../object';
+import type { KObject } from '../../core/object';
 import { humanDuration } from './age';
 
 export interface PodColumns {

@@ -5,7 +5,7 @@
  * cannot be reproduced here; we hash a canonical JSON form instead (same length, alphabet and
  * collision-count behaviour, different bytes).
  */
-import { SAFE_ALPHABET } from './rng';
+import { SAFE_ALPHABET } from '../../core/rng';
 
 export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
 

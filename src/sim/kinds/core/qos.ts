@@ -6,8 +6,8 @@
  * in `status.qosClass` on create; the kubelet and `kubectl describe` fall back to it.
  */
 import type { PodSpec } from 'kubernetes-types/core/v1';
-import { isPlainObject } from './object';
-import { tryParseQuantity } from './quantity';
+import { isPlainObject } from '../../core/object';
+import { tryParseQuantity } from '../../core/quantity';
 
 export type QOSClass = 'BestEffort' | 'Burstable' | 'Guaranteed';
 

@@ -5,7 +5,7 @@
  * Deployment controller, `kubectl describe deployment` and `kubectl rollout` share it.
  */
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
-import { clone, type KObject } from './object';
+import { clone, type KObject } from '../../core/object';
 import { canonicalJson, POD_TEMPLATE_HASH_LABEL } from './pod-template-hash';
 
 /** The template without the pod-template-hash label. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { KObject } from './object';
+import type { KObject } from '../../core/object';
 import { equalIgnoreHash, findNewReplicaSet } from './new-replicaset';
 
 const template = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } };

@@ -4,7 +4,7 @@
  */
 import type { DeploymentSpec, DeploymentStatus, ReplicaSetSpec, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
 import type { PodSpec, PodStatus } from 'kubernetes-types/core/v1';
-import type { KObject } from './object';
+import type { KObject } from '../../core/object';
 
 export interface PodObject extends KObject {
   spec?: PodSpec;
