@@ -34,6 +34,8 @@ export interface StandaloneOptions {
   rebuild?: boolean;
   /** Runs before the page loads (e.g. to install a PerformanceObserver). */
   initScript?: () => void;
+  /** Waits until the app is ready (default: the "Cluster ready" status, found by role). */
+  ready?: (page: Page) => Promise<void>;
 }
 
 export async function withApp(opts: StandaloneOptions, use: (page: Page, baseUrl: string) => Promise<void>): Promise<void> {
@@ -45,7 +47,7 @@ export async function withApp(opts: StandaloneOptions, use: (page: Page, baseUrl
     const page = await browser.newPage({ viewport: opts.viewport });
     if (opts.initScript) await page.addInitScript(opts.initScript);
     await page.goto(baseUrl);
-    await page.getByRole('status').filter({ hasText: 'Cluster ready' }).waitFor();
+    await (opts.ready ?? ((p: Page) => p.getByRole('status').filter({ hasText: 'Cluster ready' }).waitFor()))(page);
     await use(page, baseUrl);
   } finally {
     await browser.close();
