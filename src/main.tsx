@@ -1,5 +1,5 @@
 /** Boots the UI: reads the saved session, starts the simulation worker (restoring it), renders the app. */
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { loadSession, saveSession } from './ui/persist/storage';
@@ -20,9 +20,13 @@ window.kubeplay = { session };
 // The saved session first (a few ms): the terminal's history and the files must be there when they mount.
 void loadSession().then((loaded) => {
   void session.start(loaded);
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App session={session} />
-    </StrictMode>,
+  const root = createRoot(document.getElementById('root')!);
+  // A transition: React renders the page in slices and yields between them (no long first task).
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <App session={session} />
+      </StrictMode>,
+    ),
   );
 });
