@@ -86,15 +86,19 @@ async function untilInteractive(page: Page): Promise<void> {
  * main thread is also traced, and the longest task by CPU time (the trace's thread time) reported.
  */
 async function startTrace(page: Page): Promise<void> {
-  await page.context().browser()!.startTracing(page, { categories: ['toplevel'] });
+  await page.context().browser()!.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
 }
 
-/** Stops the trace; returns the main thread's longest task by CPU time, in ms. */
+type TraceEvent = { name: string; pid: number; tid: number; tdur?: number; args?: { name?: string; data?: { url?: string } } };
+
+/** Stops the trace; returns the page's main thread's longest task by CPU time, in ms. */
 async function longestTaskCpuMs(page: Page): Promise<number> {
   const trace = await page.context().browser()!.stopTracing();
-  type TraceEvent = { name: string; pid: number; tid: number; tdur?: number; args?: { name?: string } };
   const events = (JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
-  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  // The page's renderer is the one that ran its scripts (a browser may have other renderers).
+  const origin = new URL(page.url()).origin;
+  const pids = new Set(events.filter((e) => e.args?.data?.url?.startsWith(origin)).map((e) => e.pid));
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid)).map((e) => `${e.pid}:${e.tid}`));
   const cpu = events.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && main.has(`${e.pid}:${e.tid}`)).map((e) => (e.tdur ?? 0) / 1000);
   return Math.round(Math.max(0, ...cpu));
 }
