@@ -96,7 +96,7 @@ interface OpenOptions {
   api: RefObject<TerminalHandle>;
 }
 
-/** Opens xterm in `host`, runs the prompt on a LineEditor, mirrors the session into `log`; returns the closer. */
+/** Opens xterm in `host` (in steps), runs the prompt on a LineEditor, mirrors the session into `log`; returns the closer. */
 function openTerminal(host: HTMLDivElement, log: HTMLDivElement, { callbacks, banner, history, api }: OpenOptions): () => void {
   const term = new XTerm({
     cursorBlink: true,
@@ -111,7 +111,6 @@ function openTerminal(host: HTMLDivElement, log: HTMLDivElement, { callbacks, ba
   });
   const fit = new FitAddon();
   term.loadAddon(fit);
-  term.open(host);
   const mirror = new TerminalMirror(log);
   const editor = new LineEditor(PROMPT, term.cols);
   for (const line of history ?? []) editor.remember(line);
@@ -133,13 +132,7 @@ function openTerminal(host: HTMLDivElement, log: HTMLDivElement, { callbacks, ba
     editor.cols = cols;
     host.dataset.cols = String(cols);
   });
-  // Fitting measures the font and redraws every row: a task of its own, not open()'s (each is
-  // tens of ms). The observer then refits on every resize.
   const resizeObserver = new ResizeObserver(() => safeFit());
-  const firstFit = setTimeout(() => {
-    safeFit();
-    resizeObserver.observe(host);
-  }, 0);
 
   const showPrompt = () => {
     editor.reset();
@@ -250,7 +243,6 @@ function openTerminal(host: HTMLDivElement, log: HTMLDivElement, { callbacks, ba
 
   // Tab completes, so it cannot also move focus: Escape then Tab leaves the terminal (a11y).
   let escaped = false;
-  term.textarea?.setAttribute('aria-description', 'Press Escape, then Tab, to move focus out of the terminal.');
   term.attachCustomKeyEventHandler((event) => {
     if (event.type === 'keydown' && event.key === 'Tab' && escaped) {
       escaped = false;
@@ -297,6 +289,18 @@ function openTerminal(host: HTMLDivElement, log: HTMLDivElement, { callbacks, ba
   }
   showPrompt();
 
+  // Each a task of its own (tens of ms each): creating the terminal (above), open() (builds the
+  // renderer, measures the font; its input takes keys from here on, all wired above), then the
+  // first fit (redraws every row). The observer refits on every resize after that.
+  let step = setTimeout(() => {
+    term.open(host);
+    term.textarea?.setAttribute('aria-description', 'Press Escape, then Tab, to move focus out of the terminal.');
+    step = setTimeout(() => {
+      safeFit();
+      resizeObserver.observe(host);
+    }, 0);
+  }, 0);
+
   // Replaces whatever is half-typed, like pasting onto an empty prompt.
   const clearLine = () => {
     if (editor.buffer !== '') term.write(editor.replaceBeforeCursor('') + editor.feed('\x0b').output);
@@ -329,7 +333,7 @@ function openTerminal(host: HTMLDivElement, log: HTMLDivElement, { callbacks, ba
     dataListener.dispose();
     host.removeEventListener('contextmenu', onContextMenu);
     unsubscribeTheme();
-    clearTimeout(firstFit);
+    clearTimeout(step);
     resizeObserver.disconnect();
     mirror.dispose();
     term.dispose();
@@ -361,7 +365,7 @@ export function Terminal({ onRun, onComplete, onInterrupt, banner, history, onHi
     const host = hostRef.current;
     const log = logRef.current;
     if (!host || !log) return;
-    // Opening xterm takes tens of ms: a task of its own, never part of a React commit (where a
+    // xterm takes tens of ms to set up: in tasks of its own, never inside a React commit (where a
     // store update arriving meanwhile would run this effect and its own render as one task).
     let close: (() => void) | undefined;
     const opening = setTimeout(() => {
