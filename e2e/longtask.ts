@@ -12,6 +12,7 @@
  * not measure. Uses a server already on BASE_URL if there is one, else builds and previews.
  */
 import type { Page } from '@playwright/test';
+import { loadFigures, observeLoad, untilInteractive } from './load-watch';
 import { runMain, withApp } from './standalone';
 
 const PORT = Number(process.env.LONGTASK_PORT ?? 4179);
@@ -42,43 +43,6 @@ async function replicaSet(page: Page, pattern: string, timeoutMs = 300_000): Pro
     pattern,
     { polling: 500, timeout: timeoutMs },
   );
-}
-
-/**
- * Installed before the page loads: records long tasks, when "Cluster ready" first shows, and when
- * the app is interactive (the cluster is ready and the terminal's input exists, so it takes keys).
- * Cheap checks only (two querySelector calls per DOM change): the observer runs inside the
- * page's own tasks, so whatever it costs would be counted as the app's.
- */
-function observeLongTasks(): void {
-  const w = window as unknown as { __longTasks: [start: number, duration: number][]; __readyAt?: number; __interactiveAt?: number };
-  w.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.duration]);
-  }).observe({ type: 'longtask', buffered: true });
-  const watch = new MutationObserver(() => {
-    if (w.__readyAt === undefined && document.querySelector('.kp-conn-ok')) w.__readyAt = performance.now();
-    if (w.__readyAt !== undefined && document.querySelector('textarea[aria-label="Terminal input"]')) {
-      w.__interactiveAt = performance.now();
-      watch.disconnect();
-    }
-  });
-  document.addEventListener('DOMContentLoaded', () => watch.observe(document.body, { subtree: true, childList: true, attributes: true }));
-}
-
-/**
- * Waits until the page is interactive without Playwright's locators: they run in the page on
- * every frame (the injected script alone is a 50 ms task), which would be counted as the app's.
- * A bare CDP `Runtime.evaluate` of one property read costs nothing worth measuring.
- */
-async function untilInteractive(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  for (let i = 0; i < 240; i++) {
-    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window.__interactiveAt !== undefined', returnByValue: true });
-    if (result.value === true) return void (await cdp.detach());
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the page did not become interactive within 60 s');
 }
 
 /**
@@ -115,16 +79,13 @@ interface LoadFigures {
 async function measureLoad(page: Page): Promise<LoadFigures> {
   await page.waitForTimeout(LOAD_SETTLE_MS);
   const maxTaskCpuMs = await longestTaskCpuMs(page);
-  const w = await page.evaluate(() => {
-    const x = window as unknown as { __longTasks: [number, number][]; __readyAt: number; __interactiveAt: number };
-    return { tasks: x.__longTasks.map(([, d]) => d), readyAt: x.__readyAt, interactiveAt: x.__interactiveAt };
-  });
+  const { tasks, readyMs, interactiveMs } = await loadFigures(page);
   return {
-    maxLongTaskMs: Math.round(w.tasks.length ? Math.max(...w.tasks) : 0),
-    count: w.tasks.length,
+    maxLongTaskMs: Math.round(Math.max(0, ...tasks.map(([, duration]) => duration))),
+    count: tasks.length,
     maxTaskCpuMs,
-    readyMs: Math.round(w.readyAt),
-    interactiveMs: Math.round(w.interactiveAt),
+    readyMs: Math.round(readyMs),
+    interactiveMs: Math.round(interactiveMs),
   };
 }
 
@@ -146,10 +107,10 @@ async function measure(page: Page): Promise<void> {
 
   const wallMs = Date.now() - t0;
   const maxTaskCpuMs = await longestTaskCpuMs(page);
-  const all = await page.evaluate(() => (window as unknown as { __longTasks: [number, number][] }).__longTasks);
+  const { tasks: all } = await loadFigures(page);
   const tasks = all.filter(([start]) => start >= churnStart).map(([, duration]) => duration);
   const maxLongTaskMs = tasks.length ? Math.max(...tasks) : 0;
   console.log(JSON.stringify({ maxLongTaskMs: Math.round(maxLongTaskMs), count: tasks.length, maxTaskCpuMs, wallMs, load }));
 }
 
-runMain(() => withApp({ port: PORT, viewport: { width: 1600, height: 960 }, initScript: observeLongTasks, beforeGoto: startTrace, ready: untilInteractive }, measure));
+runMain(() => withApp({ port: PORT, viewport: { width: 1600, height: 960 }, initScript: observeLoad, beforeGoto: startTrace, ready: untilInteractive }, measure));
