@@ -26,8 +26,10 @@ import { useTheme } from './theme';
 import { TimeControls } from './TimeControls';
 
 // The heavy panels are chunks of their own (xterm; React Flow; marked and DOMPurify), each
-// evaluated in its own task and mounted after the first paint (layout/later.tsx).
-const Terminal = lazy(() => import('./terminal/Terminal').then((m) => ({ default: m.Terminal })));
+// evaluated in its own task and mounted after the first paint (layout/later.tsx). The terminal's
+// is fetched right away: the page is interactive when the terminal takes input.
+const terminalChunk = import('./terminal/Terminal');
+const Terminal = lazy(() => terminalChunk.then((m) => ({ default: m.Terminal })));
 const GraphView = lazy(() => import('./graph/GraphView').then((m) => ({ default: m.GraphView })));
 const LessonsPanel = lazy(() => import('./lessons/LessonsPanel').then((m) => ({ default: m.LessonsPanel })));
 
