@@ -6,7 +6,15 @@ import { loadSession, saveSession } from './ui/persist/storage';
 import { UiSession, type SimWorker } from './ui/session';
 import './ui/app.css';
 
-const createWorker = (): SimWorker => new Worker(new URL('./worker/host.worker.ts', import.meta.url), { type: 'module', name: 'kubeplay-sim' });
+const newWorker = (): SimWorker => new Worker(new URL('./worker/host.worker.ts', import.meta.url), { type: 'module', name: 'kubeplay-sim' });
+// The simulation is the largest download and its cluster takes a while to boot: the first worker
+// starts now, while the saved session is read (it says hello only when the session connects).
+let firstWorker: SimWorker | undefined = newWorker();
+const createWorker = (): SimWorker => {
+  const worker = firstWorker ?? newWorker();
+  firstWorker = undefined;
+  return worker;
+};
 const session = new UiSession(createWorker, { save: saveSession });
 
 declare global {
