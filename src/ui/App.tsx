@@ -108,7 +108,7 @@ export function App({ session }: { session: UiSession }) {
             <span className="kp-collapse-text">Lessons</span>
           </button>
           <div id="kp-lessons-content" className="kp-left-content" hidden={sizes.lessonsCollapsed}>
-            <Later order={2}>
+            <Later order={2} when={connected}>
               <LessonsPanel
                 lessons={lessons}
                 activeLessonId={progress?.lessonId ?? null}
@@ -152,7 +152,7 @@ export function App({ session }: { session: UiSession }) {
           <div className="kp-upper">
             <div id="kp-panel-cluster" className="kp-cluster">
               <section className="kp-centre" aria-label="Cluster">
-                <Later order={1}>
+                <Later order={1} when={connected}>
                   <GraphView colorMode={theme} />
                 </Later>
               </section>

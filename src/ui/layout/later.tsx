@@ -36,22 +36,32 @@ function schedule(): void {
   afterPaint(mountNext);
 }
 
+interface LaterProps {
+  children: ReactNode;
+  /** Lower mounts first (ties: in the order they were rendered). Read once. */
+  order?: number;
+  /** Waits for this too (e.g. the cluster's first snapshot) before taking a place in the queue. */
+  when?: boolean;
+  placeholder?: ReactNode;
+}
+
 /**
- * Renders `placeholder` first and `children` in a later task. Lower `order` mounts first (ties:
- * in the order they were rendered). The mount is a transition: React may yield while rendering it.
- * `children` may be lazy (a chunk of their own): the placeholder stands in while it loads.
+ * Renders `placeholder` first and `children` in a later task. The mount is a transition: React
+ * may yield while rendering it. `children` may be lazy (a chunk of their own): the placeholder
+ * stands in while it loads.
  */
-export function Later({ children, order = 0, placeholder = <div className="kp-later" /> }: { children: ReactNode; order?: number; placeholder?: ReactNode }) {
+export function Later({ children, order = 0, when = true, placeholder = <div className="kp-later" /> }: LaterProps) {
   const [ready, setReady] = useState(false);
+  const waiting = !ready && when;
   useEffect(() => {
-    const waiting: Waiting = { order, mount: () => startTransition(() => setReady(true)) };
-    queue.push(waiting);
+    if (!waiting) return;
+    const entry: Waiting = { order, mount: () => startTransition(() => setReady(true)) };
+    queue.push(entry);
     schedule();
     return () => {
-      const i = queue.indexOf(waiting);
+      const i = queue.indexOf(entry);
       if (i >= 0) queue.splice(i, 1);
     };
-    // `order` is read once: the place in the queue is taken when the panel first renders.
-  }, []);
+  }, [waiting]);
   return ready ? <Suspense fallback={placeholder}>{children}</Suspense> : placeholder;
 }
