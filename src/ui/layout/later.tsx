@@ -38,19 +38,18 @@ function schedule(): void {
 
 interface LaterProps {
   children: ReactNode;
-  /** Lower mounts first (ties: in the order they were rendered). Read once. */
+  /** Lower mounts first (ties: in the order they joined the queue). */
   order?: number;
   /** Waits for this too (e.g. the cluster's first snapshot) before taking a place in the queue. */
   when?: boolean;
-  placeholder?: ReactNode;
 }
 
 /**
- * Renders `placeholder` first and `children` in a later task. The mount is a transition: React
+ * Renders a placeholder first and `children` in a later task. The mount is a transition: React
  * may yield while rendering it. `children` may be lazy (a chunk of their own): the placeholder
- * stands in while it loads.
+ * stays while it loads.
  */
-export function Later({ children, order = 0, when = true, placeholder = <div className="kp-later" /> }: LaterProps) {
+export function Later({ children, order = 0, when = true }: LaterProps) {
   const [ready, setReady] = useState(false);
   const waiting = !ready && when;
   useEffect(() => {
@@ -63,5 +62,6 @@ export function Later({ children, order = 0, when = true, placeholder = <div cla
       if (i >= 0) queue.splice(i, 1);
     };
   }, [waiting]);
+  const placeholder = <div className="kp-later" />;
   return ready ? <Suspense fallback={placeholder}>{children}</Suspense> : placeholder;
 }
