@@ -132,8 +132,10 @@ function browserLongTasks(): void {
     console.log(`4. main-thread long tasks while 300 pods churn: not measured (${script} exited ${r.status}: ${(r.stderr ?? '').trim().split('\n').slice(-1)[0] ?? ''})`);
     return;
   }
-  const m = JSON.parse(line) as { maxLongTaskMs: number; count: number };
-  console.log(`4. main-thread long tasks while 300 pods churn: longest ${m.maxLongTaskMs.toFixed(0)} ms, ${m.count} over 50 ms  [target: none over 50 ms]`);
+  type Figures = { maxLongTaskMs: number; count: number; maxTaskCpuMs: number };
+  const m = JSON.parse(line) as Figures & { load: Figures & { interactiveMs: number } };
+  console.log(`4. main-thread long tasks while 300 pods churn: longest ${m.maxLongTaskMs} ms (${m.maxTaskCpuMs} ms of CPU), ${m.count} over 50 ms  [target: none over 50 ms]`);
+  console.log(`5. page load: longest task ${m.load.maxLongTaskMs} ms (${m.load.maxTaskCpuMs} ms of CPU), ${m.load.count} over 50 ms, interactive at ${m.load.interactiveMs} ms  [target: none over 50 ms, interactive under 1 s]`);
 }
 
 bigDeployment();

@@ -34,6 +34,10 @@ export interface StandaloneOptions {
   rebuild?: boolean;
   /** Runs before the page loads (e.g. to install a PerformanceObserver). */
   initScript?: () => void;
+  /** Runs just before the page is opened (e.g. to start a trace). */
+  beforeGoto?: (page: Page) => Promise<void>;
+  /** Waits until the app is ready (default: the "Cluster ready" status, found by role). */
+  ready?: (page: Page) => Promise<void>;
 }
 
 export async function withApp(opts: StandaloneOptions, use: (page: Page, baseUrl: string) => Promise<void>): Promise<void> {
@@ -44,8 +48,9 @@ export async function withApp(opts: StandaloneOptions, use: (page: Page, baseUrl
   try {
     const page = await browser.newPage({ viewport: opts.viewport });
     if (opts.initScript) await page.addInitScript(opts.initScript);
+    await opts.beforeGoto?.(page);
     await page.goto(baseUrl);
-    await page.getByRole('status').filter({ hasText: 'Cluster ready' }).waitFor();
+    await (opts.ready ?? ((p: Page) => p.getByRole('status').filter({ hasText: 'Cluster ready' }).waitFor()))(page);
     await use(page, baseUrl);
   } finally {
     await browser.close();

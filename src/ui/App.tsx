@@ -4,27 +4,34 @@
  * the right, the terminal across the bottom. Splitters resize the panels (sizes remembered);
  * on a phone the panels become tabs.
  */
-import { useMemo, useRef, useState, type CSSProperties } from 'react';
+import { lazy, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { ClusterTitle } from './ClusterTitle';
 import { FileTabs } from './editor/FileTabs';
 import { YamlEditor } from './editor/YamlEditor';
 import * as F from './files';
-import { GraphView } from './graph/GraphView';
 import { Inspector } from './Inspector';
+import { Later } from './layout/later';
 import { sizeLimits, usePanelSizes, useWindowSize } from './layout/panel-sizes';
 import { PhoneTabs, type PhonePanel } from './layout/PhoneTabs';
 import { Splitter } from './layout/Splitter';
 import { ThemeToggle } from './layout/ThemeToggle';
-import { LessonsPanel } from './lessons/LessonsPanel';
 import { SpeedHint } from './lessons/SpeedHint';
 import { ConfirmDialog } from './persist/ConfirmDialog';
 import { Notice } from './persist/Notice';
 import './persist/persist.css';
 import type { UiSession } from './session';
 import { useApp } from './store';
-import { Terminal, type TerminalHandle } from './terminal/Terminal';
+import type { TerminalHandle } from './terminal/Terminal';
 import { useTheme } from './theme';
 import { TimeControls } from './TimeControls';
+
+// The heavy panels are chunks of their own (xterm; React Flow; marked and DOMPurify), each
+// evaluated in its own task and mounted after the first paint (layout/later.tsx). The terminal's
+// is fetched right away: the page is interactive when the terminal takes input.
+const terminalChunk = import('./terminal/Terminal');
+const Terminal = lazy(() => terminalChunk.then((m) => ({ default: m.Terminal })));
+const GraphView = lazy(() => import('./graph/GraphView').then((m) => ({ default: m.GraphView })));
+const LessonsPanel = lazy(() => import('./lessons/LessonsPanel').then((m) => ({ default: m.LessonsPanel })));
 
 const BANNER = 'Kubeplay — a simulated Kubernetes 1.32 cluster (kind: 1 control plane, 3 workers).\r\nTry: kubectl get nodes\r\n';
 
@@ -101,29 +108,31 @@ export function App({ session }: { session: UiSession }) {
             <span className="kp-collapse-text">Lessons</span>
           </button>
           <div id="kp-lessons-content" className="kp-left-content" hidden={sizes.lessonsCollapsed}>
-            <LessonsPanel
-              lessons={lessons}
-              activeLessonId={progress?.lessonId ?? null}
-              progress={progressView}
-              onSelectLesson={(id) => void session.selectLesson(id)}
-              onOpenFile={(path) => {
-                session.openLessonFile(path);
-                setPhonePanel('editor');
-              }}
-              onCheck={() => void session.check()}
-              onStep={(i) => void session.goToStep(i)}
-              onRunCommand={(line) => {
-                terminal.current?.run(line);
-                setPhonePanel('terminal');
-              }}
-              onTypeCommand={(line) => {
-                setPhonePanel('terminal');
-                terminal.current?.type(line);
-              }}
-              progressByLesson={progressByLesson}
-              onRestartLesson={() => setConfirm('restart')}
-              waitingHint={<SpeedHint send={session.send} />}
-            />
+            <Later order={2} when={connected}>
+              <LessonsPanel
+                lessons={lessons}
+                activeLessonId={progress?.lessonId ?? null}
+                progress={progressView}
+                onSelectLesson={(id) => void session.selectLesson(id)}
+                onOpenFile={(path) => {
+                  session.openLessonFile(path);
+                  setPhonePanel('editor');
+                }}
+                onCheck={() => void session.check()}
+                onStep={(i) => void session.goToStep(i)}
+                onRunCommand={(line) => {
+                  terminal.current?.run(line);
+                  setPhonePanel('terminal');
+                }}
+                onTypeCommand={(line) => {
+                  setPhonePanel('terminal');
+                  terminal.current?.type(line);
+                }}
+                progressByLesson={progressByLesson}
+                onRestartLesson={() => setConfirm('restart')}
+                waitingHint={<SpeedHint send={session.send} />}
+              />
+            </Later>
           </div>
         </aside>
         {!sizes.lessonsCollapsed && (
@@ -143,7 +152,9 @@ export function App({ session }: { session: UiSession }) {
           <div className="kp-upper">
             <div id="kp-panel-cluster" className="kp-cluster">
               <section className="kp-centre" aria-label="Cluster">
-                <GraphView colorMode={theme} />
+                <Later order={1} when={connected}>
+                  <GraphView colorMode={theme} />
+                </Later>
               </section>
               {inspecting && (
                 <Splitter
@@ -211,15 +222,17 @@ export function App({ session }: { session: UiSession }) {
             onChange={(terminalHeight) => resize({ terminal: terminalHeight })}
           />
           <section id="kp-panel-terminal" className="kp-terminal-slot" aria-label="Terminal">
-            <Terminal
-              ref={terminal}
-              onRun={session.run}
-              onComplete={session.complete}
-              onInterrupt={session.interrupt}
-              banner={BANNER}
-              history={history}
-              onHistory={session.setHistory}
-            />
+            <Later order={0}>
+              <Terminal
+                ref={terminal}
+                onRun={session.run}
+                onComplete={session.complete}
+                onInterrupt={session.interrupt}
+                banner={BANNER}
+                history={history}
+                onHistory={session.setHistory}
+              />
+            </Later>
           </section>
         </div>
       </main>

@@ -7,27 +7,37 @@ import { startTransition, useEffect, useMemo, useRef, useState, type RefObject }
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './graph.css';
-import { objectsOf, type Mirror } from '../mirror';
-import { useApp } from '../store';
+import { objectsOf } from '../mirror';
+import { useApp, type AppState } from '../store';
 import { GraphBuilder, type GraphNode, type PodSummary } from './derive';
 import { WORKLOAD_KINDS } from './kinds';
 import { EDGE_TYPES, NODE_TYPES } from './nodes';
 
+/** What the drawing is made of: the objects, and the nodes in their order. */
+type Cluster = Pick<AppState, 'mirror' | 'nodeNames'>;
+
+function clusterOf(state: AppState, current?: Cluster): Cluster {
+  const same = current && current.mirror === state.mirror && current.nodeNames === state.nodeNames;
+  return same ? current : { mirror: state.mirror, nodeNames: state.nodeNames };
+}
+
 /**
- * The mirror, re-rendered as a transition: a store subscription (`useApp(selector)`) renders
+ * The cluster, re-rendered as a transition: a store subscription (`useApp(selector)`) renders
  * synchronously, in one task however many pods changed; a transition lets React yield to the
- * browser between components, so typing and the clock stay smooth while hundreds of pods churn.
+ * browser between components, so typing and the clock stay smooth while hundreds of pods churn,
+ * and the first snapshot does not draw the whole graph in the task that received it.
  */
-function useDeferredMirror(): Mirror {
-  const [mirror, setMirror] = useState(() => useApp.getState().mirror);
+function useDeferredCluster(): Cluster {
+  const [cluster, setCluster] = useState(() => clusterOf(useApp.getState()));
   useEffect(() => {
     // Catch up with anything applied between the first render and this subscription.
-    setMirror(useApp.getState().mirror);
+    setCluster((current) => clusterOf(useApp.getState(), current));
     return useApp.subscribe((state, prev) => {
-      if (state.mirror !== prev.mirror) startTransition(() => setMirror(state.mirror));
+      if (state.mirror === prev.mirror && state.nodeNames === prev.nodeNames) return;
+      startTransition(() => setCluster((current) => clusterOf(state, current)));
     });
   }, []);
-  return mirror;
+  return cluster;
 }
 
 /**
@@ -63,8 +73,7 @@ const ANIMATED_FIT_MAX_PODS = 60;
 const PORTRAIT_BELOW = 1.05;
 
 function Graph({ columns, resized, colorMode }: { columns: number; resized: number; colorMode: 'light' | 'dark' }) {
-  const mirror = useDeferredMirror();
-  const nodeNames = useApp((s) => s.nodeNames);
+  const { mirror, nodeNames } = useDeferredCluster();
   const selected = useApp((s) => s.selected);
   const builder = useRef<GraphBuilder | null>(null);
   builder.current ??= new GraphBuilder();

@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CheckResult, Lesson, LessonStep } from '../../lessons/types';
 import './LessonsPanel.css';
+import '../visually-hidden.css';
 import { renderInline, renderMarkdown, type Block } from './markdown';
 import { sanitizeHtml } from './sanitize';
 

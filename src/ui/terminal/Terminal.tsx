@@ -6,11 +6,12 @@
  * Test and accessibility hooks: xterm's helper textarea keeps its "Terminal input" label, xterm
  * renders rows into the DOM, and a visually hidden `role="log"` mirrors the session as plain text.
  */
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, type Ref, type RefObject } from 'react';
 import { Terminal as XTerm, type ITheme } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 import './Terminal.css';
+import '../visually-hidden.css';
 import { LineEditor } from './line-editor';
 import { formatColumns, resolveCompletion } from './completion';
 import { formatHistory, stripAnsi, toTerminalNewlines } from './output';
@@ -84,6 +85,262 @@ function isPasteShortcut(event: KeyboardEvent): boolean {
   return event.type === 'keydown' && (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'v';
 }
 
+type Callbacks = Pick<TerminalProps, 'onRun' | 'onComplete' | 'onInterrupt' | 'onHistory'>;
+
+interface OpenOptions {
+  /** The latest callbacks, read at call time. */
+  callbacks: RefObject<Callbacks>;
+  banner?: string;
+  history?: readonly string[];
+  /** Set to the live terminal's handle (and back to the idle one on close). */
+  api: RefObject<TerminalHandle>;
+}
+
+/** Opens xterm in `host` (in steps), runs the prompt on a LineEditor, mirrors the session into `log`; returns the closer. */
+function openTerminal(host: HTMLDivElement, log: HTMLDivElement, { callbacks, banner, history, api }: OpenOptions): () => void {
+  const term = new XTerm({
+    cursorBlink: true,
+    fontFamily: 'ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace',
+    fontSize: 13,
+    lineHeight: 1.2,
+    scrollback: 5000,
+    theme: THEMES[getTheme()],
+  });
+  const unsubscribeTheme = subscribeTheme(() => {
+    term.options.theme = THEMES[getTheme()];
+  });
+  const fit = new FitAddon();
+  term.loadAddon(fit);
+  const mirror = new TerminalMirror(log);
+  const editor = new LineEditor(PROMPT, term.cols);
+  for (const line of history ?? []) editor.remember(line);
+  let running = false;
+  let pending = ''; // typeahead and the remaining lines of a multi-line paste
+  let writeToCommand: (text: string) => void = () => {};
+  let disposed = false;
+
+  const safeFit = () => {
+    try {
+      fit.fit();
+    } catch {
+      // the container is not laid out yet (display: none); the next resize fits again
+    }
+  };
+  editor.cols = term.cols;
+  host.dataset.cols = String(term.cols); // for tests: the width the learner reads in
+  term.onResize(({ cols }) => {
+    editor.cols = cols;
+    host.dataset.cols = String(cols);
+  });
+  const resizeObserver = new ResizeObserver(() => safeFit());
+
+  const showPrompt = () => {
+    editor.reset();
+    term.write(PROMPT);
+  };
+
+  const runLine = async (line: string) => {
+    const command = line.trim();
+    if (command === '') {
+      showPrompt();
+      return;
+    }
+    if (command === 'clear') {
+      term.write(CLEAR_SCREEN);
+      mirror.clear();
+      showPrompt();
+      return;
+    }
+    if (command === 'history') {
+      const text = formatHistory(editor.entries);
+      term.write(text);
+      mirror.output(text.replace(/\r\n/g, '\n'));
+      showPrompt();
+      return;
+    }
+    running = true;
+    let atLineStart = true;
+    let finished = false;
+    const write = (text: string) => {
+      // Late output after the command ended would land on the prompt line: drop it.
+      if (finished || disposed || text === '') return;
+      const converted = toTerminalNewlines(text);
+      term.write(converted);
+      atLineStart = converted.endsWith('\n');
+      mirror.output(stripAnsi(text));
+    };
+    writeToCommand = write;
+    try {
+      await callbacks.current.onRun(line, write);
+    } catch (error) {
+      write(`${error instanceof Error ? error.message : String(error)}\n`);
+    } finally {
+      finished = true;
+      running = false;
+    }
+    if (disposed) return;
+    // Keep the prompt at the start of a line even if the output did not end with a newline.
+    if (!atLineStart) term.write('\r\n');
+    showPrompt();
+    const rest = pending;
+    pending = '';
+    if (rest) handleInput(rest);
+  };
+
+  const complete = async (line: string, tabCount: number) => {
+    const ask = callbacks.current.onComplete;
+    if (!ask) return;
+    const snapshot = `${editor.cursor}:${editor.buffer}`;
+    let candidates: string[];
+    try {
+      candidates = await ask(line);
+    } catch {
+      return;
+    }
+    // The learner kept typing (or a command started): the answer is stale.
+    if (disposed || running || snapshot !== `${editor.cursor}:${editor.buffer}`) return;
+    const outcome = resolveCompletion(line, candidates, tabCount);
+    if (outcome.replacement !== undefined) term.write(editor.replaceBeforeCursor(outcome.replacement));
+    else if (outcome.listing) term.write(editor.printBelow(formatColumns(outcome.listing, term.cols)));
+    else term.write('\x07'); // bash rings the bell when Tab cannot help
+  };
+
+  function handleInput(data: string) {
+    if (running) {
+      if (data.includes('\x03')) {
+        // Like a tty: echo ^C, drop the typeahead, let the host stop the command.
+        pending = '';
+        writeToCommand('^C\n');
+        callbacks.current.onInterrupt?.();
+      } else {
+        pending += data;
+      }
+      return;
+    }
+    const result = editor.feed(data);
+    term.write(result.output);
+    for (const action of result.actions) {
+      switch (action.type) {
+        case 'submit':
+          mirror.command(PROMPT + action.line);
+          callbacks.current.onHistory?.(editor.entries);
+          pending = result.rest + pending;
+          void runLine(action.line);
+          return;
+        case 'interrupt':
+          mirror.command(`${PROMPT}${action.line}^C`);
+          term.write(PROMPT);
+          break;
+        case 'clear-screen':
+          term.write(CLEAR_SCREEN + editor.reprint());
+          break;
+        case 'complete':
+          void complete(action.line, action.tabCount);
+          break;
+      }
+    }
+  }
+
+  // Tab completes, so it cannot also move focus: Escape then Tab leaves the terminal (a11y).
+  let escaped = false;
+  term.attachCustomKeyEventHandler((event) => {
+    if (event.type === 'keydown' && event.key === 'Tab' && escaped) {
+      escaped = false;
+      return false; // xterm leaves the event alone: the browser moves focus
+    }
+    if (event.type === 'keydown' && !['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) {
+      escaped = event.key === 'Escape';
+    }
+    // Not ^V: let the browser paste, as a terminal emulator's Ctrl+Shift+V does.
+    if (isPasteShortcut(event)) return false;
+    // Ctrl+C with a selection copies, like most terminal emulators, instead of interrupting.
+    if (event.type === 'keydown' && event.ctrlKey && event.key === 'c' && term.hasSelection()) {
+      void navigator.clipboard?.writeText(term.getSelection()).catch(() => {});
+      term.clearSelection();
+      return false;
+    }
+    return true;
+  });
+  const dataListener = term.onData(handleInput);
+
+  // Right-click copies the selection, or pastes when there is none (like PuTTY, Windows Terminal).
+  const onContextMenu = (event: MouseEvent) => {
+    const clipboard = navigator.clipboard;
+    if (!clipboard) return; // no Clipboard API: keep the browser's own menu
+    event.preventDefault();
+    if (term.hasSelection()) {
+      void clipboard.writeText(term.getSelection()).catch(() => {});
+      term.clearSelection();
+      return;
+    }
+    clipboard.readText().then(
+      (text) => !disposed && text && term.paste(text),
+      () => {}, // reading was refused: nothing to paste
+    );
+    term.focus();
+  };
+  host.addEventListener('contextmenu', onContextMenu);
+
+  const bannerText = banner;
+  if (bannerText) {
+    const withNewline = bannerText.endsWith('\n') ? bannerText : `${bannerText}\n`;
+    term.write(toTerminalNewlines(withNewline));
+    mirror.output(withNewline);
+  }
+  showPrompt();
+
+  // Each a task of its own (tens of ms each): creating the terminal (above), open() (builds the
+  // renderer, measures the font; its input takes keys from here on, all wired above), then the
+  // first fit (redraws every row). The observer refits on every resize after that.
+  let step = setTimeout(() => {
+    term.open(host);
+    term.textarea?.setAttribute('aria-description', 'Press Escape, then Tab, to move focus out of the terminal.');
+    step = setTimeout(() => {
+      safeFit();
+      resizeObserver.observe(host);
+    }, 0);
+  }, 0);
+
+  // Replaces whatever is half-typed, like pasting onto an empty prompt.
+  const clearLine = () => {
+    if (editor.buffer !== '') term.write(editor.replaceBeforeCursor('') + editor.feed('\x0b').output);
+  };
+
+  api.current = {
+    run: (line: string) => {
+      const text = line.replace(/\r?\n$/, '') + '\r';
+      if (running) {
+        pending += text;
+        return;
+      }
+      clearLine();
+      handleInput(text);
+    },
+    type: (text: string) => {
+      const line = text.replace(/\r?\n/g, ' ').trimEnd();
+      if (running) pending += line;
+      else {
+        clearLine();
+        term.write(editor.insertText(line));
+      }
+      term.focus();
+    },
+    focus: () => term.focus(),
+  };
+
+  return () => {
+    disposed = true;
+    dataListener.dispose();
+    host.removeEventListener('contextmenu', onContextMenu);
+    unsubscribeTheme();
+    clearTimeout(step);
+    resizeObserver.disconnect();
+    mirror.dispose();
+    term.dispose();
+    api.current = IDLE_HANDLE;
+  };
+}
+
 export function Terminal({ onRun, onComplete, onInterrupt, banner, history, onHistory, ref, className }: TerminalProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const logRef = useRef<HTMLDivElement>(null);
@@ -108,237 +365,15 @@ export function Terminal({ onRun, onComplete, onInterrupt, banner, history, onHi
     const host = hostRef.current;
     const log = logRef.current;
     if (!host || !log) return;
-    const term = new XTerm({
-      cursorBlink: true,
-      fontFamily: 'ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace',
-      fontSize: 13,
-      lineHeight: 1.2,
-      scrollback: 5000,
-      theme: THEMES[getTheme()],
-    });
-    const unsubscribeTheme = subscribeTheme(() => {
-      term.options.theme = THEMES[getTheme()];
-    });
-    const fit = new FitAddon();
-    term.loadAddon(fit);
-    term.open(host);
-    const mirror = new TerminalMirror(log);
-    const editor = new LineEditor(PROMPT, term.cols);
-    for (const line of historyRef.current ?? []) editor.remember(line);
-    let running = false;
-    let pending = ''; // typeahead and the remaining lines of a multi-line paste
-    let writeToCommand: (text: string) => void = () => {};
-    let disposed = false;
-
-    const safeFit = () => {
-      try {
-        fit.fit();
-      } catch {
-        // the container is not laid out yet (display: none); the next resize fits again
-      }
-    };
-    safeFit();
-    editor.cols = term.cols;
-    host.dataset.cols = String(term.cols); // for tests: the width the learner reads in
-    term.onResize(({ cols }) => {
-      editor.cols = cols;
-      host.dataset.cols = String(cols);
-    });
-    const resizeObserver = new ResizeObserver(() => safeFit());
-    resizeObserver.observe(host);
-
-    const showPrompt = () => {
-      editor.reset();
-      term.write(PROMPT);
-    };
-
-    const runLine = async (line: string) => {
-      const command = line.trim();
-      if (command === '') {
-        showPrompt();
-        return;
-      }
-      if (command === 'clear') {
-        term.write(CLEAR_SCREEN);
-        mirror.clear();
-        showPrompt();
-        return;
-      }
-      if (command === 'history') {
-        const text = formatHistory(editor.entries);
-        term.write(text);
-        mirror.output(text.replace(/\r\n/g, '\n'));
-        showPrompt();
-        return;
-      }
-      running = true;
-      let atLineStart = true;
-      let finished = false;
-      const write = (text: string) => {
-        // Late output after the command ended would land on the prompt line: drop it.
-        if (finished || disposed || text === '') return;
-        const converted = toTerminalNewlines(text);
-        term.write(converted);
-        atLineStart = converted.endsWith('\n');
-        mirror.output(stripAnsi(text));
-      };
-      writeToCommand = write;
-      try {
-        await callbacks.current.onRun(line, write);
-      } catch (error) {
-        write(`${error instanceof Error ? error.message : String(error)}\n`);
-      } finally {
-        finished = true;
-        running = false;
-      }
-      if (disposed) return;
-      // Keep the prompt at the start of a line even if the output did not end with a newline.
-      if (!atLineStart) term.write('\r\n');
-      showPrompt();
-      const rest = pending;
-      pending = '';
-      if (rest) handleInput(rest);
-    };
-
-    const complete = async (line: string, tabCount: number) => {
-      const ask = callbacks.current.onComplete;
-      if (!ask) return;
-      const snapshot = `${editor.cursor}:${editor.buffer}`;
-      let candidates: string[];
-      try {
-        candidates = await ask(line);
-      } catch {
-        return;
-      }
-      // The learner kept typing (or a command started): the answer is stale.
-      if (disposed || running || snapshot !== `${editor.cursor}:${editor.buffer}`) return;
-      const outcome = resolveCompletion(line, candidates, tabCount);
-      if (outcome.replacement !== undefined) term.write(editor.replaceBeforeCursor(outcome.replacement));
-      else if (outcome.listing) term.write(editor.printBelow(formatColumns(outcome.listing, term.cols)));
-      else term.write('\x07'); // bash rings the bell when Tab cannot help
-    };
-
-    function handleInput(data: string) {
-      if (running) {
-        if (data.includes('\x03')) {
-          // Like a tty: echo ^C, drop the typeahead, let the host stop the command.
-          pending = '';
-          writeToCommand('^C\n');
-          callbacks.current.onInterrupt?.();
-        } else {
-          pending += data;
-        }
-        return;
-      }
-      const result = editor.feed(data);
-      term.write(result.output);
-      for (const action of result.actions) {
-        switch (action.type) {
-          case 'submit':
-            mirror.command(PROMPT + action.line);
-            callbacks.current.onHistory?.(editor.entries);
-            pending = result.rest + pending;
-            void runLine(action.line);
-            return;
-          case 'interrupt':
-            mirror.command(`${PROMPT}${action.line}^C`);
-            term.write(PROMPT);
-            break;
-          case 'clear-screen':
-            term.write(CLEAR_SCREEN + editor.reprint());
-            break;
-          case 'complete':
-            void complete(action.line, action.tabCount);
-            break;
-        }
-      }
-    }
-
-    // Tab completes, so it cannot also move focus: Escape then Tab leaves the terminal (a11y).
-    let escaped = false;
-    term.textarea?.setAttribute('aria-description', 'Press Escape, then Tab, to move focus out of the terminal.');
-    term.attachCustomKeyEventHandler((event) => {
-      if (event.type === 'keydown' && event.key === 'Tab' && escaped) {
-        escaped = false;
-        return false; // xterm leaves the event alone: the browser moves focus
-      }
-      if (event.type === 'keydown' && !['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) {
-        escaped = event.key === 'Escape';
-      }
-      // Not ^V: let the browser paste, as a terminal emulator's Ctrl+Shift+V does.
-      if (isPasteShortcut(event)) return false;
-      // Ctrl+C with a selection copies, like most terminal emulators, instead of interrupting.
-      if (event.type === 'keydown' && event.ctrlKey && event.key === 'c' && term.hasSelection()) {
-        void navigator.clipboard?.writeText(term.getSelection()).catch(() => {});
-        term.clearSelection();
-        return false;
-      }
-      return true;
-    });
-    const dataListener = term.onData(handleInput);
-
-    // Right-click copies the selection, or pastes when there is none (like PuTTY, Windows Terminal).
-    const onContextMenu = (event: MouseEvent) => {
-      const clipboard = navigator.clipboard;
-      if (!clipboard) return; // no Clipboard API: keep the browser's own menu
-      event.preventDefault();
-      if (term.hasSelection()) {
-        void clipboard.writeText(term.getSelection()).catch(() => {});
-        term.clearSelection();
-        return;
-      }
-      clipboard.readText().then(
-        (text) => !disposed && text && term.paste(text),
-        () => {}, // reading was refused: nothing to paste
-      );
-      term.focus();
-    };
-    host.addEventListener('contextmenu', onContextMenu);
-
-    const bannerText = bannerRef.current;
-    if (bannerText) {
-      const withNewline = bannerText.endsWith('\n') ? bannerText : `${bannerText}\n`;
-      term.write(toTerminalNewlines(withNewline));
-      mirror.output(withNewline);
-    }
-    showPrompt();
-
-    // Replaces whatever is half-typed, like pasting onto an empty prompt.
-    const clearLine = () => {
-      if (editor.buffer !== '') term.write(editor.replaceBeforeCursor('') + editor.feed('\x0b').output);
-    };
-
-    api.current = {
-      run: (line: string) => {
-        const text = line.replace(/\r?\n$/, '') + '\r';
-        if (running) {
-          pending += text;
-          return;
-        }
-        clearLine();
-        handleInput(text);
-      },
-      type: (text: string) => {
-        const line = text.replace(/\r?\n/g, ' ').trimEnd();
-        if (running) pending += line;
-        else {
-          clearLine();
-          term.write(editor.insertText(line));
-        }
-        term.focus();
-      },
-      focus: () => term.focus(),
-    };
-
+    // xterm takes tens of ms to set up: in tasks of its own, never inside a React commit (where a
+    // store update arriving meanwhile would run this effect and its own render as one task).
+    let close: (() => void) | undefined;
+    const opening = setTimeout(() => {
+      close = openTerminal(host, log, { callbacks, banner: bannerRef.current, history: historyRef.current, api });
+    }, 0);
     return () => {
-      disposed = true;
-      dataListener.dispose();
-      host.removeEventListener('contextmenu', onContextMenu);
-      unsubscribeTheme();
-      resizeObserver.disconnect();
-      mirror.dispose();
-      term.dispose();
-      api.current = IDLE_HANDLE;
+      clearTimeout(opening);
+      close?.();
     };
   }, []);
 
