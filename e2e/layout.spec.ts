@@ -42,6 +42,15 @@ test('at 1440×900 the terminal is 100+ columns wide: a `get pods -o wide` row f
 });
 
 for (const size of SIZES) {
+  test(`at ${size.width}×${size.height} the lesson index keeps each lesson's progress on one line`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openApp(page);
+    const meta = page.locator('.kp-lessons__meta').first();
+    await expect(meta).toHaveText(/^0 of \d+ steps done$/);
+    const lineHeight = await meta.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    expect((await meta.boundingBox())!.height).toBeLessThan(lineHeight * 1.5);
+  });
+
   test(`at ${size.width}×${size.height} nothing overflows sideways and every panel can be reached`, async ({ page }) => {
     await page.setViewportSize(size);
     await openApp(page);
