@@ -10,10 +10,18 @@ const newWorker = (): SimWorker => new Worker(new URL('./worker/host.worker.ts',
 // The simulation is the largest download and its cluster takes a while to boot: the first worker
 // starts now, while the saved session is read (it says hello only when the session connects).
 let firstWorker: SimWorker | undefined = newWorker();
+// An error before the session listens would go unheard: the session then gets a fresh worker
+// (whose failure it does hear, and reports).
+let firstFailed = false;
+firstWorker.onerror = () => {
+  firstFailed = true;
+};
 const createWorker = (): SimWorker => {
-  const worker = firstWorker ?? newWorker();
+  const early = firstWorker;
   firstWorker = undefined;
-  return worker;
+  if (early && !firstFailed) return early;
+  early?.terminate();
+  return newWorker();
 };
 const session = new UiSession(createWorker, { save: saveSession });
 
