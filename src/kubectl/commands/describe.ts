@@ -37,7 +37,8 @@ function runDescribe(ctx: CommandContext, args: ParsedArgs): number {
   const namespace = ctx.namespace;
   const labelSelector = args.string('selector') || undefined;
   const { refs, types } = parseResourceArgs(client.discovery, args.args);
-  const describe = (obj: KObject) => describeObject(ctx.client, obj);
+  const settings = { showEvents: args.bool('show-events') };
+  const describe = (obj: KObject) => describeObject(ctx.client, obj, settings);
 
   const objects: KObject[] = [];
   const fileInfos = filenames.length ? readInfos(ctx, filenames, true) : { infos: [], errors: [] };

@@ -24,6 +24,9 @@ import { printErrors } from '../infos';
 import { checkOutputFormat, dryRunMode, printChange } from '../output';
 import { objectRef } from '../resources';
 import { tabwrite } from '../printers/tabwriter';
+import { printObjects } from '../printers';
+import { describePodTemplate } from '../describe/pod';
+import { PrefixWriter } from '../describe/writer';
 import type { CommandContext, CommandModule, KubectlProgram } from '../types';
 import { findObjects, mutableCopy, updateObject, type Found } from '../workload';
 
@@ -127,27 +130,39 @@ const history: CommandModule = {
   short: 'View rollout history',
   flags: [...TARGET_FLAGS, { name: 'revision', type: 'int' }, ...PRINT_FLAGS],
   run(ctx, args) {
+    const output = args.declared('output') ? args.string('output') : '';
+    if (output) checkOutputFormat(args);
+    const wanted = args.int('revision');
+    if (wanted < 0) throw new CliError(`revision must be a positive integer: ${wanted}`);
     const { found, errors } = targets(ctx, args);
+    // With -o, kubectl prints the revisions' ReplicaSets through one printer (YAML documents
+    // after the first start with `---`); otherwise the history table or one revision's template.
+    let printedCount = 0;
     for (const { type, object } of found) {
       try {
         requireDeployment(type);
-        const rss = ownedReplicaSets(ctx, object);
         const byRevision = new Map<number, ReplicaSetObject>();
-        for (const rs of rss) byRevision.set(revisionOf(rs), rs);
-        const wanted = args.int('revision');
-        if (wanted > 0) {
-          const rs = byRevision.get(wanted);
-          if (!rs) throw new CliError('unable to find the specified revision');
-          ctx.out(`${objectRef(type, object.metadata.name!)} with revision #${wanted}`);
-          ctx.io.out(podTemplateText(rs));
+        for (const rs of ownedReplicaSets(ctx, object)) byRevision.set(revisionOf(rs), rs);
+        const revisions = [...byRevision.keys()].sort((a, b) => a - b);
+        if (output) {
+          if (wanted > 0 && !byRevision.has(wanted)) throw new CliError('unable to find the specified revision');
+          for (const r of wanted > 0 ? [wanted] : revisions) {
+            ctx.io.out(printRevision(byRevision.get(r)!, output, printedCount++, ctx.client.now()));
+          }
           continue;
         }
-        ctx.out(`${objectRef(type, object.metadata.name!)} `);
+        // DeploymentHistoryViewer.ViewHistory: no history at all is not an error, even with --revision.
+        if (byRevision.size > 0 && wanted > 0 && !byRevision.has(wanted)) throw new CliError('unable to find the specified revision');
+        ctx.out(`${objectRef(type, object.metadata.name!)} ${wanted > 0 ? `with revision #${wanted}` : ''}`);
         if (byRevision.size === 0) {
           ctx.out('No rollout history found.');
           continue;
         }
-        const rows = [...byRevision.keys()].sort((a, b) => a - b).map((r) => `${r}\t${byRevision.get(r)!.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION] || '<none>'}\n`);
+        if (wanted > 0) {
+          ctx.out(revisionTemplateText(byRevision.get(wanted)!));
+          continue;
+        }
+        const rows = revisions.map((r) => `${r}\t${byRevision.get(r)!.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION] || '<none>'}\n`);
         ctx.io.out(tabwrite(`REVISION\tCHANGE-CAUSE\n${rows.join('')}`, { minWidth: 0, tabWidth: 8, padding: 2 }));
         ctx.out('');
       } catch (e) {
@@ -158,38 +173,24 @@ const history: CommandModule = {
   },
 };
 
-/** `Pod Template:` as `rollout history --revision` prints it (describe's template section, in short). */
-function podTemplateText(rs: ReplicaSetObject): string {
-  const t = rs.spec?.template ?? {};
-  const labels = Object.entries(t.metadata?.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
-  const annotations = Object.entries(t.metadata?.annotations ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
-  const lines = ['Pod Template:'];
-  const list = (title: string, entries: [string, string][], sep: string) => {
-    if (entries.length === 0) lines.push(`  ${title}:\t<none>`);
-    entries.forEach(([k, v], i) => lines.push(`${i === 0 ? `  ${title}:\t` : '  \t'}${k}${sep}${v}`));
-  };
-  list('Labels', labels, '=');
-  if (rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION]) annotations.unshift([CHANGE_CAUSE_ANNOTATION, rs.metadata.annotations[CHANGE_CAUSE_ANNOTATION]]);
-  if (annotations.length) list('Annotations', annotations, ': ');
-  lines.push('  Containers:');
-  for (const c of t.spec?.containers ?? []) {
-    lines.push(`   ${c.name}:`);
-    lines.push(`    Image:\t${c.image ?? ''}`);
-    const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`);
-    lines.push(`    Port:\t${ports.length ? ports.join(', ') : '<none>'}`);
-    lines.push(`    Host Port:\t${ports.length ? (c.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ') : '<none>'}`);
-    if (c.command?.length) lines.push('    Command:', ...c.command.map((x) => `      ${x}`));
-    if (c.args?.length) lines.push('    Args:', ...c.args.map((x) => `      ${x}`));
-    const env = c.env ?? [];
-    lines.push(`    Environment:\t${env.length ? '' : '<none>'}`);
-    for (const e of env) lines.push(`      ${e.name}:\t${e.value ?? ''}`);
-    lines.push(`    Mounts:\t${(c.volumeMounts ?? []).length ? '' : '<none>'}`);
-    for (const m of c.volumeMounts ?? []) lines.push(`      ${m.mountPath} from ${m.name} (${m.readOnly ? 'ro' : 'rw'})`);
-  }
-  lines.push(`  Volumes:\t${(t.spec?.volumes ?? []).length ? '' : '<none>'}`);
-  lines.push(`  Node-Selectors:\t${Object.keys(t.spec?.nodeSelector ?? {}).length ? Object.entries(t.spec!.nodeSelector!).map(([k, v]) => `${k}=${v}`).join('\n') : '<none>'}`);
-  lines.push(`  Tolerations:\t${(t.spec?.tolerations ?? []).length ? '' : '<none>'}`);
-  return `${tabwrite(`${lines.join('\n')}\n`, { minWidth: 0, tabWidth: 8, padding: 2 })}\n`;
+/** One revision's ReplicaSet in an `-o` format; `count` objects were printed before it. */
+function printRevision(rs: ReplicaSetObject, output: string, count: number, now: number): string {
+  const text = printObjects([rs], output, { now, singleItem: true });
+  return output === 'yaml' && count > 0 ? `---\n${text}` : text;
+}
+
+/**
+ * A revision as `rollout history --revision=N` prints it: DescribePodTemplate of the
+ * ReplicaSet's template, with its change-cause among the annotations, written to a plain buffer
+ * (literal tabs, no tabwriter).
+ */
+function revisionTemplateText(rs: ReplicaSetObject): string {
+  const template = structuredClone(rs.spec?.template ?? {});
+  const cause = rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION];
+  if (cause) template.metadata = { ...template.metadata, annotations: { ...template.metadata?.annotations, [CHANGE_CAUSE_ANNOTATION]: cause } };
+  const w = new PrefixWriter();
+  describePodTemplate(w, template);
+  return w.raw();
 }
 
 // ---- undo ----

@@ -54,7 +54,7 @@ export interface ServiceEndpoints {
   (port: ServicePort): string[] | undefined;
 }
 
-export function describeService(svc: KObject, endpoints: ServiceEndpoints, events: KObject[], nowMs: number): string {
+export function describeService(svc: KObject, endpoints: ServiceEndpoints, events: KObject[] | undefined, nowMs: number): string {
   const s = svc as Service & KObject;
   const spec: ServiceSpec = s.spec ?? {};
   const w = new PrefixWriter();
@@ -142,7 +142,7 @@ export function describeResourceQuota(q: KObject): string {
   return w.toString();
 }
 
-export function describeConfigMap(cm: KObject, events: KObject[], nowMs: number): string {
+export function describeConfigMap(cm: KObject, events: KObject[] | undefined, nowMs: number): string {
   const c = cm as ConfigMap & KObject;
   const data = c.data ?? {};
   const binaryData = c.binaryData ?? {};
@@ -155,6 +155,7 @@ export function describeConfigMap(cm: KObject, events: KObject[], nowMs: number)
   for (const k of Object.keys(data).sort()) {
     w.write(0, `${k}:\n----\n`);
     w.write(0, `${data[k]}\n`);
+    w.write(0, '\n');
   }
   w.write(0, '\nBinaryData\n====\n');
   for (const k of Object.keys(binaryData).sort()) {
@@ -166,7 +167,7 @@ export function describeConfigMap(cm: KObject, events: KObject[], nowMs: number)
 }
 
 /** Any other kind: the generic describer's name/namespace/labels/annotations and events. */
-export function describeGeneric(obj: KObject, events: KObject[], nowMs: number): string {
+export function describeGeneric(obj: KObject, events: KObject[] | undefined, nowMs: number): string {
   const w = new PrefixWriter();
   w.write(0, `Name:\t${obj.metadata.name}\n`);
   if (obj.metadata.namespace) w.write(0, `Namespace:\t${obj.metadata.namespace}\n`);

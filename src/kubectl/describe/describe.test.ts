@@ -97,7 +97,13 @@ describe('describers', () => {
     const quota: KObject = { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'q', namespace: 'default' }, spec: { hard: { pods: '10' } }, status: { hard: { pods: '10', 'requests.cpu': '2' }, used: { pods: '3', 'requests.cpu': '500m' } } };
     expect(describeResourceQuota(quota)).toBe('Name:         q\nNamespace:    default\nResource      Used  Hard\n--------      ----  ----\npods          3     10\nrequests.cpu  500m  2\n');
     const cm: KObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default' }, data: { b: '2', a: '1' } };
-    expect(describeConfigMap(cm, [], NOW)).toBe('Name:         c\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nData\n====\na:\n----\n1\nb:\n----\n2\n\nBinaryData\n====\n\nEvents:  <none>\n');
+    // ConfigMapDescriber: a blank line after every value, one more before BinaryData.
+    expect(describeConfigMap(cm, [], NOW)).toBe('Name:         c\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nData\n====\na:\n----\n1\n\nb:\n----\n2\n\n\nBinaryData\n====\n\nEvents:  <none>\n');
+  });
+
+  it('puts two blank lines after a config map value ending in a newline, and no Events without --show-events', () => {
+    const cm: KObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'default' }, data: { 'app.conf': 'port=80\n' } };
+    expect(describeConfigMap(cm, undefined, NOW)).toBe('Name:         c\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nData\n====\napp.conf:\n----\nport=80\n\n\n\nBinaryData\n====\n\n');
   });
 });
 

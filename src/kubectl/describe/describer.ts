@@ -11,7 +11,15 @@ import { eventsFor } from './writer';
 /** What describe reads through the api client: lists, and the time ages are measured at. */
 export type DescribeSource = Pick<KubeClient, 'list' | 'now'>;
 
-export type Describer = (obj: KObject, source: DescribeSource) => string;
+/** kubectl's DescriberSettings: the flags every describer honours. */
+export interface DescriberSettings {
+  /** `--show-events` (default true): false leaves the Events section out. */
+  showEvents: boolean;
+}
+
+export const DEFAULT_DESCRIBER_SETTINGS: DescriberSettings = { showEvents: true };
+
+export type Describer = (obj: KObject, source: DescribeSource, settings: DescriberSettings) => string;
 
 export interface GroupDescribers {
   /** '' for core. */
@@ -21,7 +29,8 @@ export interface GroupDescribers {
   generic: string[];
 }
 
-/** The events about `obj`, as describe lists them. */
-export function eventsOf(source: DescribeSource, obj: KObject): KObject[] {
+/** The events about `obj`, as describe lists them; none looked up without `--show-events`. */
+export function eventsOf(source: DescribeSource, obj: KObject, settings: DescriberSettings): KObject[] | undefined {
+  if (!settings.showEvents) return undefined;
   return eventsFor(source.list('events', obj.metadata.namespace ?? 'default'), obj);
 }

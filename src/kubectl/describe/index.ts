@@ -4,14 +4,14 @@
  */
 import type { KObject } from '../../sim/core/object';
 import { describeConfigMap, describeGeneric, describeNamespace, describeResourceQuota, describeService } from './core';
-import { eventsOf, type DescribeSource, type Describer, type GroupDescribers } from './describer';
+import { DEFAULT_DESCRIBER_SETTINGS, eventsOf, type DescribeSource, type Describer, type DescriberSettings, type GroupDescribers } from './describer';
 import { APPS_DESCRIBERS } from './groups/apps';
 import { CORE_DESCRIBERS } from './groups/core';
 import { describeNode } from './node';
 import { describePod } from './pod';
 import { describeDeployment, describeReplicaSet } from './workloads';
 
-export type { DescribeSource };
+export type { DescribeSource, DescriberSettings };
 
 /** One entry per API group kubectl describes. */
 export const DESCRIBER_GROUPS: readonly GroupDescribers[] = [CORE_DESCRIBERS, APPS_DESCRIBERS];
@@ -23,11 +23,11 @@ export function describerFor(group: string, kind: string): Describer | undefined
   return BY_GROUP_KIND.get(`${kind}.${group}`);
 }
 
-export function describeObject(source: DescribeSource, obj: KObject): string {
+export function describeObject(source: DescribeSource, obj: KObject, settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS): string {
   const slash = obj.apiVersion.indexOf('/');
   const describer = describerFor(slash < 0 ? '' : obj.apiVersion.slice(0, slash), obj.kind);
-  if (describer) return describer(obj, source);
-  return describeGeneric(obj, eventsOf(source, obj), source.now());
+  if (describer) return describer(obj, source, settings);
+  return describeGeneric(obj, eventsOf(source, obj, settings), source.now());
 }
 
 export { describePod, describeDeployment, describeReplicaSet, describeNode, describeService, describeNamespace, describeConfigMap, describeResourceQuota };

@@ -9,7 +9,7 @@ import { PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels } fr
 
 const LEASE_RENEW_MS = 10_000;
 
-export function describeNode(node: KObject, allPods: KObject[], events: KObject[], nowMs: number): string {
+export function describeNode(node: KObject, allPods: KObject[], events: KObject[] | undefined, nowMs: number): string {
   // Stored objects are their kind's JSON (the api-server decoded them).
   const n = node as Node & KObject;
   const st: NodeStatus = n.status ?? {};

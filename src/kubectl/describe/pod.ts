@@ -13,7 +13,7 @@ import { controllerOf, PrefixWriter, rfc1123z, writeAnnotations, writeEvents, wr
 /** A PodSpec as 1.32 has it: kubernetes-types 1.30 lacks pod-level `resources`. */
 type PodSpec132 = Partial<PodSpec> & { resources?: ResourceRequirements };
 
-export function describePod(pod: KObject, events: KObject[], nowMs: number): string {
+export function describePod(pod: KObject, events: KObject[] | undefined, nowMs: number): string {
   // Stored objects are their kind's JSON (the api-server decoded them).
   const p = pod as Pod & KObject;
   const spec: PodSpec132 = p.spec ?? {};
@@ -80,7 +80,7 @@ export function describePod(pod: KObject, events: KObject[], nowMs: number): str
 export function describePodTemplate(w: PrefixWriter, template: PodTemplateSpec | undefined): void {
   w.write(0, 'Pod Template:\n');
   if (!template) return w.write(1, '<unset>');
-  writeLabels(w, 'Labels', template.metadata?.labels, '  ');
+  writeLabels(w, '  Labels', template.metadata?.labels);
   if (Object.keys(template.metadata?.annotations ?? {}).length) writeAnnotations(w, '  Annotations', template.metadata?.annotations);
   const spec: Partial<PodSpec> = template.spec ?? {};
   if (spec.serviceAccountName) w.write(1, `Service Account:\t${spec.serviceAccountName}\n`);
@@ -88,8 +88,8 @@ export function describePodTemplate(w: PrefixWriter, template: PodTemplateSpec |
   describeContainers(w, 'Containers', spec.containers ?? [], undefined, '  ');
   describeVolumes(w, spec.volumes ?? [], '  ');
   if (spec.priorityClassName) w.write(1, `Priority Class Name:\t${spec.priorityClassName}\n`);
-  writeLabels(w, 'Node-Selectors', spec.nodeSelector, '  ');
-  writeTolerations(w, 'Tolerations', spec.tolerations, '  ');
+  writeLabels(w, '  Node-Selectors', spec.nodeSelector);
+  writeTolerations(w, '  Tolerations', spec.tolerations);
 }
 
 /** The value of a downward-API field path for a pod (describe resolves `fieldRef` env vars). */

@@ -10,7 +10,8 @@ import { controllerOf, PrefixWriter, rfc1123z, writeAnnotations, writeEvents, wr
 
 export interface WorkloadContext {
   nowMs: number;
-  events: KObject[];
+  /** None with `--show-events=false`. */
+  events: KObject[] | undefined;
   /** Objects of the same namespace that describe looks up. */
   replicaSets: KObject[];
   pods: KObject[];
@@ -40,11 +41,17 @@ export function describeDeployment(d: KObject, ctx: WorkloadContext): string {
   if (ru) w.write(0, `RollingUpdateStrategy:\t${ru.maxUnavailable ?? ''} max unavailable, ${ru.maxSurge ?? ''} max surge\n`);
   describePodTemplate(w, spec.template);
   writeConditions(w, st.conditions);
-  const owned = ctx.replicaSets.filter((rs) => (rs.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === d.metadata.uid));
+  // deploymentutil.GetAllReplicaSets: the ReplicaSets the selector finds and the Deployment
+  // controls; describe lists every old one, scaled to 0 or not, and both lines only when any exist.
+  const owned = ctx.replicaSets.filter(
+    (rs) => (rs.metadata.ownerReferences ?? []).some((r) => r.controller && r.uid === d.metadata.uid) && matchesLabelSelector(spec.selector, rs.metadata.labels),
+  );
   const newRS = findNewReplicaSet(d, owned);
-  const old = owned.filter((rs) => rs !== newRS && ((rs as ReplicaSet & KObject).spec?.replicas ?? 0) !== 0);
-  w.write(0, `OldReplicaSets:\t${replicaSetsText(old)}\n`);
-  w.write(0, `NewReplicaSet:\t${replicaSetsText(newRS ? [newRS] : [])}\n`);
+  const old = owned.filter((rs) => rs !== newRS);
+  if (old.length > 0 || newRS) {
+    w.write(0, `OldReplicaSets:\t${replicaSetsText(old)}\n`);
+    w.write(0, `NewReplicaSet:\t${replicaSetsText(newRS ? [newRS] : [])}\n`);
+  }
   writeEvents(w, ctx.events, ctx.nowMs);
   return w.toString();
 }

@@ -22,8 +22,14 @@ export class PrefixWriter {
     this.text += text + '\n';
   }
 
+  /** The text laid out by describe's tabwriter (`tabbedString`). */
   toString(): string {
     return tabwrite(this.text, DESCRIBE_TABWRITER);
+  }
+
+  /** The text as written, tabs and all: what a PrefixWriter over a plain buffer holds. */
+  raw(): string {
+    return this.text;
   }
 }
 
@@ -35,13 +41,16 @@ export function rfc1123z(timestamp: string | undefined | null): string {
   return formatRfc1123z(t);
 }
 
-/** `printLabelsMultilineWithIndent`: `Labels:\tk=v` then `\tk2=v2`, sorted; `<none>` when empty. */
-export function writeLabels(w: PrefixWriter, title: string, labels: Record<string, string> | undefined, initialIndent = ''): void {
-  w.write(0, `${initialIndent}${title}:\t`);
+/**
+ * `printLabelsMultiline`: `Labels:\tk=v` then `\tk2=v2`, sorted; `<none>` when empty. The pod
+ * template passes an indented title (`  Labels`): its further lines start at the tab.
+ */
+export function writeLabels(w: PrefixWriter, title: string, labels: Record<string, string> | undefined): void {
+  w.write(0, `${title}:\t`);
   const keys = Object.keys(labels ?? {}).sort();
   if (keys.length === 0) return w.line('<none>');
   keys.forEach((k, i) => {
-    if (i !== 0) w.write(0, `${initialIndent}\t`);
+    if (i !== 0) w.write(0, '\t');
     w.write(0, `${k}=${labels![k]}\n`);
   });
 }
@@ -70,13 +79,13 @@ export function writeAnnotations(w: PrefixWriter, title: string, annotations: Re
   });
 }
 
-/** `printTolerationsMultilineWithIndent`, sorted by key. */
-export function writeTolerations(w: PrefixWriter, title: string, tolerations: Toleration[] | undefined, initialIndent = ''): void {
-  w.write(0, `${initialIndent}${title}:\t`);
+/** `printPodTolerationsMultiline`, sorted by key (an indented title, as for labels). */
+export function writeTolerations(w: PrefixWriter, title: string, tolerations: Toleration[] | undefined): void {
+  w.write(0, `${title}:\t`);
   const list = [...(tolerations ?? [])].sort((a, b) => ((a.key ?? '') < (b.key ?? '') ? -1 : (a.key ?? '') > (b.key ?? '') ? 1 : 0));
   if (list.length === 0) return w.line('<none>');
   list.forEach((t, i) => {
-    if (i !== 0) w.write(0, `${initialIndent}\t`);
+    if (i !== 0) w.write(0, '\t');
     let s = t.key ?? '';
     if (t.value) s += `=${t.value}`;
     if (t.effect) s += `:${t.effect}`;
@@ -97,8 +106,12 @@ export function eventsFor(events: KObject[], obj: KObject): KObject[] {
   });
 }
 
-/** `DescribeEvents`: oldest first (by last timestamp), `Age` with `(xN over …)`. */
-export function writeEvents(w: PrefixWriter, events: KObject[], nowMs: number): void {
+/**
+ * `DescribeEvents`: oldest first (by last timestamp), `Age` with `(xN over …)`. No list at all
+ * (`--show-events=false`) prints nothing, as describers skip a nil EventList.
+ */
+export function writeEvents(w: PrefixWriter, events: KObject[] | undefined, nowMs: number): void {
+  if (!events) return;
   if (events.length === 0) return w.write(0, 'Events:\t<none>\n');
   const sorted = [...(events as EventObject[])].sort((a, b) => ts(a.lastTimestamp ?? a.eventTime) - ts(b.lastTimestamp ?? b.eventTime));
   w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');

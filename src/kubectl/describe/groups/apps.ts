@@ -6,10 +6,10 @@ import { describeDeployment, describeReplicaSet } from '../workloads';
 export const APPS_DESCRIBERS: GroupDescribers = {
   group: 'apps',
   describers: {
-    Deployment: (obj, source) =>
-      describeDeployment(obj, { nowMs: source.now(), events: events(source, obj), replicaSets: source.list('replicasets', obj.metadata.namespace), pods: [] }),
-    ReplicaSet: (obj, source) =>
-      describeReplicaSet(obj, { nowMs: source.now(), events: events(source, obj), replicaSets: [], pods: source.list('pods', obj.metadata.namespace) }),
+    Deployment: (obj, source, settings) =>
+      describeDeployment(obj, { nowMs: source.now(), events: events(source, obj, settings), replicaSets: source.list('replicasets', obj.metadata.namespace), pods: [] }),
+    ReplicaSet: (obj, source, settings) =>
+      describeReplicaSet(obj, { nowMs: source.now(), events: events(source, obj, settings), replicaSets: [], pods: source.list('pods', obj.metadata.namespace) }),
   },
   generic: [],
 };

@@ -9,11 +9,11 @@ import { describePod } from '../pod';
 export const CORE_DESCRIBERS: GroupDescribers = {
   group: '',
   describers: {
-    Pod: (obj, source) => describePod(obj, events(source, obj), source.now()),
-    Node: (obj, source) => describeNode(obj, source.list('pods'), events(source, obj), source.now()),
-    Service: (obj, source) => describeService(obj, serviceEndpoints(source, obj), events(source, obj), source.now()),
+    Pod: (obj, source, settings) => describePod(obj, events(source, obj, settings), source.now()),
+    Node: (obj, source, settings) => describeNode(obj, source.list('pods'), events(source, obj, settings), source.now()),
+    Service: (obj, source, settings) => describeService(obj, serviceEndpoints(source, obj), events(source, obj, settings), source.now()),
     Namespace: (obj, source) => describeNamespace(obj, source.list('resourcequotas', obj.metadata.name)),
-    ConfigMap: (obj, source) => describeConfigMap(obj, events(source, obj), source.now()),
+    ConfigMap: (obj, source, settings) => describeConfigMap(obj, events(source, obj, settings), source.now()),
     ResourceQuota: (obj) => describeResourceQuota(obj),
   },
   generic: ['Event'],
