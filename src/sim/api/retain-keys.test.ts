@@ -58,7 +58,7 @@ describe('kubectl apply generates $retainKeys', () => {
     const cur = { spec: { volumes: [{ name: 'data', emptyDir: {} }] } };
     const mod = { spec: { volumes: [{ name: 'data', configMap: { name: 'cfg' } }] } };
     const patch = threeWayMergePatch(cur, mod, cur, 'Pod');
-    expect(patch).toEqual({ spec: { volumes: [{ $retainKeys: ['configMap', 'name'], emptyDir: null, configMap: { name: 'cfg' }, name: 'data' }] } });
+    expect(patch).toEqual({ spec: { '$setElementOrder/volumes': [{ name: 'data' }], volumes: [{ $retainKeys: ['configMap', 'name'], emptyDir: null, configMap: { name: 'cfg' }, name: 'data' }] } });
     expect((applyPatch(cur, patch, 'strategic', 'Pod') as J).spec.volumes).toEqual([{ name: 'data', configMap: { name: 'cfg' } }]);
   });
 });

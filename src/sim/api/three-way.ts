@@ -74,9 +74,18 @@ function diffMaps(from: Obj, to: Obj, path: string[], mode: Mode): Obj {
     }
     if (Array.isArray(v) && Array.isArray(old)) {
       const key = mergeKeyFor(k, path);
+      if (old.length === 0 && (key || isPrimitiveMergeList(k))) {
+        if (mode.additions) setOwn(patch, k, v);
+        continue;
+      }
       if (key && v.every(isPlainObject) && old.every(isPlainObject)) {
         const sub = diffKeyedList(old as Obj[], v as Obj[], key, [...path, k], mode);
         if (sub.length) setOwn(patch, k, sub);
+        // `$setElementOrder`: the new order, sent with any change (and, for the live diff, a reorder).
+        const sameOrder = old.length === v.length && v.every((x, i) => (old[i] as Obj)[key] === (x as Obj)[key]);
+        if ((mode.additions && (sub.length || !sameOrder)) || (mode.deletions && sub.length)) {
+          setOwn(patch, `$setElementOrder/${k}`, (v as Obj[]).map((x) => ({ [key]: x[key] })));
+        }
         continue;
       }
       if (isPrimitiveMergeList(k)) {
@@ -84,6 +93,7 @@ function diffMaps(from: Obj, to: Obj, path: string[], mode: Mode): Obj {
         const removed = old.filter((x) => !v.includes(x));
         if (mode.additions && added.length) setOwn(patch, k, added);
         if (mode.deletions && removed.length) setOwn(patch, `$deleteFromPrimitiveList/${k}`, removed);
+        if (mode.additions || removed.length) setOwn(patch, `$setElementOrder/${k}`, v);
         continue;
       }
     }
@@ -97,11 +107,9 @@ function diffMaps(from: Obj, to: Obj, path: string[], mode: Mode): Obj {
   return patch;
 }
 
+/** Changed and added elements in the new order, then the deletions (diffLists' normalizeSliceOrder). */
 function diffKeyedList(from: Obj[], to: Obj[], key: string, path: string[], mode: Mode): Obj[] {
   const out: Obj[] = [];
-  if (mode.deletions) {
-    for (const o of from) if (!to.some((t) => t[key] === o[key])) out.push({ [key]: o[key], $patch: 'delete' });
-  }
   for (const t of to) {
     const o = from.find((f) => f[key] === t[key]);
     if (!o) {
@@ -110,6 +118,9 @@ function diffKeyedList(from: Obj[], to: Obj[], key: string, path: string[], mode
     }
     const sub = diffMaps(o, t, path, mode);
     if (Object.keys(sub).length) out.push({ ...sub, [key]: t[key] });
+  }
+  if (mode.deletions) {
+    for (const o of from) if (!to.some((t) => t[key] === o[key])) out.push({ [key]: o[key], $patch: 'delete' });
   }
   return out;
 }
@@ -122,7 +133,8 @@ function mergePatches(a: Obj, b: Obj, path: string[] = []): Obj {
   const out: Obj = { ...a };
   for (const [k, v] of Object.entries(b)) {
     const prev = out[k];
-    if (isPlainObject(prev) && isPlainObject(v)) setOwn(out, k, mergePatches(prev, v, [...path, k]));
+    if (k.startsWith('$')) setOwn(out, k, v);
+    else if (isPlainObject(prev) && isPlainObject(v)) setOwn(out, k, mergePatches(prev, v, [...path, k]));
     else if (Array.isArray(prev) && Array.isArray(v) && prev.every(isPlainObject) && v.every(isPlainObject)) setOwn(out, k, mergeKeyedLists(prev as Obj[], v as Obj[], mergeKeyFor(k, path), [...path, k]));
     else setOwn(out, k, v);
   }
