@@ -66,7 +66,9 @@ function applyOne(ctx: CommandContext, args: ParsedArgs, info: Info, mode: DryRu
   const modified: KObject = serverSide ? config : withAnnotation(config, lastAppliedValue(config as unknown as Record<string, unknown>));
   const generateName = config.metadata.generateName;
   if (!info.name && generateName) throw new CliError(`from ${generateName}: cannot use generate name with apply`);
-  // A manifest without a name (say, `name:` lost its indentation) fails at the GET, before any create.
+  // A manifest without a name (say, `name:` lost its indentation) fails at the client's first
+  // request: the apply PATCH for server-side apply, else the GET before any create.
+  if (!info.name && serverSide) throw new CliError('resource name may not be empty');
   if (!info.name) throw addSourceToError(`retrieving current configuration of:\n${infoString(info)}\nfrom server for:`, info.source, new CliError('resource name may not be empty'));
   const live = tryGet(client, info.type.plural, info.namespace, info.name);
 
