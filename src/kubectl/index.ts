@@ -9,6 +9,7 @@ import { COMMANDS, KUBECTL_COMMAND_NAMES } from './commands';
 import { CliError, formatError } from './errors';
 import { GLOBAL_FLAGS } from './flags';
 import { ROOT_HELP } from './help';
+import { missingKubeconfig, readsKubeconfig } from './kubeconfig-file';
 import type { CommandContext, CommandModule, KubectlEntry, KubectlIO, KubectlProgram } from './types';
 
 export type { KubectlEntry, KubectlIO, KubectlProgram, Wait, Workspace, KubeConfig } from './types';
@@ -35,6 +36,8 @@ export const kubectl: KubectlEntry = function* (client, argv, io): KubectlProgra
       io.out(commandUsage(path, command));
       return command.run ? 0 : 1;
     }
+    const missing = missingKubeconfig(args, io.workspace);
+    if (missing !== undefined && readsKubeconfig(path, args)) throw new CliError(`stat ${missing}: no such file or directory`);
     const explicit = args.changed('namespace');
     const ctx: CommandContext = {
       client,

@@ -22,6 +22,12 @@ export interface Info {
   source: string;
 }
 
+/** cli-runtime's Info.String(): the mapping, then name and namespace, as kubectl's messages quote them. */
+export function infoString(info: Info): string {
+  const { group, version, plural, kind } = info.type;
+  return `Resource: "${group}/${version}, Resource=${plural}", GroupVersionKind: "${group}/${version}, Kind=${kind}"\nName: "${info.name}", Namespace: "${info.namespace ?? ''}"`;
+}
+
 export interface Infos {
   infos: Info[];
   errors: unknown[];

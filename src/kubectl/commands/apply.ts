@@ -4,15 +4,14 @@
  * three-way strategic merge patch of (last applied, new config, live) → `configured`, or
  * `unchanged` when the patch is empty.
  */
-import { StatusError } from '../../sim/api/errors';
 import type { KObject } from '../../sim/core/object';
 import type { ParsedArgs } from '../args';
-import { LAST_APPLIED_ANNOTATION, lastAppliedValue } from '../apply-merge';
+import { goJsonCompact, LAST_APPLIED_ANNOTATION, lastAppliedValue } from '../apply-merge';
 import { applyPatch, isEmptyPatch, threeWayMergePatch } from '../../sim/api/patch';
 import { tryGet } from '../client';
 import { addSourceToError, CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG } from '../flags';
-import { exitWithErrors, readInfos, validateEnabled, type Info } from '../infos';
+import { exitWithErrors, infoString, readInfos, validateEnabled, type Info } from '../infos';
 import { checkOutputFormat, dryRunMode, printChange, type DryRun } from '../output';
 import type { CommandContext, CommandModule } from '../types';
 
@@ -65,7 +64,13 @@ function applyOne(ctx: CommandContext, args: ParsedArgs, info: Info, mode: DryRu
   config.metadata = { ...(config.metadata ?? {}) };
   if (info.namespace) config.metadata.namespace = info.namespace;
   const modified: KObject = serverSide ? config : withAnnotation(config, lastAppliedValue(config as unknown as Record<string, unknown>));
-  const live = info.name ? tryGet(client, info.type.plural, info.namespace, info.name) : undefined;
+  const generateName = config.metadata.generateName;
+  if (!info.name && generateName) throw new CliError(`from ${generateName}: cannot use generate name with apply`);
+  // A manifest without a name (say, `name:` lost its indentation) fails at the client's first
+  // request: the apply PATCH for server-side apply, else the GET before any create.
+  if (!info.name && serverSide) throw new CliError('resource name may not be empty');
+  if (!info.name) throw addSourceToError(`retrieving current configuration of:\n${infoString(info)}\nfrom server for:`, info.source, new CliError('resource name may not be empty'));
+  const live = tryGet(client, info.type.plural, info.namespace, info.name);
 
   if (!live) {
     let created: KObject = modified;
@@ -104,8 +109,9 @@ function applyOne(ctx: CommandContext, args: ParsedArgs, info: Info, mode: DryRu
           ? (applyPatch(live, patch, 'strategic', info.type.kind) as KObject)
           : client.patch(info.type.plural, info.namespace, info.name, patch, 'strategic', { dryRun: mode === 'server', fieldValidation: 'Strict' });
     } catch (e) {
-      if (e instanceof StatusError && e.status.reason === 'Invalid') throw e;
-      throw addSourceToError('patching', info.source, e);
+      // The patcher adds `patching`, apply.go the patch and the object (shown when errors are aggregated).
+      const patching = addSourceToError('patching', info.source, e);
+      throw addSourceToError(`applying patch:\n${goJsonCompact(patch)}\nto:\n${infoString(info)}\nfor:`, info.source, patching);
     }
   }
   printChange(ctx, args, info.type, result, serverSide ? 'serverside-applied' : unchanged ? 'unchanged' : 'configured', mode);

@@ -2,7 +2,9 @@
  * `kubectl config current-context | get-contexts | set-context --current --namespace=… |
  * use-context | view [--minify] [--raw]` over the session's kind kubeconfig.
  */
+import type { ParsedArgs } from '../args';
 import { CliError } from '../errors';
+import { missingKubeconfig } from '../kubeconfig-file';
 import { tabwrite, TABLE_TABWRITER } from '../printers/tabwriter';
 import type { CommandContext, CommandModule } from '../types';
 
@@ -13,11 +15,17 @@ const currentContext: CommandModule = {
   name: 'current-context',
   short: 'Display the current-context',
   flags: [],
-  run(ctx) {
+  run(ctx, args) {
+    if (noFile(ctx, args)) throw new CliError('current-context is not set');
     ctx.out(ctx.io.config.context);
     return 0;
   },
 };
+
+/** `--kubeconfig` names a file that is not there: kubectl config sees an empty kubeconfig. */
+function noFile(ctx: CommandContext, args: ParsedArgs): boolean {
+  return missingKubeconfig(args, ctx.io.workspace) !== undefined;
+}
 
 function contextNamespace(ctx: CommandContext): string {
   // kind's kubeconfig names no namespace until set-context sets one.
@@ -30,11 +38,14 @@ const getContexts: CommandModule = {
   flags: [{ name: 'no-headers', type: 'bool' }, { name: 'output', short: 'o', type: 'string' }],
   run(ctx, args) {
     const c = ctx.io.config;
-    for (const name of args.args) if (name !== c.context) throw new CliError(`context ${name} not found`);
+    const none = noFile(ctx, args);
+    if (none && !args.bool('no-headers') && args.string('output') !== 'name') ctx.out('CURRENT   NAME   CLUSTER   AUTHINFO   NAMESPACE');
+    for (const name of args.args) if (none || name !== c.context) throw new CliError(`context ${name} not found`);
     if (args.string('output') === 'name') {
       ctx.out(c.context);
       return 0;
     }
+    if (none) return 0;
     const rows = [`*\t${c.context}\t${c.cluster}\t${c.user}\t${contextNamespace(ctx)}\n`];
     if (!args.bool('no-headers')) rows.unshift('CURRENT\tNAME\tCLUSTER\tAUTHINFO\tNAMESPACE\n');
     ctx.io.out(tabwrite(rows.join(''), TABLE_TABWRITER));
@@ -82,6 +93,11 @@ const view: CommandModule = {
   flags: [{ name: 'minify', type: 'bool' }, { name: 'raw', type: 'bool' }, { name: 'flatten', type: 'bool' }, { name: 'merge', type: 'string', default: 'true' }, { name: 'output', short: 'o', type: 'string', default: 'yaml' }],
   run(ctx, args) {
     const c = ctx.io.config;
+    if (noFile(ctx, args)) {
+      if (args.bool('minify')) throw new CliError('current-context must exist in order to minify');
+      ctx.io.out('apiVersion: v1\nclusters: null\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n');
+      return 0;
+    }
     const data = args.bool('raw') ? 'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUREVENDQWZXZ0F3SUJBZ0lJS2luZFBsYXlncm91bmQKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=' : 'DATA+OMITTED';
     const ns = contextNamespace(ctx);
     const lines = [

@@ -1,5 +1,6 @@
 /** `kubectl create configmap NAME [--from-literal=k=v]… [--from-file=[key=]path]…` as kubectl 1.32 builds it. */
 import type { KObject } from '../../sim/core/object';
+import { isConfigMapKey } from '../../sim/core/names';
 import { CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS, VALIDATE_FLAG } from '../flags';
 import type { CommandModule } from '../types';
@@ -24,6 +25,8 @@ export const createConfigMap: CommandModule = {
     const name = args.args[0];
     const data: Record<string, string> = {};
     const add = (key: string, value: string) => {
+      const invalid = isConfigMapKey(key);
+      if (invalid.length) throw new CliError(`"${key}" is not a valid key name for a ConfigMap: ${invalid.join(',')}`);
       if (Object.prototype.hasOwnProperty.call(data, key)) throw new CliError(`cannot add key "${key}", another key by that name already exists in Data for ConfigMap "${name}"`);
       data[key] = value;
     };
@@ -37,8 +40,18 @@ export const createConfigMap: CommandModule = {
       const key = eq > 0 ? source.slice(0, eq) : (source.split('/').pop() ?? source);
       const path = eq > 0 ? source.slice(eq + 1) : source;
       const text = ctx.io.workspace.read(path);
-      if (text === undefined) throw new CliError(`error reading ${path}: no such file or directory`);
-      add(key, text);
+      if (text !== undefined) {
+        add(key, text);
+        continue;
+      }
+      const entries = ctx.io.workspace.list(path);
+      if (entries === undefined) throw new CliError(`error reading ${path}: no such file or directory`);
+      if (eq > 0) throw new CliError('cannot give a key name for a directory path');
+      // A folder: one key per regular file directly in it, named after the file (subfolders skipped).
+      for (const entry of entries) {
+        const inner = ctx.io.workspace.read(`${path.replace(/\/+$/, '')}/${entry}`);
+        if (inner !== undefined) add(entry, inner);
+      }
     }
     const obj: KObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { creationTimestamp: null as unknown as string, name } };
     if (Object.keys(data).length) obj.data = data;

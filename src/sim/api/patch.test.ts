@@ -89,7 +89,7 @@ describe('apply patches', () => {
     const patch = threeWayMergePatch(lastApplied, modified, live);
     expect(patch).toEqual({
       metadata: { labels: { tier: null } },
-      spec: { replicas: 2, template: { spec: { containers: [{ name: 'side', $patch: 'delete' }, { name: 'nginx', image: 'nginx:1.26' }] } } },
+      spec: { replicas: 2, template: { spec: { '$setElementOrder/containers': [{ name: 'nginx' }], containers: [{ name: 'side', $patch: 'delete' }, { name: 'nginx', image: 'nginx:1.26' }] } } },
     });
     const result = applyPatch(live, patch, 'strategic', 'Deployment') as J;
     expect(result.spec.template.spec.containers).toEqual([{ name: 'nginx', image: 'nginx:1.26', imagePullPolicy: 'IfNotPresent' }]);
@@ -99,5 +99,31 @@ describe('apply patches', () => {
 
   it('two-way patch records changes and removals', () => {
     expect(createTwoWayMergePatch({ a: 1, b: { c: 2, d: 3 } }, { a: 1, b: { c: 4 }, e: 5 })).toEqual({ b: { d: null, c: 4 }, e: 5 });
+  });
+});
+
+describe('$setElementOrder in the patches kubectl computes', () => {
+  const c = (name: string, image = 'x') => ({ name, image });
+
+  it('lists the new order with any change to a keyed list, changes first and deletions last', () => {
+    const patch = createTwoWayMergePatch({ spec: { containers: [c('a'), c('b'), c('c')] } }, { spec: { containers: [c('c', 'y'), c('a')] } });
+    expect(patch).toEqual({ spec: { '$setElementOrder/containers': [{ name: 'c' }, { name: 'a' }], containers: [{ name: 'c', image: 'y' }, { name: 'b', $patch: 'delete' }] } });
+    const out = applyPatch({ spec: { containers: [c('a'), c('b'), c('c')] } }, patch, 'strategic', 'Pod') as J;
+    expect(out.spec.containers.map((x: J) => x.name)).toEqual(['c', 'a']);
+  });
+
+  it('sends a reorder alone, and a list new to the live object whole', () => {
+    expect(threeWayMergePatch(undefined, { spec: { containers: [c('b'), c('a')] } }, { spec: { containers: [c('a'), c('b')] } })).toEqual({
+      spec: { '$setElementOrder/containers': [{ name: 'b' }, { name: 'a' }] },
+    });
+    expect(threeWayMergePatch(undefined, { spec: { containers: [c('a')] } }, { spec: { containers: [] } })).toEqual({ spec: { containers: [c('a')] } });
+  });
+
+  it('merges a container touched by both the deletion and the change patch into one element', () => {
+    const last = { spec: { containers: [{ name: 'a', image: 'x', env: [{ name: 'E', value: '1' }] }] } };
+    const mod = { spec: { containers: [{ name: 'a', image: 'y' }] } };
+    const patch = threeWayMergePatch(last, mod, last) as J;
+    expect(patch.spec.containers).toEqual([{ name: 'a', env: null, image: 'y' }]);
+    expect(patch.spec['$setElementOrder/containers']).toEqual([{ name: 'a' }]);
   });
 });

@@ -2,7 +2,7 @@
  * Strategic merge patch (Kubernetes' patch type `application/strategic-merge-patch+json`):
  * like a JSON merge patch, but lists whose Go field has a `patchMergeKey` are merged
  * element by element, and the directives `$patch: replace|delete`,
- * `$deleteFromPrimitiveList/<field>` and `$setElementOrder/<field>` are honoured.
+ * `$deleteFromPrimitiveList/<field>`, `$setElementOrder/<field>` and `$retainKeys` are honoured.
  */
 import { isPlainObject, setOwn } from '../core/object';
 
@@ -48,6 +48,7 @@ export function strategicMerge(target: unknown, patch: unknown, path: readonly s
   if (patch.$patch === 'replace') return stripDirectives(patch);
   if (patch.$patch !== undefined) throw new PatchError(`Unknown patch type: ${String(patch.$patch)} in map: ${JSON.stringify(patch)}`);
   const out: Obj = isPlainObject(target) ? { ...target } : {};
+  if (Object.prototype.hasOwnProperty.call(patch, '$retainKeys')) retainKeys(out, patch);
   const orders: [string, unknown[]][] = [];
   for (const [k, v] of Object.entries(patch)) {
     if (k.startsWith('$setElementOrder/')) {
@@ -73,6 +74,21 @@ export function strategicMerge(target: unknown, patch: unknown, path: readonly s
     if (Array.isArray(out[field])) setOwn(out, field, applyOrder(out[field] as unknown[], order, mergeKeyFor(field, path)));
   }
   return out;
+}
+
+/**
+ * applyRetainKeysDirective: `$retainKeys` lists the keys the merged map keeps (kubectl sends it
+ * for fields with patchStrategy retainKeys, e.g. a Deployment's strategy), so switching to
+ * Recreate drops `rollingUpdate`. Every key the patch sets must be in the list.
+ */
+function retainKeys(out: Obj, patch: Obj): void {
+  const keep = patch.$retainKeys;
+  if (!Array.isArray(keep)) throw new PatchError('invalid patch format of retainKeys');
+  for (const [k, v] of Object.entries(patch)) {
+    if (k === '$retainKeys' || v === null || k.startsWith('$deleteFromPrimitiveList/') || k.startsWith('$setElementOrder/')) continue;
+    if (!keep.includes(k)) throw new PatchError('invalid patch format of retainKeys');
+  }
+  for (const k of Object.keys(out)) if (!keep.includes(k)) delete out[k];
 }
 
 function mergeField(current: unknown, v: unknown, field: string, path: string[]): unknown {
