@@ -137,7 +137,8 @@ function runGet(ctx: CommandContext, args: ParsedArgs): number | KubectlProgram 
       if (text) ctx.io.out(text);
     } catch (e) {
       if (e instanceof PrintError) {
-        errors.push(new CliError(e.message.startsWith('error executing jsonpath') ? e.message : e.message));
+        if (e.output) ctx.io.out(e.output);
+        errors.push(new CliError(e.message));
       } else throw e;
     }
   }

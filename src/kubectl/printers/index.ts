@@ -130,9 +130,10 @@ function runJsonPath(template: string, data: unknown, asJson = false): string {
     return asJson ? executeJsonPathAsJson(nodes, data) : executeJsonPath(nodes, data);
   } catch (e) {
     if (e instanceof JsonPathExecError) {
+      // client-go's debugging dump, wrapped by kubectl in `error executing jsonpath %q: %v\n`.
       throw new PrintError(
         `error executing jsonpath ${JSON.stringify(template)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n` +
-          `\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${goSyntax(data)}\n\n`,
+          `\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${goSyntax(data)}\n\n\n`,
       );
     }
     throw e;
