@@ -7,7 +7,7 @@ import type { KObject } from '../sim/core/object';
 import { pad, utcParts } from '../sim/core/utc';
 import type { ParsedArgs } from './args';
 import { CliError } from './errors';
-import { printObjects } from './printers';
+import { PrintError, printObjects } from './printers';
 import { objectRef } from './resources';
 import type { CommandContext } from './types';
 
@@ -55,7 +55,12 @@ export function printChange(ctx: CommandContext, args: ParsedArgs, type: Resourc
   if (format === 'name') {
     ctx.out(objectRef(type, obj.metadata.name ?? ''));
   } else if (format) {
-    ctx.io.out(printObjects([obj], format, { now: ctx.client.now(), singleItem: true }));
+    try {
+      ctx.io.out(printObjects([obj], format, { now: ctx.client.now(), singleItem: true }));
+    } catch (e) {
+      if (e instanceof PrintError && e.output) ctx.io.out(e.output);
+      throw e;
+    }
   } else {
     ctx.out(`${objectRef(type, obj.metadata.name ?? '')} ${verb}${dryRunSuffix(mode)}`);
   }

@@ -11,7 +11,7 @@ import { parseGoDuration, type ParsedArgs } from '../args';
 import { CliError, formatError } from '../errors';
 import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG, ALLOW_MISSING_TEMPLATE_KEYS_FLAG, SHOW_MANAGED_FIELDS_FLAG, TEMPLATE_FLAG } from '../flags';
 import { kindPrefix, printObjects, PrintError, renderTables, type TableGroup } from '../printers';
-import { sortObjects } from '../printers/sort';
+import { checkTablesSortable, sortObjects, sortTableRows } from '../printers/sort';
 import { readInfos } from '../infos';
 import { parseResourceArgs } from '../resources';
 import type { CommandContext, CommandModule, KubectlProgram } from '../types';
@@ -106,12 +106,12 @@ function runGet(ctx: CommandContext, args: ParsedArgs): number | KubectlProgram 
 
   let objects = infos.flatMap((i) => i.objects);
   const sortBy = args.string('sort-by');
-  if (sortBy) objects = sortOrThrow(objects, sortBy);
   const now = ctx.client.now();
   // One name, or one file holding one object, implies a single item rather than a List.
   const singleItem = (refs.length === 1 && types.length === 0 && filenames.length === 0) || (refs.length === 0 && types.length === 0 && filenames.length === 1 && fileInfos.infos.length === 1);
 
   if (output === '' || output === 'wide') {
+    if (sortBy) objects = sortTables(infos, sortBy);
     const distinctKinds = new Set(infos.map((i) => i.type.plural)).size;
     const withKind = (infos.length > 1 && distinctKinds > 1) || args.bool('show-kind');
     const text = renderTables(groupsInOrder(objects, infos), {
@@ -130,13 +130,15 @@ function runGet(ctx: CommandContext, args: ParsedArgs): number | KubectlProgram 
     }
   } else {
     if (singleItem && errors.length) return printErrors(ctx, errors);
+    if (sortBy && !singleItem) objects = sortOrThrow(() => sortObjects(objects, sortBy));
     if (objects.length === 0 && args.bool('ignore-not-found')) return errors.length ? printErrors(ctx, errors) : 0;
     try {
       const text = printObjects(objects, output, { now, singleItem, noHeaders: args.bool('no-headers') });
       if (text) ctx.io.out(text);
     } catch (e) {
       if (e instanceof PrintError) {
-        errors.push(new CliError(e.message.startsWith('error executing jsonpath') ? e.message : e.message));
+        if (e.output) ctx.io.out(e.output);
+        errors.push(new CliError(e.message));
       } else throw e;
     }
   }
@@ -170,13 +172,24 @@ function outputFormat(args: ParsedArgs): string {
   return ['go-template', 'template', 'jsonpath', 'jsonpath-as-json'].includes(output) ? `${output}=${template}` : output;
 }
 
-function sortOrThrow(objects: KObject[], sortBy: string): KObject[] {
+function sortOrThrow(sort: () => KObject[]): KObject[] {
   try {
-    return sortObjects(objects, sortBy);
+    return sort();
   } catch (e) {
     if (e instanceof PrintError) throw new CliError(e.message);
     throw e;
   }
+}
+
+/**
+ * Server-printed tables, one per list or named object: kubectl sorts the rows within each
+ * table (a table whose rows all lack the field prints nothing), never across tables.
+ */
+function sortTables(infos: Info[], sortBy: string): KObject[] {
+  return sortOrThrow(() => {
+    checkTablesSortable(infos.length, sortBy);
+    return infos.flatMap((i) => sortTableRows(i.objects, sortBy) ?? []);
+  });
 }
 
 /** Table groups: consecutive objects of one type share a table (and its header). */

@@ -3,7 +3,8 @@
  * `<none>` for paths that find nothing, several values joined by commas, Go `%v` for maps.
  */
 import type { KObject } from '../../sim/core/object';
-import { findJsonPathValues, relaxedJsonPath } from './jsonpath';
+import { findJsonPathValues, JsonPathExecError, relaxedJsonPath } from './jsonpath';
+import { PrintError } from './errors';
 import { TABLE_TABWRITER, tabwrite } from './tabwriter';
 
 export class CustomColumnsError extends Error {}
@@ -36,15 +37,19 @@ export function goValueText(v: unknown): string {
 export function printCustomColumns(objects: KObject[], columns: CustomColumn[], noHeaders: boolean): string {
   const lines: string[] = [];
   if (!noHeaders) lines.push(columns.map((c) => c.header).join('\t'));
+  const flush = () => tabwrite(lines.join('\n') + '\n', TABLE_TABWRITER);
   for (const obj of objects) {
-    lines.push(
-      columns
-        .map((c) => {
-          const values = findJsonPathValues(c.path, obj);
-          return values.length === 0 ? '<none>' : values.map(goValueText).join(',');
-        })
-        .join('\t'),
-    );
+    try {
+      lines.push(columns.map((c) => cellText(findJsonPathValues(c.path, obj))).join('\t'));
+    } catch (e) {
+      // kubectl stops at the failing object; the rows before it are flushed.
+      if (e instanceof JsonPathExecError) throw new PrintError(e.message, lines.length ? flush() : '');
+      throw e;
+    }
   }
-  return tabwrite(lines.join('\n') + '\n', TABLE_TABWRITER);
+  return flush();
+}
+
+function cellText(values: unknown[]): string {
+  return values.length === 0 ? '<none>' : values.map(goValueText).join(',');
 }

@@ -37,4 +37,25 @@ describe('go-template', () => {
     expect(() => parseGoTemplate('{{range .items}}x')).toThrow('unexpected EOF');
     expect(() => parseGoTemplate('{{nope .a}}')).toThrow('function "nope" not defined');
   });
+
+  // Expected values are what the real kubectl 1.32 printed for a Deployment with one container.
+  const deploy = { metadata: { name: 'x', creationTimestamp: null, labels: { app: 'x' } }, spec: { replicas: 1, containers: [{ name: 'nginx' }] } };
+  const onDeploy = (t: string) => executeGoTemplate(parseGoTemplate(t), deploy);
+
+  it('has kubectl\'s exists: indexes maps by string and lists by int, nil at the end is false', () => {
+    expect(onDeploy('{{if exists . "metadata" "name"}}yes{{end}}')).toBe('yes');
+    expect(onDeploy('{{if exists . "metadata" "nope"}}yes{{else}}no{{end}}')).toBe('no');
+    expect(onDeploy('{{exists . "metadata" "creationTimestamp"}} {{exists .metadata.creationTimestamp}} {{exists .nope}}')).toBe('false true true');
+    expect(onDeploy('{{exists . "spec" "containers" 0 "name"}} {{exists . "spec" "containers" 1}} {{exists . "spec" "containers" -1}}')).toBe('true false false');
+    expect(onDeploy('{{exists . "spec" "containers" "0"}} {{exists . "spec" "containers" 0.0}} {{exists .spec.containers .spec.replicas}}')).toBe('false false false');
+    expect(onDeploy('{{range $i, $c := .spec.containers}}{{exists $.spec.containers $i}}{{end}} {{0 | exists .spec.containers}}')).toBe('true true');
+    expect(onDeploy('{{exists "héllo" 5}} {{exists "héllo" 6}} {{exists . "metadata" "name" 0 0}} {{exists . nil}}')).toBe('true false false false');
+  });
+
+  it('rejects exists without arguments at its line and column', () => {
+    expect(() => onDeploy('x{{.metadata.name}}{{exists}}y')).toThrow(
+      new GoTemplateError('template: output:1:21: executing "output" at <exists>: wrong number of args for exists: want at least 1 got 0'),
+    );
+    expect(() => onDeploy('a\n  {{ exists }}')).toThrow('template: output:2:5: executing');
+  });
 });

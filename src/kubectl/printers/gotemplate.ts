@@ -2,8 +2,8 @@
  * `-o go-template=…`: the part of Go's text/template that kubectl users write — fields
  * (`.metadata.name`), `$` and variables, `range`/`if`/`with`/`else`/`end`, pipelines, trim
  * markers, and the functions index, len, printf, print, println, not, and, or, eq, ne, lt,
- * le, gt, ge plus kubectl's base64decode. Missing map keys print `<no value>`, as kubectl does
- * with --allow-missing-template-keys (the default).
+ * le, gt, ge plus kubectl's exists and base64decode. Missing map keys print `<no value>`, as
+ * kubectl does with --allow-missing-template-keys (the default).
  */
 import { goValueText } from './custom-columns';
 
@@ -12,8 +12,8 @@ export class GoTemplateError extends Error {}
 type Expr =
   | { t: 'field'; base: Expr | null; path: string[] } // base null = dot
   | { t: 'var'; name: string; path: string[] }
-  | { t: 'lit'; value: unknown }
-  | { t: 'call'; fn: string; args: Expr[] }
+  | { t: 'lit'; value: unknown; int?: boolean } // int: a Go int constant, not a float
+  | { t: 'call'; fn: string; args: Expr[]; where: string } // where: `line:col` of the name
   | { t: 'pipe'; cmds: Expr[] };
 
 type Node =
@@ -26,8 +26,8 @@ const NO_VALUE = Symbol('no value');
 
 // ---- lexing into text and actions ----
 
-function splitActions(src: string): { text: string; action?: string }[] {
-  const parts: { text: string; action?: string }[] = [];
+function splitActions(src: string): { text: string; action?: string; offset: number }[] {
+  const parts: { text: string; action?: string; offset: number }[] = [];
   let i = 0;
   let pendingTrim = false;
   while (i < src.length) {
@@ -35,7 +35,7 @@ function splitActions(src: string): { text: string; action?: string }[] {
     let text = open < 0 ? src.slice(i) : src.slice(i, open);
     if (pendingTrim) text = text.replace(/^\s+/, '');
     if (open < 0) {
-      parts.push({ text });
+      parts.push({ text, offset: src.length });
       break;
     }
     let start = open + 2;
@@ -51,7 +51,8 @@ function splitActions(src: string): { text: string; action?: string }[] {
       end = close - 1;
       pendingTrim = true;
     }
-    parts.push({ text, action: src.slice(start, end).trim() });
+    const inner = src.slice(start, end);
+    parts.push({ text, action: inner.trim(), offset: start + (inner.length - inner.trimStart().length) });
     i = close + 2;
   }
   return parts;
@@ -74,8 +75,10 @@ function findActionEnd(src: string, from: number): number {
 
 const TOKEN = /\s*(\(|\)|\||:=|=|,|"(?:[^"\\]|\\.)*"|`[^`]*`|\$[A-Za-z0-9_]*(?:\.[A-Za-z0-9_-]+)*|(?:\.[A-Za-z0-9_-]+)+|\.|-?[0-9]+(?:\.[0-9]+)?|[A-Za-z_][A-Za-z0-9_]*)/y;
 
-function tokenize(action: string): string[] {
+/** The tokens of an action and each one's offset in the action. */
+function tokenize(action: string): { tokens: string[]; offsets: number[] } {
   const tokens: string[] = [];
+  const offsets: number[] = [];
   TOKEN.lastIndex = 0;
   let pos = 0;
   while (pos < action.length) {
@@ -84,20 +87,34 @@ function tokenize(action: string): string[] {
     const m = TOKEN.exec(action);
     if (!m) throw new GoTemplateError(`template: output:1: unexpected "${action.slice(pos).trim()[0]}" in command`);
     tokens.push(m[1]);
+    offsets.push(TOKEN.lastIndex - m[1].length);
     pos = TOKEN.lastIndex;
     // A field chain may follow a closing parenthesis: `(index .x 0).name`.
     const chain = /^(\.[A-Za-z0-9_-]+)+/.exec(action.slice(pos));
     if (m[1] === ')' && chain) {
       tokens.push('.chain' + chain[0]);
+      offsets.push(pos);
       pos += chain[0].length;
     }
   }
-  return tokens;
+  return { tokens, offsets };
+}
+
+/** Go's `line:col` of a byte in the template (col counts bytes from the line's start, from 0). */
+function lineCol(src: string, offset: number): string {
+  const before = src.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  const line = before.split('\n').length;
+  return `${line}:${new TextEncoder().encode(before.slice(lineStart)).length}`;
 }
 
 class PipeParser {
   private i = 0;
-  constructor(private readonly tokens: string[]) {}
+  constructor(
+    private readonly tokens: string[],
+    /** Where each token starts, as `line:col`. */
+    private readonly where: string[],
+  ) {}
 
   done(): boolean {
     return this.i >= this.tokens.length;
@@ -124,13 +141,14 @@ class PipeParser {
     const first = this.operand();
     const args: Expr[] = [];
     while (!this.done() && this.peek() !== '|' && this.peek() !== ')') args.push(this.operand());
-    if (first.t === 'call') return { t: 'call', fn: first.fn, args: [...first.args, ...args] };
+    if (first.t === 'call') return { ...first, args: [...first.args, ...args] };
     if (args.length) throw new GoTemplateError(`template: output:1: can't give argument to non-function ${describe(first)}`);
     return first;
   }
 
   private operand(): Expr {
     const tok = this.next();
+    const where = this.where[this.i - 1];
     if (tok === undefined) throw new GoTemplateError('template: output:1: missing value for command');
     if (tok === '(') {
       const inner = this.pipeline();
@@ -149,11 +167,11 @@ class PipeParser {
     }
     if (tok.startsWith('"')) return { t: 'lit', value: JSON.parse(tok) };
     if (tok.startsWith('`')) return { t: 'lit', value: tok.slice(1, -1) };
-    if (/^-?[0-9]/.test(tok)) return { t: 'lit', value: Number(tok) };
+    if (/^-?[0-9]/.test(tok)) return { t: 'lit', value: Number(tok), int: !tok.includes('.') };
     if (tok === 'true' || tok === 'false') return { t: 'lit', value: tok === 'true' };
     if (tok === 'nil') return { t: 'lit', value: null };
     if (!(tok in FUNCS)) throw new GoTemplateError(`template: output:1: function "${tok}" not defined`);
-    return { t: 'call', fn: tok, args: [] };
+    return { t: 'call', fn: tok, args: [], where };
   }
 }
 
@@ -161,26 +179,27 @@ function describe(e: Expr): string {
   return e.t === 'field' ? '.' + e.path.join('.') : e.t === 'var' ? e.name : String((e as { value?: unknown }).value);
 }
 
-function parseAction(action: string): { kind: string; pipe?: Expr; vars?: string[]; decl?: string[]; assign?: boolean } {
-  const tokens = tokenize(action);
+/** Parses one action; `where(i)` is the `line:col` of its i-th character. */
+function parseAction(action: string, where: (i: number) => string): { kind: string; pipe?: Expr; vars?: string[]; decl?: string[]; assign?: boolean } {
+  const { tokens, offsets } = tokenize(action);
+  const pipe = (from: number) => new PipeParser(tokens.slice(from), offsets.slice(from).map(where)).pipeline();
   const head = tokens[0];
   if (head === 'end' || head === 'else') {
-    if (head === 'else' && tokens[1] === 'if') return { kind: 'elseif', pipe: new PipeParser(tokens.slice(2)).pipeline() };
+    if (head === 'else' && tokens[1] === 'if') return { kind: 'elseif', pipe: pipe(2) };
     return { kind: head };
   }
-  if (head === 'if' || head === 'with') return { kind: head, pipe: new PipeParser(tokens.slice(1)).pipeline() };
+  if (head === 'if' || head === 'with') return { kind: head, pipe: pipe(1) };
   if (head === 'range') {
-    const rest = tokens.slice(1);
-    const decl = rest.indexOf(':=');
-    const vars = decl > 0 ? rest.slice(0, decl).filter((t) => t !== ',') : [];
-    return { kind: 'range', vars, pipe: new PipeParser(decl > 0 ? rest.slice(decl + 1) : rest).pipeline() };
+    const decl = tokens.indexOf(':=');
+    const vars = decl > 1 ? tokens.slice(1, decl).filter((t) => t !== ',') : [];
+    return { kind: 'range', vars, pipe: pipe(decl > 1 ? decl + 1 : 1) };
   }
   if (tokens[0]?.startsWith('$') && (tokens[1] === ':=' || tokens[1] === '=')) {
-    return { kind: 'action', decl: [tokens[0]], assign: tokens[1] === '=', pipe: new PipeParser(tokens.slice(2)).pipeline() };
+    return { kind: 'action', decl: [tokens[0]], assign: tokens[1] === '=', pipe: pipe(2) };
   }
   if (head === 'define' || head === 'template' || head === 'block') throw new GoTemplateError(`template: output:1: "${head}" is not supported here`);
   if (action.startsWith('/*')) return { kind: 'comment' };
-  return { kind: 'action', pipe: new PipeParser(tokens).pipeline() };
+  return { kind: 'action', pipe: pipe(0) };
 }
 
 export function parseGoTemplate(src: string): Node[] {
@@ -192,7 +211,8 @@ export function parseGoTemplate(src: string): Node[] {
     const top = stack[stack.length - 1];
     if (part.text) top.nodes.push({ t: 'text', text: part.text });
     if (part.action === undefined) continue;
-    const a = parseAction(part.action);
+    const offset = part.offset;
+    const a = parseAction(part.action, (i) => lineCol(src, offset + i));
     if (a.kind === 'comment') continue;
     if (a.kind === 'if' || a.kind === 'with' || a.kind === 'range') {
       const block = a.kind === 'range'
@@ -265,6 +285,13 @@ function evalExpr(e: Expr, scope: Scope, piped?: unknown[]): unknown {
       return walk(lookupVar(scope, e.name), e.path);
     case 'call': {
       const args = [...e.args.map((a) => evalExpr(a, scope)), ...(piped ?? [])];
+      if (e.fn === 'exists') {
+        if (args.length === 0) {
+          throw new GoTemplateError(`template: output:${e.where}: executing "output" at <exists>: wrong number of args for exists: want at least 1 got 0`);
+        }
+        const ints = [...e.args.map((a, i) => isGoInt(a, args[i])), ...(piped ?? []).map((v) => Number.isInteger(v))];
+        return exists(args[0], args.slice(1), ints.slice(1));
+      }
       return FUNCS[e.fn](...args);
     }
     case 'pipe': {
@@ -342,10 +369,46 @@ function exec(nodes: Node[], scope: Scope, out: string[]): void {
   }
 }
 
-export function executeGoTemplate(nodes: Node[], data: unknown): string {
-  const out: string[] = [];
+/** Runs a template; `out` (if given) keeps what was written before an error, as Go's writer does. */
+export function executeGoTemplate(nodes: Node[], data: unknown, out: string[] = []): string {
   exec(nodes, { dot: data, vars: [new Map([['$', data]])] }, out);
   return out.join('');
+}
+
+/**
+ * Whether an argument is a Go int: int constants, range indexes and len results are; numbers
+ * read from the object are float64 (kubectl hands templates JSON-decoded data).
+ */
+function isGoInt(e: Expr, value: unknown): boolean {
+  if (!Number.isInteger(value)) return false;
+  if (e.t === 'lit') return !!e.int;
+  if (e.t === 'field') return false;
+  return e.t !== 'var' || e.path.length === 0;
+}
+
+/**
+ * kubectl's `exists item idx…`: true when indexing `item` by each idx in turn (maps by string
+ * key, lists and strings by int) reaches a non-nil value; with no idx, always true.
+ */
+function exists(item: unknown, indices: unknown[], ints: boolean[]): boolean {
+  const isNil = (v: unknown) => v === null || v === undefined || v === NO_VALUE;
+  let v = item;
+  for (let n = 0; n < indices.length; n++) {
+    const idx = unwrap(indices[n]);
+    if (Array.isArray(v) || typeof v === 'string') {
+      if (typeof idx !== 'number' || !ints[n]) return false;
+      const bytes = typeof v === 'string' ? new TextEncoder().encode(v) : v;
+      if (idx < 0 || idx >= bytes.length) return false;
+      v = bytes[idx];
+    } else if (v !== null && typeof v === 'object') {
+      const key = idx ?? '';
+      if (typeof key !== 'string') return false;
+      v = Object.prototype.hasOwnProperty.call(v, key) ? (v as Record<string, unknown>)[key] : null;
+    } else {
+      return false;
+    }
+  }
+  return indices.length === 0 || !isNil(v);
 }
 
 // ---- functions ----
@@ -416,6 +479,7 @@ const FUNCS: Record<string, (...args: unknown[]) => unknown> = {
   le: (a, b) => compare(a, b) <= 0,
   gt: (a, b) => compare(a, b) > 0,
   ge: (a, b) => compare(a, b) >= 0,
+  exists: (item, ...indices) => exists(item, indices, indices.map((i) => Number.isInteger(i))),
   base64decode(v) {
     const s = String(unwrap(v) ?? '');
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 === 1) throw new GoTemplateError(`base64decode: illegal base64 data`);

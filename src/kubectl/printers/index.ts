@@ -4,8 +4,8 @@
  */
 import type { KObject } from '../../sim/core/object';
 import { RESOURCE_TYPES } from '../../sim/api/registry';
-import { printCustomColumns, parseCustomColumns, CustomColumnsError } from './custom-columns';
-import { goJsonIndent, goSyntax } from './gojson';
+import { printCustomColumns, parseCustomColumns, CustomColumnsError, goValueText } from './custom-columns';
+import { goJson, goJsonIndent, goSyntax } from './gojson';
 import { executeGoTemplate, GoTemplateError, parseGoTemplate } from './gotemplate';
 import { toYaml } from './goyaml';
 import { executeJsonPath, executeJsonPathAsJson, JsonPathExecError, JsonPathParseError, parseJsonPath } from './jsonpath';
@@ -110,11 +110,17 @@ function runGoTemplate(template: string, data: unknown): string {
     if (e instanceof GoTemplateError) throw new PrintError(`error parsing template ${template}, ${e.message}`);
     throw e;
   }
+  const out: string[] = [];
   try {
-    return executeGoTemplate(nodes, data);
+    return executeGoTemplate(nodes, data, out);
   } catch (e) {
-    if (e instanceof GoTemplateError) throw new PrintError(`error executing template ${JSON.stringify(template)}: ${e.message}`);
-    throw e;
+    if (!(e instanceof GoTemplateError)) throw e;
+    // kubectl writes what the template printed so far, then this dump, to stdout.
+    const dump =
+      `Error executing template: ${e.message}. Printing more information for debugging the template:\n` +
+      `\ttemplate was:\n\t\t${template}\n\traw data was:\n\t\t${goJson(data)}\n` +
+      `\tobject given to template engine was:\n\t\t${goValueText(data)}\n\n`;
+    throw new PrintError(`error executing template ${JSON.stringify(template)}: ${e.message}`, out.join('') + dump);
   }
 }
 
@@ -130,9 +136,10 @@ function runJsonPath(template: string, data: unknown, asJson = false): string {
     return asJson ? executeJsonPathAsJson(nodes, data) : executeJsonPath(nodes, data);
   } catch (e) {
     if (e instanceof JsonPathExecError) {
+      // client-go's debugging dump, wrapped by kubectl in `error executing jsonpath %q: %v\n`.
       throw new PrintError(
         `error executing jsonpath ${JSON.stringify(template)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n` +
-          `\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${goSyntax(data)}\n\n`,
+          `\ttemplate was:\n\t\t${template}\n\tobject given to jsonpath engine was:\n\t\t${goSyntax(data)}\n\n\n`,
       );
     }
     throw e;

@@ -13,9 +13,12 @@ type Step =
   | { t: 'field'; names: string[] } // several names = union ['a','b']
   | { t: 'wildcard' }
   | { t: 'recursive' }
-  | { t: 'index'; items: ({ idx: number } | { start?: number; end?: number; step?: number })[] }
+  | { t: 'index'; items: Slice[] } // several items = union [0,2]
   | { t: 'all' }
   | { t: 'filter'; left: Expr; op?: string; right?: Expr };
+
+/** `[a:b:c]`; `[n]` is `[n:n+1]` with a derived end (so `[-1]` ends at the length). */
+type Slice = { start?: number; end?: number; step?: number; derivedEnd?: boolean };
 
 type Expr = { t: 'path'; fromRoot: boolean; steps: Step[] } | { t: 'lit'; value: unknown };
 
@@ -187,7 +190,7 @@ class ExprParser {
       }
       const n = num(p);
       if (n === undefined) throw new JsonPathParseError(`invalid array index ${p}`);
-      return { idx: n };
+      return { start: n, end: n + 1, derivedEnd: true };
     });
     return { t: 'index', items };
   }
@@ -276,12 +279,12 @@ function evalSteps(values: unknown[], steps: Step[], root: unknown): unknown[] {
 }
 
 function evalStep(values: unknown[], step: Step, root: unknown): unknown[] {
+  // A union (`['a','b']`, `[0,2]`) applies each member to all values in turn, as client-go does.
+  if (step.t === 'field') return step.names.flatMap((n) => values.filter(isMap).filter((v) => n in v && v[n] !== undefined).map((v) => v[n]));
+  if (step.t === 'index') return step.items.flatMap((item) => evalSlice(values, item));
   const out: unknown[] = [];
   for (const v of values) {
     switch (step.t) {
-      case 'field':
-        if (isMap(v)) for (const n of step.names) if (n in v && v[n] !== undefined) out.push(v[n]);
-        break;
       case 'wildcard':
         if (isMap(v)) for (const k of Object.keys(v).sort()) out.push(v[k]);
         else if (Array.isArray(v)) out.push(...v);
@@ -290,22 +293,10 @@ function evalStep(values: unknown[], step: Step, root: unknown): unknown[] {
         collect(v, out);
         break;
       case 'all':
-      case 'index': {
+        if (v === null || v === undefined) break;
         if (!Array.isArray(v)) throw new JsonPathExecError(`${goTypeName(v)} is not array or slice`);
-        if (step.t === 'all') {
-          out.push(...v);
-          break;
-        }
-        for (const item of step.items) {
-          if ('idx' in item) {
-            const idx = item.idx < 0 ? item.idx + v.length : item.idx;
-            if (idx >= 0 && idx < v.length) out.push(v[idx]);
-          } else {
-            out.push(...slice(v, item.start, item.end, item.step));
-          }
-        }
+        out.push(...v);
         break;
-      }
       case 'filter': {
         const items = Array.isArray(v) ? v : [];
         for (const item of items) if (filterMatches(item, step, root)) out.push(item);
@@ -316,22 +307,36 @@ function evalStep(values: unknown[], step: Step, root: unknown): unknown[] {
   return out;
 }
 
+/**
+ * client-go's evalArray: out-of-range bounds are errors, except that an empty range
+ * (start == end) ends the whole step with what was found so far — its quirk, kept.
+ */
+function evalSlice(values: unknown[], s: Slice): unknown[] {
+  const out: unknown[] = [];
+  for (const v of values) {
+    if (v === null || v === undefined) continue;
+    if (!Array.isArray(v)) throw new JsonPathExecError(`${goTypeName(v)} is not array or slice`);
+    const len = v.length;
+    let start = s.start ?? 0;
+    if (start < 0) start += len;
+    let end = s.end ?? len;
+    if (end < 0 || (end === 0 && s.derivedEnd)) end += len;
+    if (start === end) return out;
+    if (start >= len || start < 0) throw new JsonPathExecError(`array index out of bounds: index ${start}, length ${len}`);
+    if (end > len || end < 0) throw new JsonPathExecError(`array index out of bounds: index ${end - 1}, length ${len}`);
+    if (start > end) throw new JsonPathExecError(`starting index ${start} is greater than ending index ${end}`);
+    const step = s.step ?? 1;
+    if (step <= 0) throw new JsonPathExecError('step must be > 0');
+    for (let i = start; i < end; i += step) out.push(v[i]);
+  }
+  return out;
+}
+
 function collect(v: unknown, out: unknown[]): void {
   const children = isMap(v) ? Object.keys(v).sort().map((k) => v[k]) : Array.isArray(v) ? v : [];
   if (children.length === 0) return;
   out.push(v);
   for (const c of children) collect(c, out);
-}
-
-function slice(arr: unknown[], start = 0, end = arr.length, step = 1): unknown[] {
-  const len = arr.length;
-  let s = start < 0 ? start + len : start;
-  let e = end < 0 ? end + len : end;
-  s = Math.max(0, Math.min(len, s));
-  e = Math.max(0, Math.min(len, e));
-  const out: unknown[] = [];
-  for (let i = s; i < e; i += Math.max(1, step)) out.push(arr[i]);
-  return out;
 }
 
 function evalExpr(e: Expr, current: unknown, root: unknown): unknown[] {

@@ -88,10 +88,24 @@ describe('other formats', () => {
     expect(() => printObjects([svc], 'custom-columns=NAME', { now: NOW })).toThrow('unexpected custom-columns spec: NAME, expected <header>:<json-path-expr>');
   });
 
+  it('stops custom columns at a failing path, keeping the rows before it (as kubectl flushes them)', () => {
+    const failure = (() => {
+      try {
+        printObjects([{ ...svc, spec: { ports: [{ port: 80 }, { port: 81 }] } }, svc], 'custom-columns=N:.metadata.name,P:.spec.ports[1].port', { now: NOW });
+      } catch (e) {
+        return e;
+      }
+    })() as PrintError;
+    expect(failure).toBeInstanceOf(PrintError);
+    expect(failure.message).toBe('array index out of bounds: index 1, length 1');
+    expect(failure.output).toBe('N     P\nweb   81\n');
+  });
+
   it('sorts by a field, numbers and quantities by value', () => {
     const mk = (name: string, replicas: number) => ({ ...deploy, metadata: { ...deploy.metadata, name }, spec: { ...(deploy.spec as object), replicas } });
     expect(sortObjects([mk('a', 10), mk('b', 2), mk('c', 5)], '.spec.replicas').map((o) => o.metadata.name)).toEqual(['b', 'c', 'a']);
-    expect(sortObjects([mk('web10', 1), mk('web9', 1)], '{.metadata.name}').map((o) => o.metadata.name)).toEqual(['web9', 'web10']);
+    // kubectl 1.31+ compares non-quantity strings plainly (no natural order).
+    expect(sortObjects([mk('web9', 1), mk('web10', 1)], '{.metadata.name}').map((o) => o.metadata.name)).toEqual(['web10', 'web9']);
     expect(() => sortObjects([mk('a', 1), mk('b', 1)], '.nope')).toThrow('couldn\'t find any field with path "{.nope}" in the list of objects');
   });
 });

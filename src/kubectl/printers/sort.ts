@@ -1,60 +1,100 @@
 /**
- * `--sort-by=<jsonpath>` (kubectl's RuntimeSort): numbers numerically, quantities as
- * quantities, other strings in natural order; objects without the field sort first.
+ * `--sort-by=<jsonpath>` as kubectl's RuntimeSort and TableSorter do it: Go's unstable
+ * `sort.Sort` with their `Less` — an object without the field is "less" than anything, even
+ * than another object without it (so insertion sort reverses those); numbers compare
+ * numerically, two quantities as quantities, other strings byte-wise.
  */
 import type { KObject } from '../../sim/core/object';
 import { tryParseQuantity } from '../../sim/core/quantity';
 import { findJsonPathValues, JsonPathExecError, JsonPathParseError, relaxedJsonPath } from './jsonpath';
+import { goSort } from './go-sort';
 import { PrintError } from './errors';
 
-export function sortObjects(objects: KObject[], sortBy: string): KObject[] {
-  const path = relaxedJsonPath(sortBy);
-  let keys: unknown[];
+const MISSING = Symbol('missing');
+
+/** Each object's sort key (the first value the path yields), or MISSING. */
+function sortKeys(objects: unknown[], path: string): unknown[] {
   try {
-    keys = objects.map((o) => findJsonPathValues(path, o)[0]);
+    return objects.map((o) => {
+      const values = findJsonPathValues(path, o);
+      return values.length ? values[0] : MISSING;
+    });
   } catch (e) {
     if (e instanceof JsonPathParseError || e instanceof JsonPathExecError) throw new PrintError(e.message);
     throw e;
   }
-  if (objects.length > 1 && keys.every((k) => k === undefined)) {
-    throw new PrintError(`couldn't find any field with path "${path}" in the list of objects`);
-  }
-  const order = objects.map((_, i) => i);
-  order.sort((a, b) => compare(keys[a], keys[b]) || a - b);
-  return order.map((i) => objects[i]);
 }
 
-function compare(a: unknown, b: unknown): number {
-  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? -1 : 1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
+function notFound(path: string): PrintError {
+  return new PrintError(`couldn't find any field with path "${path}" in the list of objects`);
+}
+
+/** Sorts `items` by their keys with Go's sort.Sort; returns a new array. */
+function sortByKeys<T>(items: T[], keys: unknown[]): T[] {
+  const out = [...items];
+  const k = [...keys];
+  goSort({
+    len: out.length,
+    less: (i, j) => (k[i] === MISSING ? true : k[j] === MISSING ? false : isLess(k[i], k[j])),
+    swap: (i, j) => {
+      [out[i], out[j]] = [out[j], out[i]];
+      [k[i], k[j]] = [k[j], k[i]];
+    },
+  });
+  return out;
+}
+
+/**
+ * A list (`-o name|yaml|json|jsonpath|custom-columns…`): SortingPrinter sorts every list,
+ * even of one item, and fails when no item has the field.
+ */
+export function sortObjects(objects: KObject[], sortBy: string): KObject[] {
+  if (objects.length === 0) return objects;
+  const path = relaxedJsonPath(sortBy);
+  const keys = sortKeys(objects, path);
+  if (keys.every((k) => k === MISSING)) throw notFound(path);
+  return sortByKeys(objects, keys);
+}
+
+/**
+ * The rows of one server-printed table. Tables of one row are left alone; when no row has
+ * the field, kubectl's printer fails and `kubectl get` drops that error: the table prints
+ * nothing (undefined here).
+ */
+export function sortTableRows(objects: KObject[], sortBy: string): KObject[] | undefined {
+  if (objects.length <= 1) return objects;
+  const path = relaxedJsonPath(sortBy);
+  const keys = sortKeys(objects, path);
+  if (keys.every((k) => k === MISSING)) return undefined;
+  return sortByKeys(objects, keys);
+}
+
+/**
+ * Several tables (`get pods,svc`, `get pod a b`, `-f`): kubectl first sorts the Table objects
+ * themselves by the path, so a path a Table lacks (`.metadata.name`) is an error; a path every
+ * Table has ties and leaves them in order.
+ */
+export function checkTablesSortable(tableCount: number, sortBy: string): void {
+  if (tableCount <= 1) return;
+  const path = relaxedJsonPath(sortBy);
+  const table = { apiVersion: 'meta.k8s.io/v1', kind: 'Table', metadata: {} };
+  if (sortKeys([table], path)[0] === MISSING) throw notFound(path);
+}
+
+/** kubectl's isLess on decoded JSON values. */
+function isLess(a: unknown, b: unknown): boolean {
+  if (a === null || b === null) return a !== null ? false : b !== null;
+  if (typeof a === 'number' && typeof b === 'number') return a < b;
   if (typeof a === 'string' && typeof b === 'string') {
-    const qa = /^[0-9+\-.]/.test(a) ? tryParseQuantity(a) : undefined;
-    const qb = /^[0-9+\-.]/.test(b) ? tryParseQuantity(b) : undefined;
-    if (qa && qb) return qa.nanos < qb.nanos ? -1 : qa.nanos > qb.nanos ? 1 : 0;
-    return naturalCompare(a, b);
+    const qa = quantity(a);
+    const qb = qa && quantity(b);
+    // Since 1.31 (kubernetes#124514) other strings compare plainly, no longer naturally.
+    return qa && qb ? qa.nanos < qb.nanos : a < b;
   }
-  return naturalCompare(String(a), String(b));
+  // kubectl exits on unsortable types (bool, maps, mixed); compare as text instead.
+  return String(a) < String(b);
 }
 
-/** github.com/fvbommel/sortorder NaturalLess: digit runs compare as numbers. */
-export function naturalCompare(a: string, b: string): number {
-  const re = /(\d+|\D+)/g;
-  const pa = a.match(re) ?? [];
-  const pb = b.match(re) ?? [];
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    const x = pa[i];
-    const y = pb[i];
-    if (x === y) continue;
-    const dx = /^\d/.test(x);
-    const dy = /^\d/.test(y);
-    if (dx && dy) {
-      const nx = x.replace(/^0+/, '');
-      const ny = y.replace(/^0+/, '');
-      if (nx.length !== ny.length) return nx.length - ny.length;
-      if (nx !== ny) return nx < ny ? -1 : 1;
-      return x.length - y.length;
-    }
-    return x < y ? -1 : 1;
-  }
-  return pa.length - pb.length;
+function quantity(s: string) {
+  return /^[0-9+\-.]/.test(s) ? tryParseQuantity(s) : undefined;
 }
