@@ -4,10 +4,10 @@
  * ENTRYPOINT/CMD, the executables on their PATH, and how their default server process behaves
  * (startup log lines, stop signal).
  */
-import { hash32 } from '../core/rng';
 import { alpine } from './alpine';
 import { busybox } from './busybox';
 import { debian } from './debian';
+import { imageDigest } from './digest';
 import { fluentd } from './fluentd';
 import { httpd } from './httpd';
 import { kuard } from './kuard';
@@ -21,6 +21,7 @@ import { ubuntu } from './ubuntu';
 
 export type { ImageFamily, ImageInfo, ImageRef, ImageRepository, ServerBehaviour } from './types';
 export { InvalidImageName, parseImageRef } from './reference';
+export { imageDigest } from './digest';
 
 /** The families in the registry's order (what `knownRepositories` lists). */
 const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd];
@@ -45,6 +46,7 @@ export function lookupImage(ref: ImageRef): ImageInfo | undefined {
   return {
     repository: repo.repository,
     tag,
+    digest: imageDigest(repo.repository, tag),
     sizeBytes: entry[0],
     version: entry[1],
     entrypoint: repo.entrypoint,
@@ -52,13 +54,6 @@ export function lookupImage(ref: ImageRef): ImageInfo | undefined {
     binaries: new Set(repo.binaries),
     server: repo.server,
   };
-}
-
-/** Stable fake digest of an image (for imageID `repo@sha256:…`). */
-export function imageDigest(repository: string, tag: string): string {
-  let hex = '';
-  for (let i = 0; hex.length < 64; i++) hex += hash32(`${repository}:${tag}#${i}`).toString(16).padStart(8, '0');
-  return `sha256:${hex.slice(0, 64)}`;
 }
 
 /** The CRI error of a failed pull, as the kubelet prints it after `Failed to pull image "x": `. */

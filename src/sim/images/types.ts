@@ -34,6 +34,8 @@ export interface ServerBehaviour {
 export interface ImageInfo {
   repository: string;
   tag: string;
+  /** `sha256:…`, what the kubelet reports in `imageID` (`repository@digest`). */
+  digest: string;
   sizeBytes: number;
   entrypoint: string[];
   cmd: string[];

@@ -11,7 +11,7 @@ import type { Rng } from '../core/rng';
 import { podRequest } from '../scheduler/resources';
 import type { WatchEvent } from '../core/store';
 import { Backoff } from './backoff';
-import { imageDigest, type ImageInfo, type ImageRef } from '../images';
+import type { ImageInfo, ImageRef } from '../images';
 import { LogStore } from './logs';
 import { buildNode, nodeIndex, PRELOADED_IMAGES, type NodeImage } from './node-object';
 import { PodWorker } from './pod-worker';
@@ -190,7 +190,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
     const tagged = `${image.repository}:${image.tag}`;
     const normalized = ref.normalized;
     if (this.imageStore.has(normalized) && this.imageStore.has(tagged)) return;
-    const entry: NodeImage = { names: [`${image.repository}@${imageDigest(image.repository, image.tag)}`, tagged], sizeBytes: image.sizeBytes };
+    const entry: NodeImage = { names: [`${image.repository}@${image.digest}`, tagged], sizeBytes: image.sizeBytes };
     this.imageStore.set(normalized, entry);
     this.imageStore.set(tagged, entry);
     const node = this.ctx.api.tryGet('nodes', undefined, this.node.name);

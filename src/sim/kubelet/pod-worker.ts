@@ -8,7 +8,7 @@ import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { KObject } from '../core/object';
 import { goDuration } from './backoff';
 import { planProcess, type ProcessPlan } from './container-process';
-import { imageDigest, lookupImage, parseImageRef, pullErrorMessage, type ImageInfo, type ImageRef } from '../images';
+import { lookupImage, parseImageRef, pullErrorMessage, type ImageInfo, type ImageRef } from '../images';
 import { buildPodStatus, type ContainerView, type PodView, type TerminatedState } from './pod-status';
 import type { NodeRuntime } from './runtime';
 import { sameJson } from '../core/json-equal';
@@ -277,7 +277,7 @@ export class PodWorker {
     c.signalled = false;
     c.stoppedAt = undefined;
     c.view.image = c.ref!.normalized.replace(/@sha256:.*$/, '') || c.ref!.normalized;
-    c.view.imageID = `${image.repository}@${imageDigest(image.repository, image.tag)}`;
+    c.view.imageID = `${image.repository}@${image.digest}`;
     c.view.containerID = containerID;
     this.event(c, 'Normal', 'Created', `Created container ${c.spec.name}`);
     if (plan.startError) {
