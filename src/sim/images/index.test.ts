@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { knownRepositories, lookupImage, parseImageRef, pullErrorMessage } from '.';
+import { imageDigest, knownRepositories, lookupImage, parseImageRef, pullErrorMessage } from '.';
 
 describe('image references', () => {
   it.each([
@@ -29,6 +29,21 @@ describe('image references', () => {
     expect(pullErrorMessage(parseImageRef('foo/bar'))).toBe(
       'rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/foo/bar:latest": failed to resolve reference "docker.io/foo/bar:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed',
     );
+  });
+
+  it('runs images outside the catalog\'s namespaces as the generic app', () => {
+    expect(lookupImage(parseImageRef('vinsdocker/k8s-app:v1'))?.opaque).toBe(true);
+    expect(lookupImage(parseImageRef('ghcr.io/someone/app:1'))?.server?.ports).toBe('declared');
+    expect(lookupImage(parseImageRef('tanishqsaluja/probe-test-image'))?.tag).toBe('latest');
+    // Official and catalogued namespaces stay exact.
+    expect(lookupImage(parseImageRef('ngnix'))).toBeUndefined();
+    expect(lookupImage(parseImageRef('library/nginx:1.99'))).toBeUndefined();
+    expect(lookupImage(parseImageRef('gcr.io/kuar-demo/kuard-amd64:nope'))).toBeUndefined();
+    expect(lookupImage(parseImageRef('gcr.io/kuar-demo/other'))).toBeUndefined();
+    expect(lookupImage(parseImageRef('fluent/fluentd:v0.14.10'))).toBeUndefined();
+    expect(lookupImage(parseImageRef('registry.k8s.io/pause:3.10'))).toBeUndefined();
+    // A catalogued image keeps its digest (the fingerprints and node image lists rely on it).
+    expect(lookupImage(parseImageRef('nginx:1.27'))?.digest).toBe(imageDigest('docker.io/library/nginx', '1.27'));
   });
 
   it('is built from the family files, each repository once', () => {

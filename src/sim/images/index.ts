@@ -2,13 +2,15 @@
  * The simulated image registry, built from one file per image family: which images and tags
  * exist, how big they are (what the kubelet prints in `Pulled … Image size: N bytes.`), their
  * ENTRYPOINT/CMD, the executables on their PATH, and how their default server process behaves
- * (startup log lines, stop signal).
+ * (startup log lines, stop signal). An image outside the catalog's namespaces (./well-known.ts)
+ * runs as the generic app (./generic.ts).
  */
 import { alpine } from './alpine';
 import { busybox } from './busybox';
 import { debian } from './debian';
 import { imageDigest } from './digest';
 import { fluentd } from './fluentd';
+import { genericImage } from './generic';
 import { httpd } from './httpd';
 import { kuard } from './kuard';
 import { mongo } from './mongo';
@@ -18,8 +20,9 @@ import { phpApache } from './php-apache';
 import { redis } from './redis';
 import type { ImageFamily, ImageInfo, ImageRef, ImageRepository } from './types';
 import { ubuntu } from './ubuntu';
+import { inKnownNamespace, knownNamespaces } from './well-known';
 
-export type { ImageFamily, ImageInfo, ImageRef, ImageRepository, ServerBehaviour } from './types';
+export type { HttpAnswer, ImageFamily, ImageInfo, ImageRef, ImageRepository, ServerBehaviour } from './types';
 export { InvalidImageName, parseImageRef } from './reference';
 export { imageDigest } from './digest';
 
@@ -30,10 +33,15 @@ const REPOS: ImageRepository[] = FAMILIES.flatMap((f) => f.repositories);
 
 const BY_REPO = new Map(REPOS.map((r) => [r.repository, r]));
 
-/** The image the registry holds for `ref`, or undefined (not found / no such tag). */
+const KNOWN_NAMESPACES = knownNamespaces(REPOS.map((r) => r.repository));
+
+/**
+ * The image the registry holds for `ref`, or undefined (not found / no such tag): exact for
+ * the catalog's namespaces, the generic app for any other.
+ */
 export function lookupImage(ref: ImageRef): ImageInfo | undefined {
   const repo = BY_REPO.get(ref.repository);
-  if (!repo) return undefined;
+  if (!repo) return inKnownNamespace(ref.repository, KNOWN_NAMESPACES) ? undefined : genericImage(ref);
   let entry: [number, string] | undefined;
   let tag = ref.tag;
   if (tag !== undefined) entry = Object.hasOwn(repo.tags, tag) ? repo.tags[tag] : undefined;
@@ -56,7 +64,7 @@ export function lookupImage(ref: ImageRef): ImageInfo | undefined {
   };
 }
 
-/** The CRI error of a failed pull, as the kubelet prints it after `Failed to pull image "x": `. */
+/** The CRI error of a failed pull (lookupImage gave nothing), as the kubelet prints it after `Failed to pull image "x": `. */
 export function pullErrorMessage(ref: ImageRef): string {
   const n = ref.normalized;
   if (!BY_REPO.has(ref.repository)) {

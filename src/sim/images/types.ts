@@ -20,15 +20,27 @@ export interface ImageRef {
 export interface ServerBehaviour {
   /** Executables (basename) that start the server, e.g. `nginx`, `httpd-foreground`. */
   binaries: string[];
-  /** Log lines written at start: [offsetMs, text]. `{ts}` is replaced by a formatted timestamp. */
-  startup: (version: string) => Array<[number, string]>;
+  /**
+   * Log lines written at start: [offsetMs, text]. `{ts}` is replaced by a formatted timestamp.
+   * `ports` are the ports it listens on (resolved from the container when `declared`).
+   */
+  startup: (version: string, ports: number[]) => Array<[number, string]>;
   /** Lines written when stopped, and how long a clean shutdown takes. */
   shutdown: string[];
   shutdownMs: number;
-  /** Container ports the server listens on (probes, later). */
-  ports: number[];
+  /** Container ports the server listens on (probes, later); `declared`: the container's own. */
+  ports: number[] | 'declared';
+  /** How it answers an HTTP request on its ports (the network serves it, later). */
+  http?: (path: string) => HttpAnswer;
   /** How `{ts}` is rendered in its log lines. */
   timestampStyle: 'nginx' | 'apache' | 'redis' | 'iso' | 'none';
+}
+
+/** An app's answer to an HTTP request. */
+export interface HttpAnswer {
+  status: number;
+  contentType: string;
+  body: string;
 }
 
 export interface ImageInfo {
@@ -44,6 +56,11 @@ export interface ImageInfo {
   server?: ServerBehaviour;
   /** Version string some servers print. */
   version: string;
+  /**
+   * An image the playground cannot know (../generic.ts): its programs are unknown, so any
+   * argv[0] outside its userland is taken to be its app.
+   */
+  opaque?: boolean;
 }
 
 /** One repository of an image family: its tags and what every tag runs. */

@@ -21,6 +21,8 @@ export interface ProcessPlan {
   lines(startedAt: number, untilAbs: number, stoppedAt?: number): LogLine[];
   /** The server the process is, if any (probes and ports, later). */
   server?: ServerBehaviour;
+  /** The ports that server listens on. */
+  ports?: number[];
 }
 
 const WRAPPERS = new Set(['docker-entrypoint.sh', '/docker-entrypoint.sh', '/usr/local/bin/docker-entrypoint.sh', '/bin/entrypoint.sh', '/run.sh']);
@@ -45,7 +47,7 @@ export function containerEnv(pod: Pod, container: Container, image: ImageInfo): 
       KUBERNETES_PORT_443_TCP_ADDR: '10.96.0.1',
     });
   }
-  if (image.server && image.repository.endsWith('/nginx')) {
+  if (image.server && !image.opaque && image.repository.endsWith('/nginx')) {
     env.NGINX_VERSION = image.version;
     env.NJS_VERSION = '0.8.7';
     env.PKG_RELEASE = '1~bookworm';
@@ -77,7 +79,9 @@ export function planProcess(pod: Pod, container: Container, image: ImageInfo): P
   const env = containerEnv(pod, container, image);
   let argv = resolveArgv(container, image, env);
   if (argv.length === 0) return { startError: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: no command: unknown', onSigterm: 'ignore', lines: () => [] };
-  if (!executableExists(argv[0], image.binaries) && !WRAPPERS.has(argv[0])) {
+  // An image we cannot know runs its app for any program outside its userland.
+  const app = image.opaque === true && !image.binaries.has(basename(argv[0]));
+  if (!app && !executableExists(argv[0], image.binaries) && !WRAPPERS.has(argv[0])) {
     return { startError: executableNotFoundMessage(argv[0]), onSigterm: 'ignore', lines: () => [] };
   }
   let wrapped = false;
@@ -87,8 +91,10 @@ export function planProcess(pod: Pod, container: Container, image: ImageInfo): P
     wrapped = true;
   }
   const server = image.server;
-  if (server && argv.length > 0 && server.binaries.includes(basename(argv[0]))) return serverPlan(server, image.version, wrapped || !image.entrypoint.length);
-  if (server && WRAPPERS.has(argv[0])) return serverPlan(server, image.version, true);
+  const declared = declaredPorts(container);
+  if (server && app) return serverPlan(server, image.version, true, declared);
+  if (server && argv.length > 0 && server.binaries.includes(basename(argv[0]))) return serverPlan(server, image.version, wrapped || !image.entrypoint.length, declared);
+  if (server && WRAPPERS.has(argv[0])) return serverPlan(server, image.version, true, declared);
   const ctx = { env, startedAt: 0, binaries: image.binaries, flavor: flavorOf(image), hostname: env.HOSTNAME };
   const timeline = runProcess(argv, ctx, { untilMs: Infinity, maxSteps: 200_000, maxLines: 1 });
   const exit = timeline.truncated ? undefined : timeline.exit;
@@ -103,10 +109,17 @@ export function planProcess(pod: Pod, container: Container, image: ImageInfo): P
   };
 }
 
-function serverPlan(server: ServerBehaviour, version: string, withEntrypoint: boolean): ProcessPlan {
-  const startup = server.startup(version).filter(([, text]) => withEntrypoint || text.includes('{ts}') || !text.includes('entrypoint'));
+/** The TCP ports a container declares (`ports[].containerPort`). */
+function declaredPorts(container: Container): number[] {
+  return (container.ports ?? []).filter((p) => (p.protocol ?? 'TCP') === 'TCP').map((p) => p.containerPort);
+}
+
+function serverPlan(server: ServerBehaviour, version: string, withEntrypoint: boolean, declared: number[]): ProcessPlan {
+  const ports = server.ports === 'declared' ? declared : server.ports;
+  const startup = server.startup(version, ports).filter(([, text]) => withEntrypoint || text.includes('{ts}') || !text.includes('entrypoint'));
   return {
     server,
+    ports,
     onSigterm: { afterMs: server.shutdownMs, code: 0 },
     lines: (startedAt, untilAbs, stoppedAt) => {
       const out: LogLine[] = [];
