@@ -76,20 +76,22 @@ export function parseImageRef(image: string): { repository: string; tag?: string
   return { repository: rest, digest };
 }
 
+/** SetDefaults_Probe: Go cannot tell 0 from unset, so an explicit 0 gets the default too. */
 function defaultProbe(p: Probe): void {
-  setDefault(p, 'timeoutSeconds', 1);
-  setDefault(p, 'periodSeconds', 10);
-  setDefault(p, 'successThreshold', 1);
-  setDefault(p, 'failureThreshold', 3);
+  for (const [key, value] of PROBE_DEFAULTS) {
+    if (!p[key]) p[key] = value;
+  }
   defaultHandler(p);
 }
 
-/** A probe's or a lifecycle hook's action. */
+const PROBE_DEFAULTS = [['timeoutSeconds', 1], ['periodSeconds', 10], ['successThreshold', 1], ['failureThreshold', 3]] as const;
+
+/** A probe's or a lifecycle hook's action; an empty path or scheme counts as unset. */
 function defaultHandler(h: { httpGet?: HTTPGetAction }): void {
   const http = obj(h.httpGet);
   if (http) {
-    setDefault(http, 'path', '/');
-    setDefault(http, 'scheme', 'HTTP');
+    if (!http.path) http.path = '/';
+    if (!http.scheme) http.scheme = 'HTTP';
   }
 }
 

@@ -4,10 +4,11 @@
  */
 import { goQuote } from '../../core/gostr';
 import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isEnvVarName, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum } from '../../core/names';
-import { canonicalQuantity, tryParseQuantity } from '../../core/quantity';
 import type { FieldError } from '../../api/errors';
 import { validateLabels } from '../meta';
 import { volumeSources } from './podspec-defaults';
+import { validateProbesAndLifecycle } from './probe-validation';
+import { validateResources } from './resources-validation';
 import { objects, obj, str } from '../util';
 import type { Container, ContainerPort, EnvVar, PodSpec, Probe, ResourceRequirements, Toleration, Volume, VolumeMount } from 'kubernetes-types/core/v1';
 
@@ -18,16 +19,15 @@ const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
 const TOLERATION_OPERATORS = ['Equal', 'Exists'];
 const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
-/** Resources whose request may be below the limit (everything but extended resources). */
-const OVERCOMMIT = ['cpu', 'memory', 'ephemeral-storage'];
 
 /** `spec` as decoded: even `containers` may be missing (which is an error here). */
 export function validatePodSpec(spec: Partial<PodSpec>, path: string): FieldError[] {
   const errors: FieldError[] = [];
   const volumes = validateVolumes(spec.volumes, `${path}.volumes`, errors);
   const names = new Set<string>();
-  validateContainers(spec.initContainers, `${path}.initContainers`, volumes, names, errors, false);
-  validateContainers(spec.containers, `${path}.containers`, volumes, names, errors, true);
+  const gracePeriod = typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : undefined;
+  validateContainers(spec.initContainers, `${path}.initContainers`, volumes, names, errors, false, gracePeriod);
+  validateContainers(spec.containers, `${path}.containers`, volumes, names, errors, true, gracePeriod);
   if (spec.restartPolicy !== undefined && !RESTART_POLICIES.includes(spec.restartPolicy)) {
     errors.push(notSupported(`${path}.restartPolicy`, spec.restartPolicy, RESTART_POLICIES));
   }
@@ -80,7 +80,7 @@ function validateVolumes(raw: Volume[] | undefined, path: string, errors: FieldE
   return names;
 }
 
-function validateContainers(raw: Container[] | undefined, path: string, volumes: Set<string>, names: Set<string>, errors: FieldError[], required: boolean): void {
+function validateContainers(raw: Container[] | undefined, path: string, volumes: Set<string>, names: Set<string>, errors: FieldError[], required: boolean, gracePeriod: number | undefined): void {
   const containers = objects(raw);
   if (required && containers.length === 0) {
     errors.push({ type: 'Required value', field: path });
@@ -99,25 +99,15 @@ function validateContainers(raw: Container[] | undefined, path: string, volumes:
     validateVolumeMounts(c.volumeMounts, `${p}.volumeMounts`, volumes, errors);
     if (c.imagePullPolicy !== undefined && !PULL_POLICIES.includes(c.imagePullPolicy)) errors.push(notSupported(`${p}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
     validateResources(obj(c.resources), `${p}.resources`, errors);
-    const liveness = obj(c.livenessProbe);
-    if (liveness && liveness.successThreshold !== undefined && liveness.successThreshold !== 1) {
-      errors.push({ type: 'Invalid value', field: `${p}.livenessProbe.successThreshold`, value: String(liveness.successThreshold), detail: 'must be 1' });
-    }
-    for (const key of ['livenessProbe', 'readinessProbe', 'startupProbe'] as const) validateProbe(obj(c[key]), `${p}.${key}`, errors);
     if (name && names.has(name)) errors.push({ type: 'Duplicate value', field: `${p}.name`, value: goQuote(name) });
+    if (required || c.restartPolicy === 'Always') validateProbesAndLifecycle(c, p, gracePeriod, errors);
+    else {
+      for (const key of ['lifecycle', 'livenessProbe', 'readinessProbe', 'startupProbe'] as const) {
+        if (c[key] !== undefined && c[key] !== null) errors.push({ type: 'Forbidden', field: `${p}.${key}`, detail: 'may not be set for init containers without restartPolicy=Always' });
+      }
+    }
     names.add(name);
   });
-}
-
-function validateProbe(probe: Probe | undefined, path: string, errors: FieldError[]): void {
-  if (!probe) return;
-  const handlers = (['exec', 'httpGet', 'tcpSocket', 'grpc'] as const).filter((h) => probe[h] !== undefined && probe[h] !== null);
-  if (handlers.length === 0) errors.push({ type: 'Required value', field: path, detail: 'must specify a handler type' });
-  else if (handlers.length > 1) errors.push({ type: 'Forbidden', field: `${path}.${handlers[1]}`, detail: 'may not specify more than 1 handler type' });
-  for (const key of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const) {
-    const v = probe[key];
-    if (typeof v === 'number' && v < 0) errors.push({ type: 'Invalid value', field: `${path}.${key}`, value: String(v), detail: 'must be greater than or equal to 0' });
-  }
 }
 
 function validatePorts(raw: ContainerPort[] | undefined, path: string, errors: FieldError[]): void {
@@ -173,37 +163,6 @@ function validateVolumeMounts(raw: VolumeMount[] | undefined, path: string, volu
     else if (paths.has(mountPath)) errors.push({ type: 'Invalid value', field: `${p}.mountPath`, value: goQuote(mountPath), detail: 'must be unique' });
     paths.add(mountPath);
   });
-}
-
-/** Quantities arrive as strings or JSON numbers; the parsers take both. */
-function validateResources(res: ResourceRequirements | undefined, path: string, errors: FieldError[]): void {
-  if (!res) return;
-  const limits = obj(res.limits) ?? {};
-  const requests = obj(res.requests) ?? {};
-  for (const [kind, list] of [['limits', limits], ['requests', requests]] as const) {
-    for (const [name, q] of Object.entries(list)) {
-      const p = `${path}.${kind}[${name}]`;
-      if (!name.includes('/')) {
-        // Standard names are qualified names; extended resources need a domain prefix.
-        for (const msg of isQualifiedName(name)) errors.push({ type: 'Invalid value', field: p, value: goQuote(name), detail: msg });
-      }
-      const parsed = tryParseQuantity(q);
-      if (parsed && parsed.nanos < 0n) errors.push({ type: 'Invalid value', field: p, value: goQuote(String(q)), detail: 'must be greater than or equal to 0' });
-    }
-  }
-  for (const [name, q] of Object.entries(requests)) {
-    if (limits[name] === undefined) continue;
-    const req = tryParseQuantity(q);
-    const lim = tryParseQuantity(limits[name]);
-    if (!req || !lim) continue;
-    const reqText = canonicalQuantity(q);
-    const limText = canonicalQuantity(limits[name]);
-    if (!OVERCOMMIT.includes(name) && req.nanos !== lim.nanos) {
-      errors.push({ type: 'Invalid value', field: `${path}.requests`, value: goQuote(reqText), detail: `must be equal to ${name} limit of ${limText}` });
-    } else if (req.nanos > lim.nanos) {
-      errors.push({ type: 'Invalid value', field: `${path}.requests`, value: goQuote(reqText), detail: `must be less than or equal to ${name} limit of ${limText}` });
-    }
-  }
 }
 
 function validateTolerations(raw: Toleration[] | undefined, path: string): FieldError[] {
