@@ -97,9 +97,10 @@ function status(ctx: CommandContext, { pod, container }: LogTarget): ContainerSt
   return [...(s?.initContainerStatuses ?? []), ...(s?.containerStatuses ?? []), ...(s?.ephemeralContainerStatuses ?? [])].find((c) => c.name === container);
 }
 
+/** As the kubelet stops following: the container no longer runs the run the stream opened on. */
 function ended(ctx: CommandContext, stream: OpenStream): boolean {
   const s = status(ctx, stream.target);
-  return !s || !!s.state?.terminated || s.containerID !== stream.containerID;
+  return !s?.state?.running || s.containerID !== stream.containerID;
 }
 
 interface Line {
