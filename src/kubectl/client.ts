@@ -43,6 +43,9 @@ export interface PodLogOptions {
   tailLines?: number;
   timestamps?: boolean;
   sinceSeconds?: number;
+  /** RFC 3339. */
+  sinceTime?: string;
+  limitBytes?: number;
 }
 
 /** autoscaling/v1 Scale: the `scale` subresource. */

@@ -51,6 +51,12 @@ export interface KubectlIO {
 export interface Wait {
   until: () => boolean;
   timeoutMs: number;
+  /**
+   * For a wait with no end (`timeoutMs: Infinity`): how much virtual time, over the whole command,
+   * a host with nobody at the keys (the headless runner) lets pass before it presses Ctrl+C.
+   * Unset: at once (`get -w` prints what is there and stops).
+   */
+  unattendedMs?: number;
 }
 
 /** Yields waits; receives whether the condition held; returns the exit code. */

@@ -1,19 +1,24 @@
 /**
- * `kubectl logs (POD | TYPE/NAME) [-c CONTAINER] [-p] [--tail N] [--timestamps] [--since D]
- * [-l SELECTOR] [--all-containers]`. The default container (annotation
- * `kubectl.kubernetes.io/default-container`, else the first) is announced as kubectl does.
- * `-f` follows the container's output until its current run ends.
+ * `kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]`, or `-l SELECTOR`: kubectl 1.32's
+ * cmd/logs/logs.go. Complete (arguments, `--since-time`, the object or the selected pods), then
+ * Validate (flag combinations), then RunLogs: the containers to read (logs-targets.ts) and their
+ * streams, one after the other, or all at once when following more than one (logs-stream.ts).
  */
-import type { Pod } from 'kubernetes-types/core/v1';
-import { matchesLabelSelector } from '../../sim/core/labels';
+import { parseRfc3339 } from '../../sim/core/parse-rfc3339';
 import type { KObject } from '../../sim/core/object';
-import { tryGet } from '../client';
+import type { ParsedArgs } from '../args';
+import type { PodLogOptions } from '../client';
 import { CliError } from '../errors';
 import { SELECTOR_FLAG } from '../flags';
 import { parseResourceArgs } from '../resources';
 import type { CommandContext, CommandModule, KubectlProgram } from '../types';
+import { consumeStreams } from './logs-stream';
+import { podTargets, workloadTargets, type TargetOptions } from './logs-targets';
 
 const USAGE = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
+
+/** With a selector and no `--tail`, each pod's last 10 lines. */
+const SELECTOR_TAIL = 10;
 
 export const command: CommandModule = {
   name: 'logs',
@@ -27,6 +32,7 @@ export const command: CommandModule = {
     { name: 'since', type: 'duration' },
     { name: 'since-time', type: 'string' },
     { name: 'all-containers', type: 'bool' },
+    { name: 'all-pods', type: 'bool' },
     { name: 'prefix', type: 'bool' },
     { name: 'max-log-requests', type: 'int', default: 5 },
     { name: 'ignore-errors', type: 'bool' },
@@ -35,158 +41,79 @@ export const command: CommandModule = {
     { name: 'limit-bytes', type: 'int' },
     SELECTOR_FLAG,
   ],
-  run(ctx, args) {
-    const positional = args.args;
-    const selector = args.string('selector');
-    let container = args.string('container');
-    if (selector) {
-      if (positional.length) throw new CliError(`only a selector (-l) or a POD name is allowed\nSee '${ctx.path} -h' for help and examples`);
-      const pods = ctx.client.list('pods', ctx.namespace, { labelSelector: selector });
-      // With a selector kubectl defaults to the last 10 lines of each pod.
-      const tail = args.changed('tail') ? args.int('tail') : 10;
-      for (const pod of pods) printPodLogs(ctx, pod, container, args.bool('all-containers'), { ...opts(args), tail }, args.bool('prefix'));
-      return 0;
-    }
-    if (positional.length === 0 || positional.length > 2) throw new CliError(`${USAGE}\nSee '${ctx.path} -h' for help and examples`);
-    if (positional.length === 2) {
-      if (container) throw new CliError(`only one of -c or an inline [CONTAINER] arg is allowed\nSee '${ctx.path} -h' for help and examples`);
-      container = positional[1];
-    }
-    const pod = resolvePod(ctx, positional[0]);
-    const printed = printPodLogs(ctx, pod, container, args.bool('all-containers'), opts(args), args.bool('prefix'));
-    if (args.bool('follow') && printed.length === 1 && !args.bool('previous')) return follow(ctx, pod, printed[0]);
-    return 0;
-  },
+  run: (ctx, args) => logs(ctx, args),
 };
 
-function opts(args: { bool(n: string): boolean; int(n: string): number; duration(n: string): number; changed(n: string): boolean }) {
-  return {
-    previous: args.bool('previous'),
-    tail: args.int('tail'),
-    timestamps: args.bool('timestamps'),
-    sinceSeconds: args.changed('since') ? Math.ceil(args.duration('since') / 1000) : undefined,
-  };
-}
+function* logs(ctx: CommandContext, args: ParsedArgs): KubectlProgram {
+  // Complete.
+  const positional = args.args;
+  const selector = args.string('selector');
+  const usage = (msg: string) => new CliError(`${msg}\nSee '${ctx.path} -h' for help and examples`);
+  if (positional.length === 0 && !selector) throw usage(USAGE);
+  if (positional.length === 1 && selector) throw usage('only a selector (-l) or a POD name is allowed');
+  if (positional.length > 2) throw usage(USAGE);
+  const container = positional.length === 2 ? positional[1] : args.string('container');
+  const request = logOptions(args, !!selector);
 
-/** A pod name, `pod/NAME`, or a workload (`deploy/web`): its first pod, as kubectl picks it. */
-function resolvePod(ctx: CommandContext, arg: string): KObject {
-  const client = ctx.client;
-  if (!arg.includes('/')) return client.get('pods', ctx.namespace, arg);
-  const [ref] = parseResourceArgs(client.discovery, [arg]).refs;
-  if (ref.type.plural === 'pods') return client.get('pods', ctx.namespace, ref.name);
-  const owner = client.get(ref.type.plural, ctx.namespace, ref.name);
-  const selector = (owner.spec as { selector?: unknown } | undefined)?.selector;
-  if (!selector) throw new CliError(`cannot get the logs from ${ref.type.kind}`);
-  const sel = ref.type.plural === 'services' ? { matchLabels: selector as Record<string, string> } : (selector as { matchLabels?: Record<string, string> });
-  const pods = client.list('pods', ctx.namespace).filter((p) => matchesLabelSelector(sel, p.metadata.labels));
-  if (pods.length === 0) throw new CliError(`timed out waiting for the condition`);
-  pods.sort(activeFirst);
-  if (pods.length > 1) ctx.err(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}`);
-  return pods[0];
-}
-
-/**
- * The pod kubectl attaches to: `sort.Reverse(ActivePods)` — assigned, Running (then Unknown,
- * Pending), ready, ready for longer, fewer restarts, older first.
- */
-function activeFirst(a: KObject, b: KObject): number {
-  const PHASE: Record<string, number> = { Running: 0, Unknown: 1, Pending: 2 };
-  const key = (p: KObject): (number | string)[] => {
-    const pod = p as unknown as Pod;
-    const ready = pod.status?.conditions?.find((c) => c.type === 'Ready' && c.status === 'True');
-    const restarts = Math.max(0, ...(pod.status?.containerStatuses ?? []).map((c) => c.restartCount ?? 0));
-    return [
-      pod.spec?.nodeName ? 0 : 1,
-      PHASE[pod.status?.phase ?? ''] ?? 3,
-      ready ? 0 : 1,
-      ready?.lastTransitionTime ?? '~',
-      restarts,
-      pod.metadata?.creationTimestamp ?? '~',
-    ];
+  const targetOpts: TargetOptions = {
+    container,
+    allContainers: args.bool('all-containers'),
+    allPods: args.bool('all-pods'),
+    podTimeoutMs: args.duration('pod-running-timeout'),
   };
-  const ka = key(a);
-  const kb = key(b);
-  for (let i = 0; i < ka.length; i++) {
-    if (ka[i] < kb[i]) return -1;
-    if (ka[i] > kb[i]) return 1;
+  // The object (or the selected pods) is fetched before any flag is checked.
+  let pods: KObject[] = [];
+  let workload: { obj: KObject; plural: string } | undefined;
+  if (selector) {
+    pods = ctx.client.list('pods', ctx.namespace, { labelSelector: selector });
+    if (pods.length === 0) ctx.err(`No resources found in ${ctx.namespace} namespace.`);
+  } else {
+    const arg = positional[0];
+    const ref = arg.includes('/') ? parseResourceArgs(ctx.client.discovery, [arg]).refs[0] : undefined;
+    const plural = ref?.type.plural ?? 'pods';
+    const obj = ctx.client.get(plural, ctx.namespace, ref?.name ?? arg);
+    if (plural === 'pods') pods = [obj];
+    else workload = { obj, plural };
   }
-  return 0;
+
+  // Validate.
+  if (args.string('since-time') && request.sinceSeconds !== undefined) throw new CliError('at most one of `sinceTime` or `sinceSeconds` may be specified');
+  if (targetOpts.allContainers && container) throw new CliError(`--all-containers=true should not be specified with container name ${container}`);
+  if (args.changed('container') && positional.length === 2) throw new CliError('only one of -c or an inline [CONTAINER] arg is allowed');
+  if (args.int('limit-bytes') < 0) throw new CliError('--limit-bytes must be greater than 0');
+  if (request.sinceSeconds !== undefined && request.sinceSeconds < 0) throw new CliError('--since must be greater than 0');
+  if (request.tailLines !== undefined && request.tailLines < -1) throw new CliError('--tail must be greater than or equal to -1');
+
+  // Run.
+  const targets = workload ? yield* workloadTargets(ctx, workload.obj, workload.plural, targetOpts) : podTargets(ctx, pods, targetOpts);
+  const follow = args.bool('follow');
+  const max = args.int('max-log-requests');
+  if (follow && targets.length > 1 && targets.length > max) {
+    throw new CliError(`you are attempting to follow ${targets.length} log streams, but maximum allowed concurrency is ${max}, use --max-log-requests to increase the limit`);
+  }
+  const prefix = args.bool('prefix') || targetOpts.allPods;
+  return yield* consumeStreams(ctx, targets, { request, prefix, follow, ignoreErrors: args.bool('ignore-errors') });
 }
 
-function printPodLogs(ctx: CommandContext, podObj: KObject, container: string, allContainers: boolean, options: ReturnType<typeof opts>, prefix: boolean): string[] {
-  const pod = podObj as unknown as Pod;
-  const name = pod.metadata!.name!;
-  const ns = pod.metadata!.namespace!;
-  const containers = pod.spec?.containers ?? [];
-  let names: string[];
-  if (allContainers) names = [...(pod.spec?.initContainers ?? []), ...containers].map((c) => c.name);
-  else if (container) names = [container];
-  else {
-    const annotated = pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container'];
-    const chosen = annotated && containers.some((c) => c.name === annotated) ? annotated : containers[0]?.name;
-    if (containers.length > 1 || (pod.spec?.initContainers ?? []).length > 0) {
-      if (!annotated && chosen) ctx.err(`Defaulted container "${chosen}" out of: ${allContainerNames(pod)}`);
-    }
-    names = chosen ? [chosen] : [];
+/** ToLogOptions: what each log request asks of the server. */
+function logOptions(args: ParsedArgs, selector: boolean): Omit<PodLogOptions, 'container'> {
+  const opts: Omit<PodLogOptions, 'container'> = { previous: args.bool('previous'), timestamps: args.bool('timestamps') };
+  const sinceTime = args.string('since-time');
+  if (sinceTime) {
+    const parsed = parseRfc3339(sinceTime);
+    if ('error' in parsed) throw new CliError(parsed.error);
+    opts.sinceTime = sinceTime;
   }
-  for (const c of names) {
-    const text = ctx.client.log(ns, name, { container: c, previous: options.previous, tailLines: options.tail >= 0 ? options.tail : undefined, timestamps: options.timestamps, sinceSeconds: options.sinceSeconds });
-    if (!prefix) ctx.io.out(text);
-    else ctx.io.out(text.split('\n').filter((l, i, all) => l || i < all.length - 1).map((l) => `[pod/${name}/${c}] ${l}\n`).join(''));
-  }
-  return names;
+  if (args.changed('limit-bytes') && args.int('limit-bytes') !== 0) opts.limitBytes = args.int('limit-bytes');
+  // Rounded to the nearest second.
+  if (args.changed('since') && args.duration('since') !== 0) opts.sinceSeconds = goRound(args.duration('since') / 1000);
+  const tail = args.int('tail');
+  if (selector && tail === -1 && !args.changed('tail')) opts.tailLines = SELECTOR_TAIL;
+  else if (tail !== -1) opts.tailLines = tail;
+  return opts;
 }
 
-/**
- * `-f`: after what is there, print new lines as the container writes them, until its current
- * run ends (it exits or restarts) or the pod goes. The host may also stop the program.
- */
-function* follow(ctx: CommandContext, podObj: KObject, container: string): KubectlProgram {
-  const client = ctx.client;
-  const ns = podObj.metadata.namespace!;
-  const name = podObj.metadata.name!;
-  const status = () => {
-    const pod = tryGet(client, 'pods', ns, name) as unknown as Pod | undefined;
-    if (!pod || pod.metadata?.uid !== podObj.metadata.uid) return undefined;
-    return [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].find((c) => c.name === container);
-  };
-  const startID = status()?.containerID;
-  const read = () => {
-    try {
-      return ctx.client.log(ns, name, { container });
-    } catch {
-      return undefined;
-    }
-  };
-  let printed = read()?.length ?? 0;
-  const ended = () => {
-    const s = status();
-    return !s || !!s.state?.terminated || s.containerID !== startID;
-  };
-  for (;;) {
-    if (ended()) break;
-    const ok: boolean = yield { until: () => ended() || (read()?.length ?? 0) > printed, timeoutMs: FOLLOW_LIMIT_MS };
-    const text = read();
-    if (text && text.length > printed) {
-      ctx.io.out(text.slice(printed));
-      printed = text.length;
-    }
-    if (!ok) break;
-  }
-  // Lines written in the instant the run ended.
-  const last = read();
-  if (last && last.length > printed) ctx.io.out(last.slice(printed));
-  return 0;
-}
-
-/** How long `-f` follows at most in virtual time (a day). */
-const FOLLOW_LIMIT_MS = 24 * 3600 * 1000;
-
-function allContainerNames(pod: Pod): string {
-  const names = [
-    ...(pod.spec?.containers ?? []).map((c) => c.name),
-    ...(pod.spec?.ephemeralContainers ?? []).map((c) => `${c.name} (ephem)`),
-    ...(pod.spec?.initContainers ?? []).map((c) => `${c.name} (init)`),
-  ];
-  return names.join(', ');
+/** Go's math.Round: halves away from zero. */
+function goRound(x: number): number {
+  return Math.sign(x) * Math.round(Math.abs(x));
 }

@@ -13,6 +13,7 @@ import { readLogs } from '../kubelet/logs';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import { formatSelector, fromLabelSelector, matchSelector, parseSelector } from '../core/labels';
 import type { KObject } from '../core/object';
+import { parseRfc3339 } from '../core/parse-rfc3339';
 import { bindPod } from '../scheduler/binding';
 
 /** Kinds this server gives a `scale` subresource. */
@@ -61,8 +62,12 @@ export function createClient(cluster: ClientHost): KubeClient {
       const body = { ...obj, metadata: { ...obj.metadata, resourceVersion: rv ?? obj.metadata.resourceVersion }, spec: { ...(obj.spec as object), replicas: scale.spec.replicas } };
       return scaleOf(write(api.update(resource, namespace, body, opts)));
     },
-    log: (namespace, pod, opts = {}) =>
-      readLogs(cluster, namespace, pod, opts.container, { previous: opts.previous, tail: opts.tailLines, timestamps: opts.timestamps, sinceSeconds: opts.sinceSeconds }),
+    log(namespace, pod, opts = {}) {
+      const since = opts.sinceTime === undefined ? undefined : parseRfc3339(opts.sinceTime);
+      if (since && 'error' in since) throw statusError('BadRequest', since.error);
+      const sinceTime = since?.ms;
+      return readLogs(cluster, namespace, pod, opts.container, { previous: opts.previous, tail: opts.tailLines, timestamps: opts.timestamps, sinceSeconds: opts.sinceSeconds, sinceTime, limitBytes: opts.limitBytes });
+    },
     // Containers run no processes one can join yet: the server has no such subresources.
     exec() {
       throw noSuchSubresource();

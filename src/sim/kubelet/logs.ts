@@ -31,6 +31,10 @@ export interface LogOptions {
   timestamps?: boolean;
   /** Only lines newer than this many seconds. */
   sinceSeconds?: number;
+  /** Only lines written at or after this instant (virtual ms). */
+  sinceTime?: number;
+  /** Stop after this many bytes, even within a line. */
+  limitBytes?: number;
 }
 
 export class LogStore {
@@ -86,8 +90,17 @@ export function readLogs(ctx: Pick<Cluster, 'api' | 'clock' | 'kubelets'>, names
   const now = ctx.clock.now();
   let lines = run.lines(Math.min(now, run.finishedAt ?? Infinity));
   if (opts.sinceSeconds !== undefined) lines = lines.filter((l) => l.at >= now - opts.sinceSeconds! * 1000);
+  if (opts.sinceTime !== undefined) lines = lines.filter((l) => l.at >= opts.sinceTime!);
   if (opts.tail !== undefined && opts.tail >= 0) lines = opts.tail === 0 ? [] : lines.slice(-opts.tail);
-  return lines.map((l) => (opts.timestamps ? `${rfc3339Nano(l.at, l.text)} ${l.text}` : l.text) + '\n').join('');
+  const text = lines.map((l) => (opts.timestamps ? `${rfc3339Nano(l.at, l.text)} ${l.text}` : l.text) + '\n').join('');
+  return opts.limitBytes !== undefined ? firstBytes(text, opts.limitBytes) : text;
+}
+
+/** The first `n` bytes of the UTF-8 text (a character cut in two is dropped). */
+function firstBytes(text: string, n: number): string {
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= n) return text;
+  return new TextDecoder().decode(bytes.slice(0, n)).replace(/\uFFFD$/, '');
 }
 
 /** The api-server's validateContainer (pkg/registry/core/pod/strategy.go). */
