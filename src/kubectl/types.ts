@@ -57,6 +57,11 @@ export interface Wait {
    * Unset: at once (`get -w` prints what is there and stops).
    */
   unattendedMs?: number;
+  /**
+   * For a condition no api write announces (a container writing a log line): the host looks
+   * again at least this often, in virtual ms. Unset: only after writes and at the deadline.
+   */
+  pollMs?: number;
 }
 
 /** Yields waits; receives whether the condition held; returns the exit code. */

@@ -53,7 +53,7 @@ export interface SessionDeps {
 interface Running {
   id: number;
   program: KubectlProgram;
-  wait?: { until: () => boolean; deadline: number };
+  wait?: { until: () => boolean; deadline: number; pollMs?: number };
   out: (text: string, stream: 'stdout' | 'stderr') => void;
   done: (exitCode: number) => void;
   /** The paused-clock notice was shown (once per command). */
@@ -293,7 +293,7 @@ export class Session {
         input = true;
         continue;
       }
-      r.wait = { until: step.value.until, deadline: this.cluster.clock.now() + step.value.timeoutMs };
+      r.wait = { until: step.value.until, deadline: this.cluster.clock.now() + step.value.timeoutMs, pollMs: step.value.pollMs };
       this.running.set(r.id, r);
       this.tellIfPaused(r);
       return;
@@ -379,9 +379,13 @@ export class Session {
 
   private nextWake(): number | undefined {
     let next = this.cluster.clock.nextEventAt();
+    const now = this.cluster.clock.now();
     for (const r of this.running.values()) {
-      // A wait with no deadline (`get -w`) wakes on changes only, never on time.
-      if (r.wait && Number.isFinite(r.wait.deadline) && (next === undefined || r.wait.deadline < next)) next = r.wait.deadline;
+      if (!r.wait) continue;
+      // A wait with no deadline (`get -w`) wakes on changes only, unless it asks to be polled
+      // (`logs -f`: a log line is no change anyone announces).
+      const at = Math.min(r.wait.deadline, r.wait.pollMs ? now + r.wait.pollMs : Infinity);
+      if (Number.isFinite(at) && (next === undefined || at < next)) next = at;
     }
     return next;
   }

@@ -27,6 +27,12 @@ export interface StreamOptions {
  */
 export const FOLLOW_UNATTENDED_MS = 60_000;
 
+/**
+ * A container's output is no api write, so nothing wakes a waiting follow when a line is
+ * written: the host looks again this often (virtual ms), so lines show within a quarter second.
+ */
+export const FOLLOW_POLL_MS = 250;
+
 interface OpenStream {
   target: LogTarget;
   prefix: string;
@@ -49,7 +55,7 @@ export function* consumeStreams(ctx: CommandContext, targets: LogTarget[], opts:
   const active = () => streams.filter((s) => !s.done);
   const ready = () => active().some((s) => ended(ctx, s) || (allLines(ctx, s, opts, false)?.length ?? 0) > s.seen);
   while (active().length) {
-    const held: boolean = yield { until: ready, timeoutMs: Infinity, unattendedMs: FOLLOW_UNATTENDED_MS };
+    const held: boolean = yield { until: ready, timeoutMs: Infinity, unattendedMs: FOLLOW_UNATTENDED_MS, pollMs: FOLLOW_POLL_MS };
     if (!held) return 0;
     // Lines written in the instant a run ended still come through.
     const over = active().filter((s) => ended(ctx, s));
