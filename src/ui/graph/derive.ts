@@ -14,7 +14,7 @@
  * output so that every node, cell or edge whose content did not change is returned as the
  * *identical* object: React then re-renders only what changed.
  */
-import type { Edge, Node } from '@xyflow/react';
+import type { Edge } from '@xyflow/react';
 import { nodeStatus } from '../../sim/kinds/core/node';
 import { podStatus } from '../../sim/kinds/printing/pod-status';
 import type { KObject } from '../../sim/core/object';
@@ -23,8 +23,12 @@ import { BOX, BOX_W, boxHeight, capacity, cellOffset, gridFor, hasFooter, shared
 import { SlotAllocator } from './slots';
 import { kindRank, WORKLOAD_KINDS, type KindInfo, type WorkloadKind } from './kinds';
 import { CARD_LOOKS, emptyNodeNote, isControlPlane } from './summaries';
-import { podTone, type Tone } from './tone';
+import { emptyTones, podTone, toneSummary, type Tone } from './tone';
+import { sameCell, sameNode } from './same';
 import { layoutWorkloads, type Rect, type WorkloadItem } from './workload-layout';
+import type { GraphInput, ObjectRefData, PodCell, Unowned, BoxData, WorkloadData, PodEdgeData, BoxNode, WorkloadNode, GraphNode, PodSummary, Graph } from './graph-types';
+
+export type { GraphInput, ObjectRefData, PodCell, Unowned, BoxData, WorkloadData, PodEdgeData, BoxNode, WorkloadNode, GraphNode, PodSummary, Graph };
 
 export const LAYOUT = {
   boxGapX: 24,
@@ -48,87 +52,6 @@ export const PENDING_HINT = 'pods not yet bound to a node';
  * unreadable, and every one of them is redrawn whenever the ReplicaSet's status changes.
  */
 export const EDGE_FANOUT_LIMIT = 24;
-
-export interface GraphInput {
-  /** Node names in display order (kind's: control plane first), known before Node objects exist. */
-  nodeNames: readonly string[];
-  nodes: ObjectMap;
-  pods: ObjectMap;
-  /** The objects drawn as cards, by resource (`deployments`, `services`: the kinds in `kinds.ts`). */
-  cards: Readonly<Record<string, ObjectMap>>;
-  /**
-   * Node boxes side by side (default 2). One column suits a tall, narrow view: the drawing then
-   * fits it at a zoom where pod names can be read.
-   */
-  columns?: number;
-}
-
-export interface ObjectRefData {
-  resource: string;
-  namespace?: string;
-  name: string;
-}
-
-/** One pod as its box draws it. */
-export type PodCell = {
-  id: string;
-  ref: ObjectRefData;
-  label: string;
-  status: string;
-  tone: Tone;
-  terminating: boolean;
-  ready: string;
-  slot: number;
-  /**
-   * Owned by no controller in the cluster, so nothing replaces it if it goes: an `orphan` was made
-   * by one (it has a `generateName`, or a dangling ownerReference); a `bare` pod never had one.
-   */
-  unowned: Unowned;
-};
-export type Unowned = '' | 'orphan' | 'bare';
-export type BoxData = {
-  label: string;
-  role: 'control-plane' | 'worker' | 'pending';
-  pods: number;
-  condition: string;
-  /** Beside the title: what the box is (the Pending lane says what it holds). */
-  hint: string;
-  /** In an empty box: why no pod runs there (its taints, or cordoned). */
-  note: string;
-  grid: Grid;
-  /** The pods drawn, in slot order. */
-  cells: PodCell[];
-  /** Pods in the box that the grid has no room for. */
-  hidden: number;
-  /** "330 Running · 3 Pending" under a grid of squares; empty otherwise. */
-  summary: string;
-  /** The selected pod's id, when it is in this box. */
-  selectedPod?: string;
-};
-export type WorkloadData = { ref: ObjectRefData; kind: WorkloadKind; label: string; summary: string; faded: boolean };
-/** An edge to one pod: it ends at the pod's cell, `x`,`y` in flow coordinates (top centre). */
-export type PodEdgeData = { pod: string; x: number; y: number };
-
-export type BoxNode = Node<BoxData, 'box'>;
-export type WorkloadNode = Node<WorkloadData, 'workload'>;
-export type GraphNode = BoxNode | WorkloadNode;
-
-/** Pod counts by colour family, for the graph's caption. */
-export type PodSummary = { total: number } & Record<Tone, number>;
-
-export interface Graph {
-  nodes: GraphNode[];
-  summary: PodSummary;
-  edges: Edge[];
-  /** Pod id → the id of the box that draws it. */
-  podBox: ReadonlyMap<string, string>;
-  /**
-   * Increments when the drawing's outline changes: a box grows or shrinks, a Deployment,
-   * ReplicaSet or Service comes or goes. Time to `fitView()`. Pods replacing each other inside
-   * the same rows do not count, so the view holds still during a rollout.
-   */
-  shapeVersion: number;
-}
 
 export class GraphBuilder {
   private readonly slots = new SlotAllocator();
@@ -373,26 +296,6 @@ export class GraphBuilder {
   }
 }
 
-function emptyTones(): Record<Tone, number> {
-  return { running: 0, progress: 0, error: 0, done: 0, terminating: 0, unknown: 0 };
-}
-
-const TONE_WORDS: readonly [Tone, string][] = [
-  ['running', 'Running'],
-  ['progress', 'Pending'],
-  ['error', 'failing'],
-  ['terminating', 'terminating'],
-  ['done', 'completed'],
-  ['unknown', 'unknown'],
-];
-
-/** "330 Running · 3 Pending": a box's pods by colour family, as the caption orders them. */
-export function toneSummary(tones: Record<Tone, number>): string {
-  return TONE_WORDS.filter(([t]) => tones[t] > 0)
-    .map(([t, word]) => `${tones[t]} ${word}`)
-    .join(' · ');
-}
-
 function boxNames(input: GraphInput): string[] {
   const names = [...input.nodeNames];
   const extra = [...input.nodes.values()].map((n) => n.metadata.name ?? '').filter((n) => n && !names.includes(n));
@@ -487,34 +390,4 @@ function byCreation(objects: KObject[]): KObject[] {
   const keyed = objects.map((o) => ({ o, k: `${o.metadata.creationTimestamp ?? ''}\u0000${o.metadata.namespace ?? ''}/${o.metadata.name}` }));
   keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
   return keyed.map((x) => x.o);
-}
-
-/** Whether two nodes render the same. Cells are compared by identity: the builder reuses unchanged ones. */
-function sameNode(a: GraphNode, b: GraphNode): boolean {
-  if (a.type !== b.type || a.width !== b.width || a.height !== b.height) return false;
-  if (a.position.x !== b.position.x || a.position.y !== b.position.y) return false;
-  if (a.type === 'box' && b.type === 'box') {
-    const x = a.data;
-    const y = b.data;
-    return (
-      x.label === y.label && x.role === y.role && x.pods === y.pods && x.condition === y.condition && x.hint === y.hint && x.note === y.note && x.grid === y.grid &&
-      x.hidden === y.hidden && x.summary === y.summary && x.selectedPod === y.selectedPod && sameItems(x.cells, y.cells)
-    );
-  }
-  const x = a.data as WorkloadData;
-  const y = b.data as WorkloadData;
-  return x.kind === y.kind && x.label === y.label && x.summary === y.summary && x.faded === y.faded && x.ref.namespace === y.ref.namespace && x.ref.resource === y.ref.resource;
-}
-
-function sameCell(a: PodCell, b: PodCell): boolean {
-  return (
-    a.slot === b.slot && a.status === b.status && a.tone === b.tone && a.terminating === b.terminating && a.ready === b.ready && a.label === b.label &&
-    a.unowned === b.unowned && a.ref.namespace === b.ref.namespace
-  );
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -11,3 +11,23 @@ export function podTone(status: string): Tone {
   if (status === 'Pending' || status === 'ContainerCreating' || status === 'PodInitializing' || status === 'SchedulingGated' || status.startsWith('Init:')) return 'progress';
   return 'unknown';
 }
+
+export function emptyTones(): Record<Tone, number> {
+  return { running: 0, progress: 0, error: 0, done: 0, terminating: 0, unknown: 0 };
+}
+
+const TONE_WORDS: readonly [Tone, string][] = [
+  ['running', 'Running'],
+  ['progress', 'Pending'],
+  ['error', 'failing'],
+  ['terminating', 'terminating'],
+  ['done', 'completed'],
+  ['unknown', 'unknown'],
+];
+
+/** "330 Running · 3 Pending": a box's pods by colour family, as the caption orders them. */
+export function toneSummary(tones: Record<Tone, number>): string {
+  return TONE_WORDS.filter(([t]) => tones[t] > 0)
+    .map(([t, word]) => `${tones[t]} ${word}`)
+    .join(' · ');
+}
