@@ -12,6 +12,17 @@ export const httpdServer: ServerBehaviour = {
     [10, `[{ts}] [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/${v} (Unix) configured -- resuming normal operations`],
     [10, "[{ts}] [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'"],
   ],
+  // The first config pass opens the listeners ([::] first) and gives up: no second AH00558.
+  portInUse: (port) => ({
+    keep: 1,
+    lines: [
+      [5, `(98)Address already in use: AH00072: make_sock: could not bind to address [::]:${port}`],
+      [5, `(98)Address already in use: AH00072: make_sock: could not bind to address 0.0.0.0:${port}`],
+      [5, 'no listening sockets available, shutting down'],
+      [5, 'AH00015: Unable to open logs'],
+    ],
+    exitAfterMs: 5,
+  }),
   shutdown: ['[{ts}] [mpm_event:notice] [pid 1:tid 1] AH00492: caught SIGWINCH, shutting down gracefully'],
   shutdownMs: 200,
 };

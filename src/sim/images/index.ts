@@ -22,7 +22,7 @@ import type { ImageFamily, ImageInfo, ImageRef, ImageRepository } from './types'
 import { ubuntu } from './ubuntu';
 import { inKnownNamespace, knownNamespaces } from './well-known';
 
-export type { HttpAnswer, ImageFamily, ImageInfo, ImageRef, ImageRepository, ServerBehaviour } from './types';
+export type { HttpAnswer, ImageFamily, ImageInfo, ImageRef, ImageRepository, PortInUse, ServerBehaviour } from './types';
 export { InvalidImageName, parseImageRef } from './reference';
 export { imageDigest } from './digest';
 

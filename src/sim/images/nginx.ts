@@ -1,5 +1,5 @@
 /** nginx: the web server most examples run (STOPSIGNAL SIGQUIT: a graceful shutdown). */
-import type { ImageFamily, ServerBehaviour } from './types';
+import type { ImageFamily, PortInUse, ServerBehaviour } from './types';
 import { DEBIAN } from './userland';
 
 const nginxServer: ServerBehaviour = {
@@ -24,10 +24,29 @@ const nginxServer: ServerBehaviour = {
     [20, '{ts} [notice] 1#1: start worker processes'],
     [20, '{ts} [notice] 1#1: start worker process 29'],
   ],
+  portInUse: (port) => bindFailure(port),
   // nginx's STOPSIGNAL is SIGQUIT: a graceful shutdown.
   shutdown: ['{ts} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down', '{ts} [notice] 29#29: gracefully shutting down', '{ts} [notice] 29#29: exiting', '{ts} [notice] 29#29: exit', '{ts} [notice] 1#1: signal 17 (SIGCHLD) received from 29', '{ts} [notice] 1#1: worker process 29 exited with code 0', '{ts} [notice] 1#1: exit'],
   shutdownMs: 100,
 };
+
+/**
+ * ngx_open_listening_sockets: 5 tries 500 ms apart over every listener (the image's default.conf
+ * listens on 0.0.0.0 and, the entrypoint enabled it, [::]); an emerg line goes to the error log
+ * (/dev/stderr) and again to stderr as `nginx: [emerg]`; then `still could not bind()`, exit 1.
+ * It fails inside ngx_init_cycle, before the event module logs its `using the "epoll"` notice.
+ */
+function bindFailure(port: number): PortInUse {
+  const lines: Array<[number, string]> = [];
+  const emerg = (at: number, msg: string) => lines.push([at, `{ts} [emerg] 1#1: ${msg}`], [at, `nginx: [emerg] ${msg}`]);
+  let at = 20;
+  for (let tries = 5; tries; tries--, at += 500) {
+    for (const addr of [`0.0.0.0:${port}`, `[::]:${port}`]) emerg(at, `bind() to ${addr} failed (98: Address already in use)`);
+    lines.push([at, '{ts} [notice] 1#1: try again to bind() after 500ms']);
+  }
+  emerg(at, 'still could not bind()');
+  return { keep: 9, lines, exitAfterMs: at };
+}
 
 export const nginx: ImageFamily = {
   name: 'nginx',

@@ -15,6 +15,15 @@ const redisServer: ServerBehaviour = {
     [2, '1:M {ts} * Server initialized'],
     [2, '1:M {ts} * Ready to accept connections tcp'],
   ],
+  // `bind * -::*`: the IPv4 wildcard fails first and initListeners aborts.
+  portInUse: (port) => ({
+    keep: 4,
+    lines: [
+      [1, `1:M {ts} # Warning: Could not create server TCP listening socket *:${port}: bind: Address already in use`],
+      [1, `1:M {ts} # Failed listening on port ${port} (tcp), aborting.`],
+    ],
+    exitAfterMs: 1,
+  }),
   shutdown: ['1:signal-handler ({ts}) Received SIGTERM scheduling shutdown...', '1:M {ts} * User requested shutdown...', '1:M {ts} * Saving the final RDB snapshot before exiting.', '1:M {ts} * DB saved on disk', '1:M {ts} # Redis is now ready to exit, bye bye...'],
   shutdownMs: 100,
 };

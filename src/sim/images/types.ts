@@ -32,8 +32,20 @@ export interface ServerBehaviour {
   ports: number[] | 'declared';
   /** How it answers an HTTP request on its ports (the network serves it, later). */
   http?: (path: string) => HttpAnswer;
+  /**
+   * What it prints when a port it listens on is already taken (containers of a pod share one
+   * network namespace): the first `keep` startup lines, then `lines`, then exit 1 at `exitAfterMs`.
+   */
+  portInUse?: (port: number) => PortInUse;
   /** How `{ts}` is rendered in its log lines. */
   timestampStyle: 'nginx' | 'apache' | 'redis' | 'iso' | 'none';
+}
+
+/** A server that cannot bind its port: its output until it exits with code 1. */
+export interface PortInUse {
+  keep: number;
+  lines: Array<[number, string]>;
+  exitAfterMs: number;
 }
 
 /** An app's answer to an HTTP request. */

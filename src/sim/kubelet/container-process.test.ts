@@ -40,3 +40,43 @@ describe('an image the playground cannot know', () => {
     expect(containerEnv(pod({ name: 'c' }), { name: 'c' }, other).NGINX_VERSION).toBeUndefined();
   });
 });
+
+describe('a server whose port another container of the pod holds', () => {
+  const pod = (container: Container): Pod => ({ metadata: { name: 'p' }, spec: { containers: [container] } });
+  const plan = (image: string, held: number[], container: Container = { name: 'c', image }) => planProcess(pod(container), container, lookupImage(parseImageRef(image))!, new Set(held));
+
+  it('nginx tries bind() five times 500 ms apart, then exits 1', () => {
+    const p = plan('nginx:1.27.3', [80]);
+    expect(p.exitAfterMs).toBe(2520);
+    expect(p.exitCode).toBe(1);
+    const lines = p.lines(0, 10_000);
+    expect(lines.filter((l) => l.text === 'nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)').map((l) => l.at)).toEqual([20, 520, 1020, 1520, 2020]);
+    expect(lines.slice(-2).map((l) => l.text)).toEqual(['1970/01/01 00:00:02 [emerg] 1#1: still could not bind()', 'nginx: [emerg] still could not bind()']);
+    expect(lines.some((l) => l.text.includes('epoll'))).toBe(false);
+    expect(lines[8].text).toBe('/docker-entrypoint.sh: Configuration complete; ready for start up');
+  });
+
+  it('starts normally when its port is free', () => {
+    const p = plan('nginx:1.27.3', [8080]);
+    expect(p.exitAfterMs).toBeUndefined();
+    expect(p.lines(0, 10_000).at(-1)?.text).toContain('start worker process 29');
+  });
+
+  it('httpd and redis print their own errors', () => {
+    expect(plan('httpd:2.4', [80]).lines(0, 1000).slice(1).map((l) => l.text)).toEqual([
+      '(98)Address already in use: AH00072: make_sock: could not bind to address [::]:80',
+      '(98)Address already in use: AH00072: make_sock: could not bind to address 0.0.0.0:80',
+      'no listening sockets available, shutting down',
+      'AH00015: Unable to open logs',
+    ]);
+    const redis = plan('redis:7.4', [6379]);
+    expect(redis.exitCode).toBe(1);
+    expect(redis.lines(0, 1000).at(-1)?.text).toMatch(/^1:M .* # Failed listening on port 6379 \(tcp\), aborting\.$/);
+  });
+
+  it('an app whose message is unknown says so', () => {
+    const p = plan('vinsdocker/k8s-app:v1', [8080], { name: 'c', image: 'vinsdocker/k8s-app:v1', ports: [{ containerPort: 8080 }] });
+    expect(p.exitCode).toBe(1);
+    expect(p.lines(0, 1000).map((l) => l.text)).toEqual(["bind: address already in use (port 8080 is held by another container of this pod; kubeplay does not know this app's own message)"]);
+  });
+});

@@ -4,7 +4,7 @@
  * when it exits (if ever), how it reacts to SIGTERM, and its output over time.
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1';
-import type { ImageInfo, ServerBehaviour } from '../images';
+import type { ImageInfo, PortInUse, ServerBehaviour } from '../images';
 import { runProcess, type ShellFlavor } from '../../shell/evaluate';
 import type { LogLine } from './logs';
 import { DAY_NAMES, MONTH_NAMES, pad, utcParts } from '../core/utc';
@@ -75,7 +75,8 @@ function flavorOf(image: ImageInfo): ShellFlavor {
   return image.binaries.has('dash') ? 'dash' : 'busybox';
 }
 
-export function planProcess(pod: Pod, container: Container, image: ImageInfo): ProcessPlan {
+/** `held`: ports other running containers of the pod listen on (one network namespace). */
+export function planProcess(pod: Pod, container: Container, image: ImageInfo, held: ReadonlySet<number> = new Set()): ProcessPlan {
   const env = containerEnv(pod, container, image);
   let argv = resolveArgv(container, image, env);
   if (argv.length === 0) return { startError: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: no command: unknown', onSigterm: 'ignore', lines: () => [] };
@@ -92,9 +93,9 @@ export function planProcess(pod: Pod, container: Container, image: ImageInfo): P
   }
   const server = image.server;
   const declared = declaredPorts(container);
-  if (server && app) return serverPlan(server, image.version, true, declared);
-  if (server && argv.length > 0 && server.binaries.includes(basename(argv[0]))) return serverPlan(server, image.version, wrapped || !image.entrypoint.length, declared);
-  if (server && WRAPPERS.has(argv[0])) return serverPlan(server, image.version, true, declared);
+  if (server && app) return serverPlan(server, image.version, true, declared, held);
+  if (server && argv.length > 0 && server.binaries.includes(basename(argv[0]))) return serverPlan(server, image.version, wrapped || !image.entrypoint.length, declared, held);
+  if (server && WRAPPERS.has(argv[0])) return serverPlan(server, image.version, true, declared, held);
   const ctx = { env, startedAt: 0, binaries: image.binaries, flavor: flavorOf(image), hostname: env.HOSTNAME };
   const timeline = runProcess(argv, ctx, { untilMs: Infinity, maxSteps: 200_000, maxLines: 1 });
   const exit = timeline.truncated ? undefined : timeline.exit;
@@ -114,10 +115,14 @@ function declaredPorts(container: Container): number[] {
   return (container.ports ?? []).filter((p) => (p.protocol ?? 'TCP') === 'TCP').map((p) => p.containerPort);
 }
 
-function serverPlan(server: ServerBehaviour, version: string, withEntrypoint: boolean, declared: number[]): ProcessPlan {
+function serverPlan(server: ServerBehaviour, version: string, withEntrypoint: boolean, declared: number[], held: ReadonlySet<number>): ProcessPlan {
   const ports = server.ports === 'declared' ? declared : server.ports;
-  const startup = server.startup(version, ports).filter(([, text]) => withEntrypoint || text.includes('{ts}') || !text.includes('entrypoint'));
+  const taken = ports.find((p) => held.has(p));
+  const failure = taken === undefined ? undefined : (server.portInUse ?? unknownBindFailure)(taken);
+  const lines = failure ? [...server.startup(version, ports).slice(0, failure.keep), ...failure.lines] : server.startup(version, ports);
+  const startup = lines.filter(([, text]) => withEntrypoint || text.includes('{ts}') || !text.includes('entrypoint'));
   return {
+    ...(failure ? { exitAfterMs: failure.exitAfterMs, exitCode: 1 } : {}),
     server,
     ports,
     onSigterm: { afterMs: server.shutdownMs, code: 0 },
@@ -134,6 +139,11 @@ function serverPlan(server: ServerBehaviour, version: string, withEntrypoint: bo
       return out;
     },
   };
+}
+
+/** A server whose own words for EADDRINUSE the playground does not know: say so plainly. */
+function unknownBindFailure(port: number): PortInUse {
+  return { keep: 0, lines: [[0, `bind: address already in use (port ${port} is held by another container of this pod; kubeplay does not know this app's own message)`]], exitAfterMs: 0 };
 }
 
 function renderTs(text: string, at: number, style: ServerBehaviour['timestampStyle']): string {

@@ -269,7 +269,7 @@ export class PodWorker {
     const now = this.rt.clock.now();
     const ts = this.rt.clock.timestamp();
     const containerID = `containerd://${this.rt.containerId()}`;
-    const plan = planProcess(this.pod, c.spec, image);
+    const plan = planProcess(this.pod, c.spec, image, this.heldPorts(c));
     if (c.everStarted) c.view.restartCount++;
     if ('terminated' in c.view.state) c.view.lastState = c.view.state.terminated;
     c.everStarted = true;
@@ -296,6 +296,15 @@ export class PodWorker {
     if (probe) c.actions.push({ kind: 'ready', at: now + (probe.initialDelaySeconds ?? 0) * 1000 });
     this.rt.logs.add(this.ns, this.name, c.spec.name, { containerID, startedAt: now, lines: (until) => plan.lines(now, until, c.stoppedAt) });
     if (plan.exitAfterMs !== undefined) c.actions.push({ kind: 'exit', at: now + plan.exitAfterMs, code: plan.exitCode ?? 0 });
+  }
+
+  /** Ports the pod's other running containers listen on: the pod has one network namespace. */
+  private heldPorts(self: Ctr): Set<number> {
+    const held = new Set<number>();
+    for (const c of [...this.inits, ...this.ctrs]) {
+      if (c !== self && 'running' in c.view.state) for (const p of c.plan?.ports ?? []) held.add(p);
+    }
+    return held;
   }
 
   // ---- exits and restarts ----
