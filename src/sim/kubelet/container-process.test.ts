@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { lookupImage, parseImageRef } from '../images';
-import { containerEnv, executableNotFoundMessage, planProcess } from './container-process';
+import { containerEnv, executableNotFoundMessage, planProcess, resolveArgv } from './container-process';
+import { kubeletEnv } from './container-env';
 
 describe('container process', () => {
   it('missing executable message', () => {
     expect(executableNotFoundMessage('foo')).toContain('exec: "foo": executable file not found in $PATH: unknown');
+  });
+});
+
+describe('command and args expansion', () => {
+  it('sees the kubelet variables, not the runtime ones (PATH, HOSTNAME)', () => {
+    const image = lookupImage(parseImageRef('busybox'))!;
+    const c: Container = { name: 'c', command: ['echo', '$(A)', '$(HOSTNAME)', '$(PATH)'], env: [{ name: 'A', value: 'a' }] };
+    const pod: Pod = { metadata: { name: 'p' }, spec: { containers: [c] } };
+    expect(resolveArgv(c, image, kubeletEnv(pod, c, { podIPs: [], hostIPs: [], allocatable: { cpuMillis: 0, memoryBytes: 0, ephemeralBytes: 0 }, services: [] }))).toEqual(['echo', 'a', '$(HOSTNAME)', '$(PATH)']);
   });
 });
 
