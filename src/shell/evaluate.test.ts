@@ -5,7 +5,7 @@ const T0 = Date.UTC(2026, 0, 1, 9, 0, 0);
 const busybox: ProcessContext = {
   env: { GREETING: 'hello', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' },
   startedAt: T0,
-  binaries: new Set(['sh', 'echo', 'sleep', 'cat', 'touch', 'rm', 'date', 'printenv', 'env', 'true', 'false', 'seq']),
+  binaries: new Set(['sh', 'echo', 'sleep', 'cat', 'touch', 'rm', 'date', 'printenv', 'env', 'true', 'false', 'seq', 'sort']),
   flavor: 'busybox',
   hostname: 'app-x',
 };
@@ -63,6 +63,11 @@ describe('interpreter', () => {
     expect(sh('printenv NOPE').exit?.code).toBe(1);
     expect(texts(sh('for i in 1 2 3; do echo $i; done'))).toEqual(['1', '2', '3']);
     expect(texts(runProcess(['printenv'], busybox))).toEqual(['GREETING=hello', 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin']);
+  });
+
+  it('sort orders lines by byte, -r reverses', () => {
+    expect(texts(sh('printf "b\\na\\nB\\n" | sort'))).toEqual(['B', 'a', 'b']);
+    expect(texts(sh('seq 3 | sort -r'))).toEqual(['3', '2', '1']);
   });
 
   it('exec form', () => {

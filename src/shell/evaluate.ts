@@ -291,6 +291,15 @@ class Vm {
         }
         return code;
       }
+      case 'sort': {
+        // Byte order (the C locale of busybox and kind's images); -r reverses.
+        const lines = input.split('\n');
+        if (lines[lines.length - 1] === '') lines.pop();
+        lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        if (args.includes('-r')) lines.reverse();
+        for (const l of lines) this.out(l + '\n');
+        return 0;
+      }
       case 'seq': {
         const nums = args.map(Number);
         const [first, last] = nums.length === 1 ? [1, nums[0]] : [nums[0], nums[1]];

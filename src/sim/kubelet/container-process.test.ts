@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { lookupImage, parseImageRef } from '../images';
-import { containerEnv, executableNotFoundMessage, planProcess } from './container-process';
+import { containerEnv, executableNotFoundMessage, planProcess, resolveArgv } from './container-process';
+import { kubeletEnv } from './container-env';
 
 describe('container process', () => {
   it('missing executable message', () => {
     expect(executableNotFoundMessage('foo')).toContain('exec: "foo": executable file not found in $PATH: unknown');
+  });
+});
+
+describe('command and args expansion', () => {
+  it('sees the kubelet variables, not the runtime ones (PATH, HOSTNAME)', () => {
+    const image = lookupImage(parseImageRef('busybox'))!;
+    const c: Container = { name: 'c', command: ['echo', '$(A)', '$(HOSTNAME)', '$(PATH)'], env: [{ name: 'A', value: 'a' }] };
+    const pod: Pod = { metadata: { name: 'p' }, spec: { containers: [c] } };
+    expect(resolveArgv(c, image, kubeletEnv(pod, c, { podIPs: [], hostIPs: [], allocatable: { cpuMillis: 0, memoryBytes: 0, ephemeralBytes: 0 }, services: [] }))).toEqual(['echo', 'a', '$(HOSTNAME)', '$(PATH)']);
   });
 });
 
@@ -43,7 +53,7 @@ describe('an image the playground cannot know', () => {
 
 describe('a server whose port another container of the pod holds', () => {
   const pod = (container: Container): Pod => ({ metadata: { name: 'p' }, spec: { containers: [container] } });
-  const plan = (image: string, held: number[], container: Container = { name: 'c', image }) => planProcess(pod(container), container, lookupImage(parseImageRef(image))!, new Set(held));
+  const plan = (image: string, held: number[], container: Container = { name: 'c', image }) => planProcess(pod(container), container, lookupImage(parseImageRef(image))!, undefined, new Set(held));
 
   it('nginx tries bind() five times 500 ms apart, then exits 1', () => {
     const p = plan('nginx:1.27.3', [80]);

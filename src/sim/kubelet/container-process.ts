@@ -7,6 +7,8 @@ import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { ImageInfo, PortInUse, ServerBehaviour } from '../images';
 import { runProcess, type ShellFlavor } from '../../shell/evaluate';
 import type { LogLine } from './logs';
+import { kubeletEnv, type PodFacts } from './container-env';
+import { expand } from './expansion';
 import { DAY_NAMES, MONTH_NAMES, pad, utcParts } from '../core/utc';
 
 export interface ProcessPlan {
@@ -27,26 +29,18 @@ export interface ProcessPlan {
 
 const WRAPPERS = new Set(['docker-entrypoint.sh', '/docker-entrypoint.sh', '/usr/local/bin/docker-entrypoint.sh', '/bin/entrypoint.sh', '/run.sh']);
 
-/** The environment of a container, in the order `printenv` shows it. */
-export function containerEnv(pod: Pod, container: Container, image: ImageInfo): Record<string, string> {
+/** Facts for a pod that is not running on a kubelet (unit tests): no IPs, no services. */
+export const NO_FACTS: PodFacts = { podIPs: [], hostIPs: [], allocatable: { cpuMillis: 0, memoryBytes: 0, ephemeralBytes: 0 }, services: [] };
+
+/**
+ * The environment of a container, in the order `printenv` shows it: the image's variables and
+ * HOSTNAME (set by the runtime), the kubelet's (container-env.ts), then the image's HOME.
+ */
+export function containerEnv(pod: Pod, container: Container, image: ImageInfo, kubelet: Record<string, string> = kubeletEnv(pod, container, NO_FACTS)): Record<string, string> {
   const env: Record<string, string> = {};
   env.PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
   env.HOSTNAME = pod.spec?.hostname ?? pod.metadata?.name ?? '';
-  for (const e of container.env ?? []) {
-    env[e.name] = expandRefs(e.value ?? '', env);
-  }
-  if (pod.spec?.enableServiceLinks !== false) {
-    Object.assign(env, {
-      KUBERNETES_SERVICE_HOST: '10.96.0.1',
-      KUBERNETES_SERVICE_PORT: '443',
-      KUBERNETES_SERVICE_PORT_HTTPS: '443',
-      KUBERNETES_PORT: 'tcp://10.96.0.1:443',
-      KUBERNETES_PORT_443_TCP: 'tcp://10.96.0.1:443',
-      KUBERNETES_PORT_443_TCP_PROTO: 'tcp',
-      KUBERNETES_PORT_443_TCP_PORT: '443',
-      KUBERNETES_PORT_443_TCP_ADDR: '10.96.0.1',
-    });
-  }
+  Object.assign(env, kubelet);
   if (image.server && !image.opaque && image.repository.endsWith('/nginx')) {
     env.NGINX_VERSION = image.version;
     env.NJS_VERSION = '0.8.7';
@@ -56,17 +50,10 @@ export function containerEnv(pod: Pod, container: Container, image: ImageInfo): 
   return env;
 }
 
-/** Kubernetes' `$(VAR)` expansion in command, args and env values (`$$` escapes). */
-export function expandRefs(s: string, env: Record<string, string>): string {
-  return s.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, name: string | undefined) => {
-    if (m === '$$') return '$';
-    return Object.hasOwn(env, name!) ? env[name!] : m;
-  });
-}
-
-export function resolveArgv(container: Container, image: ImageInfo, env: Record<string, string>): string[] {
-  const command = container.command?.length ? container.command.map((a) => expandRefs(a, env)) : undefined;
-  const args = container.args?.length ? container.args.map((a) => expandRefs(a, env)) : undefined;
+/** Command and args with `$(VAR)` expanded against the kubelet's variables only, as kuberuntime does. */
+export function resolveArgv(container: Container, image: ImageInfo, kubelet: Record<string, string>): string[] {
+  const command = container.command?.length ? container.command.map((a) => expand(a, kubelet)) : undefined;
+  const args = container.args?.length ? container.args.map((a) => expand(a, kubelet)) : undefined;
   if (command) return [...command, ...(args ?? [])];
   return [...image.entrypoint, ...(args ?? image.cmd)];
 }
@@ -75,10 +62,14 @@ function flavorOf(image: ImageInfo): ShellFlavor {
   return image.binaries.has('dash') ? 'dash' : 'busybox';
 }
 
-/** `held`: ports other running containers of the pod listen on (one network namespace). */
-export function planProcess(pod: Pod, container: Container, image: ImageInfo, held: ReadonlySet<number> = new Set()): ProcessPlan {
-  const env = containerEnv(pod, container, image);
-  let argv = resolveArgv(container, image, env);
+/**
+ * `facts`: what the kubelet knows of the pod beyond its spec (IPs, node, services) for the
+ * environment; `held`: ports other running containers of the pod listen on (one network namespace).
+ */
+export function planProcess(pod: Pod, container: Container, image: ImageInfo, facts: PodFacts = NO_FACTS, held: ReadonlySet<number> = new Set()): ProcessPlan {
+  const kubelet = kubeletEnv(pod, container, facts);
+  const env = containerEnv(pod, container, image, kubelet);
+  let argv = resolveArgv(container, image, kubelet);
   if (argv.length === 0) return { startError: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: no command: unknown', onSigterm: 'ignore', lines: () => [] };
   // An image we cannot know runs its app for any program outside its userland.
   const app = image.opaque === true && !image.binaries.has(basename(argv[0]));

@@ -34,6 +34,7 @@ export const PRELOADED_IMAGES: NodeImage[] = [
 
 /** Disk of a kind node (ephemeral-storage), as cadvisor reports it. */
 const EPHEMERAL_STORAGE = '102625208Ki';
+export const EPHEMERAL_STORAGE_BYTES = 102625208 * 1024;
 
 /** The index behind the node's podCIDR: kind numbers nodes from their IP (172.18.0.2 → 0). */
 export function nodeIndex(node: NodeSpec): number {

@@ -4,7 +4,9 @@
  * graceful termination, and status writes only when something changed. Every transition is a
  * timer at the virtual instant it happens; nothing polls.
  */
-import type { Container, Pod } from 'kubernetes-types/core/v1';
+import type { Container, Pod, Service } from 'kubernetes-types/core/v1';
+import type { PodFacts } from './container-env';
+import { EPHEMERAL_STORAGE_BYTES } from './node-object';
 import type { KObject } from '../core/object';
 import { goDuration } from './backoff';
 import { planProcess, type ProcessPlan } from './container-process';
@@ -265,11 +267,22 @@ export class PodWorker {
     c.actions.push(image ? { kind: 'pulled', at: pull.finishAt, image, pullMs: pull.pullMs, waitedMs: pull.waitedMs } : { kind: 'pullFailed', at: pull.finishAt });
   }
 
+  /** What the container's environment needs beyond the spec, as of now. */
+  private facts(): PodFacts {
+    const node = this.rt.node;
+    return {
+      podIPs: this.view.podIP ? [this.view.podIP] : [],
+      hostIPs: [node.internalIP],
+      allocatable: { cpuMillis: node.cpuMillis, memoryBytes: node.memoryBytes, ephemeralBytes: EPHEMERAL_STORAGE_BYTES },
+      services: this.rt.ctx.store.list('services') as unknown as Service[],
+    };
+  }
+
   private startContainer(c: Ctr, image: ImageInfo): void {
     const now = this.rt.clock.now();
     const ts = this.rt.clock.timestamp();
     const containerID = `containerd://${this.rt.containerId()}`;
-    const plan = planProcess(this.pod, c.spec, image, this.heldPorts(c));
+    const plan = planProcess(this.pod, c.spec, image, this.facts(), this.heldPorts(c));
     if (c.everStarted) c.view.restartCount++;
     if ('terminated' in c.view.state) c.view.lastState = c.view.state.terminated;
     c.everStarted = true;
