@@ -22,6 +22,8 @@ export interface ProcessContext {
   binaries: ReadonlySet<string>;
   flavor: ShellFlavor;
   hostname: string;
+  /** Files the process finds at start (what earlier processes of the container left). */
+  files?: ReadonlyMap<string, string>;
 }
 
 export interface OutputLine {
@@ -37,6 +39,8 @@ export interface Timeline {
   exit?: { at: number; code: number };
   /** True when output was cut (line or step budget): the process is busy forever. */
   truncated: boolean;
+  /** The files as the process left them at its exit or the horizon. */
+  files: ReadonlyMap<string, string>;
 }
 
 export interface RunOptions {
@@ -108,6 +112,7 @@ class Vm {
     this.until = opts.untilMs ?? Infinity;
     this.maxLines = opts.maxLines ?? 10_000;
     this.maxSteps = opts.maxSteps ?? 1_000_000;
+    if (ctx.files) this.fs = new Map(ctx.files);
     for (const [k, v] of Object.entries(ctx.env)) this.vars.set(k, v);
     if (!this.vars.has('HOSTNAME')) this.vars.set('HOSTNAME', ctx.hostname);
     this.vars.set('$', '1');
@@ -115,9 +120,10 @@ class Vm {
 
   finish(e: unknown): Timeline {
     if (this.partial) this.emit(this.partial, 'stdout');
-    if (e instanceof Exit) return { lines: this.lines, exit: { at: this.t, code: e.code & 255 }, truncated: false };
-    if (e instanceof TimeUp || e instanceof Break) return { lines: this.lines, truncated: false };
-    if (e instanceof Budget) return { lines: this.lines, truncated: true };
+    const files = this.fs;
+    if (e instanceof Exit) return { lines: this.lines, exit: { at: this.t, code: e.code & 255 }, truncated: false, files };
+    if (e instanceof TimeUp || e instanceof Break) return { lines: this.lines, truncated: false, files };
+    if (e instanceof Budget) return { lines: this.lines, truncated: true, files };
     throw e;
   }
 

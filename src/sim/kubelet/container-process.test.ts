@@ -90,3 +90,19 @@ describe('a server whose port another container of the pod holds', () => {
     expect(p.lines(0, 1000).map((l) => l.text)).toEqual(["bind: address already in use (port 8080 is held by another container of this pod; kubeplay does not know this app's own message)"]);
   });
 });
+
+describe('exec in a running container', () => {
+  const image = lookupImage(parseImageRef('busybox'))!;
+  const c: Container = { name: 'liveness', image: 'busybox', args: ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'] };
+  const plan = planProcess({ metadata: { name: 'p' }, spec: { containers: [c] } }, c, image);
+
+  it('sees the files the main process has left at that moment', () => {
+    expect(plan.exec(['cat', '/tmp/healthy'], 1000, 11_000, 1000)).toEqual({ stdout: '', stderr: '', code: 0, tookMs: 0 });
+    expect(plan.exec(['cat', '/tmp/healthy'], 1000, 41_000, 1000)).toEqual({ stdout: '', stderr: "cat: can't open '/tmp/healthy': No such file or directory\n", code: 1, tookMs: 0 });
+  });
+
+  it('gives containerd’s error for a program the image lacks, and stops at the timeout', () => {
+    expect(plan.exec(['bash'], 0, 5000, 1000).startError).toBe('OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown');
+    expect(plan.exec(['sleep', '5'], 0, 5000, 1000)).toMatchObject({ code: undefined, tookMs: 1000 });
+  });
+});

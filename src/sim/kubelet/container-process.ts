@@ -5,7 +5,7 @@
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { ImageInfo, PortInUse, ServerBehaviour } from '../images';
-import { runProcess, type ShellFlavor } from '../../shell/evaluate';
+import { runProcess, type ProcessContext, type ShellFlavor } from '../../shell/evaluate';
 import type { LogLine } from './logs';
 import { kubeletEnv, type PodFacts } from './container-env';
 import { expand } from './expansion';
@@ -25,6 +25,23 @@ export interface ProcessPlan {
   server?: ServerBehaviour;
   /** The ports that server listens on. */
   ports?: number[];
+  /**
+   * Runs `argv` inside the running container at `atAbs` (exec probes, `kubectl exec`): it sees
+   * the files the main process has left by then. `timeoutMs` bounds a command that never ends.
+   */
+  exec(argv: string[], startedAt: number, atAbs: number, timeoutMs: number): ExecResult;
+}
+
+/** What a command run inside a container did. */
+export interface ExecResult {
+  /** containerd's error when the program cannot start (no such executable). */
+  startError?: string;
+  stdout: string;
+  stderr: string;
+  /** Exit code; undefined when it was still running at the timeout. */
+  code?: number;
+  /** How long it ran (virtual ms). */
+  tookMs: number;
 }
 
 const WRAPPERS = new Set(['docker-entrypoint.sh', '/docker-entrypoint.sh', '/usr/local/bin/docker-entrypoint.sh', '/bin/entrypoint.sh', '/run.sh']);
@@ -70,11 +87,15 @@ export function planProcess(pod: Pod, container: Container, image: ImageInfo, fa
   const kubelet = kubeletEnv(pod, container, facts);
   const env = containerEnv(pod, container, image, kubelet);
   let argv = resolveArgv(container, image, kubelet);
-  if (argv.length === 0) return { startError: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: no command: unknown', onSigterm: 'ignore', lines: () => [] };
+  const ctx: ProcessContext = { env, startedAt: 0, binaries: image.binaries, flavor: flavorOf(image), hostname: env.HOSTNAME };
+  const noFiles = (): ReadonlyMap<string, string> => new Map();
+  const exec = (files: (startedAt: number, atAbs: number) => ReadonlyMap<string, string>) => (command: string[], startedAt: number, atAbs: number, timeoutMs: number) =>
+    execIn(command, { ...ctx, startedAt: atAbs, files: files(startedAt, atAbs) }, timeoutMs);
+  if (argv.length === 0) return { startError: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: no command: unknown', onSigterm: 'ignore', lines: () => [], exec: exec(noFiles) };
   // An image we cannot know runs its app for any program outside its userland.
   const app = image.opaque === true && !image.binaries.has(basename(argv[0]));
   if (!app && !executableExists(argv[0], image.binaries) && !WRAPPERS.has(argv[0])) {
-    return { startError: executableNotFoundMessage(argv[0]), onSigterm: 'ignore', lines: () => [] };
+    return { startError: executableNotFoundMessage(argv[0]), onSigterm: 'ignore', lines: () => [], exec: exec(noFiles) };
   }
   let wrapped = false;
   if (argv[0] === 'tini') argv = argv.slice(argv[1] === '--' ? 2 : 1);
@@ -84,10 +105,9 @@ export function planProcess(pod: Pod, container: Container, image: ImageInfo, fa
   }
   const server = image.server;
   const declared = declaredPorts(container);
-  if (server && app) return serverPlan(server, image.version, true, declared, held);
-  if (server && argv.length > 0 && server.binaries.includes(basename(argv[0]))) return serverPlan(server, image.version, wrapped || !image.entrypoint.length, declared, held);
-  if (server && WRAPPERS.has(argv[0])) return serverPlan(server, image.version, true, declared, held);
-  const ctx = { env, startedAt: 0, binaries: image.binaries, flavor: flavorOf(image), hostname: env.HOSTNAME };
+  if (server && app) return { ...serverPlan(server, image.version, true, declared, held), exec: exec(noFiles) };
+  if (server && argv.length > 0 && server.binaries.includes(basename(argv[0]))) return { ...serverPlan(server, image.version, wrapped || !image.entrypoint.length, declared, held), exec: exec(noFiles) };
+  if (server && WRAPPERS.has(argv[0])) return { ...serverPlan(server, image.version, true, declared, held), exec: exec(noFiles) };
   const timeline = runProcess(argv, ctx, { untilMs: Infinity, maxSteps: 200_000, maxLines: 1 });
   const exit = timeline.truncated ? undefined : timeline.exit;
   return {
@@ -98,7 +118,20 @@ export function planProcess(pod: Pod, container: Container, image: ImageInfo, fa
       const t = runProcess(argv, { ...ctx, startedAt }, { untilMs: Math.max(0, untilAbs - startedAt), maxLines: 10_000, maxSteps: 2_000_000 });
       return t.lines.map((l) => ({ at: startedAt + l.at, text: l.text }));
     },
+    // The main process replayed up to the moment says which files exist then.
+    exec: exec((startedAt, atAbs) => runProcess(argv, { ...ctx, startedAt }, { untilMs: Math.max(0, atAbs - startedAt), maxLines: 1, maxSteps: 2_000_000 }).files),
   };
+}
+
+/** Runs a command in a container whose files are `ctx.files`, for at most `timeoutMs`. */
+function execIn(argv: string[], ctx: ProcessContext, timeoutMs: number): ExecResult {
+  if (argv.length === 0 || !executableExists(argv[0], ctx.binaries)) {
+    const what = argv[0]?.includes('/') ? `stat ${argv[0]}: no such file or directory` : `exec: "${argv[0] ?? ''}": executable file not found in $PATH`;
+    return { startError: `OCI runtime exec failed: exec failed: unable to start container process: ${what}: unknown`, stdout: '', stderr: '', tookMs: 0 };
+  }
+  const t = runProcess(argv, ctx, { untilMs: timeoutMs, maxLines: 10_000, maxSteps: 2_000_000 });
+  const text = (stream: 'stdout' | 'stderr') => t.lines.filter((l) => l.stream === stream).map((l) => l.text + '\n').join('');
+  return { stdout: text('stdout'), stderr: text('stderr'), code: t.exit?.code, tookMs: t.exit?.at ?? timeoutMs };
 }
 
 /** The TCP ports a container declares (`ports[].containerPort`). */
@@ -106,7 +139,7 @@ function declaredPorts(container: Container): number[] {
   return (container.ports ?? []).filter((p) => (p.protocol ?? 'TCP') === 'TCP').map((p) => p.containerPort);
 }
 
-function serverPlan(server: ServerBehaviour, version: string, withEntrypoint: boolean, declared: number[], held: ReadonlySet<number>): ProcessPlan {
+function serverPlan(server: ServerBehaviour, version: string, withEntrypoint: boolean, declared: number[], held: ReadonlySet<number>): Omit<ProcessPlan, 'exec'> {
   const ports = server.ports === 'declared' ? declared : server.ports;
   const taken = ports.find((p) => held.has(p));
   const failure = taken === undefined ? undefined : (server.portInUse ?? unknownBindFailure)(taken);
