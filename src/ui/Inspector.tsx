@@ -7,8 +7,9 @@ import type { InspectResult, ObjectRef } from '../worker/protocol';
 import { parseColumns } from './columns';
 import { objectsOf } from './mirror';
 import { useApp } from './store';
+import { ContainerCards } from './ContainerCards';
 
-const TABS = ['YAML', 'Describe', 'Events'] as const;
+const TABS = ['Containers', 'YAML', 'Describe', 'Events'] as const;
 type Tab = (typeof TABS)[number];
 /** At most one refresh per this many ms while the object keeps changing. */
 const REFRESH_MS = 400;
@@ -21,7 +22,8 @@ export function Inspector({ inspect }: InspectorProps) {
   const selected = useApp((s) => s.selected);
   const select = useApp((s) => s.select);
   const object = useApp((s) => (s.selected ? objectsOf(s.mirror, s.selected.resource).get(`${s.selected.namespace ?? ''}/${s.selected.name}`) : undefined));
-  const [tab, setTab] = useState<Tab>('YAML');
+  const [chosen, setTab] = useState<Tab>('Containers');
+  const simTime = useApp((s) => s.clock.simTime);
   const [result, setResult] = useState<InspectResult | null>(null);
 
   useEffect(() => {
@@ -51,7 +53,11 @@ export function Inspector({ inspect }: InspectorProps) {
 
   if (!selected) return null;
   const kind = object?.kind ?? selected.resource;
-  const text = !result ? 'Loading…' : tab === 'YAML' ? result.yaml : tab === 'Describe' ? result.describe : result.events;
+  // Pods open on their containers; other kinds have no such view.
+  const isPod = selected.resource === 'pods';
+  const tabs = TABS.filter((t) => t !== 'Containers' || isPod);
+  const tab: Tab = chosen === 'Containers' && !isPod ? 'YAML' : chosen;
+  const text = !result ? 'Loading…' : tab === 'YAML' ? result.yaml : tab === 'Describe' ? result.describe : tab === 'Events' ? result.events : '';
   // Events as a table whose messages wrap: the panel is narrower than kubectl's one-line rows.
   const table = result && tab === 'Events' ? parseColumns(text) : null;
   return (
@@ -70,13 +76,15 @@ export function Inspector({ inspect }: InspectorProps) {
         </button>
       </header>
       <div className="kp-tabs" role="tablist" aria-label="Inspector views">
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <button key={t} type="button" role="tab" aria-selected={tab === t} className="kp-tab" onClick={() => setTab(t)}>
             {t}
           </button>
         ))}
       </div>
-      {table ? (
+      {tab === 'Containers' && result?.containers ? (
+        <ContainerCards containers={result.containers} simTime={simTime} />
+      ) : table ? (
         <div className="kp-inspector-body kp-inspector-table" role="tabpanel" aria-label={tab} tabIndex={0}>
           <table aria-label="Events">
             <thead>

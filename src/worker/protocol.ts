@@ -10,6 +10,7 @@
  * Everything here is plain structured-clone data. Handle messages with exhaustive `switch`es
  * (`assertNever`), so adding a variant is a compile error wherever it is not handled.
  */
+import type { ContainerView } from './inspect-containers';
 import type { LessonProgress as StepProgress } from '../lessons';
 import type { Lesson } from '../lessons/types';
 import type { KObject } from '../sim/core/object';
@@ -126,6 +127,8 @@ export interface InspectResult {
   events: string;
   /** False when the object no longer exists. */
   found: boolean;
+  /** A pod's containers: states, restarts and probes with their latest failure. */
+  containers?: ContainerView[];
 }
 
 /** What each command answers with, by command kind. */

@@ -14,6 +14,9 @@ import { stepAction, stepSecond } from '../sim/step';
 import { DeltaBatcher, UNMIRRORED } from './batcher';
 import { Journal, type JournaledCommand, type SavedCluster } from './journal';
 import { LessonProgressKeeper } from './lesson-progress';
+import { inspectContainers } from './inspect-containers';
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { KObject } from '../sim/core/object';
 import {
   assertNever,
   PROTOCOL_VERSION,
@@ -365,7 +368,14 @@ export class Session {
       yaml: yaml.stdout || yaml.stderr,
       describe: describe.stdout || describe.stderr,
       events: events.stdout || events.stderr,
+      ...(ref.resource === 'pods' ? this.podContainers(ref) : {}),
     };
+  }
+
+  private podContainers(ref: ObjectRef): Pick<InspectResult, 'containers'> {
+    const pod = this.cluster.store.get('pods', ref.namespace, ref.name);
+    if (!pod) return {};
+    return { containers: inspectContainers(pod as Pod & KObject, this.cluster.store.list('events', ref.namespace)) };
   }
 
   // --- time and batches ------------------------------------------------------------------------

@@ -190,7 +190,7 @@ function describeResources(w: PrefixWriter, resources: ResourceRequirements | un
   }
 }
 
-function describeProbe(p: Probe): string {
+export function describeProbe(p: Probe): string {
   const attrs = `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 1}s period=${p.periodSeconds ?? 10}s #success=${p.successThreshold ?? 1} #failure=${p.failureThreshold ?? 3}`;
   if (p.exec) return `exec [${(p.exec.command ?? []).join(' ')}] ${attrs}`;
   if (p.httpGet) {

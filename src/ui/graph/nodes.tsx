@@ -6,6 +6,7 @@ import type { BoxNode, PodCell, PodEdgeData, WorkloadNode } from './derive';
 import { cellOffset, type Grid } from './grid';
 import { KIND_ABBREV } from './kinds';
 import { shortPodName } from './labels';
+import { runningNotReady } from './tone';
 import { gutterPath } from './route';
 import { WORKLOAD_LAYOUT } from './workload-layout';
 
@@ -51,12 +52,14 @@ const Cells = memo(function Cells({ cells, grid, selectedPod }: { cells: PodCell
  */
 const PodCellView = memo(function PodCellView({ cell, grid, selected }: { cell: PodCell; grid: Grid; selected: boolean }) {
   const at = cellOffset(grid, cell.slot);
+  const notReady = runningNotReady(cell.status, cell.ready);
+  const status = notReady ? `${cell.status}, not ready (${cell.ready})` : cell.status;
   return (
     <button
       type="button"
-      className={`kp-pod kp-pod-${grid.tier} kp-tone-${cell.tone}${cell.terminating ? ' kp-pod-terminating' : ''}${cell.unowned ? ' kp-pod-orphan' : ''}${selected ? ' kp-selected' : ''} nodrag`}
+      className={`kp-pod kp-pod-${grid.tier} kp-tone-${cell.tone}${cell.terminating ? ' kp-pod-terminating' : ''}${cell.unowned ? ' kp-pod-orphan' : ''}${notReady ? ' kp-pod-notready' : ''}${selected ? ' kp-selected' : ''} nodrag`}
       style={{ left: at.x, top: at.y, width: grid.w, height: grid.h }}
-      aria-label={`Pod ${cell.label}: ${cell.status}${cell.unowned ? ' (no owner)' : ''}`}
+      aria-label={`Pod ${cell.label}: ${status}${cell.unowned ? ' (no owner)' : ''}`}
       title={`${cell.label}\n${cell.status} · ${cell.ready} ready${cell.unowned ? `\n${UNOWNED_TITLE[cell.unowned]}` : ''}`}
       data-status={cell.status}
       data-orphan={cell.unowned || undefined}
@@ -68,6 +71,7 @@ const PodCellView = memo(function PodCellView({ cell, grid, selected }: { cell: 
           <span className="kp-pod-status">
             <span className="kp-dot" aria-hidden="true" />
             {cell.status}
+            {notReady && <span className="kp-pod-ready"> {cell.ready}</span>}
           </span>
         </>
       )}

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { podTone } from './tone';
+import { podTone, runningNotReady } from './tone';
 
 describe('podTone', () => {
   it.each([
@@ -18,5 +18,15 @@ describe('podTone', () => {
     ['Unknown', 'unknown'],
   ])('%s → %s', (status, tone) => {
     expect(podTone(status)).toBe(tone);
+  });
+});
+
+describe('runningNotReady', () => {
+  it('marks running pods with containers not ready, nothing else', () => {
+    expect(runningNotReady('Running', '0/1')).toBe(true);
+    expect(runningNotReady('Running', '1/2')).toBe(true);
+    expect(runningNotReady('Running', '2/2')).toBe(false);
+    expect(runningNotReady('CrashLoopBackOff', '0/1')).toBe(false);
+    expect(runningNotReady('Pending', '0/1')).toBe(false);
   });
 });

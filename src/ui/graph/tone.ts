@@ -31,3 +31,12 @@ export function toneSummary(tones: Record<Tone, number>): string {
     .map(([t, word]) => `${tones[t]} ${word}`)
     .join(' · ');
 }
+
+/**
+ * A pod whose containers run but do not all pass readiness (READY `0/1` beside `Running`):
+ * Services send it no traffic, so the graph marks it apart from a healthy one.
+ */
+export function runningNotReady(status: string, ready: string): boolean {
+  const [have, want] = ready.split('/').map(Number);
+  return status === 'Running' && have < want;
+}
