@@ -349,7 +349,8 @@ export class PodWorker {
 
   private hookTarget(c: Ctr, timeoutMs: number): HookTarget {
     const podRef = `${this.name}_${this.ns}(${this.uid})`;
-    return { container: c.spec, plan: c.plan!, startedAt: c.startedAtMs!, at: this.rt.clock.now(), podRef, podIP: this.view.podIP, timeoutMs, execId: () => this.rt.containerId() };
+    const podPorts = new Set([...this.heldPorts(c), ...(c.plan?.ports ?? [])]);
+    return { container: c.spec, plan: c.plan!, startedAt: c.startedAtMs!, at: this.rt.clock.now(), podRef, podIP: this.view.podIP, podPorts, timeoutMs, execId: () => this.rt.containerId() };
   }
 
   /** Ports the pod's other running containers listen on: the pod has one network namespace. */

@@ -7,7 +7,7 @@ import { runHook, type HookTarget } from './hooks';
 function target(image: string, container: Partial<Container> = {}): HookTarget {
   const spec: Container = { name: 'c', image, ...container };
   const plan = planProcess({ metadata: { name: 'p', namespace: 'default' }, spec: { containers: [spec] } }, spec, lookupImage(parseImageRef(image))!);
-  return { container: spec, plan, startedAt: 0, at: 1_000, podRef: 'p_default(u-1)', podIP: '10.244.1.2', timeoutMs: 30_000, execId: () => 'e1' };
+  return { container: spec, plan, startedAt: 0, at: 1_000, podRef: 'p_default(u-1)', podIP: '10.244.1.2', podPorts: new Set(plan.ports), timeoutMs: 30_000, execId: () => 'e1' };
 }
 
 describe('runHook (lifecycle/handlers.go)', () => {

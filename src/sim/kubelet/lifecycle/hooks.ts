@@ -16,6 +16,8 @@ export interface HookTarget {
   /** `name_namespace(uid)`, kubelet's format.Pod. */
   podRef: string;
   podIP?: string;
+  /** Ports the pod's running containers listen on (one network namespace), this one's included. */
+  podPorts: ReadonlySet<number>;
   /** Gives up after this long (preStop: the grace period; postStart: never, bounded here). */
   timeoutMs: number;
   /** A fresh exec session id (containerd names each exec). */
@@ -57,8 +59,7 @@ export function runHook(handler: LifecycleHandler, t: HookTarget): HookOutcome {
     const path = g.path ?? '';
     const url = `${(g.scheme ?? 'HTTP').toLowerCase()}://${host}:${port}${path.startsWith('/') || !path ? path : `/${path}`}`;
     // Any answer will do: only a transport error fails an HTTP hook (handlers.go runHTTPHandler).
-    const listening = port !== undefined && (t.plan.ports ?? []).includes(port);
-    if (listening) return { ok: true, tookMs: 1 };
+    if (port !== undefined && t.podPorts.has(port)) return { ok: true, tookMs: 1 };
     return {
       ok: false,
       tookMs: 1,
