@@ -16,6 +16,7 @@ import type { NodeRuntime } from './runtime';
 import { sameJson } from '../core/json-equal';
 import { HOOK_BOUND_MS, runHook, type HookTarget } from './lifecycle/hooks';
 import { planStop } from './lifecycle/termination';
+import { toStart } from './lifecycle/init-order';
 
 /** How long after a container exits the kubelet notices (PLEG relist period). */
 export const PLEG_MS = 1000;
@@ -224,32 +225,7 @@ export class PodWorker {
   /** Level-triggered: start whatever may start now, in kubelet order. */
   private sync(): void {
     if (this.terminating || this.done || !this.view.sandboxReady) return;
-    // SyncPod starts containers one by one: a running postStart hook holds the rest back.
-    if ([...this.inits, ...this.ctrs].some((c) => c.actions.some((a) => a.kind === 'postStarted'))) return;
-    for (const c of this.inits) {
-      if (c.sidecar) {
-        if (!c.everStarted && !c.actions.length && !this.idleFailure(c)) this.tryStart(c);
-        if (c.actions.some((a) => a.kind === 'pulled') || !c.view.started) return;
-        continue;
-      }
-      const st = c.view.state;
-      if ('terminated' in st && st.terminated.exitCode === 0) continue;
-      if (!c.everStarted && !c.actions.length && !this.idleFailure(c)) this.tryStart(c);
-      return; // one init container at a time
-    }
-    for (const c of this.ctrs) {
-      if (c.actions.some((a) => a.kind === 'pulled' || a.kind === 'pullFailed')) return; // pulls block the sync
-      if (!c.everStarted && !c.actions.length && !this.idleFailure(c)) {
-        this.tryStart(c);
-        if (c.actions.some((a) => a.kind === 'pulled' || a.kind === 'pullFailed')) return;
-      }
-    }
-  }
-
-  /** Waiting on something only a spec change fixes (InvalidImageName, ErrImageNeverPull). */
-  private idleFailure(c: Ctr): boolean {
-    const st = c.view.state;
-    return 'waiting' in st && (st.waiting.reason === 'InvalidImageName' || st.waiting.reason === 'ErrImageNeverPull');
+    for (const c of toStart(this.inits, this.ctrs)) this.tryStart(c);
   }
 
   private tryStart(c: Ctr): void {
