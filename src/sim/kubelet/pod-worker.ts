@@ -345,7 +345,8 @@ export class PodWorker {
     c.live = false;
     const containerID = c.view.containerID!;
     c.view.state = { terminated: { containerID, exitCode: code, finishedAt: this.rt.clock.timestamp(), reason: code === 0 ? 'Completed' : 'Error', startedAt: c.startedAtTs! } };
-    c.view.ready = false;
+    // prober_manager UpdatePodStatus: an init container that succeeded is ready.
+    c.view.ready = c.init && !c.sidecar && code === 0;
     c.view.started = false;
     c.actions = c.actions.filter((a) => a.kind === 'event');
     this.rt.logs.finish(this.ns, this.name, c.spec.name, containerID, this.rt.clock.now());
