@@ -377,7 +377,7 @@ export class PodWorker {
 
   /** computePodActions: no regular container left to run ⇒ KillPod, sidecars included. */
   private stopSidecarsIfDone(): void {
-    if (this.ctrs.some((c) => c.live || c.actions.some((a) => a.kind === 'restart'))) return;
+    if (this.ctrs.some((c) => c.live || !c.everStarted || c.actions.some((a) => a.kind === 'restart'))) return;
     this.done = true;
     const sidecars = this.inits.filter((c) => c.sidecar);
     for (const c of sidecars) c.actions = c.actions.filter((a) => a.kind === 'exit' || a.kind === 'event');
