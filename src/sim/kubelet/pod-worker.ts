@@ -15,7 +15,7 @@ import { buildPodStatus, type ContainerView, type PodView, type TerminatedState 
 import type { NodeRuntime } from './runtime';
 import { sameJson } from '../core/json-equal';
 import { HOOK_BOUND_MS, runHook, type HookTarget } from './lifecycle/hooks';
-import { planStop } from './lifecycle/termination';
+import { keepStopTimers, killBy, stopContainers, type EventAction, type ExitAction } from './lifecycle/stop';
 import { toStart } from './lifecycle/init-order';
 
 /** How long after a container exits the kubelet notices (PLEG relist period). */
@@ -24,12 +24,12 @@ export const PLEG_MS = 1000;
 type Action =
   | { kind: 'pulled'; at: number; image: ImageInfo; pullMs: number; waitedMs: number }
   | { kind: 'pullFailed'; at: number }
-  | { kind: 'exit'; at: number; code: number }
+  | ExitAction
   | { kind: 'restart'; at: number }
   | { kind: 'retryPull'; at: number }
   | { kind: 'ready'; at: number }
   | { kind: 'postStarted'; at: number; ok: boolean; message?: string }
-  | { kind: 'event'; at: number; type: 'Normal' | 'Warning'; reason: string; message: string };
+  | EventAction;
 
 interface Ctr {
   spec: Container;
@@ -380,7 +380,7 @@ export class PodWorker {
     if (this.ctrs.some((c) => c.live || !c.everStarted || c.actions.some((a) => a.kind === 'restart'))) return;
     this.done = true;
     const sidecars = this.inits.filter((c) => c.sidecar);
-    for (const c of sidecars) c.actions = c.actions.filter((a) => a.kind === 'exit' || a.kind === 'event');
+    sidecars.forEach(keepStopTimers);
     const live = sidecars.filter((c) => c.live && !c.signalled);
     if (live.length) this.stop(live, this.graceSeconds());
   }
@@ -424,7 +424,7 @@ export class PodWorker {
       c.lastPullFailAt = undefined;
       if (c.live) {
         c.replacing = true;
-        c.actions = c.actions.filter((a) => a.kind === 'exit' || a.kind === 'event');
+        keepStopTimers(c);
         this.stop([c], this.graceSeconds(), `Container ${c.spec.name} definition changed, will be restarted`);
       } else if (c.everStarted || c.actions.length || 'waiting' in c.view.state) {
         // Waiting (image pull back-off, crash loop, bad name): try the new image now.
@@ -440,18 +440,12 @@ export class PodWorker {
   // ---- termination ----
 
   private beginTermination(): void {
-    const deadline = Date.parse(this.pod.metadata!.deletionTimestamp!);
-    const now = this.rt.clock.now();
+    const killAt = Math.max(Date.parse(this.pod.metadata!.deletionTimestamp!), this.rt.clock.now());
     this.terminating = true;
     this.sandboxAt = undefined;
     const all = [...this.inits, ...this.ctrs];
-    for (const c of all) c.actions = c.actions.filter((a) => a.kind === 'exit' || a.kind === 'event');
-    // A second delete with a shorter grace period: SIGKILL at the new deadline.
-    for (const c of all.filter((x) => x.live && x.signalled)) {
-      const exit = c.actions.find((a) => a.kind === 'exit');
-      const killAt = Math.max(deadline, now);
-      if (!exit || exit.at > killAt) c.actions = [...c.actions.filter((a) => a.kind === 'event'), { kind: 'exit', at: killAt, code: 137 }];
-    }
+    all.forEach(keepStopTimers);
+    for (const c of all) if (c.live && c.signalled) killBy(c, killAt);
     const fresh = all.filter((c) => c.live && !c.signalled);
     if (fresh.length) this.stop(fresh, this.pod.metadata?.deletionGracePeriodSeconds ?? this.graceSeconds());
     this.afterChange();
@@ -461,24 +455,9 @@ export class PodWorker {
     return this.pod.spec?.terminationGracePeriodSeconds ?? 30;
   }
 
-  /** killContainer for each of `cs` at once: Killing, preStop, the stop signal, SIGKILL (lifecycle/termination.ts). */
   private stop(cs: Ctr[], graceS: number, message?: string): void {
-    const now = this.rt.clock.now();
-    const inputs = cs.map((c) => {
-      this.event(c, 'Normal', 'Killing', message ?? `Stopping container ${c.spec.name}`);
-      const hook = c.spec.lifecycle?.preStop;
-      const pre = hook && graceS > 0 ? runHook(hook, this.hookTarget(c, graceS * 1000)) : undefined;
-      if (pre && !pre.ok) c.actions.push({ kind: 'event', at: now + pre.tookMs, type: 'Warning', reason: 'FailedPreStopHook', message: 'PreStopHook failed' });
-      const exit = c.actions.find((a) => a.kind === 'exit');
-      return { name: c.spec.name, sidecar: c.sidecar, preStopMs: pre?.tookMs, onSigterm: c.plan?.onSigterm ?? 'ignore', exitsAt: exit?.at };
-    });
-    planStop(now, graceS, inputs).forEach((p, i) => {
-      const c = cs[i];
-      c.signalled = true;
-      if (p.exitCode === undefined) return; // it exits by itself first
-      c.actions = [...c.actions.filter((a) => a.kind === 'event'), { kind: 'exit', at: p.exitAt, code: p.exitCode }];
-      c.stoppedAt = p.killed ? undefined : p.signalAt;
-    });
+    const io = { killing: (c: Ctr, m: string) => this.event(c, 'Normal', 'Killing', m), hookTarget: (c: Ctr, ms: number) => this.hookTarget(c, ms) };
+    stopContainers(cs, this.rt.clock.now(), graceS, io, message);
   }
 
   private allStopped(): boolean {
