@@ -50,7 +50,8 @@ describe('toStart (computePodActions order)', () => {
     expect(started([], [slot('x'), slot('y')], true)).toEqual(['x']);
   });
 
-  it('holds everything back while a postStart hook runs', () => {
+  it('holds everything back while a postStart hook runs, and while a failed one is killed', () => {
     expect(started([], [slot('x', waiting, { everStarted: true, actions: [{ kind: 'postStarted' }] }), slot('y')])).toEqual([]);
+    expect(started([], [slot('x', waiting, { everStarted: true, live: true, hookFailure: 'boom', actions: [{ kind: 'exit' }] }), slot('y')])).toEqual([]);
   });
 });

@@ -3,7 +3,8 @@
  * computePodActions / computeInitContainerActions): init containers one at a time, each
  * waiting for the previous one to succeed; a sidecar (restartPolicy: Always) only holds the
  * next one back until it has started; then every regular container. A running postStart hook
- * holds everything back: SyncPod starts containers one by one and waits for it.
+ * holds everything back, and so does the kill after a failed one: SyncPod starts containers one
+ * by one and waits for both (kuberuntime_container.go startContainer).
  */
 import type { ContainerState } from '../pod-status';
 
@@ -14,6 +15,9 @@ export interface StartSlot {
   /** Its pending timers (`pulled`, `pullFailed`, `postStarted`, …). */
   actions: ReadonlyArray<{ kind: string }>;
   view: { state: ContainerState; started: boolean };
+  /** Its process runs; with `hookFailure`, it is being killed after a failed postStart. */
+  live?: boolean;
+  hookFailure?: string;
 }
 
 /** Waiting on something only a spec change fixes (InvalidImageName, ErrImageNeverPull). */
@@ -36,7 +40,7 @@ function has(c: StartSlot, ...kinds: string[]): boolean {
  * queues blocks the rest of the sync.
  */
 export function* toStart<C extends StartSlot>(inits: readonly C[], ctrs: readonly C[]): Generator<C> {
-  if ([...inits, ...ctrs].some((c) => has(c, 'postStarted'))) return;
+  if ([...inits, ...ctrs].some((c) => has(c, 'postStarted') || (c.live && c.hookFailure !== undefined))) return;
   for (const c of inits) {
     if (c.sidecar) {
       if (startable(c)) yield c;
