@@ -306,7 +306,7 @@ export class PodWorker {
     if (!hook) return this.running(c);
     // The status says Waiting until the hook returns: SyncPod is blocked in it.
     const out = runHook(hook, this.hookTarget(c, HOOK_BOUND_MS));
-    c.actions.push({ kind: 'postStarted', at: now + out.tookMs, ok: out.ok, message: out.message });
+    c.actions.push({ kind: 'postStarted', at: out.hung ? Infinity : now + out.tookMs, ok: out.ok, message: out.message });
   }
 
   /** The container's start (and postStart hook) is done: the status says Running. */

@@ -32,8 +32,12 @@ describe('runHook (lifecycle/handlers.go)', () => {
     expect(out.message).toBe('HTTP lifecycle hook (/shutdown) for Container "c" in Pod "p_default(u-1)" failed - error: Get "http://10.244.1.2:8080/shutdown": dial tcp 10.244.1.2:8080: connect: connection refused');
   });
 
-  it('sleeps, bounded by the time it is given', () => {
+  it('sleeps, and hangs past the time it is given', () => {
     expect(runHook({ sleep: { seconds: 5 } }, target('busybox'))).toEqual({ ok: true, tookMs: 5_000 });
-    expect(runHook({ sleep: { seconds: 500 } }, target('busybox')).tookMs).toBe(30_000);
+    expect(runHook({ sleep: { seconds: 500 } }, target('busybox'))).toEqual({ ok: false, tookMs: 30_000, hung: true });
+  });
+
+  it('reports a command still running when its time is up as hung, not failed', () => {
+    expect(runHook({ exec: { command: ['sleep', '3600'] } }, target('busybox'))).toEqual({ ok: false, tookMs: 30_000, hung: true });
   });
 });

@@ -29,9 +29,14 @@ export interface HookOutcome {
   tookMs: number;
   /** The handler runner's message on failure (handlers.go Run). */
   message?: string;
+  /**
+   * Still running when its time was up: a preStop the kubelet stops waiting for (no event), a
+   * postStart that never returns (the container stays ContainerCreating).
+   */
+  hung?: boolean;
 }
 
-/** A postStart that never returns still has to end somewhere in a simulation. */
+/** How far a postStart hook is replayed: one still running then never returns (SyncPod waits on). */
 export const HOOK_BOUND_MS = 10 * 60 * 1000;
 
 export function runHook(handler: LifecycleHandler, t: HookTarget): HookOutcome {
@@ -47,7 +52,7 @@ export function runHook(handler: LifecycleHandler, t: HookTarget): HookOutcome {
     });
     // containerd's ExecSync answers a missing executable with an error, not an exit code.
     if (r.startError) return fail(`rpc error: code = Unknown desc = failed to exec in container: failed to start exec "${t.execId()}": ${r.startError}`, '', 0);
-    if (r.code === undefined) return fail(`command '${command.join(' ')}' exited with 137: `, r.stdout + r.stderr, t.timeoutMs);
+    if (r.code === undefined) return { ok: false, tookMs: t.timeoutMs, hung: true };
     // remote runtime ExecSync: CodeExitError "command '%s' exited with %d: %s" (stderr).
     if (r.code !== 0) return fail(`command '${command.join(' ')}' exited with ${r.code}: ${r.stderr}`, r.stdout + r.stderr, r.tookMs);
     return { ok: true, tookMs: r.tookMs };
@@ -66,7 +71,10 @@ export function runHook(handler: LifecycleHandler, t: HookTarget): HookOutcome {
       message: `HTTP lifecycle hook (${path}) for Container ${container} in Pod ${pod} failed - error: Get ${JSON.stringify(url)}: dial tcp ${host}:${port ?? 0}: connect: connection refused`,
     };
   }
-  if (handler.sleep) return { ok: true, tookMs: Math.min(handler.sleep.seconds * 1000, t.timeoutMs) };
+  if (handler.sleep) {
+    const ms = handler.sleep.seconds * 1000;
+    return ms <= t.timeoutMs ? { ok: true, tookMs: ms } : { ok: false, tookMs: t.timeoutMs, hung: true };
+  }
   return { ok: false, tookMs: 0, message: 'Cannot run handler: invalid handler' };
 }
 

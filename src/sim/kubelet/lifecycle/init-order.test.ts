@@ -17,13 +17,14 @@ const slot = (name: string, state: ContainerState = waiting, extra: Partial<Slot
   view: { state, started: 'running' in state },
   ...extra,
 });
-/** Starts what toStart yields the way the worker does, pulling instantly. */
-const started = (inits: Slot[], ctrs: Slot[], pull = false): string[] => {
+/** Starts what toStart yields the way the worker does: queues a pull, runs a hook, or starts it. */
+const started = (inits: Slot[], ctrs: Slot[], pull = false, hooked = new Set<string>()): string[] => {
   const out: string[] = [];
   for (const c of toStart(inits, ctrs)) {
     out.push(c.name);
     if (pull) c.actions.push({ kind: 'pulled' });
     else c.everStarted = true;
+    if (hooked.has(c.name)) c.actions.push({ kind: 'postStarted' });
   }
   return out;
 };
@@ -53,5 +54,7 @@ describe('toStart (computePodActions order)', () => {
   it('holds everything back while a postStart hook runs, and while a failed one is killed', () => {
     expect(started([], [slot('x', waiting, { everStarted: true, actions: [{ kind: 'postStarted' }] }), slot('y')])).toEqual([]);
     expect(started([], [slot('x', waiting, { everStarted: true, live: true, hookFailure: 'boom', actions: [{ kind: 'exit' }] }), slot('y')])).toEqual([]);
+    // A hook that starts during this sync holds the containers after it.
+    expect(started([], [slot('x'), slot('y')], false, new Set(['x']))).toEqual(['x']);
   });
 });

@@ -40,7 +40,7 @@ function has(c: StartSlot, ...kinds: string[]): boolean {
  * queues blocks the rest of the sync.
  */
 export function* toStart<C extends StartSlot>(inits: readonly C[], ctrs: readonly C[]): Generator<C> {
-  if ([...inits, ...ctrs].some((c) => has(c, 'postStarted') || (c.live && c.hookFailure !== undefined))) return;
+  if ([...inits, ...ctrs].some(holding)) return;
   for (const c of inits) {
     if (c.sidecar) {
       if (startable(c)) yield c;
@@ -56,6 +56,11 @@ export function* toStart<C extends StartSlot>(inits: readonly C[], ctrs: readonl
     if (has(c, 'pulled', 'pullFailed')) return; // pulls block the sync
     if (!startable(c)) continue;
     yield c;
-    if (has(c, 'pulled', 'pullFailed')) return;
+    if (has(c, 'pulled', 'pullFailed') || holding(c)) return;
   }
+}
+
+/** Its postStart hook runs, or it is being killed after a failed one. */
+function holding(c: StartSlot): boolean {
+  return has(c, 'postStarted') || (c.live === true && c.hookFailure !== undefined);
 }

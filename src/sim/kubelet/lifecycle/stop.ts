@@ -42,7 +42,7 @@ export function stopContainers<C extends Stoppable>(cs: C[], now: number, graceS
     const hook = c.spec.lifecycle?.preStop;
     const pre = hook && graceS > 0 ? runHook(hook, io.hookTarget(c, graceS * 1000)) : undefined;
     // The event hides the handler's message, as for postStart (executePreStopHook).
-    if (pre && !pre.ok) c.actions.push({ kind: 'event', at: now + pre.tookMs, type: 'Warning', reason: 'FailedPreStopHook', message: 'PreStopHook failed' });
+    if (pre && !pre.ok && !pre.hung) c.actions.push({ kind: 'event', at: now + pre.tookMs, type: 'Warning', reason: 'FailedPreStopHook', message: 'PreStopHook failed' });
     return { name: c.spec.name, sidecar: c.sidecar, preStopMs: pre?.tookMs, onSigterm: c.plan?.onSigterm ?? 'ignore', exitsAt: c.actions.find(isExit)?.at };
   });
   planStop(now, graceS, inputs).forEach((p, i) => {
