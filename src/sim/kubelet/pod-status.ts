@@ -6,6 +6,9 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { qosClass } from '../kinds/core/qos';
 import { setCondition, type PodCondition } from '../scheduler/binding';
+import { anyRegularStarted, podPhase } from './lifecycle/phase';
+
+export { podPhase };
 
 export type ContainerState =
   | { waiting: { reason: string; message?: string } }
@@ -67,48 +70,6 @@ export function containerStatus(c: ContainerView): Record<string, unknown> {
   return out;
 }
 
-/** kubelet's getPhase (pkg/kubelet/kubelet_pods.go), without sidecar special cases. */
-export function podPhase(pod: Pod, view: PodView): string {
-  if (view.forcedPhase) return view.forcedPhase;
-  const restartPolicy = pod.spec?.restartPolicy ?? 'Always';
-  let pendingInit = 0;
-  let failedInit = 0;
-  (pod.spec?.initContainers ?? []).forEach((spec, i) => {
-    if (spec.restartPolicy === 'Always') return;
-    const s = view.initContainers[i];
-    if (!s) return pendingInit++;
-    if ('running' in s.state) pendingInit++;
-    else if ('terminated' in s.state) { if (s.state.terminated.exitCode !== 0) failedInit++; }
-    else if (s.lastState) { if (s.lastState.exitCode !== 0) failedInit++; }
-    else pendingInit++;
-  });
-  let running = 0;
-  let waiting = 0;
-  let stopped = 0;
-  let succeeded = 0;
-  let unknown = 0;
-  for (let i = 0; i < (pod.spec?.containers ?? []).length; i++) {
-    const s = view.containers[i];
-    if (!s) { unknown++; continue; }
-    if ('running' in s.state) running++;
-    else if ('terminated' in s.state) { stopped++; if (s.state.terminated.exitCode === 0) succeeded++; }
-    else if (s.lastState) stopped++;
-    else waiting++;
-  }
-  if (failedInit > 0 && restartPolicy === 'Never') return 'Failed';
-  const anyRegularStarted = view.containers.some((c) => c.started || c.lastState || 'terminated' in c.state);
-  if ((pendingInit > 0 && !anyRegularStarted) || waiting > 0) return 'Pending';
-  if (running > 0 && unknown === 0) return 'Running';
-  if (running === 0 && stopped > 0 && unknown === 0) {
-    if (view.terminal) return stopped === succeeded ? 'Succeeded' : 'Failed';
-    if (restartPolicy === 'Always') return 'Running';
-    if (stopped === succeeded) return 'Succeeded';
-    if (restartPolicy === 'Never') return 'Failed';
-    return 'Running';
-  }
-  return 'Pending';
-}
-
 /** The full status to write, keeping transition times of unchanged conditions. */
 export function buildPodStatus(pod: Pod, view: PodView, now: string): Record<string, unknown> {
   const old = (pod.status ?? {}) as { conditions?: PodCondition[]; qosClass?: string };
@@ -121,20 +82,22 @@ export function buildPodStatus(pod: Pod, view: PodView, now: string): Record<str
     const incomplete = !s || (initSpecs[i].restartPolicy === 'Always' ? !s.started : !('terminated' in s.state && s.state.terminated.exitCode === 0));
     if (incomplete) incompleteInit.push(initSpecs[i].name);
   }
-  let anyRegularStarted = false;
+  // Sidecars count for readiness, ahead of the regular containers (status.GenerateContainersReadyCondition).
   const unready: string[] = [];
-  for (const c of view.containers) {
-    if (c.started || c.lastState) anyRegularStarted = true;
-    if (!c.ready) unready.push(c.name);
-  }
-  const initialized = incompleteInit.length === 0 || anyRegularStarted;
+  initSpecs.forEach((c, i) => {
+    if (c.restartPolicy === 'Always' && !view.initContainers[i]?.ready) unready.push(c.name);
+  });
+  for (const c of view.containers) if (!c.ready) unready.push(c.name);
+  const initialized = incompleteInit.length === 0 || anyRegularStarted(view.containers) || phase === 'Succeeded';
   const containersReady = unready.length === 0 && view.containers.length > 0;
   const failedGate = firstUnmetGate(pod, old.conditions);
   const unreadyMsg = `containers with unready status: [${unready.join(' ')}]`;
 
   let conditions = old.conditions ?? [];
   conditions = setCondition(conditions, condition(now, 'PodReadyToStartContainers', view.sandboxReady && !terminalPhase));
-  conditions = setCondition(conditions, initialized ? condition(now, 'Initialized', true) : condition(now, 'Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incompleteInit.join(' ')}]`));
+  // A pod that Succeeded is initialized for good: reason PodCompleted (status.GeneratePodInitializedCondition).
+  const initializedTrue = phase === 'Succeeded' ? condition(now, 'Initialized', true, 'PodCompleted') : condition(now, 'Initialized', true);
+  conditions = setCondition(conditions, initialized ? initializedTrue : condition(now, 'Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incompleteInit.join(' ')}]`));
   let ready: PodCondition;
   if (terminalPhase) ready = condition(now, 'Ready', false, 'PodCompleted');
   else if (!containersReady) ready = condition(now, 'Ready', false, 'ContainersNotReady', unreadyMsg);

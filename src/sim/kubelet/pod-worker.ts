@@ -14,6 +14,9 @@ import { lookupImage, parseImageRef, pullErrorMessage, type ImageInfo, type Imag
 import { buildPodStatus, type ContainerView, type PodView, type TerminatedState } from './pod-status';
 import type { NodeRuntime } from './runtime';
 import { sameJson } from '../core/json-equal';
+import { HOOK_BOUND_MS, runHook, type HookTarget } from './lifecycle/hooks';
+import { keepStopTimers, killBy, stopContainers, type EventAction, type ExitAction } from './lifecycle/stop';
+import { toStart } from './lifecycle/init-order';
 
 /** How long after a container exits the kubelet notices (PLEG relist period). */
 export const PLEG_MS = 1000;
@@ -21,10 +24,12 @@ export const PLEG_MS = 1000;
 type Action =
   | { kind: 'pulled'; at: number; image: ImageInfo; pullMs: number; waitedMs: number }
   | { kind: 'pullFailed'; at: number }
-  | { kind: 'exit'; at: number; code: number }
+  | ExitAction
   | { kind: 'restart'; at: number }
   | { kind: 'retryPull'; at: number }
-  | { kind: 'ready'; at: number };
+  | { kind: 'ready'; at: number }
+  | { kind: 'postStarted'; at: number; ok: boolean; message?: string }
+  | EventAction;
 
 interface Ctr {
   spec: Container;
@@ -36,6 +41,12 @@ interface Ctr {
   actions: Action[];
   plan?: ProcessPlan;
   everStarted: boolean;
+  /** Its process runs (from start, postStart hook included, to exit). */
+  live?: boolean;
+  startedAtMs?: number;
+  startedAtTs?: string;
+  /** Its postStart hook failed with this message: PostStartHookError until restarted. */
+  hookFailure?: string;
   lastFinishedAt?: number;
   lastPullFailAt?: number;
   signalled?: boolean;
@@ -56,6 +67,8 @@ export class PodWorker {
   private timer: number | undefined;
   private timerAt = Infinity;
   private terminating = false;
+  /** Its regular containers are done for good (restartPolicy Never/OnFailure): sidecars stop too. */
+  private done = false;
   private finished = false;
   /** The status last written, to skip writes that would change nothing. */
   private lastStatus: unknown = undefined;
@@ -66,10 +79,10 @@ export class PodWorker {
     this.ns = obj.metadata.namespace!;
     this.name = obj.metadata.name!;
     const spec = this.pod.spec!;
-    const hasInit = (spec.initContainers ?? []).some((c) => c.restartPolicy !== 'Always');
-    this.inits = (spec.initContainers ?? []).map((c) => this.makeCtr(c, true, 'PodInitializing'));
-    this.ctrs = spec.containers.map((c) => this.makeCtr(c, false, hasInit ? 'PodInitializing' : 'ContainerCreating'));
-    if (this.inits.length) this.inits.forEach((c, i) => (c.view.state = { waiting: { reason: i === 0 || c.sidecar ? 'ContainerCreating' : 'PodInitializing' } }));
+    // Every container waits as PodInitializing while a pod has init containers (kubelet_pods.go).
+    const waiting = spec.initContainers?.length ? 'PodInitializing' : 'ContainerCreating';
+    this.inits = (spec.initContainers ?? []).map((c) => this.makeCtr(c, true, waiting));
+    this.ctrs = spec.containers.map((c) => this.makeCtr(c, false, waiting));
     this.view = { sandboxReady: false, hostIP: rt.node.internalIP, startTime: rt.now(), initContainers: this.inits.map((c) => c.view), containers: this.ctrs.map((c) => c.view), terminal: false };
   }
 
@@ -196,6 +209,14 @@ export class PodWorker {
       case 'ready':
         if ('running' in c.view.state) c.view.ready = true;
         return;
+      case 'postStarted':
+        if (a.ok) return this.running(c);
+        // kuberuntime startContainer: the event hides the message (secrets), the kill names it.
+        this.event(c, 'Warning', 'FailedPostStartHook', 'PostStartHook failed');
+        c.hookFailure = a.message;
+        return this.stop([c], this.graceSeconds(), 'FailedPostStartHook');
+      case 'event':
+        return this.event(c, a.type, a.reason, a.message);
     }
   }
 
@@ -203,31 +224,8 @@ export class PodWorker {
 
   /** Level-triggered: start whatever may start now, in kubelet order. */
   private sync(): void {
-    if (this.terminating || !this.view.sandboxReady) return;
-    for (const c of this.inits) {
-      if (c.sidecar) {
-        if (!c.everStarted && !c.actions.length && !this.idleFailure(c)) this.tryStart(c);
-        if (c.actions.some((a) => a.kind === 'pulled') || !c.view.started) return;
-        continue;
-      }
-      const st = c.view.state;
-      if ('terminated' in st && st.terminated.exitCode === 0) continue;
-      if (!c.everStarted && !c.actions.length && !this.idleFailure(c)) this.tryStart(c);
-      return; // one init container at a time
-    }
-    for (const c of this.ctrs) {
-      if (c.actions.some((a) => a.kind === 'pulled' || a.kind === 'pullFailed')) return; // pulls block the sync
-      if (!c.everStarted && !c.actions.length && !this.idleFailure(c)) {
-        this.tryStart(c);
-        if (c.actions.some((a) => a.kind === 'pulled' || a.kind === 'pullFailed')) return;
-      }
-    }
-  }
-
-  /** Waiting on something only a spec change fixes (InvalidImageName, ErrImageNeverPull). */
-  private idleFailure(c: Ctr): boolean {
-    const st = c.view.state;
-    return 'waiting' in st && (st.waiting.reason === 'InvalidImageName' || st.waiting.reason === 'ErrImageNeverPull');
+    if (this.terminating || this.done || !this.view.sandboxReady) return;
+    for (const c of toStart(this.inits, this.ctrs)) this.tryStart(c);
   }
 
   private tryStart(c: Ctr): void {
@@ -300,15 +298,35 @@ export class PodWorker {
       return this.afterExit(c, 128);
     }
     this.event(c, 'Normal', 'Started', `Started container ${c.spec.name}`);
-    c.view.state = { running: { startedAt: ts } };
+    c.live = true;
+    c.startedAtMs = now;
+    c.startedAtTs = ts;
+    this.rt.logs.add(this.ns, this.name, c.spec.name, { containerID, startedAt: now, lines: (until) => plan.lines(now, until, c.stoppedAt) });
+    const hook = c.spec.lifecycle?.postStart;
+    if (!hook) return this.running(c);
+    // The status says Waiting until the hook returns: SyncPod is blocked in it.
+    const out = runHook(hook, this.hookTarget(c, HOOK_BOUND_MS));
+    c.actions.push({ kind: 'postStarted', at: out.hung ? Infinity : now + out.tookMs, ok: out.ok, message: out.message });
+  }
+
+  /** The container's start (and postStart hook) is done: the status says Running. */
+  private running(c: Ctr): void {
+    const now = this.rt.clock.now();
+    const plan = c.plan!;
+    c.view.state = { running: { startedAt: c.startedAtTs! } };
     c.view.started = true;
     // Probes are a later concern: without a readiness probe a running container is ready.
     const probe = c.spec.readinessProbe;
     c.view.ready = !probe && !c.init;
     if (c.sidecar) c.view.ready = !probe;
     if (probe) c.actions.push({ kind: 'ready', at: now + (probe.initialDelaySeconds ?? 0) * 1000 });
-    this.rt.logs.add(this.ns, this.name, c.spec.name, { containerID, startedAt: now, lines: (until) => plan.lines(now, until, c.stoppedAt) });
-    if (plan.exitAfterMs !== undefined) c.actions.push({ kind: 'exit', at: now + plan.exitAfterMs, code: plan.exitCode ?? 0 });
+    if (plan.exitAfterMs !== undefined) c.actions.push({ kind: 'exit', at: Math.max(now, c.startedAtMs! + plan.exitAfterMs), code: plan.exitCode ?? 0 });
+  }
+
+  private hookTarget(c: Ctr, timeoutMs: number): HookTarget {
+    const podRef = `${this.name}_${this.ns}(${this.uid})`;
+    const podPorts = new Set([...this.heldPorts(c), ...(c.plan?.ports ?? [])]);
+    return { container: c.spec, plan: c.plan!, startedAt: c.startedAtMs!, at: this.rt.clock.now(), podRef, podIP: this.view.podIP, podPorts, timeoutMs, execId: () => this.rt.containerId() };
   }
 
   /** Ports the pod's other running containers listen on: the pod has one network namespace. */
@@ -323,13 +341,14 @@ export class PodWorker {
   // ---- exits and restarts ----
 
   private exited(c: Ctr, code: number): void {
-    const st = c.view.state;
-    if (!('running' in st)) return;
+    if (!c.live) return;
+    c.live = false;
     const containerID = c.view.containerID!;
-    c.view.state = { terminated: { containerID, exitCode: code, finishedAt: this.rt.clock.timestamp(), reason: code === 0 ? 'Completed' : 'Error', startedAt: st.running.startedAt } };
-    c.view.ready = false;
+    c.view.state = { terminated: { containerID, exitCode: code, finishedAt: this.rt.clock.timestamp(), reason: code === 0 ? 'Completed' : 'Error', startedAt: c.startedAtTs! } };
+    // prober_manager UpdatePodStatus: an init container that succeeded is ready.
+    c.view.ready = c.init && !c.sidecar && code === 0;
     c.view.started = false;
-    c.actions = c.actions.filter((a) => a.kind !== 'ready' && a.kind !== 'exit');
+    c.actions = c.actions.filter((a) => a.kind === 'event');
     this.rt.logs.finish(this.ns, this.name, c.spec.name, containerID, this.rt.clock.now());
     this.afterExit(c, code);
   }
@@ -344,8 +363,26 @@ export class PodWorker {
     }
     const podPolicy = this.pod.spec?.restartPolicy ?? 'Always';
     const policy = c.sidecar ? 'Always' : c.init ? (podPolicy === 'Never' ? 'Never' : 'OnFailure') : podPolicy;
-    const restart = policy === 'Always' || (policy === 'OnFailure' && code !== 0);
+    const restart = !this.done && (policy === 'Always' || (policy === 'OnFailure' && code !== 0));
     if (restart) c.actions.push({ kind: 'restart', at: this.rt.clock.now() + PLEG_MS });
+    if (restart && c.hookFailure !== undefined) {
+      // The reason cache: the failed start shows until the next sync (kubelet_pods.go).
+      const st = c.view.state;
+      if ('terminated' in st) c.view.lastState = st.terminated;
+      c.view.state = { waiting: { reason: 'PostStartHookError', message: c.hookFailure } };
+    }
+    c.hookFailure = undefined;
+    if (!restart && !c.init) this.stopSidecarsIfDone();
+  }
+
+  /** computePodActions: no regular container left to run ⇒ KillPod, sidecars included. */
+  private stopSidecarsIfDone(): void {
+    if (this.ctrs.some((c) => c.live || !c.everStarted || c.actions.some((a) => a.kind === 'restart'))) return;
+    this.done = true;
+    const sidecars = this.inits.filter((c) => c.sidecar);
+    sidecars.forEach(keepStopTimers);
+    const live = sidecars.filter((c) => c.live && !c.signalled);
+    if (live.length) this.stop(live, this.graceSeconds());
   }
 
   /** A restart check for a container that exited: back off or start again. */
@@ -385,13 +422,10 @@ export class PodWorker {
         c.refError = (e as Error).message;
       }
       c.lastPullFailAt = undefined;
-      if ('running' in c.view.state) {
-        this.event(c, 'Normal', 'Killing', `Container ${c.spec.name} definition changed, will be restarted`);
-        const sig = c.plan?.onSigterm ?? 'ignore';
-        const grace = (this.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+      if (c.live) {
         c.replacing = true;
-        c.stoppedAt = sig === 'ignore' ? undefined : now;
-        c.actions = [sig === 'ignore' ? { kind: 'exit', at: now + grace, code: 137 } : { kind: 'exit', at: now + sig.afterMs, code: sig.code }];
+        keepStopTimers(c);
+        this.stop([c], this.graceSeconds(), `Container ${c.spec.name} definition changed, will be restarted`);
       } else if (c.everStarted || c.actions.length || 'waiting' in c.view.state) {
         // Waiting (image pull back-off, crash loop, bad name): try the new image now.
         c.actions = [];
@@ -406,34 +440,28 @@ export class PodWorker {
   // ---- termination ----
 
   private beginTermination(): void {
-    const deadline = Date.parse(this.pod.metadata!.deletionTimestamp!);
-    const now = this.rt.clock.now();
+    const killAt = Math.max(Date.parse(this.pod.metadata!.deletionTimestamp!), this.rt.clock.now());
     this.terminating = true;
     this.sandboxAt = undefined;
-    for (const c of [...this.inits, ...this.ctrs]) {
-      c.actions = c.actions.filter((a) => a.kind === 'exit');
-      if (!('running' in c.view.state)) continue;
-      if (!c.signalled) {
-        c.signalled = true;
-        this.event(c, 'Normal', 'Killing', `Stopping container ${c.spec.name}`);
-        const sig = c.plan?.onSigterm ?? 'ignore';
-        if (sig !== 'ignore') {
-          c.stoppedAt = now;
-          c.actions = [{ kind: 'exit', at: Math.min(now + sig.afterMs, Math.max(deadline, now)), code: sig.code }];
-          continue;
-        }
-        c.actions = [];
-      }
-      // Still running at the deadline: SIGKILL.
-      const exit = c.actions.find((a) => a.kind === 'exit');
-      const killAt = Math.max(deadline, now);
-      if (!exit || exit.at > killAt) c.actions = [{ kind: 'exit', at: killAt, code: 137 }];
-    }
+    const all = [...this.inits, ...this.ctrs];
+    all.forEach(keepStopTimers);
+    for (const c of all) if (c.live && c.signalled) killBy(c, killAt);
+    const fresh = all.filter((c) => c.live && !c.signalled);
+    if (fresh.length) this.stop(fresh, this.pod.metadata?.deletionGracePeriodSeconds ?? this.graceSeconds());
     this.afterChange();
   }
 
+  private graceSeconds(): number {
+    return this.pod.spec?.terminationGracePeriodSeconds ?? 30;
+  }
+
+  private stop(cs: Ctr[], graceS: number, message?: string): void {
+    const io = { killing: (c: Ctr, m: string) => this.event(c, 'Normal', 'Killing', m), hookTarget: (c: Ctr, ms: number) => this.hookTarget(c, ms) };
+    stopContainers(cs, this.rt.clock.now(), graceS, io, message);
+  }
+
   private allStopped(): boolean {
-    return [...this.inits, ...this.ctrs].every((c) => !('running' in c.view.state));
+    return [...this.inits, ...this.ctrs].every((c) => !c.live);
   }
 
   private finishTermination(): void {
