@@ -5,6 +5,7 @@ import { cpuMillis, formatBytes, formatMillis, memoryBytes, quantityText } from 
 import { rfc1123z as formatRfc1123z } from '../../sim/core/utc';
 import { age } from '../../sim/kinds/printing/age';
 import { nodeRoles } from '../../sim/kinds/core/node';
+import { podLimits, podRequests } from './pod-resources';
 import { PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels } from './writer';
 
 const LEASE_RENEW_MS = 10_000;
@@ -89,18 +90,9 @@ interface Totals {
 }
 
 function podTotals(pod: Pod & KObject): Totals {
-  const t: Totals = { cpuReq: 0, cpuLim: 0, memReq: 0, memLim: 0, storReq: 0, storLim: 0 };
-  for (const c of pod.spec?.containers ?? []) {
-    const req = c.resources?.requests ?? {};
-    const lim = c.resources?.limits ?? {};
-    t.cpuReq += cpuMillis(req.cpu ?? lim.cpu);
-    t.cpuLim += cpuMillis(lim.cpu);
-    t.memReq += memoryBytes(req.memory ?? lim.memory);
-    t.memLim += memoryBytes(lim.memory);
-    t.storReq += memoryBytes(req['ephemeral-storage'] ?? lim['ephemeral-storage']);
-    t.storLim += memoryBytes(lim['ephemeral-storage']);
-  }
-  return t;
+  const req = podRequests(pod);
+  const lim = podLimits(pod);
+  return { cpuReq: req.cpu, cpuLim: lim.cpu, memReq: req.memory, memLim: lim.memory, storReq: req.storage, storLim: lim.storage };
 }
 
 function bytesText(b: number): string {

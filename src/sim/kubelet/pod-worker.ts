@@ -21,7 +21,7 @@ export const PLEG_MS = 1000;
 type Action =
   | { kind: 'pulled'; at: number; image: ImageInfo; pullMs: number; waitedMs: number }
   | { kind: 'pullFailed'; at: number }
-  | { kind: 'exit'; at: number; code: number }
+  | { kind: 'exit'; at: number; code: number; reason?: string }
   | { kind: 'restart'; at: number }
   | { kind: 'retryPull'; at: number }
   | { kind: 'ready'; at: number };
@@ -187,7 +187,7 @@ export class PodWorker {
         return;
       }
       case 'exit':
-        return this.exited(c, a.code);
+        return this.exited(c, a.code, a.reason);
       case 'restart':
         if (!this.restartOrBackOff(c)) this.tryStart(c);
         return;
@@ -308,7 +308,7 @@ export class PodWorker {
     if (c.sidecar) c.view.ready = !probe;
     if (probe) c.actions.push({ kind: 'ready', at: now + (probe.initialDelaySeconds ?? 0) * 1000 });
     this.rt.logs.add(this.ns, this.name, c.spec.name, { containerID, startedAt: now, lines: (until) => plan.lines(now, until, c.stoppedAt) });
-    if (plan.exitAfterMs !== undefined) c.actions.push({ kind: 'exit', at: now + plan.exitAfterMs, code: plan.exitCode ?? 0 });
+    if (plan.exitAfterMs !== undefined) c.actions.push({ kind: 'exit', at: now + plan.exitAfterMs, code: plan.exitCode ?? 0, reason: plan.exitReason });
   }
 
   /** Ports the pod's other running containers listen on: the pod has one network namespace. */
@@ -322,11 +322,11 @@ export class PodWorker {
 
   // ---- exits and restarts ----
 
-  private exited(c: Ctr, code: number): void {
+  private exited(c: Ctr, code: number, reason?: string): void {
     const st = c.view.state;
     if (!('running' in st)) return;
     const containerID = c.view.containerID!;
-    c.view.state = { terminated: { containerID, exitCode: code, finishedAt: this.rt.clock.timestamp(), reason: code === 0 ? 'Completed' : 'Error', startedAt: st.running.startedAt } };
+    c.view.state = { terminated: { containerID, exitCode: code, finishedAt: this.rt.clock.timestamp(), reason: reason ?? (code === 0 ? 'Completed' : 'Error'), startedAt: st.running.startedAt } };
     c.view.ready = false;
     c.view.started = false;
     c.actions = c.actions.filter((a) => a.kind !== 'ready' && a.kind !== 'exit');
@@ -451,6 +451,20 @@ export class PodWorker {
   }
 
   // ---- helpers ----
+
+  /** What each running container uses now (the kubelet's resource endpoint reads it). */
+  usage(): Array<{ name: string; startedAt: string; use: NonNullable<ProcessPlan['use']> }> {
+    const out: Array<{ name: string; startedAt: string; use: NonNullable<ProcessPlan['use']> }> = [];
+    for (const c of [...this.inits, ...this.ctrs]) {
+      const st = c.view.state;
+      if ('running' in st && c.plan?.use) out.push({ name: c.spec.name, startedAt: st.running.startedAt, use: c.plan.use });
+    }
+    return out;
+  }
+
+  get podKey(): { namespace: string; name: string } {
+    return { namespace: this.ns, name: this.name };
+  }
 
   private pullKey(c: Ctr): string {
     return `${this.uid}_${c.spec.image}`;
