@@ -11,6 +11,9 @@
 
 export const METRICS_SERVER_VERSION = 'v0.7.2';
 
+/** The URL its README tells users to apply (served offline: ./index.ts). */
+export const METRICS_SERVER_URL = 'https://github.com/kubernetes-sigs/metrics-server/releases/latest/download/components.yaml';
+
 export const METRICS_SERVER_YAML = `# metrics-server ${METRICS_SERVER_VERSION} (components.yaml), as Kubeplay serves it offline.
 # Kubeplay does not serve ServiceAccount, ClusterRole, ClusterRoleBinding, RoleBinding or
 # APIService yet: those 7 objects of the release file are left out here.
