@@ -15,6 +15,7 @@ describe('kubectl top', () => {
     const c = createCluster();
     expect(run(c, 'top pod --sort-by=name').stderr).toBe('error: --sort-by accepts only cpu or memory\n');
     expect(run(c, 'top node n -l a=b').stderr).toBe('error: only one of NAME or --selector can be provided\n');
+    expect(run(c, 'top pods a b').stderr).toBe("error: pod [NAME | -l label]\nSee 'kubectl top pod -h' for help and examples\n");
   });
 
   it('prints pods with tab-terminated cells (even the last column is padded), CPU in m, memory in Mi', () => {

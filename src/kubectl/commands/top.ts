@@ -5,7 +5,7 @@
  * padded; CPU in `m`, memory in `Mi` (integer division), node percentages of allocatable.
  */
 import { cpuMillis, memoryBytes } from '../../sim/core/quantity';
-import { formatGoDuration, FlagError, type ParsedArgs } from '../args';
+import { formatGoDuration, type ParsedArgs } from '../args';
 import type { MetricsReader, NodeMetrics, PodMetrics } from '../client';
 import { CliError } from '../errors';
 import { ALL_NAMESPACES_FLAG, SELECTOR_FLAG } from '../flags';
@@ -39,6 +39,11 @@ function table(rows: string[][]): string {
   return tabwrite(rows.map((r) => r.map((c) => `${c}\t`).join('') + '\n').join(''), TABLE_TABWRITER);
 }
 
+/** cmdutil.UsageErrorf(cmd, "%s", cmd.Use). */
+function usageError(ctx: CommandContext, use: string): CliError {
+  return new CliError(`${use}\nSee '${ctx.path} -h' for help and examples`);
+}
+
 function metricsApi(ctx: CommandContext): MetricsReader {
   const api = ctx.client.metrics();
   if (!api) throw new CliError('Metrics API not available');
@@ -57,7 +62,7 @@ function byUse<T>(items: T[], sortBy: string, key: (t: T) => Use, name: (t: T) =
 }
 
 function runTopPod(ctx: CommandContext, args: ParsedArgs): number {
-  if (args.args.length > 1) throw new FlagError('pod [NAME | -l label]');
+  if (args.args.length > 1) throw usageError(ctx, 'pod [NAME | -l label]');
   const name = args.args[0];
   const selector = args.string('selector');
   const sortBy = args.string('sort-by');
@@ -104,7 +109,7 @@ function verifyEmptyMetrics(ctx: CommandContext, selector: string): void {
 }
 
 function runTopNode(ctx: CommandContext, args: ParsedArgs): number {
-  if (args.args.length > 1) throw new FlagError('node [NAME | -l label]');
+  if (args.args.length > 1) throw usageError(ctx, 'node [NAME | -l label]');
   const name = args.args[0];
   const selector = args.string('selector');
   const sortBy = args.string('sort-by');
