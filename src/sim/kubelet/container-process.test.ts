@@ -129,6 +129,13 @@ describe('resources', () => {
     expect(plan.lines(0, 60_000).map((l) => l.text)).toEqual(['stress: info: [1] dispatching hogs: 0 cpu, 0 io, 1 vm, 0 hdd']);
   });
 
+  it('OOM-kills a server whose working set does not fit its limit while it starts', () => {
+    const mysql = lookupImage(parseImageRef('mysql:8.0'))!;
+    const db: Container = { name: 'db', image: 'mysql:8.0', env: [{ name: 'MYSQL_ROOT_PASSWORD', value: 'x' }], resources: { limits: { memory: '256Mi' } } };
+    const plan = planProcess({ metadata: { name: 'p' }, spec: { containers: [db] } }, db, mysql);
+    expect(plan).toMatchObject({ exitAfterMs: 1000, exitCode: 137, exitReason: 'OOMKilled' });
+  });
+
   it('gives a server its image\'s idle use and a shell command next to nothing', () => {
     const nginx = lookupImage(parseImageRef('nginx'))!;
     const web: Container = { name: 'web', image: 'nginx' };

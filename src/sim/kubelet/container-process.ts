@@ -97,10 +97,13 @@ export function planProcess(pod: Pod, container: Container, image: ImageInfo, fa
   return withLimits(plan, plan.use ?? (plan.server ? image.idle : undefined) ?? QUIET, container, plan.memoryRampPerSec);
 }
 
+/** How fast an app that says nothing else grows to its working set as it starts (bytes per second). */
+const STARTUP_RAMP_PER_SEC = 256 * 1024 * 1024;
+
 /** The plan once the container's limits apply: CPU throttled, an OOM kill when memory reaches its limit. */
 function withLimits(plan: ProcessPlan & { memoryRampPerSec?: number }, wants: ResourceUse, container: Container, ramp?: number): ProcessPlan {
   const { memoryRampPerSec: _ramp, ...rest } = plan;
-  const limited = applyLimits(wants, container, ramp);
+  const limited = applyLimits(wants, container, ramp ?? STARTUP_RAMP_PER_SEC);
   const oom = limited.oomAfterMs !== undefined && (plan.exitAfterMs === undefined || limited.oomAfterMs < plan.exitAfterMs);
   if (!oom) return { ...rest, use: limited.use };
   const at = limited.oomAfterMs!;
