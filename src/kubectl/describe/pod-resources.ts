@@ -3,49 +3,85 @@
  * resourcehelper.PodRequestsAndLimits (staging/src/k8s.io/kubectl/pkg/util/resource/resource.go):
  * the sum of the app containers and native sidecars (init containers with restartPolicy Always),
  * or the largest init container plus the sidecars started before it if that is more, plus the
- * pod's overhead.
+ * pod's overhead. Sums are apimachinery Quantities: a sum keeps the format of its first term
+ * (`64M` + `1Mi` prints in DecimalSI), which is what `describe` prints.
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1';
-import { cpuMillis, memoryBytes } from '../../sim/core/quantity';
+import { quantityString, tryParseQuantity, type Quantity } from '../../sim/core/quantity';
 
-export interface Amounts {
-  cpu: number;
-  memory: number;
-  storage: number;
-}
+export type ResourceList = Map<string, Quantity>;
 
-const ZERO: Amounts = { cpu: 0, memory: 0, storage: 0 };
+const TRACKED = ['cpu', 'memory', 'ephemeral-storage'];
 
-function amounts(list: Record<string, string | number> | undefined): Amounts {
-  const l = list ?? {};
-  return { cpu: cpuMillis(l.cpu), memory: memoryBytes(l.memory), storage: memoryBytes(l['ephemeral-storage']) };
-}
-
-const add = (a: Amounts, b: Amounts): Amounts => ({ cpu: a.cpu + b.cpu, memory: a.memory + b.memory, storage: a.storage + b.storage });
-const max = (a: Amounts, b: Amounts): Amounts => ({ cpu: Math.max(a.cpu, b.cpu), memory: Math.max(a.memory, b.memory), storage: Math.max(a.storage, b.storage) });
-
-function total(pod: Pod, of: (c: Container) => Record<string, string | number> | undefined): Amounts {
-  let sum = (pod.spec?.containers ?? []).reduce((s, c) => add(s, amounts(of(c))), ZERO);
-  let sidecars = ZERO;
-  let inits = ZERO;
-  for (const c of pod.spec?.initContainers ?? []) {
-    let own = amounts(of(c));
-    if (c.restartPolicy === 'Always') {
-      sum = add(sum, own);
-      sidecars = add(sidecars, own);
-      own = sidecars;
-    } else own = add(own, sidecars);
-    inits = max(inits, own);
+function list(raw: Record<string, string | number> | undefined): ResourceList {
+  const out: ResourceList = new Map();
+  for (const name of TRACKED) {
+    const q = raw?.[name] === undefined ? undefined : tryParseQuantity(raw[name]);
+    if (q) out.set(name, q);
   }
-  sum = max(sum, inits);
-  return pod.spec?.overhead ? add(sum, amounts(pod.spec.overhead as Record<string, string>)) : sum;
+  return out;
 }
 
-/** Requests default to limits: the api-server copies them, so a stored pod has both. */
-export function podRequests(pod: Pod): Amounts {
-  return total(pod, (c) => ({ ...(c.resources?.limits ?? {}), ...(c.resources?.requests ?? {}) }));
+/** addResourceList: a missing entry takes a copy of the first term (and its format). */
+export function addResourceList(into: ResourceList, more: ResourceList): void {
+  for (const [name, q] of more) {
+    const have = into.get(name);
+    into.set(name, have ? { nanos: have.nanos + q.nanos, format: have.format } : { ...q });
+  }
 }
 
-export function podLimits(pod: Pod): Amounts {
+/** maxResourceList: the larger quantity wins, format and all. */
+function maxResourceList(into: ResourceList, other: ResourceList): void {
+  for (const [name, q] of other) {
+    const have = into.get(name);
+    if (!have || q.nanos > have.nanos) into.set(name, { ...q });
+  }
+}
+
+function total(pod: Pod, of: (c: Container) => Record<string, string | number> | undefined): ResourceList {
+  const sum: ResourceList = new Map();
+  for (const c of pod.spec?.containers ?? []) addResourceList(sum, list(of(c)));
+  const sidecars: ResourceList = new Map();
+  const inits: ResourceList = new Map();
+  for (const c of pod.spec?.initContainers ?? []) {
+    let own = list(of(c));
+    if (c.restartPolicy === 'Always') {
+      addResourceList(sum, own);
+      addResourceList(sidecars, own);
+      own = sidecars;
+    } else {
+      const tmp: ResourceList = new Map();
+      addResourceList(tmp, own);
+      addResourceList(tmp, sidecars);
+      own = tmp;
+    }
+    maxResourceList(inits, own);
+  }
+  maxResourceList(sum, inits);
+  if (pod.spec?.overhead) addResourceList(sum, list(pod.spec.overhead as Record<string, string>));
+  return sum;
+}
+
+/** A stored pod's requests already hold its limits where none were set (the api-server copies them). */
+export function podRequests(pod: Pod): ResourceList {
+  return total(pod, (c) => c.resources?.requests);
+}
+
+export function podLimits(pod: Pod): ResourceList {
   return total(pod, (c) => c.resources?.limits);
+}
+
+/** `Quantity.String()`; a resource nobody asked for is the zero Quantity, `0`. */
+export function quantityOf(l: ResourceList, name: string): string {
+  const q = l.get(name);
+  return q ? quantityString(q) : '0';
+}
+
+/** MilliValue() for CPU, Value() for the rest: rounded up, as apimachinery does. */
+export function amountOf(l: ResourceList, name: string): number {
+  const q = l.get(name);
+  if (!q) return 0;
+  const unit = name === 'cpu' ? 1_000_000n : 1_000_000_000n;
+  const whole = q.nanos / unit;
+  return Number(whole * unit === q.nanos ? whole : whole + 1n);
 }
