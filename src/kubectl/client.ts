@@ -12,6 +12,19 @@ import { StatusError } from '../sim/api/errors';
 import type { ResourceType } from '../sim/api/registry';
 import type { DeleteOptions, ListOptions, PatchType, WriteOptions } from '../sim/api/types';
 import type { KObject } from '../sim/core/object';
+import type { NodeMetrics, PodMetrics } from '../sim/metrics/metrics-api';
+
+export type { NodeMetrics, PodMetrics };
+
+/**
+ * `metrics.k8s.io/v1beta1`, an aggregated API (metrics-server): list or get (`name`) pod and
+ * node metrics. Throws the server's errors: ServiceUnavailable while the APIService is not
+ * available, NotFound for a name without metrics.
+ */
+export interface MetricsReader {
+  pods(namespace: string | undefined, opts?: { name?: string; labelSelector?: string }): PodMetrics[];
+  nodes(opts?: { name?: string; labelSelector?: string }): NodeMetrics[];
+}
 
 export type { DeleteOptions, ListOptions, PatchType, WriteOptions, ResourceType };
 
@@ -131,6 +144,9 @@ export interface KubeClient {
   evict(namespace: string, pod: string, opts?: DeleteOptions): void;
   /** `pods/binding`: assigns a pod to a node (what the scheduler does). */
   bind(namespace: string, pod: string, nodeName: string): void;
+
+  /** The metrics API, or undefined when discovery does not list `metrics.k8s.io` (no APIService). */
+  metrics(): MetricsReader | undefined;
 }
 
 /** `get`, or undefined when the object does not exist (an unknown resource still throws). */

@@ -82,14 +82,14 @@ export function findCommand(argv: string[]): FoundCommand {
     if (at < 0) break;
     const word = rest[at];
     const candidates = command ? command.subcommands ?? [] : [...COMMANDS.values()];
-    const next = candidates.find((c) => c.name === word);
+    const next = candidates.find((c) => c.name === word || c.aliases?.includes(word));
     if (!next) {
       if (!command) return { unknown: word, parent: path, path, rest };
       break;
     }
     rest.splice(at, 1);
     command = next;
-    path = `${path} ${word}`;
+    path = `${path} ${next.name}`;
     if (!next.subcommands) break;
   }
   return { command, parent: path, path, rest };

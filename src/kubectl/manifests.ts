@@ -8,6 +8,7 @@
  * A learner's two classic slips get a plain hint after kubectl's words: a tab in the indentation,
  * and a docker-compose file. Alias bombs are refused as go-yaml refuses them (./aliasing.ts).
  */
+import { isUrl, remoteFile } from '../sim/addons';
 import yaml from 'js-yaml';
 import { isPlainObject } from '../sim/core/object';
 import { aliasingProblem } from './aliasing';
@@ -212,6 +213,13 @@ export function readManifests(filenames: string[], workspace: Workspace, stdin: 
         const text = workspace.read(path);
         if (text !== undefined) readText(text, path, result, validate);
       }
+      continue;
+    }
+    if (isUrl(name)) {
+      // The playground's internet: the files it serves itself (add-ons, kubernetes.io examples).
+      const body = remoteFile(name);
+      if (body === undefined) result.errors.push(`unable to read URL "${name}", server reported 404 Not Found, status code=404`);
+      else readText(body, name, result, validate);
       continue;
     }
     const text = workspace.read(name);

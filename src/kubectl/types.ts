@@ -98,6 +98,8 @@ export type CommandResult = number | KubectlProgram;
 export interface CommandModule {
   /** The word typed after `kubectl` (or after the parent command). */
   name: string;
+  /** Other words for it (cobra's Aliases: `top pods`, `top po`). */
+  aliases?: string[];
   /** One-line description (kubectl's `Short`). */
   short: string;
   /** Flags besides the global ones (`-n`, `--context`, …), which every command accepts. */

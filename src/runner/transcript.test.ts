@@ -61,3 +61,9 @@ describe('unifiedDiff', () => {
     expect(unifiedDiff('a\nb\n', 'b\n', 'f')).toBe('--- f (expected)\n+++ f (actual)\n@@ -1,2 +1,1 @@\n-a\n b\n');
   });
 });
+
+describe('transcript headers', () => {
+  it('reads `# addons:` into the cluster options', () => {
+    expect(parseTranscript('# addons: metrics-server\n$ kubectl top node\n').options).toEqual({ addons: ['metrics-server'] });
+  });
+});

@@ -4,7 +4,7 @@
  *
  * Format:
  *   # a comment; header comments before the first command set options: `# seed: 42`, `# workers: 3`,
- *   #   `# podQuota: 1000`
+ *   #   `# podQuota: 1000`, `# addons: metrics-server` (installed as the cluster comes up)
  *   $ kubectl get pods              a command (shell quoting)
  *   No resources found in default namespace.      its expected output (stdout+stderr), up to the
  *                                                  next `$ ` or `#` line; trailing blank lines ignored
@@ -70,7 +70,9 @@ export function parseTranscript(text: string): Transcript {
     if (line.startsWith('#')) {
       current = undefined;
       const opt = /^#\s*([A-Za-z]+)\s*:\s*(\S+)\s*$/.exec(line);
-      if (!seenCommand && opt && HEADER_OPTIONS[opt[1].toLowerCase()]) {
+      const addons = /^#\s*addons\s*:\s*(.+?)\s*$/i.exec(line);
+      if (!seenCommand && addons) options.addons = [...(options.addons ?? []), ...addons[1].split(/[\s,]+/)];
+      else if (!seenCommand && opt && HEADER_OPTIONS[opt[1].toLowerCase()]) {
         const key = HEADER_OPTIONS[opt[1].toLowerCase()];
         const value = /^\d+$/.test(opt[2]) ? Number(opt[2]) : opt[2];
         (options as Record<string, unknown>)[key] = key === 'seed' ? value : Number(value);

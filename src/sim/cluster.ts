@@ -15,6 +15,7 @@ import type { KObject } from './core/object';
 import { Rng } from './core/rng';
 import { startScheduler, type Scheduler } from './scheduler/scheduler';
 import { Store } from './core/store';
+import { installAddon } from './addons/install';
 
 export interface ClusterOptions {
   seed?: number | string;
@@ -29,6 +30,8 @@ export interface ClusterOptions {
   /** Per-worker capacity. */
   nodeCpuMillis?: number;
   nodeMemoryBytes?: number;
+  /** Add-ons installed as the cluster comes up (`metrics-server`): ../addons. */
+  addons?: string[];
 }
 
 export const DEFAULT_POD_QUOTA = 1000;
@@ -66,6 +69,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     uptimeMs: 10 * 60 * 1000,
     nodeCpuMillis: 4000,
     nodeMemoryBytes: 8 * GiB,
+    addons: [],
     ...options,
   };
   const clock = new Clock(DEFAULT_EPOCH);
@@ -90,6 +94,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     metadata: { name: 'pod-quota', namespace: 'default' },
     spec: { hard: { pods: String(opts.podQuota) } },
   });
+  for (const name of opts.addons) installAddon(api, name);
   clock.advance(opts.uptimeMs);
 
   let held = false;

@@ -5,6 +5,7 @@
  * on a phone the panels become tabs.
  */
 import { lazy, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { AddonsButton } from './AddonsButton';
 import { ClusterTitle } from './ClusterTitle';
 import { FileTabs } from './editor/FileTabs';
 import { YamlEditor } from './editor/YamlEditor';
@@ -86,6 +87,7 @@ export function App({ session }: { session: UiSession }) {
         </div>
         <TimeControls send={session.send} onReset={() => setConfirm('reset')} />
         <div className="kp-topbar-end">
+          <AddonsButton onRunCommand={(line) => terminal.current?.run(line)} />
           <ThemeToggle />
           <span className={`kp-conn${connected ? ' kp-conn-ok' : ''}`} role="status">
             {connected ? 'Cluster ready' : 'Starting cluster…'}

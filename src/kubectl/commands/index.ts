@@ -47,12 +47,13 @@ import { command as rollout } from './rollout';
 import { command as run } from './run';
 import { command as scale } from './scale';
 import { command as set } from './set';
+import { command as top } from './top';
 import { command as version } from './version';
 import { command as wait } from './wait';
 
 /** Every top-level command this kubectl implements, by name. */
 export const COMMANDS: ReadonlyMap<string, CommandModule> = new Map(
-  [create, expose, run, set, get, del, rollout, scale, clusterInfo, cordon, uncordon, taint, describe, logs, apply, patch, wait, label, annotate, apiResources, config, version].map((c) => [c.name, c]),
+  [create, expose, run, set, get, del, rollout, scale, clusterInfo, top, cordon, uncordon, taint, describe, logs, apply, patch, wait, label, annotate, apiResources, config, version].map((c) => [c.name, c]),
 );
 
 /**

@@ -1,10 +1,11 @@
 /** `kubectl describe node` (kubectl describe.go: describeNode, describeNodeResource). */
 import type { Node, NodeStatus, NodeSystemInfo, Pod, Taint } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../sim/core/object';
-import { cpuMillis, formatBytes, formatMillis, memoryBytes, quantityText } from '../../sim/core/quantity';
+import { cpuMillis, memoryBytes, quantityText } from '../../sim/core/quantity';
 import { rfc1123z as formatRfc1123z } from '../../sim/core/utc';
 import { age } from '../../sim/kinds/printing/age';
 import { nodeRoles } from '../../sim/kinds/core/node';
+import { addResourceList, amountOf, podLimits, podRequests, quantityOf, type ResourceList } from './pod-resources';
 import { PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeLabels } from './writer';
 
 const LEASE_RENEW_MS = 10_000;
@@ -79,34 +80,6 @@ function writeTaints(w: PrefixWriter, taints: Taint[]): void {
   });
 }
 
-interface Totals {
-  cpuReq: number;
-  cpuLim: number;
-  memReq: number;
-  memLim: number;
-  storReq: number;
-  storLim: number;
-}
-
-function podTotals(pod: Pod & KObject): Totals {
-  const t: Totals = { cpuReq: 0, cpuLim: 0, memReq: 0, memLim: 0, storReq: 0, storLim: 0 };
-  for (const c of pod.spec?.containers ?? []) {
-    const req = c.resources?.requests ?? {};
-    const lim = c.resources?.limits ?? {};
-    t.cpuReq += cpuMillis(req.cpu ?? lim.cpu);
-    t.cpuLim += cpuMillis(lim.cpu);
-    t.memReq += memoryBytes(req.memory ?? lim.memory);
-    t.memLim += memoryBytes(lim.memory);
-    t.storReq += memoryBytes(req['ephemeral-storage'] ?? lim['ephemeral-storage']);
-    t.storLim += memoryBytes(lim['ephemeral-storage']);
-  }
-  return t;
-}
-
-function bytesText(b: number): string {
-  return b === 0 ? '0' : b % 1024 === 0 ? formatBytes(b, 'BinarySI') : formatBytes(b, 'DecimalSI');
-}
-
 function pct(part: number, whole: number): number {
   return whole === 0 ? 0 : Math.trunc((part / whole) * 100);
 }
@@ -114,27 +87,25 @@ function pct(part: number, whole: number): number {
 function describeNodeResources(w: PrefixWriter, node: Node & KObject, pods: (Pod & KObject)[], nowMs: number): void {
   const st: NodeStatus = node.status ?? {};
   const alloc = (Object.keys(st.allocatable ?? {}).length ? st.allocatable : st.capacity) ?? {};
-  const cpu = cpuMillis(alloc.cpu);
-  const mem = memoryBytes(alloc.memory);
-  const stor = memoryBytes(alloc['ephemeral-storage']);
+  const capacity = { cpu: cpuMillis(alloc.cpu), memory: memoryBytes(alloc.memory), 'ephemeral-storage': memoryBytes(alloc['ephemeral-storage']) } as Record<string, number>;
+  /** `100Mi (1%)`: Quantity.String() and the truncated share of allocatable. */
+  const cell = (l: ResourceList, name: string) => `${quantityOf(l, name)} (${pct(amountOf(l, name), capacity[name])}%)`;
   w.write(0, `Non-terminated Pods:\t(${pods.length} in total)\n`);
   w.write(1, 'Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n');
   w.write(1, '---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n');
-  const sum: Totals = { cpuReq: 0, cpuLim: 0, memReq: 0, memLim: 0, storReq: 0, storLim: 0 };
+  // getPodsTotalRequestsAndLimits: pod by pod, each total keeping its first term's format.
+  const reqs: ResourceList = new Map();
+  const limits: ResourceList = new Map();
   for (const p of pods) {
-    const t = podTotals(p);
-    for (const k of Object.keys(sum) as (keyof Totals)[]) sum[k] += t[k];
-    w.write(
-      1,
-      `${p.metadata.namespace}\t${p.metadata.name}\t\t${formatMillis(t.cpuReq)} (${pct(t.cpuReq, cpu)}%)\t${formatMillis(t.cpuLim)} (${pct(t.cpuLim, cpu)}%)\t` +
-        `${bytesText(t.memReq)} (${pct(t.memReq, mem)}%)\t${bytesText(t.memLim)} (${pct(t.memLim, mem)}%)\t${age(p.metadata.creationTimestamp, nowMs)}\n`,
-    );
+    const req = podRequests(p);
+    const lim = podLimits(p);
+    addResourceList(reqs, req);
+    addResourceList(limits, lim);
+    w.write(1, `${p.metadata.namespace}\t${p.metadata.name}\t\t${cell(req, 'cpu')}\t${cell(lim, 'cpu')}\t${cell(req, 'memory')}\t${cell(lim, 'memory')}\t${age(p.metadata.creationTimestamp, nowMs)}\n`);
   }
   w.write(0, 'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n');
   w.write(1, 'Resource\tRequests\tLimits\n');
   w.write(1, '--------\t--------\t------\n');
-  w.write(1, `cpu\t${formatMillis(sum.cpuReq)} (${pct(sum.cpuReq, cpu)}%)\t${formatMillis(sum.cpuLim)} (${pct(sum.cpuLim, cpu)}%)\n`);
-  w.write(1, `memory\t${bytesText(sum.memReq)} (${pct(sum.memReq, mem)}%)\t${bytesText(sum.memLim)} (${pct(sum.memLim, mem)}%)\n`);
-  w.write(1, `ephemeral-storage\t${bytesText(sum.storReq)} (${pct(sum.storReq, stor)}%)\t${bytesText(sum.storLim)} (${pct(sum.storLim, stor)}%)\n`);
+  for (const name of ['cpu', 'memory', 'ephemeral-storage']) w.write(1, `${name}\t${cell(reqs, name)}\t${cell(limits, name)}\n`);
   for (const r of Object.keys(alloc).filter((k) => k.startsWith('hugepages-')).sort()) w.write(1, `${r}\t0 (0%)\t0 (0%)\n`);
 }

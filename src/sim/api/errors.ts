@@ -11,7 +11,8 @@ export type StatusReason =
   | 'Forbidden'
   | 'MethodNotAllowed'
   | 'RequestEntityTooLarge'
-  | 'InternalError';
+  | 'InternalError'
+  | 'ServiceUnavailable';
 
 export interface StatusCause {
   /** e.g. `FieldValueRequired`, `FieldValueInvalid`. */
@@ -42,6 +43,7 @@ const CODES: Record<StatusReason, number> = {
   MethodNotAllowed: 405,
   RequestEntityTooLarge: 413,
   InternalError: 500,
+  ServiceUnavailable: 503,
 };
 
 export class StatusError extends Error {

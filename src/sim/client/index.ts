@@ -15,6 +15,7 @@ import { formatSelector, fromLabelSelector, matchSelector, parseSelector } from 
 import type { KObject } from '../core/object';
 import { parseRfc3339 } from '../core/parse-rfc3339';
 import { bindPod } from '../scheduler/binding';
+import { metricsReader } from '../metrics/reader';
 
 /** Kinds this server gives a `scale` subresource. */
 const SCALABLE = ['deployments', 'replicasets'];
@@ -85,6 +86,7 @@ export function createClient(cluster: ClientHost): KubeClient {
     bind(namespace, pod, nodeName) {
       write(bindPod(api, namespace, pod, nodeName));
     },
+    metrics: () => metricsReader(cluster),
   };
 }
 

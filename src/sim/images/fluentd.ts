@@ -1,4 +1,5 @@
 /** Fluentd, the log collector (Docker Hub, fluent/ and the fluentd-elasticsearch image). */
+import { MiB } from '../metrics/usage';
 import type { ImageFamily, ServerBehaviour } from './types';
 import { BUSYBOX, DEBIAN } from './userland';
 
@@ -26,6 +27,8 @@ export const fluentd: ImageFamily = {
       cmd: ['fluentd'],
       binaries: [...BUSYBOX, 'fluentd', 'tini', 'ruby'],
       server: fluentdServer,
+      // Idle use: a Ruby process with its plugins loaded.
+      idle: { cpuMillis: 3, memoryBytes: 62 * MiB },
     },
     {
       repository: 'docker.io/fluent/fluentd',
@@ -34,6 +37,8 @@ export const fluentd: ImageFamily = {
       cmd: ['fluentd'],
       binaries: [...BUSYBOX, 'fluentd', 'tini', 'ruby'],
       server: fluentdServer,
+      // Idle use: a Ruby process with its plugins loaded.
+      idle: { cpuMillis: 3, memoryBytes: 62 * MiB },
     },
     {
       repository: 'quay.io/fluentd_elasticsearch/fluentd',
@@ -42,6 +47,8 @@ export const fluentd: ImageFamily = {
       cmd: [],
       binaries: [...DEBIAN, 'fluentd', 'run.sh'],
       server: { ...fluentdServer, binaries: ['run.sh', 'fluentd'] },
+      // Idle use: a Ruby process with its plugins loaded.
+      idle: { cpuMillis: 3, memoryBytes: 62 * MiB },
     },
   ],
 };

@@ -1,4 +1,5 @@
 /** Apache httpd. */
+import { MiB } from '../metrics/usage';
 import type { ImageFamily, ServerBehaviour } from './types';
 import { DEBIAN } from './userland';
 
@@ -37,6 +38,8 @@ export const httpd: ImageFamily = {
       cmd: ['httpd-foreground'],
       binaries: [...DEBIAN, 'httpd', 'httpd-foreground', 'apachectl'],
       server: httpdServer,
+      // Idle use: httpd's event MPM, three idle children.
+      idle: { cpuMillis: 1, memoryBytes: 6 * MiB + 400 * 1024 },
     },
   ],
 };

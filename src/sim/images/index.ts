@@ -17,17 +17,20 @@ import { mongo } from './mongo';
 import { mysql } from './mysql';
 import { nginx } from './nginx';
 import { phpApache } from './php-apache';
+import { metricsServer } from './metrics-server';
+import { stress } from './stress';
 import { redis } from './redis';
 import type { ImageFamily, ImageInfo, ImageRef, ImageRepository } from './types';
 import { ubuntu } from './ubuntu';
 import { inKnownNamespace, knownNamespaces } from './well-known';
 
+export type { Workload } from './types';
 export type { HttpAnswer, ImageFamily, ImageInfo, ImageRef, ImageRepository, PortInUse, ServerBehaviour } from './types';
 export { InvalidImageName, parseImageRef } from './reference';
 export { imageDigest } from './digest';
 
 /** The families in the registry's order (what `knownRepositories` lists). */
-const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd];
+const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer];
 
 const REPOS: ImageRepository[] = FAMILIES.flatMap((f) => f.repositories);
 
@@ -61,6 +64,8 @@ export function lookupImage(ref: ImageRef): ImageInfo | undefined {
     cmd: repo.cmd,
     binaries: new Set(repo.binaries),
     server: repo.server,
+    ...(repo.idle ? { idle: repo.idle } : {}),
+    ...(repo.workload ? { workload: repo.workload } : {}),
   };
 }
 

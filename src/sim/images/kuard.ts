@@ -1,4 +1,5 @@
 /** kuard, the Kubernetes Up and Running demo server (gcr.io/kuar-demo). */
+import { MiB } from '../metrics/usage';
 import type { ImageFamily, ServerBehaviour } from './types';
 
 const kuardServer: ServerBehaviour = {
@@ -30,6 +31,8 @@ export const kuard: ImageFamily = {
       cmd: [],
       binaries: ['kuard', 'sh', 'echo', 'sleep', 'cat', 'ls', 'date', 'env', 'true', 'false'],
       server: kuardServer,
+      // Idle use: a small Go web server.
+      idle: { cpuMillis: 0, memoryBytes: 5 * MiB + 512 * 1024 },
     },
   ],
 };

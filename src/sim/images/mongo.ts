@@ -1,4 +1,5 @@
 /** MongoDB. */
+import { MiB } from '../metrics/usage';
 import type { ImageFamily, ServerBehaviour } from './types';
 import { DEBIAN } from './userland';
 
@@ -26,6 +27,8 @@ export const mongo: ImageFamily = {
       cmd: ['mongod'],
       binaries: [...DEBIAN, 'mongod', 'mongosh', 'docker-entrypoint.sh'],
       server: mongoServer,
+      // Idle use: mongod with WiredTiger's cache at rest.
+      idle: { cpuMillis: 6, memoryBytes: 168 * MiB },
     },
   ],
 };

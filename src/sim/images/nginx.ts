@@ -1,4 +1,5 @@
 /** nginx: the web server most examples run (STOPSIGNAL SIGQUIT: a graceful shutdown). */
+import { MiB } from '../metrics/usage';
 import type { ImageFamily, PortInUse, ServerBehaviour } from './types';
 import { DEBIAN } from './userland';
 
@@ -63,6 +64,8 @@ export const nginx: ImageFamily = {
       cmd: ['nginx', '-g', 'daemon off;'],
       binaries: [...DEBIAN, 'nginx', 'nginx-debug', 'curl'],
       server: nginxServer,
+      // Idle use: nginx master and one worker per CPU, at rest.
+      idle: { cpuMillis: 0, memoryBytes: 3 * MiB + 270 * 1024 },
     },
   ],
 };

@@ -1,5 +1,6 @@
 /** php-apache, the HPA walkthrough's image (registry.k8s.io/hpa-example): Apache prefork with PHP. */
 import { httpdServer } from './httpd';
+import { MiB } from '../metrics/usage';
 import type { ImageFamily, ServerBehaviour } from './types';
 import { DEBIAN } from './userland';
 
@@ -25,6 +26,8 @@ export const phpApache: ImageFamily = {
       cmd: ['apache2-foreground'],
       binaries: [...DEBIAN, 'apache2', 'apache2-foreground', 'php'],
       server: phpApacheServer,
+      // Idle use: Apache prefork with mod_php, no requests (CPU per request: later, with the network).
+      idle: { cpuMillis: 1, memoryBytes: 11 * MiB },
     },
   ],
 };

@@ -3,6 +3,21 @@
  * registry's answer for a tag, and the server process an image starts by default. Each image
  * family (./<family>.ts) is an `ImageFamily`.
  */
+import type { ResourceUse } from '../metrics/usage';
+
+/**
+ * A program of an image that is neither a server nor a shell command: what it prints, what it
+ * asks of the machine (`stress --vm-bytes 250M` wants 250 MiB), and when it exits by itself.
+ */
+export interface Workload {
+  lines: Array<[offsetMs: number, text: string]>;
+  wants: ResourceUse;
+  exit?: { afterMs: number; code: number };
+  /** SIGTERM as PID 1: a C program without a handler ignores it (killed at the grace period's end). */
+  onSigterm: { afterMs: number; code: number } | 'ignore';
+  /** How fast it reaches `wants.memoryBytes` (bytes per virtual second): when a limit bites. */
+  memoryRampPerSec?: number;
+}
 
 export interface ImageRef {
   /** As written in the pod spec. */
@@ -38,7 +53,7 @@ export interface ServerBehaviour {
    */
   portInUse?: (port: number) => PortInUse;
   /** How `{ts}` is rendered in its log lines. */
-  timestampStyle: 'nginx' | 'apache' | 'redis' | 'iso' | 'none';
+  timestampStyle: 'nginx' | 'apache' | 'redis' | 'iso' | 'glog' | 'none';
 }
 
 /** A server that cannot bind its port: its output until it exits with code 1. */
@@ -68,6 +83,10 @@ export interface ImageInfo {
   server?: ServerBehaviour;
   /** Version string some servers print. */
   version: string;
+  /** What its default app uses at rest (metrics; `kubectl top`). */
+  idle?: ResourceUse;
+  /** Its own programs that are workloads (`stress`), by argv: undefined when argv is not one. */
+  workload?: (argv: string[]) => Workload | undefined;
   /**
    * An image the playground cannot know (../generic.ts): its programs are unknown, so any
    * argv[0] outside its userland is taken to be its app.
@@ -83,6 +102,9 @@ export interface ImageRepository {
   cmd: string[];
   binaries: string[];
   server?: ServerBehaviour;
+  /** What its default app uses at rest (metrics; `kubectl top`). */
+  idle?: ResourceUse;
+  workload?: (argv: string[]) => Workload | undefined;
 }
 
 /**

@@ -106,3 +106,42 @@ describe('exec in a running container', () => {
     expect(plan.exec(['sleep', '5'], 0, 5000, 1000)).toMatchObject({ code: undefined, tookMs: 1000 });
   });
 });
+
+describe('resources', () => {
+  const image = lookupImage(parseImageRef('polinux/stress'))!;
+  const stressPod = (bytes: string, limit: string): { pod: Pod; c: Container } => {
+    const c: Container = { name: 'c', image: 'polinux/stress', command: ['stress'], args: ['--vm', '1', '--vm-bytes', bytes, '--vm-hang', '1'], resources: { limits: { memory: limit } } };
+    return { pod: { metadata: { name: 'p', namespace: 'default' }, spec: { containers: [c] } }, c };
+  };
+
+  it('runs a process under its memory limit and reports what it uses', () => {
+    const { pod, c } = stressPod('150M', '200Mi');
+    const plan = planProcess(pod, c, image);
+    expect(plan.exitAfterMs).toBeUndefined();
+    expect(plan.use).toEqual({ cpuMillis: 40, memoryBytes: 162856960 });
+  });
+
+  it('OOM-kills a process that allocates past its limit: exit 137, reason OOMKilled, its output up to then', () => {
+    const { pod, c } = stressPod('250M', '100Mi');
+    const plan = planProcess(pod, c, image);
+    expect(plan).toMatchObject({ exitCode: 137, exitReason: 'OOMKilled' });
+    expect(plan.exitAfterMs).toBeLessThan(100);
+    expect(plan.lines(0, 60_000).map((l) => l.text)).toEqual(['stress: info: [1] dispatching hogs: 0 cpu, 0 io, 1 vm, 0 hdd']);
+  });
+
+  it('OOM-kills a server whose working set does not fit its limit while it starts', () => {
+    const mysql = lookupImage(parseImageRef('mysql:8.0'))!;
+    const db: Container = { name: 'db', image: 'mysql:8.0', env: [{ name: 'MYSQL_ROOT_PASSWORD', value: 'x' }], resources: { limits: { memory: '256Mi' } } };
+    const plan = planProcess({ metadata: { name: 'p' }, spec: { containers: [db] } }, db, mysql);
+    expect(plan).toMatchObject({ exitAfterMs: 1000, exitCode: 137, exitReason: 'OOMKilled' });
+  });
+
+  it('gives a server its image\'s idle use and a shell command next to nothing', () => {
+    const nginx = lookupImage(parseImageRef('nginx'))!;
+    const web: Container = { name: 'web', image: 'nginx' };
+    const pod: Pod = { metadata: { name: 'p' }, spec: { containers: [web] } };
+    expect(planProcess(pod, web, nginx).use).toEqual(nginx.idle);
+    const sh: Container = { name: 'sh', image: 'nginx', command: ['sh', '-c', 'sleep 3600'] };
+    expect(planProcess(pod, sh, nginx).use!.memoryBytes).toBeLessThan(1024 * 1024);
+  });
+});

@@ -10,6 +10,9 @@ import type { LogLine } from './logs';
 import { kubeletEnv, type PodFacts } from './container-env';
 import { expand } from './expansion';
 import { DAY_NAMES, MONTH_NAMES, pad, utcParts } from '../core/utc';
+import { applyLimits } from '../metrics/limits';
+import { QUIET, type ResourceUse } from '../metrics/usage';
+import type { Workload } from '../images';
 
 export interface ProcessPlan {
   /** Set when the runtime cannot start it (containerd StartError, exit code 128). */
@@ -17,6 +20,10 @@ export interface ProcessPlan {
   /** ms after start when it exits by itself; undefined = runs until stopped. */
   exitAfterMs?: number;
   exitCode?: number;
+  /** The runtime's reason for that exit when it is not the process's own (`OOMKilled`). */
+  exitReason?: string;
+  /** What it uses while it runs, after its limits (metrics). */
+  use?: ResourceUse;
   /** Reaction to SIGTERM: exit after this long with this code, or ignore it (PID 1 shell). */
   onSigterm: { afterMs: number; code: number } | 'ignore';
   /** Output between start and `untilAbs` (virtual ms). */
@@ -84,6 +91,41 @@ function flavorOf(image: ImageInfo): ShellFlavor {
  * environment; `held`: ports other running containers of the pod listen on (one network namespace).
  */
 export function planProcess(pod: Pod, container: Container, image: ImageInfo, facts: PodFacts = NO_FACTS, held: ReadonlySet<number> = new Set()): ProcessPlan {
+  const plan = planUnlimited(pod, container, image, facts, held);
+  if (plan.startError) return plan;
+  // A server uses what its image says it uses at rest; a shell command next to nothing.
+  return withLimits(plan, plan.use ?? (plan.server ? image.idle : undefined) ?? QUIET, container, plan.memoryRampPerSec);
+}
+
+/** How fast an app that says nothing else grows to its working set as it starts (bytes per second). */
+const STARTUP_RAMP_PER_SEC = 256 * 1024 * 1024;
+
+/** The plan once the container's limits apply: CPU throttled, an OOM kill when memory reaches its limit. */
+function withLimits(plan: ProcessPlan & { memoryRampPerSec?: number }, wants: ResourceUse, container: Container, ramp?: number): ProcessPlan {
+  const { memoryRampPerSec: _ramp, ...rest } = plan;
+  const limited = applyLimits(wants, container, ramp ?? STARTUP_RAMP_PER_SEC);
+  const oom = limited.oomAfterMs !== undefined && (plan.exitAfterMs === undefined || limited.oomAfterMs < plan.exitAfterMs);
+  if (!oom) return { ...rest, use: limited.use };
+  const at = limited.oomAfterMs!;
+  return { ...rest, use: limited.use, exitAfterMs: at, exitCode: 137, exitReason: 'OOMKilled', lines: (startedAt, untilAbs, stoppedAt) => plan.lines(startedAt, Math.min(untilAbs, startedAt + at), stoppedAt) };
+}
+
+/** A workload program (`stress`): its lines, what it asks for, and its own exit. */
+function workloadPlan(w: Workload): Omit<ProcessPlan, 'exec'> & { memoryRampPerSec?: number } {
+  return {
+    exitAfterMs: w.exit?.afterMs,
+    exitCode: w.exit?.code,
+    onSigterm: w.onSigterm,
+    use: w.wants,
+    memoryRampPerSec: w.memoryRampPerSec,
+    lines: (startedAt, untilAbs, stoppedAt) => {
+      const end = Math.min(untilAbs, stoppedAt ?? Infinity);
+      return w.lines.filter(([offset]) => startedAt + offset <= end).map(([offset, text]) => ({ at: startedAt + offset, text: renderTs(text, startedAt + offset, 'glog') }));
+    },
+  };
+}
+
+function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: PodFacts, held: ReadonlySet<number>): ProcessPlan & { memoryRampPerSec?: number } {
   const kubelet = kubeletEnv(pod, container, facts);
   const env = containerEnv(pod, container, image, kubelet);
   let argv = resolveArgv(container, image, kubelet);
@@ -103,6 +145,8 @@ export function planProcess(pod: Pod, container: Container, image: ImageInfo, fa
     argv = argv.slice(1);
     wrapped = true;
   }
+  const workload = image.workload?.(argv);
+  if (workload) return { ...workloadPlan(workload), exec: exec(noFiles) };
   const server = image.server;
   const declared = declaredPorts(container);
   if (server && app) return { ...serverPlan(server, image.version, true, declared, held), exec: exec(noFiles) };
@@ -181,6 +225,7 @@ function renderTs(text: string, at: number, style: ServerBehaviour['timestampSty
     case 'nginx': ts = `${Y}/${p(t.month)}/${p(t.day)} ${hms}`; break;
     case 'apache': ts = `${DAY_NAMES[t.weekday]} ${MONTH_NAMES[t.month - 1]} ${p(t.day)} ${hms}.${p(t.millisecond, 3)}000 ${Y}`; break;
     case 'redis': ts = `${p(t.day)} ${MONTH_NAMES[t.month - 1]} ${Y} ${hms}.${p(t.millisecond, 3)}`; break;
+    case 'glog': ts = `${p(t.month)}${p(t.day)} ${hms}.${p(t.millisecond, 3)}000`; break;
     default: ts = `${Y}-${p(t.month)}-${p(t.day)}T${hms}`;
   }
   return text.split('{ts}').join(ts);

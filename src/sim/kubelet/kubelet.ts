@@ -16,6 +16,7 @@ import { LogStore } from './logs';
 import { buildNode, nodeIndex, PRELOADED_IMAGES, type NodeImage } from './node-object';
 import { PodWorker } from './pod-worker';
 import type { NodeRuntime, PullTicket } from './runtime';
+import type { ResourceUse } from '../metrics/usage';
 
 export interface Kubelet {
   readonly nodeName: string;
@@ -25,6 +26,15 @@ export interface Kubelet {
   runningPods(): string[];
   /** The logs of the containers run on this node (what `GET pods/<name>/log` reads). */
   readonly logs: LogStore;
+  /** The resource endpoint (`/metrics/resource`): what each running container uses now. */
+  stats(): PodStats[];
+}
+
+/** One pod's containers as the kubelet's resource endpoint reports them. */
+export interface PodStats {
+  namespace: string;
+  name: string;
+  containers: Array<{ name: string; startedAt: string; use: ResourceUse }>;
 }
 
 /**
@@ -87,6 +97,15 @@ class KubeletImpl implements NodeRuntime, Kubelet {
 
   runningPods(): string[] {
     return [...this.admitted.keys()].sort();
+  }
+
+  stats(): PodStats[] {
+    const out: PodStats[] = [];
+    for (const w of this.workers.values()) {
+      const containers = w.usage();
+      if (containers.length) out.push({ ...w.podKey, containers });
+    }
+    return out;
   }
 
   // ---- pod events ----

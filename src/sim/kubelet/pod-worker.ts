@@ -200,7 +200,7 @@ export class PodWorker {
         return;
       }
       case 'exit':
-        return this.exited(c, a.code);
+        return this.exited(c, a.code, a.reason);
       case 'restart':
         if (!this.restartOrBackOff(c)) this.tryStart(c);
         return;
@@ -320,7 +320,7 @@ export class PodWorker {
     c.view.ready = !probe && !c.init;
     if (c.sidecar) c.view.ready = !probe;
     if (probe) c.actions.push({ kind: 'ready', at: now + (probe.initialDelaySeconds ?? 0) * 1000 });
-    if (plan.exitAfterMs !== undefined) c.actions.push({ kind: 'exit', at: Math.max(now, c.startedAtMs! + plan.exitAfterMs), code: plan.exitCode ?? 0 });
+    if (plan.exitAfterMs !== undefined) c.actions.push({ kind: 'exit', at: Math.max(now, c.startedAtMs! + plan.exitAfterMs), code: plan.exitCode ?? 0, reason: plan.exitReason });
   }
 
   private hookTarget(c: Ctr, timeoutMs: number): HookTarget {
@@ -340,11 +340,11 @@ export class PodWorker {
 
   // ---- exits and restarts ----
 
-  private exited(c: Ctr, code: number): void {
+  private exited(c: Ctr, code: number, reason?: string): void {
     if (!c.live) return;
     c.live = false;
     const containerID = c.view.containerID!;
-    c.view.state = { terminated: { containerID, exitCode: code, finishedAt: this.rt.clock.timestamp(), reason: code === 0 ? 'Completed' : 'Error', startedAt: c.startedAtTs! } };
+    c.view.state = { terminated: { containerID, exitCode: code, finishedAt: this.rt.clock.timestamp(), reason: reason ?? (code === 0 ? 'Completed' : 'Error'), startedAt: c.startedAtTs! } };
     // prober_manager UpdatePodStatus: an init container that succeeded is ready.
     c.view.ready = c.init && !c.sidecar && code === 0;
     c.view.started = false;
@@ -479,6 +479,20 @@ export class PodWorker {
   }
 
   // ---- helpers ----
+
+  /** What each running container uses now (the kubelet's resource endpoint reads it). */
+  usage(): Array<{ name: string; startedAt: string; use: NonNullable<ProcessPlan['use']> }> {
+    const out: Array<{ name: string; startedAt: string; use: NonNullable<ProcessPlan['use']> }> = [];
+    for (const c of [...this.inits, ...this.ctrs]) {
+      const st = c.view.state;
+      if ('running' in st && c.plan?.use) out.push({ name: c.spec.name, startedAt: st.running.startedAt, use: c.plan.use });
+    }
+    return out;
+  }
+
+  get podKey(): { namespace: string; name: string } {
+    return { namespace: this.ns, name: this.name };
+  }
 
   private pullKey(c: Ctr): string {
     return `${this.uid}_${c.spec.image}`;

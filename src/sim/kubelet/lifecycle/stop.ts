@@ -8,7 +8,7 @@ import type { ProcessPlan } from '../container-process';
 import { runHook, type HookTarget } from './hooks';
 import { planStop } from './termination';
 
-export type ExitAction = { kind: 'exit'; at: number; code: number };
+export type ExitAction = { kind: 'exit'; at: number; code: number; reason?: string };
 export type EventAction = { kind: 'event'; at: number; type: 'Normal' | 'Warning'; reason: string; message: string };
 
 /** What stopping needs of a worker's container; its other pending timers are dropped. */
