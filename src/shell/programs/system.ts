@@ -48,6 +48,8 @@ declare module '../program' {
     memory?: MemoryInfo;
     /** `uname`'s kernel; absent: kind on an Ubuntu 24.04 host. */
     kernel?: KernelInfo;
+    /** Set when stdout is a terminal (`ls` prints columns of this width); absent: a pipe or file. */
+    tty?: { columns: number };
     /** Who the process runs as; absent: root. */
     identity?: Identity;
     /**
