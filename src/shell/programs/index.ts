@@ -9,6 +9,7 @@ import type { Program, Userland } from '../program';
 import { base64 } from './base64';
 import { basename } from './basename';
 import { cat } from './cat';
+import { cp, mv } from './cp';
 import { cut } from './cut';
 import { date } from './date';
 import { dirname } from './dirname';
@@ -16,10 +17,14 @@ import { env, printenv } from './env';
 import { grep } from './grep';
 import { head } from './head';
 import { id, whoami } from './id';
+import { ls } from './ls';
+import { mkdir, rmdir } from './mkdir';
+import { rm } from './rm';
 import { seq } from './seq';
 import { sort } from './sort';
 import { tail } from './tail';
 import { tee } from './tee';
+import { touch } from './touch';
 import { tr } from './tr';
 import { falseProgram, trueProgram } from './true-false';
 import { uname } from './uname';
@@ -36,6 +41,7 @@ function build(): Record<Userland, ReadonlyMap<string, Program>> {
     ['env', env], ['false', falseProgram], ['grep', grep], ['head', head], ['id', id], ['printenv', printenv],
     ['seq', seq], ['sort', sort], ['tail', tail], ['tee', tee], ['tr', tr], ['true', trueProgram], ['uname', uname],
     ['uniq', uniq], ['wc', wc], ['whoami', whoami], ['yes', yes],
+    ['ls', ls], ['mkdir', mkdir], ['rmdir', rmdir], ['rm', rm], ['touch', touch], ['cp', cp], ['mv', mv],
   ];
   return {
     // busybox 1.37's applets that this playground implements.
