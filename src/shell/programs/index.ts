@@ -12,8 +12,12 @@ import { cat } from './cat';
 import { cp, mv } from './cp';
 import { cut } from './cut';
 import { date } from './date';
+import { df } from './df';
 import { dirname } from './dirname';
+import { du } from './du';
 import { env, printenv } from './env';
+import { find } from './find';
+import { free } from './free';
 import { grep } from './grep';
 import { head } from './head';
 import { id, whoami } from './id';
@@ -42,6 +46,7 @@ function build(): Record<Userland, ReadonlyMap<string, Program>> {
     ['seq', seq], ['sort', sort], ['tail', tail], ['tee', tee], ['tr', tr], ['true', trueProgram], ['uname', uname],
     ['uniq', uniq], ['wc', wc], ['whoami', whoami], ['yes', yes],
     ['ls', ls], ['mkdir', mkdir], ['rmdir', rmdir], ['rm', rm], ['touch', touch], ['cp', cp], ['mv', mv],
+    ['find', find], ['du', du], ['df', df], ['free', free],
   ];
   return {
     // busybox 1.37's applets that this playground implements.

@@ -10,6 +10,8 @@ export interface Mount {
   /** 1K blocks. */
   sizeKb: number;
   usedKb: number;
+  /** Defaults to size − used (ext4 reserves 5% for root, so a disk shows less). */
+  availableKb?: number;
   mountedOn: string;
   type?: string;
 }
@@ -17,7 +19,6 @@ export interface Mount {
 export interface MemoryInfo {
   /** KiB, as /proc/meminfo. */
   totalKb: number;
-  usedKb: number;
   freeKb: number;
   sharedKb: number;
   buffCacheKb: number;
@@ -76,15 +77,15 @@ export function identityOf(io: ProgramIO): Identity {
 
 /** A kind node with 8 GiB, as /proc/meminfo reads inside any of its containers. */
 export const DEFAULT_MEMORY: MemoryInfo = {
-  totalKb: 8_148_216, usedKb: 1_864_532, freeKb: 3_902_140, sharedKb: 4_660, buffCacheKb: 2_632_664,
+  totalKb: 8_148_216, freeKb: 3_902_140, sharedKb: 4_660, buffCacheKb: 2_632_664,
   availableKb: 6_283_684, swapTotalKb: 0,
 };
 
 /** A container's mounts as `df` shows them on a kind node (overlay root on the node's disk). */
 export const DEFAULT_DISK: Mount[] = [
-  { filesystem: 'overlay', sizeKb: 102_626_232, usedKb: 21_474_396, mountedOn: '/', type: 'overlay' },
+  { filesystem: 'overlay', sizeKb: 102_626_232, usedKb: 21_474_396, availableKb: 75_892_700, mountedOn: '/', type: 'overlay' },
   { filesystem: 'tmpfs', sizeKb: 65_536, usedKb: 0, mountedOn: '/dev', type: 'tmpfs' },
   { filesystem: 'shm', sizeKb: 65_536, usedKb: 0, mountedOn: '/dev/shm', type: 'tmpfs' },
-  { filesystem: '/dev/sda1', sizeKb: 102_626_232, usedKb: 21_474_396, mountedOn: '/etc/hosts', type: 'ext4' },
+  { filesystem: '/dev/sda1', sizeKb: 102_626_232, usedKb: 21_474_396, availableKb: 75_892_700, mountedOn: '/etc/hosts', type: 'ext4' },
   { filesystem: 'tmpfs', sizeKb: 4_074_108, usedKb: 12, mountedOn: '/run/secrets/kubernetes.io/serviceaccount', type: 'tmpfs' },
 ];
