@@ -15,6 +15,7 @@ import { date } from './date';
 import { df } from './df';
 import { dirname } from './dirname';
 import { du } from './du';
+import { echo } from './echo';
 import { env, printenv } from './env';
 import { find } from './find';
 import { free } from './free';
@@ -34,6 +35,7 @@ import { falseProgram, trueProgram } from './true-false';
 import { uname } from './uname';
 import { uniq } from './uniq';
 import { wc } from './wc';
+import { xargs } from './xargs';
 import { yes } from './yes';
 
 /** Built on first use, so that env and xargs (which run commands from here) may import it. */
@@ -46,7 +48,7 @@ function build(): Record<Userland, ReadonlyMap<string, Program>> {
     ['seq', seq], ['sort', sort], ['tail', tail], ['tee', tee], ['tr', tr], ['true', trueProgram], ['uname', uname],
     ['uniq', uniq], ['wc', wc], ['whoami', whoami], ['yes', yes],
     ['ls', ls], ['mkdir', mkdir], ['rmdir', rmdir], ['rm', rm], ['touch', touch], ['cp', cp], ['mv', mv],
-    ['find', find], ['du', du], ['df', df], ['free', free],
+    ['find', find], ['du', du], ['df', df], ['free', free], ['echo', echo], ['xargs', xargs],
   ];
   return {
     // busybox 1.37's applets that this playground implements.
