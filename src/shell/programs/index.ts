@@ -25,6 +25,7 @@ import { id, whoami } from './id';
 import { ls } from './ls';
 import { mkdir, rmdir } from './mkdir';
 import { rm } from './rm';
+import { sed } from './sed';
 import { seq } from './seq';
 import { sort } from './sort';
 import { tail } from './tail';
@@ -49,6 +50,7 @@ function build(): Record<Userland, ReadonlyMap<string, Program>> {
     ['uniq', uniq], ['wc', wc], ['whoami', whoami], ['yes', yes],
     ['ls', ls], ['mkdir', mkdir], ['rmdir', rmdir], ['rm', rm], ['touch', touch], ['cp', cp], ['mv', mv],
     ['find', find], ['du', du], ['df', df], ['free', free], ['echo', echo], ['xargs', xargs],
+    ['sed', sed],
   ];
   return {
     // busybox 1.37's applets that this playground implements.
