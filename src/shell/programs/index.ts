@@ -6,6 +6,7 @@
  * names exist.
  */
 import type { Program, Userland } from '../program';
+import { awk } from './awk';
 import { base64 } from './base64';
 import { basename } from './basename';
 import { cat } from './cat';
@@ -50,7 +51,7 @@ function build(): Record<Userland, ReadonlyMap<string, Program>> {
     ['uniq', uniq], ['wc', wc], ['whoami', whoami], ['yes', yes],
     ['ls', ls], ['mkdir', mkdir], ['rmdir', rmdir], ['rm', rm], ['touch', touch], ['cp', cp], ['mv', mv],
     ['find', find], ['du', du], ['df', df], ['free', free], ['echo', echo], ['xargs', xargs],
-    ['sed', sed],
+    ['sed', sed], ['awk', awk],
   ];
   return {
     // busybox 1.37's applets that this playground implements.
