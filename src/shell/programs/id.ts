@@ -25,7 +25,9 @@ export const id: Program = (io) => {
 };
 
 export const whoami: Program = (io) => {
-  if (io.argv.length > 1) return io.userland === 'gnu' ? usageError(io, 1, `extra operand '${io.argv[1]}'`) : usageError(io, 1);
+  const p = parseOpts(io, { short: '' });
+  if (typeof p === 'number') return p;
+  if (p.operands.length) return io.userland === 'gnu' ? usageError(io, 1, `extra operand '${p.operands[0]}'`) : usageError(io, 1);
   io.out(identityOf(io).user + '\n');
   return 0;
 };
