@@ -5,16 +5,13 @@
  * prints integers up to 2^31-1 as `%d`, busybox any integral value; others use OFMT (%.6g).
  */
 import type { ProgramIO } from '../program';
-import { resolvePath, isFsError } from './common';
+import { resolvePath } from './common';
 import { formatNumberG, sprintf } from './awk-format';
 import type { AwkProgram, Expr, Stmt } from './awk-parse';
+import { callBuiltin, getline } from './awk-builtins';
+import { type Arr, cmp, NUMERIC, numericLike, splitFields, StrNum, toNumber, UNINIT, type Val } from './awk-value';
 import { compile } from './posix-regex';
 
-export class StrNum { constructor(readonly s: string) {} }
-export type Val = number | string | StrNum;
-type Arr = Map<string, Val>;
-const UNINIT = new StrNum('');
-const NUMERIC = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
 
 class Next {}
 export class Exit { constructor(readonly code: number) {} }
@@ -28,17 +25,18 @@ export interface Source { name: string; text: string }
 export class AwkRun {
   readonly globals = new Map<string, Val | Arr>();
   private frames: Array<Map<string, Val | Arr>> = [];
-  private record = '';
+  /** $0. */
+  record = '';
   private fields: string[] | undefined;
   private ranges = new Map<number, boolean>();
-  private outputs = new Map<string, boolean>();
-  private fileCursors = new Map<string, { lines: string[]; at: number }>();
+  outputs = new Map<string, boolean>();
+  fileCursors = new Map<string, { lines: string[]; at: number }>();
   private steps = 0;
   private regexCache = new Map<string, RegExp>();
-  private input: { sources: Source[]; at: number; lines: string[]; line: number } = { sources: [], at: -1, lines: [], line: 0 };
-  private randSeed = 0;
+  input: { sources: Source[]; at: number; lines: string[]; line: number } = { sources: [], at: -1, lines: [], line: 0 };
+  randSeed = 0;
 
-  constructor(private io: ProgramIO, private prog: AwkProgram) {
+  constructor(readonly io: ProgramIO, private prog: AwkProgram) {
     for (const [k, v] of Object.entries({ FS: ' ', OFS: ' ', ORS: '\n', RS: '\n', SUBSEP: '\x1c', NR: 0, NF: 0, FNR: 0, RSTART: 0, RLENGTH: -1, FILENAME: '', CONVFMT: '%.6g', OFMT: '%.6g' })) {
       this.globals.set(k, v);
     }
@@ -84,7 +82,7 @@ export class AwkRun {
     });
   }
 
-  private nextRecord(): string | undefined {
+  nextRecord(): string | undefined {
     const inp = this.input;
     while (inp.line >= inp.lines.length) {
       if (++inp.at >= inp.sources.length) return undefined;
@@ -99,7 +97,7 @@ export class AwkRun {
     return inp.lines[inp.line++];
   }
 
-  private setRecord(text: string): void {
+  setRecord(text: string): void {
     this.record = text;
     this.fields = undefined;
   }
@@ -187,7 +185,7 @@ export class AwkRun {
       case 'group': return this.eval(e.list[e.list.length - 1]);
       case 'assign': {
         const v = this.eval(e.e);
-        if (e.op === '=') return this.assign(e.target, v instanceof StrNum || typeof v === 'string' ? v : v);
+        if (e.op === '=') return this.assign(e.target, v);
         return this.assign(e.target, this.arith(e.op.slice(0, -1), this.num(this.value(e.target)), this.num(v)));
       }
       case 'cond': return this.eval(this.truthy(this.eval(e.c)) ? e.a : e.b);
@@ -207,9 +205,9 @@ export class AwkRun {
         this.assign(e.target, nv);
         return e.prefix ? nv : old;
       }
-      case 'call': return this.builtin(e.name, e.args);
+      case 'call': return callBuiltin(this, e.name, e.args);
       case 'ucall': return this.call(e.name, e.args);
-      case 'getline': return this.getline(e.target, e.file);
+      case 'getline': return getline(this, e.target, e.file);
     }
   }
 
@@ -245,7 +243,7 @@ export class AwkRun {
     }
   }
 
-  private value(e: Expr): Val {
+  value(e: Expr): Val {
     if (e.k === 'field') {
       const i = Math.trunc(this.num(this.eval(e.e)));
       if (i < 0) this.fail(`negative field index $${i}`, 'Access to negative field');
@@ -291,7 +289,7 @@ export class AwkRun {
     return v;
   }
 
-  private lookup(name: string): Val | Arr | undefined {
+  lookup(name: string): Val | Arr | undefined {
     const frame = this.frames[this.frames.length - 1];
     return frame?.has(name) ? frame.get(name) : this.globals.get(name);
   }
@@ -328,94 +326,8 @@ export class AwkRun {
     return UNINIT;
   }
 
-  private getline(target: Expr | undefined, file: Expr | undefined): Val {
-    let line: string | undefined;
-    if (file) {
-      const name = this.str(this.eval(file));
-      let cur = this.fileCursors.get(name);
-      if (!cur) {
-        const text = name === '-' ? this.io.stdin : this.io.fs.read(resolvePath(this.io, name));
-        if (isFsError(text)) return -1;
-        cur = { lines: text === '' ? [] : text.replace(/\n$/, '').split('\n'), at: 0 };
-        this.fileCursors.set(name, cur);
-      }
-      line = cur.lines[cur.at++];
-    } else {
-      if (!this.input.sources.length && this.input.at < 0) this.input.sources = [{ name: '', text: this.io.stdin }];
-      line = this.nextRecord();
-    }
-    if (line === undefined) return 0;
-    if (target) this.assign(target, new StrNum(line)); else this.setRecord(line);
-    return 1;
-  }
-
-  private builtin(name: string, args: Expr[]): Val {
-    const arg = (i: number) => this.eval(args[i]);
-    const s = (i: number) => this.str(arg(i));
-    const n = (i: number) => this.num(arg(i));
-    switch (name) {
-      case 'length': {
-        if (!args.length) return [...this.record].length;
-        const a = args[0];
-        if (a.k === 'var' && this.lookup(a.name) instanceof Map) return (this.lookup(a.name) as Arr).size;
-        return [...s(0)].length;
-      }
-      case 'substr': {
-        const chars = [...s(0)];
-        // Both mawk and busybox move a start before 1 to 1 and keep the length.
-        const start = Math.max(1, Math.round(n(1)));
-        const end = args.length > 2 ? start + Math.round(n(2)) : Infinity;
-        return chars.slice(start - 1, Math.max(0, Math.min(end, chars.length + 1) - 1)).join('');
-      }
-      case 'index': return s(1) === '' && this.io.userland === 'busybox' ? 0 : s(0).indexOf(s(1)) + 1;
-      case 'split': {
-        const arr = this.array((args[1] as { name: string }).name);
-        arr.clear();
-        const fs = args[2] ? (args[2].k === 're' ? args[2].v : s(2)) : this.str(this.get('FS'));
-        const parts = args[2]?.k === 're' ? (s(0) === '' ? [] : s(0).split(this.regex(fs))) : splitFields(s(0), fs, (re) => this.regex(re));
-        parts.forEach((p, i) => arr.set(String(i + 1), new StrNum(p)));
-        return parts.length;
-      }
-      case 'sub': case 'gsub': {
-        const re = args[0].k === 're' ? this.regex(args[0].v) : this.regex(s(0));
-        const target: Expr = args[2] ?? { k: 'field', e: { k: 'num', v: 0 } };
-        const text = this.str(this.value(target));
-        const repl = s(1);
-        let count = 0;
-        const g = new RegExp(re.source, name === 'gsub' ? 'g' : '');
-        const out = text.replace(g, (m) => { count++; return repl.replace(/\\\\&|\\&|&/g, (t) => (t === '&' ? m : t === '\\&' ? '&' : '\\' + m)); });
-        if (count) this.assign(target, out);
-        return count;
-      }
-      case 'match': {
-        const re = args[1].k === 're' ? this.regex(args[1].v) : this.regex(s(1));
-        const m = new RegExp(re.source).exec(s(0));
-        this.globals.set('RSTART', m ? m.index + 1 : 0);
-        this.globals.set('RLENGTH', m ? m[0].length : -1);
-        return m ? m.index + 1 : 0;
-      }
-      case 'sprintf': {
-        const [fmt, ...rest] = args.map((a) => this.eval(a));
-        return this.sprintf('sprintf', fmt ?? '', rest);
-      }
-      case 'toupper': return s(0).toUpperCase();
-      case 'tolower': return s(0).toLowerCase();
-      case 'int': return Math.trunc(n(0));
-      case 'sqrt': return Math.sqrt(n(0));
-      case 'exp': return Math.exp(n(0));
-      case 'log': return Math.log(n(0));
-      case 'sin': return Math.sin(n(0));
-      case 'cos': return Math.cos(n(0));
-      case 'atan2': return Math.atan2(n(0), n(1));
-      case 'srand': { const old = this.randSeed; this.randSeed = args.length ? n(0) : 0; return old; }
-      case 'rand': this.randSeed = (this.randSeed * 1103515245 + 12345) % 2 ** 31; return this.randSeed / 2 ** 31;
-      case 'close': this.outputs.delete(s(0)); this.fileCursors.delete(s(0)); return 0;
-      default: return 0;
-    }
-  }
-
   /** Missing arguments: busybox uses "" and 0, mawk stops (`not enough arguments passed to printf(…)`). */
-  private sprintf(name: string, fmt: Val, args: Val[]): string {
+  sprintf(name: string, fmt: Val, args: Val[]): string {
     const f = this.str(fmt);
     const missing = (v: unknown) => {
       if (v === undefined && this.io.userland === 'gnu') this.fail(`not enough arguments passed to ${name}("${f}")`, '');
@@ -437,13 +349,7 @@ export class AwkRun {
   }
 
   num(v: Val): number {
-    if (typeof v === 'number') return v;
-    const text = typeof v === 'string' ? v : v.s;
-    // strtod reads hexadecimal too (mawk and busybox: "0x1A"+0 is 26).
-    const hex = /^\s*([-+]?)0[xX]([0-9a-fA-F]+)/.exec(text);
-    if (hex) return (hex[1] === '-' ? -1 : 1) * parseInt(hex[2], 16);
-    const m = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/.exec(text);
-    return m ? Number(m[0]) : 0;
+    return typeof v === 'number' ? v : toNumber(typeof v === 'string' ? v : v.s);
   }
 
   str(v: Val): string {
@@ -461,20 +367,4 @@ export class AwkRun {
     if (Number.isInteger(v) && Math.abs(v) < intLimit) return v.toLocaleString('en-US', { useGrouping: false });
     return fmt === '%.6g' ? formatNumberG(v) : sprintf(fmt, [v], (x) => x as number, String);
   }
-}
-
-function numericLike(v: Val): boolean {
-  return typeof v === 'number' || (v instanceof StrNum && (v === UNINIT || NUMERIC.test(v.s)));
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** FS rules: " " splits at blank runs (trimmed), one other character literally, else an ERE. */
-export function splitFields(text: string, fs: string, regex: (re: string) => RegExp): string[] {
-  if (fs === ' ') { const t = text.trim(); return t ? t.split(/[ \t\n]+/) : []; }
-  if (text === '') return [];
-  if (fs.length === 1 && fs !== '\\') return text.split(fs);
-  return text.split(new RegExp(regex(fs).source));
 }

@@ -13,7 +13,8 @@ import type { Program } from '../program';
 import { complain, fsMessage, isFsError, parseOpts, resolvePath } from './common';
 import { AwkSyntaxError } from './awk-lex';
 import { parseAwk } from './awk-parse';
-import { AwkRun, AwkRuntimeError, type Source, StrNum } from './awk-run';
+import { AwkRun, AwkRuntimeError, type Source } from './awk-run';
+import { StrNum } from './awk-value';
 import { RegexError } from './posix-regex';
 
 export const awk: Program = (io) => {
