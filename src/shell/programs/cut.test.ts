@@ -13,6 +13,8 @@ describe('cut', () => {
     for (const r of both('cut -d: -f9 /c')) expect(r.out).toBe('\nab\n');
     for (const r of both('cut -c1-3 /c')) expect(r.out).toBe('roo\nab\n');
     for (const r of both('cut -s -d: -f1 /c')) expect(r.out).toBe('root\n');
+    expect(run(cut, 'gnu', 'cut -s -d: -f1', { stdin: '\nx\n' }).out).toBe('');
+    expect(run(cut, 'busybox', 'cut -s -d: -f1', { stdin: '\nx\n' }).out).toBe('\n');
     for (const r of runBoth(cut, ['cut', '-d', ' ', '-f2'], { stdin: 'a b\n' })) expect(r.out).toBe('b\n');
     expect(run(cut, 'gnu', 'cut -d: --output-delimiter=, -f1,3 /c', { files }).out).toBe('root,0\nab\n');
     expect(run(cut, 'busybox', 'cut -d: -O , -f1,3 /c', { files }).out).toBe('root,0\nab\n');

@@ -44,7 +44,8 @@ export const cut: Program = (io) => {
         continue;
       }
       if (!line.includes(delim)) {
-        if (!has(p, 's')) io.out(line + '\n');
+        // busybox prints an empty line even with -s.
+        if (!has(p, 's') || (line === '' && !gnu)) io.out(line + '\n');
         continue;
       }
       io.out(line.split(delim).filter((_, i) => picked(i + 1)).join(outDelim) + '\n');
