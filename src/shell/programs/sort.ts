@@ -1,8 +1,8 @@
 /**
  * sort [-bfnhgruscz] [-k POS1[,POS2]]... [-t SEP] [-o FILE] [FILE]... — GNU sort (coreutils
  * sort.c: keys, last-resort byte comparison, -u on key equality) and busybox coreutils/sort.c,
- * in the C locale's byte order; texts checked against GNU sort 9.1 and busybox 1.35 (which has no
- * -h). Usage errors and unreadable files exit 2.
+ * in the C locale's byte order; texts checked against GNU sort 9.1 and busybox 1.35 (-h since
+ * busybox 1.36). Usage errors and unreadable files exit 2.
  */
 import type { Program, ProgramIO } from '../program';
 import { catOpenError, complain, has, last, parseOpts, readInput, resolvePath, splitLines } from './common';
@@ -13,7 +13,7 @@ interface Key extends KeyOpts { f1: number; c1: number; f2: number; c2: number }
 export const sort: Program = (io) => {
   const gnu = io.userland === 'gnu';
   const p = parseOpts(io, {
-    short: gnu ? 'bdfgMnhruscVzt:k:o:' : 'bdfgiMnruscVzt:k:o:',
+    short: gnu ? 'bdfgMnhruscVzt:k:o:' : 'bdfghiMnruscVzt:k:o:',
     usageStatus: 2,
     long: gnu ? {
       'ignore-leading-blanks': 'b', 'ignore-case': 'f', 'numeric-sort': 'n', 'human-numeric-sort': 'h', 'general-numeric-sort': 'g',
