@@ -25,5 +25,7 @@ describe('tail', () => {
     expect(run(tail, 'gnu', 'tail nope')).toMatchObject({ err: "tail: cannot open 'nope' for reading: No such file or directory\n", code: 1 });
     expect(run(tail, 'busybox', 'tail nope')).toMatchObject({ err: "tail: can't open 'nope': No such file or directory\ntail: no files\n", code: 1 });
     expect(run(tail, 'busybox', 'tail /').err).toBe('tail: read error: Is a directory\n');
+    expect(run(tail, 'busybox', 'tail -n 1 /f5 nope', { files })).toMatchObject({ out: '5', err: "tail: can't open 'nope': No such file or directory\n", code: 1 });
+    expect(run(tail, 'gnu', 'tail -n 1 /f5 nope', { files }).out).toBe('==> /f5 <==\n5');
   });
 });

@@ -23,14 +23,16 @@ export const tail: Program = (io) => {
     [count, bytes] = [c, o.key === 'c'];
   }
   const names = p.operands.length ? p.operands : ['-'];
-  const show = has(p, 'v') || (names.length > 1 && !has(p, 'q'));
+  // busybox opens every file first (complaining as it goes) and heads only what it opened;
+  // a directory opens and then fails to read.
+  const bb = io.userland === 'busybox';
+  const opened = names.filter((n) => n === '-' || io.fs.stat(resolvePath(io, n)) !== 'ENOENT').length;
+  const early = bb ? names.map((n) => readFor(io, 'tail', n)) : [];
+  const show = has(p, 'v') || ((bb ? opened : names.length) > 1 && !has(p, 'q'));
   let code = 0;
   let shown = 0;
-  let opened = 0;
-  for (const name of names) {
-    const text = readFor(io, 'tail', name);
-    // A directory opens and then fails to read: it counts as opened.
-    if (name !== '-' && io.fs.stat(resolvePath(io, name)) !== 'ENOENT') opened++;
+  for (const [i, name] of names.entries()) {
+    const text = bb ? early[i] : readFor(io, 'tail', name);
     if (text === undefined) { code = 1; continue; }
     header(io, name, shown++, show);
     if (bytes) {
@@ -42,6 +44,6 @@ export const tail: Program = (io) => {
     }
   }
   // busybox gives up when no file could be opened (tail.c: `if (!nfiles) bb_error_msg_and_die("no files")`).
-  if (io.userland === 'busybox' && opened === 0 && names.some((n) => n !== '-')) { complain(io, 'no files'); return 1; }
+  if (bb && opened === 0) { complain(io, 'no files'); return 1; }
   return code;
 };
