@@ -1,6 +1,8 @@
 /** Apache httpd. */
 import type { ImageFamily, ServerBehaviour } from './types';
 import { DEBIAN } from './userland';
+import { DEBIAN_FILES } from './files/os';
+import { HTTPD_FILES } from './files/httpd';
 
 export const httpdServer: ServerBehaviour = {
   binaries: ['httpd-foreground', 'httpd'],
@@ -37,6 +39,7 @@ export const httpd: ImageFamily = {
       cmd: ['httpd-foreground'],
       binaries: [...DEBIAN, 'httpd', 'httpd-foreground', 'apachectl'],
       server: httpdServer,
+      files: { ...DEBIAN_FILES, ...HTTPD_FILES },
     },
   ],
 };

@@ -9,6 +9,7 @@ import { alpine } from './alpine';
 import { busybox } from './busybox';
 import { debian } from './debian';
 import { imageDigest } from './digest';
+import { BUSYBOX_FILES, DEBIAN_FILES } from './files/os';
 import { fluentd } from './fluentd';
 import { genericImage } from './generic';
 import { httpd } from './httpd';
@@ -61,7 +62,20 @@ export function lookupImage(ref: ImageRef): ImageInfo | undefined {
     cmd: repo.cmd,
     binaries: new Set(repo.binaries),
     server: repo.server,
+    files: filesOf(repo),
   };
+}
+
+const FILES = new Map<ImageRepository, ReadonlyMap<string, string>>();
+
+/** An image's files, built once per repository: its own, else its userland's. */
+function filesOf(repo: ImageRepository): ReadonlyMap<string, string> {
+  let files = FILES.get(repo);
+  if (!files) {
+    files = new Map(Object.entries(repo.files ?? (repo.binaries.includes('dash') ? DEBIAN_FILES : BUSYBOX_FILES)));
+    FILES.set(repo, files);
+  }
+  return files;
 }
 
 /** The CRI error of a failed pull (lookupImage gave nothing), as the kubelet prints it after `Failed to pull image "x": `. */

@@ -1,6 +1,8 @@
 /** nginx: the web server most examples run (STOPSIGNAL SIGQUIT: a graceful shutdown). */
 import type { ImageFamily, PortInUse, ServerBehaviour } from './types';
 import { DEBIAN } from './userland';
+import { DEBIAN_FILES } from './files/os';
+import { NGINX_FILES } from './files/nginx';
 
 const nginxServer: ServerBehaviour = {
   binaries: ['nginx', 'nginx-debug'],
@@ -63,6 +65,7 @@ export const nginx: ImageFamily = {
       cmd: ['nginx', '-g', 'daemon off;'],
       binaries: [...DEBIAN, 'nginx', 'nginx-debug', 'curl'],
       server: nginxServer,
+      files: { ...DEBIAN_FILES, ...NGINX_FILES },
     },
   ],
 };

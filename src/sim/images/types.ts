@@ -66,6 +66,8 @@ export interface ImageInfo {
   /** Executables on PATH (basenames); a shell image has the usual coreutils. */
   binaries: ReadonlySet<string>;
   server?: ServerBehaviour;
+  /** The image's files (path → content; `dir/` an empty directory). */
+  files?: ReadonlyMap<string, string>;
   /** Version string some servers print. */
   version: string;
   /**
@@ -83,6 +85,8 @@ export interface ImageRepository {
   cmd: string[];
   binaries: string[];
   server?: ServerBehaviour;
+  /** Its files (./files/): path → content, a path ending in `/` an empty directory. Default: its userland's. */
+  files?: Record<string, string>;
 }
 
 /**

@@ -6,6 +6,8 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { ImageInfo, PortInUse, ServerBehaviour } from '../images';
 import { runProcess, type ProcessContext, type ShellFlavor } from '../../shell/evaluate';
+import type { Program, System } from '../../shell/program';
+import { PodFiles, type ContainerFiles } from '../fs/pod-files';
 import type { LogLine } from './logs';
 import { kubeletEnv, type PodFacts } from './container-env';
 import { expand } from './expansion';
@@ -29,7 +31,13 @@ export interface ProcessPlan {
    * Runs `argv` inside the running container at `atAbs` (exec probes, `kubectl exec`): it sees
    * the files the main process has left by then. `timeoutMs` bounds a command that never ends.
    */
-  exec(argv: string[], startedAt: number, atAbs: number, timeoutMs: number): ExecResult;
+  exec(argv: string[], startedAt: number, atAbs: number, timeoutMs: number, runtime?: ExecRuntime): ExecResult;
+}
+
+/** What the container runtime lends a command run inside (ps, kill, wget…): see ./exec/. */
+export interface ExecRuntime {
+  programs?: ReadonlyMap<string, Program>;
+  sys?: System;
 }
 
 /** What a command run inside a container did. */
@@ -81,21 +89,25 @@ function flavorOf(image: ImageInfo): ShellFlavor {
 
 /**
  * `facts`: what the kubelet knows of the pod beyond its spec (IPs, node, services) for the
- * environment; `held`: ports other running containers of the pod listen on (one network namespace).
+ * environment; `held`: ports other running containers of the pod listen on (one network namespace);
+ * `files`: the instance's files (../fs/pod-files.ts; a pod of its own when not given).
  */
-export function planProcess(pod: Pod, container: Container, image: ImageInfo, facts: PodFacts = NO_FACTS, held: ReadonlySet<number> = new Set()): ProcessPlan {
+export function planProcess(pod: Pod, container: Container, image: ImageInfo, facts: PodFacts = NO_FACTS, held: ReadonlySet<number> = new Set(), files?: ContainerFiles): ProcessPlan {
   const kubelet = kubeletEnv(pod, container, facts);
   const env = containerEnv(pod, container, image, kubelet);
   let argv = resolveArgv(container, image, kubelet);
   const ctx: ProcessContext = { env, startedAt: 0, binaries: image.binaries, flavor: flavorOf(image), hostname: env.HOSTNAME };
-  const noFiles = (): ReadonlyMap<string, string> => new Map();
-  const exec = (files: (startedAt: number, atAbs: number) => ReadonlyMap<string, string>) => (command: string[], startedAt: number, atAbs: number, timeoutMs: number) =>
-    execIn(command, { ...ctx, startedAt: atAbs, files: files(startedAt, atAbs) }, timeoutMs);
-  if (argv.length === 0) return { startError: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: no command: unknown', onSigterm: 'ignore', lines: () => [], exec: exec(noFiles) };
+  const own = files ?? new PodFiles(pod).start(container, image);
+  // A command run inside sees the container's files at that moment (writable layer, volumes).
+  const exec = (command: string[], startedAt: number, atAbs: number, timeoutMs: number, runtime: ExecRuntime = {}) => {
+    own.startedAt ??= startedAt;
+    return execIn(command, { ...ctx, startedAt: atAbs, fs: own.view(atAbs), programs: runtime.programs, sys: runtime.sys }, timeoutMs);
+  };
+  if (argv.length === 0) return { startError: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: no command: unknown', onSigterm: 'ignore', lines: () => [], exec };
   // An image we cannot know runs its app for any program outside its userland.
   const app = image.opaque === true && !image.binaries.has(basename(argv[0]));
   if (!app && !executableExists(argv[0], image.binaries) && !WRAPPERS.has(argv[0])) {
-    return { startError: executableNotFoundMessage(argv[0]), onSigterm: 'ignore', lines: () => [], exec: exec(noFiles) };
+    return { startError: executableNotFoundMessage(argv[0]), onSigterm: 'ignore', lines: () => [], exec };
   }
   let wrapped = false;
   if (argv[0] === 'tini') argv = argv.slice(argv[1] === '--' ? 2 : 1);
@@ -105,11 +117,15 @@ export function planProcess(pod: Pod, container: Container, image: ImageInfo, fa
   }
   const server = image.server;
   const declared = declaredPorts(container);
-  if (server && app) return { ...serverPlan(server, image.version, true, declared, held), exec: exec(noFiles) };
-  if (server && argv.length > 0 && server.binaries.includes(basename(argv[0]))) return { ...serverPlan(server, image.version, wrapped || !image.entrypoint.length, declared, held), exec: exec(noFiles) };
-  if (server && WRAPPERS.has(argv[0])) return { ...serverPlan(server, image.version, true, declared, held), exec: exec(noFiles) };
-  const timeline = runProcess(argv, ctx, { untilMs: Infinity, maxSteps: 200_000, maxLines: 1 });
+  if (server && app) return { ...serverPlan(server, image.version, true, declared, held), exec };
+  if (server && argv.length > 0 && server.binaries.includes(basename(argv[0]))) return { ...serverPlan(server, image.version, wrapped || !image.entrypoint.length, declared, held), exec };
+  if (server && WRAPPERS.has(argv[0])) return { ...serverPlan(server, image.version, true, declared, held), exec };
+  const start = { ...ctx, files: own.initial() };
+  let wrote = false;
+  const timeline = runProcess(argv, { ...start, onWrite: () => (wrote = true) }, { untilMs: Infinity, maxSteps: 200_000, maxLines: 1 });
   const exit = timeline.truncated ? undefined : timeline.exit;
+  // A process that never writes a file needs no replaying for its files.
+  if (wrote || !exit) own.attach(mainWriter(argv, start, own, exit?.at));
   return {
     exitAfterMs: exit?.at,
     exitCode: exit?.code,
@@ -118,8 +134,25 @@ export function planProcess(pod: Pod, container: Container, image: ImageInfo, fa
       const t = runProcess(argv, { ...ctx, startedAt }, { untilMs: Math.max(0, untilAbs - startedAt), maxLines: 10_000, maxSteps: 2_000_000 });
       return t.lines.map((l) => ({ at: startedAt + l.at, text: l.text }));
     },
-    // The main process replayed up to the moment says which files exist then.
-    exec: exec((startedAt, atAbs) => runProcess(argv, { ...ctx, startedAt }, { untilMs: Math.max(0, atAbs - startedAt), maxLines: 1, maxSteps: 2_000_000 }).files),
+    exec,
+  };
+}
+
+/**
+ * The main process as a writer of the container's files: replayed up to the moment a reader
+ * asks about, journaling the writes it makes past what was already journaled.
+ */
+function mainWriter(argv: string[], start: ProcessContext, files: ContainerFiles, exitAt: number | undefined) {
+  let horizon = -1;
+  return {
+    extend(untilAbs: number): void {
+      const startedAt = files.startedAt ?? 0;
+      const until = untilAbs - startedAt;
+      if (until <= horizon || (exitAt !== undefined && horizon >= exitAt)) return;
+      const seen = horizon;
+      runProcess(argv, { ...start, startedAt, onWrite: (path, content, at) => { if (at > seen) files.record(path, content, startedAt + at); } }, { untilMs: until, maxLines: 1, maxSteps: 2_000_000 });
+      horizon = until;
+    },
   };
 }
 
