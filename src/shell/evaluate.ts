@@ -30,7 +30,7 @@ export interface ProcessContext {
   /** The container's files, read and written in place (`kubectl exec`); `files` is then unused. */
   fs?: ShellFs;
   /** Each change the process makes to its files, at its offset (the kubelet journals a main process's). */
-  onWrite?: (path: string, content: string | undefined, atMs: number) => void;
+  onWrite?: (path: string, content: string | undefined, atMs: number, previous: string | undefined) => void;
   /** Programs beyond the evaluator's built-ins (by basename), and the System they see. */
   programs?: ReadonlyMap<string, Program>;
   sys?: System;
@@ -123,7 +123,7 @@ class Vm {
     this.maxLines = opts.maxLines ?? 10_000;
     this.maxSteps = opts.maxSteps ?? 1_000_000;
     if (ctx.fs) this.fs = new FsMap(ctx.fs);
-    else if (ctx.onWrite) this.fs = new WatchedMap(ctx.files, (path, content) => ctx.onWrite!(resolvePath('/', path), content, this.t));
+    else if (ctx.onWrite) this.fs = new WatchedMap(ctx.files, (path, content, previous) => ctx.onWrite!(resolvePath('/', path), content, this.t, previous));
     else if (ctx.files) this.fs = new Map(ctx.files);
     for (const [k, v] of Object.entries(ctx.env)) this.vars.set(k, v);
     if (!this.vars.has('HOSTNAME')) this.vars.set('HOSTNAME', ctx.hostname);

@@ -43,20 +43,22 @@ export class FsMap extends Map<string, string> {
 export class WatchedMap extends Map<string, string> {
   private ready = false;
 
-  constructor(files: Iterable<[string, string]> | undefined, private readonly changed: (path: string, content: string | undefined) => void) {
+  constructor(files: Iterable<[string, string]> | undefined, private readonly changed: (path: string, content: string | undefined, previous: string | undefined) => void) {
     super(files ?? []);
     this.ready = true;
   }
 
   override set(path: string, content: string): this {
+    const previous = super.get(path);
     super.set(path, content);
-    if (this.ready) this.changed(path, content);
+    if (this.ready) this.changed(path, content, previous);
     return this;
   }
 
   override delete(path: string): boolean {
+    const previous = super.get(path);
     const had = super.delete(path);
-    if (had) this.changed(path, undefined);
+    if (had) this.changed(path, undefined, previous);
     return had;
   }
 }

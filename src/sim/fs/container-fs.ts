@@ -161,9 +161,10 @@ function lookup(journal: FileJournal, lower: ReadonlyMap<string, string>, rel: s
   const e = journal.at(rel, t);
   // An ancestor removed after this entry hides it (rm -r of a directory).
   if (e && hiddenByAncestor(journal, rel, e.at, t)) return undefined;
-  if (e) return fromEntry(e);
-  if (hiddenByAncestor(journal, rel, -Infinity, t)) return undefined;
+  if (e && e.kind !== 'append') return fromEntry(e);
+  if (!e && hiddenByAncestor(journal, rel, -Infinity, t)) return undefined;
   const content = lower.get(rel);
+  if (e?.kind === 'append') return { kind: 'file', content: (content ?? '') + e.text, mode: 0o644, mtime: e.at };
   if (content !== undefined) return { kind: 'file', content, mode: 0o644, mtime: 0 };
   const prefix = rel + '/';
   for (const key of lower.keys()) if (key.startsWith(prefix)) return { kind: 'dir', mtime: 0 };
@@ -180,7 +181,7 @@ function hiddenByAncestor(journal: FileJournal, rel: string, since: number, t: n
 }
 
 function fromEntry(e: JournalEntry): Found {
-  if (e.kind === 'gone') return undefined;
+  if (e.kind === 'gone' || e.kind === 'append') return undefined;
   if (e.kind === 'dir') return { kind: 'dir', mtime: e.at };
   return { kind: 'file', content: e.content, mode: e.mode, mtime: e.at };
 }

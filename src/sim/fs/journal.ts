@@ -8,6 +8,8 @@
 
 export type JournalEntry =
   | { at: number; kind: 'file'; content: string; mode: number }
+  /** `>>` from a process replayed on demand: it adds to whatever the file holds then. */
+  | { at: number; kind: 'append'; text: string }
   | { at: number; kind: 'dir' }
   | { at: number; kind: 'gone' };
 
@@ -23,12 +25,24 @@ export class FileJournal {
     list.splice(i, 0, entry);
   }
 
-  /** The path's latest entry at or before `t`. */
+  /**
+   * The path at `t`: its latest entry, with the appends since folded in (an `append` entry when
+   * they add to a file this journal does not hold, such as an image's).
+   */
   at(path: string, t: number): JournalEntry | undefined {
     const list = this.entries.get(path);
     if (!list) return undefined;
-    for (let i = list.length - 1; i >= 0; i--) if (list[i].at <= t) return list[i];
-    return undefined;
+    let i = list.length - 1;
+    while (i >= 0 && list[i].at > t) i--;
+    if (i < 0) return undefined;
+    const last = list[i];
+    if (last.kind !== 'append') return last;
+    let text = '';
+    for (; i >= 0 && list[i].kind === 'append'; i--) text = (list[i] as { text: string }).text + text;
+    const base = i >= 0 ? list[i] : undefined;
+    if (!base || base.kind === 'gone') return { at: last.at, kind: 'append', text };
+    if (base.kind === 'file') return { at: last.at, kind: 'file', content: base.content + text, mode: base.mode };
+    return base;
   }
 
   /** Every path the journal has an entry for (live or not). */

@@ -79,13 +79,18 @@ export class ContainerFiles {
     return this.view(this.startedAt ?? 0).snapshot();
   }
 
-  /** A write the main process made at `at` (content undefined: removed), routed to its layer. */
-  record(path: string, content: string | undefined, at: number): void {
+  /**
+   * A write the main process made at `at` (content undefined: removed), routed to its layer. A
+   * change that only added to what the process had (`>>`) adds to the file as it is then, which
+   * other writers (an exec, another container) may have changed meanwhile.
+   */
+  record(path: string, content: string | undefined, at: number, previous?: string): void {
     const m = this.mounts().find((x) => path === x.path || path.startsWith(x.path + '/'));
     if (m?.readOnly) return;
     const journal = m ? m.journal : this.upper;
     const rel = m ? path.slice(m.path.length) || '/' : path;
-    journal.record(rel, content === undefined ? { at, kind: 'gone' } : { at, kind: 'file', content, mode: 0o644 });
+    if (content !== undefined && previous !== undefined && content.startsWith(previous)) journal.record(rel, { at, kind: 'append', text: content.slice(previous.length) });
+    else journal.record(rel, content === undefined ? { at, kind: 'gone' } : { at, kind: 'file', content, mode: 0o644 });
   }
 
   /** The main process's writer: replayed on demand until the container stops. */

@@ -25,6 +25,9 @@ export const httpdServer: ServerBehaviour = {
     ],
     exitAfterMs: 5,
   }),
+  // The It works! page dates from 2007 (ETag "2d-432a5e4a73a80").
+  docroot: { root: '/usr/local/apache2/htdocs', style: 'apache', builtAt: 1_181_587_994_000 },
+  serverName: (v) => `Apache/${v} (Unix)`,
   shutdown: ['[{ts}] [mpm_event:notice] [pid 1:tid 1] AH00492: caught SIGWINCH, shutting down gracefully'],
   shutdownMs: 200,
 };

@@ -3,6 +3,7 @@
  * registry's answer for a tag, and the server process an image starts by default. Each image
  * family (./<family>.ts) is an `ImageFamily`.
  */
+import type { DocRoot } from './static-site';
 
 export interface ImageRef {
   /** As written in the pod spec. */
@@ -32,6 +33,10 @@ export interface ServerBehaviour {
   ports: number[] | 'declared';
   /** How it answers an HTTP request on its ports (the network serves it, later). */
   http?: (path: string) => HttpAnswer;
+  /** A server of files: requests are answered from this folder of the container (./static-site.ts). */
+  docroot?: DocRoot;
+  /** `Server:` header and error-page signature (`nginx/{v}`). */
+  serverName?: (version: string) => string;
   /**
    * What it prints when a port it listens on is already taken (containers of a pod share one
    * network namespace): the first `keep` startup lines, then `lines`, then exit 1 at `exitAfterMs`.

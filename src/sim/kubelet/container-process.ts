@@ -5,7 +5,7 @@
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { ImageInfo, PortInUse, ServerBehaviour } from '../images';
-import { runProcess, type ProcessContext, type ShellFlavor } from '../../shell/evaluate';
+import { runProcess, type OutputLine, type ProcessContext, type ShellFlavor } from '../../shell/evaluate';
 import type { Program, System } from '../../shell/program';
 import { PodFiles, type ContainerFiles } from '../fs/pod-files';
 import type { LogLine } from './logs';
@@ -50,6 +50,8 @@ export interface ExecResult {
   code?: number;
   /** How long it ran (virtual ms). */
   tookMs: number;
+  /** The output as it came, with offsets from the start (streamed by `kubectl exec`). */
+  lines?: OutputLine[];
 }
 
 const WRAPPERS = new Set(['docker-entrypoint.sh', '/docker-entrypoint.sh', '/usr/local/bin/docker-entrypoint.sh', '/bin/entrypoint.sh', '/run.sh']);
@@ -150,7 +152,7 @@ function mainWriter(argv: string[], start: ProcessContext, files: ContainerFiles
       const until = untilAbs - startedAt;
       if (until <= horizon || (exitAt !== undefined && horizon >= exitAt)) return;
       const seen = horizon;
-      runProcess(argv, { ...start, startedAt, onWrite: (path, content, at) => { if (at > seen) files.record(path, content, startedAt + at); } }, { untilMs: until, maxLines: 1, maxSteps: 2_000_000 });
+      runProcess(argv, { ...start, startedAt, onWrite: (path, content, at, previous) => { if (at > seen) files.record(path, content, startedAt + at, previous); } }, { untilMs: until, maxLines: 1, maxSteps: 2_000_000 });
       horizon = until;
     },
   };
@@ -164,7 +166,7 @@ function execIn(argv: string[], ctx: ProcessContext, timeoutMs: number): ExecRes
   }
   const t = runProcess(argv, ctx, { untilMs: timeoutMs, maxLines: 10_000, maxSteps: 2_000_000 });
   const text = (stream: 'stdout' | 'stderr') => t.lines.filter((l) => l.stream === stream).map((l) => l.text + '\n').join('');
-  return { stdout: text('stdout'), stderr: text('stderr'), code: t.exit?.code, tookMs: t.exit?.at ?? timeoutMs };
+  return { stdout: text('stdout'), stderr: text('stderr'), code: t.exit?.code, tookMs: t.exit?.at ?? timeoutMs, lines: t.lines };
 }
 
 /** The TCP ports a container declares (`ports[].containerPort`). */

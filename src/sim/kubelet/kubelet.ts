@@ -15,6 +15,7 @@ import type { ImageInfo, ImageRef } from '../images';
 import { LogStore } from './logs';
 import { buildNode, nodeIndex, PRELOADED_IMAGES, type NodeImage } from './node-object';
 import { PodWorker } from './pod-worker';
+import type { PodSandbox } from './exec/sandbox';
 import type { NodeRuntime, PullTicket } from './runtime';
 
 export interface Kubelet {
@@ -25,6 +26,10 @@ export interface Kubelet {
   runningPods(): string[];
   /** The logs of the containers run on this node (what `GET pods/<name>/log` reads). */
   readonly logs: LogStore;
+  /** A pod this kubelet runs, as exec reaches it (./exec/sandbox.ts). */
+  sandbox(uid: string): PodSandbox | undefined;
+  /** The pod this node gave `ip`, if it still runs. */
+  sandboxByIP(ip: string): PodSandbox | undefined;
 }
 
 /**
@@ -87,6 +92,18 @@ class KubeletImpl implements NodeRuntime, Kubelet {
 
   runningPods(): string[] {
     return [...this.admitted.keys()].sort();
+  }
+
+  sandbox(uid: string): PodSandbox | undefined {
+    return this.workers.get(uid)?.sandbox();
+  }
+
+  sandboxByIP(ip: string): PodSandbox | undefined {
+    for (const w of this.workers.values()) {
+      const s = w.sandbox();
+      if (s.podIP === ip) return s;
+    }
+    return undefined;
   }
 
   // ---- pod events ----

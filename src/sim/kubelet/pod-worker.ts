@@ -14,6 +14,8 @@ import { lookupImage, parseImageRef, pullErrorMessage, type ImageInfo, type Imag
 import { buildPodStatus, type ContainerView, type PodView, type TerminatedState } from './pod-status';
 import type { NodeRuntime } from './runtime';
 import { sameJson } from '../core/json-equal';
+import { PodFiles } from '../fs/pod-files';
+import type { PodSandbox, RunningContainer } from './exec/sandbox';
 
 /** How long after a container exits the kubelet notices (PLEG relist period). */
 export const PLEG_MS = 1000;
@@ -42,6 +44,8 @@ interface Ctr {
   stoppedAt?: number;
   /** Killed because its spec changed: start again at once, whatever the restart policy. */
   replacing?: boolean;
+  /** The running instance as exec reaches it (./exec/sandbox.ts). */
+  instance?: RunningContainer;
 }
 
 export class PodWorker {
@@ -59,6 +63,8 @@ export class PodWorker {
   private finished = false;
   /** The status last written, to skip writes that would change nothing. */
   private lastStatus: unknown = undefined;
+  /** Volumes and writable layers, made at the first container start. */
+  private files?: PodFiles;
 
   constructor(private readonly rt: NodeRuntime, obj: KObject) {
     this.pod = obj as unknown as Pod;
@@ -282,7 +288,9 @@ export class PodWorker {
     const now = this.rt.clock.now();
     const ts = this.rt.clock.timestamp();
     const containerID = `containerd://${this.rt.containerId()}`;
-    const plan = planProcess(this.pod, c.spec, image, this.facts(), this.heldPorts(c));
+    this.files ??= new PodFiles(this.pod, () => this.facts());
+    const files = this.files.start(c.spec, image, now);
+    const plan = planProcess(this.pod, c.spec, image, this.facts(), this.heldPorts(c), files);
     if (c.everStarted) c.view.restartCount++;
     if ('terminated' in c.view.state) c.view.lastState = c.view.state.terminated;
     c.everStarted = true;
@@ -300,6 +308,7 @@ export class PodWorker {
       return this.afterExit(c, 128);
     }
     this.event(c, 'Normal', 'Started', `Started container ${c.spec.name}`);
+    c.instance = { name: c.spec.name, spec: c.spec, image, plan, files, startedAt: now, containerID: containerID.slice('containerd://'.length), pids: { next: 7 }, stopFromInside: () => this.stopFromInside(c) };
     c.view.state = { running: { startedAt: ts } };
     c.view.started = true;
     // Probes are a later concern: without a readiness probe a running container is ready.
@@ -307,7 +316,9 @@ export class PodWorker {
     c.view.ready = !probe && !c.init;
     if (c.sidecar) c.view.ready = !probe;
     if (probe) c.actions.push({ kind: 'ready', at: now + (probe.initialDelaySeconds ?? 0) * 1000 });
-    this.rt.logs.add(this.ns, this.name, c.spec.name, { containerID, startedAt: now, lines: (until) => plan.lines(now, until, c.stoppedAt) });
+    // A restart clears c.stoppedAt: the previous instance's log keeps its own stop.
+    const instance = c.instance;
+    this.rt.logs.add(this.ns, this.name, c.spec.name, { containerID, startedAt: now, lines: (until) => plan.lines(now, until, c.instance === instance ? c.stoppedAt : instance?.stoppedAt) });
     if (plan.exitAfterMs !== undefined) c.actions.push({ kind: 'exit', at: now + plan.exitAfterMs, code: plan.exitCode ?? 0 });
   }
 
@@ -330,6 +341,11 @@ export class PodWorker {
     c.view.ready = false;
     c.view.started = false;
     c.actions = c.actions.filter((a) => a.kind !== 'ready' && a.kind !== 'exit');
+    if (c.instance) {
+      c.instance.files.stop(this.rt.clock.now());
+      c.instance.stoppedAt = c.stoppedAt;
+    }
+    c.instance = undefined;
     this.rt.logs.finish(this.ns, this.name, c.spec.name, containerID, this.rt.clock.now());
     this.afterExit(c, code);
   }
@@ -365,6 +381,26 @@ export class PodWorker {
     }
     this.rt.crashBackoff.next(key, now);
     return false;
+  }
+
+  // ---- exec ----
+
+  /** The pod as exec and the pod network see it. */
+  sandbox(): PodSandbox {
+    return { pod: this.pod, podIP: this.view.podIP, running: () => [...this.inits, ...this.ctrs].flatMap((c) => (c.instance ? [c.instance] : [])) };
+  }
+
+  /** `kill 1` from inside, for a PID 1 that handles the signal: it stops as on SIGTERM, then the restart policy rules. */
+  private stopFromInside(c: Ctr): void {
+    const instance = c.instance;
+    this.rt.clock.after(0, () => {
+      const sig = c.plan?.onSigterm ?? 'ignore';
+      if (this.finished || c.instance !== instance || c.stoppedAt !== undefined || sig === 'ignore') return;
+      const now = this.rt.clock.now();
+      c.stoppedAt = now;
+      c.actions = [...c.actions.filter((a) => a.kind !== 'exit'), { kind: 'exit', at: now + sig.afterMs, code: sig.code }];
+      this.afterChange();
+    }, this.rt.actor);
   }
 
   // ---- spec changes ----
