@@ -18,6 +18,8 @@ import { mongo } from './mongo';
 import { mysql } from './mysql';
 import { nginx } from './nginx';
 import { phpApache } from './php-apache';
+import { postgres } from './postgres';
+import { curl } from './curl';
 import { redis } from './redis';
 import type { ImageFamily, ImageInfo, ImageRef, ImageRepository } from './types';
 import { ubuntu } from './ubuntu';
@@ -28,7 +30,7 @@ export { InvalidImageName, parseImageRef } from './reference';
 export { imageDigest } from './digest';
 
 /** The families in the registry's order (what `knownRepositories` lists). */
-const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd];
+const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, postgres, curl];
 
 const REPOS: ImageRepository[] = FAMILIES.flatMap((f) => f.repositories);
 
@@ -63,6 +65,7 @@ export function lookupImage(ref: ImageRef): ImageInfo | undefined {
     binaries: new Set(repo.binaries),
     server: repo.server,
     files: filesOf(repo),
+    dashArgsRun: repo.dashArgsRun,
   };
 }
 

@@ -43,7 +43,9 @@ export interface ServerBehaviour {
    */
   portInUse?: (port: number) => PortInUse;
   /** How `{ts}` is rendered in its log lines. */
-  timestampStyle: 'nginx' | 'apache' | 'redis' | 'iso' | 'none';
+  timestampStyle: 'nginx' | 'apache' | 'redis' | 'iso' | 'postgres' | 'none';
+  /** What the entrypoint checks before starting it (postgres without a password): fail instead. */
+  preflight?: (env: Record<string, string>) => { lines: Array<[number, string]>; exitAfterMs: number; code: number } | undefined;
 }
 
 /** A server that cannot bind its port: its output until it exits with code 1. */
@@ -73,6 +75,7 @@ export interface ImageInfo {
   server?: ServerBehaviour;
   /** The image's files (path → content; `dir/` an empty directory). */
   files?: ReadonlyMap<string, string>;
+  dashArgsRun?: string;
   /** Version string some servers print. */
   version: string;
   /**
@@ -92,6 +95,8 @@ export interface ImageRepository {
   server?: ServerBehaviour;
   /** Its files (./files/): path → content, a path ending in `/` an empty directory. Default: its userland's. */
   files?: Record<string, string>;
+  /** The program its entrypoint script runs when the arguments start with an option (`-s …`). */
+  dashArgsRun?: string;
 }
 
 /**

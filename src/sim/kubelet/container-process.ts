@@ -54,7 +54,7 @@ export interface ExecResult {
   lines?: OutputLine[];
 }
 
-const WRAPPERS = new Set(['docker-entrypoint.sh', '/docker-entrypoint.sh', '/usr/local/bin/docker-entrypoint.sh', '/bin/entrypoint.sh', '/run.sh']);
+const WRAPPERS = new Set(['docker-entrypoint.sh', '/docker-entrypoint.sh', '/usr/local/bin/docker-entrypoint.sh', '/bin/entrypoint.sh', '/entrypoint.sh', '/run.sh']);
 
 /** Facts for a pod that is not running on a kubelet (unit tests): no IPs, no services. */
 export const NO_FACTS: PodFacts = { podIPs: [], hostIPs: [], allocatable: { cpuMillis: 0, memoryBytes: 0, ephemeralBytes: 0 }, services: [] };
@@ -116,9 +116,15 @@ export function planProcess(pod: Pod, container: Container, image: ImageInfo, fa
   if (WRAPPERS.has(argv[0]) && argv.length > 1) {
     argv = argv.slice(1);
     wrapped = true;
+    // The entrypoint script's `if [ "${1#-}" != "$1" ]; then set -- curl "$@"; fi`.
+    if (argv[0].startsWith('-') && image.dashArgsRun) argv = [image.dashArgsRun, ...argv];
   }
   const server = image.server;
   const declared = declaredPorts(container);
+  const refused = server && (WRAPPERS.has(argv[0]) || server.binaries.includes(basename(argv[0] ?? ''))) ? server.preflight?.(env) : undefined;
+  if (refused) {
+    return { exitAfterMs: refused.exitAfterMs, exitCode: refused.code, onSigterm: 'ignore', exec, lines: (startedAt, untilAbs) => refused.lines.filter(([at]) => startedAt + at <= untilAbs).map(([at, text]) => ({ at: startedAt + at, text })) };
+  }
   if (server && app) return { ...serverPlan(server, image.version, true, declared, held), exec };
   if (server && argv.length > 0 && server.binaries.includes(basename(argv[0]))) return { ...serverPlan(server, image.version, wrapped || !image.entrypoint.length, declared, held), exec };
   if (server && WRAPPERS.has(argv[0])) return { ...serverPlan(server, image.version, true, declared, held), exec };
@@ -206,7 +212,7 @@ function unknownBindFailure(port: number): PortInUse {
 }
 
 function renderTs(text: string, at: number, style: ServerBehaviour['timestampStyle']): string {
-  if (!text.includes('{ts}')) return text;
+  if (!text.includes('{ts')) return text;
   const t = utcParts(at);
   const p = pad;
   const Y = t.year;
@@ -216,9 +222,11 @@ function renderTs(text: string, at: number, style: ServerBehaviour['timestampSty
     case 'nginx': ts = `${Y}/${p(t.month)}/${p(t.day)} ${hms}`; break;
     case 'apache': ts = `${DAY_NAMES[t.weekday]} ${MONTH_NAMES[t.month - 1]} ${p(t.day)} ${hms}.${p(t.millisecond, 3)}000 ${Y}`; break;
     case 'redis': ts = `${p(t.day)} ${MONTH_NAMES[t.month - 1]} ${Y} ${hms}.${p(t.millisecond, 3)}`; break;
+    case 'postgres': ts = `${Y}-${p(t.month)}-${p(t.day)} ${hms}.${p(t.millisecond, 3)} UTC`; break;
     default: ts = `${Y}-${p(t.month)}-${p(t.day)}T${hms}`;
   }
-  return text.split('{ts}').join(ts);
+  // postgres names an earlier instant to the second (`was shut down at 2026-01-01 09:00:02 UTC`).
+  return text.split('{tss}').join(`${Y}-${p(t.month)}-${p(t.day)} ${hms} UTC`).split('{ts}').join(ts);
 }
 
 function basename(p: string): string {
