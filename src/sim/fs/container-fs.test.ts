@@ -79,3 +79,18 @@ describe('a container file system', () => {
     expect(files.start(c, busybox, 10_000).view(10_000).read('/data/log')).toBe('x\nx\nx\n');
   });
 });
+
+describe('a downwardAPI volume', () => {
+  it('holds the files its items name', () => {
+    const c = { name: 'c', image: 'busybox', volumeMounts: [{ name: 'info', mountPath: '/etc/podinfo' }] };
+    const pod: Pod = {
+      metadata: { name: 'p', namespace: 'default', labels: { app: 'web', tier: 'front' } },
+      spec: { containers: [c], volumes: [{ name: 'info', downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }, { path: 'name', fieldRef: { fieldPath: 'metadata.name' } }] } }] },
+    };
+    const fs = new PodFiles(pod).start(c, busybox, 0).view(0);
+    expect(fs.list('/etc/podinfo')).toEqual(['labels', 'name']);
+    expect(fs.read('/etc/podinfo/labels')).toBe('app="web"\ntier="front"');
+    expect(fs.read('/etc/podinfo/name')).toBe('p');
+    expect(fs.write('/etc/podinfo/name', 'x', false)).toBeUndefined();
+  });
+});
