@@ -33,6 +33,8 @@ const nginxServer: ServerBehaviour = {
   // nginx's STOPSIGNAL is SIGQUIT: a graceful shutdown.
   shutdown: ['{ts} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down', '{ts} [notice] 29#29: gracefully shutting down', '{ts} [notice] 29#29: exiting', '{ts} [notice] 29#29: exit', '{ts} [notice] 1#1: signal 17 (SIGCHLD) received from 29', '{ts} [notice] 1#1: worker process 29 exited with code 0', '{ts} [notice] 1#1: exit'],
   shutdownMs: 100,
+  // SIGTERM is nginx's fast shutdown (ngx_signal_handler names the sender).
+  terminated: (from) => [`{ts} [notice] 1#1: signal 15 (SIGTERM) received from ${from}, exiting`, '{ts} [notice] 29#29: exiting', '{ts} [notice] 29#29: exit', '{ts} [notice] 1#1: signal 17 (SIGCHLD) received from 29', '{ts} [notice] 1#1: worker process 29 exited with code 0', '{ts} [notice] 1#1: exit'],
 };
 
 /**

@@ -28,6 +28,8 @@ export interface ServerBehaviour {
   startup: (version: string, ports: number[]) => Array<[number, string]>;
   /** Lines written when stopped, and how long a clean shutdown takes. */
   shutdown: string[];
+  /** Lines written instead when a process of the container sent SIGTERM (`kill 1`), with its PID. */
+  terminated?: (fromPid: number) => string[];
   shutdownMs: number;
   /** Container ports the server listens on (probes, later); `declared`: the container's own. */
   ports: number[] | 'declared';

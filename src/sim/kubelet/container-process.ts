@@ -21,8 +21,8 @@ export interface ProcessPlan {
   exitCode?: number;
   /** Reaction to SIGTERM: exit after this long with this code, or ignore it (PID 1 shell). */
   onSigterm: { afterMs: number; code: number } | 'ignore';
-  /** Output between start and `untilAbs` (virtual ms). */
-  lines(startedAt: number, untilAbs: number, stoppedAt?: number): LogLine[];
+  /** Output between start and `untilAbs` (virtual ms); `stoppedBy`: the PID whose SIGTERM stopped it. */
+  lines(startedAt: number, untilAbs: number, stoppedAt?: number, stoppedBy?: number): LogLine[];
   /** The server the process is, if any (probes and ports, later). */
   server?: ServerBehaviour;
   /** The ports that server listens on. */
@@ -191,7 +191,7 @@ function serverPlan(server: ServerBehaviour, version: string, withEntrypoint: bo
     server,
     ports,
     onSigterm: { afterMs: server.shutdownMs, code: 0 },
-    lines: (startedAt, untilAbs, stoppedAt) => {
+    lines: (startedAt, untilAbs, stoppedAt, stoppedBy) => {
       const out: LogLine[] = [];
       for (const [offset, text] of startup) {
         const at = startedAt + offset;
@@ -199,7 +199,8 @@ function serverPlan(server: ServerBehaviour, version: string, withEntrypoint: bo
         out.push({ at, text: renderTs(text, at, server.timestampStyle) });
       }
       if (stoppedAt !== undefined && stoppedAt <= untilAbs) {
-        for (const text of server.shutdown) out.push({ at: stoppedAt, text: renderTs(text, stoppedAt, server.timestampStyle) });
+        const shutdown = stoppedBy !== undefined && server.terminated ? server.terminated(stoppedBy) : server.shutdown;
+        for (const text of shutdown) out.push({ at: stoppedAt, text: renderTs(text, stoppedAt, server.timestampStyle) });
       }
       return out;
     },

@@ -308,7 +308,7 @@ export class PodWorker {
       return this.afterExit(c, 128);
     }
     this.event(c, 'Normal', 'Started', `Started container ${c.spec.name}`);
-    c.instance = { name: c.spec.name, spec: c.spec, image, plan, files, startedAt: now, containerID: containerID.slice('containerd://'.length), pids: { next: 7 }, stopFromInside: () => this.stopFromInside(c) };
+    c.instance = { name: c.spec.name, spec: c.spec, image, plan, files, startedAt: now, containerID: containerID.slice('containerd://'.length), pids: { next: 7 }, stopFromInside: (from) => this.stopFromInside(c, from) };
     c.view.state = { running: { startedAt: ts } };
     c.view.started = true;
     // Probes are a later concern: without a readiness probe a running container is ready.
@@ -318,7 +318,7 @@ export class PodWorker {
     if (probe) c.actions.push({ kind: 'ready', at: now + (probe.initialDelaySeconds ?? 0) * 1000 });
     // A restart clears c.stoppedAt: the previous instance's log keeps its own stop.
     const instance = c.instance;
-    this.rt.logs.add(this.ns, this.name, c.spec.name, { containerID, startedAt: now, lines: (until) => plan.lines(now, until, c.instance === instance ? c.stoppedAt : instance?.stoppedAt) });
+    this.rt.logs.add(this.ns, this.name, c.spec.name, { containerID, startedAt: now, lines: (until) => plan.lines(now, until, c.instance === instance ? c.stoppedAt : instance?.stoppedAt, instance?.stoppedBy) });
     if (plan.exitAfterMs !== undefined) c.actions.push({ kind: 'exit', at: now + plan.exitAfterMs, code: plan.exitCode ?? 0 });
   }
 
@@ -391,13 +391,14 @@ export class PodWorker {
   }
 
   /** `kill 1` from inside, for a PID 1 that handles the signal: it stops as on SIGTERM, then the restart policy rules. */
-  private stopFromInside(c: Ctr): void {
+  private stopFromInside(c: Ctr, fromPid: number): void {
     const instance = c.instance;
     this.rt.clock.after(0, () => {
       const sig = c.plan?.onSigterm ?? 'ignore';
       if (this.finished || c.instance !== instance || c.stoppedAt !== undefined || sig === 'ignore') return;
       const now = this.rt.clock.now();
       c.stoppedAt = now;
+      if (instance) instance.stoppedBy = fromPid;
       c.actions = [...c.actions.filter((a) => a.kind !== 'exit'), { kind: 'exit', at: now + sig.afterMs, code: sig.code }];
       this.afterChange();
     }, this.rt.actor);

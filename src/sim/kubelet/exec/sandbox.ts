@@ -21,8 +21,10 @@ export interface RunningContainer {
   pids: { next: number };
   /** When its main process was told to stop (kept for its log once it has exited). */
   stoppedAt?: number;
-  /** PID 1 got a signal it handles (`kill 1` from inside): it stops as it would on SIGTERM. */
-  stopFromInside(): void;
+  /** The PID whose SIGTERM stopped it, if a process of the container did. */
+  stoppedBy?: number;
+  /** PID 1 got a signal it handles from process `fromPid` (`kill 1` from inside): it stops as it would on SIGTERM. */
+  stopFromInside(fromPid: number): void;
 }
 
 export interface PodSandbox {

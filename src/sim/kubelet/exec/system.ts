@@ -29,7 +29,7 @@ export function execRuntime(sandbox: PodSandbox, c: RunningContainer, byIP: Pods
     signal(target, signal) {
       if (target === pid) return undefined;
       if (!mainProcesses(sandbox, c).some((p) => p.pid === target)) return 'ESRCH';
-      if (target === 1 && c.plan.server && [SIGHUP, SIGINT, SIGQUIT, SIGTERM].includes(signal) && signal !== SIGHUP) c.stopFromInside();
+      if (target === 1 && c.plan.server && [SIGHUP, SIGINT, SIGQUIT, SIGTERM].includes(signal) && signal !== SIGHUP) c.stopFromInside(pid);
       return undefined;
     },
   };
