@@ -29,6 +29,8 @@ export interface ProcessContext {
   files?: ReadonlyMap<string, string>;
   /** The container's files, read and written in place (`kubectl exec`); `files` is then unused. */
   fs?: ShellFs;
+  /** Where relative paths start (an interactive session's `cd`); `/` when unset. */
+  cwd?: string;
   /** Each change the process makes to its files, at its offset (the kubelet journals a main process's). */
   onWrite?: (path: string, content: string | undefined, atMs: number, previous: string | undefined) => void;
   /** Programs beyond the evaluator's built-ins (by basename), and the System they see. */
@@ -122,7 +124,7 @@ class Vm {
     this.until = opts.untilMs ?? Infinity;
     this.maxLines = opts.maxLines ?? 10_000;
     this.maxSteps = opts.maxSteps ?? 1_000_000;
-    if (ctx.fs) this.fs = new FsMap(ctx.fs);
+    if (ctx.fs) this.fs = new FsMap(ctx.fs, ctx.cwd);
     else if (ctx.onWrite) this.fs = new WatchedMap(ctx.files, (path, content, previous) => ctx.onWrite!(resolvePath('/', path), content, this.t, previous));
     else if (ctx.files) this.fs = new Map(ctx.files);
     for (const [k, v] of Object.entries(ctx.env)) this.vars.set(k, v);
@@ -345,7 +347,7 @@ class Vm {
       argv,
       stdin,
       env: new Map(this.exported()),
-      cwd: '/',
+      cwd: this.ctx.cwd ?? '/',
       fs,
       userland: this.flavor === 'busybox' ? 'busybox' : 'gnu',
       sys,

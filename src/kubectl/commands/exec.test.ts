@@ -76,6 +76,23 @@ describe('kubectl exec -it with a terminal', () => {
     expect(s.result()).toBe(0);
   });
 
+  it('keeps the working directory a `cd` line sets, in the prompt and for relative paths', () => {
+    const cluster = createCluster({ seed: 5 });
+    pods(cluster);
+    const s = interactive(cluster, ['exec', '-it', 'web', '--', 'bash']);
+    s.type('cd /usr/share/nginx/html\n');
+    s.type('cat 50x.html > /tmp/copy; cat /tmp/copy | head -3\n');
+    expect(s.output()).toContain('root@web:/usr/share/nginx/html# ');
+    s.type('cd /nope\n');
+    expect(s.output()).toContain('bash: cd: /nope: No such file or directory\n');
+    s.type('cd\n');
+    expect(s.output().endsWith('root@web:~# ')).toBe(true);
+    const b = interactive(cluster, ['exec', '-it', 'box', '--', 'sh']);
+    b.type('cd /etc\n');
+    b.type('cat passwd\n');
+    expect(b.output()).toContain('/etc # root:x:0:0:root:/root:/bin/sh\n');
+  });
+
   it('draws dash’s `# ` for sh in a Debian image', () => {
     const cluster = createCluster({ seed: 5 });
     pods(cluster);

@@ -38,6 +38,8 @@ export interface ProcessPlan {
 export interface ExecRuntime {
   programs?: ReadonlyMap<string, Program>;
   sys?: System;
+  /** The working directory (an interactive shell's, after `cd`). */
+  cwd?: string;
 }
 
 /** What a command run inside a container did. */
@@ -103,7 +105,7 @@ export function planProcess(pod: Pod, container: Container, image: ImageInfo, fa
   // A command run inside sees the container's files at that moment (writable layer, volumes).
   const exec = (command: string[], startedAt: number, atAbs: number, timeoutMs: number, runtime: ExecRuntime = {}) => {
     own.startedAt ??= startedAt;
-    return execIn(command, { ...ctx, startedAt: atAbs, fs: own.view(atAbs), programs: runtime.programs, sys: runtime.sys }, timeoutMs);
+    return execIn(command, { ...ctx, startedAt: atAbs, fs: own.view(atAbs), cwd: runtime.cwd, programs: runtime.programs, sys: runtime.sys }, timeoutMs);
   };
   if (argv.length === 0) return { startError: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: no command: unknown', onSigterm: 'ignore', lines: () => [], exec };
   // An image we cannot know runs its app for any program outside its userland.

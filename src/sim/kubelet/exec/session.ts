@@ -11,7 +11,8 @@ import type { Clock } from '../../core/clock';
 import { hash32 } from '../../core/rng';
 import type { PodSandbox, PodsByIP, RunningContainer } from './sandbox';
 import { execRuntime } from './system';
-import { promptOf, SHELLS } from './prompt';
+import { cdError, promptOf, SHELLS } from './prompt';
+import { resolvePath } from '../../../shell/fs-map';
 
 /** A command still running after a virtual hour is taken to run forever (`while true`). */
 export const EXEC_HORIZON_MS = 3_600_000;
@@ -30,9 +31,9 @@ export function startExec(sandbox: PodSandbox, c: RunningContainer, req: ExecReq
   const interactive = req.stdin && req.tty && shell && streams.stdin === undefined;
   // Piped input to a shell is its script.
   const argv = req.stdin && shell && streams.stdin !== undefined ? [req.command[0], '-c', streams.stdin] : req.command;
-  const run = (command: string[]) => {
+  const run = (command: string[], cwd?: string) => {
     const now = clock.now();
-    const result = c.plan.exec(command, c.startedAt, now, EXEC_HORIZON_MS, execRuntime(sandbox, c, byIP, () => now, req.command, pid));
+    const result = c.plan.exec(command, c.startedAt, now, EXEC_HORIZON_MS, { ...execRuntime(sandbox, c, byIP, () => now, req.command, pid), cwd });
     if (result.startError) {
       // containerd's exec id is random; a stable one keeps replays byte-identical.
       const id = hex64(`${c.containerID}/${pid}`);
@@ -42,7 +43,7 @@ export function startExec(sandbox: PodSandbox, c: RunningContainer, req: ExecReq
   };
   if (interactive) {
     run([req.command[0], '-c', ':']); // an image without this shell fails as containerd does
-    return interactiveShell(c, sandbox, req, streams, run);
+    return interactiveShell(c, sandbox, req, streams, run, clock);
   }
 
   const startedAt = clock.now();
@@ -75,13 +76,26 @@ export function startExec(sandbox: PodSandbox, c: RunningContainer, req: ExecReq
 }
 
 /** A shell on a terminal: prompt, run each line, until `exit` or end of input. */
-function interactiveShell(c: RunningContainer, sandbox: PodSandbox, req: ExecRequest, streams: Streams, run: (argv: string[]) => { stdout: string; stderr: string; code?: number; lines?: { text: string }[] }): RemoteProcess {
+function interactiveShell(c: RunningContainer, sandbox: PodSandbox, req: ExecRequest, streams: Streams, run: (argv: string[], cwd?: string) => { code?: number; lines?: { text: string }[] }, clock: Clock): RemoteProcess {
   const shell = req.command[0];
-  const prompt = promptOf(basename(shell), c.image.binaries, sandbox.pod.spec?.hostname ?? sandbox.pod.metadata?.name ?? '');
+  const hostname = sandbox.pod.spec?.hostname ?? sandbox.pod.metadata?.name ?? '';
+  let cwd = '/';
+  const prompt = () => promptOf(basename(shell), c.image.binaries, hostname, cwd);
+  // The shell's own `cd` changes where the next lines run (a whole line `cd DIR`).
+  const cd = (arg: string | undefined): number => {
+    const dir = resolvePath(cwd, arg ?? '/root');
+    const st = c.files.view(clock.now()).stat(dir);
+    if (typeof st !== 'string' && st.type === 'dir') {
+      cwd = dir;
+      return 0;
+    }
+    streams.stdout(cdError(basename(shell), c.image.binaries, arg ?? '/root', typeof st !== 'string') + '\n');
+    return basename(shell) === 'bash' || !c.image.binaries.has('dash') ? 1 : 2;
+  };
   let code: number | undefined;
   let last = 0;
   let pending = '';
-  streams.stdout(prompt);
+  streams.stdout(prompt());
   const line = (text: string) => {
     const trimmed = text.trim();
     const exit = /^exit(?:\s+(\d+))?$/.exec(trimmed);
@@ -90,12 +104,14 @@ function interactiveShell(c: RunningContainer, sandbox: PodSandbox, req: ExecReq
       if (basename(shell) === 'bash') streams.stdout('exit\n');
       return;
     }
-    if (trimmed) {
-      const r = run([shell, '-c', text]);
+    const change = /^cd(?:\s+(\S+))?$/.exec(trimmed);
+    if (change) last = cd(change[1]);
+    else if (trimmed) {
+      const r = run([shell, '-c', text], cwd);
       for (const l of r.lines ?? []) streams.stdout(l.text + '\n');
       last = r.code ?? 130;
     }
-    streams.stdout(prompt);
+    streams.stdout(prompt());
   };
   return {
     get exitCode() {
