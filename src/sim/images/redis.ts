@@ -1,6 +1,7 @@
 /** Redis. */
 import type { ImageFamily, ServerBehaviour } from './types';
 import { DEBIAN } from './userland';
+import { DEBIAN_FILES } from './files/os';
 
 const redisServer: ServerBehaviour = {
   binaries: ['redis-server'],
@@ -37,6 +38,8 @@ export const redis: ImageFamily = {
       entrypoint: ['docker-entrypoint.sh'],
       cmd: ['redis-server'],
       binaries: [...DEBIAN, 'redis-server', 'redis-cli', 'docker-entrypoint.sh'],
+      // WORKDIR /data, where it saves dump.rdb.
+      files: { ...DEBIAN_FILES, '/data/': '' },
       server: redisServer,
     },
   ],
