@@ -8,6 +8,9 @@
  */
 import { containsExit, evalArith, evalTest, formatDate, formatPrintf, isConstantTrue, parseDuration, toInt } from './helpers';
 import { parseScript, ShellSyntaxError, type Command, type List, type Word } from './parse';
+import { FsMap, resolvePath, WatchedMap } from './fs-map';
+import { MemoryFs } from './memory-fs';
+import type { Program, ShellFs, System } from './program';
 
 export { evalArith, formatDate };
 
@@ -24,6 +27,15 @@ export interface ProcessContext {
   hostname: string;
   /** Files the process finds at start (what earlier processes of the container left). */
   files?: ReadonlyMap<string, string>;
+  /** The container's files, read and written in place (`kubectl exec`); `files` is then unused. */
+  fs?: ShellFs;
+  /** Where relative paths start (an interactive session's `cd`); `/` when unset. */
+  cwd?: string;
+  /** Each change the process makes to its files, at its offset (the kubelet journals a main process's). */
+  onWrite?: (path: string, content: string | undefined, atMs: number, previous: string | undefined) => void;
+  /** Programs beyond the evaluator's built-ins (by basename), and the System they see. */
+  programs?: ReadonlyMap<string, Program>;
+  sys?: System;
 }
 
 export interface OutputLine {
@@ -112,7 +124,9 @@ class Vm {
     this.until = opts.untilMs ?? Infinity;
     this.maxLines = opts.maxLines ?? 10_000;
     this.maxSteps = opts.maxSteps ?? 1_000_000;
-    if (ctx.files) this.fs = new Map(ctx.files);
+    if (ctx.fs) this.fs = new FsMap(ctx.fs, ctx.cwd);
+    else if (ctx.onWrite) this.fs = new WatchedMap(ctx.files, (path, content, previous) => ctx.onWrite!(resolvePath('/', path), content, this.t, previous));
+    else if (ctx.files) this.fs = new Map(ctx.files);
     for (const [k, v] of Object.entries(ctx.env)) this.vars.set(k, v);
     if (!this.vars.has('HOSTNAME')) this.vars.set('HOSTNAME', ctx.hostname);
     this.vars.set('$', '1');
@@ -250,6 +264,8 @@ class Vm {
       }
     }
     if (!this.ctx.binaries.has(basename(name)) && !TERMINAL_SHELLS.has(basename(name))) return this.notFound(name);
+    const program = this.ctx.programs?.get(basename(name));
+    if (program) return this.runProgram(program, argv, input);
     switch (basename(name)) {
       case 'sleep': {
         const secs = args[0] === 'infinity' || args[0] === 'inf' ? Infinity : parseDuration(args[0]);
@@ -320,6 +336,30 @@ class Vm {
         // Present in the image but not simulated (wget, nslookup, …): succeed quietly.
         return 0;
     }
+  }
+
+  /** A program module (../shell/programs/) run with this process's files, environment and output. */
+  private runProgram(program: Program, argv: string[], stdin: string): number {
+    const fs = this.ctx.fs ?? new MemoryFs(this.fs);
+    const sys = this.ctx.sys ?? { now: () => this.ctx.startedAt + this.t, hostname: this.ctx.hostname };
+    let errPartial = '';
+    const code = program({
+      argv,
+      stdin,
+      env: new Map(this.exported()),
+      cwd: this.ctx.cwd ?? '/',
+      fs,
+      userland: this.flavor === 'busybox' ? 'busybox' : 'gnu',
+      sys,
+      out: (text) => this.out(text),
+      err: (text) => {
+        const parts = (errPartial + text).split('\n');
+        errPartial = parts.pop()!;
+        for (const p of parts) this.err(p);
+      },
+    });
+    if (errPartial) this.err(errPartial);
+    return code;
   }
 
   private notFound(name: string): number {

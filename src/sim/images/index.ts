@@ -9,6 +9,7 @@ import { alpine } from './alpine';
 import { busybox } from './busybox';
 import { debian } from './debian';
 import { imageDigest } from './digest';
+import { BUSYBOX_FILES, DEBIAN_FILES } from './files/os';
 import { fluentd } from './fluentd';
 import { genericImage } from './generic';
 import { httpd } from './httpd';
@@ -19,6 +20,8 @@ import { nginx } from './nginx';
 import { phpApache } from './php-apache';
 import { metricsServer } from './metrics-server';
 import { stress } from './stress';
+import { postgres } from './postgres';
+import { curl } from './curl';
 import { redis } from './redis';
 import type { ImageFamily, ImageInfo, ImageRef, ImageRepository } from './types';
 import { ubuntu } from './ubuntu';
@@ -30,7 +33,7 @@ export { InvalidImageName, parseImageRef } from './reference';
 export { imageDigest } from './digest';
 
 /** The families in the registry's order (what `knownRepositories` lists). */
-const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer];
+const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl];
 
 const REPOS: ImageRepository[] = FAMILIES.flatMap((f) => f.repositories);
 
@@ -66,7 +69,21 @@ export function lookupImage(ref: ImageRef): ImageInfo | undefined {
     server: repo.server,
     ...(repo.idle ? { idle: repo.idle } : {}),
     ...(repo.workload ? { workload: repo.workload } : {}),
+    files: filesOf(repo),
+    dashArgsRun: repo.dashArgsRun,
   };
+}
+
+const FILES = new Map<ImageRepository, ReadonlyMap<string, string>>();
+
+/** An image's files, built once per repository: its own, else its userland's. */
+function filesOf(repo: ImageRepository): ReadonlyMap<string, string> {
+  let files = FILES.get(repo);
+  if (!files) {
+    files = new Map(Object.entries(repo.files ?? (repo.binaries.includes('dash') ? DEBIAN_FILES : BUSYBOX_FILES)));
+    FILES.set(repo, files);
+  }
+  return files;
 }
 
 /** The CRI error of a failed pull (lookupImage gave nothing), as the kubelet prints it after `Failed to pull image "x": `. */

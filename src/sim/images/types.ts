@@ -3,6 +3,7 @@
  * registry's answer for a tag, and the server process an image starts by default. Each image
  * family (./<family>.ts) is an `ImageFamily`.
  */
+import type { DocRoot } from './static-site';
 import type { ResourceUse } from '../metrics/usage';
 
 /**
@@ -42,18 +43,26 @@ export interface ServerBehaviour {
   startup: (version: string, ports: number[]) => Array<[number, string]>;
   /** Lines written when stopped, and how long a clean shutdown takes. */
   shutdown: string[];
+  /** Lines written instead when a process of the container sent SIGTERM (`kill 1`), with its PID. */
+  terminated?: (fromPid: number) => string[];
   shutdownMs: number;
   /** Container ports the server listens on (probes, later); `declared`: the container's own. */
   ports: number[] | 'declared';
   /** How it answers an HTTP request on its ports (the network serves it, later). */
   http?: (path: string) => HttpAnswer;
+  /** A server of files: requests are answered from this folder of the container (./static-site.ts). */
+  docroot?: DocRoot;
+  /** `Server:` header and error-page signature (`nginx/{v}`). */
+  serverName?: (version: string) => string;
   /**
    * What it prints when a port it listens on is already taken (containers of a pod share one
    * network namespace): the first `keep` startup lines, then `lines`, then exit 1 at `exitAfterMs`.
    */
   portInUse?: (port: number) => PortInUse;
   /** How `{ts}` is rendered in its log lines. */
-  timestampStyle: 'nginx' | 'apache' | 'redis' | 'iso' | 'glog' | 'none';
+  timestampStyle: 'nginx' | 'apache' | 'redis' | 'iso' | 'glog' | 'postgres' | 'none';
+  /** What the entrypoint checks before starting it (postgres without a password): fail instead. */
+  preflight?: (env: Record<string, string>) => { lines: Array<[number, string]>; exitAfterMs: number; code: number } | undefined;
 }
 
 /** A server that cannot bind its port: its output until it exits with code 1. */
@@ -81,6 +90,9 @@ export interface ImageInfo {
   /** Executables on PATH (basenames); a shell image has the usual coreutils. */
   binaries: ReadonlySet<string>;
   server?: ServerBehaviour;
+  /** The image's files (path → content; `dir/` an empty directory). */
+  files?: ReadonlyMap<string, string>;
+  dashArgsRun?: string;
   /** Version string some servers print. */
   version: string;
   /** What its default app uses at rest (metrics; `kubectl top`). */
@@ -105,6 +117,10 @@ export interface ImageRepository {
   /** What its default app uses at rest (metrics; `kubectl top`). */
   idle?: ResourceUse;
   workload?: (argv: string[]) => Workload | undefined;
+  /** Its files (./files/): path → content, a path ending in `/` an empty directory. Default: its userland's. */
+  files?: Record<string, string>;
+  /** The program its entrypoint script runs when the arguments start with an option (`-s …`). */
+  dashArgsRun?: string;
 }
 
 /**

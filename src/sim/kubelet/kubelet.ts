@@ -15,6 +15,7 @@ import type { ImageInfo, ImageRef } from '../images';
 import { LogStore } from './logs';
 import { buildNode, nodeIndex, PRELOADED_IMAGES, type NodeImage } from './node-object';
 import { PodWorker } from './pod-worker';
+import type { PodSandbox } from './exec/sandbox';
 import type { NodeRuntime, PullTicket } from './runtime';
 import type { ResourceUse } from '../metrics/usage';
 
@@ -26,6 +27,10 @@ export interface Kubelet {
   runningPods(): string[];
   /** The logs of the containers run on this node (what `GET pods/<name>/log` reads). */
   readonly logs: LogStore;
+  /** A pod this kubelet runs, as exec reaches it (./exec/sandbox.ts). */
+  sandbox(uid: string): PodSandbox | undefined;
+  /** The pod this node gave `ip`, if it still runs. */
+  sandboxByIP(ip: string): PodSandbox | undefined;
   /** The resource endpoint (`/metrics/resource`): what each running container uses now. */
   stats(): PodStats[];
 }
@@ -106,6 +111,18 @@ class KubeletImpl implements NodeRuntime, Kubelet {
       if (containers.length) out.push({ ...w.podKey, containers });
     }
     return out;
+  }
+
+  sandbox(uid: string): PodSandbox | undefined {
+    return this.workers.get(uid)?.sandbox();
+  }
+
+  sandboxByIP(ip: string): PodSandbox | undefined {
+    for (const w of this.workers.values()) {
+      const s = w.sandbox();
+      if (s.podIP === ip) return s;
+    }
+    return undefined;
   }
 
   // ---- pod events ----

@@ -17,6 +17,8 @@ import { sameJson } from '../core/json-equal';
 import { HOOK_BOUND_MS, runHook, type HookTarget } from './lifecycle/hooks';
 import { keepStopTimers, killBy, stopContainers, type EventAction, type ExitAction } from './lifecycle/stop';
 import { toStart } from './lifecycle/init-order';
+import { PodFiles } from '../fs/pod-files';
+import type { PodSandbox, RunningContainer } from './exec/sandbox';
 
 /** How long after a container exits the kubelet notices (PLEG relist period). */
 export const PLEG_MS = 1000;
@@ -53,6 +55,8 @@ interface Ctr {
   stoppedAt?: number;
   /** Killed because its spec changed: start again at once, whatever the restart policy. */
   replacing?: boolean;
+  /** The running instance as exec reaches it (./exec/sandbox.ts). */
+  instance?: RunningContainer;
 }
 
 export class PodWorker {
@@ -72,6 +76,8 @@ export class PodWorker {
   private finished = false;
   /** The status last written, to skip writes that would change nothing. */
   private lastStatus: unknown = undefined;
+  /** Volumes and writable layers, made at the first container start. */
+  private files?: PodFiles;
 
   constructor(private readonly rt: NodeRuntime, obj: KObject) {
     this.pod = obj as unknown as Pod;
@@ -280,7 +286,9 @@ export class PodWorker {
     const now = this.rt.clock.now();
     const ts = this.rt.clock.timestamp();
     const containerID = `containerd://${this.rt.containerId()}`;
-    const plan = planProcess(this.pod, c.spec, image, this.facts(), this.heldPorts(c));
+    this.files ??= new PodFiles(this.pod, () => this.facts());
+    const files = this.files.start(c.spec, image, now);
+    const plan = planProcess(this.pod, c.spec, image, this.facts(), this.heldPorts(c), files);
     if (c.everStarted) c.view.restartCount++;
     if ('terminated' in c.view.state) c.view.lastState = c.view.state.terminated;
     c.everStarted = true;
@@ -301,7 +309,10 @@ export class PodWorker {
     c.live = true;
     c.startedAtMs = now;
     c.startedAtTs = ts;
-    this.rt.logs.add(this.ns, this.name, c.spec.name, { containerID, startedAt: now, lines: (until) => plan.lines(now, until, c.stoppedAt) });
+    c.instance = { name: c.spec.name, spec: c.spec, image, plan, files, startedAt: now, containerID: containerID.slice('containerd://'.length), pids: { next: 7 }, stopFromInside: (from) => this.stopFromInside(c, from) };
+    // A restart clears c.stoppedAt: the previous instance's log keeps its own stop.
+    const instance = c.instance;
+    this.rt.logs.add(this.ns, this.name, c.spec.name, { containerID, startedAt: now, lines: (until) => plan.lines(now, until, c.instance === instance ? c.stoppedAt : instance?.stoppedAt, instance?.stoppedBy) });
     const hook = c.spec.lifecycle?.postStart;
     if (!hook) return this.running(c);
     // The status says Waiting until the hook returns: SyncPod is blocked in it.
@@ -349,6 +360,11 @@ export class PodWorker {
     c.view.ready = c.init && !c.sidecar && code === 0;
     c.view.started = false;
     c.actions = c.actions.filter((a) => a.kind === 'event');
+    if (c.instance) {
+      c.instance.files.stop(this.rt.clock.now());
+      c.instance.stoppedAt = c.stoppedAt;
+    }
+    c.instance = undefined;
     this.rt.logs.finish(this.ns, this.name, c.spec.name, containerID, this.rt.clock.now());
     this.afterExit(c, code);
   }
@@ -402,6 +418,27 @@ export class PodWorker {
     }
     this.rt.crashBackoff.next(key, now);
     return false;
+  }
+
+  // ---- exec ----
+
+  /** The pod as exec and the pod network see it. */
+  sandbox(): PodSandbox {
+    return { pod: this.pod, podIP: this.view.podIP, running: () => [...this.inits, ...this.ctrs].flatMap((c) => (c.instance ? [c.instance] : [])) };
+  }
+
+  /** `kill 1` from inside, for a PID 1 that handles the signal: it stops as on SIGTERM, then the restart policy rules. */
+  private stopFromInside(c: Ctr, fromPid: number): void {
+    const instance = c.instance;
+    this.rt.clock.after(0, () => {
+      const sig = c.plan?.onSigterm ?? 'ignore';
+      if (this.finished || c.instance !== instance || c.stoppedAt !== undefined || sig === 'ignore') return;
+      const now = this.rt.clock.now();
+      c.stoppedAt = now;
+      if (instance) instance.stoppedBy = fromPid;
+      c.actions = [...c.actions.filter((a) => a.kind !== 'exit'), { kind: 'exit', at: now + sig.afterMs, code: sig.code }];
+      this.afterChange();
+    }, this.rt.actor);
   }
 
   // ---- spec changes ----
