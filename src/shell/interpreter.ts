@@ -96,6 +96,25 @@ export class Shell {
     };
   }
 
+  /** Whether the running command's stdin is the terminal (not a pipe, file or heredoc). */
+  get stdinIsTerminal(): boolean {
+    return !!this.frame.stdin.tty;
+  }
+
+  /** Runs `list` with its output (stdout and stderr) captured, as a pipe would take it. */
+  *capture(list: List): ShellRun<string> {
+    const saved = this.frame;
+    let captured = '';
+    const sink = (t: string) => { captured += t; };
+    this.frame = { out: sink, err: sink, stdin: { text: '', pos: 0 } };
+    try {
+      yield* this.list(list);
+    } finally {
+      this.frame = saved;
+    }
+    return captured;
+  }
+
   get fs(): ShellFs {
     return this.config.fs;
   }
@@ -309,7 +328,12 @@ export class Shell {
     const result = program(io);
     if (typeof result === 'number') return result;
     let step = result.next();
-    while (!step.done) step = result.next(yield* this.wait(step.value));
+    try {
+      while (!step.done) step = result.next(yield* this.wait(step.value));
+    } finally {
+      // Ended from outside (Ctrl+C, a timeline's horizon): the program's own `finally` runs too.
+      if (!step.done) result.return(130);
+    }
     return step.value;
   }
 
