@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { kubectl } from '../kubectl';
-import { splitCommandLine } from '../shell/parse';
 import { createCluster } from '../sim/cluster';
 import { FakeWall } from './fake-wall';
 import type { JournalEntry } from './journal';
@@ -32,7 +31,6 @@ function live(startWall = 0) {
   const session = new Session({
     createCluster: () => createCluster({ seed: 42 }),
     kubectl,
-    splitCommandLine,
     lessons: [],
     post: (m) => messages.push(m),
     wall,

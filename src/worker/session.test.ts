@@ -61,7 +61,6 @@ function setup(extra: Partial<SessionDeps> = {}) {
     createCluster: () => (current = createCluster({ seed: 1, uptimeMs: 1000 })),
     kubectl: fakeKubectl,
     ...extra,
-    splitCommandLine: (line) => line.trim().split(/\s+/).filter(Boolean),
     lessons: [lesson],
     post: (m) => messages.push(m),
     wall,

@@ -7,7 +7,7 @@
  * Programs: kubectl (and `k`, a preset alias as in the exams), watch, sleep, clear, the text
  * tools of the programs registry, and the inline ones (cat of the workspace files, sort, seq…).
  */
-import type { Workspace } from '../../kubectl/types';
+import type { TerminalInput, Workspace } from '../../kubectl/types';
 import { Budget, Exit, LoopControl, Shell, type ShellProgram, type ShellRun } from '../interpreter';
 import { INLINE_PROGRAMS } from '../inline-programs';
 import { parseBashLine, parseScript, ShellSyntaxError } from '../parse';
@@ -15,11 +15,7 @@ import { HOME, WorkspaceFs, workspaceOf } from './workspace-fs';
 import { watch } from './watch';
 import { hostSleep, clear } from './host-programs';
 
-/** What a foreground command reads of what the learner types (see KubectlIO.terminal). */
-export interface TerminalInput {
-  /** Text typed since the last call ('' if none); undefined once the learner pressed Ctrl+D. */
-  read(): string | undefined;
-}
+export type { TerminalInput };
 
 export interface KubectlStart {
   stdin?: string;
