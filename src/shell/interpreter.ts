@@ -119,9 +119,10 @@ export class Shell {
     return this.config.fs;
   }
 
-  /** Runs a parsed list with `stdin` as its input; returns the last status. */
+  /** Runs a parsed list with `stdin` as its input (else the terminal, if any); returns the last status. */
   *run(list: List, stdin?: string): ShellRun<number> {
-    if (stdin !== undefined) this.frame = { ...this.frame, stdin: { text: stdin, pos: 0 } };
+    this.steps = 0;
+    this.frame = { ...this.frame, stdin: stdin === undefined ? { text: '', pos: 0, tty: !!this.config.terminal } : { text: stdin, pos: 0 } };
     yield* this.list(list);
     return this.status;
   }

@@ -51,7 +51,8 @@ export const HOST_NAME = 'kubeplay';
 /** Commands in a row a line may run without waiting for virtual time (an endless loop stops there). */
 export const HOST_STEPS_PER_WAIT = 10_000;
 
-export const LOOP_STOPPED_NOTICE = `\x1b[2mStopped: this line ran ${HOST_STEPS_PER_WAIT.toLocaleString('en-US')} commands without waiting for virtual time (a loop that never ends?).\x1b[22m\n`;
+/** The host's word (not bash's) when a line is stopped: dim on a terminal. */
+export const LOOP_STOPPED_NOTICE = `Stopped: this line ran ${HOST_STEPS_PER_WAIT.toLocaleString('en-US')} commands without waiting for virtual time (a loop that never ends?).`;
 
 export class HostShell {
   readonly history: string[] = [];
@@ -97,7 +98,7 @@ export class HostShell {
     let status: number;
     try {
       const list = parseBashLine(line);
-      status = yield* this.shell.run(list, io.stdin ?? '');
+      status = yield* this.shell.run(list, io.stdin);
     } catch (e) {
       status = this.failed(e);
     }
@@ -114,7 +115,7 @@ export class HostShell {
     if (e instanceof Exit) return e.code & 255;
     if (e instanceof LoopControl) return 0;
     if (e instanceof Budget) {
-      this.io.write(LOOP_STOPPED_NOTICE, 'stderr');
+      this.io.write(this.deps.tty ? `\x1b[2m${LOOP_STOPPED_NOTICE}\x1b[22m\n` : `${LOOP_STOPPED_NOTICE}\n`, 'stderr');
       return 130;
     }
     throw e;
