@@ -340,7 +340,9 @@ class Parser {
         if (t.op === '>' || t.op === '>>' || t.op === '<' || t.op === '2>' || t.op === '2>>') {
           this.i++;
           const target = this.tokens[this.i];
-          if (!target || target.type !== 'word') throw this.unexpected();
+          // bash names the end of the line `newline` here.
+          if (!target) throw new ShellSyntaxError('unexpected end of file', 'newline', true);
+          if (target.type !== 'word') throw this.unexpected();
           this.i++;
           redirects.push({ op: t.op, target: target.word });
           continue;
