@@ -196,6 +196,11 @@ export class Shell {
         yield* this.pipeline(cmd.commands);
         if (cmd.negate) this.status = this.status === 0 ? 1 : 0;
         return;
+      case 'redirected': {
+        const inner = cmd.command;
+        yield* this.redirected(cmd.redirects, () => this.command(inner));
+        return;
+      }
     }
   }
 
@@ -249,13 +254,22 @@ export class Shell {
     const assigned: Array<[string, string]> = [];
     for (const [name, value] of cmd.assigns) assigned.push([name, (yield* this.expand(value, false)).join('')]);
     for (const [name, value] of assigned) this.vars.set(name, value);
+    if (cmd.redirects.length === 0) yield* this.execSimple(argv, assigned);
+    else yield* this.redirected(cmd.redirects, () => this.execSimple(argv, assigned));
+  }
+
+  private *execSimple(argv: string[], assigned: Array<[string, string]>): ShellRun<void> {
+    this.status = argv.length === 0 ? 0 : yield* this.exec(argv, new Map(assigned));
+  }
+
+  /** Runs `body` with `redirects` applied; what went to files is written when it ends (or is stopped). */
+  private *redirected(redirects: Redirect[], body: () => ShellRun<void>): ShellRun<void> {
     const saved = this.frame;
     const files: Array<{ path: string; append: boolean; text: string }> = [];
     try {
-      const ok = yield* this.redirect(cmd.redirects, files);
+      const ok = yield* this.redirect(redirects, files);
       if (!ok) { this.status = 1; return; }
-      if (argv.length === 0) { this.status = 0; return; }
-      this.status = yield* this.exec(argv, new Map(assigned));
+      yield* body();
     } finally {
       this.frame = saved;
       for (const f of files) {
@@ -450,6 +464,7 @@ function commandMayLeave(c: Command): boolean {
     case 'if': return c.branches.some((b) => mayLeave(b.cond) || mayLeave(b.body)) || (!!c.otherwise && mayLeave(c.otherwise));
     case 'group': return mayLeave(c.body);
     case 'pipeline': return c.commands.some(commandMayLeave);
+    case 'redirected': return commandMayLeave(c.command);
   }
 }
 

@@ -27,7 +27,9 @@ export type Command =
   | { kind: 'for'; name: string; items: Word[]; body: List }
   | { kind: 'if'; branches: Array<{ cond: List; body: List }>; otherwise?: List }
   | { kind: 'group'; body: List }
-  | { kind: 'pipeline'; commands: Command[]; negate?: boolean };
+  | { kind: 'pipeline'; commands: Command[]; negate?: boolean }
+  /** A compound command with redirections after it (`while …; done > out`). */
+  | { kind: 'redirected'; command: Command; redirects: Redirect[] };
 
 /** A list of and-or items: each runs after the previous one per its operator. */
 export interface List {
@@ -264,6 +266,36 @@ class Parser {
   }
 
   private command(): Command {
+    const cmd = this.compound();
+    if (cmd.kind === 'simple') return cmd;
+    const redirects: Redirect[] = [];
+    while (this.redirect(redirects));
+    return redirects.length ? { kind: 'redirected', command: cmd, redirects } : cmd;
+  }
+
+  /** Reads one redirection into `into`; false when the next token is none. */
+  private redirect(into: Redirect[]): boolean {
+    const t = this.tokens[this.i];
+    if (!t || t.type !== 'op') return false;
+    if (t.op === '>' || t.op === '>>' || t.op === '<' || t.op === '2>' || t.op === '2>>') {
+      this.i++;
+      const target = this.tokens[this.i];
+      // bash names the end of the line `newline` here.
+      if (!target) throw new ShellSyntaxError('unexpected end of file', 'newline', true);
+      if (target.type !== 'word') throw this.unexpected();
+      this.i++;
+      into.push({ op: t.op, target: target.word });
+      return true;
+    }
+    if (t.op === '2>&1' || t.op === '>&2') {
+      this.i++;
+      into.push({ op: t.op, target: [] });
+      return true;
+    }
+    return false;
+  }
+
+  private compound(): Command {
     const t = this.tokens[this.i];
     if (!t) throw new ShellSyntaxError('unexpected end of file', undefined, true);
     const kw = t.type === 'word' ? this.keyword(t) : '';
@@ -337,17 +369,7 @@ class Parser {
       const t = this.tokens[this.i];
       if (!t) break;
       if (t.type === 'op') {
-        if (t.op === '>' || t.op === '>>' || t.op === '<' || t.op === '2>' || t.op === '2>>') {
-          this.i++;
-          const target = this.tokens[this.i];
-          // bash names the end of the line `newline` here.
-          if (!target) throw new ShellSyntaxError('unexpected end of file', 'newline', true);
-          if (target.type !== 'word') throw this.unexpected();
-          this.i++;
-          redirects.push({ op: t.op, target: target.word });
-          continue;
-        }
-        if (t.op === '2>&1' || t.op === '>&2') { this.i++; redirects.push({ op: t.op, target: [] }); continue; }
+        if (this.redirect(redirects)) continue;
         break;
       }
       const eq = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(t.raw);

@@ -190,9 +190,9 @@ export class UiSession {
   };
 
   /** Terminal `onRun`: one command line, output streamed to `write`, resolves to the exit code. */
-  run = async (line: string, write: (text: string) => void, reading?: () => void): Promise<number> => {
+  run = async (line: string, write: (text: string) => void, reading?: () => void, columns?: number): Promise<number> => {
     this.syncWorkspace();
-    const { id, done } = this.client.request({ kind: 'kubectl', line }, write, reading);
+    const { id, done } = this.client.request({ kind: 'kubectl', line, ...(columns ? { columns } : {}) }, write, reading);
     this.runningId = id;
     try {
       const r = await done;

@@ -80,7 +80,7 @@ export interface ObjectRef {
 
 export type Command =
   /** One terminal line, e.g. `kubectl get pods -o wide`. Output streams as `output`. */
-  | { kind: 'kubectl'; line: string }
+  | { kind: 'kubectl'; line: string; columns?: number }
   /** Tab completion candidates for a partial line. */
   | { kind: 'complete'; line: string }
   /** Replace the workspace (the editor's files) without applying anything. */

@@ -212,7 +212,7 @@ export class Session {
   private execute(id: number, command: Command): CommandResult | undefined {
     switch (command.kind) {
       case 'kubectl':
-        this.startKubectl(id, command.line);
+        this.startKubectl(id, command.line, command.columns);
         return undefined;
       case 'complete':
         return { kind: 'complete', candidates: this.deps.complete?.(this.client, command.line, this.config, this.workspace) ?? [] };
@@ -256,7 +256,7 @@ export class Session {
   // --- kubectl ---------------------------------------------------------------------------------
 
   /** Runs a terminal line in the host shell (bash): pipes, loops, kubectl, watch… */
-  private startKubectl(id: number, line: string): void {
+  private startKubectl(id: number, line: string, columns?: number): void {
     // Replayed commands (negative ids) run silently: their output was seen before the reload.
     const post = id < 0 ? () => undefined : this.deps.post;
     const out = (text: string, stream: 'stdout' | 'stderr') => post({ type: 'output', id, text, stream });
@@ -265,7 +265,7 @@ export class Session {
       post({ type: 'result', id, ok: true, result: { kind: 'kubectl', exitCode } });
     };
     const input = new TypedInput(() => post({ type: 'reading', id }));
-    const program = this.host.runLine(line, { write: out, terminal: input });
+    const program = this.host.runLine(line, { write: out, terminal: input, ...(columns ? { columns } : {}) });
     this.run({ id, program, input, out, done });
   }
 

@@ -76,6 +76,7 @@ describe('host shell', () => {
     // Left to right, as bash: stdout goes to where stderr pointed before stderr moved.
     expect(run('echo to-err >&2 2>/dev/null').out).toBe('to-err\n');
     expect(run('echo gone 2>/dev/null >&2').out).toBe('');
+    expect(run('for i in 1 2; do echo $i; done > loop.txt; { echo a; echo b >&2; } 2>&1 | sort -r; cat loop.txt').out).toBe('b\na\n1\n2\n');
     expect(run('cat < nope.txt')).toEqual({ out: 'bash: nope.txt: No such file or directory\n', code: 1 });
   });
 

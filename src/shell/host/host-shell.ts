@@ -35,7 +35,6 @@ export interface HostDeps {
   programs?: ReadonlyMap<string, ShellProgram>;
   /** A terminal shows the output (watch clears the screen); false for the headless runner. */
   tty: boolean;
-  columns?: number;
 }
 
 export interface LineIO {
@@ -43,6 +42,8 @@ export interface LineIO {
   /** The line's stdin (a transcript's heredoc); otherwise the terminal. */
   stdin?: string;
   terminal?: TerminalInput;
+  /** The terminal's width (80 if unknown): `$COLUMNS`, watch's header. */
+  columns?: number;
 }
 
 /** The host's name in `watch`'s header and `hostname`. */
@@ -64,7 +65,7 @@ export class HostShell {
     const kubectlWorkspace = workspaceOf(fs, () => this.shell.cwd);
     const host = new Map<string, ShellProgram>([
       ['kubectl', (io) => this.kubectl(io.argv.slice(1), io.stdin, io.out, io.err, kubectlWorkspace)],
-      ['watch', watch({ capture: (line) => this.capture(line), tty: deps.tty, columns: deps.columns ?? 80 })],
+      ['watch', watch({ capture: (line) => this.capture(line), tty: deps.tty, columns: () => this.io.columns ?? 80 })],
       ['sleep', hostSleep],
       ['clear', clear],
     ]);
@@ -94,6 +95,7 @@ export class HostShell {
   /** Runs one line as bash would; returns its exit status (also `$?` for the next line). */
   *runLine(line: string, io: LineIO): ShellRun<number> {
     this.io = io;
+    this.shell.vars.set('COLUMNS', String(io.columns ?? 80));
     if (line.trim() !== '') this.history.push(line);
     let status: number;
     try {

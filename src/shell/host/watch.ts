@@ -14,7 +14,8 @@ export interface WatchHost {
   capture(line: string): ShellRun<string>;
   /** Whether output goes to the terminal (clear the screen between frames). */
   tty: boolean;
-  columns: number;
+  /** The terminal's width now (the header's right part ends there). */
+  columns(): number;
 }
 
 const CLEAR = '\x1b[H\x1b[2J';
@@ -48,7 +49,7 @@ export function watch(host: WatchHost): ShellProgram {
     const command = args.join(' ');
     for (;;) {
       const output = yield* host.capture(command);
-      const header = title ? `${headerLine(interval, command, io.sys.hostname, io.sys.now(), host.columns)}\n\n` : '';
+      const header = title ? `${headerLine(interval, command, io.sys.hostname, io.sys.now(), host.columns())}\n\n` : '';
       io.out(`${host.tty ? CLEAR : ''}${header}${output}`);
       // A frame without a terminal is all anyone reads: the runner stops here (unattendedMs 0).
       yield { until: () => false, timeoutMs: interval * 1000, unattendedMs: 0 };

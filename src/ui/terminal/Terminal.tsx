@@ -30,8 +30,9 @@ export interface TerminalProps {
   /**
    * Runs one command line; stream output with `write` (LF is fine); resolve with the exit code.
    * Call `reading()` when the command reads the terminal: from then on typed lines go to `onInput`.
+   * `columns`: the terminal's width (bash's `$COLUMNS`).
    */
-  onRun: (line: string, write: (text: string) => void, reading: () => void) => Promise<number>;
+  onRun: (line: string, write: (text: string) => void, reading: () => void, columns: number) => Promise<number>;
   /** A line typed into a command that reads the terminal (with its newline), or null for Ctrl+D. */
   onInput?: (text: string | null) => void;
   /** Candidates for the word before the cursor (whole words or whole lines). */
@@ -213,7 +214,7 @@ function openTerminal(host: HTMLDivElement, log: HTMLDivElement, { callbacks, ba
       feedCooked(typed);
     };
     try {
-      await callbacks.current.onRun(line, write, startReading);
+      await callbacks.current.onRun(line, write, startReading, term.cols);
     } catch (error) {
       write(`${error instanceof Error ? error.message : String(error)}\n`);
     } finally {
