@@ -4,13 +4,13 @@
  */
 import { evalTest, formatPrintf, toInt } from './helpers';
 import { Exit, LoopControl, fsMessage, type Shell, type ShellRun } from './interpreter';
-import { parseScript, ShellSyntaxError } from './parse';
+import { parseCached, parseScript, ShellSyntaxError } from './parse';
 
 /** Shells whose `-c SCRIPT` runs in the same evaluator (and with no script exit at once: no stdin). */
 export const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash']);
 
-/** Runs `argv` if it names a builtin; undefined otherwise. */
-export function* runBuiltin(sh: Shell, argv: string[]): ShellRun<number | undefined> {
+/** Runs `argv` if it names a builtin that never waits; undefined otherwise (see runBuiltin). */
+export function runBuiltinNow(sh: Shell, argv: string[]): number | undefined {
   const [name, ...args] = argv;
   switch (name) {
     case 'exit': throw new Exit(args[0] === undefined ? sh.status : toInt(args[0]));
@@ -34,11 +34,6 @@ export function* runBuiltin(sh: Shell, argv: string[]): ShellRun<number | undefi
       if (name === '[' && args[args.length - 1] !== ']') { sh.complain('[: missing `]\''); return 2; }
       return evalTest(name === '[' ? args.slice(0, -1) : args, (p) => sh.stat(p));
     }
-    case 'eval': {
-      yield* sh.list(parseScript(args.join(' ')));
-      return sh.status;
-    }
-    case 'read': return yield* read(sh, args);
   }
   if (sh.config.interactive) {
     switch (name) {
@@ -51,10 +46,28 @@ export function* runBuiltin(sh: Shell, argv: string[]): ShellRun<number | undefi
       }
     }
   }
+  return undefined;
+}
+
+/** Whether `name` is a builtin that may wait: `eval`, `read`, `sh -c`. */
+export function mayWait(name: string): boolean {
+  return name === 'eval' || name === 'read' || SHELL_NAMES.has(basename(name));
+}
+
+/** Runs `argv` if it names a builtin that may wait (runs scripts, reads input); undefined otherwise. */
+export function* runBuiltin(sh: Shell, argv: string[]): ShellRun<number | undefined> {
+  const [name, ...args] = argv;
+  switch (name) {
+    case 'eval': {
+      yield* sh.list(parseScript(args.join(' ')));
+      return sh.status;
+    }
+    case 'read': return yield* read(sh, args);
+  }
   if (SHELL_NAMES.has(basename(name)) && sh.config.lookup(name)) {
     if (args[0] !== '-c') return 0;
     try {
-      yield* sh.list(parseScript(args[1] ?? ''));
+      yield* sh.list(parseCached(args[1] ?? ''));
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
       sh.complain(`syntax error: ${e.message}`);

@@ -11,7 +11,7 @@ import { Budget, Endless, Exit, LoopControl, Shell, type ShellFlavor, type Shell
 import { INLINE_PROGRAMS, QUIET } from './inline-programs';
 import { MemoryFs } from './memory-fs';
 import { SHELL_NAMES } from './builtins';
-import { parseScript, ShellSyntaxError } from './parse';
+import { parseCached, ShellSyntaxError } from './parse';
 import type { ShellFs } from './program';
 
 export { evalArith, formatDate };
@@ -137,7 +137,7 @@ function* main(shell: Shell, argv: string[], bin: string): ShellRun<number> {
     argv.slice(4).forEach((a, i) => shell.vars.set(String(i + 1), a));
     let script;
     try {
-      script = parseScript(argv[2] ?? '');
+      script = parseCached(argv[2] ?? '');
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
       shell.complain(`syntax error: ${e.message}`);
@@ -153,19 +153,28 @@ function basename(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1);
 }
 
-/** A container with no file system of its own: what it writes anywhere lands (parents made as needed). */
+/**
+ * A container with no file system of its own: what it writes anywhere lands (parents made as
+ * needed). Made on first use: most processes never touch a file.
+ */
 function scratchFs(files: ReadonlyMap<string, string> | undefined): ShellFs {
-  const fs = new MemoryFs(files ?? []);
-  fs.mkdir('/tmp', true);
+  let made: MemoryFs | undefined;
+  const fs = () => {
+    if (!made) {
+      made = new MemoryFs(files ?? []);
+      made.mkdir('/tmp', true);
+    }
+    return made;
+  };
   return {
-    stat: (p) => fs.stat(p),
-    read: (p) => fs.read(p),
-    list: (p) => fs.list(p),
-    remove: (p, r) => fs.remove(p, r),
-    mkdir: (p, parents) => fs.mkdir(p, parents),
+    stat: (p) => fs().stat(p),
+    read: (p) => fs().read(p),
+    list: (p) => (made || files?.size ? fs().list(p) : p === '/' ? ['tmp'] : p === '/tmp' ? [] : 'ENOENT'),
+    remove: (p, r) => fs().remove(p, r),
+    mkdir: (p, parents) => fs().mkdir(p, parents),
     write: (p, content, append) => {
-      fs.mkdir(p.slice(0, p.lastIndexOf('/')) || '/', true);
-      return fs.write(p, content, append);
+      fs().mkdir(p.slice(0, p.lastIndexOf('/')) || '/', true);
+      return fs().write(p, content, append);
     },
   };
 }

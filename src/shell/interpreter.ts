@@ -11,8 +11,8 @@
 import type { FileStat, FsError, ProgramIO, ShellFs, System, Userland } from './program';
 import { normalize } from './memory-fs';
 import { evalArith } from './helpers';
-import { parseScript, type Command, type List, type Redirect, type Word } from './parse';
-import { runBuiltin } from './builtins';
+import { parseCached, parseScript, type Command, type List, type Redirect, type Word } from './parse';
+import { mayWait, runBuiltin, runBuiltinNow } from './builtins';
 
 /** The shape of kubectl's `Wait`: the driver advances virtual time until `until()` or the timeout. */
 export interface ShellWait {
@@ -127,6 +127,10 @@ export class Shell {
     return this.status;
   }
 
+  get currentFrame(): Frame {
+    return this.frame;
+  }
+
   out(text: string): void { this.frame.out(text); }
   err(text: string): void { this.frame.err(text); }
 
@@ -172,7 +176,7 @@ export class Shell {
         return yield* this.loop(cmd.until, cmd.cond, cmd.body);
       case 'for': {
         const items: string[] = [];
-        for (const w of cmd.items) items.push(...(yield* this.expand(w)));
+        for (const w of cmd.items) items.push(...(hasSubst(w) ? yield* this.expand(w) : this.fields(w, true, [])));
         this.status = 0;
         for (const item of items) {
           this.vars.set(cmd.name, item);
@@ -249,17 +253,17 @@ export class Shell {
 
   private *simple(cmd: Extract<Command, { kind: 'simple' }>): ShellRun<void> {
     let argv: string[] = [];
-    for (const w of cmd.words) argv.push(...(yield* this.expand(w)));
+    for (const w of cmd.words) argv.push(...(hasSubst(w) ? yield* this.expand(w) : this.fields(w, true, [])));
     if (this.config.interactive && argv.length && cmd.words[0].every((p) => p.kind === 'lit' && !p.quoted)) argv = this.unalias(argv);
     const assigned: Array<[string, string]> = [];
-    for (const [name, value] of cmd.assigns) assigned.push([name, (yield* this.expand(value, false)).join('')]);
+    for (const [name, value] of cmd.assigns) assigned.push([name, (hasSubst(value) ? yield* this.expand(value, false) : this.fields(value, false, [])).join('')]);
     for (const [name, value] of assigned) this.vars.set(name, value);
-    if (cmd.redirects.length === 0) yield* this.execSimple(argv, assigned);
+    if (cmd.redirects.length === 0) this.status = argv.length === 0 ? 0 : yield* this.exec(argv, assigned);
     else yield* this.redirected(cmd.redirects, () => this.execSimple(argv, assigned));
   }
 
   private *execSimple(argv: string[], assigned: Array<[string, string]>): ShellRun<void> {
-    this.status = argv.length === 0 ? 0 : yield* this.exec(argv, new Map(assigned));
+    this.status = argv.length === 0 ? 0 : yield* this.exec(argv, assigned);
   }
 
   /** Runs `body` with `redirects` applied; what went to files is written when it ends (or is stopped). */
@@ -318,28 +322,19 @@ export class Shell {
   }
 
   /** Runs one command (builtin or program); returns its status. */
-  *exec(argv: string[], assigned: ReadonlyMap<string, string> = new Map()): ShellRun<number> {
-    const builtin = yield* runBuiltin(this, argv);
-    if (builtin !== undefined) return builtin;
+  *exec(argv: string[], assigned: Array<[string, string]> = []): ShellRun<number> {
+    const now = runBuiltinNow(this, argv);
+    if (now !== undefined) return now;
+    if (mayWait(argv[0])) {
+      const builtin = yield* runBuiltin(this, argv);
+      if (builtin !== undefined) return builtin;
+    }
     const program = this.config.lookup(argv[0]);
     if (!program) return this.notFound(argv[0]);
     const stdin = this.frame.stdin;
     const input = stdin.text.slice(stdin.pos);
     stdin.pos = stdin.text.length;
-    const env = new Map<string, string>();
-    for (const k of this.exported) env.set(k, this.vars.get(k) ?? '');
-    for (const [k, v] of assigned) env.set(k, v);
-    const io: ProgramIO = {
-      argv,
-      stdin: input,
-      env,
-      cwd: this.cwd,
-      fs: this.fs,
-      userland: this.config.userland,
-      sys: this.config.sys,
-      out: this.frame.out,
-      err: this.frame.err,
-    };
+    const io = new Call(this, argv, input, assigned);
     const result = program(io);
     if (typeof result === 'number') return result;
     let step = result.next();
@@ -360,15 +355,23 @@ export class Shell {
 
   /** Word expansion: parameters, arithmetic, command substitution, then field splitting. */
   *expand(word: Word, split = true): ShellRun<string[]> {
+    const substituted: string[] = [];
+    for (const part of word) if (part.kind === 'subst') substituted.push(yield* this.substitute(part.src));
+    return this.fields(word, split, substituted);
+  }
+
+  /** Expansion with the command substitutions already run (most words have none: no generator needed). */
+  private fields(word: Word, split: boolean, substituted: string[]): string[] {
     const fields: string[] = [];
     let cur = '';
     let hasQuoted = false;
+    let sub = 0;
     for (const part of word) {
       let text: string;
       if (part.kind === 'lit') text = part.text;
       else if (part.kind === 'var') text = this.param(part.name);
       else if (part.kind === 'arith') text = String(evalArith(part.expr, this.vars));
-      else text = yield* this.substitute(part.src);
+      else text = substituted[sub++];
       if (part.quoted || part.kind === 'lit' || !split) {
         cur += text;
         if (part.quoted) hasQuoted = true;
@@ -405,7 +408,7 @@ export class Shell {
     let captured = '';
     this.frame = { ...saved, out: (t) => (captured += t) };
     try {
-      yield* this.list(parseScript(src));
+      yield* this.list(parseCached(src));
     } finally {
       this.frame = saved;
     }
@@ -435,6 +438,41 @@ export class Shell {
     const line = stdin.text.slice(stdin.pos, end);
     stdin.pos = nl < 0 ? stdin.text.length : nl + 1;
     return line;
+  }
+}
+
+function hasSubst(word: Word): boolean {
+  for (const p of word) if (p.kind === 'subst') return true;
+  return false;
+}
+
+/** One program's view of the shell (ProgramIO); the environment is built only if it asks. */
+class Call implements ProgramIO {
+  readonly cwd: string;
+  readonly fs: ShellFs;
+  readonly userland: Userland;
+  readonly sys: System;
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  private built: Map<string, string> | undefined;
+
+  constructor(private readonly shell: Shell, readonly argv: string[], readonly stdin: string, private readonly assigned: Array<[string, string]>) {
+    this.cwd = shell.cwd;
+    this.fs = shell.fs;
+    this.userland = shell.config.userland;
+    this.sys = shell.config.sys;
+    const frame = shell.currentFrame;
+    this.out = frame.out;
+    this.err = frame.err;
+  }
+
+  get env(): ReadonlyMap<string, string> {
+    if (!this.built) {
+      this.built = new Map();
+      for (const k of this.shell.exported) this.built.set(k, this.shell.vars.get(k) ?? '');
+      for (const [k, v] of this.assigned) this.built.set(k, v);
+    }
+    return this.built;
   }
 }
 

@@ -189,6 +189,22 @@ export function splitCommandLine(line: string): string[] {
 
 const KEYWORDS = new Set(['while', 'until', 'do', 'done', 'for', 'in', 'if', 'then', 'elif', 'else', 'fi', '{', '}', '!']);
 
+const parsed = new Map<string, List>();
+
+/**
+ * `parseScript` for scripts run again and again (`$(date)` in a loop, a container's `sh -c`
+ * replayed for its logs): parsed once. Parse trees are never changed by the evaluator.
+ */
+export function parseCached(src: string): List {
+  let list = parsed.get(src);
+  if (!list) {
+    list = parseScript(src);
+    if (parsed.size >= 1000) parsed.clear();
+    parsed.set(src, list);
+  }
+  return list;
+}
+
 /** The learner's host shell reads lines as bash does, with bash's words for an open quote. */
 export function parseBashLine(src: string): List {
   return parseScript(src, BASH_LINE);
