@@ -13,6 +13,11 @@ import { normalize } from './memory-fs';
 import { evalArith } from './helpers';
 import { parseCached, parseScript, type Command, type List, type Redirect, type Word } from './parse';
 import { mayWait, runBuiltin, runBuiltinNow } from './builtins';
+import { fsMessage, isFsError } from './fs-errors';
+import { endless } from './loop-analysis';
+import { Call } from './program-call';
+
+export { fsMessage, isFsError };
 
 /** The shape of kubectl's `Wait`: the driver advances virtual time until `until()` or the timeout. */
 export interface ShellWait {
@@ -444,84 +449,4 @@ export class Shell {
 function hasSubst(word: Word): boolean {
   for (const p of word) if (p.kind === 'subst') return true;
   return false;
-}
-
-/** One program's view of the shell (ProgramIO); the environment is built only if it asks. */
-class Call implements ProgramIO {
-  readonly cwd: string;
-  readonly fs: ShellFs;
-  readonly userland: Userland;
-  readonly sys: System;
-  readonly out: (text: string) => void;
-  readonly err: (text: string) => void;
-  private built: Map<string, string> | undefined;
-
-  constructor(private readonly shell: Shell, readonly argv: string[], readonly stdin: string, private readonly assigned: Array<[string, string]>) {
-    this.cwd = shell.cwd;
-    this.fs = shell.fs;
-    this.userland = shell.config.userland;
-    this.sys = shell.config.sys;
-    const frame = shell.currentFrame;
-    this.out = frame.out;
-    this.err = frame.err;
-  }
-
-  get env(): ReadonlyMap<string, string> {
-    if (!this.built) {
-      this.built = new Map();
-      for (const k of this.shell.exported) this.built.set(k, this.shell.vars.get(k) ?? '');
-      for (const [k, v] of this.assigned) this.built.set(k, v);
-    }
-    return this.built;
-  }
-}
-
-/** `while true` / `until false` whose body cannot leave (no exit, break or anything dynamic). */
-function endless(cond: List, until: boolean, body: List): boolean {
-  return constantTrue(cond) !== until && !mayLeave(body);
-}
-
-function constantTrue(list: List): boolean {
-  if (list.items.length !== 1) return false;
-  const c = list.items[0].command;
-  if (c.kind !== 'simple' || c.words.length !== 1) return false;
-  const w = c.words[0];
-  return w.length === 1 && w[0].kind === 'lit' && (w[0].text === 'true' || w[0].text === ':');
-}
-
-function mayLeave(list: List): boolean {
-  return list.items.some(({ command }) => commandMayLeave(command));
-}
-
-function commandMayLeave(c: Command): boolean {
-  switch (c.kind) {
-    case 'simple':
-      return c.words.length > 0 && c.words[0].some((p) => p.kind !== 'lit' || p.text === 'exit' || p.text === 'break' || p.text === 'eval');
-    case 'while': return mayLeave(c.cond) || mayLeave(c.body);
-    case 'for': return mayLeave(c.body);
-    case 'if': return c.branches.some((b) => mayLeave(b.cond) || mayLeave(b.body)) || (!!c.otherwise && mayLeave(c.otherwise));
-    case 'group': return mayLeave(c.body);
-    case 'pipeline': return c.commands.some(commandMayLeave);
-    case 'redirected': return commandMayLeave(c.command);
-  }
-}
-
-const FS_ERRORS = new Set(['ENOENT', 'EISDIR', 'ENOTDIR', 'EACCES', 'EROFS', 'EEXIST', 'ENOTEMPTY']);
-
-/** Whether a `ShellFs` answer is an error rather than content. */
-export function isFsError<T>(value: T | FsError): value is FsError {
-  return typeof value === 'string' && FS_ERRORS.has(value);
-}
-
-/** strerror's words for the errors a redirection meets. */
-export function fsMessage(error: FsError): string {
-  switch (error) {
-    case 'ENOENT': return 'No such file or directory';
-    case 'EISDIR': return 'Is a directory';
-    case 'ENOTDIR': return 'Not a directory';
-    case 'EACCES': return 'Permission denied';
-    case 'EROFS': return 'Read-only file system';
-    case 'EEXIST': return 'File exists';
-    case 'ENOTEMPTY': return 'Directory not empty';
-  }
 }
