@@ -14,6 +14,7 @@ import { parseBashLine, parseScript, ShellSyntaxError } from '../parse';
 import { HOME, WorkspaceFs, workspaceOf } from './workspace-fs';
 import { watch } from './watch';
 import { hostSleep, clear } from './host-programs';
+import { hostPrograms } from './registry';
 
 export type { TerminalInput };
 
@@ -31,7 +32,7 @@ export interface HostDeps {
   /** The learner's files as they are now. */
   workspace(): Workspace;
   now(): number;
-  /** Text tools by name (the programs registry, src/shell/programs/). */
+  /** Text tools by name; by default the registry's GNU userland (registry.ts). */
   programs?: ReadonlyMap<string, ShellProgram>;
   /** A terminal shows the output (watch clears the screen); false for the headless runner. */
   tty: boolean;
@@ -63,6 +64,7 @@ export class HostShell {
   constructor(private readonly deps: HostDeps) {
     const fs = new WorkspaceFs(() => deps.workspace(), () => deps.now());
     const kubectlWorkspace = workspaceOf(fs, () => this.shell.cwd);
+    const programs = deps.programs ?? hostPrograms();
     const host = new Map<string, ShellProgram>([
       ['kubectl', (io) => this.kubectl(io.argv.slice(1), io.stdin, io.out, io.err, kubectlWorkspace)],
       ['watch', watch({ capture: (line) => this.capture(line), tty: deps.tty, columns: () => this.io.columns ?? 80 })],
@@ -77,7 +79,7 @@ export class HostShell {
       cwd: HOME,
       sys: { now: () => deps.now(), hostname: HOST_NAME },
       env: { HOME, PATH: '/usr/local/bin:/usr/bin:/bin', SHELL: '/bin/bash', USER: 'learner', PWD: HOME, TERM: 'xterm-256color' },
-      lookup: (name) => host.get(name) ?? deps.programs?.get(name) ?? (['sh', 'bash'].includes(name) ? () => 0 : INLINE_PROGRAMS.get(name)),
+      lookup: (name) => host.get(name) ?? programs.get(name) ?? (['sh', 'bash'].includes(name) ? () => 0 : INLINE_PROGRAMS.get(name)),
       write: (text, stream) => this.io.write(text, stream),
       maxSteps: HOST_STEPS_PER_WAIT,
       stepsPerWait: true,
