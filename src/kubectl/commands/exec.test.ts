@@ -3,25 +3,22 @@ import { kubectl } from '..';
 import { execKubectl, EMPTY_WORKSPACE } from '../../runner/exec';
 import { createCluster, type Cluster } from '../../sim/cluster';
 import { createClient } from '../../sim/client';
-import { DEFAULT_KUBECONFIG, type KubectlIO } from '../types';
-import type { ExecTerminal } from './exec-terminal';
+import { DEFAULT_KUBECONFIG, type KubectlIO, type TerminalInput } from '../types';
 
 /** `kubectl exec -it …` with a terminal: returns what was drawn, and the keyboard. */
 function interactive(cluster: Cluster, argv: string[]) {
   let out = '';
-  let input: ((t: string) => void) | undefined;
-  let eof: (() => void) | undefined;
-  const terminal: ExecTerminal = {
-    attach(onInput, onEof) {
-      input = onInput;
-      eof = onEof;
-      return () => {
-        input = undefined;
-        eof = undefined;
-      };
+  let typed: string | undefined = '';
+  let reads = 0;
+  const terminal: TerminalInput = {
+    read() {
+      reads++;
+      const t = typed;
+      if (t !== undefined) typed = '';
+      return t;
     },
   };
-  const io: KubectlIO & { terminal: ExecTerminal } = { seed: 1, workspace: EMPTY_WORKSPACE, config: { ...DEFAULT_KUBECONFIG }, out: (t) => (out += t), err: (t) => (out += t), terminal };
+  const io: KubectlIO = { seed: 1, workspace: EMPTY_WORKSPACE, config: { ...DEFAULT_KUBECONFIG }, out: (t) => (out += t), err: (t) => (out += t), terminal };
   const program = kubectl(createClient(cluster), argv, io);
   let step = program.next();
   const resume = () => {
@@ -30,15 +27,20 @@ function interactive(cluster: Cluster, argv: string[]) {
   return {
     output: () => out,
     type: (t: string) => {
-      input!(t);
+      typed += t;
       resume();
     },
     ctrlD: () => {
-      eof!();
+      typed = undefined;
       resume();
     },
     result: () => (step.done ? step.value : undefined),
-    attached: () => input !== undefined,
+    /** Whether kubectl still reads the terminal: it reads on every look while the command runs. */
+    attached: () => {
+      const before = reads;
+      if (!step.done) step.value.until();
+      return reads > before;
+    },
   };
 }
 

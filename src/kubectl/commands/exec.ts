@@ -15,7 +15,6 @@ import type { RemoteProcess } from '../client';
 import { CliError } from '../errors';
 import { parseResourceArgs } from '../resources';
 import type { CommandContext, CommandModule, KubectlProgram } from '../types';
-import { terminalOf } from './exec-terminal';
 import { byLogging } from './logs-targets';
 
 /** How long a headless host lets a command run before pressing Ctrl+C (`while true` loops). */
@@ -57,7 +56,7 @@ function* exec(ctx: CommandContext, args: ParsedArgs): KubectlProgram {
 
   const stdinWanted = args.bool('stdin');
   let tty = args.bool('tty');
-  const terminal = stdinWanted && tty ? terminalOf(ctx.io) : undefined;
+  const terminal = stdinWanted && tty ? ctx.io.terminal : undefined;
   if (tty && !terminal) {
     // SetupTTY: no terminal on stdin (or no -i) means no TTY.
     if (stdinWanted && !quiet) ctx.io.err('Unable to use a TTY - input is not a terminal or the right kind of file\n');
@@ -76,14 +75,21 @@ function* exec(ctx: CommandContext, args: ParsedArgs): KubectlProgram {
     if (e instanceof StatusError && e.status.reason !== 'NotFound') throw new CliError(e.status.message ?? '');
     throw e;
   }
-  const detach = terminal?.attach((text) => proc.write(text), () => proc.closeStdin());
-  try {
-    if (proc.exitCode === undefined) {
-      const ended: boolean = yield { until: () => proc.exitCode !== undefined, timeoutMs: Infinity, unattendedMs: UNATTENDED_MS };
-      if (!ended) proc.close();
+  // What the learner types goes to the remote shell, Ctrl+D to its end of input.
+  let eof = false;
+  const pump = (): boolean => {
+    if (terminal && !eof && proc.exitCode === undefined) {
+      const text = terminal.read();
+      if (text === undefined) {
+        eof = true;
+        proc.closeStdin();
+      } else if (text) proc.write(text);
     }
-  } finally {
-    detach?.();
+    return proc.exitCode !== undefined;
+  };
+  if (!pump()) {
+    const ended: boolean = yield { until: pump, timeoutMs: Infinity, unattendedMs: UNATTENDED_MS };
+    if (!ended) proc.close();
   }
   const code = proc.exitCode ?? 0;
   if (code !== 0) ctx.io.err(`command terminated with exit code ${code}\n`);

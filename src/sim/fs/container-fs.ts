@@ -130,6 +130,11 @@ export class ContainerFs implements ShellFs {
       if (!Array.isArray(names)) return;
       for (const n of names) {
         const p = dir === '/' ? '/' + n : `${dir}/${n}`;
+        const st = this.stat(p);
+        if (typeof st !== 'string' && st.type === 'dir') {
+          walk(p);
+          continue;
+        }
         const content = this.read(p);
         if (typeof content === 'string') out.set(p, content);
         else if (content === 'EISDIR') walk(p);
