@@ -103,7 +103,8 @@ export function planProcess(pod: Pod, container: Container, image: ImageInfo, fa
     argv = argv.slice(1);
     wrapped = true;
   }
-  const server = image.server;
+  // Some servers are chosen by their arguments (agnhost's subcommands).
+  const server = image.server?.withArgs && argv.length > 0 && image.server.binaries.includes(basename(argv[0])) ? image.server.withArgs(argv.slice(1)) : image.server;
   const declared = declaredPorts(container);
   if (server && app) return { ...serverPlan(server, image.version, true, declared, held), exec: exec(noFiles) };
   if (server && argv.length > 0 && server.binaries.includes(basename(argv[0]))) return { ...serverPlan(server, image.version, wrapped || !image.entrypoint.length, declared, held), exec: exec(noFiles) };
@@ -149,7 +150,7 @@ function serverPlan(server: ServerBehaviour, version: string, withEntrypoint: bo
     ...(failure ? { exitAfterMs: failure.exitAfterMs, exitCode: 1 } : {}),
     server,
     ports,
-    onSigterm: { afterMs: server.shutdownMs, code: 0 },
+    onSigterm: { afterMs: server.shutdownMs, code: server.sigtermExitCode ?? 0 },
     lines: (startedAt, untilAbs, stoppedAt) => {
       const out: LogLine[] = [];
       for (const [offset, text] of startup) {

@@ -14,6 +14,8 @@ import { lookupImage, parseImageRef, pullErrorMessage, type ImageInfo, type Imag
 import { buildPodStatus, type ContainerView, type PodView, type TerminatedState } from './pod-status';
 import type { NodeRuntime } from './runtime';
 import { sameJson } from '../core/json-equal';
+import { PodProber } from './probes/pod-prober';
+import { probeWiring } from './probes/wiring';
 
 /** How long after a container exits the kubelet notices (PLEG relist period). */
 export const PLEG_MS = 1000;
@@ -23,8 +25,7 @@ type Action =
   | { kind: 'pullFailed'; at: number }
   | { kind: 'exit'; at: number; code: number }
   | { kind: 'restart'; at: number }
-  | { kind: 'retryPull'; at: number }
-  | { kind: 'ready'; at: number };
+  | { kind: 'retryPull'; at: number };
 
 interface Ctr {
   spec: Container;
@@ -42,6 +43,10 @@ interface Ctr {
   stoppedAt?: number;
   /** Killed because its spec changed: start again at once, whatever the restart policy. */
   replacing?: boolean;
+  /** Virtual ms the running instance started. */
+  startedAtMs?: number;
+  /** Killed for a failed liveness/startup probe: restarted at once, backed off from the exit before. */
+  probeKill?: { previousExitAt?: number };
 }
 
 export class PodWorker {
@@ -59,6 +64,8 @@ export class PodWorker {
   private finished = false;
   /** The status last written, to skip writes that would change nothing. */
   private lastStatus: unknown = undefined;
+  /** The pod's probe workers (none when no container has a probe). */
+  private prober: PodProber | undefined;
 
   constructor(private readonly rt: NodeRuntime, obj: KObject) {
     this.pod = obj as unknown as Pod;
@@ -76,6 +83,7 @@ export class PodWorker {
   /** Called once the kubelet has registered the worker (status writes echo back through it). */
   start(): void {
     this.sandboxAt = this.rt.clock.now() + this.rt.sandboxDelay();
+    this.prober = PodProber.forPod(probeWiring(this.rt, this.pod, () => this.all(), (name) => this.byName(name), (c, reason, message) => this.event(c, 'Warning', reason, message), (c, type, result) => this.probeResult(c, type, result), () => this.view.podIP), this.pod, this.rt.startedAt ?? 0);
     this.schedule();
     this.writeStatus();
   }
@@ -105,6 +113,7 @@ export class PodWorker {
   /** The pod left the store (force delete): stop everything quietly. */
   gone(): void {
     this.finished = true;
+    this.prober?.stop();
     if (this.timer !== undefined) this.rt.clock.cancel(this.timer);
     this.rt.released(this.uid, this.ns, this.name, this.view.podIP);
   }
@@ -189,13 +198,17 @@ export class PodWorker {
       case 'exit':
         return this.exited(c, a.code);
       case 'restart':
+        if (c.probeKill) {
+          // No back-off from the killed instance: kuberuntime's doBackOff saw it running.
+          const previous = c.probeKill.previousExitAt;
+          c.probeKill = undefined;
+          if (previous === undefined || !this.restartOrBackOff(c, previous)) this.tryStart(c);
+          return;
+        }
         if (!this.restartOrBackOff(c)) this.tryStart(c);
         return;
       case 'retryPull':
         return this.tryStart(c);
-      case 'ready':
-        if ('running' in c.view.state) c.view.ready = true;
-        return;
     }
   }
 
@@ -301,12 +314,11 @@ export class PodWorker {
     }
     this.event(c, 'Normal', 'Started', `Started container ${c.spec.name}`);
     c.view.state = { running: { startedAt: ts } };
-    c.view.started = true;
-    // Probes are a later concern: without a readiness probe a running container is ready.
-    const probe = c.spec.readinessProbe;
-    c.view.ready = !probe && !c.init;
-    if (c.sidecar) c.view.ready = !probe;
-    if (probe) c.actions.push({ kind: 'ready', at: now + (probe.initialDelaySeconds ?? 0) * 1000 });
+    c.startedAtMs = now;
+    // A startup probe holds `started` (and so readiness) until it succeeds; a readiness probe holds `ready`.
+    c.view.started = !c.spec.startupProbe;
+    c.view.ready = c.view.started && !c.spec.readinessProbe && (!c.init || c.sidecar);
+    this.prober?.containerStarted(c.spec.name, now);
     this.rt.logs.add(this.ns, this.name, c.spec.name, { containerID, startedAt: now, lines: (until) => plan.lines(now, until, c.stoppedAt) });
     if (plan.exitAfterMs !== undefined) c.actions.push({ kind: 'exit', at: now + plan.exitAfterMs, code: plan.exitCode ?? 0 });
   }
@@ -329,7 +341,8 @@ export class PodWorker {
     c.view.state = { terminated: { containerID, exitCode: code, finishedAt: this.rt.clock.timestamp(), reason: code === 0 ? 'Completed' : 'Error', startedAt: st.running.startedAt } };
     c.view.ready = false;
     c.view.started = false;
-    c.actions = c.actions.filter((a) => a.kind !== 'ready' && a.kind !== 'exit');
+    c.actions = c.actions.filter((a) => a.kind !== 'exit');
+    this.prober?.changed(c.spec.name);
     this.rt.logs.finish(this.ns, this.name, c.spec.name, containerID, this.rt.clock.now());
     this.afterExit(c, code);
   }
@@ -342,17 +355,26 @@ export class PodWorker {
       c.actions.push({ kind: 'restart', at: this.rt.clock.now() });
       return;
     }
-    const podPolicy = this.pod.spec?.restartPolicy ?? 'Always';
-    const policy = c.sidecar ? 'Always' : c.init ? (podPolicy === 'Never' ? 'Never' : 'OnFailure') : podPolicy;
+    if (c.probeKill) {
+      // The sync that killed it starts it again (computePodActions' ContainersToStart).
+      if (this.restartPolicy(c) !== 'Never') c.actions.push({ kind: 'restart', at: this.rt.clock.now() });
+      else c.probeKill = undefined;
+      return;
+    }
+    const policy = this.restartPolicy(c);
     const restart = policy === 'Always' || (policy === 'OnFailure' && code !== 0);
     if (restart) c.actions.push({ kind: 'restart', at: this.rt.clock.now() + PLEG_MS });
   }
 
-  /** A restart check for a container that exited: back off or start again. */
-  private restartOrBackOff(c: Ctr): boolean {
+  private restartPolicy(c: Ctr): string {
+    const podPolicy = this.pod.spec?.restartPolicy ?? 'Always';
+    return c.sidecar ? 'Always' : c.init ? (podPolicy === 'Never' ? 'Never' : 'OnFailure') : podPolicy;
+  }
+
+  /** A restart check for a container that exited at `finished`: back off or start again. */
+  private restartOrBackOff(c: Ctr, finished = c.lastFinishedAt ?? this.rt.clock.now()): boolean {
     const key = `${this.uid}/${c.spec.name}`;
     const now = this.rt.clock.now();
-    const finished = c.lastFinishedAt ?? now;
     if (this.rt.crashBackoff.inBackoffSince(key, finished, now)) {
       const backoff = this.rt.crashBackoff.get(key);
       const st = c.view.state;
@@ -360,7 +382,7 @@ export class PodWorker {
       const podRef = `${this.name}_${this.ns}(${this.uid})`;
       c.view.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(backoff)} restarting failed container=${c.spec.name} pod=${podRef}` } };
       this.event(c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.spec.name} in pod ${podRef}`);
-      c.actions.push({ kind: 'restart', at: finished + backoff });
+      c.actions.push({ kind: 'restart', at: Math.max(finished, c.lastFinishedAt ?? finished) + backoff });
       return true;
     }
     this.rt.crashBackoff.next(key, now);
@@ -410,6 +432,7 @@ export class PodWorker {
     const now = this.rt.clock.now();
     this.terminating = true;
     this.sandboxAt = undefined;
+    this.prober?.stop();
     for (const c of [...this.inits, ...this.ctrs]) {
       c.actions = c.actions.filter((a) => a.kind === 'exit');
       if (!('running' in c.view.state)) continue;
@@ -448,6 +471,42 @@ export class PodWorker {
       // Already gone.
     }
     this.rt.released(this.uid, this.ns, this.name, this.view.podIP);
+  }
+
+  // ---- probes ----
+
+  /** A probe's published result changed (the kubelet's results managers). */
+  private probeResult(c: Ctr, type: 'Liveness' | 'Readiness' | 'Startup', result: 'success' | 'failure'): void {
+    if (this.finished || this.terminating || !('running' in c.view.state) || c.signalled || c.probeKill) return;
+    if (type === 'Readiness') c.view.ready = result === 'success' && c.view.started;
+    else if (type === 'Startup' && result === 'success') {
+      c.view.started = true;
+      c.view.ready = !c.spec.readinessProbe && (!c.init || c.sidecar);
+      this.prober?.startupSucceeded(c.spec.name, this.rt.clock.now());
+    } else if (result === 'failure') this.killForProbe(c, type === 'Liveness' ? 'liveness' : 'startup');
+    this.afterChange();
+  }
+
+  /** kuberuntime's kill for a failed liveness/startup probe: SIGTERM, the probe's grace (or the pod's), then SIGKILL. */
+  private killForProbe(c: Ctr, which: 'liveness' | 'startup'): void {
+    const now = this.rt.clock.now();
+    const restart = this.restartPolicy(c) !== 'Never';
+    this.event(c, 'Normal', 'Killing', `Container ${c.spec.name} failed ${which} probe${restart ? ', will be restarted' : ''}`);
+    const probe = which === 'liveness' ? c.spec.livenessProbe : c.spec.startupProbe;
+    // setTerminationGracePeriod: the probe's own value wins; never less than 2 s.
+    const grace = Math.max(2, probe?.terminationGracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+    const sig = c.plan?.onSigterm ?? 'ignore';
+    c.probeKill = { previousExitAt: c.lastFinishedAt };
+    c.stoppedAt = sig === 'ignore' ? undefined : now;
+    c.actions = [sig === 'ignore' || sig.afterMs > grace ? { kind: 'exit', at: now + grace, code: 137 } : { kind: 'exit', at: now + sig.afterMs, code: sig.code }];
+  }
+
+  private all(): Ctr[] {
+    return [...this.inits, ...this.ctrs];
+  }
+
+  private byName(name: string): Ctr | undefined {
+    return this.ctrs.find((c) => c.spec.name === name) ?? this.inits.find((c) => c.spec.name === name);
   }
 
   // ---- helpers ----
