@@ -88,7 +88,7 @@ function withArgs(args: string[]): ServerBehaviour {
           else return NOT_FOUND;
           return text(200, '');
         },
-        grpcHealth: (_service, ctx, at) => (at !== grpc ? { code: 'Unimplemented', message: 'unknown service grpc.health.v1.Health' } : ctx.state.notServing ? 'NOT_SERVING' : 'SERVING'),
+        grpcHealth: (_service, ctx, at) => (at !== grpc ? undefined : ctx.state.notServing ? 'NOT_SERVING' : 'SERVING'),
       };
     }
     default:

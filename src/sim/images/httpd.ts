@@ -1,8 +1,10 @@
 /** Apache httpd. */
 import type { ImageFamily, ServerBehaviour } from './types';
+import { httpdHttp } from './static-pages';
 import { DEBIAN } from './userland';
 
 export const httpdServer: ServerBehaviour = {
+  http: httpdHttp,
   binaries: ['httpd-foreground', 'httpd'],
   ports: [80],
   timestampStyle: 'apache',

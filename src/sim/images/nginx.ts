@@ -1,6 +1,7 @@
 /** nginx: the web server most examples run (STOPSIGNAL SIGQUIT: a graceful shutdown). */
 import type { ImageFamily, PortInUse, ServerBehaviour } from './types';
 import { DEBIAN } from './userland';
+import { nginxHttp } from './static-pages';
 
 const nginxServer: ServerBehaviour = {
   binaries: ['nginx', 'nginx-debug'],
@@ -24,6 +25,7 @@ const nginxServer: ServerBehaviour = {
     [20, '{ts} [notice] 1#1: start worker processes'],
     [20, '{ts} [notice] 1#1: start worker process 29'],
   ],
+  http: nginxHttp,
   portInUse: (port) => bindFailure(port),
   // nginx's STOPSIGNAL is SIGQUIT: a graceful shutdown.
   shutdown: ['{ts} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down', '{ts} [notice] 29#29: gracefully shutting down', '{ts} [notice] 29#29: exiting', '{ts} [notice] 29#29: exit', '{ts} [notice] 1#1: signal 17 (SIGCHLD) received from 29', '{ts} [notice] 1#1: worker process 29 exited with code 0', '{ts} [notice] 1#1: exit'],

@@ -40,8 +40,8 @@ export interface ServerBehaviour {
    * (see ./http.ts `toRequest`); a full request carries the container's uptime and app state.
    */
   http?: (req: HttpRequest | string) => HttpAnswer;
-  /** The gRPC health service (grpc.health.v1.Health/Check) on `port`, if the app has one. */
-  grpcHealth?: (service: string, req: AppContext, port: number) => GrpcHealthAnswer;
+  /** grpc.health.v1.Health/Check on `port`; undefined when nothing speaks gRPC there. */
+  grpcHealth?: (service: string, req: AppContext, port: number) => GrpcHealthAnswer | undefined;
   /** A server whose behaviour depends on its arguments (agnhost's subcommands, http-echo's flags). */
   withArgs?: (args: string[]) => ServerBehaviour;
   /**

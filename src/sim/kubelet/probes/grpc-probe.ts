@@ -10,9 +10,8 @@ import { hostPort, type ProbeTarget } from './target';
 export function grpcProbe(action: GRPCAction, target: ProbeTarget, timeoutSeconds: number): ProbeOutcome {
   const addr = hostPort(target.podIP, action.port);
   const listener = target.listener(action.port);
-  const health = listener?.server.grpcHealth;
-  if (!listener || !health) return failure(`timeout: failed to connect service ${JSON.stringify(addr)} within ${secondsString(timeoutSeconds)}: context deadline exceeded`);
-  const answer = health(action.service ?? '', listener.ctx, action.port);
+  const answer = listener?.server.grpcHealth?.(action.service ?? '', listener.ctx, action.port);
+  if (answer === undefined) return failure(`timeout: failed to connect service ${JSON.stringify(addr)} within ${secondsString(timeoutSeconds)}: context deadline exceeded`);
   if (typeof answer === 'object') {
     if (answer.code === 'Unimplemented') return failure(`error: this server does not implement the grpc health protocol (grpc.health.v1.Health): ${answer.message}`);
     return failure(`error: health rpc probe failed: rpc error: code = ${answer.code} desc = ${answer.message}`);
