@@ -83,7 +83,7 @@ export class PodWorker {
   /** Called once the kubelet has registered the worker (status writes echo back through it). */
   start(): void {
     this.sandboxAt = this.rt.clock.now() + this.rt.sandboxDelay();
-    this.prober = PodProber.forPod(probeWiring(this.rt, this.pod, () => this.all(), (name) => this.byName(name), (c, reason, message) => this.event(c, 'Warning', reason, message), (c, type, result) => this.probeResult(c, type, result), () => this.view.podIP), this.pod, this.rt.startedAt ?? 0);
+    this.prober = this.makeProber();
     this.schedule();
     this.writeStatus();
   }
@@ -475,6 +475,19 @@ export class PodWorker {
 
   // ---- probes ----
 
+  private makeProber(): PodProber | undefined {
+    const host = probeWiring(
+      this.rt,
+      this.pod,
+      () => [...this.inits, ...this.ctrs],
+      (name) => this.ctrs.find((c) => c.spec.name === name) ?? this.inits.find((c) => c.spec.name === name),
+      (c, reason, message) => this.event(c, 'Warning', reason, message),
+      (c, type, result) => this.probeResult(c, type, result),
+      () => this.view.podIP,
+    );
+    return PodProber.forPod(host, this.pod, this.rt.startedAt ?? 0);
+  }
+
   /** A probe's published result changed (the kubelet's results managers). */
   private probeResult(c: Ctr, type: 'Liveness' | 'Readiness' | 'Startup', result: 'success' | 'failure'): void {
     if (this.finished || this.terminating || !('running' in c.view.state) || c.signalled || c.probeKill) return;
@@ -499,14 +512,6 @@ export class PodWorker {
     c.probeKill = { previousExitAt: c.lastFinishedAt };
     c.stoppedAt = sig === 'ignore' ? undefined : now;
     c.actions = [sig === 'ignore' || sig.afterMs > grace ? { kind: 'exit', at: now + grace, code: 137 } : { kind: 'exit', at: now + sig.afterMs, code: sig.code }];
-  }
-
-  private all(): Ctr[] {
-    return [...this.inits, ...this.ctrs];
-  }
-
-  private byName(name: string): Ctr | undefined {
-    return this.ctrs.find((c) => c.spec.name === name) ?? this.inits.find((c) => c.spec.name === name);
   }
 
   // ---- helpers ----

@@ -139,8 +139,8 @@ export class ProbeWorker {
       this.onHold = false;
       this.publish(this.type === 'Liveness' ? 'success' : this.type === 'Readiness' ? 'failure' : undefined);
     }
-    this.runs++;
-    const outcome = runProbe({ probe: this.probe, container: this.container, target, plan: inst.plan, startedAt: inst.startedAt, at: now, execId: execId(inst.containerID, this.type, this.runs) });
+    const run = ++this.runs;
+    const outcome = runProbe({ probe: this.probe, container: this.container, target, plan: inst.plan, startedAt: inst.startedAt, at: now, execId: () => execId(inst.containerID, this.type, run) });
     this.record(outcome);
     // prober.go: an errored probe's result is thrown away.
     if (outcome.error !== undefined) return;

@@ -16,15 +16,15 @@ export interface ProbeRun {
   /** When the container instance started and when this run happens (virtual ms). */
   startedAt: number;
   at: number;
-  /** containerd's exec id for this run (in a CRI error). */
-  execId: string;
+  /** containerd's exec id for this run (in a CRI error); made only when needed. */
+  execId: () => string;
 }
 
 export function runProbe(r: ProbeRun): ProbeOutcome {
   const timeoutSeconds = r.probe.timeoutSeconds ?? 1;
   if (r.probe.exec) {
     const command = r.probe.exec.command ?? [];
-    return execOutcome(command, r.plan.exec(command, r.startedAt, r.at, timeoutSeconds * 1000), r.execId);
+    return execOutcome(command, r.plan.exec(command, r.startedAt, r.at, timeoutSeconds * 1000), r.execId());
   }
   if (r.probe.httpGet) return httpProbe(r.probe.httpGet, r.container, r.target);
   if (r.probe.tcpSocket) return tcpProbe(r.probe.tcpSocket, r.container, r.target);
