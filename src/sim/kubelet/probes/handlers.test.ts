@@ -50,6 +50,17 @@ describe('httpGet', () => {
   });
 });
 
+describe('httpGet against the stock web servers', () => {
+  it('nginx and httpd: 200 for the index, 404 elsewhere', () => {
+    const nginx = lookupImage(parseImageRef('nginx:1.27'))!.server!;
+    const httpd = lookupImage(parseImageRef('httpd:2.4'))!.server!;
+    const web: Container = { name: 'web' };
+    expect(httpProbe({ path: '/', port: 80 }, web, serving(nginx)).result).toBe('success');
+    expect(httpProbe({ path: '/healthz', port: 80 }, web, serving(nginx)).output).toBe('HTTP probe failed with statuscode: 404');
+    expect(httpProbe({ path: '/', port: 80 }, web, serving(httpd))).toEqual({ result: 'success', output: '<html><body><h1>It works!</h1></body></html>\n' });
+  });
+});
+
 describe('tcpSocket and grpc', () => {
   it('tcp: anything listening, else connection refused', () => {
     const goproxy = lookupImage(parseImageRef('registry.k8s.io/goproxy:0.1'))!.server!;
