@@ -496,6 +496,8 @@ export class PodWorker {
       c.view.started = true;
       c.view.ready = !c.spec.readinessProbe && (!c.init || c.sidecar);
       this.prober?.startupSucceeded(c.spec.name, this.rt.clock.now());
+      // A sidecar's start gates the containers after it.
+      if (c.sidecar) this.sync();
     } else if (result === 'failure') this.killForProbe(c, type === 'Liveness' ? 'liveness' : 'startup');
     this.afterChange();
   }

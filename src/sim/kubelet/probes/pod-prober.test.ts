@@ -36,4 +36,21 @@ describe('probes in a running cluster', () => {
     c.advance(20_000);
     expect(ready()).toEqual([false, 'False', 0]);
   });
+
+  it("a sidecar's startup probe holds the main containers until it passes", () => {
+    const c = createCluster({ seed: 7 });
+    const p = pod('side', [{ name: 'main', image: 'busybox', command: ['sh', '-c', 'sleep 3600'] }]);
+    (p as unknown as { spec: Record<string, unknown> }).spec.initContainers = [
+      { name: 'proxy', image: 'busybox', restartPolicy: 'Always', command: ['sh', '-c', 'sleep 8; touch /tmp/up; sleep 3600'], startupProbe: { exec: { command: ['cat', '/tmp/up'] }, periodSeconds: 2, failureThreshold: 30 } },
+    ];
+    c.api.create('pods', 'default', p);
+    const state = () => {
+      const st = c.api.get('pods', 'default', 'side').status as { containerStatuses: Array<{ state: Record<string, unknown> }>; initContainerStatuses: Array<{ started: boolean }> };
+      return [st.initContainerStatuses[0].started, Object.keys(st.containerStatuses[0].state)[0]];
+    };
+    c.advance(6_000);
+    expect(state()).toEqual([false, 'waiting']);
+    c.advance(10_000);
+    expect(state()).toEqual([true, 'running']);
+  });
 });
