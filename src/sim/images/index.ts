@@ -5,6 +5,7 @@
  * (startup log lines, stop signal). An image outside the catalog's namespaces (./well-known.ts)
  * runs as the generic app (./generic.ts).
  */
+import { agnhost } from './agnhost';
 import { alpine } from './alpine';
 import { busybox } from './busybox';
 import { debian } from './debian';
@@ -12,6 +13,8 @@ import { imageDigest } from './digest';
 import { BUSYBOX_FILES, DEBIAN_FILES } from './files/os';
 import { fluentd } from './fluentd';
 import { genericImage } from './generic';
+import { goproxy } from './goproxy';
+import { httpEcho } from './http-echo';
 import { httpd } from './httpd';
 import { kuard } from './kuard';
 import { mongo } from './mongo';
@@ -28,18 +31,19 @@ import { ubuntu } from './ubuntu';
 import { inKnownNamespace, knownNamespaces } from './well-known';
 
 export type { Workload } from './types';
-export type { HttpAnswer, ImageFamily, ImageInfo, ImageRef, ImageRepository, PortInUse, ServerBehaviour } from './types';
+export type { AppContext, AppState, GrpcHealthAnswer, HttpAnswer, HttpRequest, ImageFamily, ImageInfo, ImageRef, ImageRepository, PortInUse, ServerBehaviour } from './types';
 export { InvalidImageName, parseImageRef } from './reference';
 export { imageDigest } from './digest';
+export { appStateOf, toRequest } from './http';
 
 /** The families in the registry's order (what `knownRepositories` lists). */
-const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl];
+const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho];
 
 const REPOS: ImageRepository[] = FAMILIES.flatMap((f) => f.repositories);
 
 const BY_REPO = new Map(REPOS.map((r) => [r.repository, r]));
 
-const KNOWN_NAMESPACES = knownNamespaces(REPOS.map((r) => r.repository));
+const KNOWN_NAMESPACES = knownNamespaces(REPOS.filter((r) => r.ownsNamespace !== false).map((r) => r.repository));
 
 /**
  * The image the registry holds for `ref`, or undefined (not found / no such tag): exact for

@@ -46,10 +46,24 @@ export interface ServerBehaviour {
   /** Lines written instead when a process of the container sent SIGTERM (`kill 1`), with its PID. */
   terminated?: (fromPid: number) => string[];
   shutdownMs: number;
+  /**
+   * Exit code after SIGTERM (0 when unset). A Go program without a signal handler that is
+   * PID 1 cannot die by the signal it re-raises and exits 2 (runtime dieFromSignal).
+   */
+  sigtermExitCode?: number;
   /** Container ports the server listens on (probes, later); `declared`: the container's own. */
   ports: number[] | 'declared';
-  /** How it answers an HTTP request on its ports (the network serves it, later). */
-  http?: (path: string) => HttpAnswer;
+  /** It speaks TLS on its ports (metrics-server's 10250): an HTTPS probe reaches it, plain HTTP does not. */
+  tls?: boolean;
+  /**
+   * How it answers an HTTP request on its ports: a bare path is a GET with no headers
+   * (see ./http.ts `toRequest`); a full request carries the container's uptime and app state.
+   */
+  http?: (req: HttpRequest | string) => HttpAnswer;
+  /** grpc.health.v1.Health/Check on `port`; undefined when nothing speaks gRPC there. */
+  grpcHealth?: (service: string, req: AppContext, port: number) => GrpcHealthAnswer | undefined;
+  /** A server whose behaviour depends on its arguments (agnhost's subcommands, http-echo's flags). */
+  withArgs?: (args: string[]) => ServerBehaviour;
   /** A server of files: requests are answered from this folder of the container (./static-site.ts). */
   docroot?: DocRoot;
   /** `Server:` header and error-page signature (`nginx/{v}`). */
@@ -72,12 +86,41 @@ export interface PortInUse {
   exitAfterMs: number;
 }
 
+/** What an app knows of the container instance it runs in. */
+export interface AppContext {
+  /** Virtual ms since the container started (apps whose answers change with time). */
+  uptimeMs: number;
+  /** Mutable state of this container instance (kuard's fail-next switches); fresh on each start. */
+  state: AppState;
+  /** The pod's hostname (serve-hostname, kuard). */
+  hostname?: string;
+}
+
+export type AppState = Record<string, unknown>;
+
+/** An HTTP request as an app sees it. */
+export interface HttpRequest extends AppContext {
+  method: string;
+  /** Path with query, e.g. `/healthz` or `/echo?msg=hi`. */
+  path: string;
+  /** Header names as sent (Go canonical form: `User-Agent`). */
+  headers: Record<string, string>;
+  body?: string;
+  /** Port the request arrived on. */
+  port?: number;
+}
+
 /** An app's answer to an HTTP request. */
 export interface HttpAnswer {
   status: number;
   contentType: string;
   body: string;
+  /** Extra response headers, e.g. `Location` of a redirect. */
+  headers?: Record<string, string>;
 }
+
+/** grpc.health.v1 HealthCheckResponse status, or the RPC error the server returns. */
+export type GrpcHealthAnswer = 'SERVING' | 'NOT_SERVING' | 'UNKNOWN' | 'SERVICE_UNKNOWN' | { code: 'Unimplemented' | 'NotFound'; message: string };
 
 export interface ImageInfo {
   repository: string;
@@ -121,6 +164,11 @@ export interface ImageRepository {
   files?: Record<string, string>;
   /** The program its entrypoint script runs when the arguments start with an option (`-s …`). */
   dashArgsRun?: string;
+  /**
+   * false: the catalog holds this one repository of a namespace it does not otherwise know
+   * (`hashicorp/http-echo`), so the namespace's other images stay generic apps.
+   */
+  ownsNamespace?: boolean;
 }
 
 /**

@@ -165,7 +165,8 @@ function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: 
   }
   const workload = image.workload?.(argv);
   if (workload) return { ...workloadPlan(workload), exec };
-  const server = image.server;
+  // Some servers are chosen by their arguments (agnhost's subcommands).
+  const server = image.server?.withArgs && argv.length > 0 && image.server.binaries.includes(basename(argv[0])) ? image.server.withArgs(argv.slice(1)) : image.server;
   const declared = declaredPorts(container);
   const refused = server && (WRAPPERS.has(argv[0]) || server.binaries.includes(basename(argv[0] ?? ''))) ? server.preflight?.(env) : undefined;
   if (refused) {
@@ -236,7 +237,7 @@ function serverPlan(server: ServerBehaviour, version: string, withEntrypoint: bo
     ...(failure ? { exitAfterMs: failure.exitAfterMs, exitCode: 1 } : {}),
     server,
     ports,
-    onSigterm: { afterMs: server.shutdownMs, code: 0 },
+    onSigterm: { afterMs: server.shutdownMs, code: server.sigtermExitCode ?? 0 },
     lines: (startedAt, untilAbs, stoppedAt, stoppedBy) => {
       const out: LogLine[] = [];
       for (const [offset, text] of startup) {

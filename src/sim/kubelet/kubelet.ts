@@ -82,6 +82,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
   ) {
     this.clock = ctx.clock;
     this.actor = `kubelet (${node.name})`;
+    this.startedAt = ctx.clock.now();
     this.rng = ctx.rng.fork(`kubelet/${node.name}`);
     this.record = ctx.events.for({ component: 'kubelet', host: node.name });
     for (const img of PRELOADED_IMAGES) for (const n of img.names) this.imageStore.set(n, img);
@@ -161,6 +162,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
   }
 
   private readonly pending = new Set<string>();
+  readonly startedAt: number;
 
   /** Kubelet admission: a pod bound here directly (spec.nodeName) may not fit. */
   private admit(obj: KObject): boolean {

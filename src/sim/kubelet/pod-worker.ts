@@ -19,6 +19,8 @@ import { keepStopTimers, killBy, stopContainers, type EventAction, type ExitActi
 import { toStart } from './lifecycle/init-order';
 import { PodFiles } from '../fs/pod-files';
 import type { PodSandbox, RunningContainer } from './exec/sandbox';
+import { PodProber } from './probes/pod-prober';
+import { probeWiring } from './probes/wiring';
 
 /** How long after a container exits the kubelet notices (PLEG relist period). */
 export const PLEG_MS = 1000;
@@ -29,7 +31,6 @@ type Action =
   | ExitAction
   | { kind: 'restart'; at: number }
   | { kind: 'retryPull'; at: number }
-  | { kind: 'ready'; at: number }
   | { kind: 'postStarted'; at: number; ok: boolean; message?: string }
   | EventAction;
 
@@ -57,6 +58,8 @@ interface Ctr {
   replacing?: boolean;
   /** The running instance as exec reaches it (./exec/sandbox.ts). */
   instance?: RunningContainer;
+  /** Killed for a failed liveness/startup probe: restarted at once, backed off from the exit before. */
+  probeKill?: { previousExitAt?: number };
 }
 
 export class PodWorker {
@@ -78,6 +81,8 @@ export class PodWorker {
   private lastStatus: unknown = undefined;
   /** Volumes and writable layers, made at the first container start. */
   private files?: PodFiles;
+  /** The pod's probe workers (none when no container has a probe). */
+  private prober: PodProber | undefined;
 
   constructor(private readonly rt: NodeRuntime, obj: KObject) {
     this.pod = obj as unknown as Pod;
@@ -95,6 +100,7 @@ export class PodWorker {
   /** Called once the kubelet has registered the worker (status writes echo back through it). */
   start(): void {
     this.sandboxAt = this.rt.clock.now() + this.rt.sandboxDelay();
+    this.prober = this.makeProber();
     this.schedule();
     this.writeStatus();
   }
@@ -124,6 +130,7 @@ export class PodWorker {
   /** The pod left the store (force delete): stop everything quietly. */
   gone(): void {
     this.finished = true;
+    this.prober?.stop();
     if (this.timer !== undefined) this.rt.clock.cancel(this.timer);
     this.rt.released(this.uid, this.ns, this.name, this.view.podIP);
   }
@@ -208,13 +215,17 @@ export class PodWorker {
       case 'exit':
         return this.exited(c, a.code, a.reason);
       case 'restart':
+        if (c.probeKill) {
+          // No back-off from the killed instance: kuberuntime's doBackOff saw it running.
+          const previous = c.probeKill.previousExitAt;
+          c.probeKill = undefined;
+          if (previous === undefined || !this.restartOrBackOff(c, previous)) this.tryStart(c);
+          return;
+        }
         if (!this.restartOrBackOff(c)) this.tryStart(c);
         return;
       case 'retryPull':
         return this.tryStart(c);
-      case 'ready':
-        if ('running' in c.view.state) c.view.ready = true;
-        return;
       case 'postStarted':
         if (a.ok) return this.running(c);
         // kuberuntime startContainer: the event hides the message (secrets), the kill names it.
@@ -325,12 +336,10 @@ export class PodWorker {
     const now = this.rt.clock.now();
     const plan = c.plan!;
     c.view.state = { running: { startedAt: c.startedAtTs! } };
-    c.view.started = true;
-    // Probes are a later concern: without a readiness probe a running container is ready.
-    const probe = c.spec.readinessProbe;
-    c.view.ready = !probe && !c.init;
-    if (c.sidecar) c.view.ready = !probe;
-    if (probe) c.actions.push({ kind: 'ready', at: now + (probe.initialDelaySeconds ?? 0) * 1000 });
+    // A startup probe holds `started` (and so readiness) until it succeeds; a readiness probe holds `ready`.
+    c.view.started = !c.spec.startupProbe;
+    c.view.ready = c.view.started && !c.spec.readinessProbe && (!c.init || c.sidecar);
+    this.prober?.containerStarted(c.spec.name, now);
     if (plan.exitAfterMs !== undefined) c.actions.push({ kind: 'exit', at: Math.max(now, c.startedAtMs! + plan.exitAfterMs), code: plan.exitCode ?? 0, reason: plan.exitReason });
   }
 
@@ -360,6 +369,7 @@ export class PodWorker {
     c.view.ready = c.init && !c.sidecar && code === 0;
     c.view.started = false;
     c.actions = c.actions.filter((a) => a.kind === 'event');
+    this.prober?.changed(c.spec.name);
     if (c.instance) {
       c.instance.files.stop(this.rt.clock.now());
       c.instance.stoppedAt = c.stoppedAt;
@@ -377,8 +387,15 @@ export class PodWorker {
       c.actions.push({ kind: 'restart', at: this.rt.clock.now() });
       return;
     }
-    const podPolicy = this.pod.spec?.restartPolicy ?? 'Always';
-    const policy = c.sidecar ? 'Always' : c.init ? (podPolicy === 'Never' ? 'Never' : 'OnFailure') : podPolicy;
+    if (c.probeKill) {
+      // The sync that killed it starts it again (computePodActions' ContainersToStart).
+      if (this.restartPolicy(c) !== 'Never') {
+        c.actions.push({ kind: 'restart', at: this.rt.clock.now() });
+        return;
+      }
+      c.probeKill = undefined;
+    }
+    const policy = this.restartPolicy(c);
     const restart = !this.done && (policy === 'Always' || (policy === 'OnFailure' && code !== 0));
     if (restart) c.actions.push({ kind: 'restart', at: this.rt.clock.now() + PLEG_MS });
     if (restart && c.hookFailure !== undefined) {
@@ -391,6 +408,11 @@ export class PodWorker {
     if (!restart && !c.init) this.stopSidecarsIfDone();
   }
 
+  private restartPolicy(c: Ctr): string {
+    const podPolicy = this.pod.spec?.restartPolicy ?? 'Always';
+    return c.sidecar ? 'Always' : c.init ? (podPolicy === 'Never' ? 'Never' : 'OnFailure') : podPolicy;
+  }
+
   /** computePodActions: no regular container left to run ⇒ KillPod, sidecars included. */
   private stopSidecarsIfDone(): void {
     if (this.ctrs.some((c) => c.live || !c.everStarted || c.actions.some((a) => a.kind === 'restart'))) return;
@@ -401,11 +423,10 @@ export class PodWorker {
     if (live.length) this.stop(live, this.graceSeconds());
   }
 
-  /** A restart check for a container that exited: back off or start again. */
-  private restartOrBackOff(c: Ctr): boolean {
+  /** A restart check for a container that exited at `finished`: back off or start again. */
+  private restartOrBackOff(c: Ctr, finished = c.lastFinishedAt ?? this.rt.clock.now()): boolean {
     const key = `${this.uid}/${c.spec.name}`;
     const now = this.rt.clock.now();
-    const finished = c.lastFinishedAt ?? now;
     if (this.rt.crashBackoff.inBackoffSince(key, finished, now)) {
       const backoff = this.rt.crashBackoff.get(key);
       const st = c.view.state;
@@ -413,7 +434,7 @@ export class PodWorker {
       const podRef = `${this.name}_${this.ns}(${this.uid})`;
       c.view.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(backoff)} restarting failed container=${c.spec.name} pod=${podRef}` } };
       this.event(c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.spec.name} in pod ${podRef}`);
-      c.actions.push({ kind: 'restart', at: finished + backoff });
+      c.actions.push({ kind: 'restart', at: Math.max(finished, c.lastFinishedAt ?? finished) + backoff });
       return true;
     }
     this.rt.crashBackoff.next(key, now);
@@ -480,6 +501,7 @@ export class PodWorker {
     const killAt = Math.max(Date.parse(this.pod.metadata!.deletionTimestamp!), this.rt.clock.now());
     this.terminating = true;
     this.sandboxAt = undefined;
+    this.prober?.stop();
     const all = [...this.inits, ...this.ctrs];
     all.forEach(keepStopTimers);
     for (const c of all) if (c.live && c.signalled) killBy(c, killAt);
@@ -513,6 +535,44 @@ export class PodWorker {
       // Already gone.
     }
     this.rt.released(this.uid, this.ns, this.name, this.view.podIP);
+  }
+
+  // ---- probes ----
+
+  private makeProber(): PodProber | undefined {
+    const host = probeWiring(
+      this.rt,
+      this.pod,
+      () => [...this.inits, ...this.ctrs],
+      (name) => this.ctrs.find((c) => c.spec.name === name) ?? this.inits.find((c) => c.spec.name === name),
+      (c, reason, message) => this.event(c, 'Warning', reason, message),
+      (c, type, result) => this.probeResult(c, type, result),
+      () => this.view.podIP,
+    );
+    return PodProber.forPod(host, this.pod, this.rt.startedAt ?? 0);
+  }
+
+  /** A probe's published result changed (the kubelet's results managers). */
+  private probeResult(c: Ctr, type: 'Liveness' | 'Readiness' | 'Startup', result: 'success' | 'failure'): void {
+    if (this.finished || this.terminating || !('running' in c.view.state) || c.signalled || c.probeKill) return;
+    if (type === 'Readiness') c.view.ready = result === 'success' && c.view.started;
+    else if (type === 'Startup' && result === 'success') {
+      c.view.started = true;
+      c.view.ready = !c.spec.readinessProbe && (!c.init || c.sidecar);
+      this.prober?.startupSucceeded(c.spec.name, this.rt.clock.now());
+      // A sidecar's start gates the containers after it.
+      if (c.sidecar) this.sync();
+    } else if (result === 'failure') this.killForProbe(c, type === 'Liveness' ? 'liveness' : 'startup');
+    this.afterChange();
+  }
+
+  /** kuberuntime's kill for a failed liveness/startup probe: preStop, SIGTERM, the probe's grace (or the pod's), then SIGKILL. */
+  private killForProbe(c: Ctr, which: 'liveness' | 'startup'): void {
+    const restart = this.restartPolicy(c) !== 'Never';
+    const probe = which === 'liveness' ? c.spec.livenessProbe : c.spec.startupProbe;
+    c.probeKill = { previousExitAt: c.lastFinishedAt };
+    keepStopTimers(c);
+    this.stop([c], probe?.terminationGracePeriodSeconds ?? this.graceSeconds(), `Container ${c.spec.name} failed ${which} probe${restart ? ', will be restarted' : ''}`);
   }
 
   // ---- helpers ----

@@ -7,6 +7,7 @@
  */
 import type { ContainerSystem, HttpRequest, HttpResponse, NetError } from '../../../shell/container-system';
 import { serveFile } from '../../images/static-site';
+import { appStateOf } from '../../images';
 import type { PodSandbox, PodsByIP, RunningContainer } from './sandbox';
 
 const REASONS: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Unavailable' };
@@ -33,7 +34,7 @@ export function podNetwork(self: PodSandbox, byIP: PodsByIP, now: number): Requi
     },
     http(ip, port, req) {
       const c = listener(ip, port);
-      return typeof c === 'string' ? c : answer(c, req, now);
+      return typeof c === 'string' ? c : answer(c, req, now, hostname ?? undefined);
     },
   };
 }
@@ -46,12 +47,17 @@ function listening(c: RunningContainer, now: number): boolean {
   return now >= c.startedAt + ready;
 }
 
-function answer(c: RunningContainer, req: HttpRequest, now: number): HttpResponse {
+/**
+ * One container's server answering one request: files under its docroot (nginx, httpd), else
+ * its app, with the state of this instance (kuard's switches) and its uptime. Probes and
+ * programs inside pods both come here.
+ */
+export function answer(c: RunningContainer, req: HttpRequest, now: number, hostname?: string): HttpResponse {
   const server = c.plan.server!;
   const name = server.serverName?.(c.image.version) ?? c.image.repository.split('/').pop()!;
   if (server.docroot) return serveFile(server.docroot, name, c.files.view(now), req, now);
   if (!server.http) return { status: 0, reason: '', headers: [], body: '' };
-  const a = server.http(req.path);
+  const a = server.http({ method: req.method, path: req.path, headers: Object.fromEntries(req.headers), port: req.port, uptimeMs: now - c.startedAt, state: appStateOf(c.plan), hostname });
   const body = req.method === 'HEAD' ? '' : a.body;
-  return { status: a.status, reason: REASONS[a.status] ?? '', headers: [['Content-Type', a.contentType], ['Content-Length', String(a.body.length)]], body };
+  return { status: a.status, reason: REASONS[a.status] ?? '', headers: [['Content-Type', a.contentType], ['Content-Length', String(a.body.length)], ...Object.entries(a.headers ?? {})], body };
 }
