@@ -8,7 +8,7 @@ import { createCluster, type Cluster } from '../src/sim/cluster';
 import { EVENT_TTL_MS } from '../src/sim/events';
 import type { KObject } from '../src/sim/core/object';
 
-function deployment(name: string, replicas: number, image = 'nginx:1.27'): KObject {
+function deployment(name: string, replicas: number, image = 'nginx:1.27', probes: Record<string, unknown> = {}): KObject {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -18,7 +18,7 @@ function deployment(name: string, replicas: number, image = 'nginx:1.27'): KObje
       selector: { matchLabels: { app: name } },
       template: {
         metadata: { labels: { app: name } },
-        spec: { containers: [{ name: 'nginx', image, resources: { requests: { cpu: '10m', memory: '16Mi' } } }] },
+        spec: { containers: [{ name: 'nginx', image, resources: { requests: { cpu: '10m', memory: '16Mi' } }, ...probes }] },
       },
     },
   };
@@ -124,6 +124,29 @@ function idleCost(): void {
   console.log(`3. one idle virtual hour on 100 nodes (after the start-up Events expired): ${small.toFixed(2)} ms at 100 pods, ${large.toFixed(2)} ms at 10,000 pods  [target: equal within noise]`);
 }
 
+/** nginx with the usual pair: liveness httpGet / every 10 s, readiness tcpSocket :80 every 5 s. */
+const PROBES = { livenessProbe: { httpGet: { path: '/', port: 80 }, periodSeconds: 10 }, readinessProbe: { tcpSocket: { port: 80 }, periodSeconds: 5 } };
+
+function probeIdleCost(): void {
+  const cluster = createCluster({ workers: 20, podQuota: 2000, seed: 4 });
+  runningPods(cluster);
+  cluster.api.create('deployments', 'default', deployment('probed', 1000, 'nginx:1.27', PROBES));
+  untilRunning(cluster, 1000);
+  cluster.advance(EVENT_TTL_MS + 10 * 60_000);
+  let writes = 0;
+  cluster.store.subscribe((e) => {
+    if (e.resource === 'pods') writes++;
+  });
+  const t0 = performance.now();
+  const c0 = cpuMs();
+  cluster.advance(60 * 60_000);
+  const wall = performance.now() - t0;
+  const cpu = cpuMs() - c0;
+  // 360 liveness + 720 readiness runs per pod per hour.
+  const runs = 1000 * (360 + 720);
+  console.log(`6. one idle virtual hour, 1,000 pods with liveness (httpGet, 10 s) and readiness (tcpSocket, 5 s) probes: ${fmt(wall)} wall, ${fmt(cpu)} cpu for ${runs.toLocaleString('en-US')} probe runs (${((cpu * 1000) / runs).toFixed(2)} µs cpu each), ${writes} pod writes  [target: cost ∝ probe runs, no writes]`);
+}
+
 function browserLongTasks(): void {
   const script = 'e2e/longtask.ts';
   const r = spawnSync('npx', ['tsx', script], { encoding: 'utf8', timeout: 240_000 });
@@ -141,4 +164,5 @@ function browserLongTasks(): void {
 bigDeployment();
 virtualRate();
 idleCost();
+probeIdleCost();
 if (!process.argv.includes('--no-browser')) browserLongTasks();

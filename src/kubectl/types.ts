@@ -45,6 +45,19 @@ export interface KubectlIO {
   config: KubeConfig;
   out(text: string): void;
   err(text: string): void;
+  /**
+   * The terminal, when kubectl's stdin is one (absent in pipes, scripts, `-f -` heredocs): what
+   * the learner types while the command runs (`kubectl exec -it`). `read()` returns the text typed
+   * since the last call — whole lines with their `\n` ('' if nothing yet) — and undefined once
+   * Ctrl+D ended the input. To wait for typing, yield a Wait whose `until` reads: the host looks
+   * again whenever input arrives. The first read switches the terminal to feeding the command.
+   */
+  terminal?: TerminalInput;
+}
+
+/** See `KubectlIO.terminal`. */
+export interface TerminalInput {
+  read(): string | undefined;
 }
 
 /** Ask the host to advance virtual time until `until()` holds or `timeoutMs` passes. */

@@ -11,12 +11,23 @@
  *   [exit 1]                        after the output when the exit code is not 0
  *   $ kubectl apply -f - <<EOF      a heredoc: the lines up to `EOF` are stdin
  *   $ sleep 1m30s                   advances virtual time
+ *   $ kubectl get pods -o name | wc -l    the line runs in bash (src/shell/host): pipes, variables,
+ *   $ for i in 1 2; do k run p$i --image=nginx; done    loops, `k` (alias), watch, cat of the files…
+ *   > typed text                    right after the `$` line (before any output): a line the learner
+ *   > ^D                              types while the command runs (what `read` and `kubectl exec -it`
+ *                                    read through KubectlIO.terminal); `> ^D` is Ctrl+D. The
+ *                                    command's output (echoes included) follows.
+ * Nobody is at the keys: a wait with no end (`get -w`), `watch` after its first frame, and a line
+ * still running after an hour of virtual time end as Ctrl+C would (`[exit 130]`); a line that
+ * runs 10,000 commands without waiting stops with a notice.
  */
 import { createCluster, type Cluster, type ClusterOptions } from '../sim/cluster';
-import { parseGoDuration } from '../kubectl/args';
-import { splitCommandLine, ShellSyntaxError } from '../shell/parse';
 import { DEFAULT_KUBECONFIG, type KubeConfig, type Workspace } from '../kubectl/types';
-import { EMPTY_WORKSPACE, execKubectl } from './exec';
+import type { HostShell } from '../shell/host/host-shell';
+import type { ShellProgram } from '../shell/interpreter';
+import { EMPTY_WORKSPACE } from './exec';
+import { drive } from './drive';
+import { headlessHost } from './host';
 
 export interface CommentEntry {
   kind: 'comment';
@@ -34,8 +45,13 @@ export interface CommandEntry {
   expected: string[];
   /** Expected exit code (0 unless `[exit N]`). */
   exitCode: number;
+  /** Lines typed while the command runs (`> text`; `> ^D` is Ctrl+D), in order. */
+  input: string[];
   lineNo: number;
 }
+
+/** A typed line `> ^D`: Ctrl+D on an empty line (end of input). */
+export const INPUT_EOF = '^D';
 
 export type TranscriptEntry = CommentEntry | CommandEntry;
 
@@ -56,7 +72,7 @@ export function parseTranscript(text: string): Transcript {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.startsWith('$ ') || line === '$') {
-      current = { kind: 'command', command: line.slice(2), expected: [], exitCode: 0, lineNo: i + 1 };
+      current = { kind: 'command', command: line.slice(2), expected: [], exitCode: 0, input: [], lineNo: i + 1 };
       const here = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1\s*$/.exec(current.command);
       if (here) {
         const body: string[] = [];
@@ -78,6 +94,10 @@ export function parseTranscript(text: string): Transcript {
         (options as Record<string, unknown>)[key] = key === 'seed' ? value : Number(value);
       }
       entries.push({ kind: 'comment', text: line, lineNo: i + 1 });
+      continue;
+    }
+    if (current && (line.startsWith('> ') || line === '>') && current.expected.length === 0) {
+      current.input.push(line.slice(2));
       continue;
     }
     if (current) current.expected.push(line);
@@ -119,6 +139,8 @@ export interface RunOptions {
   /** Reuse a cluster (e.g. a lesson's) instead of creating one from the header options. */
   cluster?: Cluster;
   config?: KubeConfig;
+  /** Text tools for the host shell (the programs registry). */
+  programs?: ReadonlyMap<string, ShellProgram>;
   /** Called before each command (lessons run their checks between steps). */
   onCommand?: (entry: CommandEntry, cluster: Cluster) => void;
 }
@@ -129,10 +151,11 @@ export function runTranscript(text: string, opts: RunOptions = {}): TranscriptRu
   const config = opts.config ?? { ...DEFAULT_KUBECONFIG };
   const workspace = opts.workspace ?? EMPTY_WORKSPACE;
   const results: CommandResult[] = [];
+  const host = headlessHost(cluster, workspace, config, opts.programs);
   for (const entry of transcript.entries) {
     if (entry.kind !== 'command') continue;
     opts.onCommand?.(entry, cluster);
-    const { output, code } = runCommand(cluster, entry, workspace, config);
+    const { output, code } = runCommand(cluster, entry, host);
     const lines = output.split('\n');
     if (lines[lines.length - 1] === '') lines.pop();
     while (lines.length && lines[lines.length - 1] === '') lines.pop();
@@ -142,46 +165,22 @@ export function runTranscript(text: string, opts: RunOptions = {}): TranscriptRu
   return { cluster, config, results, text: renderTranscript(transcript, results), passed: results.every((r) => r.passed) };
 }
 
-/** Runs one `$` line: `kubectl …`, `sleep D`; anything else is "command not found". */
-export function runCommand(cluster: Cluster, entry: CommandEntry, workspace: Workspace, config: KubeConfig): { output: string; code: number } {
+/** Runs one `$` line in the transcript's host shell (bash: pipes, variables, loops, kubectl, sleep…). */
+export function runCommand(cluster: Cluster, entry: CommandEntry, host: HostShell): { output: string; code: number } {
   let command = entry.command;
   let stdin: string | undefined;
   if (entry.heredoc) {
     command = command.replace(/<<-?\s*(['"]?)[A-Za-z_][A-Za-z0-9_]*\1\s*$/, '');
     stdin = entry.heredoc.lines.map((l) => `${l}\n`).join('');
   }
-  let argv: string[];
-  try {
-    argv = splitCommandLine(command);
-  } catch (e) {
-    if (e instanceof ShellSyntaxError) return { output: `bash: ${e.message}\n`, code: 2 };
-    throw e;
-  }
-  if (argv.length === 0) return { output: '', code: 0 };
-  const [program, ...rest] = argv;
-  if (program === 'kubectl') {
-    const r = execKubectl(cluster, rest, { workspace, config, stdin });
-    return { output: r.output, code: r.code };
-  }
-  if (program === 'sleep') {
-    const ms = sleepDuration(rest);
-    if (ms === undefined) return { output: `sleep: invalid time interval '${rest[0] ?? ''}'\n`, code: 1 };
-    cluster.advance(ms);
-    return { output: '', code: 0 };
-  }
-  return { output: `bash: ${program}: command not found\n`, code: 127 };
-}
-
-/** `sleep 30`, `sleep 30s`, `sleep 5m`, `sleep 1m30s`, `sleep 1h`. */
-function sleepDuration(args: string[]): number | undefined {
-  if (args.length === 0) return undefined;
-  let total = 0;
-  for (const a of args) {
-    const ms = /^\d+(\.\d+)?$/.test(a) ? Number(a) * 1000 : parseGoDuration(a);
-    if (ms === undefined || ms < 0) return undefined;
-    total += ms;
-  }
-  return total;
+  let output = '';
+  const typed = entry.input.map((l) => (l === INPUT_EOF ? undefined : `${l}\n`));
+  const terminal = {
+    // Typed lines arrive one per read; after the last, Ctrl+D (as if the learner pressed it).
+    read: () => (typed.length ? typed.shift() : undefined),
+  };
+  const code = drive(cluster, host.runLine(command, { write: (text) => (output += text), ...(stdin !== undefined ? { stdin } : {}), terminal }));
+  return { output, code };
 }
 
 /** The transcript with actual outputs in place of the expected ones. */
@@ -196,6 +195,7 @@ export function renderTranscript(transcript: Transcript, results: CommandResult[
     const result = results[r++];
     out.push(`$ ${entry.command}`);
     if (entry.heredoc) out.push(...entry.heredoc.lines, entry.heredoc.word);
+    out.push(...entry.input.map((l) => `> ${l}`.trimEnd()));
     const output = result ? result.output : entry.expected;
     out.push(...output);
     const code = result ? result.exitCode : entry.exitCode;

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { formatDate, runProcess, type ProcessContext } from './evaluate';
+import { MemoryFs } from './memory-fs';
 
 const T0 = Date.UTC(2026, 0, 1, 9, 0, 0);
 const busybox: ProcessContext = {
@@ -90,5 +91,40 @@ describe('interpreter', () => {
     const t = sh('while true; do echo spin; done', { untilMs: 1000, maxSteps: 1000 });
     expect(t.truncated).toBe(true);
     expect(t.exit).toBeUndefined();
+  });
+
+  it('an endless loop without sleep in sh -c never hangs: no exit, bounded output', () => {
+    const t = sh('while true; do echo spin; done');
+    expect(t.exit).toBeUndefined();
+    const u = sh('i=0; while [ $i -ge 0 ]; do i=$((i+1)); done', { maxSteps: 5000 });
+    expect(u.truncated).toBe(true);
+  });
+
+  it('redirects stderr, 2>&1, >&2 and reads with <', () => {
+    const t = sh('cat /nope 2>/dev/null; cat /nope 2>&1 > /tmp/out; echo x >&2; echo in > /tmp/i; cat < /tmp/i');
+    expect(t.lines.map((l) => `${l.stream}:${l.text}`)).toEqual(["stdout:cat: can't open '/nope': No such file or directory", 'stderr:x', 'stdout:in']);
+    expect(t.files.get('/tmp/out')).toBe('');
+  });
+
+  it('pipes into while read, and break/continue', () => {
+    expect(texts(sh('seq 5 | while read n; do [ $n = 2 ] && continue; [ $n = 4 ] && break; echo $n; done'))).toEqual(['1', '3']);
+  });
+
+  it('runs registry programs first, then inline ones; absent from the image is not found', () => {
+    const programs = new Map([['cat', () => 42]]);
+    expect(runProcess(['sh', '-c', 'cat /x'], { ...busybox, programs }).exit?.code).toBe(42);
+    expect(texts(sh('wc -l'))).toEqual(['sh: wc: not found']);
+  });
+
+  it('uses the file system it is given', () => {
+    const fs = new MemoryFs([['/etc/motd', 'hello\n']]);
+    expect(texts(runProcess(['sh', '-c', 'cat /etc/motd; echo more >> /etc/motd'], { ...busybox, fs }))).toEqual(['hello']);
+    expect(fs.read('/etc/motd')).toBe('hello\nmore\n');
+  });
+
+  it('gives busybox syntax errors with exit 2', () => {
+    const t = sh('echo a; fi');
+    expect(texts(t)).toEqual(['sh: syntax error: unexpected word "fi"']);
+    expect(t.exit?.code).toBe(2);
   });
 });

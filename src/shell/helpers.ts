@@ -1,34 +1,9 @@
 /**
- * Helpers of the shell's evaluator: loop analysis, `test`, `$(( ))`, `printf`,
+ * Helpers of the shell's evaluator: `test`, `$(( ))`, `printf`,
  * `sleep` durations and `date` formatting.
  */
-import type { Command, List } from './parse';
+import type { FileStat, FsError } from './program';
 import { DAY_NAMES, MONTH_NAMES, pad, utcParts } from '../sim/core/utc';
-
-export function isConstantTrue(list: List): boolean {
-  if (list.items.length !== 1) return false;
-  const c = list.items[0].command;
-  if (c.kind !== 'simple' || c.words.length !== 1) return false;
-  const w = c.words[0];
-  return w.length === 1 && w[0].kind === 'lit' && (w[0].text === 'true' || w[0].text === ':');
-}
-
-/** Whether a loop body could leave the loop (`exit`, `break`, or anything dynamic). */
-export function containsExit(list: List): boolean {
-  return list.items.some(({ command }) => commandExits(command));
-}
-
-function commandExits(c: Command): boolean {
-  switch (c.kind) {
-    case 'simple':
-      return c.words.length > 0 && c.words[0].some((p) => p.kind !== 'lit' || p.text === 'exit' || p.text === 'break' || p.text === 'eval');
-    case 'while': return containsExit(c.cond) || containsExit(c.body);
-    case 'for': return containsExit(c.body);
-    case 'if': return c.branches.some((b) => containsExit(b.cond) || containsExit(b.body)) || (!!c.otherwise && containsExit(c.otherwise));
-    case 'group': return containsExit(c.body);
-    case 'pipeline': return c.commands.some(commandExits);
-  }
-}
 
 export function toInt(s: string): number {
   const n = parseInt(s, 10);
@@ -58,16 +33,20 @@ export function formatPrintf(fmt: string, args: string[]): string {
 }
 
 /** `test` / `[`: the common file, string and integer tests. */
-export function evalTest(args: string[], fs: Map<string, string>): number {
-  if (args[0] === '!') return evalTest(args.slice(1), fs) === 0 ? 1 : 0;
+export function evalTest(args: string[], stat: (path: string) => FileStat | FsError): number {
+  if (args[0] === '!') return evalTest(args.slice(1), stat) === 0 ? 1 : 0;
   if (args.length === 0) return 1;
   if (args.length === 1) return args[0] ? 0 : 1;
   if (args.length === 2) {
     const [op, v] = args;
     if (op === '-z') return v === '' ? 0 : 1;
     if (op === '-n') return v !== '' ? 0 : 1;
-    if (op === '-f' || op === '-e' || op === '-s') return fs.has(v) && (op !== '-s' || fs.get(v) !== '') ? 0 : 1;
-    if (op === '-d') return v === '/' || v === '/tmp' ? 0 : 1;
+    const st = stat(v);
+    const found = typeof st === 'string' ? undefined : st;
+    if (op === '-e') return found ? 0 : 1;
+    if (op === '-f') return found?.type === 'file' ? 0 : 1;
+    if (op === '-s') return found && found.size > 0 ? 0 : 1;
+    if (op === '-d') return found?.type === 'dir' ? 0 : 1;
     return 2;
   }
   const [a, op, b] = args;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScript, ShellSyntaxError, splitCommandLine } from './parse';
+import { parseBashLine, parseScript, ShellSyntaxError, splitCommandLine } from './parse';
 
 describe('splitCommandLine', () => {
   it('splits on whitespace and honours quotes and backslashes', () => {
@@ -40,5 +40,35 @@ describe('parseScript', () => {
     expect(() => parseScript('echo "abc')).toThrow(new ShellSyntaxError('unterminated quoted string'));
     expect(() => parseScript('if true; then echo')).toThrow('unexpected end of file (expecting "fi")');
     expect(() => parseScript('echo )')).toThrow('unexpected ")"');
+  });
+
+  it('reads redirections, negation and fd duplications', () => {
+    const list = parseScript('! a 2>>log 1>&2 | b 2>&1 < in');
+    const cmd = list.items[0].command;
+    expect(cmd.kind).toBe('pipeline');
+    if (cmd.kind !== 'pipeline') return;
+    expect(cmd.negate).toBe(true);
+    const [a, b] = cmd.commands;
+    expect(a.kind === 'simple' && a.redirects.map((r) => r.op)).toEqual(['2>>', '>&2']);
+    expect(b.kind === 'simple' && b.redirects.map((r) => r.op)).toEqual(['2>&1', '<']);
+  });
+
+  it("names the token bash names in its syntax errors", () => {
+    const token = (src: string) => {
+      try {
+        parseBashLine(src);
+      } catch (e) {
+        return e instanceof ShellSyntaxError ? [e.token, e.endOfInput] : e;
+      }
+      return 'parsed';
+    };
+    expect(token('echo a; fi')).toEqual(['fi', false]);
+    expect(token('then')).toEqual(['then', false]);
+    expect(token('a | | b')).toEqual(['|', false]);
+    expect(token('a ;; b')).toEqual([';;', false]);
+    expect(token('echo >')).toEqual(['newline', true]);
+    expect(token('for 1 in a; do :; done')).toEqual(['1', false]);
+    expect(token('while true; do')).toEqual([undefined, true]);
+    expect(token('echo done fi')).toBe('parsed');
   });
 });

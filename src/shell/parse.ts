@@ -2,9 +2,9 @@
  * The one shell parser. Scripts (`sh -c`, the container interpreter) get the small POSIX-shell
  * subset: simple commands with quoting and `$VAR`/`${VAR}`/`$((…))`/`$(…)` expansions,
  * redirections `>`/`>>`, `;` `&&` `||` `|`, `while`/`until`/`for`/`if` and `{ …; }` groups.
- * The terminal's command line is read by the same tokenizer with bash's quoting and messages,
- * words only for now: whitespace separates words, quotes and backslashes as in bash, no
- * operators, comments or expansions (`|`, `$x` and `#` stay literal).
+ * The learner's host shell reads its lines with the same grammar and bash's messages
+ * (`parseBashLine`); `splitCommandLine` (completion) reads words only: whitespace separates
+ * words, quotes and backslashes as in bash, no operators, comments or expansions.
  */
 
 export type WordPart =
@@ -16,7 +16,8 @@ export type WordPart =
 export type Word = WordPart[];
 
 export interface Redirect {
-  op: '>' | '>>' | '<' | '2>' | '2>&1';
+  /** `>&2` sends stdout to stderr; `2>&1` stderr to stdout; the rest name a file. */
+  op: '>' | '>>' | '<' | '2>' | '2>>' | '2>&1' | '>&2';
   target: Word;
 }
 
@@ -26,14 +27,24 @@ export type Command =
   | { kind: 'for'; name: string; items: Word[]; body: List }
   | { kind: 'if'; branches: Array<{ cond: List; body: List }>; otherwise?: List }
   | { kind: 'group'; body: List }
-  | { kind: 'pipeline'; commands: Command[] };
+  | { kind: 'pipeline'; commands: Command[]; negate?: boolean }
+  /** A compound command with redirections after it (`while …; done > out`). */
+  | { kind: 'redirected'; command: Command; redirects: Redirect[] };
 
 /** A list of and-or items: each runs after the previous one per its operator. */
 export interface List {
   items: Array<{ op: ';' | '&&' | '||'; command: Command }>;
 }
 
-export class ShellSyntaxError extends Error {}
+/**
+ * `token` is the token the parser stopped at (`fi`, `newline`), or undefined at the end of the
+ * input: bash words it `syntax error near unexpected token `fi'`, busybox `unexpected "fi"`.
+ */
+export class ShellSyntaxError extends Error {
+  constructor(message: string, readonly token?: string, readonly endOfInput = false) {
+    super(message);
+  }
+}
 
 type Token = { type: 'word'; word: Word; raw: string } | { type: 'op'; op: string };
 
@@ -55,7 +66,9 @@ const SCRIPT: Syntax = { operators: true, expansions: true, joinLines: false, un
 /** The terminal's command line, with bash's messages. */
 const COMMAND_LINE: Syntax = { operators: false, expansions: false, joinLines: true, unterminated: (q) => `unexpected EOF while looking for matching \`${q}'` };
 
-const OPERATORS = ['&&', '||', '>>', '2>&1', '2>', ';', '|', '&', '>', '<', '(', ')', '\n'];
+const OPERATORS = ['&&', '||', '>>', '2>&1', '2>>', '2>', '1>&2', '>&2', ';;', ';', '|', '&', '>', '<', '(', ')', '\n'];
+/** Operators that only count at the start of a word (`a2>b` is a word, `a 2>b` a redirect). */
+const FD_OPERATORS = new Set(['2>&1', '2>>', '2>', '1>&2']);
 
 export function tokenize(src: string, syntax: Syntax = SCRIPT): Token[] {
   const tokens: Token[] = [];
@@ -68,8 +81,8 @@ export function tokenize(src: string, syntax: Syntax = SCRIPT): Token[] {
     if (blanks.includes(c)) { i++; continue; }
     if (c === '#' && syntax.operators) { while (i < src.length && src[i] !== '\n') i++; continue; }
     if (c === '\\' && src[i + 1] === '\n') { i += 2; continue; }
-    const op = syntax.operators && OPERATORS.find((o) => src.startsWith(o, i) && (o !== '2>' && o !== '2>&1' || atWordStart(src, i)));
-    if (op) { tokens.push({ type: 'op', op }); i += op.length; continue; }
+    const op = syntax.operators && OPERATORS.find((o) => src.startsWith(o, i) && (!FD_OPERATORS.has(o) || atWordStart(src, i)));
+    if (op) { tokens.push({ type: 'op', op: op === '1>&2' ? '>&2' : op }); i += op.length; continue; }
     const start = i;
     const word: Word = [];
     let lit = '';
@@ -174,12 +187,36 @@ export function splitCommandLine(line: string): string[] {
   return words;
 }
 
-const KEYWORDS = new Set(['while', 'until', 'do', 'done', 'for', 'in', 'if', 'then', 'elif', 'else', 'fi', '{', '}']);
+const KEYWORDS = new Set(['while', 'until', 'do', 'done', 'for', 'in', 'if', 'then', 'elif', 'else', 'fi', '{', '}', '!']);
 
-export function parseScript(src: string): List {
-  const p = new Parser(tokenize(src));
+const parsed = new Map<string, List>();
+
+/**
+ * `parseScript` for scripts run again and again (`$(date)` in a loop, a container's `sh -c`
+ * replayed for its logs): parsed once. Parse trees are never changed by the evaluator.
+ */
+export function parseCached(src: string): List {
+  let list = parsed.get(src);
+  if (!list) {
+    list = parseScript(src);
+    if (parsed.size >= 1000) parsed.clear();
+    parsed.set(src, list);
+  }
+  return list;
+}
+
+/** The learner's host shell reads lines as bash does, with bash's words for an open quote. */
+export function parseBashLine(src: string): List {
+  return parseScript(src, BASH_LINE);
+}
+
+/** The host shell's line: operators and expansions as in scripts, bash's messages. */
+const BASH_LINE: Syntax = { ...SCRIPT, joinLines: true, unterminated: COMMAND_LINE.unterminated };
+
+export function parseScript(src: string, syntax: Syntax = SCRIPT): List {
+  const p = new Parser(tokenize(src, syntax));
   const list = p.list([]);
-  if (!p.done()) throw new ShellSyntaxError(`unexpected ${p.describe()}`);
+  if (!p.done()) throw p.unexpected();
   return list;
 }
 
@@ -196,6 +233,13 @@ class Parser {
     const t = this.tokens[this.i];
     if (!t) return 'end of file';
     return t.type === 'op' ? `"${t.op === '\n' ? 'newline' : t.op}"` : `word "${t.raw}"`;
+  }
+
+  /** The error for the token at hand (its text for bash), with busybox's words as the message. */
+  unexpected(suffix = ''): ShellSyntaxError {
+    const t = this.tokens[this.i];
+    const token = !t ? undefined : t.type === 'op' ? (t.op === '\n' ? 'newline' : t.op) : t.raw;
+    return new ShellSyntaxError(`unexpected ${this.describe()}${suffix}`, token, !t);
   }
 
   /** Parses and-or items until one of `stops` (keywords) or the end. */
@@ -220,25 +264,59 @@ class Parser {
       }
       if (next.type === 'word' && stops.includes(this.keyword(next))) break;
       if (next.type === 'op' && next.op === ')') break;
-      throw new ShellSyntaxError(`unexpected ${this.describe()}`);
+      throw this.unexpected();
     }
     return { items };
   }
 
   private pipeline(): Command {
+    const negate = this.peekKeyword('!');
+    if (negate) this.i++;
     const commands = [this.command()];
     while (this.peekOp('|')) {
       this.i++;
       this.skipNewlines();
       commands.push(this.command());
     }
-    return commands.length === 1 ? commands[0] : { kind: 'pipeline', commands };
+    return commands.length === 1 && !negate ? commands[0] : { kind: 'pipeline', commands, ...(negate ? { negate } : {}) };
   }
 
   private command(): Command {
+    const cmd = this.compound();
+    if (cmd.kind === 'simple') return cmd;
+    const redirects: Redirect[] = [];
+    while (this.redirect(redirects));
+    return redirects.length ? { kind: 'redirected', command: cmd, redirects } : cmd;
+  }
+
+  /** Reads one redirection into `into`; false when the next token is none. */
+  private redirect(into: Redirect[]): boolean {
     const t = this.tokens[this.i];
-    if (!t) throw new ShellSyntaxError('unexpected end of file');
+    if (!t || t.type !== 'op') return false;
+    if (t.op === '>' || t.op === '>>' || t.op === '<' || t.op === '2>' || t.op === '2>>') {
+      this.i++;
+      const target = this.tokens[this.i];
+      // bash names the end of the line `newline` here.
+      if (!target) throw new ShellSyntaxError('unexpected end of file', 'newline', true);
+      if (target.type !== 'word') throw this.unexpected();
+      this.i++;
+      into.push({ op: t.op, target: target.word });
+      return true;
+    }
+    if (t.op === '2>&1' || t.op === '>&2') {
+      this.i++;
+      into.push({ op: t.op, target: [] });
+      return true;
+    }
+    return false;
+  }
+
+  private compound(): Command {
+    const t = this.tokens[this.i];
+    if (!t) throw new ShellSyntaxError('unexpected end of file', undefined, true);
     const kw = t.type === 'word' ? this.keyword(t) : '';
+    // A reserved word that only closes or continues a compound command cannot start one.
+    if (['then', 'else', 'elif', 'fi', 'do', 'done', '}'].includes(kw)) throw this.unexpected();
     if (kw === 'while' || kw === 'until') {
       this.i++;
       const cond = this.list(['do']);
@@ -250,7 +328,10 @@ class Parser {
     if (kw === 'for') {
       this.i++;
       const nameTok = this.tokens[this.i++];
-      if (!nameTok || nameTok.type !== 'word') throw new ShellSyntaxError('bad for loop variable');
+      if (!nameTok || nameTok.type !== 'word' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(nameTok.raw)) {
+        this.i--;
+        throw new ShellSyntaxError('bad for loop variable', nameTok ? (nameTok.type === 'op' ? nameTok.op : nameTok.raw) : undefined, !nameTok);
+      }
       const items: Word[] = [];
       this.skipNewlines();
       if (this.peekKeyword('in')) {
@@ -289,7 +370,7 @@ class Parser {
     if (t.type === 'op' && t.op === '(') {
       this.i++;
       const body = this.list([]);
-      if (!this.peekOp(')')) throw new ShellSyntaxError('missing )');
+      if (!this.peekOp(')')) throw this.tokens[this.i] ? this.unexpected() : new ShellSyntaxError('missing )', undefined, true);
       this.i++;
       return { kind: 'group', body };
     }
@@ -304,14 +385,7 @@ class Parser {
       const t = this.tokens[this.i];
       if (!t) break;
       if (t.type === 'op') {
-        if (t.op === '>' || t.op === '>>' || t.op === '<' || t.op === '2>') {
-          this.i++;
-          const target = this.tokens[this.i++];
-          if (!target || target.type !== 'word') throw new ShellSyntaxError(`unexpected ${this.describe()}`);
-          redirects.push({ op: t.op, target: target.word });
-          continue;
-        }
-        if (t.op === '2>&1') { this.i++; redirects.push({ op: '2>&1', target: [] }); continue; }
+        if (this.redirect(redirects)) continue;
         break;
       }
       const eq = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(t.raw);
@@ -325,7 +399,7 @@ class Parser {
       words.push(t.word);
       this.i++;
     }
-    if (words.length === 0 && assigns.length === 0 && redirects.length === 0) throw new ShellSyntaxError(`unexpected ${this.describe()}`);
+    if (words.length === 0 && assigns.length === 0 && redirects.length === 0) throw this.unexpected();
     return { kind: 'simple', assigns, words, redirects };
   }
 
@@ -347,7 +421,7 @@ class Parser {
 
   private expect(k: string): void {
     this.skipNewlines();
-    if (!this.peekKeyword(k)) throw new ShellSyntaxError(`unexpected ${this.describe()} (expecting "${k}")`);
+    if (!this.peekKeyword(k)) throw this.unexpected(` (expecting "${k}")`);
     this.i++;
   }
 

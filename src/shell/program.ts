@@ -9,6 +9,8 @@
  * (`kubectl`, `wget` to a pod) reaches them through the shell's driver and `System`.
  */
 
+import type { ContainerSystem } from './container-system';
+
 /** Errors a file system call can give, as errno names (programs turn them into their own words). */
 export type FsError = 'ENOENT' | 'EISDIR' | 'ENOTDIR' | 'EACCES' | 'EROFS' | 'EEXIST' | 'ENOTEMPTY';
 
@@ -56,7 +58,7 @@ export interface ProgramIO {
 export type Program = (io: ProgramIO) => number;
 
 /** What a program may ask of the world it runs in; absent capabilities behave as "not here". */
-export interface System {
+export interface System extends ContainerSystem {
   /** Virtual ms since the epoch (`date`). */
   now(): number;
   hostname: string;

@@ -230,6 +230,7 @@ export function App({ session }: { session: UiSession }) {
                 onRun={session.run}
                 onComplete={session.complete}
                 onInterrupt={session.interrupt}
+                onInput={session.input}
                 banner={BANNER}
                 history={history}
                 onHistory={session.setHistory}

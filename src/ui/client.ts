@@ -29,6 +29,7 @@ interface Pending {
   resolve: (result: CommandResult) => void;
   reject: (error: Error) => void;
   write?: (text: string) => void;
+  reading?: () => void;
 }
 
 export class WorkerClient {
@@ -46,16 +47,21 @@ export class WorkerClient {
     this.port.postMessage({ type: 'connect' });
   }
 
-  /** Sends a command; `write` receives the output it streams (kubectl lines). */
-  request(command: Command, write?: (text: string) => void): { id: number; done: Promise<CommandResult> } {
+  /** Sends a command; `write` receives the output it streams, `reading` hears when it reads typed input. */
+  request(command: Command, write?: (text: string) => void, reading?: () => void): { id: number; done: Promise<CommandResult> } {
     const id = this.nextId++;
-    const done = new Promise<CommandResult>((resolve, reject) => this.pending.set(id, { resolve, reject, write }));
+    const done = new Promise<CommandResult>((resolve, reject) => this.pending.set(id, { resolve, reject, write, reading }));
     this.port.postMessage({ type: 'command', id, command });
     return { id, done };
   }
 
   interrupt(id: number): void {
     this.port.postMessage({ type: 'interrupt', id });
+  }
+
+  /** A line typed into running command `id` (null: Ctrl+D). */
+  input(id: number, text: string | null): void {
+    this.port.postMessage({ type: 'input', id, text });
   }
 
   /** The worker is gone: every command still waiting for an answer fails with `error`. */
@@ -78,6 +84,9 @@ export class WorkerClient {
         return;
       case 'output':
         this.pending.get(message.id)?.write?.(message.text);
+        return;
+      case 'reading':
+        this.pending.get(message.id)?.reading?.();
         return;
       case 'result': {
         const p = this.pending.get(message.id);

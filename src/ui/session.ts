@@ -190,9 +190,9 @@ export class UiSession {
   };
 
   /** Terminal `onRun`: one command line, output streamed to `write`, resolves to the exit code. */
-  run = async (line: string, write: (text: string) => void): Promise<number> => {
+  run = async (line: string, write: (text: string) => void, reading?: () => void, columns?: number): Promise<number> => {
     this.syncWorkspace();
-    const { id, done } = this.client.request({ kind: 'kubectl', line }, write);
+    const { id, done } = this.client.request({ kind: 'kubectl', line, ...(columns ? { columns } : {}) }, write, reading);
     this.runningId = id;
     try {
       const r = await done;
@@ -207,6 +207,11 @@ export class UiSession {
 
   interrupt = (): void => {
     if (this.runningId !== undefined) this.client.interrupt(this.runningId);
+  };
+
+  /** Terminal `onInput`: a line typed into the running command (null: Ctrl+D). */
+  input = (text: string | null): void => {
+    if (this.runningId !== undefined) this.client.input(this.runningId, text);
   };
 
   complete = async (line: string): Promise<string[]> => {

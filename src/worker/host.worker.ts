@@ -4,7 +4,6 @@
  */
 /// <reference lib="webworker" />
 import { kubectl } from '../kubectl';
-import { splitCommandLine } from '../shell/parse';
 import { complete } from '../kubectl/complete';
 import { LESSONS } from '../lessons/catalog';
 import { createCluster } from '../sim/cluster';
@@ -17,7 +16,6 @@ declare const self: DedicatedWorkerGlobalScope;
 const session = new Session({
   createCluster: () => createCluster({ seed: 42 }),
   kubectl,
-  splitCommandLine,
   complete,
   // kubectl's own parser: the markers sit where kubectl's error message says, with its hint.
   manifestProblems: (text, filename) => manifestProblems(text, filename).map((p) => ({ ...p, message: p.hint ? `${p.message}\n${p.hint}` : p.message })),

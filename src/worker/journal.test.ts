@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { kubectl } from '../kubectl';
-import { splitCommandLine } from '../shell/parse';
 import { createCluster } from '../sim/cluster';
 import { FakeWall } from './fake-wall';
 import type { JournalEntry } from './journal';
@@ -32,7 +31,6 @@ function live(startWall = 0) {
   const session = new Session({
     createCluster: () => createCluster({ seed: 42 }),
     kubectl,
-    splitCommandLine,
     lessons: [],
     post: (m) => messages.push(m),
     wall,
@@ -101,6 +99,30 @@ describe('journal replay', () => {
     a.wall.run(20_000);
     b.wall.run(20_000);
     expect(b.hello().snapshot).toEqual(a.hello().snapshot);
+  });
+
+  it('replays shell lines: variables, loops, scratch files, sleeps and typed input come out the same', () => {
+    const a = live();
+    a.send({ kind: 'kubectl', line: 'export APP=web; alias kc=kubectl' });
+    a.send({ kind: 'kubectl', line: 'for i in 1 2; do kc create deployment $APP$i --image=nginx; done' });
+    a.send({ kind: 'kubectl', line: 'sleep 5; kubectl get deploy web1 -o yaml > web1.yaml' });
+    a.wall.run(6_000);
+    a.send({ kind: 'kubectl', line: 'read n; kubectl scale deployment web2 --replicas=$n' });
+    const reading = a.lastId();
+    a.wall.run(1_000);
+    a.session.handle({ type: 'input', id: reading, text: '3\n' });
+    a.send({ kind: 'kubectl', line: 'kubectl delete -f web1.yaml' });
+    a.wall.run(2_000);
+    const before = a.hello();
+    const entries = a.journal();
+    expect(entries.map((e) => e.command.kind)).toEqual(['kubectl', 'kubectl', 'kubectl', 'kubectl', 'input', 'kubectl']);
+
+    const b = live(9_000);
+    b.send({ kind: 'restore', cluster: { entries, simTime: before.simTime, paused: false, speed: 1 }, lessonId: null, progress: [] });
+    const after = b.hello();
+    expect(after.rv).toBe(before.rv);
+    expect(after.snapshot).toEqual(before.snapshot);
+    expect(after.snapshot.deployments?.map((d) => `${d.metadata.name}:${(d.spec as { replicas: number }).replicas}`)).toEqual(['web2:3']);
   });
 
   it('replays a journal that began paused (a reset while paused), and stays paused', () => {

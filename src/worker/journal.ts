@@ -11,7 +11,9 @@ import type { Command, Speed, WorkspaceFiles } from './protocol';
 /** A journaled command: what the UI sent, or an interrupt of the kubectl entry at `entry`. */
 export type JournaledCommand =
   | Extract<Command, { kind: 'kubectl' | 'apply' | 'workspace' | 'clock' }>
-  | { kind: 'interrupt'; entry: number };
+  | { kind: 'interrupt'; entry: number }
+  /** Typed input (null: Ctrl+D) for the kubectl entry at `entry`. */
+  | { kind: 'input'; entry: number; text: string | null };
 
 export interface JournalEntry {
   /** Virtual ms at which the command ran. */
@@ -67,6 +69,12 @@ export class Journal {
     if (entry === undefined) return;
     this.kubectlEntries.delete(id);
     this.list.push({ at, command: { kind: 'interrupt', entry } });
+  }
+
+  /** What the learner typed into running command `id` (a replay feeds it at the same instant). */
+  recordInput(at: number, id: number, text: string | null): void {
+    const entry = this.kubectlEntries.get(id);
+    if (entry !== undefined) this.list.push({ at, command: { kind: 'input', entry, text } });
   }
 
   /** Command `id` finished by itself. */

@@ -2,10 +2,12 @@
  * The one typed channel between the UI (main thread) and the simulation host (Web Worker).
  *
  * UI → worker:  `connect`, then `command{id, command}` (every command is answered by exactly one
- *               `result{id}`), and `interrupt{id}` (Ctrl+C on a running kubectl command).
+ *               `result{id}`), `interrupt{id}` (Ctrl+C on a running command line) and
+ *               `input{id, text}` (a line typed while it runs, after it said `reading`).
  * Worker → UI:  `hello` once per connect and after every reset (a full snapshot), then `patch`
  *               batches of watch deltas (coalesced per object, at most one per ~16 ms frame),
- *               `output` chunks streamed while a kubectl command runs, `result` per command.
+ *               `output` chunks streamed while a command line runs, `reading{id}` once when it
+ *               first reads what the learner types, `result` per command.
  *
  * Everything here is plain structured-clone data. Handle messages with exhaustive `switch`es
  * (`assertNever`), so adding a variant is a compile error wherever it is not handled.
@@ -79,7 +81,7 @@ export interface ObjectRef {
 
 export type Command =
   /** One terminal line, e.g. `kubectl get pods -o wide`. Output streams as `output`. */
-  | { kind: 'kubectl'; line: string }
+  | { kind: 'kubectl'; line: string; columns?: number }
   /** Tab completion candidates for a partial line. */
   | { kind: 'complete'; line: string }
   /** Replace the workspace (the editor's files) without applying anything. */
@@ -115,7 +117,9 @@ export type UiToWorker =
   | { type: 'connect' }
   | { type: 'command'; id: number; command: Command }
   /** Interrupt the running command `id` (Ctrl+C): it ends with exit code 130. */
-  | { type: 'interrupt'; id: number };
+  | { type: 'interrupt'; id: number }
+  /** Text typed while command `id` runs (a line with its newline), or null for Ctrl+D. */
+  | { type: 'input'; id: number; text: string | null };
 
 // ---------------------------------------------------------------------------------------------
 // Worker → UI
@@ -172,6 +176,8 @@ export type WorkerToUi =
       journal?: JournalEntry[];
     }
   | { type: 'output'; id: number; text: string; stream: 'stdout' | 'stderr' }
+  /** Command `id` reads the terminal: typed lines go to it (`input`), not to the next prompt. */
+  | { type: 'reading'; id: number }
   | { type: 'result'; id: number; ok: true; result: CommandResult }
   | { type: 'result'; id: number; ok: false; error: string };
 

@@ -33,6 +33,20 @@ const fakeKubectl: KubectlEntry = function* (client, argv, io) {
     io.out(held ? 'woke\n' : 'timed out\n');
     return 0;
   }
+  if (verb === 'ask') {
+    // Like `kubectl exec -it`: reads what the learner types until a whole line is there.
+    let typed = '';
+    let ended = false;
+    const line = () => {
+      const t = io.terminal?.read();
+      if (t === undefined) ended = true;
+      else typed += t;
+      return ended || typed.includes('\n');
+    };
+    if (!line()) yield { until: line, timeoutMs: Infinity };
+    io.out(ended && !typed ? 'no answer\n' : `answer: ${typed}`);
+    return 0;
+  }
   if (verb === 'cat' || verb === 'apply') {
     const text = io.workspace.read(argv[argv.length - 1]);
     if (text === undefined) {
@@ -61,7 +75,6 @@ function setup(extra: Partial<SessionDeps> = {}) {
     createCluster: () => (current = createCluster({ seed: 1, uptimeMs: 1000 })),
     kubectl: fakeKubectl,
     ...extra,
-    splitCommandLine: (line) => line.trim().split(/\s+/).filter(Boolean),
     lessons: [lesson],
     post: (m) => messages.push(m),
     wall,
@@ -105,10 +118,10 @@ describe('Session', () => {
     expect(patch).toBeDefined();
   });
 
-  it('says command not found for anything but kubectl', () => {
+  it('says command not found for a program the host lacks', () => {
     const { run, resultOf, outputOf } = setup();
-    const id = run('ls -la');
-    expect(outputOf(id)).toBe('bash: ls: command not found\n');
+    const id = run('kubeclt get pods');
+    expect(outputOf(id)).toBe('bash: kubeclt: command not found\n');
     expect(resultOf(id)).toEqual({ kind: 'kubectl', exitCode: 127 });
   });
 
@@ -322,5 +335,69 @@ describe('Session', () => {
     run('kubectl configmap and-another');
     wall.run(20);
     expect(patches()).toHaveLength(after + 2);
+  });
+
+  describe('the host shell', () => {
+    it('runs loops and pipes through kubectl', () => {
+      const { run, resultOf, outputOf } = setup();
+      const id = run('for i in a b; do k configmap $i; done | sort -r');
+      expect(outputOf(id)).toBe('configmap/b created\nconfigmap/a created\n');
+      expect(resultOf(id)).toEqual({ kind: 'kubectl', exitCode: 0 });
+    });
+
+    it('keeps variables and aliases from line to line', () => {
+      const { run, outputOf } = setup();
+      run('export NAME=kept; alias cm="kubectl configmap"');
+      expect(outputOf(run('cm $NAME'))).toBe('configmap/kept created\n');
+    });
+
+    it('refuses a line with a syntax error and runs none of it', () => {
+      const { run, resultOf, outputOf } = setup();
+      const id = run('kubectl configmap x; fi');
+      expect(outputOf(id)).toBe("bash: syntax error near unexpected token `fi'\n");
+      expect(resultOf(id)).toEqual({ kind: 'kubectl', exitCode: 2 });
+      expect(outputOf(run('kubectl configmap x'))).toBe('configmap/x created\n');
+    });
+
+    it('sleeps in virtual time', () => {
+      const { run, wall, resultOf, outputOf } = setup();
+      const id = run('sleep 2; kubectl configmap late');
+      wall.run(1500);
+      expect(resultOf(id)).toBeUndefined();
+      wall.run(1000);
+      expect(outputOf(id)).toBe('configmap/late created\n');
+    });
+
+    it('stops a loop that never waits instead of hanging', () => {
+      const { run, resultOf, outputOf } = setup();
+      const id = run('while true; do echo x; done');
+      expect(resultOf(id)).toEqual({ kind: 'kubectl', exitCode: 130 });
+      expect(outputOf(id)).toContain('Stopped: this line ran 10,000 commands');
+    });
+
+    it('interrupts a loop that waits (Ctrl+C)', () => {
+      const { run, send, wall, resultOf } = setup();
+      const id = run('while true; do sleep 1; done');
+      wall.run(5000);
+      expect(resultOf(id)).toBeUndefined();
+      send({ type: 'interrupt', id });
+      expect(resultOf(id)).toEqual({ kind: 'kubectl', exitCode: 130 });
+    });
+
+    it('feeds typed lines to a command that reads the terminal, and journals them', () => {
+      const { run, send, messages, resultOf, outputOf } = setup();
+      const id = run('kubectl ask');
+      expect(messages).toContainEqual({ type: 'reading', id });
+      expect(resultOf(id)).toBeUndefined();
+      send({ type: 'input', id, text: 'yes\n' });
+      expect(outputOf(id)).toBe('answer: yes\n');
+      expect(resultOf(id)).toEqual({ kind: 'kubectl', exitCode: 0 });
+      const second = run('kubectl ask');
+      send({ type: 'input', id: second, text: null });
+      expect(outputOf(second)).toBe('no answer\n');
+      send({ type: 'connect' });
+      const hello = messages.find((m) => m.type === 'hello');
+      expect(hello?.type === 'hello' && hello.journal.map((e) => e.command.kind)).toEqual(['kubectl', 'input', 'kubectl', 'input']);
+    });
   });
 });

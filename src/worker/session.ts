@@ -32,6 +32,9 @@ import {
 } from './protocol';
 import { FRAME_MS, TimeDriver, type WallTimers } from './time-driver';
 import { EditorWorkspace } from './workspace';
+import { HostShell } from '../shell/host/host-shell';
+import type { ShellProgram } from '../shell/interpreter';
+import { TypedInput } from './typed-input';
 
 export interface ManifestProblem {
   message: string;
@@ -42,7 +45,8 @@ export interface ManifestProblem {
 export interface SessionDeps {
   createCluster: () => Cluster;
   kubectl: KubectlEntry;
-  splitCommandLine: (line: string) => string[];
+  /** Text tools for the host shell (the programs registry, src/shell/programs/). */
+  programs?: ReadonlyMap<string, ShellProgram>;
   /** Tab completion (kubectl's `complete`); without it nothing completes. Gets the workspace for `-f` file names. */
   complete?: (client: KubeClient, line: string, config: KubeConfig, workspace: Workspace) => string[];
   /** YAML syntax problems with positions, for editor markers. */
@@ -52,10 +56,12 @@ export interface SessionDeps {
   wall: WallTimers;
 }
 
-/** A kubectl program parked on a `Wait` until its condition holds or virtual time runs out. */
+/** A command line (the host shell running it) parked on a `Wait` until its condition holds or virtual time runs out. */
 interface Running {
   id: number;
   program: KubectlProgram;
+  /** What the learner types while it runs. */
+  input?: TypedInput;
   wait?: { until: () => boolean; deadline: number; pollMs?: number };
   out: (text: string, stream: 'stdout' | 'stderr') => void;
   done: (exitCode: number) => void;
@@ -91,6 +97,8 @@ export class Session {
   private readonly workspace = new EditorWorkspace();
   private readonly config: KubeConfig = { ...DEFAULT_KUBECONFIG };
   private readonly running = new Map<number, Running>();
+  /** The learner's bash: variables, aliases and scratch files live from line to line (until a reset). */
+  private host!: HostShell;
   private readonly progress: LessonProgressKeeper;
   private readonly journal = new Journal();
   /** Wall time stands still while a journal replays (virtual time moves only by its entries). */
@@ -117,6 +125,9 @@ export class Session {
       case 'interrupt':
         this.interrupt(message.id);
         return;
+      case 'input':
+        this.input(message.id, message.text);
+        return;
       default:
         assertNever(message);
     }
@@ -133,6 +144,13 @@ export class Session {
     this.cluster = this.deps.createCluster();
     this.client = createClient(this.cluster);
     this.checks = cachedReads(this.client);
+    this.host = new HostShell({
+      kubectl: (argv, io) => this.deps.kubectl(this.client, argv, { ...io, seed: this.cluster.options.seed, config: this.config }),
+      workspace: () => this.workspace,
+      now: () => this.cluster.clock.now(),
+      tty: true,
+      ...(this.deps.programs ? { programs: this.deps.programs } : {}),
+    });
     this.journal.clear();
     const speed = this.driver?.speed ?? 1;
     const paused = this.driver?.paused ?? false;
@@ -197,7 +215,7 @@ export class Session {
   private execute(id: number, command: Command): CommandResult | undefined {
     switch (command.kind) {
       case 'kubectl':
-        this.startKubectl(id, command.line);
+        this.startKubectl(id, command.line, command.columns);
         return undefined;
       case 'complete':
         return { kind: 'complete', candidates: this.deps.complete?.(this.client, command.line, this.config, this.workspace) ?? [] };
@@ -240,7 +258,8 @@ export class Session {
 
   // --- kubectl ---------------------------------------------------------------------------------
 
-  private startKubectl(id: number, line: string): void {
+  /** Runs a terminal line in the host shell (bash): pipes, loops, kubectl, watch… */
+  private startKubectl(id: number, line: string, columns?: number): void {
     // Replayed commands (negative ids) run silently: their output was seen before the reload.
     const post = id < 0 ? () => undefined : this.deps.post;
     const out = (text: string, stream: 'stdout' | 'stderr') => post({ type: 'output', id, text, stream });
@@ -248,20 +267,20 @@ export class Session {
       this.journal.finished(id);
       post({ type: 'result', id, ok: true, result: { kind: 'kubectl', exitCode } });
     };
-    let argv: string[];
-    try {
-      argv = this.deps.splitCommandLine(line);
-    } catch (e) {
-      out(`bash: ${e instanceof Error ? e.message : String(e)}\n`, 'stderr');
-      done(2);
-      return;
-    }
-    if (argv.length === 0) return done(0);
-    if (argv[0] !== 'kubectl' && argv[0] !== 'k') {
-      out(`bash: ${argv[0]}: command not found\n`, 'stderr');
-      return done(127);
-    }
-    this.run({ id, program: this.program(argv.slice(1), out), out, done });
+    const input = new TypedInput(() => post({ type: 'reading', id }));
+    const program = this.host.runLine(line, { write: out, terminal: input, ...(columns ? { columns } : {}) });
+    this.run({ id, program, input, out, done });
+  }
+
+  /** A line typed into a running command: it may be what its wait was waiting for. */
+  private input(id: number, text: string | null): void {
+    const r = this.running.get(id);
+    if (!r?.input) return;
+    this.driver.catchUp();
+    this.journal.recordInput(this.cluster.clock.now(), id, text);
+    r.input.push(text);
+    if (r.wait?.until()) this.run(r, true);
+    this.driver.schedule();
   }
 
   private program(args: string[], out: Running['out']): KubectlProgram {
@@ -484,9 +503,10 @@ export class Session {
       this.replayTo(entry.at);
       const command: JournaledCommand = entry.command;
       if (command.kind === 'interrupt') this.interrupt(replayId(command.entry));
+      else if (command.kind === 'input') this.input(replayId(command.entry), command.text);
       else if (command.kind === 'workspace') this.workspace.replace(command.files);
       else this.execute(replayId(index), command);
-      if (command.kind !== 'interrupt') this.journal.record(entry.at, replayId(index), command, this.workspace.files());
+      if (command.kind !== 'interrupt' && command.kind !== 'input') this.journal.record(entry.at, replayId(index), command, this.workspace.files());
     });
     this.replayTo(saved.simTime);
     // Commands still waiting when the page went away have nobody to answer to now.

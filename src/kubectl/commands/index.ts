@@ -37,6 +37,7 @@ import { command as config } from './config';
 import { command as create } from './create';
 import { command as del } from './delete';
 import { command as describe } from './describe';
+import { command as exec } from './exec';
 import { command as expose } from './expose';
 import { command as get } from './get';
 import { command as label } from './label';
@@ -53,7 +54,7 @@ import { command as wait } from './wait';
 
 /** Every top-level command this kubectl implements, by name. */
 export const COMMANDS: ReadonlyMap<string, CommandModule> = new Map(
-  [create, expose, run, set, get, del, rollout, scale, clusterInfo, top, cordon, uncordon, taint, describe, logs, apply, patch, wait, label, annotate, apiResources, config, version].map((c) => [c.name, c]),
+  [create, expose, run, set, get, del, rollout, scale, clusterInfo, top, cordon, uncordon, taint, describe, logs, exec, apply, patch, wait, label, annotate, apiResources, config, version].map((c) => [c.name, c]),
 );
 
 /**

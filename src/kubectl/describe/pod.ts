@@ -190,6 +190,15 @@ function describeResources(w: PrefixWriter, resources: ResourceRequirements | un
   }
 }
 
+/**
+ * The path as Go's url.URL.String() writes it: escaped like EscapedPath (`?` → `%3F`), with a
+ * `/` before a relative path when there is a host.
+ */
+function urlPath(path: string, host: string): string {
+  const escaped = path.replace(/[^A-Za-z0-9\-._~$&+,/:;=@]/g, (ch) => [...new TextEncoder().encode(ch)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+  return escaped && host && !escaped.startsWith('/') ? `/${escaped}` : escaped;
+}
+
 export function describeProbe(p: Probe): string {
   const attrs = `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 1}s period=${p.periodSeconds ?? 10}s #success=${p.successThreshold ?? 1} #failure=${p.failureThreshold ?? 3}`;
   if (p.exec) return `exec [${(p.exec.command ?? []).join(' ')}] ${attrs}`;
@@ -197,7 +206,7 @@ export function describeProbe(p: Probe): string {
     const h = p.httpGet;
     const port = h.port === undefined ? '' : String(h.port);
     const host = port ? `${h.host ?? ''}:${port}` : h.host ?? '';
-    return `http-get ${String(h.scheme ?? 'HTTP').toLowerCase()}://${host}${h.path ?? ''} ${attrs}`;
+    return `http-get ${String(h.scheme ?? 'HTTP').toLowerCase()}://${host}${urlPath(h.path ?? '', host)} ${attrs}`;
   }
   if (p.tcpSocket) return `tcp-socket ${p.tcpSocket.host ?? ''}:${p.tcpSocket.port} ${attrs}`;
   if (p.grpc) return `grpc <pod>:${p.grpc.port} ${p.grpc.service ?? ''} ${attrs}`;

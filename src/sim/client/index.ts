@@ -16,6 +16,7 @@ import type { KObject } from '../core/object';
 import { parseRfc3339 } from '../core/parse-rfc3339';
 import { bindPod } from '../scheduler/binding';
 import { metricsReader } from '../metrics/reader';
+import { execInPod } from './exec';
 
 /** Kinds this server gives a `scale` subresource. */
 const SCALABLE = ['deployments', 'replicasets'];
@@ -69,10 +70,8 @@ export function createClient(cluster: ClientHost): KubeClient {
       const sinceTime = since?.ms;
       return readLogs(cluster, namespace, pod, opts.container, { previous: opts.previous, tail: opts.tailLines, timestamps: opts.timestamps, sinceSeconds: opts.sinceSeconds, sinceTime, limitBytes: opts.limitBytes });
     },
-    // Containers run no processes one can join yet: the server has no such subresources.
-    exec() {
-      throw noSuchSubresource();
-    },
+    exec: (namespace, pod, opts, streams) => execInPod(api.get('pods', namespace, pod), opts, streams, cluster.kubelets, cluster.clock),
+    // Containers run no processes one can attach to yet: the server has no such subresources.
     attach() {
       throw noSuchSubresource();
     },

@@ -1,6 +1,7 @@
 /** Alpine: a busybox userland, no server. */
 import type { ImageFamily } from './types';
 import { BUSYBOX } from './userland';
+import { ALPINE_FILES } from './files/os';
 
 export const alpine: ImageFamily = {
   name: 'alpine',
@@ -11,6 +12,7 @@ export const alpine: ImageFamily = {
       entrypoint: [],
       cmd: ['/bin/sh'],
       binaries: BUSYBOX,
+      files: ALPINE_FILES,
     },
   ],
 };

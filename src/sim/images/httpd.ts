@@ -2,6 +2,8 @@
 import { MiB } from '../metrics/usage';
 import type { ImageFamily, ServerBehaviour } from './types';
 import { DEBIAN } from './userland';
+import { DEBIAN_FILES } from './files/os';
+import { HTTPD_FILES } from './files/httpd';
 
 export const httpdServer: ServerBehaviour = {
   binaries: ['httpd-foreground', 'httpd'],
@@ -24,6 +26,9 @@ export const httpdServer: ServerBehaviour = {
     ],
     exitAfterMs: 5,
   }),
+  // The It works! page dates from 2007 (ETag "2d-432a5e4a73a80").
+  docroot: { root: '/usr/local/apache2/htdocs', style: 'apache', builtAt: 1_181_587_994_000 },
+  serverName: (v) => `Apache/${v} (Unix)`,
   shutdown: ['[{ts}] [mpm_event:notice] [pid 1:tid 1] AH00492: caught SIGWINCH, shutting down gracefully'],
   shutdownMs: 200,
 };
@@ -40,6 +45,7 @@ export const httpd: ImageFamily = {
       server: httpdServer,
       // Idle use: httpd's event MPM, three idle children.
       idle: { cpuMillis: 1, memoryBytes: 6 * MiB + 400 * 1024 },
+      files: { ...DEBIAN_FILES, ...HTTPD_FILES },
     },
   ],
 };

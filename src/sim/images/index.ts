@@ -5,12 +5,16 @@
  * (startup log lines, stop signal). An image outside the catalog's namespaces (./well-known.ts)
  * runs as the generic app (./generic.ts).
  */
+import { agnhost } from './agnhost';
 import { alpine } from './alpine';
 import { busybox } from './busybox';
 import { debian } from './debian';
 import { imageDigest } from './digest';
+import { BUSYBOX_FILES, DEBIAN_FILES } from './files/os';
 import { fluentd } from './fluentd';
 import { genericImage } from './generic';
+import { goproxy } from './goproxy';
+import { httpEcho } from './http-echo';
 import { httpd } from './httpd';
 import { kuard } from './kuard';
 import { mongo } from './mongo';
@@ -19,24 +23,27 @@ import { nginx } from './nginx';
 import { phpApache } from './php-apache';
 import { metricsServer } from './metrics-server';
 import { stress } from './stress';
+import { postgres } from './postgres';
+import { curl } from './curl';
 import { redis } from './redis';
 import type { ImageFamily, ImageInfo, ImageRef, ImageRepository } from './types';
 import { ubuntu } from './ubuntu';
 import { inKnownNamespace, knownNamespaces } from './well-known';
 
 export type { Workload } from './types';
-export type { HttpAnswer, ImageFamily, ImageInfo, ImageRef, ImageRepository, PortInUse, ServerBehaviour } from './types';
+export type { AppContext, AppState, GrpcHealthAnswer, HttpAnswer, HttpRequest, ImageFamily, ImageInfo, ImageRef, ImageRepository, PortInUse, ServerBehaviour } from './types';
 export { InvalidImageName, parseImageRef } from './reference';
 export { imageDigest } from './digest';
+export { appStateOf, toRequest } from './http';
 
 /** The families in the registry's order (what `knownRepositories` lists). */
-const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer];
+const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho];
 
 const REPOS: ImageRepository[] = FAMILIES.flatMap((f) => f.repositories);
 
 const BY_REPO = new Map(REPOS.map((r) => [r.repository, r]));
 
-const KNOWN_NAMESPACES = knownNamespaces(REPOS.map((r) => r.repository));
+const KNOWN_NAMESPACES = knownNamespaces(REPOS.filter((r) => r.ownsNamespace !== false).map((r) => r.repository));
 
 /**
  * The image the registry holds for `ref`, or undefined (not found / no such tag): exact for
@@ -66,7 +73,21 @@ export function lookupImage(ref: ImageRef): ImageInfo | undefined {
     server: repo.server,
     ...(repo.idle ? { idle: repo.idle } : {}),
     ...(repo.workload ? { workload: repo.workload } : {}),
+    files: filesOf(repo),
+    dashArgsRun: repo.dashArgsRun,
   };
+}
+
+const FILES = new Map<ImageRepository, ReadonlyMap<string, string>>();
+
+/** An image's files, built once per repository: its own, else its userland's. */
+function filesOf(repo: ImageRepository): ReadonlyMap<string, string> {
+  let files = FILES.get(repo);
+  if (!files) {
+    files = new Map(Object.entries(repo.files ?? (repo.binaries.includes('dash') ? DEBIAN_FILES : BUSYBOX_FILES)));
+    FILES.set(repo, files);
+  }
+  return files;
 }
 
 /** The CRI error of a failed pull (lookupImage gave nothing), as the kubelet prints it after `Failed to pull image "x": `. */

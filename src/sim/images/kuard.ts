@@ -1,25 +1,36 @@
 /** kuard, the Kubernetes Up and Running demo server (gcr.io/kuar-demo). */
 import { MiB } from '../metrics/usage';
+import { flag } from './agnhost';
+import { kuardHttp } from './kuard-probes';
 import type { ImageFamily, ServerBehaviour } from './types';
 
-const kuardServer: ServerBehaviour = {
-  binaries: ['kuard'],
-  ports: [8080],
-  timestampStyle: 'nginx',
-  startup: (v) => [
-    [0, `{ts} Starting kuard version: ${v}`],
-    [0, '{ts} **********************************************************************'],
-    [0, '{ts} * WARNING: This server may expose sensitive'],
-    [0, '{ts} * and secret information. Be careful.'],
-    [0, '{ts} **********************************************************************'],
-    [1, '{ts} Config: '],
-    [1, '{"address":":8080","debug":false,"debug-sitedata-dir":"./sitedata","keygen":{"enable":false,"exit-code":0,"exit-on-complete":false,"memq-queue":"","memq-server":"","num-to-gen":0,"time-to-run":0},"liveness":{"fail-next":0},"readiness":{"fail-next":0},"tls-address":":8443","tls-dir":"/tls"}'],
-    [2, '{ts} Could not find certificates to serve TLS'],
-    [2, '{ts} Serving on HTTP on :8080'],
-  ],
-  shutdown: [],
-  shutdownMs: 10,
-};
+function kuardServer(liveFail = 0, readyFail = 0): ServerBehaviour {
+  return {
+    binaries: ['kuard'],
+    ports: [8080],
+    timestampStyle: 'nginx',
+    startup: (v) => [
+      [0, `{ts} Starting kuard version: ${v}`],
+      [0, '{ts} **********************************************************************'],
+      [0, '{ts} * WARNING: This server may expose sensitive'],
+      [0, '{ts} * and secret information. Be careful.'],
+      [0, '{ts} **********************************************************************'],
+      [1, '{ts} Config: '],
+      [1, `{"address":":8080","debug":false,"debug-sitedata-dir":"./sitedata","keygen":{"enable":false,"exit-code":0,"exit-on-complete":false,"memq-queue":"","memq-server":"","num-to-gen":0,"time-to-run":0},"liveness":{"fail-next":${liveFail}},"readiness":{"fail-next":${readyFail}},"tls-address":":8443","tls-dir":"/tls"}`],
+      [2, '{ts} Could not find certificates to serve TLS'],
+      [2, '{ts} Serving on HTTP on :8080'],
+    ],
+    http: kuardHttp({ '/healthy': liveFail, '/ready': readyFail }),
+    // --liveness-fail-next / --readiness-fail-next (pkg/debugprobe/config.go BindConfig).
+    withArgs: (args) => {
+      const n = (name: string) => Number(flag(args, name) ?? 0) || 0;
+      return kuardServer(n('liveness-fail-next'), n('readiness-fail-next'));
+    },
+    shutdown: [],
+    shutdownMs: 0,
+    sigtermExitCode: 2,
+  };
+}
 
 export const kuard: ImageFamily = {
   name: 'kuard',
@@ -30,7 +41,7 @@ export const kuard: ImageFamily = {
       entrypoint: ['/kuard'],
       cmd: [],
       binaries: ['kuard', 'sh', 'echo', 'sleep', 'cat', 'ls', 'date', 'env', 'true', 'false'],
-      server: kuardServer,
+      server: kuardServer(),
       // Idle use: a small Go web server.
       idle: { cpuMillis: 0, memoryBytes: 5 * MiB + 512 * 1024 },
     },

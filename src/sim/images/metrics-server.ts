@@ -4,11 +4,13 @@
  * lines follow v0.7.2's (source files and line numbers as v0.7.2 logs them, to our knowledge).
  */
 import { MiB } from '../metrics/usage';
+import { pathOnly, toRequest } from './http';
 import type { ImageFamily, ServerBehaviour } from './types';
 
 const server: ServerBehaviour = {
   binaries: ['metrics-server'],
   ports: 'declared',
+  tls: true,
   timestampStyle: 'glog',
   startup: (_v, ports) => [
     [0, 'I{ts}       1 serving.go:374] Generated self-signed cert (/tmp/apiserver.crt, /tmp/apiserver.key)'],
@@ -19,7 +21,7 @@ const server: ServerBehaviour = {
     [500, 'I{ts}       1 tlsconfig.go:243] "Starting DynamicServingCertificateController"'],
     [600, 'I{ts}       1 shared_informer.go:320] Caches are synced for RequestHeaderAuthRequestController'],
   ],
-  http: (path) => (path === '/readyz' || path === '/livez' ? { status: 200, contentType: 'text/plain; charset=utf-8', body: 'ok' } : { status: 403, contentType: 'application/json', body: '{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Forbidden","code":403}' }),
+  http: (req) => (['/readyz', '/livez'].includes(pathOnly(toRequest(req).path)) ? { status: 200, contentType: 'text/plain; charset=utf-8', body: 'ok' } : { status: 403, contentType: 'application/json', body: '{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Forbidden","code":403}' }),
   shutdown: [],
   shutdownMs: 100,
 };

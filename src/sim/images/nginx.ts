@@ -2,6 +2,8 @@
 import { MiB } from '../metrics/usage';
 import type { ImageFamily, PortInUse, ServerBehaviour } from './types';
 import { DEBIAN } from './userland';
+import { DEBIAN_FILES } from './files/os';
+import { NGINX_FILES } from './files/nginx';
 
 const nginxServer: ServerBehaviour = {
   binaries: ['nginx', 'nginx-debug'],
@@ -26,9 +28,14 @@ const nginxServer: ServerBehaviour = {
     [20, '{ts} [notice] 1#1: start worker process 29'],
   ],
   portInUse: (port) => bindFailure(port),
+  // 1.27.3's pages were built 2024-11-26T15:55:00Z (ETag "6745ef54-267").
+  docroot: { root: '/usr/share/nginx/html', style: 'nginx', builtAt: 1_732_636_500_000 },
+  serverName: (v) => `nginx/${v}`,
   // nginx's STOPSIGNAL is SIGQUIT: a graceful shutdown.
   shutdown: ['{ts} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down', '{ts} [notice] 29#29: gracefully shutting down', '{ts} [notice] 29#29: exiting', '{ts} [notice] 29#29: exit', '{ts} [notice] 1#1: signal 17 (SIGCHLD) received from 29', '{ts} [notice] 1#1: worker process 29 exited with code 0', '{ts} [notice] 1#1: exit'],
   shutdownMs: 100,
+  // SIGTERM is nginx's fast shutdown (ngx_signal_handler names the sender).
+  terminated: (from) => [`{ts} [notice] 1#1: signal 15 (SIGTERM) received from ${from}, exiting`, '{ts} [notice] 29#29: exiting', '{ts} [notice] 29#29: exit', '{ts} [notice] 1#1: signal 17 (SIGCHLD) received from 29', '{ts} [notice] 1#1: worker process 29 exited with code 0', '{ts} [notice] 1#1: exit'],
 };
 
 /**
@@ -66,6 +73,7 @@ export const nginx: ImageFamily = {
       server: nginxServer,
       // Idle use: nginx master and one worker per CPU, at rest.
       idle: { cpuMillis: 0, memoryBytes: 3 * MiB + 270 * 1024 },
+      files: { ...DEBIAN_FILES, ...NGINX_FILES },
     },
   ],
 };

@@ -2,6 +2,7 @@
 import { MiB } from '../metrics/usage';
 import type { ImageFamily, ServerBehaviour } from './types';
 import { DEBIAN } from './userland';
+import { DEBIAN_FILES } from './files/os';
 
 const redisServer: ServerBehaviour = {
   binaries: ['redis-server'],
@@ -38,6 +39,8 @@ export const redis: ImageFamily = {
       entrypoint: ['docker-entrypoint.sh'],
       cmd: ['redis-server'],
       binaries: [...DEBIAN, 'redis-server', 'redis-cli', 'docker-entrypoint.sh'],
+      // WORKDIR /data, where it saves dump.rdb.
+      files: { ...DEBIAN_FILES, '/data/': '' },
       server: redisServer,
       // Idle use: an empty redis: serverCron ticks at 10 Hz.
       idle: { cpuMillis: 2, memoryBytes: 3 * MiB + 600 * 1024 },

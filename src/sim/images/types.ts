@@ -3,6 +3,7 @@
  * registry's answer for a tag, and the server process an image starts by default. Each image
  * family (./<family>.ts) is an `ImageFamily`.
  */
+import type { DocRoot } from './static-site';
 import type { ResourceUse } from '../metrics/usage';
 
 /**
@@ -42,18 +43,40 @@ export interface ServerBehaviour {
   startup: (version: string, ports: number[]) => Array<[number, string]>;
   /** Lines written when stopped, and how long a clean shutdown takes. */
   shutdown: string[];
+  /** Lines written instead when a process of the container sent SIGTERM (`kill 1`), with its PID. */
+  terminated?: (fromPid: number) => string[];
   shutdownMs: number;
+  /**
+   * Exit code after SIGTERM (0 when unset). A Go program without a signal handler that is
+   * PID 1 cannot die by the signal it re-raises and exits 2 (runtime dieFromSignal).
+   */
+  sigtermExitCode?: number;
   /** Container ports the server listens on (probes, later); `declared`: the container's own. */
   ports: number[] | 'declared';
-  /** How it answers an HTTP request on its ports (the network serves it, later). */
-  http?: (path: string) => HttpAnswer;
+  /** It speaks TLS on its ports (metrics-server's 10250): an HTTPS probe reaches it, plain HTTP does not. */
+  tls?: boolean;
+  /**
+   * How it answers an HTTP request on its ports: a bare path is a GET with no headers
+   * (see ./http.ts `toRequest`); a full request carries the container's uptime and app state.
+   */
+  http?: (req: HttpRequest | string) => HttpAnswer;
+  /** grpc.health.v1.Health/Check on `port`; undefined when nothing speaks gRPC there. */
+  grpcHealth?: (service: string, req: AppContext, port: number) => GrpcHealthAnswer | undefined;
+  /** A server whose behaviour depends on its arguments (agnhost's subcommands, http-echo's flags). */
+  withArgs?: (args: string[]) => ServerBehaviour;
+  /** A server of files: requests are answered from this folder of the container (./static-site.ts). */
+  docroot?: DocRoot;
+  /** `Server:` header and error-page signature (`nginx/{v}`). */
+  serverName?: (version: string) => string;
   /**
    * What it prints when a port it listens on is already taken (containers of a pod share one
    * network namespace): the first `keep` startup lines, then `lines`, then exit 1 at `exitAfterMs`.
    */
   portInUse?: (port: number) => PortInUse;
   /** How `{ts}` is rendered in its log lines. */
-  timestampStyle: 'nginx' | 'apache' | 'redis' | 'iso' | 'glog' | 'none';
+  timestampStyle: 'nginx' | 'apache' | 'redis' | 'iso' | 'glog' | 'postgres' | 'none';
+  /** What the entrypoint checks before starting it (postgres without a password): fail instead. */
+  preflight?: (env: Record<string, string>) => { lines: Array<[number, string]>; exitAfterMs: number; code: number } | undefined;
 }
 
 /** A server that cannot bind its port: its output until it exits with code 1. */
@@ -63,12 +86,41 @@ export interface PortInUse {
   exitAfterMs: number;
 }
 
+/** What an app knows of the container instance it runs in. */
+export interface AppContext {
+  /** Virtual ms since the container started (apps whose answers change with time). */
+  uptimeMs: number;
+  /** Mutable state of this container instance (kuard's fail-next switches); fresh on each start. */
+  state: AppState;
+  /** The pod's hostname (serve-hostname, kuard). */
+  hostname?: string;
+}
+
+export type AppState = Record<string, unknown>;
+
+/** An HTTP request as an app sees it. */
+export interface HttpRequest extends AppContext {
+  method: string;
+  /** Path with query, e.g. `/healthz` or `/echo?msg=hi`. */
+  path: string;
+  /** Header names as sent (Go canonical form: `User-Agent`). */
+  headers: Record<string, string>;
+  body?: string;
+  /** Port the request arrived on. */
+  port?: number;
+}
+
 /** An app's answer to an HTTP request. */
 export interface HttpAnswer {
   status: number;
   contentType: string;
   body: string;
+  /** Extra response headers, e.g. `Location` of a redirect. */
+  headers?: Record<string, string>;
 }
+
+/** grpc.health.v1 HealthCheckResponse status, or the RPC error the server returns. */
+export type GrpcHealthAnswer = 'SERVING' | 'NOT_SERVING' | 'UNKNOWN' | 'SERVICE_UNKNOWN' | { code: 'Unimplemented' | 'NotFound'; message: string };
 
 export interface ImageInfo {
   repository: string;
@@ -81,6 +133,9 @@ export interface ImageInfo {
   /** Executables on PATH (basenames); a shell image has the usual coreutils. */
   binaries: ReadonlySet<string>;
   server?: ServerBehaviour;
+  /** The image's files (path → content; `dir/` an empty directory). */
+  files?: ReadonlyMap<string, string>;
+  dashArgsRun?: string;
   /** Version string some servers print. */
   version: string;
   /** What its default app uses at rest (metrics; `kubectl top`). */
@@ -105,6 +160,15 @@ export interface ImageRepository {
   /** What its default app uses at rest (metrics; `kubectl top`). */
   idle?: ResourceUse;
   workload?: (argv: string[]) => Workload | undefined;
+  /** Its files (./files/): path → content, a path ending in `/` an empty directory. Default: its userland's. */
+  files?: Record<string, string>;
+  /** The program its entrypoint script runs when the arguments start with an option (`-s …`). */
+  dashArgsRun?: string;
+  /**
+   * false: the catalog holds this one repository of a namespace it does not otherwise know
+   * (`hashicorp/http-echo`), so the namespace's other images stay generic apps.
+   */
+  ownsNamespace?: boolean;
 }
 
 /**

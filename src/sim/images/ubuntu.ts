@@ -1,6 +1,7 @@
 /** Ubuntu: a Debian userland with bash, no server. */
 import type { ImageFamily } from './types';
 import { DEBIAN } from './userland';
+import { UBUNTU_FILES } from './files/os';
 
 export const ubuntu: ImageFamily = {
   name: 'ubuntu',
@@ -11,6 +12,7 @@ export const ubuntu: ImageFamily = {
       entrypoint: [],
       cmd: ['/bin/bash'],
       binaries: DEBIAN,
+      files: UBUNTU_FILES,
     },
   ],
 };

@@ -97,8 +97,8 @@ describe('exec in a running container', () => {
   const plan = planProcess({ metadata: { name: 'p' }, spec: { containers: [c] } }, c, image);
 
   it('sees the files the main process has left at that moment', () => {
-    expect(plan.exec(['cat', '/tmp/healthy'], 1000, 11_000, 1000)).toEqual({ stdout: '', stderr: '', code: 0, tookMs: 0 });
-    expect(plan.exec(['cat', '/tmp/healthy'], 1000, 41_000, 1000)).toEqual({ stdout: '', stderr: "cat: can't open '/tmp/healthy': No such file or directory\n", code: 1, tookMs: 0 });
+    expect(plan.exec(['cat', '/tmp/healthy'], 1000, 11_000, 1000)).toMatchObject({ stdout: '', stderr: '', code: 0, tookMs: 0 });
+    expect(plan.exec(['cat', '/tmp/healthy'], 1000, 41_000, 1000)).toMatchObject({ stdout: '', stderr: "cat: can't open '/tmp/healthy': No such file or directory\n", code: 1, tookMs: 0 });
   });
 
   it('gives containerd’s error for a program the image lacks, and stops at the timeout', () => {

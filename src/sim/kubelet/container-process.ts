@@ -5,7 +5,9 @@
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { ImageInfo, PortInUse, ServerBehaviour } from '../images';
-import { runProcess, type ProcessContext, type ShellFlavor } from '../../shell/evaluate';
+import { runProcess, type OutputLine, type ProcessContext, type ShellFlavor } from '../../shell/evaluate';
+import type { Program, System } from '../../shell/program';
+import { PodFiles, type ContainerFiles } from '../fs/pod-files';
 import type { LogLine } from './logs';
 import { kubeletEnv, type PodFacts } from './container-env';
 import { expand } from './expansion';
@@ -26,8 +28,8 @@ export interface ProcessPlan {
   use?: ResourceUse;
   /** Reaction to SIGTERM: exit after this long with this code, or ignore it (PID 1 shell). */
   onSigterm: { afterMs: number; code: number } | 'ignore';
-  /** Output between start and `untilAbs` (virtual ms). */
-  lines(startedAt: number, untilAbs: number, stoppedAt?: number): LogLine[];
+  /** Output between start and `untilAbs` (virtual ms); `stoppedBy`: the PID whose SIGTERM stopped it. */
+  lines(startedAt: number, untilAbs: number, stoppedAt?: number, stoppedBy?: number): LogLine[];
   /** The server the process is, if any (probes and ports, later). */
   server?: ServerBehaviour;
   /** The ports that server listens on. */
@@ -36,7 +38,15 @@ export interface ProcessPlan {
    * Runs `argv` inside the running container at `atAbs` (exec probes, `kubectl exec`): it sees
    * the files the main process has left by then. `timeoutMs` bounds a command that never ends.
    */
-  exec(argv: string[], startedAt: number, atAbs: number, timeoutMs: number): ExecResult;
+  exec(argv: string[], startedAt: number, atAbs: number, timeoutMs: number, runtime?: ExecRuntime): ExecResult;
+}
+
+/** What the container runtime lends a command run inside (ps, kill, wget…): see ./exec/. */
+export interface ExecRuntime {
+  programs?: ReadonlyMap<string, Program>;
+  sys?: System;
+  /** The working directory (an interactive shell's, after `cd`). */
+  cwd?: string;
 }
 
 /** What a command run inside a container did. */
@@ -49,9 +59,11 @@ export interface ExecResult {
   code?: number;
   /** How long it ran (virtual ms). */
   tookMs: number;
+  /** The output as it came, with offsets from the start (streamed by `kubectl exec`). */
+  lines?: OutputLine[];
 }
 
-const WRAPPERS = new Set(['docker-entrypoint.sh', '/docker-entrypoint.sh', '/usr/local/bin/docker-entrypoint.sh', '/bin/entrypoint.sh', '/run.sh']);
+const WRAPPERS = new Set(['docker-entrypoint.sh', '/docker-entrypoint.sh', '/usr/local/bin/docker-entrypoint.sh', '/bin/entrypoint.sh', '/entrypoint.sh', '/run.sh']);
 
 /** Facts for a pod that is not running on a kubelet (unit tests): no IPs, no services. */
 export const NO_FACTS: PodFacts = { podIPs: [], hostIPs: [], allocatable: { cpuMillis: 0, memoryBytes: 0, ephemeralBytes: 0 }, services: [] };
@@ -88,10 +100,11 @@ function flavorOf(image: ImageInfo): ShellFlavor {
 
 /**
  * `facts`: what the kubelet knows of the pod beyond its spec (IPs, node, services) for the
- * environment; `held`: ports other running containers of the pod listen on (one network namespace).
+ * environment; `held`: ports other running containers of the pod listen on (one network namespace);
+ * `files`: the instance's files (../fs/pod-files.ts; a pod of its own when not given).
  */
-export function planProcess(pod: Pod, container: Container, image: ImageInfo, facts: PodFacts = NO_FACTS, held: ReadonlySet<number> = new Set()): ProcessPlan {
-  const plan = planUnlimited(pod, container, image, facts, held);
+export function planProcess(pod: Pod, container: Container, image: ImageInfo, facts: PodFacts = NO_FACTS, held: ReadonlySet<number> = new Set(), files?: ContainerFiles): ProcessPlan {
+  const plan = planUnlimited(pod, container, image, facts, held, files);
   if (plan.startError) return plan;
   // A server uses what its image says it uses at rest; a shell command next to nothing.
   return withLimits(plan, plan.use ?? (plan.server ? image.idle : undefined) ?? QUIET, container, plan.memoryRampPerSec);
@@ -125,35 +138,49 @@ function workloadPlan(w: Workload): Omit<ProcessPlan, 'exec'> & { memoryRampPerS
   };
 }
 
-function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: PodFacts, held: ReadonlySet<number>): ProcessPlan & { memoryRampPerSec?: number } {
+function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: PodFacts, held: ReadonlySet<number>, files?: ContainerFiles): ProcessPlan & { memoryRampPerSec?: number } {
   const kubelet = kubeletEnv(pod, container, facts);
   const env = containerEnv(pod, container, image, kubelet);
   let argv = resolveArgv(container, image, kubelet);
   const ctx: ProcessContext = { env, startedAt: 0, binaries: image.binaries, flavor: flavorOf(image), hostname: env.HOSTNAME };
-  const noFiles = (): ReadonlyMap<string, string> => new Map();
-  const exec = (files: (startedAt: number, atAbs: number) => ReadonlyMap<string, string>) => (command: string[], startedAt: number, atAbs: number, timeoutMs: number) =>
-    execIn(command, { ...ctx, startedAt: atAbs, files: files(startedAt, atAbs) }, timeoutMs);
-  if (argv.length === 0) return { startError: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: no command: unknown', onSigterm: 'ignore', lines: () => [], exec: exec(noFiles) };
+  const own = files ?? new PodFiles(pod).start(container, image);
+  // A command run inside sees the container's files at that moment (writable layer, volumes).
+  const exec = (command: string[], startedAt: number, atAbs: number, timeoutMs: number, runtime: ExecRuntime = {}) => {
+    own.startedAt ??= startedAt;
+    return execIn(command, { ...ctx, startedAt: atAbs, fs: own.view(atAbs), cwd: runtime.cwd, programs: runtime.programs, sys: runtime.sys }, timeoutMs);
+  };
+  if (argv.length === 0) return { startError: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: no command: unknown', onSigterm: 'ignore', lines: () => [], exec };
   // An image we cannot know runs its app for any program outside its userland.
   const app = image.opaque === true && !image.binaries.has(basename(argv[0]));
   if (!app && !executableExists(argv[0], image.binaries) && !WRAPPERS.has(argv[0])) {
-    return { startError: executableNotFoundMessage(argv[0]), onSigterm: 'ignore', lines: () => [], exec: exec(noFiles) };
+    return { startError: executableNotFoundMessage(argv[0]), onSigterm: 'ignore', lines: () => [], exec };
   }
   let wrapped = false;
   if (argv[0] === 'tini') argv = argv.slice(argv[1] === '--' ? 2 : 1);
   if (WRAPPERS.has(argv[0]) && argv.length > 1) {
     argv = argv.slice(1);
     wrapped = true;
+    // The entrypoint script's `if [ "${1#-}" != "$1" ]; then set -- curl "$@"; fi`.
+    if (argv[0].startsWith('-') && image.dashArgsRun) argv = [image.dashArgsRun, ...argv];
   }
   const workload = image.workload?.(argv);
-  if (workload) return { ...workloadPlan(workload), exec: exec(noFiles) };
-  const server = image.server;
+  if (workload) return { ...workloadPlan(workload), exec };
+  // Some servers are chosen by their arguments (agnhost's subcommands).
+  const server = image.server?.withArgs && argv.length > 0 && image.server.binaries.includes(basename(argv[0])) ? image.server.withArgs(argv.slice(1)) : image.server;
   const declared = declaredPorts(container);
-  if (server && app) return { ...serverPlan(server, image.version, true, declared, held), exec: exec(noFiles) };
-  if (server && argv.length > 0 && server.binaries.includes(basename(argv[0]))) return { ...serverPlan(server, image.version, wrapped || !image.entrypoint.length, declared, held), exec: exec(noFiles) };
-  if (server && WRAPPERS.has(argv[0])) return { ...serverPlan(server, image.version, true, declared, held), exec: exec(noFiles) };
-  const timeline = runProcess(argv, ctx, { untilMs: Infinity, maxSteps: 200_000, maxLines: 1 });
+  const refused = server && (WRAPPERS.has(argv[0]) || server.binaries.includes(basename(argv[0] ?? ''))) ? server.preflight?.(env) : undefined;
+  if (refused) {
+    return { exitAfterMs: refused.exitAfterMs, exitCode: refused.code, onSigterm: 'ignore', exec, lines: (startedAt, untilAbs) => refused.lines.filter(([at]) => startedAt + at <= untilAbs).map(([at, text]) => ({ at: startedAt + at, text })) };
+  }
+  if (server && app) return { ...serverPlan(server, image.version, true, declared, held), exec };
+  if (server && argv.length > 0 && server.binaries.includes(basename(argv[0]))) return { ...serverPlan(server, image.version, wrapped || !image.entrypoint.length, declared, held), exec };
+  if (server && WRAPPERS.has(argv[0])) return { ...serverPlan(server, image.version, true, declared, held), exec };
+  const start = { ...ctx, files: own.initial() };
+  let wrote = false;
+  const timeline = runProcess(argv, { ...start, onWrite: () => (wrote = true) }, { untilMs: Infinity, maxSteps: 200_000, maxLines: 1 });
   const exit = timeline.truncated ? undefined : timeline.exit;
+  // A process that never writes a file needs no replaying for its files.
+  if (wrote || !exit) own.attach(mainWriter(argv, start, own, exit?.at));
   return {
     exitAfterMs: exit?.at,
     exitCode: exit?.code,
@@ -162,8 +189,25 @@ function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: 
       const t = runProcess(argv, { ...ctx, startedAt }, { untilMs: Math.max(0, untilAbs - startedAt), maxLines: 10_000, maxSteps: 2_000_000 });
       return t.lines.map((l) => ({ at: startedAt + l.at, text: l.text }));
     },
-    // The main process replayed up to the moment says which files exist then.
-    exec: exec((startedAt, atAbs) => runProcess(argv, { ...ctx, startedAt }, { untilMs: Math.max(0, atAbs - startedAt), maxLines: 1, maxSteps: 2_000_000 }).files),
+    exec,
+  };
+}
+
+/**
+ * The main process as a writer of the container's files: replayed up to the moment a reader
+ * asks about, journaling the writes it makes past what was already journaled.
+ */
+function mainWriter(argv: string[], start: ProcessContext, files: ContainerFiles, exitAt: number | undefined) {
+  let horizon = -1;
+  return {
+    extend(untilAbs: number): void {
+      const startedAt = files.startedAt ?? 0;
+      const until = untilAbs - startedAt;
+      if (until <= horizon || (exitAt !== undefined && horizon >= exitAt)) return;
+      const seen = horizon;
+      runProcess(argv, { ...start, startedAt, onWrite: (path, content, at, previous) => { if (at > seen) files.record(path, content, startedAt + at, previous); } }, { untilMs: until, maxLines: 1, maxSteps: 2_000_000 });
+      horizon = until;
+    },
   };
 }
 
@@ -175,7 +219,7 @@ function execIn(argv: string[], ctx: ProcessContext, timeoutMs: number): ExecRes
   }
   const t = runProcess(argv, ctx, { untilMs: timeoutMs, maxLines: 10_000, maxSteps: 2_000_000 });
   const text = (stream: 'stdout' | 'stderr') => t.lines.filter((l) => l.stream === stream).map((l) => l.text + '\n').join('');
-  return { stdout: text('stdout'), stderr: text('stderr'), code: t.exit?.code, tookMs: t.exit?.at ?? timeoutMs };
+  return { stdout: text('stdout'), stderr: text('stderr'), code: t.exit?.code, tookMs: t.exit?.at ?? timeoutMs, lines: t.lines };
 }
 
 /** The TCP ports a container declares (`ports[].containerPort`). */
@@ -193,8 +237,8 @@ function serverPlan(server: ServerBehaviour, version: string, withEntrypoint: bo
     ...(failure ? { exitAfterMs: failure.exitAfterMs, exitCode: 1 } : {}),
     server,
     ports,
-    onSigterm: { afterMs: server.shutdownMs, code: 0 },
-    lines: (startedAt, untilAbs, stoppedAt) => {
+    onSigterm: { afterMs: server.shutdownMs, code: server.sigtermExitCode ?? 0 },
+    lines: (startedAt, untilAbs, stoppedAt, stoppedBy) => {
       const out: LogLine[] = [];
       for (const [offset, text] of startup) {
         const at = startedAt + offset;
@@ -202,7 +246,8 @@ function serverPlan(server: ServerBehaviour, version: string, withEntrypoint: bo
         out.push({ at, text: renderTs(text, at, server.timestampStyle) });
       }
       if (stoppedAt !== undefined && stoppedAt <= untilAbs) {
-        for (const text of server.shutdown) out.push({ at: stoppedAt, text: renderTs(text, stoppedAt, server.timestampStyle) });
+        const shutdown = stoppedBy !== undefined && server.terminated ? server.terminated(stoppedBy) : server.shutdown;
+        for (const text of shutdown) out.push({ at: stoppedAt, text: renderTs(text, stoppedAt, server.timestampStyle) });
       }
       return out;
     },
@@ -215,7 +260,7 @@ function unknownBindFailure(port: number): PortInUse {
 }
 
 function renderTs(text: string, at: number, style: ServerBehaviour['timestampStyle']): string {
-  if (!text.includes('{ts}')) return text;
+  if (!text.includes('{ts')) return text;
   const t = utcParts(at);
   const p = pad;
   const Y = t.year;
@@ -226,9 +271,11 @@ function renderTs(text: string, at: number, style: ServerBehaviour['timestampSty
     case 'apache': ts = `${DAY_NAMES[t.weekday]} ${MONTH_NAMES[t.month - 1]} ${p(t.day)} ${hms}.${p(t.millisecond, 3)}000 ${Y}`; break;
     case 'redis': ts = `${p(t.day)} ${MONTH_NAMES[t.month - 1]} ${Y} ${hms}.${p(t.millisecond, 3)}`; break;
     case 'glog': ts = `${p(t.month)}${p(t.day)} ${hms}.${p(t.millisecond, 3)}000`; break;
+    case 'postgres': ts = `${Y}-${p(t.month)}-${p(t.day)} ${hms}.${p(t.millisecond, 3)} UTC`; break;
     default: ts = `${Y}-${p(t.month)}-${p(t.day)}T${hms}`;
   }
-  return text.split('{ts}').join(ts);
+  // postgres names an earlier instant to the second (`was shut down at 2026-01-01 09:00:02 UTC`).
+  return text.split('{tss}').join(`${Y}-${p(t.month)}-${p(t.day)} ${hms} UTC`).split('{ts}').join(ts);
 }
 
 function basename(p: string): string {

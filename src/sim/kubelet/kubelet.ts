@@ -15,6 +15,7 @@ import type { ImageInfo, ImageRef } from '../images';
 import { LogStore } from './logs';
 import { buildNode, nodeIndex, PRELOADED_IMAGES, type NodeImage } from './node-object';
 import { PodWorker } from './pod-worker';
+import type { PodSandbox } from './exec/sandbox';
 import type { NodeRuntime, PullTicket } from './runtime';
 import type { ResourceUse } from '../metrics/usage';
 
@@ -26,6 +27,10 @@ export interface Kubelet {
   runningPods(): string[];
   /** The logs of the containers run on this node (what `GET pods/<name>/log` reads). */
   readonly logs: LogStore;
+  /** A pod this kubelet runs, as exec reaches it (./exec/sandbox.ts). */
+  sandbox(uid: string): PodSandbox | undefined;
+  /** The pod this node gave `ip`, if it still runs. */
+  sandboxByIP(ip: string): PodSandbox | undefined;
   /** The resource endpoint (`/metrics/resource`): what each running container uses now. */
   stats(): PodStats[];
 }
@@ -77,6 +82,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
   ) {
     this.clock = ctx.clock;
     this.actor = `kubelet (${node.name})`;
+    this.startedAt = ctx.clock.now();
     this.rng = ctx.rng.fork(`kubelet/${node.name}`);
     this.record = ctx.events.for({ component: 'kubelet', host: node.name });
     for (const img of PRELOADED_IMAGES) for (const n of img.names) this.imageStore.set(n, img);
@@ -106,6 +112,18 @@ class KubeletImpl implements NodeRuntime, Kubelet {
       if (containers.length) out.push({ ...w.podKey, containers });
     }
     return out;
+  }
+
+  sandbox(uid: string): PodSandbox | undefined {
+    return this.workers.get(uid)?.sandbox();
+  }
+
+  sandboxByIP(ip: string): PodSandbox | undefined {
+    for (const w of this.workers.values()) {
+      const s = w.sandbox();
+      if (s.podIP === ip) return s;
+    }
+    return undefined;
   }
 
   // ---- pod events ----
@@ -144,6 +162,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
   }
 
   private readonly pending = new Set<string>();
+  readonly startedAt: number;
 
   /** Kubelet admission: a pod bound here directly (spec.nodeName) may not fit. */
   private admit(obj: KObject): boolean {

@@ -17,6 +17,10 @@ import { sameJson } from '../core/json-equal';
 import { HOOK_BOUND_MS, runHook, type HookTarget } from './lifecycle/hooks';
 import { keepStopTimers, killBy, stopContainers, type EventAction, type ExitAction } from './lifecycle/stop';
 import { toStart } from './lifecycle/init-order';
+import { PodFiles } from '../fs/pod-files';
+import type { PodSandbox, RunningContainer } from './exec/sandbox';
+import { PodProber } from './probes/pod-prober';
+import { probeWiring } from './probes/wiring';
 
 /** How long after a container exits the kubelet notices (PLEG relist period). */
 export const PLEG_MS = 1000;
@@ -27,7 +31,6 @@ type Action =
   | ExitAction
   | { kind: 'restart'; at: number }
   | { kind: 'retryPull'; at: number }
-  | { kind: 'ready'; at: number }
   | { kind: 'postStarted'; at: number; ok: boolean; message?: string }
   | EventAction;
 
@@ -53,6 +56,10 @@ interface Ctr {
   stoppedAt?: number;
   /** Killed because its spec changed: start again at once, whatever the restart policy. */
   replacing?: boolean;
+  /** The running instance as exec reaches it (./exec/sandbox.ts). */
+  instance?: RunningContainer;
+  /** Killed for a failed liveness/startup probe: restarted at once, backed off from the exit before. */
+  probeKill?: { previousExitAt?: number };
 }
 
 export class PodWorker {
@@ -72,6 +79,10 @@ export class PodWorker {
   private finished = false;
   /** The status last written, to skip writes that would change nothing. */
   private lastStatus: unknown = undefined;
+  /** Volumes and writable layers, made at the first container start. */
+  private files?: PodFiles;
+  /** The pod's probe workers (none when no container has a probe). */
+  private prober: PodProber | undefined;
 
   constructor(private readonly rt: NodeRuntime, obj: KObject) {
     this.pod = obj as unknown as Pod;
@@ -89,6 +100,7 @@ export class PodWorker {
   /** Called once the kubelet has registered the worker (status writes echo back through it). */
   start(): void {
     this.sandboxAt = this.rt.clock.now() + this.rt.sandboxDelay();
+    this.prober = this.makeProber();
     this.schedule();
     this.writeStatus();
   }
@@ -118,6 +130,7 @@ export class PodWorker {
   /** The pod left the store (force delete): stop everything quietly. */
   gone(): void {
     this.finished = true;
+    this.prober?.stop();
     if (this.timer !== undefined) this.rt.clock.cancel(this.timer);
     this.rt.released(this.uid, this.ns, this.name, this.view.podIP);
   }
@@ -202,13 +215,17 @@ export class PodWorker {
       case 'exit':
         return this.exited(c, a.code, a.reason);
       case 'restart':
+        if (c.probeKill) {
+          // No back-off from the killed instance: kuberuntime's doBackOff saw it running.
+          const previous = c.probeKill.previousExitAt;
+          c.probeKill = undefined;
+          if (previous === undefined || !this.restartOrBackOff(c, previous)) this.tryStart(c);
+          return;
+        }
         if (!this.restartOrBackOff(c)) this.tryStart(c);
         return;
       case 'retryPull':
         return this.tryStart(c);
-      case 'ready':
-        if ('running' in c.view.state) c.view.ready = true;
-        return;
       case 'postStarted':
         if (a.ok) return this.running(c);
         // kuberuntime startContainer: the event hides the message (secrets), the kill names it.
@@ -280,7 +297,9 @@ export class PodWorker {
     const now = this.rt.clock.now();
     const ts = this.rt.clock.timestamp();
     const containerID = `containerd://${this.rt.containerId()}`;
-    const plan = planProcess(this.pod, c.spec, image, this.facts(), this.heldPorts(c));
+    this.files ??= new PodFiles(this.pod, () => this.facts());
+    const files = this.files.start(c.spec, image, now);
+    const plan = planProcess(this.pod, c.spec, image, this.facts(), this.heldPorts(c), files);
     if (c.everStarted) c.view.restartCount++;
     if ('terminated' in c.view.state) c.view.lastState = c.view.state.terminated;
     c.everStarted = true;
@@ -301,7 +320,10 @@ export class PodWorker {
     c.live = true;
     c.startedAtMs = now;
     c.startedAtTs = ts;
-    this.rt.logs.add(this.ns, this.name, c.spec.name, { containerID, startedAt: now, lines: (until) => plan.lines(now, until, c.stoppedAt) });
+    c.instance = { name: c.spec.name, spec: c.spec, image, plan, files, startedAt: now, containerID: containerID.slice('containerd://'.length), pids: { next: 7 }, stopFromInside: (from) => this.stopFromInside(c, from) };
+    // A restart clears c.stoppedAt: the previous instance's log keeps its own stop.
+    const instance = c.instance;
+    this.rt.logs.add(this.ns, this.name, c.spec.name, { containerID, startedAt: now, lines: (until) => plan.lines(now, until, c.instance === instance ? c.stoppedAt : instance?.stoppedAt, instance?.stoppedBy) });
     const hook = c.spec.lifecycle?.postStart;
     if (!hook) return this.running(c);
     // The status says Waiting until the hook returns: SyncPod is blocked in it.
@@ -314,12 +336,10 @@ export class PodWorker {
     const now = this.rt.clock.now();
     const plan = c.plan!;
     c.view.state = { running: { startedAt: c.startedAtTs! } };
-    c.view.started = true;
-    // Probes are a later concern: without a readiness probe a running container is ready.
-    const probe = c.spec.readinessProbe;
-    c.view.ready = !probe && !c.init;
-    if (c.sidecar) c.view.ready = !probe;
-    if (probe) c.actions.push({ kind: 'ready', at: now + (probe.initialDelaySeconds ?? 0) * 1000 });
+    // A startup probe holds `started` (and so readiness) until it succeeds; a readiness probe holds `ready`.
+    c.view.started = !c.spec.startupProbe;
+    c.view.ready = c.view.started && !c.spec.readinessProbe && (!c.init || c.sidecar);
+    this.prober?.containerStarted(c.spec.name, now);
     if (plan.exitAfterMs !== undefined) c.actions.push({ kind: 'exit', at: Math.max(now, c.startedAtMs! + plan.exitAfterMs), code: plan.exitCode ?? 0, reason: plan.exitReason });
   }
 
@@ -349,6 +369,12 @@ export class PodWorker {
     c.view.ready = c.init && !c.sidecar && code === 0;
     c.view.started = false;
     c.actions = c.actions.filter((a) => a.kind === 'event');
+    this.prober?.changed(c.spec.name);
+    if (c.instance) {
+      c.instance.files.stop(this.rt.clock.now());
+      c.instance.stoppedAt = c.stoppedAt;
+    }
+    c.instance = undefined;
     this.rt.logs.finish(this.ns, this.name, c.spec.name, containerID, this.rt.clock.now());
     this.afterExit(c, code);
   }
@@ -361,8 +387,15 @@ export class PodWorker {
       c.actions.push({ kind: 'restart', at: this.rt.clock.now() });
       return;
     }
-    const podPolicy = this.pod.spec?.restartPolicy ?? 'Always';
-    const policy = c.sidecar ? 'Always' : c.init ? (podPolicy === 'Never' ? 'Never' : 'OnFailure') : podPolicy;
+    if (c.probeKill) {
+      // The sync that killed it starts it again (computePodActions' ContainersToStart).
+      if (this.restartPolicy(c) !== 'Never') {
+        c.actions.push({ kind: 'restart', at: this.rt.clock.now() });
+        return;
+      }
+      c.probeKill = undefined;
+    }
+    const policy = this.restartPolicy(c);
     const restart = !this.done && (policy === 'Always' || (policy === 'OnFailure' && code !== 0));
     if (restart) c.actions.push({ kind: 'restart', at: this.rt.clock.now() + PLEG_MS });
     if (restart && c.hookFailure !== undefined) {
@@ -375,6 +408,11 @@ export class PodWorker {
     if (!restart && !c.init) this.stopSidecarsIfDone();
   }
 
+  private restartPolicy(c: Ctr): string {
+    const podPolicy = this.pod.spec?.restartPolicy ?? 'Always';
+    return c.sidecar ? 'Always' : c.init ? (podPolicy === 'Never' ? 'Never' : 'OnFailure') : podPolicy;
+  }
+
   /** computePodActions: no regular container left to run ⇒ KillPod, sidecars included. */
   private stopSidecarsIfDone(): void {
     if (this.ctrs.some((c) => c.live || !c.everStarted || c.actions.some((a) => a.kind === 'restart'))) return;
@@ -385,11 +423,10 @@ export class PodWorker {
     if (live.length) this.stop(live, this.graceSeconds());
   }
 
-  /** A restart check for a container that exited: back off or start again. */
-  private restartOrBackOff(c: Ctr): boolean {
+  /** A restart check for a container that exited at `finished`: back off or start again. */
+  private restartOrBackOff(c: Ctr, finished = c.lastFinishedAt ?? this.rt.clock.now()): boolean {
     const key = `${this.uid}/${c.spec.name}`;
     const now = this.rt.clock.now();
-    const finished = c.lastFinishedAt ?? now;
     if (this.rt.crashBackoff.inBackoffSince(key, finished, now)) {
       const backoff = this.rt.crashBackoff.get(key);
       const st = c.view.state;
@@ -397,11 +434,32 @@ export class PodWorker {
       const podRef = `${this.name}_${this.ns}(${this.uid})`;
       c.view.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(backoff)} restarting failed container=${c.spec.name} pod=${podRef}` } };
       this.event(c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.spec.name} in pod ${podRef}`);
-      c.actions.push({ kind: 'restart', at: finished + backoff });
+      c.actions.push({ kind: 'restart', at: Math.max(finished, c.lastFinishedAt ?? finished) + backoff });
       return true;
     }
     this.rt.crashBackoff.next(key, now);
     return false;
+  }
+
+  // ---- exec ----
+
+  /** The pod as exec and the pod network see it. */
+  sandbox(): PodSandbox {
+    return { pod: this.pod, podIP: this.view.podIP, running: () => [...this.inits, ...this.ctrs].flatMap((c) => (c.instance ? [c.instance] : [])) };
+  }
+
+  /** `kill 1` from inside, for a PID 1 that handles the signal: it stops as on SIGTERM, then the restart policy rules. */
+  private stopFromInside(c: Ctr, fromPid: number): void {
+    const instance = c.instance;
+    this.rt.clock.after(0, () => {
+      const sig = c.plan?.onSigterm ?? 'ignore';
+      if (this.finished || c.instance !== instance || c.stoppedAt !== undefined || sig === 'ignore') return;
+      const now = this.rt.clock.now();
+      c.stoppedAt = now;
+      if (instance) instance.stoppedBy = fromPid;
+      c.actions = [...c.actions.filter((a) => a.kind !== 'exit'), { kind: 'exit', at: now + sig.afterMs, code: sig.code }];
+      this.afterChange();
+    }, this.rt.actor);
   }
 
   // ---- spec changes ----
@@ -443,6 +501,7 @@ export class PodWorker {
     const killAt = Math.max(Date.parse(this.pod.metadata!.deletionTimestamp!), this.rt.clock.now());
     this.terminating = true;
     this.sandboxAt = undefined;
+    this.prober?.stop();
     const all = [...this.inits, ...this.ctrs];
     all.forEach(keepStopTimers);
     for (const c of all) if (c.live && c.signalled) killBy(c, killAt);
@@ -476,6 +535,44 @@ export class PodWorker {
       // Already gone.
     }
     this.rt.released(this.uid, this.ns, this.name, this.view.podIP);
+  }
+
+  // ---- probes ----
+
+  private makeProber(): PodProber | undefined {
+    const host = probeWiring(
+      this.rt,
+      this.pod,
+      () => [...this.inits, ...this.ctrs],
+      (name) => this.ctrs.find((c) => c.spec.name === name) ?? this.inits.find((c) => c.spec.name === name),
+      (c, reason, message) => this.event(c, 'Warning', reason, message),
+      (c, type, result) => this.probeResult(c, type, result),
+      () => this.view.podIP,
+    );
+    return PodProber.forPod(host, this.pod, this.rt.startedAt ?? 0);
+  }
+
+  /** A probe's published result changed (the kubelet's results managers). */
+  private probeResult(c: Ctr, type: 'Liveness' | 'Readiness' | 'Startup', result: 'success' | 'failure'): void {
+    if (this.finished || this.terminating || !('running' in c.view.state) || c.signalled || c.probeKill) return;
+    if (type === 'Readiness') c.view.ready = result === 'success' && c.view.started;
+    else if (type === 'Startup' && result === 'success') {
+      c.view.started = true;
+      c.view.ready = !c.spec.readinessProbe && (!c.init || c.sidecar);
+      this.prober?.startupSucceeded(c.spec.name, this.rt.clock.now());
+      // A sidecar's start gates the containers after it.
+      if (c.sidecar) this.sync();
+    } else if (result === 'failure') this.killForProbe(c, type === 'Liveness' ? 'liveness' : 'startup');
+    this.afterChange();
+  }
+
+  /** kuberuntime's kill for a failed liveness/startup probe: preStop, SIGTERM, the probe's grace (or the pod's), then SIGKILL. */
+  private killForProbe(c: Ctr, which: 'liveness' | 'startup'): void {
+    const restart = this.restartPolicy(c) !== 'Never';
+    const probe = which === 'liveness' ? c.spec.livenessProbe : c.spec.startupProbe;
+    c.probeKill = { previousExitAt: c.lastFinishedAt };
+    keepStopTimers(c);
+    this.stop([c], probe?.terminationGracePeriodSeconds ?? this.graceSeconds(), `Container ${c.spec.name} failed ${which} probe${restart ? ', will be restarted' : ''}`);
   }
 
   // ---- helpers ----

@@ -25,6 +25,8 @@ export interface NodeRuntime {
   crashBackoff: Backoff;
   pullBackoff: Backoff;
   now(): string;
+  /** When this kubelet started (virtual ms): probe workers jitter their first run just after. */
+  startedAt?: number;
   record(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void;
   /** Delay before a new pod's sandbox (pause container + network) is ready. */
   sandboxDelay(): number;

@@ -27,8 +27,14 @@ export interface TerminalHandle {
 }
 
 export interface TerminalProps {
-  /** Runs one command line; stream output with `write` (LF is fine); resolve with the exit code. */
-  onRun: (line: string, write: (text: string) => void) => Promise<number>;
+  /**
+   * Runs one command line; stream output with `write` (LF is fine); resolve with the exit code.
+   * Call `reading()` when the command reads the terminal: from then on typed lines go to `onInput`.
+   * `columns`: the terminal's width (bash's `$COLUMNS`).
+   */
+  onRun: (line: string, write: (text: string) => void, reading: () => void, columns: number) => Promise<number>;
+  /** A line typed into a command that reads the terminal (with its newline), or null for Ctrl+D. */
+  onInput?: (text: string | null) => void;
   /** Candidates for the word before the cursor (whole words or whole lines). */
   onComplete?: (line: string) => Promise<string[]>;
   /** Ctrl+C while a command runs. The host ends the command; its `onRun` promise then resolves. */
@@ -85,7 +91,7 @@ function isPasteShortcut(event: KeyboardEvent): boolean {
   return event.type === 'keydown' && (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'v';
 }
 
-type Callbacks = Pick<TerminalProps, 'onRun' | 'onComplete' | 'onInterrupt' | 'onHistory'>;
+type Callbacks = Pick<TerminalProps, 'onRun' | 'onComplete' | 'onInterrupt' | 'onHistory' | 'onInput'>;
 
 interface OpenOptions {
   /** The latest callbacks, read at call time. */
@@ -118,6 +124,35 @@ function openTerminal(host: HTMLDivElement, log: HTMLDivElement, { callbacks, ba
   let pending = ''; // typeahead and the remaining lines of a multi-line paste
   let writeToCommand: (text: string) => void = () => {};
   let disposed = false;
+  // While a command reads the terminal, keys go through a tty's cooked mode: echoed, Backspace
+  // edits, Enter sends the line, Ctrl+D ends the input (on an empty line) or sends what is typed.
+  let reading = false;
+  let cooked = '';
+  const feedCooked = (data: string) => {
+    for (let i = 0; i < data.length; i++) {
+      const c = data[i];
+      if (c === '\x1b') {
+        // An escape sequence (arrow keys…): a cooked tty would echo it as ^[[A; skip it.
+        const m = /^\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?/.exec(data.slice(i));
+        i += (m?.[0].length ?? 1) - 1;
+      } else if (c === '\r' || c === '\n') {
+        writeToCommand('\n');
+        callbacks.current.onInput?.(`${cooked}\n`);
+        cooked = '';
+      } else if (c === '\x7f' || c === '\b') {
+        if (cooked) {
+          cooked = cooked.slice(0, -1);
+          term.write('\b \b');
+        }
+      } else if (c === '\x04') {
+        callbacks.current.onInput?.(cooked === '' ? null : cooked);
+        cooked = '';
+      } else if (c >= ' ') {
+        cooked += c;
+        writeToCommand(c);
+      }
+    }
+  };
 
   const safeFit = () => {
     try {
@@ -170,13 +205,23 @@ function openTerminal(host: HTMLDivElement, log: HTMLDivElement, { callbacks, ba
       mirror.output(stripAnsi(text));
     };
     writeToCommand = write;
+    const startReading = () => {
+      if (finished || reading) return;
+      reading = true;
+      // What was typed ahead is the command's input now, as it would be on a tty.
+      const typed = pending;
+      pending = '';
+      feedCooked(typed);
+    };
     try {
-      await callbacks.current.onRun(line, write);
+      await callbacks.current.onRun(line, write, startReading, term.cols);
     } catch (error) {
       write(`${error instanceof Error ? error.message : String(error)}\n`);
     } finally {
       finished = true;
       running = false;
+      reading = false;
+      cooked = '';
     }
     if (disposed) return;
     // Keep the prompt at the start of a line even if the output did not end with a newline.
@@ -212,6 +257,8 @@ function openTerminal(host: HTMLDivElement, log: HTMLDivElement, { callbacks, ba
         pending = '';
         writeToCommand('^C\n');
         callbacks.current.onInterrupt?.();
+      } else if (reading) {
+        feedCooked(data);
       } else {
         pending += data;
       }
@@ -341,12 +388,12 @@ function openTerminal(host: HTMLDivElement, log: HTMLDivElement, { callbacks, ba
   };
 }
 
-export function Terminal({ onRun, onComplete, onInterrupt, banner, history, onHistory, ref, className }: TerminalProps) {
+export function Terminal({ onRun, onComplete, onInterrupt, onInput, banner, history, onHistory, ref, className }: TerminalProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const logRef = useRef<HTMLDivElement>(null);
   // Latest callbacks, read at call time so the xterm instance is created once.
-  const callbacks = useRef({ onRun, onComplete, onInterrupt, onHistory });
-  callbacks.current = { onRun, onComplete, onInterrupt, onHistory };
+  const callbacks = useRef({ onRun, onComplete, onInterrupt, onHistory, onInput });
+  callbacks.current = { onRun, onComplete, onInterrupt, onHistory, onInput };
   const bannerRef = useRef(banner);
   const historyRef = useRef(history);
   const api = useRef<TerminalHandle>(IDLE_HANDLE);

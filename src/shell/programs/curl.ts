@@ -1,0 +1,80 @@
+/**
+ * `curl` (8.x, as curlimages/curl and Debian's packages): `-s`, `-S`, `-i`, `-I`, `-f`, `-o FILE`,
+ * `-O`, `-X METHOD`, `-H HEADER`, `-L`/`-m`/`-v` accepted. Talks HTTP through the pod network with
+ * curl's error texts: `curl: (7) Failed to connect to localhost port 81 after 0 ms: Couldn't
+ * connect to server`, `curl: (6) Could not resolve host: web`, `curl: (22) The requested URL
+ * returned error: 404`. The progress meter (stderr, when stdout is no terminal) is not drawn.
+ */
+import { resolvePath } from '../fs-map';
+import type { HttpResponse } from '../container-system';
+import type { Program } from '../program';
+import { parseUrl } from './url';
+
+export const curl: Program = (io) => {
+  let silent = false;
+  let showError = false;
+  let include = false;
+  let head = false;
+  let fail = false;
+  let output: string | undefined;
+  let remoteName = false;
+  let method: string | undefined;
+  const headers: Array<[string, string]> = [];
+  const urls: string[] = [];
+  const args = io.argv.slice(1);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-o' || a === '--output') output = args[++i];
+    else if (a === '-X' || a === '--request') method = args[++i];
+    else if (a === '-H' || a === '--header') {
+      const h = args[++i] ?? '';
+      const c = h.indexOf(':');
+      if (c > 0) headers.push([h.slice(0, c).trim(), h.slice(c + 1).trim()]);
+    } else if (a === '-m' || a === '--max-time' || a === '--connect-timeout' || a === '-w' || a === '-A' || a === '-d' || a === '--data') i++;
+    else if (a.startsWith('--')) {
+      if (a === '--silent') silent = true;
+      else if (a === '--show-error') showError = true;
+      else if (a === '--include') include = true;
+      else if (a === '--head') head = true;
+      else if (a === '--fail') fail = true;
+      else if (a === '--remote-name') remoteName = true;
+    } else if (a.startsWith('-') && a.length > 1) {
+      for (const f of a.slice(1)) {
+        if (f === 's') silent = true;
+        else if (f === 'S') showError = true;
+        else if (f === 'i') include = true;
+        else if (f === 'I') head = true;
+        else if (f === 'f') fail = true;
+        else if (f === 'O') remoteName = true;
+      }
+    } else urls.push(a);
+  }
+  const error = (code: number, text: string): number => {
+    if (!silent || showError) io.err(`curl: (${code}) ${text}\n`);
+    return code;
+  };
+  if (!urls.length) {
+    io.err("curl: try 'curl --help' or 'curl --manual' for more information\n");
+    return 2;
+  }
+  let code = 0;
+  for (const text of urls) {
+    const url = parseUrl(text);
+    if (!url) { code = error(3, 'URL rejected: No host part in the URL'); continue; }
+    if (url.scheme !== 'http' && url.scheme !== 'https') { code = error(1, `Protocol "${url.scheme}" not supported`); continue; }
+    const ip = io.sys.resolve?.(url.host);
+    if (!ip) { code = error(6, `Could not resolve host: ${url.host}`); continue; }
+    const hostHeader = url.port === 80 ? url.host : `${url.host}:${url.port}`;
+    const res: HttpResponse | string = io.sys.http?.(ip, url.port, { method: method ?? (head ? 'HEAD' : 'GET'), host: url.host, port: url.port, path: url.path, headers: [['Host', hostHeader], ['User-Agent', 'curl/8.11.1'], ['Accept', '*/*'], ...headers] }) ?? 'ECONNREFUSED';
+    if (typeof res === 'string') { code = error(7, `Failed to connect to ${url.host} port ${url.port} after 0 ms: Couldn't connect to server`); continue; }
+    if (res.status === 0) { code = error(52, 'Empty reply from server'); continue; }
+    if (fail && res.status >= 400) { code = error(22, `The requested URL returned error: ${res.status}`); continue; }
+    const head_ = `HTTP/1.1 ${res.status} ${res.reason}\r\n${res.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+    const out = (include || head ? head_ : '') + (head ? '' : res.body);
+    const name = output ?? (remoteName ? url.path.split('?')[0].split('/').pop() || '' : undefined);
+    if (name === undefined || name === '-') { io.out(out); continue; }
+    const err = io.fs.write(resolvePath(io.cwd, name), out, false);
+    if (err) code = error(23, `Failure writing output to destination, passed ${out.length} returned 0`);
+  }
+  return code;
+};

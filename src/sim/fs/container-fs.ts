@@ -1,0 +1,210 @@
+/**
+ * The files a process in a container sees (a `ShellFs`): the image's files and the files the
+ * kubelet provides (/etc/hosts, /etc/hostname, /etc/resolv.conf) below a writable layer, and the
+ * pod's volumes mounted over both. Read and written at `now()`: the writable layer and the
+ * volumes are journals (./journal.ts), so what a process wrote by a moment is what a reader sees
+ * at that moment. A container restart gets a fresh writable layer; volumes live with the pod.
+ */
+import { normalize } from '../../shell/memory-fs';
+import type { FileStat, FsError, ShellFs } from '../../shell/program';
+import { FileJournal, type JournalEntry } from './journal';
+
+/** A volume mounted into the container (emptyDir, downwardAPI; ConfigMap/Secret/PV later). */
+export interface Mount {
+  /** Absolute, normalised. */
+  path: string;
+  /** What the volume holds: its changing files, over fixed ones (downwardAPI's). */
+  journal: FileJournal;
+  files?: ReadonlyMap<string, string>;
+  readOnly: boolean;
+}
+
+/** Which layer a path falls in, and its path inside that layer. */
+interface Place {
+  journal: FileJournal;
+  lower: ReadonlyMap<string, string>;
+  rel: string;
+  readOnly: boolean;
+  mount?: Mount;
+}
+
+type Found = { kind: 'file'; content: string; mode: number; mtime: number } | { kind: 'dir'; mtime: number } | undefined;
+
+const EMPTY: ReadonlyMap<string, string> = new Map();
+
+export class ContainerFs implements ShellFs {
+  private readonly mounts: Mount[];
+
+  /**
+   * `lower`: the image's and kubelet's files (path → content), never changed; `upper`: the
+   * writable layer; `sync(t)`: brings every writer replayed on demand up to `t` before a read.
+   */
+  constructor(
+    private readonly lower: ReadonlyMap<string, string>,
+    readonly upper: FileJournal,
+    mounts: Mount[],
+    readonly now: () => number,
+    private readonly sync: (t: number) => void = () => {},
+  ) {
+    // Longest mount path first: a mount inside a mount wins.
+    this.mounts = [...mounts].sort((a, b) => b.path.length - a.path.length);
+  }
+
+  stat(path: string): FileStat | FsError {
+    const f = this.find(normalize(path));
+    if (!f) return 'ENOENT';
+    return f.kind === 'file' ? { type: 'file', size: byteLength(f.content), mode: f.mode, mtime: f.mtime } : { type: 'dir', size: 4096, mode: 0o755, mtime: f.mtime };
+  }
+
+  read(path: string): string | FsError {
+    const f = this.find(normalize(path));
+    if (!f) return 'ENOENT';
+    return f.kind === 'file' ? f.content : 'EISDIR';
+  }
+
+  list(path: string): string[] | FsError {
+    const p = normalize(path);
+    const f = this.find(p);
+    if (!f) return 'ENOENT';
+    if (f.kind === 'file') return 'ENOTDIR';
+    const names = new Set<string>();
+    const place = this.place(p);
+    const prefix = place.rel === '/' ? '/' : place.rel + '/';
+    const child = (key: string) => key.slice(prefix.length).split('/')[0];
+    for (const key of place.lower.keys()) if (key.startsWith(prefix)) names.add(child(key));
+    for (const key of place.journal.paths()) if (key.startsWith(prefix)) names.add(child(key));
+    for (const m of this.mounts) if (m.path !== p && m.path.startsWith(p === '/' ? '/' : p + '/')) names.add(m.path.slice(p === '/' ? 1 : p.length + 1).split('/')[0]);
+    return [...names].filter((n) => n !== '' && this.find(p === '/' ? '/' + n : `${p}/${n}`) !== undefined).sort(bytewise);
+  }
+
+  write(path: string, content: string, append: boolean): FsError | undefined {
+    const p = normalize(path);
+    const place = this.place(p);
+    if (place.readOnly) return 'EROFS';
+    const f = this.find(p);
+    if (f?.kind === 'dir') return 'EISDIR';
+    const dir = this.find(parent(p));
+    if (!dir) return 'ENOENT';
+    if (dir.kind === 'file') return 'ENOTDIR';
+    const prev = append && f?.kind === 'file' ? f.content : '';
+    place.journal.record(place.rel, { at: this.now(), kind: 'file', content: prev + content, mode: f?.kind === 'file' ? f.mode : 0o644 });
+    return undefined;
+  }
+
+  remove(path: string, recursive: boolean): FsError | undefined {
+    const p = normalize(path);
+    const f = this.find(p);
+    if (!f) return 'ENOENT';
+    const place = this.place(p);
+    if (place.readOnly || (place.mount && place.rel === '/')) return place.readOnly ? 'EROFS' : 'EACCES';
+    const at = this.now();
+    if (f.kind === 'dir') {
+      const inside = this.list(p);
+      if (Array.isArray(inside) && inside.length && !recursive) return 'ENOTEMPTY';
+      if (Array.isArray(inside)) for (const name of inside) this.remove(`${p}/${name}`, true);
+    }
+    place.journal.record(place.rel, { at, kind: 'gone' });
+    return undefined;
+  }
+
+  mkdir(path: string, parents: boolean): FsError | undefined {
+    const p = normalize(path);
+    if (this.find(p)) return parents && this.find(p)?.kind === 'dir' ? undefined : 'EEXIST';
+    const up = this.find(parent(p));
+    if (!up) {
+      if (!parents) return 'ENOENT';
+      const err = this.mkdir(parent(p), true);
+      if (err) return err;
+    } else if (up.kind === 'file') return 'ENOTDIR';
+    const place = this.place(p);
+    if (place.readOnly) return 'EROFS';
+    place.journal.record(place.rel, { at: this.now(), kind: 'dir' });
+    return undefined;
+  }
+
+  /** Every file visible now (path → content): what a process replayed with a plain map starts from. */
+  snapshot(): Map<string, string> {
+    const out = new Map<string, string>();
+    const walk = (dir: string) => {
+      const names = this.list(dir);
+      if (!Array.isArray(names)) return;
+      for (const n of names) {
+        const p = dir === '/' ? '/' + n : `${dir}/${n}`;
+        const st = this.stat(p);
+        if (typeof st !== 'string' && st.type === 'dir') {
+          walk(p);
+          continue;
+        }
+        const content = this.read(p);
+        if (typeof content === 'string') out.set(p, content);
+        else if (content === 'EISDIR') walk(p);
+      }
+    };
+    walk('/');
+    return out;
+  }
+
+  private place(p: string): Place {
+    for (const m of this.mounts) {
+      if (p === m.path || p.startsWith(m.path + '/')) return { journal: m.journal, lower: m.files ?? EMPTY, rel: p.slice(m.path.length) || '/', readOnly: m.readOnly, mount: m };
+    }
+    return { journal: this.upper, lower: this.lower, rel: p, readOnly: false };
+  }
+
+  private find(p: string): Found {
+    const t = this.now();
+    this.sync(t);
+    const place = this.place(p);
+    if (place.mount && place.rel === '/') return { kind: 'dir', mtime: 0 };
+    return lookup(place.journal, place.lower, place.rel, t);
+  }
+}
+
+/** A path in one layer at `t`: the journal's latest entry, else the fixed files. */
+function lookup(journal: FileJournal, lower: ReadonlyMap<string, string>, rel: string, t: number): Found {
+  if (rel === '/') return { kind: 'dir', mtime: 0 };
+  const e = journal.at(rel, t);
+  // An ancestor removed after this entry hides it (rm -r of a directory).
+  if (e && hiddenByAncestor(journal, rel, e.at, t)) return undefined;
+  if (e && e.kind !== 'append') return fromEntry(e);
+  if (!e && hiddenByAncestor(journal, rel, -Infinity, t)) return undefined;
+  const content = lower.get(rel);
+  if (e?.kind === 'append') return { kind: 'file', content: (content ?? '') + e.text, mode: 0o644, mtime: e.at };
+  if (content !== undefined) return { kind: 'file', content, mode: 0o644, mtime: 0 };
+  const prefix = rel + '/';
+  for (const key of lower.keys()) if (key.startsWith(prefix)) return { kind: 'dir', mtime: 0 };
+  for (const key of journal.paths()) if (key.startsWith(prefix) && lookup(journal, lower, key, t)) return { kind: 'dir', mtime: 0 };
+  return undefined;
+}
+
+function hiddenByAncestor(journal: FileJournal, rel: string, since: number, t: number): boolean {
+  for (let d = parent(rel); d !== '/'; d = parent(d)) {
+    const e = journal.at(d, t);
+    if (e && e.kind === 'gone' && e.at >= since) return true;
+  }
+  return false;
+}
+
+function fromEntry(e: JournalEntry): Found {
+  if (e.kind === 'gone' || e.kind === 'append') return undefined;
+  if (e.kind === 'dir') return { kind: 'dir', mtime: e.at };
+  return { kind: 'file', content: e.content, mode: e.mode, mtime: e.at };
+}
+
+function parent(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i <= 0 ? '/' : p.slice(0, i);
+}
+
+function byteLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+function bytewise(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

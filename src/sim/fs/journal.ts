@@ -1,0 +1,56 @@
+/**
+ * A layer of files that changes over virtual time: every write, removal or mkdir is an entry
+ * stamped with the instant it happened, so the layer can be read as it was at any moment. A
+ * container's writable layer and an emptyDir are journals: processes replayed on demand (a
+ * main process, ../../shell/evaluate.ts) add their writes late but in time order, and a reader
+ * at `t` sees exactly what had been written by `t`.
+ */
+
+export type JournalEntry =
+  | { at: number; kind: 'file'; content: string; mode: number }
+  /** `>>` from a process replayed on demand: it adds to whatever the file holds then. */
+  | { at: number; kind: 'append'; text: string }
+  | { at: number; kind: 'dir' }
+  | { at: number; kind: 'gone' };
+
+export class FileJournal {
+  private readonly entries = new Map<string, JournalEntry[]>();
+
+  /** Adds an entry, keeping each path's history in time order (ties: the later call wins). */
+  record(path: string, entry: JournalEntry): void {
+    let list = this.entries.get(path);
+    if (!list) this.entries.set(path, (list = []));
+    let i = list.length;
+    while (i > 0 && list[i - 1].at > entry.at) i--;
+    list.splice(i, 0, entry);
+  }
+
+  /**
+   * The path at `t`: its latest entry, with the appends since folded in (an `append` entry when
+   * they add to a file this journal does not hold, such as an image's).
+   */
+  at(path: string, t: number): JournalEntry | undefined {
+    const list = this.entries.get(path);
+    if (!list) return undefined;
+    let i = list.length - 1;
+    while (i >= 0 && list[i].at > t) i--;
+    if (i < 0) return undefined;
+    const last = list[i];
+    if (last.kind !== 'append') return last;
+    let text = '';
+    for (; i >= 0 && list[i].kind === 'append'; i--) text = (list[i] as { text: string }).text + text;
+    const base = i >= 0 ? list[i] : undefined;
+    if (!base || base.kind === 'gone') return { at: last.at, kind: 'append', text };
+    if (base.kind === 'file') return { at: last.at, kind: 'file', content: base.content + text, mode: base.mode };
+    return base;
+  }
+
+  /** Every path the journal has an entry for (live or not). */
+  paths(): IterableIterator<string> {
+    return this.entries.keys();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
