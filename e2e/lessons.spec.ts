@@ -131,3 +131,22 @@ test('tabs close and rename; the learner\'s files are kept apart from the lesson
   await expect(mine).toHaveCount(0);
   await expect(page.getByRole('tab', { name: /^scratch\.yaml/ })).toBeVisible();
 });
+
+test('the issue 7 lessons are in the picker, and lesson 4 starts with its own files', async ({ page }) => {
+  test.setTimeout(120_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await openApp(page);
+  const index = lessonPanel(page).getByRole('list', { name: 'All lessons' });
+  for (const title of ['Health checks', 'Resources and QoS', 'Multi-container pods']) {
+    await expect(index.getByRole('button', { name: `Start lesson: ${title}` })).toBeVisible();
+  }
+  await index.getByRole('button', { name: 'Start lesson: Resources and QoS' }).click();
+  await expect(lessonPanel(page).getByRole('heading', { name: 'Requests, limits and QoS classes' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: /^qos\.yaml/ })).toBeVisible();
+  await expect(page.getByRole('tab', { name: /^memory-demo-2\.yaml/ })).toBeVisible();
+  await runFromLesson(page, 'kubectl apply -f qos.yaml', 'pod/besteffort created');
+  await stepComplete(page);
+  expect(await runCommand(page, 'kubectl get pod guaranteed -o jsonpath={.status.qosClass}')).toBe('Guaranteed');
+  expect(pageErrors).toEqual([]);
+});
