@@ -25,6 +25,8 @@ export interface HttpRequest {
   /** Path and query (`/`, `/healthz?x=1`). */
   path: string;
   headers: Array<[string, string]>;
+  /** What `curl -d` or `wget --post-data` sends. */
+  body?: string;
 }
 
 export interface HttpResponse {

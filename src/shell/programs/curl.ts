@@ -19,6 +19,7 @@ export const curl: Program = (io) => {
   let output: string | undefined;
   let remoteName = false;
   let method: string | undefined;
+  let data: string | undefined;
   const headers: Array<[string, string]> = [];
   const urls: string[] = [];
   const args = io.argv.slice(1);
@@ -30,7 +31,10 @@ export const curl: Program = (io) => {
       const h = args[++i] ?? '';
       const c = h.indexOf(':');
       if (c > 0) headers.push([h.slice(0, c).trim(), h.slice(c + 1).trim()]);
-    } else if (a === '-m' || a === '--max-time' || a === '--connect-timeout' || a === '-w' || a === '-A' || a === '-d' || a === '--data') i++;
+    } else if (a === '-d' || a === '--data' || a === '--data-raw' || a === '--data-binary') {
+      // Several -d join with `&`, as curl does.
+      data = data === undefined ? args[++i] ?? '' : `${data}&${args[++i] ?? ''}`;
+    } else if (a === '-m' || a === '--max-time' || a === '--connect-timeout' || a === '-w' || a === '-A') i++;
     else if (a.startsWith('--')) {
       if (a === '--silent') silent = true;
       else if (a === '--show-error') showError = true;
@@ -65,7 +69,10 @@ export const curl: Program = (io) => {
     const ip = io.sys.resolve?.(url.host);
     if (!ip) { code = error(6, `Could not resolve host: ${url.host}`); continue; }
     const hostHeader = url.port === 80 ? url.host : `${url.host}:${url.port}`;
-    const res: HttpResponse | string = io.sys.http?.(ip, url.port, { method: method ?? (head ? 'HEAD' : 'GET'), host: url.host, port: url.port, path: url.path, headers: [['Host', hostHeader], ['User-Agent', 'curl/8.11.1'], ['Accept', '*/*'], ...headers] }) ?? 'ECONNREFUSED';
+    // -d sends a form body with POST unless -X names another method.
+    const form: Array<[string, string]> = data === undefined ? [] : [['Content-Length', String(data.length)], ['Content-Type', 'application/x-www-form-urlencoded']];
+    const sent = [...headers, ...form.filter(([k]) => !headers.some(([h]) => h.toLowerCase() === k.toLowerCase()))];
+    const res: HttpResponse | string = io.sys.http?.(ip, url.port, { method: method ?? (head ? 'HEAD' : data !== undefined ? 'POST' : 'GET'), host: url.host, port: url.port, path: url.path, headers: [['Host', hostHeader], ['User-Agent', 'curl/8.11.1'], ['Accept', '*/*'], ...sent], ...(data !== undefined ? { body: data } : {}) }) ?? 'ECONNREFUSED';
     if (typeof res === 'string') { code = error(7, `Failed to connect to ${url.host} port ${url.port} after 0 ms: Couldn't connect to server`); continue; }
     if (res.status === 0) { code = error(52, 'Empty reply from server'); continue; }
     if (fail && res.status >= 400) { code = error(22, `The requested URL returned error: ${res.status}`); continue; }

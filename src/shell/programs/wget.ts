@@ -16,6 +16,7 @@ export const wget: Program = (io) => {
   let output: string | undefined;
   let spider = false;
   let serverHeaders = false;
+  let postData: string | undefined;
   const urls: string[] = [];
   const args = io.argv.slice(1);
   for (let i = 0; i < args.length; i++) {
@@ -25,6 +26,8 @@ export const wget: Program = (io) => {
     else if (a.startsWith('-O')) output = a.slice(2);
     else if (a === '-S' || a === '--server-response') serverHeaders = true;
     else if (a === '--spider') spider = true;
+    else if (a === '--post-data') postData = args[++i] ?? '';
+    else if (a.startsWith('--post-data=')) postData = a.slice('--post-data='.length);
     else if (a === '-T' || a === '-U' || a === '--timeout' || a === '--user-agent' || a === '-Y' || a === '-P') i++;
     else if (a.startsWith('-') && a.length > 1) {
       // Combined short flags (`-qO-`).
@@ -51,7 +54,7 @@ export const wget: Program = (io) => {
       continue;
     }
     if (!quiet) io.err(`Connecting to ${url.host} (${ip}:${url.port})\n`);
-    const res: HttpResponse | NetError = io.sys.http?.(ip, url.port, { method: spider ? 'HEAD' : 'GET', host: url.host, port: url.port, path: url.path, headers: [['Host', url.host], ['User-Agent', 'Wget']] }) ?? 'ECONNREFUSED';
+    const res: HttpResponse | NetError = io.sys.http?.(ip, url.port, { method: spider ? 'HEAD' : postData !== undefined ? 'POST' : 'GET', host: url.host, port: url.port, path: url.path, headers: [['Host', url.host], ['User-Agent', 'Wget'], ...(postData !== undefined ? [['Content-Type', 'application/x-www-form-urlencoded'] as [string, string], ['Content-Length', String(postData.length)] as [string, string]] : [])], ...(postData !== undefined ? { body: postData } : {}) }) ?? 'ECONNREFUSED';
     if (typeof res === 'string') {
       io.err(`wget: can't connect to remote host (${ip}): ${NET_TEXT[res]}\n`);
       code = 1;

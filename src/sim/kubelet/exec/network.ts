@@ -57,7 +57,7 @@ export function answer(c: RunningContainer, req: HttpRequest, now: number, hostn
   const name = server.serverName?.(c.image.version) ?? c.image.repository.split('/').pop()!;
   if (server.docroot) return serveFile(server.docroot, name, c.files.view(now), req, now);
   if (!server.http) return { status: 0, reason: '', headers: [], body: '' };
-  const a = server.http({ method: req.method, path: req.path, headers: Object.fromEntries(req.headers), port: req.port, uptimeMs: now - c.startedAt, state: appStateOf(c.plan), hostname });
+  const a = server.http({ method: req.method, path: req.path, headers: Object.fromEntries(req.headers), body: req.body, port: req.port, uptimeMs: now - c.startedAt, state: appStateOf(c.plan), hostname });
   const body = req.method === 'HEAD' ? '' : a.body;
   return { status: a.status, reason: REASONS[a.status] ?? '', headers: [['Content-Type', a.contentType], ['Content-Length', String(a.body.length)], ...Object.entries(a.headers ?? {})], body };
 }
