@@ -74,3 +74,15 @@ export function restartPolicy(podPolicy: string | undefined, c: { init: boolean;
   const policy = podPolicy ?? 'Always';
   return c.sidecar ? 'Always' : c.init ? (policy === 'Never' ? 'Never' : 'OnFailure') : policy;
 }
+
+export type ContainerUsage = { name: string; startedAt: string; use: NonNullable<ProcessPlan['use']> };
+
+/** What each running container uses now (the kubelet's resource endpoint reads it). */
+export function usageOf(cs: Ctr[]): ContainerUsage[] {
+  const out: ContainerUsage[] = [];
+  for (const c of cs) {
+    const st = c.view.state;
+    if ('running' in st && c.plan?.use) out.push({ name: c.spec.name, startedAt: st.running.startedAt, use: c.plan.use });
+  }
+  return out;
+}

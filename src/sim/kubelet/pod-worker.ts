@@ -5,22 +5,20 @@
  * timer at the virtual instant it happens; nothing polls. The steps themselves live in
  * ./lifecycle, ./probes and ./exec; this is the timer loop and the decisions that tie them.
  */
-import type { Pod, Service } from 'kubernetes-types/core/v1';
-import type { PodFacts } from './container-env';
-import { EPHEMERAL_STORAGE_BYTES } from './node-object';
+import type { Pod } from 'kubernetes-types/core/v1';
 import type { KObject } from '../core/object';
-import type { ProcessPlan } from './container-process';
-import { buildPodStatus, type PodView, type TerminatedState } from './pod-status';
+import type { ImageInfo } from '../images';
+import type { PodView, TerminatedState } from './pod-status';
+import { StatusWriter } from './status-writer';
 import type { NodeRuntime } from './runtime';
-import { sameJson } from '../core/json-equal';
 import type { HookTarget } from './lifecycle/hooks';
 import { keepStopTimers, killBy, stopContainers } from './lifecycle/stop';
 import { toStart } from './lifecycle/init-order';
 import { ensureImage, pulled, pullFailed, type PullIO } from './lifecycle/image-pull';
-import { heldPorts, markRunning, startContainer } from './lifecycle/start';
+import { heldPorts, markRunning, podFacts, startContainer } from './lifecycle/start';
 import { backOff, closeInstance, markExited, PLEG_MS, showHookFailure } from './lifecycle/restart';
 import { takeNewImage } from './lifecycle/spec-change';
-import { makeCtr, restartPolicy, type Action, type Ctr } from './container-record';
+import { makeCtr, restartPolicy, usageOf, type Action, type ContainerUsage, type Ctr } from './container-record';
 import { PodFiles } from '../fs/pod-files';
 import type { PodSandbox } from './exec/sandbox';
 import { stopFromInside } from './exec/stop-from-inside';
@@ -45,8 +43,7 @@ export class PodWorker {
   /** Its regular containers are done for good (restartPolicy Never/OnFailure): sidecars stop too. */
   private done = false;
   private finished = false;
-  /** The status last written, to skip writes that would change nothing. */
-  private lastStatus: unknown = undefined;
+  private readonly status: StatusWriter;
   /** Volumes and writable layers, made at the first container start. */
   private files?: PodFiles;
   /** The pod's probe workers (none when no container has a probe). */
@@ -58,6 +55,7 @@ export class PodWorker {
     this.uid = obj.metadata.uid!;
     this.ns = obj.metadata.namespace!;
     this.name = obj.metadata.name!;
+    this.status = new StatusWriter(rt, this.ns, this.name, this.uid);
     const spec = this.pod.spec!;
     // Every container waits as PodInitializing while a pod has init containers (kubelet_pods.go).
     const waiting = spec.initContainers?.length ? 'PodInitializing' : 'ContainerCreating';
@@ -194,12 +192,12 @@ export class PodWorker {
     if (image) this.startContainer(c, image);
   }
 
-  private startContainer(c: Ctr, image: Parameters<typeof startContainer>[1]): void {
+  private startContainer(c: Ctr, image: ImageInfo): void {
     const started = startContainer(c, image, {
       rt: this.rt,
       pod: this.pod,
-      files: () => (this.files ??= new PodFiles(this.pod, () => this.facts())),
-      facts: () => this.facts(),
+      files: () => (this.files ??= new PodFiles(this.pod, () => podFacts(this.rt, this.view.podIP))),
+      facts: () => podFacts(this.rt, this.view.podIP),
       heldPorts: (self) => heldPorts(self, this.all()),
       hookTarget: (self, ms) => this.hookTarget(self, ms),
       event: (self, type, reason, message) => this.event(self, type, reason, message),
@@ -212,17 +210,6 @@ export class PodWorker {
   private running(c: Ctr): void {
     const now = this.rt.clock.now();
     markRunning(c, now, () => this.prober?.containerStarted(c.spec.name, now));
-  }
-
-  /** What the container's environment needs beyond the spec, as of now. */
-  private facts(): PodFacts {
-    const node = this.rt.node;
-    return {
-      podIPs: this.view.podIP ? [this.view.podIP] : [],
-      hostIPs: [node.internalIP],
-      allocatable: { cpuMillis: node.cpuMillis, memoryBytes: node.memoryBytes, ephemeralBytes: EPHEMERAL_STORAGE_BYTES },
-      services: this.rt.ctx.store.list('services') as unknown as Service[],
-    };
   }
 
   private hookTarget(c: Ctr, timeoutMs: number): HookTarget {
@@ -374,13 +361,8 @@ export class PodWorker {
   // ---- helpers ----
 
   /** What each running container uses now (the kubelet's resource endpoint reads it). */
-  usage(): Array<{ name: string; startedAt: string; use: NonNullable<ProcessPlan['use']> }> {
-    const out: Array<{ name: string; startedAt: string; use: NonNullable<ProcessPlan['use']> }> = [];
-    for (const c of this.all()) {
-      const st = c.view.state;
-      if ('running' in st && c.plan?.use) out.push({ name: c.spec.name, startedAt: st.running.startedAt, use: c.plan.use });
-    }
-    return out;
+  usage(): ContainerUsage[] {
+    return usageOf(this.all());
   }
 
   get podKey(): { namespace: string; name: string } {
@@ -406,13 +388,7 @@ export class PodWorker {
   }
 
   private writeStatus(): void {
-    const latest = this.rt.ctx.api.tryGet('pods', this.ns, this.name) as unknown as Pod | undefined;
-    if (!latest || latest.metadata?.uid !== this.uid) return;
-    const status = buildPodStatus(latest, this.view, this.rt.clock.timestamp());
-    if (this.lastStatus !== undefined && sameJson(status, this.lastStatus)) return;
-    this.lastStatus = status;
-    this.rt.ctx.api.updateStatus('pods', this.ns, { ...(latest as unknown as KObject), status });
-    if (status.phase === 'Succeeded' || status.phase === 'Failed') this.rt.podTerminal(this.ns, this.name);
+    this.status.write(this.view);
   }
 }
 

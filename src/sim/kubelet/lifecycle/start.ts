@@ -3,12 +3,13 @@
  * and Started events, the instance exec reaches, its log, and the postStart hook the status
  * waits for before it says Running.
  */
-import type { Container, Pod } from 'kubernetes-types/core/v1';
+import type { Container, Pod, Service } from 'kubernetes-types/core/v1';
 import type { ImageInfo, ImageRef } from '../../images';
 import type { PodFiles } from '../../fs/pod-files';
 import type { PodFacts } from '../container-env';
 import { planProcess, type ProcessPlan } from '../container-process';
 import type { RunningContainer } from '../exec/sandbox';
+import { EPHEMERAL_STORAGE_BYTES } from '../node-object';
 import type { ContainerView } from '../pod-status';
 import type { NodeRuntime } from '../runtime';
 import { HOOK_BOUND_MS, runHook, type HookTarget } from './hooks';
@@ -109,4 +110,15 @@ export function heldPorts(self: Startable, all: Startable[]): Set<number> {
     if (c !== self && 'running' in c.view.state) for (const p of c.plan?.ports ?? []) held.add(p);
   }
   return held;
+}
+
+/** What the container's environment needs beyond the spec, as of now. */
+export function podFacts(rt: NodeRuntime, podIP: string | undefined): PodFacts {
+  const node = rt.node;
+  return {
+    podIPs: podIP ? [podIP] : [],
+    hostIPs: [node.internalIP],
+    allocatable: { cpuMillis: node.cpuMillis, memoryBytes: node.memoryBytes, ephemeralBytes: EPHEMERAL_STORAGE_BYTES },
+    services: rt.ctx.store.list('services') as unknown as Service[],
+  };
 }
