@@ -1,9 +1,11 @@
 /**
- * The simulation host behind the protocol: one cluster, the learner's workspace, running kubectl
- * programs, the lesson being followed. It only hosts — the simulation, kubectl and the lesson
- * checks are pure modules handed in as `SessionDeps`, so the session runs (and is tested) in Node.
+ * The simulation host behind the protocol: one cluster, the learner's workspace, the terminal's
+ * running lines (./running-lines.ts), the lesson being followed. It routes commands, keeps the
+ * journal and the batches, and answers the UI. It only hosts — the simulation, kubectl and the
+ * lesson checks are pure modules handed in as `SessionDeps`, so the session runs (and is tested)
+ * in Node.
  */
-import type { KubectlEntry, KubectlProgram, Wait, Workspace } from '../kubectl/types';
+import type { KubectlEntry, KubectlProgram, Workspace } from '../kubectl/types';
 import { DEFAULT_KUBECONFIG, type KubeConfig } from '../kubectl/types';
 import type { KubeClient } from '../kubectl/client';
 import { cachedReads, type CheckSource } from '../lessons';
@@ -35,6 +37,9 @@ import { EditorWorkspace } from './workspace';
 import { HostShell } from '../shell/host/host-shell';
 import type { ShellProgram } from '../shell/interpreter';
 import { TypedInput } from './typed-input';
+import { RunningLines, runNow, type Output } from './running-lines';
+
+export { INTERRUPTED_EXIT, PAUSED_WAIT_NOTICE } from './running-lines';
 
 export interface ManifestProblem {
   message: string;
@@ -56,19 +61,6 @@ export interface SessionDeps {
   wall: WallTimers;
 }
 
-/** A command line (the host shell running it) parked on a `Wait` until its condition holds or virtual time runs out. */
-interface Running {
-  id: number;
-  program: KubectlProgram;
-  /** What the learner types while it runs. */
-  input?: TypedInput;
-  wait?: { until: () => boolean; deadline: number; pollMs?: number };
-  out: (text: string, stream: 'stdout' | 'stderr') => void;
-  done: (exitCode: number) => void;
-  /** The paused-clock notice was shown (once per command). */
-  toldPaused?: boolean;
-}
-
 /**
  * After a batch this big, the next one waits longer: while hundreds of pods churn, each pod is
  * written many times a second, and a longer wait sends each once instead of every frame (the main
@@ -76,12 +68,6 @@ interface Running {
  */
 export const BIG_BATCH = 200;
 export const BIG_BATCH_FLUSH_MS = 100;
-
-/** The host's word (not kubectl's) when a command waits on a paused clock: dim, once. */
-export const PAUSED_WAIT_NOTICE = '\x1b[2mThe clock is paused: this command waits for virtual time. Press Play, or Step to go one action at a time.\x1b[22m\n';
-
-/** Bash's exit code for a command ended by Ctrl+C (128 + SIGINT). */
-export const INTERRUPTED_EXIT = 130;
 
 export class Session {
   private cluster!: Cluster;
@@ -96,7 +82,8 @@ export class Session {
   private lastBatchSize = 0;
   private readonly workspace = new EditorWorkspace();
   private readonly config: KubeConfig = { ...DEFAULT_KUBECONFIG };
-  private readonly running = new Map<number, Running>();
+  /** The terminal's lines still running: they wait on virtual time, changes or typed input. */
+  private readonly lines = new RunningLines({ now: () => this.cluster.clock.now(), paused: () => this.driver.paused });
   /** The learner's bash: variables, aliases and scratch files live from line to line (until a reset). */
   private host!: HostShell;
   private readonly progress: LessonProgressKeeper;
@@ -232,7 +219,7 @@ export class Session {
         else stepped = this.step(command.action);
         // While paused nothing runs, not even what kubectl's writes set off at this instant.
         this.cluster.hold(this.driver.paused);
-        for (const r of this.running.values()) this.tellIfPaused(r);
+        this.lines.tellIfPaused();
         this.scheduleFlush();
         return { kind: 'clock', clock: this.clockState(), ...(stepped ? { stepped } : {}) };
       }
@@ -262,28 +249,35 @@ export class Session {
   private startKubectl(id: number, line: string, columns?: number): void {
     // Replayed commands (negative ids) run silently: their output was seen before the reload.
     const post = id < 0 ? () => undefined : this.deps.post;
-    const out = (text: string, stream: 'stdout' | 'stderr') => post({ type: 'output', id, text, stream });
+    const out: Output = (text, stream) => post({ type: 'output', id, text, stream });
     const done = (exitCode: number) => {
       this.journal.finished(id);
       post({ type: 'result', id, ok: true, result: { kind: 'kubectl', exitCode } });
     };
     const input = new TypedInput(() => post({ type: 'reading', id }));
     const program = this.host.runLine(line, { write: out, terminal: input, ...(columns ? { columns } : {}) });
-    this.run({ id, program, input, out, done });
+    this.lines.start(id, program, { input, out, done });
   }
 
-  /** A line typed into a running command: it may be what its wait was waiting for. */
+  /** A line typed into a running command. */
   private input(id: number, text: string | null): void {
-    const r = this.running.get(id);
-    if (!r?.input) return;
+    const type = this.lines.typist(id);
+    if (!type) return;
     this.driver.catchUp();
     this.journal.recordInput(this.cluster.clock.now(), id, text);
-    r.input.push(text);
-    if (r.wait?.until()) this.run(r, true);
+    type(text);
     this.driver.schedule();
   }
 
-  private program(args: string[], out: Running['out']): KubectlProgram {
+  private interrupt(id: number): void {
+    const stop = this.lines.interrupter(id);
+    if (!stop) return;
+    this.driver.catchUp();
+    this.journal.recordInterrupt(this.cluster.clock.now(), id);
+    stop();
+  }
+
+  private program(args: string[], out: Output): KubectlProgram {
     return this.deps.kubectl(this.client, args, {
       seed: this.cluster.options.seed,
       workspace: this.workspace,
@@ -293,75 +287,9 @@ export class Session {
     });
   }
 
-  /** Advances a program until it finishes or parks on a wait that does not hold yet. */
-  private run(r: Running, resume = true): void {
-    let input = resume;
-    for (;;) {
-      let step: IteratorResult<Wait, number>;
-      try {
-        step = r.program.next(input);
-      } catch (e) {
-        r.out(`error: ${e instanceof Error ? e.message : String(e)}\n`, 'stderr');
-        this.running.delete(r.id);
-        r.done(1);
-        return;
-      }
-      if (step.done) {
-        this.running.delete(r.id);
-        r.done(step.value);
-        return;
-      }
-      if (step.value.until()) {
-        input = true;
-        continue;
-      }
-      r.wait = { until: step.value.until, deadline: this.cluster.clock.now() + step.value.timeoutMs, pollMs: step.value.pollMs };
-      this.running.set(r.id, r);
-      this.tellIfPaused(r);
-      return;
-    }
-  }
-
-  private tellIfPaused(r: Running): void {
-    if (!this.driver.paused || r.toldPaused || !r.wait) return;
-    r.toldPaused = true;
-    r.out(PAUSED_WAIT_NOTICE, 'stderr');
-  }
-
-  /** After virtual time moved: resume programs whose wait holds or timed out. */
-  private resumeWaiting(): void {
-    const now = this.cluster.clock.now();
-    for (const r of [...this.running.values()]) {
-      if (!r.wait) continue;
-      if (r.wait.until()) this.run(r, true);
-      else if (now >= r.wait.deadline) this.run(r, false);
-    }
-  }
-
-  private interrupt(id: number): void {
-    const r = this.running.get(id);
-    if (!r) return;
-    this.driver.catchUp();
-    this.journal.recordInterrupt(this.cluster.clock.now(), id);
-    this.running.delete(id);
-    try {
-      r.program.return(INTERRUPTED_EXIT);
-    } finally {
-      r.done(INTERRUPTED_EXIT);
-    }
-  }
-
-  /** Runs a program to its end without moving virtual time (waits answer with their state now). */
+  /** Runs kubectl to its end without moving virtual time. */
   private runNow(args: string[]): { exitCode: number; stdout: string; stderr: string } {
-    let stdout = '';
-    let stderr = '';
-    const program = this.program(args, (text, stream) => {
-      if (stream === 'stdout') stdout += text;
-      else stderr += text;
-    });
-    let step = program.next(true);
-    while (!step.done) step = program.next(step.value.until());
-    return { exitCode: step.value, stdout, stderr };
+    return runNow((out) => this.program(args, out));
   }
 
   private apply(file: string): CommandResult {
@@ -407,20 +335,11 @@ export class Session {
   }
 
   private nextWake(): number | undefined {
-    let next = this.cluster.clock.nextEventAt();
-    const now = this.cluster.clock.now();
-    for (const r of this.running.values()) {
-      if (!r.wait) continue;
-      // A wait with no deadline (`get -w`) wakes on changes only, unless it asks to be polled
-      // (`logs -f`: a log line is no change anyone announces).
-      const at = Math.min(r.wait.deadline, r.wait.pollMs ? now + r.wait.pollMs : Infinity);
-      if (Number.isFinite(at) && (next === undefined || at < next)) next = at;
-    }
-    return next;
+    return this.lines.nextWake(this.cluster.clock.nextEventAt());
   }
 
   private onTick(): void {
-    this.resumeWaiting();
+    this.lines.resume();
   }
 
   private scheduleFlush(): void {
@@ -452,7 +371,7 @@ export class Session {
 
   /** A brand-new cluster with the same seed; the UI hears of it by the next `hello`. */
   private fresh(): void {
-    for (const id of [...this.running.keys()]) this.interrupt(id);
+    for (const id of this.lines.ids()) this.interrupt(id);
     this.unsubscribe();
     if (this.flushTimer !== undefined) this.deps.wall.clear(this.flushTimer);
     this.flushTimer = undefined;
@@ -510,7 +429,7 @@ export class Session {
     });
     this.replayTo(saved.simTime);
     // Commands still waiting when the page went away have nobody to answer to now.
-    for (const id of [...this.running.keys()]) this.interrupt(id);
+    for (const id of this.lines.ids()) this.interrupt(id);
     this.driver.pause();
     this.driver.setSpeed(saved.speed);
     this.frozenWall = undefined;
@@ -521,6 +440,6 @@ export class Session {
   private replayTo(at: number): void {
     if (at <= this.cluster.clock.now()) return;
     this.cluster.clock.advanceTo(at);
-    this.resumeWaiting();
+    this.lines.resume();
   }
 }
