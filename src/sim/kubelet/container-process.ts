@@ -115,10 +115,11 @@ const STARTUP_RAMP_PER_SEC = 256 * 1024 * 1024;
 
 /** The plan once the container's limits apply: CPU throttled, an OOM kill when memory reaches its limit. */
 function withLimits(plan: ProcessPlan & { memoryRampPerSec?: number }, wants: ResourceUse, container: Container, ramp?: number): ProcessPlan {
-  const { memoryRampPerSec: _ramp, ...rest } = plan;
   const limited = applyLimits(wants, container, ramp ?? STARTUP_RAMP_PER_SEC);
   const oom = limited.oomAfterMs !== undefined && (plan.exitAfterMs === undefined || limited.oomAfterMs < plan.exitAfterMs);
-  if (!oom) return { ...rest, use: limited.use };
+  // The plan is this start's own: set its use in place (every pod start comes through here).
+  if (!oom) return Object.assign(plan, { use: limited.use });
+  const { memoryRampPerSec: _ramp, ...rest } = plan;
   const at = limited.oomAfterMs!;
   return { ...rest, use: limited.use, exitAfterMs: at, exitCode: 137, exitReason: 'OOMKilled', lines: (startedAt, untilAbs, stoppedAt) => plan.lines(startedAt, Math.min(untilAbs, startedAt + at), stoppedAt) };
 }

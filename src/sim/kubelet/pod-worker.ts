@@ -329,7 +329,7 @@ export class PodWorker {
   // ---- probes ----
 
   private makeProber(): PodProber | undefined {
-    const host = probeWiring(
+    const host = () => probeWiring(
       this.rt,
       this.pod,
       () => this.all(),

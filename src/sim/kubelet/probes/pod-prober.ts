@@ -28,11 +28,12 @@ export class PodProber {
   private readonly workers: ProbeWorker[] = [];
 
   /** undefined when no container of the pod has a probe (nothing to run). */
-  static forPod(host: PodProbeHost, pod: Pod, kubeletStartedAt: number): PodProber | undefined {
+  /** `host` is made only for a pod with probes: most pods have none, and start by the thousand. */
+  static forPod(host: () => PodProbeHost, pod: Pod, kubeletStartedAt: number): PodProber | undefined {
     const spec = pod.spec!;
     const containers = [...(spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always'), ...spec.containers];
     if (!containers.some((c) => c.livenessProbe || c.readinessProbe || c.startupProbe)) return undefined;
-    return new PodProber(host, containers, pod.metadata!.uid!, kubeletStartedAt);
+    return new PodProber(host(), containers, pod.metadata!.uid!, kubeletStartedAt);
   }
 
   private constructor(host: PodProbeHost, containers: Container[], uid: string, kubeletStartedAt: number) {
