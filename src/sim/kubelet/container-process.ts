@@ -173,9 +173,10 @@ function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: 
   if (refused) {
     return { exitAfterMs: refused.exitAfterMs, exitCode: refused.code, onSigterm: 'ignore', exec, lines: (startedAt, untilAbs) => refused.lines.filter(([at]) => startedAt + at <= untilAbs).map(([at, text]) => ({ at: startedAt + at, text })) };
   }
-  if (server && app) return { ...serverPlan(server, image.version, true, declared, held), exec };
-  if (server && argv.length > 0 && server.binaries.includes(basename(argv[0]))) return { ...serverPlan(server, image.version, wrapped || !image.entrypoint.length, declared, held), exec };
-  if (server && WRAPPERS.has(argv[0])) return { ...serverPlan(server, image.version, true, declared, held), exec };
+  // Every server container's start comes here: the plan is built once, not spread.
+  if (server && app) return Object.assign(serverPlan(server, image.version, true, declared, held), { exec });
+  if (server && argv.length > 0 && server.binaries.includes(basename(argv[0]))) return Object.assign(serverPlan(server, image.version, wrapped || !image.entrypoint.length, declared, held), { exec });
+  if (server && WRAPPERS.has(argv[0])) return Object.assign(serverPlan(server, image.version, true, declared, held), { exec });
   const start = { ...ctx, files: own.initial() };
   let wrote = false;
   const timeline = runProcess(argv, { ...start, onWrite: () => (wrote = true) }, { untilMs: Infinity, maxSteps: 200_000, maxLines: 1 });
