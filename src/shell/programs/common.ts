@@ -6,6 +6,7 @@
 import { normalize } from '../memory-fs';
 import type { FsError, ProgramIO } from '../program';
 import { BUSYBOX_BANNER, BUSYBOX_USAGE } from './busybox-usage';
+import { fsMessage } from '../fs-errors';
 
 /** GNU tools name themselves by argv[0] as invoked (`/bin/cat: x: …`); busybox by the applet name. */
 export function progName(io: ProgramIO): string {
@@ -22,18 +23,8 @@ export function resolvePath(io: ProgramIO, path: string): string {
   return normalize(path.startsWith('/') ? path : `${io.cwd}/${path}`);
 }
 
-/** strerror(3) texts. */
-export function fsMessage(e: FsError): string {
-  switch (e) {
-    case 'ENOENT': return 'No such file or directory';
-    case 'EISDIR': return 'Is a directory';
-    case 'ENOTDIR': return 'Not a directory';
-    case 'EACCES': return 'Permission denied';
-    case 'EROFS': return 'Read-only file system';
-    case 'EEXIST': return 'File exists';
-    case 'ENOTEMPTY': return 'Directory not empty';
-  }
-}
+/** strerror(3) texts: the shell's own (redirections meet the same errors). */
+export { fsMessage };
 
 export function isFsError(v: unknown): v is FsError {
   return typeof v === 'string' && /^E[A-Z]+$/.test(v) && fsMessage(v as FsError) !== undefined;
