@@ -145,11 +145,7 @@ function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: 
   let argv = resolveArgv(container, image, kubelet);
   const ctx: ProcessContext = { env, startedAt: 0, binaries: image.binaries, flavor: flavorOf(image), hostname: env.HOSTNAME };
   const own = files ?? new PodFiles(pod).start(container, image);
-  // A command run inside sees the container's files at that moment (writable layer, volumes).
-  const exec = (command: string[], startedAt: number, atAbs: number, timeoutMs: number, runtime: ExecRuntime = {}) => {
-    own.startedAt ??= startedAt;
-    return execIn(command, { ...ctx, startedAt: atAbs, fs: own.view(atAbs), cwd: runtime.cwd, programs: runtime.programs, sys: runtime.sys }, timeoutMs);
-  };
+  const exec = execFor(ctx, own);
   if (argv.length === 0) return { startError: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: no command: unknown', onSigterm: 'ignore', lines: () => [], exec };
   // An image we cannot know runs its app for any program outside its userland.
   const app = image.opaque === true && !image.binaries.has(basename(argv[0]));
@@ -213,6 +209,18 @@ function mainWriter(argv: string[], start: ProcessContext, files: ContainerFiles
   };
 }
 
+/**
+ * A command run inside sees the container's files at that moment (writable layer, volumes).
+ * Made apart from planProcess so that the plan, which lives as long as the container, keeps
+ * only what exec needs and not planProcess's other locals.
+ */
+function execFor(ctx: ProcessContext, own: ContainerFiles): ProcessPlan['exec'] {
+  return (command, startedAt, atAbs, timeoutMs, runtime = {}) => {
+    own.startedAt ??= startedAt;
+    return execIn(command, { ...ctx, startedAt: atAbs, fs: own.view(atAbs), cwd: runtime.cwd, programs: runtime.programs, sys: runtime.sys }, timeoutMs);
+  };
+}
+
 /** Runs a command in a container whose files are `ctx.files`, for at most `timeoutMs`. */
 function execIn(argv: string[], ctx: ProcessContext, timeoutMs: number): ExecResult {
   if (argv.length === 0 || !executableExists(argv[0], ctx.binaries)) {
@@ -233,8 +241,7 @@ function serverPlan(server: ServerBehaviour, version: string, withEntrypoint: bo
   const ports = server.ports === 'declared' ? declared : server.ports;
   const taken = ports.find((p) => held.has(p));
   const failure = taken === undefined ? undefined : (server.portInUse ?? unknownBindFailure)(taken);
-  const lines = failure ? [...server.startup(version, ports).slice(0, failure.keep), ...failure.lines] : server.startup(version, ports);
-  const startup = lines.filter(([, text]) => withEntrypoint || text.includes('{ts}') || !text.includes('entrypoint'));
+  const startup = failure ? entrypointFilter([...server.startup(version, ports).slice(0, failure.keep), ...failure.lines], withEntrypoint) : startupLines(server, version, ports, withEntrypoint);
   return {
     ...(failure ? { exitAfterMs: failure.exitAfterMs, exitCode: 1 } : {}),
     server,
@@ -254,6 +261,23 @@ function serverPlan(server: ServerBehaviour, version: string, withEntrypoint: bo
       return out;
     },
   };
+}
+
+/** Start-up lines are the same for every container of one server, version and ports: made once, shared by thousands of pods. */
+const STARTUP = new WeakMap<ServerBehaviour, Map<string, Array<[number, string]>>>();
+
+function startupLines(server: ServerBehaviour, version: string, ports: number[], withEntrypoint: boolean): Array<[number, string]> {
+  let byKey = STARTUP.get(server);
+  if (!byKey) STARTUP.set(server, (byKey = new Map()));
+  const key = `${version}|${withEntrypoint}|${ports.join(',')}`;
+  let lines = byKey.get(key);
+  if (!lines) byKey.set(key, (lines = entrypointFilter(server.startup(version, ports), withEntrypoint)));
+  return lines;
+}
+
+/** Without its entrypoint script (command given), the script's own lines are not printed. */
+function entrypointFilter(lines: Array<[number, string]>, withEntrypoint: boolean): Array<[number, string]> {
+  return lines.filter(([, text]) => withEntrypoint || text.includes('{ts}') || !text.includes('entrypoint'));
 }
 
 /** A server whose own words for EADDRINUSE the playground does not know: say so plainly. */
