@@ -29,9 +29,14 @@ export class PodFiles {
     this.volumes = new PodVolumes(pod, facts);
   }
 
+  /** The pod's IP as the kubelet knows it now (its /etc/hosts names it). */
+  podIP(): string | undefined {
+    return this.facts().podIPs[0];
+  }
+
   /** A new instance of `container` started at `startedAt` (undefined: whenever its first exec says). */
   start(container: Container, image: ImageInfo, startedAt?: number): ContainerFiles {
-    return new ContainerFiles(this, () => this.volumes.mountsOf(container), () => lowerFiles(image, this.pod, this.facts().podIPs[0]), startedAt);
+    return new ContainerFiles(this, container, image, startedAt);
   }
 
   attach(w: Writer): void {
@@ -61,10 +66,11 @@ export class ContainerFiles {
   private lowerMap?: ReadonlyMap<string, string>;
   private writer?: Writer;
 
+  // The container and image, not thunks: thousands of instances live as long as their containers.
   constructor(
     private readonly pod: PodFiles,
-    private readonly mountsOf: () => Mount[],
-    private readonly lowerOf: () => ReadonlyMap<string, string>,
+    private readonly container: Container,
+    private readonly image: ImageInfo,
     /** Set by the kubelet at the start; a standalone plan learns it from its first exec. */
     public startedAt: number | undefined,
   ) {}
@@ -108,11 +114,11 @@ export class ContainerFiles {
   }
 
   private mounts(): Mount[] {
-    return (this.mountList ??= this.mountsOf());
+    return (this.mountList ??= this.pod.volumes.mountsOf(this.container));
   }
 
   private lower(): ReadonlyMap<string, string> {
-    return (this.lowerMap ??= this.lowerOf());
+    return (this.lowerMap ??= lowerFiles(this.image, this.pod.pod, this.pod.podIP()));
   }
 }
 

@@ -80,7 +80,9 @@ export function startContainer<C extends Startable>(c: C, image: ImageInfo, io: 
   c.live = true;
   c.startedAtMs = now;
   c.startedAtTs = ts;
-  c.instance = { name: c.spec.name, spec: c.spec, image, plan, files, startedAt: now, containerID: containerID.slice('containerd://'.length), pids: { next: 7 }, stopFromInside: (from) => io.stopFromInside(c, from) };
+  // The instance lives as long as the container: it keeps this one function, not all of `io`.
+  const stop = io.stopFromInside;
+  c.instance = { name: c.spec.name, spec: c.spec, image, plan, files, startedAt: now, containerID: containerID.slice('containerd://'.length), pids: { next: 7 }, stopFromInside: (from) => stop(c, from) };
   // A restart clears c.stoppedAt: the previous instance's log keeps its own stop.
   const instance = c.instance;
   rt.logs.add(ns, name, c.spec.name, { containerID, startedAt: now, lines: (until) => plan.lines(now, until, c.instance === instance ? c.stoppedAt : instance?.stoppedAt, instance?.stoppedBy) });
