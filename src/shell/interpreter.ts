@@ -10,7 +10,7 @@
  */
 import type { FileStat, FsError, ProgramIO, ShellFs, System, Userland } from './program';
 import { normalize } from './memory-fs';
-import { evalArith } from './helpers';
+import { fields, hasSubst } from './expansion';
 import { parseCached, parseScript, type Command, type List, type Redirect, type Word } from './parse';
 import { mayWait, runBuiltin, runBuiltinNow } from './builtins';
 import { fsMessage, isFsError } from './fs-errors';
@@ -181,7 +181,7 @@ export class Shell {
         return yield* this.loop(cmd.until, cmd.cond, cmd.body);
       case 'for': {
         const items: string[] = [];
-        for (const w of cmd.items) items.push(...(hasSubst(w) ? yield* this.expand(w) : this.fields(w, true, [])));
+        for (const w of cmd.items) items.push(...(hasSubst(w) ? yield* this.expand(w) : fields(w, true, [], this)));
         this.status = 0;
         for (const item of items) {
           this.vars.set(cmd.name, item);
@@ -258,10 +258,10 @@ export class Shell {
 
   private *simple(cmd: Extract<Command, { kind: 'simple' }>): ShellRun<void> {
     let argv: string[] = [];
-    for (const w of cmd.words) argv.push(...(hasSubst(w) ? yield* this.expand(w) : this.fields(w, true, [])));
+    for (const w of cmd.words) argv.push(...(hasSubst(w) ? yield* this.expand(w) : fields(w, true, [], this)));
     if (this.config.interactive && argv.length && cmd.words[0].every((p) => p.kind === 'lit' && !p.quoted)) argv = this.unalias(argv);
     const assigned: Array<[string, string]> = [];
-    for (const [name, value] of cmd.assigns) assigned.push([name, (hasSubst(value) ? yield* this.expand(value, false) : this.fields(value, false, [])).join('')]);
+    for (const [name, value] of cmd.assigns) assigned.push([name, (hasSubst(value) ? yield* this.expand(value, false) : fields(value, false, [], this)).join('')]);
     for (const [name, value] of assigned) this.vars.set(name, value);
     if (cmd.redirects.length === 0) this.status = argv.length === 0 ? 0 : yield* this.exec(argv, assigned);
     else yield* this.redirected(cmd.redirects, () => this.execSimple(argv, assigned));
@@ -362,49 +362,7 @@ export class Shell {
   *expand(word: Word, split = true): ShellRun<string[]> {
     const substituted: string[] = [];
     for (const part of word) if (part.kind === 'subst') substituted.push(yield* this.substitute(part.src));
-    return this.fields(word, split, substituted);
-  }
-
-  /** Expansion with the command substitutions already run (most words have none: no generator needed). */
-  private fields(word: Word, split: boolean, substituted: string[]): string[] {
-    const fields: string[] = [];
-    let cur = '';
-    let hasQuoted = false;
-    let sub = 0;
-    for (const part of word) {
-      let text: string;
-      if (part.kind === 'lit') text = part.text;
-      else if (part.kind === 'var') text = this.param(part.name);
-      else if (part.kind === 'arith') text = String(evalArith(part.expr, this.vars));
-      else text = substituted[sub++];
-      if (part.quoted || part.kind === 'lit' || !split) {
-        cur += text;
-        if (part.quoted) hasQuoted = true;
-        continue;
-      }
-      const pieces = text.split(/[ \t\n]+/);
-      pieces.forEach((p, i) => {
-        if (i > 0) { if (cur) fields.push(cur); cur = ''; }
-        cur += p;
-      });
-    }
-    if (cur || hasQuoted) fields.push(cur);
-    return fields;
-  }
-
-  private param(name: string): string {
-    if (name === '?') return String(this.status);
-    if (name === '#') return String(this.positional.length);
-    if (name === '@' || name === '*') return this.positional.join(' ');
-    if (/^[1-9]$/.test(name) && !this.vars.has(name)) return this.positional[Number(name) - 1] ?? '';
-    const len = /^#([A-Za-z_][A-Za-z0-9_]*)$/.exec(name);
-    if (len) return String((this.vars.get(len[1]) ?? '').length);
-    const dflt = /^([A-Za-z_][A-Za-z0-9_]*)(:?)-(.*)$/.exec(name);
-    if (dflt) {
-      const v = this.vars.get(dflt[1]);
-      return dflt[2] ? v || dflt[3] : v ?? dflt[3];
-    }
-    return this.vars.get(name) ?? '';
+    return fields(word, split, substituted, this);
   }
 
   /** `$(…)`: runs with its output captured; trailing newlines dropped; `$?` is the substitution's. */
@@ -444,9 +402,4 @@ export class Shell {
     stdin.pos = nl < 0 ? stdin.text.length : nl + 1;
     return line;
   }
-}
-
-function hasSubst(word: Word): boolean {
-  for (const p of word) if (p.kind === 'subst') return true;
-  return false;
 }
