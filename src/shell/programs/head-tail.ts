@@ -4,7 +4,7 @@
  * GNU texts from coreutils head.c/tail.c, busybox's from coreutils/head.c/tail.c.
  */
 import type { FsError, ProgramIO } from '../program';
-import { complain, fsMessage, readInput } from './common';
+import { complain, fsMessage, readInput, type ParsedOpts } from './common';
 
 const SUFFIX: Record<string, number> = { '': 1, b: 512, k: 1024, K: 1024, m: 1024 ** 2, M: 1024 ** 2, G: 1024 ** 3 };
 
@@ -12,6 +12,19 @@ export interface Count {
   n: number;
   /** `-n -K` (head: all but the last K) or `-n +K` (tail: from the K-th). */
   sign: '' | '-' | '+';
+}
+
+/** The last `-n`/`-c` given (10 lines by default); undefined after complaining about one. */
+export function countOption(io: ProgramIO, p: ParsedOpts, signs: string): { count: Count; bytes: boolean } | undefined {
+  let count: Count = { n: 10, sign: '' };
+  let bytes = false;
+  for (const o of p.opts) {
+    if (o.key !== 'n' && o.key !== 'c') continue;
+    const c = parseCount(io, o.value!, o.key === 'n', signs);
+    if (!c) return undefined;
+    [count, bytes] = [c, o.key === 'c'];
+  }
+  return { count, bytes };
 }
 
 /** Parses N of `-n N`/`-c N`; undefined after complaining. */

@@ -4,7 +4,7 @@
  */
 import type { Program } from '../program';
 import { has, parseOpts } from './common';
-import { byteLength, type Count, header, linesWithEnds, parseCount, readFor, sliceBytes } from './head-tail';
+import { byteLength, countOption, header, linesWithEnds, readFor, sliceBytes } from './head-tail';
 
 export const head: Program = (io) => {
   const args = io.argv.slice(1).map((a, i) => (i === 0 && /^-\d+$/.test(a) ? `-n${a.slice(1)}` : a));
@@ -13,14 +13,9 @@ export const head: Program = (io) => {
     long: io.userland === 'gnu' ? { 'lines=': 'n', 'bytes=': 'c', quiet: 'q', silent: 'q', verbose: 'v' } : undefined,
   }, args);
   if (typeof p === 'number') return p;
-  let count: Count = { n: 10, sign: '' };
-  let bytes = false;
-  for (const o of p.opts) {
-    if (o.key !== 'n' && o.key !== 'c') continue;
-    const c = parseCount(io, o.value!, o.key === 'n', '-');
-    if (!c) return 1;
-    [count, bytes] = [c, o.key === 'c'];
-  }
+  const counted = countOption(io, p, '-');
+  if (!counted) return 1;
+  const { count, bytes } = counted;
   const names = p.operands.length ? p.operands : ['-'];
   const show = has(p, 'v') || (names.length > 1 && !has(p, 'q'));
   let code = 0;

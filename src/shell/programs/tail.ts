@@ -5,7 +5,7 @@
  */
 import type { Program } from '../program';
 import { complain, has, parseOpts, resolvePath } from './common';
-import { byteLength, type Count, header, linesWithEnds, parseCount, readFor, sliceBytes } from './head-tail';
+import { byteLength, countOption, header, linesWithEnds, readFor, sliceBytes } from './head-tail';
 
 export const tail: Program = (io) => {
   const args = io.argv.slice(1).map((a, i) => (i === 0 && /^[-+]\d+$/.test(a) ? `-n${a[0] === '+' ? a : a.slice(1)}` : a));
@@ -14,14 +14,9 @@ export const tail: Program = (io) => {
     long: io.userland === 'gnu' ? { 'lines=': 'n', 'bytes=': 'c', quiet: 'q', silent: 'q', verbose: 'v', follow: 'f', 'sleep-interval=': 's' } : undefined,
   }, args);
   if (typeof p === 'number') return p;
-  let count: Count = { n: 10, sign: '' };
-  let bytes = false;
-  for (const o of p.opts) {
-    if (o.key !== 'n' && o.key !== 'c') continue;
-    const c = parseCount(io, o.value!, o.key === 'n', '+-');
-    if (!c) return 1;
-    [count, bytes] = [c, o.key === 'c'];
-  }
+  const counted = countOption(io, p, '+-');
+  if (!counted) return 1;
+  const { count, bytes } = counted;
   const names = p.operands.length ? p.operands : ['-'];
   // busybox opens every file first (complaining as it goes) and heads only what it opened;
   // a directory opens and then fails to read.
