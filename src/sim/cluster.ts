@@ -16,6 +16,7 @@ import { Rng } from './core/rng';
 import { startScheduler, type Scheduler } from './scheduler/scheduler';
 import { Store } from './core/store';
 import { installAddon } from './addons/install';
+import { HostPorts } from './network/host-ports';
 
 export interface ClusterOptions {
   seed?: number | string;
@@ -55,6 +56,8 @@ export interface Cluster extends SimContext {
    */
   hold(on: boolean): void;
   readonly held: boolean;
+  /** The learner's machine's localhost ports (kubectl port-forward). */
+  readonly hostPorts: HostPorts;
 }
 
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
@@ -106,6 +109,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     controllers,
     scheduler,
     kubelets,
+    hostPorts: new HostPorts(),
     advance: (ms) => clock.advance(ms),
     settle: () => {
       if (!held) clock.advance(0);
