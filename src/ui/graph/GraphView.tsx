@@ -12,6 +12,7 @@ import { useApp, type AppState } from '../store';
 import { GraphBuilder, type GraphNode, type PodSummary } from './derive';
 import { WORKLOAD_KINDS } from './kinds';
 import { EDGE_TYPES, NODE_TYPES } from './nodes';
+import { withoutSystem } from './system-filter';
 
 /** What the drawing is made of: the objects, and the nodes in their order. */
 type Cluster = Pick<AppState, 'mirror' | 'nodeNames'>;
@@ -78,14 +79,17 @@ function Graph({ columns, resized, colorMode }: { columns: number; resized: numb
   const builder = useRef<GraphBuilder | null>(null);
   builder.current ??= new GraphBuilder();
 
+  const showSystem = useApp((s) => s.showSystem);
   const nodesMap = objectsOf(mirror, 'nodes');
-  const pods = objectsOf(mirror, 'pods');
+  const allPods = objectsOf(mirror, 'pods');
+  const { shown: pods, hidden: systemPods } = useMemo(() => (showSystem ? { shown: allPods, hidden: 0 } : withoutSystem(allPods)), [allPods, showSystem]);
   // One map per kind drawn as a card (a fixed list, so the dependency array keeps its length).
-  const cardMaps = WORKLOAD_KINDS.map((k) => objectsOf(mirror, k.resource));
+  const allCards = WORKLOAD_KINDS.map((k) => objectsOf(mirror, k.resource));
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- allCards' items are the dependencies
+  const cardMaps = useMemo(() => (showSystem ? allCards : allCards.map((m) => withoutSystem(m).shown)), [showSystem, ...allCards]);
   const graph = useMemo(
     () => builder.current!.build({ nodeNames, nodes: nodesMap, pods, cards: Object.fromEntries(WORKLOAD_KINDS.map((k, i) => [k.resource, cardMaps[i]])), columns }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- cardMaps' items are the dependencies
-    [nodeNames, nodesMap, pods, columns, ...cardMaps],
+    [nodeNames, nodesMap, pods, columns, cardMaps],
   );
 
   const selectedId = selected ? `${selected.resource === 'pods' ? 'pod' : selected.resource}:${selected.namespace ?? ''}/${selected.name}` : null;
@@ -115,6 +119,7 @@ function Graph({ columns, resized, colorMode }: { columns: number; resized: numb
   return (
     <>
       <PodCaption summary={graph.summary} />
+      <SystemToggle shown={showSystem} hidden={systemPods} />
       <ReactFlow
         nodes={nodes}
         edges={graph.edges}
@@ -159,6 +164,17 @@ function PodCaption({ summary }: { summary: PodSummary }) {
           </span>
         ))}
     </p>
+  );
+}
+
+/** Shows or hides the cluster's own pods (kube-system, local-path-storage): `kubectl get pods -A` versus `kubectl get pods`. */
+function SystemToggle({ shown, hidden }: { shown: boolean; hidden: number }) {
+  const setShowSystem = useApp((s) => s.setShowSystem);
+  if (!shown && hidden === 0) return null;
+  return (
+    <button type="button" className="kp-system-toggle" aria-pressed={shown} onClick={() => setShowSystem(!shown)} title="The pods kind runs for the cluster itself: the control plane, kube-proxy, kindnet, CoreDNS">
+      {shown ? 'Hide system pods' : `Show system pods (${hidden})`}
+    </button>
   );
 }
 

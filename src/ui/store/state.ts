@@ -10,7 +10,8 @@ import type { MirrorSlice } from './mirror';
 import type { NoticeSlice } from './notice';
 import type { SelectionSlice } from './selection';
 import type { TerminalSlice } from './terminal';
+import type { ViewSlice } from './view';
 
-export type AppState = MirrorSlice & ClockSlice & LessonsSlice & EditorSlice & SelectionSlice & TerminalSlice & NoticeSlice;
+export type AppState = MirrorSlice & ClockSlice & LessonsSlice & EditorSlice & SelectionSlice & TerminalSlice & NoticeSlice & ViewSlice;
 
 export type Slice<T> = StateCreator<AppState, [], [], T>;
