@@ -10,6 +10,7 @@ import { noticeSlice } from './notice';
 import { selectionSlice } from './selection';
 import type { AppState, Slice } from './state';
 import { terminalSlice } from './terminal';
+import { viewSlice } from './view';
 
 const SLICES: Record<string, Slice<object>> = {
   mirror: mirrorSlice,
@@ -19,6 +20,7 @@ const SLICES: Record<string, Slice<object>> = {
   selection: selectionSlice,
   terminal: terminalSlice,
   notice: noticeSlice,
+  view: viewSlice,
 };
 
 const progress = (lessonId: string, stepIndex: number): LessonProgress => ({ lessonId, stepIndex, completed: [false, false], checks: [] });
