@@ -47,8 +47,10 @@ export type GraphPlacement =
       ownsPods?: boolean;
       /** Stacked under its controller of this kind (a ReplicaSet under its Deployment). */
       stacksUnder?: string;
-      /** Edges to the pods its `spec.selector` (key=value) matches (a Service). */
+      /** Edges to the pods its `spec.selector` (key=value) matches. */
       selectsPods?: boolean;
+      /** Edges to the pods its `endpoints[].targetRef` names, drawn by readiness (an EndpointSlice). */
+      routesToPods?: boolean;
     }
   | { draw: 'none' };
 

@@ -225,7 +225,7 @@ export class GraphBuilder {
       next.set(id, edge);
       edges.push(edge);
     };
-    const toBox = (source: string, target: string, kind: 'owns' | 'selects', label?: string) =>
+    const toBox = (source: string, target: string, kind: EdgeKind, label?: string) =>
       add(
         `${kind}:${source}->${target}`,
         () =>
@@ -234,7 +234,7 @@ export class GraphBuilder {
             : { id: `${kind}:${source}->${target}`, source, target, sourceHandle: 'trunk', targetHandle: 'in', type: 'smoothstep', className: `edge-${kind}`, selectable: false, focusable: false },
         (prev) => prev.data?.count === label,
       );
-    const toPod = (source: string, pod: string, kind: 'owns' | 'selects') => {
+    const toPod = (source: string, pod: string, kind: EdgeKind) => {
       const at = cellAt(pod);
       // A pod the grid has no room for: the edge ends at its box.
       if (!at) return toBox(source, podBox.get(pod)!, kind);
@@ -246,7 +246,7 @@ export class GraphBuilder {
       );
     };
     /** Edges from `source` to its pods, or to their boxes when there are too many. */
-    const fanOut = (source: string, targets: string[], kind: 'owns' | 'selects') => {
+    const fanOut = (source: string, targets: string[], kind: EdgeKind) => {
       if (targets.length <= EDGE_FANOUT_LIMIT) {
         for (const pod of targets) toPod(source, pod, kind);
         return;
@@ -291,9 +291,37 @@ export class GraphBuilder {
         fanOut(workloadId(kind.resource, svc), selected, 'selects');
       }
     }
+    for (const { kind, objects } of cardSets) {
+      if (!kind.routesToPods) continue;
+      for (const slice of objects) {
+        const { ready, notReady } = endpointPods(slice, pods);
+        fanOut(workloadId(kind.resource, slice), ready, 'routes');
+        fanOut(workloadId(kind.resource, slice), notReady, 'routes-notready');
+      }
+    }
     this.edgeCache = next;
     return edges;
   }
+}
+
+/** An edge's kind, its CSS class `edge-<kind>`: ownership, selection, or an endpoint (ready or not). */
+type EdgeKind = 'owns' | 'selects' | 'routes' | 'routes-notready';
+
+type Endpoint = { targetRef?: { kind?: string; namespace?: string; name?: string }; conditions?: { ready?: boolean } };
+
+/** The drawn pods an EndpointSlice lists, split by readiness (kube-proxy sends traffic to the ready ones). */
+function endpointPods(slice: KObject, pods: ReadonlyMap<string, KObject>): { ready: string[]; notReady: string[] } {
+  const ready: string[] = [];
+  const notReady: string[] = [];
+  for (const e of ((slice as { endpoints?: Endpoint[] }).endpoints ?? [])) {
+    const ref = e.targetRef;
+    if (ref?.kind !== 'Pod' || !ref.name) continue;
+    const id = `pod:${ref.namespace ?? slice.metadata.namespace ?? ''}/${ref.name}`;
+    if (!pods.has(id)) continue;
+    // Unset means ready (discovery.k8s.io/v1: "nil should be interpreted as true").
+    (e.conditions?.ready === false ? notReady : ready).push(id);
+  }
+  return { ready, notReady };
 }
 
 function boxNames(input: GraphInput): string[] {

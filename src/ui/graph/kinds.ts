@@ -2,7 +2,8 @@
  * The kinds the graph draws as cards above the node boxes, read from the kind definitions'
  * graph placement (`sim/kinds/<group>/<kind>.ts`): the resource the mirror keeps them under, the
  * chip shown on the card, the order of columns created in the same second, and how they connect
- * (a ReplicaSet stacks under its Deployment and owns pods; a Service selects pods). Every other
+ * (a ReplicaSet stacks under its Deployment and owns pods; an EndpointSlice stacks under its
+ * Service and routes to the pods it lists). Every other
  * object heads a column of its own.
  */
 import { KINDS } from '../../sim/kinds';
@@ -21,6 +22,8 @@ export interface KindInfo {
   stacksUnder?: WorkloadKind;
   /** Edges to the pods its `spec.selector` matches. */
   selectsPods: boolean;
+  /** Edges to the pods its endpoints name: solid while ready, dashed while not (an EndpointSlice). */
+  routesToPods: boolean;
 }
 
 const cards = KINDS.flatMap((k) => (k.graph.draw === 'card' ? [{ k, g: k.graph }] : [])).sort((a, b) => a.g.order - b.g.order);
@@ -33,6 +36,7 @@ export const WORKLOAD_KINDS: readonly KindInfo[] = cards.map(({ k, g }) => ({
   ownsPods: !!g.ownsPods,
   stacksUnder: g.stacksUnder,
   selectsPods: !!g.selectsPods,
+  routesToPods: !!g.routesToPods,
 }));
 
 export const KIND_ABBREV: Readonly<Record<WorkloadKind, string>> = Object.fromEntries(WORKLOAD_KINDS.map((k) => [k.kind, k.abbrev]));

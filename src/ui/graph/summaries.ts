@@ -19,12 +19,22 @@ export function serviceSummary(s: KObject): string {
   return `${spec?.type ?? 'ClusterIP'} ${spec?.clusterIP ?? ''}`.trim();
 }
 
+/** "2 ready · 1 not ready": the endpoints kube-proxy uses and the ones it holds back. */
+export function endpointSliceSummary(e: KObject): string {
+  const endpoints = (e as { endpoints?: Array<{ conditions?: { ready?: boolean } }> }).endpoints ?? [];
+  if (endpoints.length === 0) return 'no endpoints';
+  const notReady = endpoints.filter((x) => x.conditions?.ready === false).length;
+  const ready = endpoints.length - notReady;
+  return notReady ? `${ready} ready · ${notReady} not ready` : `${ready} ready`;
+}
+
 /** What a card shows under its name, and whether it is drawn faded, by kind (others: nothing, never). */
 export const CARD_LOOKS: Readonly<Record<string, { summary(o: KObject): string; faded?(o: KObject): boolean }>> = {
   Deployment: { summary: deploymentSummary },
   // A ReplicaSet scaled to zero is an old revision kept for rollback.
   ReplicaSet: { summary: replicaSetSummary, faded: (r) => ((r.spec as { replicas?: number } | undefined)?.replicas ?? 0) === 0 },
   Service: { summary: serviceSummary },
+  EndpointSlice: { summary: endpointSliceSummary },
 };
 
 export function isControlPlane(name: string, node: KObject | undefined): boolean {
