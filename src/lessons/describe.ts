@@ -42,6 +42,8 @@ export function describeCheck(check: CheckSpec): string {
       const owner = check.owner.name ?? (check.owner.namePrefix ? `${check.owner.namePrefix}…` : '');
       return `${check.kind} ${what} controlled by ${check.owner.kind} ${owner}`.replace(/\s+/g, ' ').trim();
     }
+    case 'endpoints':
+      return `Service ${check.service} has ${countText(check.op, check.count)} ${check.ready === false ? '' : 'ready '}endpoint(s)${where(check.namespace)}`;
   }
 }
 

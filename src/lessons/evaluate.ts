@@ -91,7 +91,19 @@ export function evaluateCheck(source: CheckSource, check: Check): Outcome {
       return eventSeen(source, check, check.after);
     case 'ownedBy':
       return ownedBy(source, check);
+    case 'endpoints':
+      return endpoints(source, check);
   }
+}
+
+type Endpoint = { conditions?: { ready?: boolean } };
+
+function endpoints(source: CheckSource, check: Extract<Check, { type: 'endpoints' }>): Outcome {
+  const slices = listObjects(source, 'endpointslices', namespaceOf(check.namespace), `kubernetes.io/service-name=${check.service}`);
+  let n = 0;
+  // An unset `ready` means ready (discovery.k8s.io/v1).
+  for (const s of slices) for (const e of (s as { endpoints?: Endpoint[] }).endpoints ?? []) if (check.ready === false || e.conditions?.ready !== false) n++;
+  return compare(n, check.op, check.count, `${check.ready === false ? '' : 'ready '}endpoint(s) of Service ${check.service}`);
 }
 
 function eventSeen(source: CheckSource, match: EventMatch, after: EventMatch | undefined): Outcome {

@@ -113,7 +113,7 @@ steps:
       'summary: required',
       'steps[0].colour: unknown field "colour"',
       'steps[0].files: no file "missing.yaml" in the lesson\'s files/ folder',
-      'steps[0].checks[0].type: unknown check type "exist" (one of exists, absent, fieldEquals, podCount, objectCount, condition, eventSeen, ownedBy)',
+      'steps[0].checks[0].type: unknown check type "exist" (one of exists, absent, fieldEquals, podCount, objectCount, condition, eventSeen, ownedBy, endpoints)',
       'steps[0].checks[1].kind: unknown kind "Deploy2"',
       "steps[0].checks[2].selector: bad selector \"app in (web\": unable to parse requirement: found '', expected: ')'",
       'steps[0].checks[2].count: must be a whole number ≥ 0',

@@ -20,7 +20,7 @@ export class LessonFormatError extends Error {
   }
 }
 
-export const CHECK_TYPES: readonly CheckType[] = ['exists', 'absent', 'fieldEquals', 'podCount', 'objectCount', 'condition', 'eventSeen', 'ownedBy'];
+export const CHECK_TYPES: readonly CheckType[] = ['exists', 'absent', 'fieldEquals', 'podCount', 'objectCount', 'condition', 'eventSeen', 'ownedBy', 'endpoints'];
 const COUNT_OPS: readonly CountOp[] = ['eq', 'gte', 'lte'];
 const CONDITION_STATUSES = ['True', 'False', 'Unknown'];
 const ID = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -196,6 +196,7 @@ const FIELDS: Record<CheckType, string[]> = {
   condition: [...REF, 'condition', 'status'],
   eventSeen: [...MATCH, 'after'],
   ownedBy: ['kind', 'namespace', 'name', 'namePrefix', 'selector', 'owner'],
+  endpoints: ['service', 'namespace', 'ready', 'count', 'op'],
 };
 
 function readCheck(problems: string[], at: string, raw: unknown, defaultId: string): Check | undefined {
@@ -269,6 +270,12 @@ function readCheck(problems: string[], at: string, raw: unknown, defaultId: stri
         ...(selector ? { selector } : {}),
         owner: owner ? { kind: owner.kind(), name: owner.string('name', { optional: true }), namePrefix: owner.string('namePrefix', { optional: true }) } : { kind: '' },
       };
+      break;
+    }
+    case 'endpoints': {
+      const ready = raw.ready;
+      if (ready !== undefined && typeof ready !== 'boolean') r.problem('must be true or false', 'ready');
+      body = { type, service: r.string('service'), ready: ready === false ? false : undefined, count: r.count('count'), op: readOp(r), ...ns };
       break;
     }
   }

@@ -110,6 +110,19 @@ export interface OwnedByCheck extends CheckBase {
   owner: { kind: string; name?: string; namePrefix?: string };
 }
 
+/**
+ * The Service's endpoints, as kube-proxy reads them from its EndpointSlices
+ * (`kubernetes.io/service-name=<service>`): `ready` counts the ready ones (the default), else all.
+ */
+export interface EndpointsCheck extends CheckBase {
+  type: 'endpoints';
+  service: string;
+  namespace?: string;
+  ready?: boolean;
+  count: number;
+  op: CountOp;
+}
+
 export type Check =
   | ExistsCheck
   | AbsentCheck
@@ -118,7 +131,8 @@ export type Check =
   | ObjectCountCheck
   | ConditionCheck
   | EventSeenCheck
-  | OwnedByCheck;
+  | OwnedByCheck
+  | EndpointsCheck;
 
 export type CheckType = Check['type'];
 
