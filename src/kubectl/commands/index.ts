@@ -44,6 +44,7 @@ import { command as label } from './label';
 import { command as logs } from './logs';
 import { cordonCommand as cordon, taintCommand as taint, uncordonCommand as uncordon } from './nodes';
 import { command as patch } from './patch';
+import { command as portForward } from './port-forward';
 import { command as rollout } from './rollout';
 import { command as run } from './run';
 import { command as scale } from './scale';
@@ -54,7 +55,7 @@ import { command as wait } from './wait';
 
 /** Every top-level command this kubectl implements, by name. */
 export const COMMANDS: ReadonlyMap<string, CommandModule> = new Map(
-  [create, expose, run, set, get, del, rollout, scale, clusterInfo, top, cordon, uncordon, taint, describe, logs, exec, apply, patch, wait, label, annotate, apiResources, config, version].map((c) => [c.name, c]),
+  [create, expose, run, set, get, del, rollout, scale, clusterInfo, top, cordon, uncordon, taint, describe, logs, exec, portForward, apply, patch, wait, label, annotate, apiResources, config, version].map((c) => [c.name, c]),
 );
 
 /**
