@@ -31,21 +31,22 @@ function attachShell(sandbox: PodSandbox, c: RunningContainer, streams: Streams,
     return c.plan.exec(command, c.startedAt, now, EXEC_HORIZON_MS, { ...execRuntime(sandbox, c, byIP, () => now, command, pid), cwd });
   };
   const shell = interactiveShell(c, sandbox, { command: argv, stdin: true, tty: true }, streams, run, clock);
-  let ended = false;
+  let told = false;
+  // Its `exit` ends the main process: the container exits (at this instant, once the kubelet
+  // has seen it), and only then does the stream close.
   const settle = () => {
     const code = shell.exitCode;
-    if (code !== undefined && !ended) {
-      ended = true;
+    if (code !== undefined && !told) {
+      told = true;
       c.exitMain(code);
     }
-    return code;
   };
   return {
     get exitCode() {
-      const code = settle();
-      if (code !== undefined) return code;
-      // The container went away under the session (deleted, killed): the stream ends.
-      return sandbox.running().includes(c) ? undefined : 0;
+      settle();
+      if (sandbox.running().includes(c)) return undefined;
+      // Gone: by its own exit, or under the session (deleted, killed).
+      return shell.exitCode ?? 0;
     },
     write(text) {
       shell.write(text);
