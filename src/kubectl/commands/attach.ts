@@ -21,11 +21,11 @@ export const command: CommandModule = {
   name: 'attach',
   short: 'Attach to a running container',
   flags: [
-    { name: 'container', short: 'c', type: 'string' },
-    { name: 'stdin', short: 'i', type: 'bool' },
-    { name: 'tty', short: 't', type: 'bool' },
-    { name: 'quiet', short: 'q', type: 'bool' },
-    { name: 'pod-running-timeout', type: 'duration', default: 60_000 },
+    { name: 'container', short: 'c', type: 'string', usage: 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen' },
+    { name: 'pod-running-timeout', type: 'duration', default: 60_000, usage: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running' },
+    { name: 'quiet', short: 'q', type: 'bool', usage: 'Only print output from the remote session' },
+    { name: 'stdin', short: 'i', type: 'bool', usage: 'Pass stdin to the container' },
+    { name: 'tty', short: 't', type: 'bool', usage: 'Stdin is a TTY' },
   ],
   run: (ctx, args) => attach(ctx, args),
 };

@@ -21,8 +21,8 @@ export const command: CommandModule = {
   name: 'port-forward',
   short: 'Forward one or more local ports to a pod',
   flags: [
-    { name: 'address', type: 'stringArray', default: ['localhost'], usage: 'Addresses to listen on (comma separated). Only accepts IP addresses or localhost as a value.' },
-    { name: 'pod-running-timeout', type: 'duration', default: 60_000 },
+    { name: 'address', type: 'stringArray', default: ['localhost'], usage: 'Addresses to listen on (comma separated). Only accepts IP addresses or localhost as a value. When localhost is supplied, kubectl will try to bind on both 127.0.0.1 and ::1 and will fail if neither of these addresses are available to bind.' },
+    { name: 'pod-running-timeout', type: 'duration', default: 60_000, usage: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running' },
   ],
   run: (ctx, args) => portForward(ctx, args),
 };
