@@ -17,19 +17,50 @@ export interface AttachRequest {
 }
 
 export function startAttach(sandbox: PodSandbox, c: RunningContainer, req: AttachRequest, streams: Streams, clock: Clock, byIP: PodsByIP): RemoteProcess {
-  if (c.plan.readsStdin && req.stdin) return attachShell(sandbox, c, streams, clock, byIP);
+  if (c.plan.readsStdin && req.stdin) return streams.stdin !== undefined && !req.tty ? attachScript(sandbox, c, streams.stdin, streams, clock, byIP) : attachShell(sandbox, c, streams, clock, byIP);
   return attachOutput(sandbox, c, streams, clock);
 }
 
-/** The main shell, driven by the terminal: each line runs in the container as PID 1's child would. */
-function attachShell(sandbox: PodSandbox, c: RunningContainer, streams: Streams, clock: Clock, byIP: PodsByIP): RemoteProcess {
-  const argv = mainArgv(c);
-  const run = (command: string[], cwd?: string) => {
+/** Input piped to the main shell (`kubectl run -i … -- sh <<EOF`): its script; its end ends the shell. */
+function attachScript(sandbox: PodSandbox, c: RunningContainer, script: string, streams: Streams, clock: Clock, byIP: PodsByIP): RemoteProcess {
+  const startedAt = clock.now();
+  const result = runner(sandbox, c, clock, byIP)([mainArgv(c)[0], '-c', script]);
+  const lines = result.lines ?? [];
+  const code = result.code ?? 0;
+  // The shell reads the script, then its end of input, and exits: the container with it.
+  clock.at(startedAt + (result.code === undefined ? EXEC_HORIZON_MS : result.tookMs), () => c.exitMain(code), 'kubectl attach');
+  let shown = 0;
+  const pump = () => {
+    while (shown < lines.length && startedAt + lines[shown].at <= clock.now()) {
+      const l = lines[shown++];
+      (l.stream === 'stderr' ? streams.stderr : streams.stdout)(l.text + '\n');
+    }
+  };
+  return {
+    get exitCode() {
+      pump();
+      return sandbox.running().includes(c) ? undefined : code;
+    },
+    write() {},
+    closeStdin() {},
+    close() {},
+  };
+}
+
+/** Runs a command line in the container as the main shell's child. */
+function runner(sandbox: PodSandbox, c: RunningContainer, clock: Clock, byIP: PodsByIP) {
+  return (command: string[], cwd?: string) => {
     const now = clock.now();
     const pid = c.pids.next;
     c.pids.next += 6;
     return c.plan.exec(command, c.startedAt, now, EXEC_HORIZON_MS, { ...execRuntime(sandbox, c, byIP, () => now, command, pid), cwd });
   };
+}
+
+/** The main shell, driven by the terminal: each line runs in the container as PID 1's child would. */
+function attachShell(sandbox: PodSandbox, c: RunningContainer, streams: Streams, clock: Clock, byIP: PodsByIP): RemoteProcess {
+  const argv = mainArgv(c);
+  const run = runner(sandbox, c, clock, byIP);
   const shell = interactiveShell(c, sandbox, { command: argv, stdin: true, tty: true }, streams, run, clock);
   let told = false;
   // Its `exit` ends the main process: the container exits (at this instant, once the kubelet
