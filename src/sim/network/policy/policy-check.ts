@@ -54,11 +54,10 @@ export class PolicyIndex {
     const ingress = this.isolating(to.namespace, to.labels, 'ingress');
     if (!egress.length && !ingress.length) return true;
     const toPod = this.pod(to);
-    if (!toPod) return true;
     // A hostNetwork pod is its node: no policy selects it, and it sends from the node's address.
-    const toHost = !!toPod.spec?.hostNetwork;
+    const toHost = !!toPod?.spec?.hostNetwork;
     const fromHost = fromPod !== undefined && !!this.pod(fromPod)?.spec?.hostNetwork;
-    const portFacts: PortFacts = { port, protocol, names: portNames(toPod, port, protocol) };
+    const portFacts: PortFacts = { port, protocol, names: toPod ? portNames(toPod, port, protocol) : [] };
     if (egress.length && !fromHost) {
       const target: PeerFacts = toHost ? { ip: this.ipNumber(to.ip) } : this.facts(to);
       if (!egress.some((p) => rulesAllow(p, p.egress!, target, portFacts))) return false;
