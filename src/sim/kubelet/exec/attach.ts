@@ -104,8 +104,10 @@ function attachShell(sandbox: PodSandbox, c: RunningContainer, streams: Streams,
 /** What the main process writes from the moment of the attach, until it exits. */
 function attachOutput(sandbox: PodSandbox, c: RunningContainer, streams: Streams, clock: Clock): RemoteProcess {
   const from = clock.now();
-  // What it wrote before the attach is not sent again (`kubectl logs` has it).
-  let shown = c.plan.lines(c.startedAt, from).filter((l) => l.at < from).length;
+  // What it wrote up to the attach is not sent again (`kubectl logs` has it): kubectl attaches
+  // once it has seen the pod run, after the process's first words (hence "If you don't see a
+  // command prompt, try pressing enter.").
+  let shown = c.plan.lines(c.startedAt, from).length;
   let done = false;
   const end = c.plan.exitAfterMs === undefined ? undefined : c.startedAt + c.plan.exitAfterMs;
   // A timer at the exit, so that a host advancing time stops there.
