@@ -17,6 +17,7 @@ import { startScheduler, type Scheduler } from './scheduler/scheduler';
 import { Store } from './core/store';
 import { installAddon } from './addons/install';
 import { HostPorts } from './network/host-ports';
+import { createPolicyCheck, type PolicyIndex } from './network/policy';
 
 export interface ClusterOptions {
   seed?: number | string;
@@ -58,6 +59,8 @@ export interface Cluster extends SimContext {
   readonly held: boolean;
   /** The learner's machine's localhost ports (kubectl port-forward). */
   readonly hostPorts: HostPorts;
+  /** NetworkPolicy's verdict on a connection (the data path asks it; blocked ⇒ the client times out). */
+  readonly networkPolicy: PolicyIndex;
 }
 
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
@@ -110,6 +113,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     scheduler,
     kubelets,
     hostPorts: new HostPorts(),
+    networkPolicy: createPolicyCheck(informers),
     advance: (ms) => clock.advance(ms),
     settle: () => {
       if (!held) clock.advance(0);

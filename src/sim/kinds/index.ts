@@ -10,6 +10,7 @@
  */
 import { deploymentKind } from './apps/deployment';
 import { replicaSetKind } from './apps/replicaset';
+import { networkPolicyKind } from './networking/networkpolicy';
 import { configMapKind } from './core/configmap';
 import { eventKind } from './core/event';
 import { namespaceKind } from './core/namespace';
@@ -32,4 +33,5 @@ export const KINDS: readonly KindDefinition[] = [
   serviceKind,
   deploymentKind,
   replicaSetKind,
+  networkPolicyKind,
 ];
