@@ -17,6 +17,7 @@ import { nodeKind } from './core/node';
 import { podKind } from './core/pod';
 import { resourceQuotaKind } from './core/resourcequota';
 import { serviceKind } from './core/service';
+import { serviceAccountKind } from './core/serviceaccount';
 import type { KindDefinition } from './kind';
 
 export type { GraphPlacement, KindDefinition, PrinterColumn, PrintContext, ResourceType, TablePrinter } from './kind';
@@ -30,6 +31,7 @@ export const KINDS: readonly KindDefinition[] = [
   podKind,
   resourceQuotaKind,
   serviceKind,
+  serviceAccountKind,
   deploymentKind,
   replicaSetKind,
 ];
