@@ -17,6 +17,7 @@ import { startScheduler, type Scheduler } from './scheduler/scheduler';
 import { Store } from './core/store';
 import { installAddon } from './addons/install';
 import { HostPorts } from './network/host-ports';
+import { installSystem } from './system';
 
 export interface ClusterOptions {
   seed?: number | string;
@@ -97,6 +98,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     metadata: { name: 'pod-quota', namespace: 'default' },
     spec: { hard: { pods: String(opts.podQuota) } },
   });
+  installSystem(ctx, nodes);
   for (const name of opts.addons) installAddon(api, name);
   clock.advance(opts.uptimeMs);
 
