@@ -10,6 +10,7 @@
  */
 import { deploymentKind } from './apps/deployment';
 import { replicaSetKind } from './apps/replicaset';
+import { componentStatusKind } from './core/componentstatus';
 import { configMapKind } from './core/configmap';
 import { eventKind } from './core/event';
 import { namespaceKind } from './core/namespace';
@@ -24,6 +25,7 @@ export type { GraphPlacement, KindDefinition, PrinterColumn, PrintContext, Resou
 
 /** In discovery order (core first), as `kubectl api-resources` meets them. */
 export const KINDS: readonly KindDefinition[] = [
+  componentStatusKind,
   configMapKind,
   eventKind,
   namespaceKind,

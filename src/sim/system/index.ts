@@ -3,6 +3,7 @@
  * them: one installer per component (a plain list: each adds its line).
  */
 import type { NodeSpec, SimContext } from '../context';
+import { installComponentStatuses } from './component-statuses';
 import { installCoreDNS } from './coredns';
 import { installLocalPath } from './local-path';
 import { installControllerAccounts } from './namespaces';
@@ -10,6 +11,7 @@ import { installControllerAccounts } from './namespaces';
 export type SystemInstaller = (ctx: SimContext, nodes: readonly NodeSpec[]) => void;
 
 export const SYSTEM_INSTALLERS: readonly SystemInstaller[] = [
+  installComponentStatuses,
   installControllerAccounts,
   installCoreDNS,
   installLocalPath,

@@ -18,7 +18,7 @@ export const CORE_DESCRIBERS: GroupDescribers = {
     ResourceQuota: (obj) => describeResourceQuota(obj),
     ServiceAccount: (obj, source, settings) => describeServiceAccount(obj, secretNames(source, obj.metadata.namespace), events(source, obj, settings), source.now()),
   },
-  generic: ['Event'],
+  generic: ['Event', 'ComponentStatus'],
 };
 
 function serviceEndpoints(source: DescribeSource, svc: KObject) {
