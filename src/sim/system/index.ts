@@ -6,12 +6,13 @@ import type { NodeSpec, SimContext } from '../context';
 import { installComponentStatuses } from './component-statuses';
 import { installCoreDNS } from './coredns';
 import { installLocalPath } from './local-path';
-import { installControllerAccounts } from './namespaces';
+import { installApiServerConfigMaps, installControllerAccounts } from './namespaces';
 
 export type SystemInstaller = (ctx: SimContext, nodes: readonly NodeSpec[]) => void;
 
 export const SYSTEM_INSTALLERS: readonly SystemInstaller[] = [
   installComponentStatuses,
+  installApiServerConfigMaps,
   installControllerAccounts,
   installCoreDNS,
   installLocalPath,

@@ -1,11 +1,15 @@
 /**
- * What kind's control plane leaves in its namespaces besides the add-ons: kube-controller-manager
- * runs each controller under its own ServiceAccount in kube-system (`--use-service-account-credentials`,
- * as kubeadm sets it), made as the controller starts. The list is a v1.32 kind cluster's (the
- * alpha and off-by-default controllers make none). `default` in every namespace and
- * `kube-root-ca.crt` come from their controllers (../controllers/serviceaccount, ../controllers/root-ca).
+ * What kind's control plane leaves in kube-system besides the add-ons: kube-controller-manager
+ * runs each controller under its own ServiceAccount (`--use-service-account-credentials`, as
+ * kubeadm sets it), made as the controller starts (a v1.32 kind cluster's list: the alpha and
+ * off-by-default controllers make none); the api-server publishes the client CAs for
+ * extension api-servers (`extension-apiserver-authentication`) and the day it began tracking
+ * legacy token use. `default` in every namespace and `kube-root-ca.crt` come from their
+ * controllers (../controllers/serviceaccount, ../controllers/root-ca).
  */
 import type { SimContext } from '../context';
+import { utcParts } from '../core/utc';
+import { clusterCA, fakeCertificate } from '../controllers/root-ca/root-ca';
 
 export const CONTROLLER_SERVICE_ACCOUNTS = [
   'attachdetach-controller',
@@ -47,4 +51,20 @@ export function installControllerAccounts(ctx: SimContext): void {
   for (const name of CONTROLLER_SERVICE_ACCOUNTS) {
     ctx.api.create('serviceaccounts', 'kube-system', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace: 'kube-system' } });
   }
+}
+
+export function installApiServerConfigMaps(ctx: SimContext): void {
+  const ns = 'kube-system';
+  const configMap = (name: string, data: Record<string, string>) => ctx.api.create('configmaps', ns, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns }, data });
+  configMap('extension-apiserver-authentication', {
+    'client-ca-file': clusterCA(ctx.rng),
+    'requestheader-allowed-names': '["front-proxy-client"]',
+    'requestheader-client-ca-file': fakeCertificate(ctx.rng.fork('front-proxy-ca')),
+    'requestheader-extra-headers-prefix': '["X-Remote-Extra-"]',
+    'requestheader-group-headers': '["X-Remote-Group"]',
+    'requestheader-username-headers': '["X-Remote-User"]',
+  });
+  const t = utcParts(ctx.clock.now());
+  const day = `${t.year}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
+  configMap('kube-apiserver-legacy-service-account-token-tracking', { since: day });
 }

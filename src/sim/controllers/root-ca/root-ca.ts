@@ -26,7 +26,7 @@ export class RootCAPublisher {
     private readonly informers: SharedInformers,
   ) {
     this.queue = new WorkQueue(ctx.clock, (ns) => this.sync(ns), 'root-ca-cert-publisher');
-    this.caPem = fakeCertificate(ctx.rng.fork('root-ca'));
+    this.caPem = clusterCA(ctx.rng);
     const namespaces = informers.for('namespaces');
     for (const ns of namespaces.list()) this.queue.add(ns.metadata.name!);
     namespaces.onChange((obj, _old, type) => {
@@ -71,8 +71,13 @@ export function startRootCAPublisher(ctx: SimContext, informers: SharedInformers
   return new RootCAPublisher(ctx, informers);
 }
 
-/** A PEM-shaped, deterministic stand-in for the cluster CA. */
-function fakeCertificate(rng: Rng): string {
+/** The cluster CA's certificate (`/etc/kubernetes/pki/ca.crt`), the same for every reader of the cluster's rng. */
+export function clusterCA(rng: Rng): string {
+  return fakeCertificate(rng.fork('root-ca'));
+}
+
+/** A PEM-shaped, deterministic stand-in for a CA certificate (never a real key). */
+export function fakeCertificate(rng: Rng): string {
   const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   const lines = ['-----BEGIN CERTIFICATE-----', 'MIIDBTCCAe2gAwIBAgII' + rng.string(44, b64)];
   for (let i = 0; i < 15; i++) lines.push(rng.string(64, b64));
