@@ -6,13 +6,14 @@ import type { NodeSpec, SimContext } from '../context';
 import { installComponentStatuses } from './component-statuses';
 import { installCoreDNS } from './coredns';
 import { installLocalPath } from './local-path';
-import { installApiServerConfigMaps, installControllerAccounts } from './namespaces';
+import { installApiServerConfigMaps, installClusterInfo, installControllerAccounts } from './namespaces';
 
 export type SystemInstaller = (ctx: SimContext, nodes: readonly NodeSpec[]) => void;
 
 export const SYSTEM_INSTALLERS: readonly SystemInstaller[] = [
   installComponentStatuses,
   installApiServerConfigMaps,
+  installClusterInfo,
   installControllerAccounts,
   installCoreDNS,
   installLocalPath,

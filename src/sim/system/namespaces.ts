@@ -1,10 +1,12 @@
 /**
- * What kind's control plane leaves in kube-system besides the add-ons: kube-controller-manager
+ * What kind's control plane leaves in its namespaces besides the add-ons: kube-controller-manager
  * runs each controller under its own ServiceAccount (`--use-service-account-credentials`, as
  * kubeadm sets it), made as the controller starts (a v1.32 kind cluster's list: the alpha and
  * off-by-default controllers make none); the api-server publishes the client CAs for
  * extension api-servers (`extension-apiserver-authentication`) and the day it began tracking
- * legacy token use. `default` in every namespace and `kube-root-ca.crt` come from their
+ * legacy token use; kubeadm publishes `cluster-info` in kube-public (the CA and the api-server's
+ * address, for `kubeadm join`), which the bootstrap signer signs with kind's token `abcdef`.
+ * `default` in every namespace and `kube-root-ca.crt` come from their
  * controllers (../controllers/serviceaccount, ../controllers/root-ca).
  */
 import type { SimContext } from '../context';
@@ -67,4 +69,33 @@ export function installApiServerConfigMaps(ctx: SimContext): void {
   const t = utcParts(ctx.clock.now());
   const day = `${t.year}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
   configMap('kube-apiserver-legacy-service-account-token-tracking', { since: day });
+}
+
+/** kind's bootstrap token id (`abcdef.0123456789abcdef`, its kubeadm config's). */
+const BOOTSTRAP_TOKEN_ID = 'abcdef';
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+export function installClusterInfo(ctx: SimContext): void {
+  const kubeconfig = [
+    'apiVersion: v1',
+    'clusters:',
+    '- cluster:',
+    `    certificate-authority-data: ${btoa(clusterCA(ctx.rng))}`,
+    '    server: https://kind-control-plane:6443',
+    '  name: ""',
+    'contexts: null',
+    'current-context: ""',
+    'kind: Config',
+    'preferences: {}',
+    'users: null',
+    '',
+  ].join('\n');
+  // A detached JWS: the header {"alg":"HS256","kid":"abcdef"}, no payload, an HMAC-SHA256.
+  const signature = ctx.rng.fork('bootstrap-signer').string(43, BASE64URL);
+  ctx.api.create('configmaps', 'kube-public', {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'cluster-info', namespace: 'kube-public' },
+    data: { [`jws-kubeconfig-${BOOTSTRAP_TOKEN_ID}`]: `eyJhbGciOiJIUzI1NiIsImtpZCI6ImFiY2RlZiJ9..${signature}`, kubeconfig },
+  });
 }
