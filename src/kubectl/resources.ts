@@ -41,6 +41,19 @@ export function notSimulatedYet(discovery: Discovery, kind: BuiltinKind): string
   return `${kind.kind} (${kind.apiVersion}) is part of Kubernetes 1.32 but this playground does not simulate it yet; it simulates: ${simulated.join(', ')}`;
 }
 
+/**
+ * The server's deprecation warnings for these types, once each, as kubectl's warning writer
+ * prints them to stderr (deduplicated) when the responses arrive.
+ */
+export function warnDeprecated(ctx: { err(line: string): void }, types: ResourceType[]): void {
+  const seen = new Set<string>();
+  for (const t of types) {
+    if (!t.deprecationWarning || seen.has(t.deprecationWarning)) continue;
+    seen.add(t.deprecationWarning);
+    ctx.err(`Warning: ${t.deprecationWarning}`);
+  }
+}
+
 /** Types for one comma-separated word, expanding categories (`all`). */
 export function resolveTypes(discovery: Discovery, word: string): ResourceType[] {
   const out: ResourceType[] = [];

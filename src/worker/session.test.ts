@@ -102,7 +102,7 @@ describe('Session', () => {
     expect(hello?.type).toBe('hello');
     if (hello?.type !== 'hello') return;
     expect(hello.snapshot.namespaces?.map((n) => n.metadata.name)).toContain('default');
-    expect(hello.snapshot.services?.map((n) => n.metadata.name)).toEqual(['kubernetes']);
+    expect(hello.snapshot.services?.map((n) => n.metadata.name)).toEqual(['kubernetes', 'kube-dns']);
     expect(hello.snapshot.events).toBeUndefined();
     expect(hello.nodeNames).toEqual(['kind-control-plane', 'kind-worker', 'kind-worker2', 'kind-worker3']);
     expect(hello.lessons[0].id).toBe('demo');

@@ -9,7 +9,7 @@ import { describeObject } from '../describe';
 import { CliError, formatError } from '../errors';
 import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, SELECTOR_FLAG } from '../flags';
 import { readInfos } from '../infos';
-import { parseResourceArgs } from '../resources';
+import { parseResourceArgs, warnDeprecated } from '../resources';
 import { listObjects } from './get';
 import type { CommandContext, CommandModule } from '../types';
 
@@ -37,6 +37,7 @@ function runDescribe(ctx: CommandContext, args: ParsedArgs): number {
   const namespace = ctx.namespace;
   const labelSelector = args.string('selector') || undefined;
   const { refs, types } = parseResourceArgs(client.discovery, args.args);
+  warnDeprecated(ctx, [...types, ...refs.map((r) => r.type)]);
   const settings = { showEvents: args.bool('show-events') };
   const describe = (obj: KObject) => describeObject(ctx.client, obj, settings);
 

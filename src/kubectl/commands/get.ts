@@ -13,7 +13,7 @@ import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, OUTPUT_FLAG, SELECTOR_FLAG, ALLOW_M
 import { kindPrefix, printObjects, PrintError, renderTables, type TableGroup } from '../printers';
 import { checkTablesSortable, sortObjects, sortTableRows } from '../printers/sort';
 import { readInfos } from '../infos';
-import { parseResourceArgs } from '../resources';
+import { parseResourceArgs, warnDeprecated } from '../resources';
 import type { CommandContext, CommandModule, KubectlProgram } from '../types';
 import { watchObjects } from './get-watch';
 
@@ -76,6 +76,7 @@ function runGet(ctx: CommandContext, args: ParsedArgs): number | KubectlProgram 
   const allNamespaces = args.bool('all-namespaces');
   const namespace = ctx.namespace;
   const { refs, types } = parseResourceArgs(client.discovery, args.args);
+  warnDeprecated(ctx, [...types, ...refs.map((r) => r.type)]);
   if (args.bool('watch') || args.bool('watch-only')) return startWatch(ctx, args, output, refs, types);
   const fileInfos = filenames.length ? readInfos(ctx, filenames, true) : { infos: [], errors: [] };
   const labelSelector = args.string('selector') || undefined;

@@ -8,6 +8,7 @@ import { exitWithErrors } from '../infos';
 import { checkOutputFormat, dryRunMode, printChange } from '../output';
 import type { CommandModule } from '../types';
 import { changeCause, findObjects, mutableCopy, NO_RESOURCES_MESSAGE, updateObject } from '../workload';
+import { setServiceAccount } from './set-serviceaccount';
 
 type Container = { name: string; image?: string };
 
@@ -71,5 +72,5 @@ export const command: CommandModule = {
   name: 'set',
   short: 'Set specific features on objects',
   flags: [],
-  subcommands: [setImage],
+  subcommands: [setImage, setServiceAccount, { ...setServiceAccount, name: 'sa' }],
 };

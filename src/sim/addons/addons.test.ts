@@ -19,8 +19,8 @@ describe('add-ons', () => {
     expect(d.spec.template.spec.containers[0].image).toBe('registry.k8s.io/metrics-server/metrics-server:v0.7.2');
     expect(d.spec.template.spec.containers[0].args).toContain('--kubelet-insecure-tls');
     installAddon(c.api, 'metrics-server');
-    expect(c.api.list('deployments', 'kube-system')).toHaveLength(1);
-    const pods = c.api.list('pods', 'kube-system') as unknown as Array<{ status: { phase: string } }>;
+    expect(c.api.list('deployments', 'kube-system').filter((d) => d.metadata.name === 'metrics-server')).toHaveLength(1);
+    const pods = c.api.list('pods', 'kube-system').filter((p) => p.metadata.labels?.['k8s-app'] === 'metrics-server') as unknown as Array<{ status: { phase: string } }>;
     expect(pods.map((p) => p.status.phase)).toEqual(['Running']);
   });
 

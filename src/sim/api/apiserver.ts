@@ -79,7 +79,7 @@ export class ApiServer {
   // ---- writes ----
 
   create(resource: string, namespace: string | undefined, body: KObject, opts: WriteOptions = {}): KObject {
-    const t = this.type(resource);
+    const t = this.type(resource, 'create');
     const obj = this.decode(t, body, namespace, opts);
     const strategy = t.strategy;
     const meta = obj.metadata;
@@ -105,7 +105,7 @@ export class ApiServer {
 
   /** PUT: replaces the object. A set resourceVersion must match (optimistic concurrency). */
   update(resource: string, namespace: string | undefined, body: KObject, opts: WriteOptions = {}): KObject {
-    const t = this.type(resource);
+    const t = this.type(resource, 'update');
     const obj = this.decode(t, body, namespace, opts);
     const old = this.get(resource, obj.metadata.namespace, obj.metadata.name!);
     return this.replace(t, old, obj, opts);
@@ -121,7 +121,7 @@ export class ApiServer {
   }
 
   patch(resource: string, namespace: string | undefined, name: string, patch: unknown, type: PatchType, opts: WriteOptions = {}): KObject {
-    const t = this.type(resource);
+    const t = this.type(resource, 'patch');
     const old = this.get(resource, namespace, name);
     const patched = applyPatch(old, patch, type, t.kind) as KObject;
     if (!isPlainObject(patched)) throw statusError('BadRequest', 'the patch did not produce an object');
@@ -135,7 +135,7 @@ export class ApiServer {
    * (graceful pod termination, finalizers, foreground/orphan propagation).
    */
   delete(resource: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): KObject {
-    const t = this.type(resource);
+    const t = this.type(resource, 'delete');
     const strategy: KindStrategy = t.strategy;
     const old = this.get(resource, namespace, name);
     if (opts.preconditions?.uid && opts.preconditions.uid !== old.metadata.uid) {
@@ -174,9 +174,11 @@ export class ApiServer {
 
   // ---- internals ----
 
-  type(resource: string): KindDefinition {
+  /** The kind served as `resource`; with a verb, one the kind serves (a read-only kind has no route for writes). */
+  type(resource: string, verb?: string): KindDefinition {
     const t = this.registry.byResource(resource);
     if (!t) throw statusError('NotFound', `the server could not find the requested resource`);
+    if (verb && !t.verbs.includes(verb)) throw statusError('MethodNotAllowed', 'the server does not allow this method on the requested resource');
     return t;
   }
 

@@ -11,6 +11,7 @@
 import { deploymentKind } from './apps/deployment';
 import { replicaSetKind } from './apps/replicaset';
 import { networkPolicyKind } from './networking/networkpolicy';
+import { componentStatusKind } from './core/componentstatus';
 import { configMapKind } from './core/configmap';
 import { eventKind } from './core/event';
 import { namespaceKind } from './core/namespace';
@@ -18,12 +19,14 @@ import { nodeKind } from './core/node';
 import { podKind } from './core/pod';
 import { resourceQuotaKind } from './core/resourcequota';
 import { serviceKind } from './core/service';
+import { serviceAccountKind } from './core/serviceaccount';
 import type { KindDefinition } from './kind';
 
 export type { GraphPlacement, KindDefinition, PrinterColumn, PrintContext, ResourceType, TablePrinter } from './kind';
 
 /** In discovery order (core first), as `kubectl api-resources` meets them. */
 export const KINDS: readonly KindDefinition[] = [
+  componentStatusKind,
   configMapKind,
   eventKind,
   namespaceKind,
@@ -31,6 +34,7 @@ export const KINDS: readonly KindDefinition[] = [
   podKind,
   resourceQuotaKind,
   serviceKind,
+  serviceAccountKind,
   deploymentKind,
   replicaSetKind,
   networkPolicyKind,

@@ -65,6 +65,8 @@ export interface ResourceType {
   namespaced: boolean;
   verbs: string[];
   categories?: string[];
+  /** The warning the api-server sends with every request for a deprecated kind (prerelease-lifecycle-gen). */
+  deprecationWarning?: string;
 }
 
 export interface KindDefinition<T extends KObject = KObject> extends ResourceType {

@@ -5,6 +5,7 @@ import { describeConfigMap, describeNamespace, describeResourceQuota, describeSe
 import { eventsOf as events, type DescribeSource, type GroupDescribers } from '../describer';
 import { describeNode } from '../node';
 import { describePod } from '../pod';
+import { describeServiceAccount } from '../serviceaccount';
 
 export const CORE_DESCRIBERS: GroupDescribers = {
   group: '',
@@ -15,8 +16,9 @@ export const CORE_DESCRIBERS: GroupDescribers = {
     Namespace: (obj, source) => describeNamespace(obj, source.list('resourcequotas', obj.metadata.name)),
     ConfigMap: (obj, source, settings) => describeConfigMap(obj, events(source, obj, settings), source.now()),
     ResourceQuota: (obj) => describeResourceQuota(obj),
+    ServiceAccount: (obj, source, settings) => describeServiceAccount(obj, secretNames(source, obj.metadata.namespace), events(source, obj, settings), source.now()),
   },
-  generic: ['Event'],
+  generic: ['Event', 'ComponentStatus'],
 };
 
 function serviceEndpoints(source: DescribeSource, svc: KObject) {
@@ -31,4 +33,13 @@ function serviceEndpoints(source: DescribeSource, svc: KObject) {
     return () => undefined;
   }
   return podEndpoints(svc, source.list('pods', svc.metadata.namespace));
+}
+
+/** The namespace's Secret names, or undefined while the playground serves no Secrets. */
+function secretNames(source: DescribeSource, namespace: string | undefined): Set<string> | undefined {
+  try {
+    return new Set(source.list('secrets', namespace).map((s) => s.metadata.name!));
+  } catch {
+    return undefined;
+  }
 }

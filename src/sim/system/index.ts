@@ -1,0 +1,24 @@
+/**
+ * kind's own objects, made as the cluster comes up, in the order `kind create cluster` makes
+ * them: one installer per component (a plain list: each adds its line).
+ */
+import type { NodeSpec, SimContext } from '../context';
+import { installComponentStatuses } from './component-statuses';
+import { installCoreDNS } from './coredns';
+import { installLocalPath } from './local-path';
+import { installApiServerConfigMaps, installClusterInfo, installControllerAccounts } from './namespaces';
+
+export type SystemInstaller = (ctx: SimContext, nodes: readonly NodeSpec[]) => void;
+
+export const SYSTEM_INSTALLERS: readonly SystemInstaller[] = [
+  installComponentStatuses,
+  installApiServerConfigMaps,
+  installClusterInfo,
+  installControllerAccounts,
+  installCoreDNS,
+  installLocalPath,
+];
+
+export function installSystem(ctx: SimContext, nodes: readonly NodeSpec[]): void {
+  for (const install of SYSTEM_INSTALLERS) install(ctx, nodes);
+}
