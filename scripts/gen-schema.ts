@@ -15,6 +15,8 @@ import { KINDS } from '../src/sim/kinds';
 
 /** One root per served kind: its kubernetes-types module (`core/v1`, `apps/v1`) and type name. */
 const ROOTS: [string, string][] = KINDS.map((k) => [`${k.group || 'core'}/${k.version}`, k.kind]);
+/** kubernetes-types keeps `networking.k8s.io/v1` under `networking/v1`. */
+const typesPath = (group: string) => group.replace(/\.[^/]*/, '');
 
 /** int64 fields (Struct.field); every other integer is int32. */
 const INT64 = new Set([
@@ -28,7 +30,7 @@ type Schema = Record<string, unknown>;
 
 const require = createRequire(import.meta.url);
 const typesDir = dirname(require.resolve('kubernetes-types/package.json'));
-const files = ROOTS.map(([group]) => join(typesDir, `${group}.d.ts`));
+const files = ROOTS.map(([group]) => join(typesDir, `${typesPath(group)}.d.ts`));
 const program = ts.createProgram(files, { strict: true });
 const checker = program.getTypeChecker();
 const definitions: Record<string, Schema> = {};
@@ -111,7 +113,7 @@ function define(symbol: ts.Symbol, decl: ts.InterfaceDeclaration): void {
 
 const kinds: Record<string, { apiVersion: string; definition: string }> = {};
 for (const [group, kind] of ROOTS) {
-  const source = program.getSourceFile(join(typesDir, `${group}.d.ts`))!;
+  const source = program.getSourceFile(join(typesDir, `${typesPath(group)}.d.ts`))!;
   const symbol = checker.getSymbolAtLocation(source)!;
   const exported = checker.getExportsOfModule(symbol).find((s) => s.getName() === kind)!;
   define(exported, exported.declarations![0] as ts.InterfaceDeclaration);

@@ -17,6 +17,8 @@ import { nodeKind } from './core/node';
 import { podKind } from './core/pod';
 import { resourceQuotaKind } from './core/resourcequota';
 import { serviceKind } from './core/service';
+import { ingressKind } from './networking/ingress';
+import { ingressClassKind } from './networking/ingressclass';
 import type { KindDefinition } from './kind';
 
 export type { GraphPlacement, KindDefinition, PrinterColumn, PrintContext, ResourceType, TablePrinter } from './kind';
@@ -32,4 +34,6 @@ export const KINDS: readonly KindDefinition[] = [
   serviceKind,
   deploymentKind,
   replicaSetKind,
+  ingressClassKind,
+  ingressKind,
 ];
