@@ -17,6 +17,7 @@ import { startScheduler, type Scheduler } from './scheduler/scheduler';
 import { Store } from './core/store';
 import { installAddon } from './addons/install';
 import { HostPorts } from './network/host-ports';
+import { startCloudProvider, type CloudProvider } from './controllers/cloud-provider/cloud-provider';
 
 export interface ClusterOptions {
   seed?: number | string;
@@ -33,6 +34,8 @@ export interface ClusterOptions {
   nodeMemoryBytes?: number;
   /** Add-ons installed as the cluster comes up (`metrics-server`): ../addons. */
   addons?: string[];
+  /** cloud-provider-kind runs beside the cluster (LoadBalancer IPs, Ingress); off: `<pending>` as in bare kind. */
+  cloudProvider?: boolean;
 }
 
 export const DEFAULT_POD_QUOTA = 1000;
@@ -58,6 +61,10 @@ export interface Cluster extends SimContext {
   readonly held: boolean;
   /** The learner's machine's localhost ports (kubectl port-forward). */
   readonly hostPorts: HostPorts;
+  /** cloud-provider-kind: load balancers and Ingress addresses on the kind network. */
+  readonly cloudProvider: CloudProvider;
+  /** Starts or stops cloud-provider-kind. */
+  setCloudProvider(on: boolean): void;
 }
 
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
@@ -73,6 +80,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     nodeCpuMillis: 4000,
     nodeMemoryBytes: 8 * GiB,
     addons: [],
+    cloudProvider: true,
     ...options,
   };
   const clock = new Clock(DEFAULT_EPOCH);
@@ -97,6 +105,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     metadata: { name: 'pod-quota', namespace: 'default' },
     spec: { hard: { pods: String(opts.podQuota) } },
   });
+  const cloudProvider = startCloudProvider(ctx, informers, nodes.map((n) => n.internalIP), opts.cloudProvider);
   for (const name of opts.addons) installAddon(api, name);
   clock.advance(opts.uptimeMs);
 
@@ -110,6 +119,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     scheduler,
     kubelets,
     hostPorts: new HostPorts(),
+    cloudProvider,
+    setCloudProvider: (on) => cloudProvider.setRunning(on),
     advance: (ms) => clock.advance(ms),
     settle: () => {
       if (!held) clock.advance(0);

@@ -66,7 +66,7 @@ export function buildRouter(ingresses: readonly Ingress[], flavour: RouterFlavou
       if (regex) table.regex = true;
       if (flavour === 'nginx' && host && defEntry && !table.fallback) table.fallback = defEntry;
       for (const p of rule.http?.paths ?? []) {
-        table.paths.push({ ingress: id, path: p.path || '/', type: p.pathType ?? 'Prefix', backend: p.backend, namespace, rewrite, rank });
+        table.paths.push({ ingress: id, path: p.path || '/', type: (p.pathType ?? 'Prefix') as PathEntry['type'], backend: p.backend, namespace, rewrite, rank });
       }
     }
   });
