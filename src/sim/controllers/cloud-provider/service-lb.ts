@@ -113,8 +113,9 @@ export class ServiceLoadBalancers {
       current = this.ctx.api.updateStatus('services', svc.metadata.namespace, { ...svc, status: { ...svc.status, loadBalancer: {} } }) as ServiceObject;
     }
     if (hasFinalizer) {
-      const finalizers = (current.metadata.finalizers ?? []).filter((f) => f !== LB_CLEANUP_FINALIZER);
-      this.ctx.api.update('services', svc.metadata.namespace, { ...current, metadata: { ...current.metadata, finalizers } });
+      const metadata = { ...current.metadata, finalizers: (current.metadata.finalizers ?? []).filter((f) => f !== LB_CLEANUP_FINALIZER) };
+      if (metadata.finalizers.length === 0) delete (metadata as { finalizers?: string[] }).finalizers;
+      this.ctx.api.update('services', svc.metadata.namespace, { ...current, metadata });
     }
     this.record(svc, 'Normal', 'DeletedLoadBalancer', 'Deleted load balancer');
   }
