@@ -18,6 +18,7 @@ import { Store } from './core/store';
 import { installAddon } from './addons/install';
 import { HostPorts } from './network/host-ports';
 import { startCloudProvider, type CloudProvider } from './controllers/cloud-provider/cloud-provider';
+import { startIngressNginxStatus } from './addons/ingress-nginx-status';
 
 export interface ClusterOptions {
   seed?: number | string;
@@ -106,6 +107,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     spec: { hard: { pods: String(opts.podQuota) } },
   });
   const cloudProvider = startCloudProvider(ctx, informers, nodes.map((n) => n.internalIP), opts.cloudProvider);
+  // The ingress-nginx add-on's controller pod, once it runs: Ingress status and events.
+  startIngressNginxStatus(ctx, informers);
   for (const name of opts.addons) installAddon(api, name);
   clock.advance(opts.uptimeMs);
 

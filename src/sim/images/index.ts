@@ -16,6 +16,7 @@ import { genericImage } from './generic';
 import { goproxy } from './goproxy';
 import { httpEcho } from './http-echo';
 import { httpd } from './httpd';
+import { ingressNginx } from './ingress-nginx';
 import { kuard } from './kuard';
 import { mongo } from './mongo';
 import { mysql } from './mysql';
@@ -37,7 +38,7 @@ export { imageDigest } from './digest';
 export { appStateOf, toRequest } from './http';
 
 /** The families in the registry's order (what `knownRepositories` lists). */
-const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho];
+const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho, ingressNginx];
 
 const REPOS: ImageRepository[] = FAMILIES.flatMap((f) => f.repositories);
 

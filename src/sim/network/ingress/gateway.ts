@@ -71,14 +71,16 @@ export function ingressGateway(informers: SharedInformers, cloud: CloudGateways)
   };
 }
 
-/** The Ingresses whose class names ingress-nginx's controller (ingress-nginx does not take class-less ones unless its class is the default). */
+/**
+ * The Ingresses ingress-nginx serves: those of a class whose controller it is, and, as kind's
+ * manifest runs it with `--watch-ingress-without-class=true`, those naming no class.
+ */
 function nginxIngresses(informers: SharedInformers): Ingress[] {
   const classes = (informers.for('ingressclasses').list() as (IngressClass & KObject)[]).filter((c) => c.spec?.controller === NGINX_CONTROLLER);
   const names = new Set(classes.map((c) => c.metadata.name));
-  const isDefault = classes.some((c) => c.metadata.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true');
   return (informers.for('ingresses').list() as (Ingress & KObject)[]).filter((i) => {
     if (i.metadata.deletionTimestamp) return false;
     const name = i.spec?.ingressClassName;
-    return name ? names.has(name) : isDefault;
+    return name ? names.has(name) : true;
   });
 }
