@@ -19,6 +19,7 @@ import { installAddon } from './addons/install';
 import { HostPorts } from './network/host-ports';
 import { startCloudProvider, type CloudProvider } from './controllers/cloud-provider/cloud-provider';
 import { startIngressNginxStatus } from './addons/ingress-nginx-status';
+import { ingressGateway, type IngressGateway } from './network/ingress/gateway';
 
 export interface ClusterOptions {
   seed?: number | string;
@@ -66,6 +67,8 @@ export interface Cluster extends SimContext {
   readonly cloudProvider: CloudProvider;
   /** Starts or stops cloud-provider-kind. */
   setCloudProvider(on: boolean): void;
+  /** Where HTTP to an ingress controller goes (cloud-provider-kind's Gateway addresses, ingress-nginx). */
+  readonly ingressGateway: IngressGateway;
 }
 
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
@@ -124,6 +127,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     hostPorts: new HostPorts(),
     cloudProvider,
     setCloudProvider: (on) => cloudProvider.setRunning(on),
+    ingressGateway: ingressGateway(informers, cloudProvider.ingresses),
     advance: (ms) => clock.advance(ms),
     settle: () => {
       if (!held) clock.advance(0);

@@ -43,6 +43,10 @@ export interface IngressGateway {
   route(ip: string, hostHeader: string, path: string): IngressRoute | undefined;
   /** A request that reached an ingress-nginx controller pod. */
   routeNginx(hostHeader: string, path: string): IngressRoute | undefined;
+  /** The router behind a Gateway address (TLS: `tlsSecret`, `servesTls`), if one listens there. */
+  routerAt(ip: string): IngressRouter | undefined;
+  /** ingress-nginx's router. */
+  nginxRouter(): IngressRouter;
 }
 
 export function ingressGateway(informers: SharedInformers, cloud: CloudGateways): IngressGateway {
@@ -55,19 +59,20 @@ export function ingressGateway(informers: SharedInformers, cloud: CloudGateways)
   informers.for('ingresses').onChange(invalidate);
   informers.for('ingressclasses').onChange(invalidate);
 
+  const routerAt = (ip: string): IngressRouter | undefined => {
+    const ns = cloud.namespaceAt(ip);
+    if (ns === undefined) return undefined;
+    let router = byNamespace.get(ns);
+    if (!router) byNamespace.set(ns, (router = buildRouter(cloud.ingressesIn(ns), 'gateway')));
+    return router;
+  };
+  const nginxRouter = (): IngressRouter => (nginx ??= buildRouter(nginxIngresses(informers), 'nginx'));
   return {
     controllerAt: (ip) => (cloud.namespaceAt(ip) !== undefined ? 'gateway' : undefined),
-    route(ip, host, path) {
-      const ns = cloud.namespaceAt(ip);
-      if (ns === undefined) return undefined;
-      let router = byNamespace.get(ns);
-      if (!router) byNamespace.set(ns, (router = buildRouter(cloud.ingressesIn(ns), 'gateway')));
-      return router.route(host, path);
-    },
-    routeNginx(host, path) {
-      if (!nginx) nginx = buildRouter(nginxIngresses(informers), 'nginx');
-      return nginx.route(host, path);
-    },
+    route: (ip, host, path) => routerAt(ip)?.route(host, path),
+    routeNginx: (host, path) => nginxRouter().route(host, path),
+    routerAt,
+    nginxRouter,
   };
 }
 

@@ -94,4 +94,15 @@ describe('the ingress router', () => {
     for (let i = 0; i < 10_000; i++) r.route(`h${i % 50}.com`, i % 2 ? '/a/x' : '/b');
     expect(performance.now() - t0).toBeLessThan(100);
   });
+
+  it('finds the TLS Secret that terminates a host', () => {
+    const tls = ing('t', [{ host: 'foo.com', paths: [['/', 'Prefix', 'foo']] }], { tls: [{ hosts: ['foo.com', '*.bar.com'], secretName: 'my-cert' }, { hosts: ['sni.com'] }] });
+    const r = buildRouter([tls], 'nginx');
+    expect(r.servesTls).toBe(true);
+    expect(r.tlsSecret('foo.com:443')).toBe('my-cert');
+    expect(r.tlsSecret('a.bar.com')).toBe('my-cert');
+    expect(r.tlsSecret('sni.com')).toBe('');
+    expect(r.tlsSecret('other.com')).toBeUndefined();
+    expect(buildRouter([kindGuide], 'gateway').servesTls).toBe(false);
+  });
 });

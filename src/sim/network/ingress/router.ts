@@ -42,6 +42,14 @@ interface HostTable {
 export interface IngressRouter {
   /** Where a request for `host` (the Host header, a port allowed) and `path` (a query allowed) goes; undefined ⇒ the controller's own 404. */
   route(host: string, path: string): IngressRoute | undefined;
+  /**
+   * HTTPS for `host` (the SNI name): the Secret of the `spec.tls` entry naming it (`''` for an
+   * entry without one), or undefined when none does: the controller then presents its default
+   * certificate (ingress-nginx's "Kubernetes Ingress Controller Fake Certificate").
+   */
+  tlsSecret(host: string): string | undefined;
+  /** Some Ingress asks for TLS: cloud-provider-kind's Gateway opens its 443 listener only then. */
+  readonly servesTls: boolean;
 }
 
 /** Builds the routing table once; `route` then costs a map lookup and a scan of one host's paths. */
@@ -51,7 +59,19 @@ export function buildRouter(ingresses: readonly Ingress[], flavour: RouterFlavou
   const wildcard = new Map<string, HostTable>();
   const anyHost: HostTable = { paths: [], regex: false };
   let defaultBackend: PathEntry | undefined;
+  const tlsExact = new Map<string, string>();
+  const tlsWildcard = new Map<string, string>();
+  let servesTls = false;
   ordered.forEach((ing, rank) => {
+    for (const t of ing.spec?.tls ?? []) {
+      if (t.secretName) servesTls = true;
+      for (const h of t.hosts ?? []) {
+        const host = h.toLowerCase();
+        const map = host.startsWith('*.') ? tlsWildcard : tlsExact;
+        const key = host.startsWith('*.') ? host.slice(2) : host;
+        if (!map.has(key)) map.set(key, t.secretName ?? '');
+      }
+    }
     const namespace = ing.metadata?.namespace ?? 'default';
     const id = `${namespace}/${ing.metadata?.name}`;
     const annotations = ing.metadata?.annotations ?? {};
@@ -72,6 +92,14 @@ export function buildRouter(ingresses: readonly Ingress[], flavour: RouterFlavou
   });
 
   return {
+    servesTls,
+    tlsSecret(name) {
+      const host = name.replace(/:\d+$/, '').toLowerCase();
+      const exactHit = tlsExact.get(host);
+      if (exactHit !== undefined) return exactHit;
+      const dot = host.indexOf('.');
+      return dot < 0 ? undefined : tlsWildcard.get(host.slice(dot + 1));
+    },
     route(hostHeader, target) {
       const host = hostHeader.replace(/:\d+$/, '').toLowerCase();
       const q = target.indexOf('?');
