@@ -30,6 +30,8 @@ export class IngressNginxStatus {
   readonly queue: WorkQueue;
   private readonly record: ReturnType<SimContext['events']['for']>;
   private leading = false;
+  /** The controller pods that are Ready (keys): kept from pod events, never by listing every pod. */
+  private readonly readyPods = new Set<string>();
 
   constructor(
     private readonly ctx: SimContext,
@@ -37,8 +39,12 @@ export class IngressNginxStatus {
   ) {
     this.queue = new WorkQueue(ctx.clock, () => this.sync(), 'ingress-nginx');
     this.record = ctx.events.for({ component: 'nginx-ingress-controller' });
-    informers.for('pods').onChange((pod) => {
-      if (isControllerPod(pod)) this.queue.add('status');
+    informers.for('pods').onChange((pod, _old, type) => {
+      if (!isControllerPod(pod)) return;
+      const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+      if (type !== 'DELETED' && isReady(pod as Pod & KObject)) this.readyPods.add(key);
+      else this.readyPods.delete(key);
+      this.queue.add('status');
     });
     informers.for('ingresses').onChange((obj, _old, type) => {
       if (!this.leading || type === 'DELETED' || !this.serves(obj as IngressObject)) return;
@@ -54,12 +60,8 @@ export class IngressNginxStatus {
     return cls?.spec?.controller === NGINX_CONTROLLER;
   }
 
-  private running(): boolean {
-    return (this.informers.for('pods').list() as (Pod & KObject)[]).some((p) => isControllerPod(p) && isReady(p));
-  }
-
   sync(): number | void {
-    const running = this.running();
+    const running = this.readyPods.size > 0;
     const started = running && !this.leading;
     this.leading = running;
     const ingresses = (this.informers.for('ingresses').list() as IngressObject[]).filter((i) => !i.metadata.deletionTimestamp && this.serves(i));

@@ -28,6 +28,8 @@ export class CloudIngressController {
   readonly queue: WorkQueue;
   /** Namespace → its Gateway's envoy container. */
   private readonly gateways = new Map<string, { ip: string; readyAt: number }>();
+  /** IP → namespace, for the data path's lookups. */
+  private readonly byIP = new Map<string, string>();
 
   constructor(
     private readonly ctx: SimContext,
@@ -67,8 +69,8 @@ export class CloudIngressController {
 
   /** The namespace whose Gateway listens on `ip`, once its container is up. */
   namespaceAt(ip: string): string | undefined {
-    for (const [ns, g] of this.gateways) if (g.ip === ip && g.readyAt <= this.ctx.clock.now()) return ns;
-    return undefined;
+    const ns = this.byIP.get(ip);
+    return ns !== undefined && this.gateways.get(ns)!.readyAt <= this.ctx.clock.now() ? ns : undefined;
   }
 
   /** The Ingresses the namespace's Gateway routes. */
@@ -87,6 +89,7 @@ export class CloudIngressController {
       const ip = this.network.allocate();
       if (!ip) return;
       this.gateways.set(ns!, (gw = { ip, readyAt: now + LB_CONTAINER_START_MS }));
+      this.byIP.set(ip, ns!);
     }
     // updateIngressStatus returns an error until the Gateway has an address: requeued.
     if (gw.readyAt > now) return gw.readyAt - now;

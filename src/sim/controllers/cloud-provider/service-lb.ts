@@ -28,6 +28,8 @@ export class ServiceLoadBalancers {
   readonly queue: WorkQueue;
   /** Service key → its load balancer container's IP, and when that container is up. */
   private readonly containers = new Map<string, { ip: string; readyAt: number }>();
+  /** IP → Service key: the data path asks this on every request to a load balancer address. */
+  private readonly byIP = new Map<string, string>();
   private readonly record: ReturnType<SimContext['events']['for']>;
 
   constructor(
@@ -58,8 +60,8 @@ export class ServiceLoadBalancers {
 
   /** The Service (namespace/name) whose load balancer has `ip`, if any. */
   serviceAt(ip: string): string | undefined {
-    for (const [key, c] of this.containers) if (c.ip === ip && c.readyAt <= this.ctx.clock.now()) return key;
-    return undefined;
+    const key = this.byIP.get(ip);
+    return key !== undefined && this.containers.get(key)!.readyAt <= this.ctx.clock.now() ? key : undefined;
   }
 
   sync(key: string): number | void {
@@ -92,6 +94,7 @@ export class ServiceLoadBalancers {
       this.record(svc, 'Normal', 'EnsuringLoadBalancer', 'Ensuring load balancer');
       container = { ip, readyAt: now + LB_CONTAINER_START_MS };
       this.containers.set(key, container);
+      this.byIP.set(ip, key);
     }
     if (container.readyAt > now) return container.readyAt - now;
     const status = {
@@ -125,5 +128,6 @@ export class ServiceLoadBalancers {
     if (!c) return;
     this.network.release(c.ip);
     this.containers.delete(key);
+    this.byIP.delete(c.ip);
   }
 }
