@@ -49,6 +49,8 @@ export type GraphPlacement =
       stacksUnder?: string;
       /** Edges to the pods its `spec.selector` (key=value) matches (a Service). */
       selectsPods?: boolean;
+      /** Edges to the Services its backends name (an Ingress: rules' paths and the default backend). */
+      routesToServices?: boolean;
     }
   | { draw: 'none' };
 

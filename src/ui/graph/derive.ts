@@ -225,7 +225,7 @@ export class GraphBuilder {
       next.set(id, edge);
       edges.push(edge);
     };
-    const toBox = (source: string, target: string, kind: 'owns' | 'selects', label?: string) =>
+    const toBox = (source: string, target: string, kind: 'owns' | 'selects' | 'routes', label?: string) =>
       add(
         `${kind}:${source}->${target}`,
         () =>
@@ -291,6 +291,17 @@ export class GraphBuilder {
         fanOut(workloadId(kind.resource, svc), selected, 'selects');
       }
     }
+    // An Ingress points at the Services its backends name (in its namespace).
+    const services = cardSets.find((c) => c.kind.kind === 'Service');
+    for (const { kind, objects } of cardSets) {
+      if (!kind.routesToServices || !services) continue;
+      for (const ing of objects) {
+        for (const name of backendServices(ing)) {
+          const svc = services.objects.find((s) => s.metadata.name === name && s.metadata.namespace === ing.metadata.namespace);
+          if (svc) toBox(workloadId(kind.resource, ing), workloadId(services.kind.resource, svc), 'routes');
+        }
+      }
+    }
     this.edgeCache = next;
     return edges;
   }
@@ -351,6 +362,16 @@ function workloadsOf(input: GraphInput, resource: string): ObjectMap {
 
 /** The cards of one kind, sorted by name. */
 type CardSet = { kind: KindInfo; objects: KObject[] };
+
+type Backend = { service?: { name?: string } };
+type IngressSpecLike = { defaultBackend?: Backend; rules?: Array<{ http?: { paths?: Array<{ backend?: Backend }> } }> };
+
+/** The Service names an Ingress's default backend and paths name, each once, in order. */
+function backendServices(ing: KObject): string[] {
+  const spec = ing.spec as IngressSpecLike | undefined;
+  const names = [spec?.defaultBackend?.service?.name, ...(spec?.rules ?? []).flatMap((r) => (r.http?.paths ?? []).map((p) => p.backend?.service?.name))];
+  return [...new Set(names.filter((n): n is string => !!n))];
+}
 
 /** uid → card id of the objects in `sets`. */
 function idsByUid(sets: CardSet[]): Map<string, string> {

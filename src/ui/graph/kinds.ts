@@ -21,6 +21,8 @@ export interface KindInfo {
   stacksUnder?: WorkloadKind;
   /** Edges to the pods its `spec.selector` matches. */
   selectsPods: boolean;
+  /** Edges to the Services its backends name (an Ingress). */
+  routesToServices: boolean;
 }
 
 const cards = KINDS.flatMap((k) => (k.graph.draw === 'card' ? [{ k, g: k.graph }] : [])).sort((a, b) => a.g.order - b.g.order);
@@ -33,6 +35,7 @@ export const WORKLOAD_KINDS: readonly KindInfo[] = cards.map(({ k, g }) => ({
   ownsPods: !!g.ownsPods,
   stacksUnder: g.stacksUnder,
   selectsPods: !!g.selectsPods,
+  routesToServices: !!g.routesToServices,
 }));
 
 export const KIND_ABBREV: Readonly<Record<WorkloadKind, string>> = Object.fromEntries(WORKLOAD_KINDS.map((k) => [k.kind, k.abbrev]));
