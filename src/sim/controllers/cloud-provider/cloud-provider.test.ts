@@ -104,4 +104,31 @@ describe('cloud-provider-kind', () => {
     expect(get('default', 'other').status?.loadBalancer).toEqual({});
     expect(c.cloudProvider.ingresses.namespaceAt('172.18.0.5')).toBe('team');
   });
+
+  it('stopped, removes its load balancers but not the status; started again, ensures them on new addresses', () => {
+    const c = createCluster({ workers: 1 });
+    c.api.create('services', 'default', lbService('web'));
+    c.api.create('ingresses', 'default', ingress('a'));
+    c.advance(3000);
+    expect(svc(c, 'web').status?.loadBalancer?.ingress?.[0].ip).toBe('172.18.0.4');
+    expect(c.cloudProvider.services.serviceAt('172.18.0.4')).toBe('default/web');
+    c.setCloudProvider(false);
+    expect(c.cloudProvider.services.serviceAt('172.18.0.4')).toBeUndefined();
+    expect(c.cloudProvider.ingresses.namespaceAt('172.18.0.5')).toBeUndefined();
+    c.advance(60_000);
+    expect(svc(c, 'web').status?.loadBalancer?.ingress?.[0].ip).toBe('172.18.0.4');
+    c.setCloudProvider(true);
+    c.advance(3000);
+    expect(svc(c, 'web').status?.loadBalancer?.ingress?.[0].ip).toBe('172.18.0.6');
+    expect((c.api.get('ingresses', 'default', 'a') as Ingress & KObject).status?.loadBalancer?.ingress).toEqual([{ ip: '172.18.0.7' }]);
+    expect(reasons(c, 'web')).toEqual(['EnsuringLoadBalancer', 'EnsuredLoadBalancer']);
+    const count = (reason: string) => (c.store.list('events', 'default') as Array<KObject & { reason: string; count: number }>).find((e) => e.reason === reason)?.count;
+    expect([count('EnsuringLoadBalancer'), count('EnsuredLoadBalancer')]).toEqual([2, 2]);
+    // A new port is ensured again at once, on the same address.
+    const s = svc(c, 'web');
+    c.api.update('services', 'default', { ...s, spec: { ...s.spec, ports: [...(s.spec?.ports ?? []), { name: 'b', port: 81, targetPort: 8081, protocol: 'TCP' }].map((p, i) => ({ ...p, name: i === 0 ? 'a' : p.name })) } });
+    c.settle();
+    expect(svc(c, 'web').status?.loadBalancer?.ingress?.[0].ports).toEqual([{ port: 80, protocol: 'TCP' }, { port: 81, protocol: 'TCP' }]);
+    expect([count('EnsuringLoadBalancer'), count('EnsuredLoadBalancer')]).toEqual([3, 3]);
+  });
 });

@@ -3,8 +3,9 @@
  * part of the control plane, but a process on the learner's machine with two controllers here,
  * load balancers for Services (./service-lb.ts) and Ingress (./ingress.ts), both taking
  * addresses on the kind docker network (./addresses.ts). On by default (the playground runs it);
- * off, LoadBalancer Services stay `<pending>` as in a bare kind cluster. Turning it off stops it
- * where it stands: what it wrote stays, nothing more is done until it runs again.
+ * off, LoadBalancer Services stay `<pending>` as in a bare kind cluster. Stopping it removes its
+ * load balancer containers (as its cleanup on exit does) but not what it wrote to the API;
+ * started again, it ensures every LoadBalancer anew, on new addresses.
  */
 import type { SimContext } from '../../context';
 import type { SharedInformers } from '../../informers/shared-informers';
@@ -32,7 +33,11 @@ export class CloudProvider {
   setRunning(on: boolean): void {
     if (on === this.on) return;
     this.on = on;
-    if (!on) return;
+    if (!on) {
+      this.services.stop();
+      this.ingresses.stop();
+      return;
+    }
     this.services.resync();
     this.ingresses.resync();
   }

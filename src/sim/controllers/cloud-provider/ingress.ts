@@ -59,6 +59,13 @@ export class CloudIngressController {
     for (const ing of this.informers.for('ingresses').list()) this.queue.add(keyOf(ing));
   }
 
+  /** The provider stopped: its Gateways' envoy containers go with it (the Ingresses keep their status). */
+  stop(): void {
+    for (const g of this.gateways.values()) this.network.release(g.ip);
+    this.gateways.clear();
+    this.byIP.clear();
+  }
+
   /** isIngressForUs: our class by name, or no class while ours is the default. */
   serves(ing: Ingress): boolean {
     const name = ing.spec?.ingressClassName;

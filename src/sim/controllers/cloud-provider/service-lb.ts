@@ -26,8 +26,8 @@ const wantsLoadBalancer = (s: ServiceObject | undefined): boolean => s?.spec?.ty
 
 export class ServiceLoadBalancers {
   readonly queue: WorkQueue;
-  /** Service key → its load balancer container's IP, and when that container is up. */
-  private readonly containers = new Map<string, { ip: string; readyAt: number }>();
+  /** Service key → its load balancer container's IP, when it is up, and whether an `EnsuringLoadBalancer` awaits its `Ensured`. */
+  private readonly containers = new Map<string, { ip: string; readyAt: number; ensuring: boolean }>();
   /** IP → Service key: the data path asks this on every request to a load balancer address. */
   private readonly byIP = new Map<string, string>();
   private readonly record: ReturnType<SimContext['events']['for']>;
@@ -56,6 +56,15 @@ export class ServiceLoadBalancers {
   /** The provider came up: look at every Service. */
   resync(): void {
     for (const s of this.informers.for('services').list()) this.queue.add(keyOf(s));
+  }
+
+  /**
+   * The provider stopped: like cloud-provider-kind's cleanup on exit it removes every load
+   * balancer container (their addresses stop answering) but leaves the Services' status as it
+   * was. Started again, it ensures each LoadBalancer anew, on a new address.
+   */
+  stop(): void {
+    for (const key of [...this.containers.keys()]) this.removeContainer(key);
   }
 
   /** The Service (namespace/name) whose load balancer has `ip`, if any. */
@@ -92,7 +101,7 @@ export class ServiceLoadBalancers {
         return 30_000;
       }
       this.record(svc, 'Normal', 'EnsuringLoadBalancer', 'Ensuring load balancer');
-      container = { ip, readyAt: now + LB_CONTAINER_START_MS };
+      container = { ip, readyAt: now + LB_CONTAINER_START_MS, ensuring: true };
       this.containers.set(key, container);
       this.byIP.set(ip, key);
     }
@@ -101,7 +110,9 @@ export class ServiceLoadBalancers {
       ingress: [{ ip: container.ip, ipMode: 'Proxy', ports: (svc.spec?.ports ?? []).map((p) => ({ port: p.port, protocol: p.protocol ?? 'TCP' })) }],
     };
     if (sameJson(svc.status?.loadBalancer ?? {}, status)) return;
-    if (svc.status?.loadBalancer?.ingress?.length) this.record(svc, 'Normal', 'EnsuringLoadBalancer', 'Ensuring load balancer');
+    // A change to a running load balancer (its ports) is ensured again at once.
+    if (!container.ensuring) this.record(svc, 'Normal', 'EnsuringLoadBalancer', 'Ensuring load balancer');
+    container.ensuring = false;
     this.ctx.api.updateStatus('services', svc.metadata.namespace, { ...svc, status: { ...svc.status, loadBalancer: status } });
     this.record(svc, 'Normal', 'EnsuredLoadBalancer', 'Ensured load balancer');
   }
