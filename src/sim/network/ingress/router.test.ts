@@ -65,6 +65,12 @@ describe('the ingress router', () => {
     expect(r.route('foo.com', '/app')?.ingress).toBe('default/d');
   });
 
+  it("ignores, as cloud-provider-kind, an Ingress's defaultBackend when it has rules without a host", () => {
+    const both = ing('b', [{ paths: [['/app', 'Prefix', 'app']] }], { defaultBackend: { service: { name: 'fallback', port: { number: 80 } } } });
+    expect(buildRouter([both], 'gateway').route('x', '/other')).toBeUndefined();
+    expect(svcOf(buildRouter([both], 'nginx').route('x', '/other'))).toBe('fallback /other');
+  });
+
   it('reads ImplementationSpecific as each controller does', () => {
     const ingress = ing('i', [{ paths: [['/foo', 'ImplementationSpecific', 'foo']] }]);
     expect(svcOf(buildRouter([ingress], 'nginx').route('x', '/foobar'))).toBe('foo /foobar');

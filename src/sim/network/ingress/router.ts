@@ -7,7 +7,8 @@
  * Two readings, as the two controllers a kind user meets read the same objects:
  * - `gateway` — cloud-provider-kind translates each Ingress into Gateway API HTTPRoutes
  *   (`pkg/ingress`): ImplementationSpecific is PathPrefix, a wildcard host matches any depth of
- *   subdomain, a host with rules never falls back to another backend.
+ *   subdomain, a host with rules never falls back to another backend, and an Ingress's
+ *   defaultBackend is dropped when it has rules without a host.
  * - `nginx` — ingress-nginx: ImplementationSpecific is nginx's own string prefix, a wildcard
  *   covers one label, an Ingress's defaultBackend serves the hosts it names when no path
  *   matches, and `nginx.ingress.kubernetes.io/rewrite-target` (or `use-regex`) turns the
@@ -79,7 +80,10 @@ export function buildRouter(ingresses: readonly Ingress[], flavour: RouterFlavou
     const regex = flavour === 'nginx' && (rewrite !== undefined || annotations[USE_REGEX] === 'true');
     const def = ing.spec?.defaultBackend;
     const defEntry: PathEntry | undefined = def ? { ingress: id, path: '/', type: 'Prefix', backend: def, namespace, rank } : undefined;
-    if (defEntry && !defaultBackend) defaultBackend = defEntry;
+    // cloud-provider-kind builds an Ingress's host-less route from its host-less rules when it has
+    // some, and only otherwise from spec.defaultBackend.
+    const hostless = (ing.spec?.rules ?? []).some((r) => !r.host && r.http);
+    if (defEntry && !defaultBackend && !(flavour === 'gateway' && hostless)) defaultBackend = defEntry;
     for (const rule of ing.spec?.rules ?? []) {
       const host = (rule.host ?? '').toLowerCase();
       const table = host === '' ? anyHost : tableFor(host.startsWith('*.') ? wildcard : exact, host.startsWith('*.') ? host.slice(2) : host);
