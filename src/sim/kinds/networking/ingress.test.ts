@@ -66,3 +66,14 @@ describe('the default IngressClass', () => {
     expect(() => c.api.create('ingressclasses', undefined, { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'bad' }, spec: { controller: 'nginx' } })).toThrow('must be a domain-prefixed path (such as "acme.io/foo")');
   });
 });
+
+describe('IngressClass controller names', () => {
+  it('must be domain-prefixed paths, as IsDomainPrefixedPath says', () => {
+    const c = createCluster({ workers: 1, cloudProvider: false });
+    const create = (controller: string) => () => c.api.create('ingressclasses', undefined, { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'x' }, spec: { controller } });
+    expect(create('example.com/')).toThrow('spec.controller: Invalid value: "example.com/": must be a domain-prefixed path (such as "acme.io/foo")');
+    expect(create('example.com/a b')).toThrow(`spec.controller: Invalid value: "a b": Invalid path (regex used for validation is '[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+')`);
+    expect(create('Example.com/x')).toThrow('spec.controller: Invalid value: "Example.com": a lowercase RFC 1123 subdomain');
+    expect(create('k8s.io/ingress-nginx')).not.toThrow();
+  });
+});

@@ -6,7 +6,7 @@
 import type { IngressClass } from 'kubernetes-types/networking/v1';
 import type { FieldError } from '../../api/errors';
 import { goQuote } from '../../core/gostr';
-import { isDNS1123Subdomain } from '../../core/names';
+import { isDNS1123Subdomain, regexError } from '../../core/names';
 import type { KObject } from '../../core/object';
 import { ALL_VERBS, defineKind } from '../kind';
 import { AGE, ageCell, NAME, nameCell, NONE } from '../printing/cells';
@@ -16,6 +16,8 @@ import { obj, setDefault, str } from '../util';
 type IngressClassObject = IngressClass & KObject;
 
 const MAX_CONTROLLER_LEN = 250;
+const HTTP_PATH_FMT = "[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+";
+const HTTP_PATH = new RegExp(`^${HTTP_PATH_FMT}$`);
 
 export const ingressClassStrategy: KindStrategy<IngressClassObject> = {
   tracksGeneration: true,
@@ -48,13 +50,11 @@ export const ingressClassStrategy: KindStrategy<IngressClassObject> = {
 function domainPrefixedPath(field: string, value: string): FieldError[] {
   if (value.length === 0) return [{ type: 'Required value', field }];
   const slash = value.indexOf('/');
-  if (slash < 0) return [{ type: 'Invalid value', field, value: goQuote(value), detail: 'must be a domain-prefixed path (such as "acme.io/foo")' }];
-  const host = value.slice(0, slash);
-  const path = value.slice(slash);
+  const host = slash < 0 ? value : value.slice(0, slash);
+  const path = slash < 0 ? '' : value.slice(slash + 1);
+  if (slash < 0 || !host || !path) return [{ type: 'Invalid value', field, value: goQuote(value), detail: 'must be a domain-prefixed path (such as "acme.io/foo")' }];
   const errors: FieldError[] = isDNS1123Subdomain(host).map((msg) => ({ type: 'Invalid value', field, value: goQuote(host), detail: msg }));
-  if (!/^[A-Za-z0-9/\-._~%!$&'()*+,;=:]+$/.test(path)) {
-    errors.push({ type: 'Invalid value', field, value: goQuote(path), detail: 'Invalid path' });
-  }
+  if (!HTTP_PATH.test(path)) errors.push({ type: 'Invalid value', field, value: goQuote(path), detail: regexError('Invalid path', HTTP_PATH_FMT) });
   return errors;
 }
 
