@@ -25,7 +25,12 @@ export const ingressStrategy: KindStrategy<IngressObject> = {
   prepareCreate(o, ctx) {
     (o as KObject).status = { loadBalancer: {} };
     const spec = child(o, 'spec');
-    if (spec.ingressClassName || o.metadata.annotations?.[LEGACY_CLASS_ANNOTATION] !== undefined) return;
+    const annotation = o.metadata.annotations?.[LEGACY_CLASS_ANNOTATION];
+    // ValidateIngressCreate (create only): the annotation and the field may not both name a class.
+    if (annotation !== undefined && spec.ingressClassName) {
+      return [{ type: 'Invalid value', field: `annotations.${LEGACY_CLASS_ANNOTATION}`, value: JSON.stringify(annotation), detail: 'can not be set when the class field is also set' }];
+    }
+    if (spec.ingressClassName || annotation !== undefined) return;
     const defaults = (ctx.list('ingressclasses') as (IngressClass & KObject)[]).filter((c) => c.metadata.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true');
     if (defaults.length === 0) return;
     // Newest first; names break ties (the plugin sorts by creationTimestamp, then name).
@@ -33,12 +38,7 @@ export const ingressStrategy: KindStrategy<IngressObject> = {
     spec.ingressClassName = defaults[0].metadata.name;
   },
   validate(o) {
-    const errors = validateIngressSpec(obj(o.spec) ?? {});
-    const annotation = o.metadata.annotations?.[LEGACY_CLASS_ANNOTATION];
-    if (annotation !== undefined && o.spec?.ingressClassName) {
-      errors.push({ type: 'Invalid value', field: `annotations.${LEGACY_CLASS_ANNOTATION}`, value: JSON.stringify(annotation), detail: 'can not be set when the class field is also set' });
-    }
-    return errors;
+    return validateIngressSpec(obj(o.spec) ?? {});
   },
 };
 
