@@ -4,7 +4,8 @@
  *
  * Format:
  *   # a comment; header comments before the first command set options: `# seed: 42`, `# workers: 3`,
- *   #   `# podQuota: 1000`, `# addons: metrics-server` (installed as the cluster comes up)
+ *   #   `# podQuota: 1000`, `# addons: metrics-server` (installed as the cluster comes up),
+ *   #   `# cloudProvider: off` (no cloud-provider-kind: LoadBalancers stay <pending>)
  *   $ kubectl get pods              a command (shell quoting)
  *   No resources found in default namespace.      its expected output (stdout+stderr), up to the
  *                                                  next `$ ` or `#` line; trailing blank lines ignored
@@ -60,7 +61,7 @@ export interface Transcript {
   entries: TranscriptEntry[];
 }
 
-const HEADER_OPTIONS: Record<string, keyof ClusterOptions> = { seed: 'seed', workers: 'workers', podquota: 'podQuota' };
+const HEADER_OPTIONS: Record<string, keyof ClusterOptions> = { seed: 'seed', workers: 'workers', podquota: 'podQuota', cloudprovider: 'cloudProvider' };
 
 export function parseTranscript(text: string): Transcript {
   const lines = text.replace(/\r\n/g, '\n').split('\n');
@@ -91,7 +92,7 @@ export function parseTranscript(text: string): Transcript {
       else if (!seenCommand && opt && HEADER_OPTIONS[opt[1].toLowerCase()]) {
         const key = HEADER_OPTIONS[opt[1].toLowerCase()];
         const value = /^\d+$/.test(opt[2]) ? Number(opt[2]) : opt[2];
-        (options as Record<string, unknown>)[key] = key === 'seed' ? value : Number(value);
+        (options as Record<string, unknown>)[key] = key === 'seed' ? value : key === 'cloudProvider' ? /^(on|true)$/i.test(opt[2]) : Number(value);
       }
       entries.push({ kind: 'comment', text: line, lineNo: i + 1 });
       continue;

@@ -19,6 +19,9 @@ import { installAddon } from './addons/install';
 import { HostPorts } from './network/host-ports';
 import { createPolicyCheck, type PolicyIndex } from './network/policy';
 import { installSystem } from './system';
+import { startCloudProvider, type CloudProvider } from './controllers/cloud-provider/cloud-provider';
+import { startIngressNginxStatus } from './addons/ingress-nginx-status';
+import { ingressGateway, type IngressGateway } from './network/ingress/gateway';
 
 export interface ClusterOptions {
   seed?: number | string;
@@ -35,6 +38,8 @@ export interface ClusterOptions {
   nodeMemoryBytes?: number;
   /** Add-ons installed as the cluster comes up (`metrics-server`): ../addons. */
   addons?: string[];
+  /** cloud-provider-kind runs beside the cluster (LoadBalancer IPs, Ingress); off: `<pending>` as in bare kind. */
+  cloudProvider?: boolean;
 }
 
 export const DEFAULT_POD_QUOTA = 1000;
@@ -62,6 +67,12 @@ export interface Cluster extends SimContext {
   readonly hostPorts: HostPorts;
   /** NetworkPolicy's verdict on a connection (the data path asks it; blocked ⇒ the client times out). */
   readonly networkPolicy: PolicyIndex;
+  /** cloud-provider-kind: load balancers and Ingress addresses on the kind network. */
+  readonly cloudProvider: CloudProvider;
+  /** Starts or stops cloud-provider-kind. */
+  setCloudProvider(on: boolean): void;
+  /** Where HTTP to an ingress controller goes (cloud-provider-kind's Gateway addresses, ingress-nginx). */
+  readonly ingressGateway: IngressGateway;
 }
 
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
@@ -77,6 +88,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     nodeCpuMillis: 4000,
     nodeMemoryBytes: 8 * GiB,
     addons: [],
+    cloudProvider: true,
     ...options,
   };
   const clock = new Clock(DEFAULT_EPOCH);
@@ -102,6 +114,9 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     spec: { hard: { pods: String(opts.podQuota) } },
   });
   installSystem(ctx, nodes);
+  const cloudProvider = startCloudProvider(ctx, informers, nodes.map((n) => n.internalIP), opts.cloudProvider);
+  // The ingress-nginx add-on's controller pod, once it runs: Ingress status and events.
+  startIngressNginxStatus(ctx, informers);
   for (const name of opts.addons) installAddon(api, name);
   clock.advance(opts.uptimeMs);
 
@@ -116,6 +131,9 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     kubelets,
     hostPorts: new HostPorts(),
     networkPolicy: createPolicyCheck(informers),
+    cloudProvider,
+    setCloudProvider: (on) => cloudProvider.setRunning(on),
+    ingressGateway: ingressGateway(informers, cloudProvider.ingresses),
     advance: (ms) => clock.advance(ms),
     settle: () => {
       if (!held) clock.advance(0);

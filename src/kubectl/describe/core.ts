@@ -71,7 +71,8 @@ export function describeService(svc: KObject, endpoints: ServiceEndpoints, event
   if (spec.externalIPs?.length) w.write(0, `External IPs:\t${spec.externalIPs.join(',')}\n`);
   if (spec.loadBalancerIP) w.write(0, `IP:\t${spec.loadBalancerIP}\n`);
   const ingress = s.status?.loadBalancer?.ingress ?? [];
-  if (ingress.length) w.write(0, `LoadBalancer Ingress:\t${ingress.map((i) => i.ip || i.hostname).join(', ')}\n`);
+  // buildIngressString: `172.18.0.6 (Proxy)` since the ipMode field (1.30).
+  if (ingress.length) w.write(0, `LoadBalancer Ingress:\t${ingress.map((i) => (i.ip || i.hostname) + (i.ipMode ? ` (${i.ipMode})` : '')).join(', ')}\n`);
   if (spec.type === 'ExternalName') w.write(0, `External Name:\t${spec.externalName ?? ''}\n`);
   for (const p of spec.ports ?? []) {
     const name = p.name || '<unset>';

@@ -3,6 +3,7 @@ import { createCluster } from '../cluster';
 import { ADDONS, remoteFile } from '.';
 import { addonNames, installAddon } from './install';
 import { METRICS_SERVER_URL } from './metrics-server';
+import { INGRESS_NGINX_URLS } from './ingress-nginx';
 
 describe('add-ons', () => {
   it('serves metrics-server by its release URLs (latest and versioned), and nothing else off-line', () => {
@@ -25,7 +26,23 @@ describe('add-ons', () => {
   });
 
   it('names the add-ons it knows and refuses others', () => {
-    expect(addonNames()).toEqual(['metrics-server']);
-    expect(() => createCluster({ addons: ['ingress-nginx'] })).toThrow('unknown add-on "ingress-nginx" (known: metrics-server)');
+    expect(addonNames()).toEqual(['metrics-server', 'ingress-nginx']);
+    expect(() => createCluster({ addons: ['traefik'] })).toThrow('unknown add-on "traefik" (known: metrics-server, ingress-nginx)');
+  });
+
+  it("serves ingress-nginx's kind manifest by its URLs; its controller runs where a node is labelled ingress-ready", () => {
+    for (const url of INGRESS_NGINX_URLS) expect(remoteFile(url)).toBe(ADDONS['ingress-nginx'].manifest);
+    const c = createCluster({ addons: ['ingress-nginx'] });
+    expect(c.api.get('ingressclasses', undefined, 'nginx').spec).toEqual({ controller: 'k8s.io/ingress-nginx' });
+    expect(c.api.get('services', 'ingress-nginx', 'ingress-nginx-controller').spec).toMatchObject({ type: 'NodePort' });
+    const phase = () => (c.api.list('pods', 'ingress-nginx') as unknown as Array<{ status: { phase: string } }>).map((p) => p.status.phase);
+    expect(phase()).toEqual(['Pending']);
+    const node = c.api.get('nodes', undefined, 'kind-control-plane');
+    c.api.update('nodes', undefined, { ...node, metadata: { ...node.metadata, labels: { ...node.metadata.labels, 'ingress-ready': 'true' } } });
+    c.advance(60_000);
+    expect(phase()).toEqual(['Running']);
+    c.api.create('ingresses', 'default', { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'web' }, spec: { ingressClassName: 'nginx', defaultBackend: { service: { name: 'web', port: { number: 80 } } } } });
+    c.advance(60_000);
+    expect(c.api.get('ingresses', 'default', 'web').status).toEqual({ loadBalancer: { ingress: [{ hostname: 'localhost' }] } });
   });
 });

@@ -5,9 +5,12 @@
  */
 import { METRICS_SERVER_VERSION, METRICS_SERVER_YAML } from './metrics-server';
 import { EXAMPLE_FILES } from './k8s-io-examples';
+import { INGRESS_NGINX_URLS, INGRESS_NGINX_VERSION, INGRESS_NGINX_YAML } from './ingress-nginx';
+import { KIND_EXAMPLES } from './kind-examples';
 
 export const ADDONS: Readonly<Record<string, { manifest: string; describe: string }>> = {
   'metrics-server': { manifest: METRICS_SERVER_YAML, describe: `metrics-server ${METRICS_SERVER_VERSION}: the metrics API behind kubectl top` },
+  'ingress-nginx': { manifest: INGRESS_NGINX_YAML, describe: `ingress-nginx ${INGRESS_NGINX_VERSION} (kind provider): IngressClass nginx, ADDRESS localhost` },
 };
 
 const METRICS_SERVER_RELEASES = 'https://github.com/kubernetes-sigs/metrics-server/releases';
@@ -16,6 +19,8 @@ const METRICS_SERVER_RELEASES = 'https://github.com/kubernetes-sigs/metrics-serv
 const REMOTE: ReadonlyMap<string, string> = new Map([
   [`${METRICS_SERVER_RELEASES}/latest/download/components.yaml`, METRICS_SERVER_YAML],
   [`${METRICS_SERVER_RELEASES}/download/${METRICS_SERVER_VERSION}/components.yaml`, METRICS_SERVER_YAML],
+  ...INGRESS_NGINX_URLS.map((url): [string, string] => [url, INGRESS_NGINX_YAML]),
+  ...Object.entries(KIND_EXAMPLES),
   ...Object.entries(EXAMPLE_FILES).flatMap(([path, text]): Array<[string, string]> => [
     [`https://k8s.io/examples/${path}`, text],
     [`https://kubernetes.io/examples/${path}`, text],

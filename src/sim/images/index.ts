@@ -17,6 +17,7 @@ import { genericImage } from './generic';
 import { goproxy } from './goproxy';
 import { httpEcho } from './http-echo';
 import { httpd } from './httpd';
+import { ingressNginx } from './ingress-nginx';
 import { kuard } from './kuard';
 import { localPathProvisioner } from './local-path-provisioner';
 import { mongo } from './mongo';
@@ -39,7 +40,7 @@ export { imageDigest } from './digest';
 export { appStateOf, toRequest } from './http';
 
 /** The families in the registry's order (what `knownRepositories` lists). */
-const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho, coredns, localPathProvisioner];
+const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho, coredns, localPathProvisioner, ingressNginx];
 
 const REPOS: ImageRepository[] = FAMILIES.flatMap((f) => f.repositories);
 

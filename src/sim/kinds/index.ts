@@ -20,6 +20,8 @@ import { podKind } from './core/pod';
 import { resourceQuotaKind } from './core/resourcequota';
 import { serviceKind } from './core/service';
 import { serviceAccountKind } from './core/serviceaccount';
+import { ingressKind } from './networking/ingress';
+import { ingressClassKind } from './networking/ingressclass';
 import type { KindDefinition } from './kind';
 
 export type { GraphPlacement, KindDefinition, PrinterColumn, PrintContext, ResourceType, TablePrinter } from './kind';
@@ -37,5 +39,7 @@ export const KINDS: readonly KindDefinition[] = [
   serviceAccountKind,
   deploymentKind,
   replicaSetKind,
+  ingressClassKind,
+  ingressKind,
   networkPolicyKind,
 ];

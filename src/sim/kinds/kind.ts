@@ -51,6 +51,8 @@ export type GraphPlacement =
       selectsPods?: boolean;
       /** Edges to the pods its `endpoints[].targetRef` names, drawn by readiness (an EndpointSlice). */
       routesToPods?: boolean;
+      /** Edges to the Services its backends name (an Ingress: rules' paths and the default backend). */
+      routesToServices?: boolean;
     }
   | { draw: 'none' };
 

@@ -159,7 +159,8 @@ function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: 
     return { startError: executableNotFoundMessage(argv[0]), onSigterm: 'ignore', lines: () => [], exec };
   }
   let wrapped = false;
-  if (argv[0] === 'tini') argv = argv.slice(argv[1] === '--' ? 2 : 1);
+  // Init wrappers as PID 1 (tini, ingress-nginx's dumb-init) run the program after them.
+  if (argv[0] === 'tini' || basename(argv[0]) === 'dumb-init') argv = argv.slice(argv[1] === '--' ? 2 : 1);
   if (WRAPPERS.has(argv[0]) && argv.length > 1) {
     argv = argv.slice(1);
     wrapped = true;

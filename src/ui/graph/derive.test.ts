@@ -104,6 +104,21 @@ describe('GraphBuilder', () => {
     expect(toPod.type).toBe('pod');
   });
 
+  it('draws Ingress → Service edges to the Services its backends name, and shows its class and address', () => {
+    const ingress: KObject = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'web', namespace: 'default', uid: 'i1' },
+      spec: { ingressClassName: 'cloud-provider-kind', defaultBackend: { service: { name: 'web', port: { number: 80 } } }, rules: [{ http: { paths: [{ path: '/x', pathType: 'Prefix', backend: { service: { name: 'missing', port: { number: 80 } } } }, { path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] },
+      status: { loadBalancer: { ingress: [{ ip: '172.18.0.6' }] } },
+    };
+    const m = applyDeltas(base(), [{ type: 'ADDED', resource: 'ingresses', object: ingress }]);
+    const g = new GraphBuilder().build({ ...input(m), cards: { ...input(m).cards, ingresses: objectsOf(m, 'ingresses') } });
+    expect(g.edges.filter((e) => e.className === 'edge-routes').map((e) => `${e.source} -> ${e.target}`)).toEqual(['ingresses:default/web -> services:default/web']);
+    const card = g.nodes.find((n) => n.id === 'ingresses:default/web')!;
+    expect(card.data).toMatchObject({ summary: 'cloud-provider-kind 172.18.0.6' });
+  });
+
   it('returns identical node objects for everything that did not change', () => {
     const builder = new GraphBuilder();
     const m1 = base();

@@ -295,8 +295,19 @@ export class GraphBuilder {
       if (!kind.routesToPods) continue;
       for (const slice of objects) {
         const { ready, notReady } = endpointPods(slice, pods);
-        fanOut(workloadId(kind.resource, slice), ready, 'routes');
-        fanOut(workloadId(kind.resource, slice), notReady, 'routes-notready');
+        fanOut(workloadId(kind.resource, slice), ready, 'endpoint');
+        fanOut(workloadId(kind.resource, slice), notReady, 'endpoint-notready');
+      }
+    }
+    // An Ingress points at the Services its backends name (in its namespace).
+    const services = cardSets.find((c) => c.kind.kind === 'Service');
+    for (const { kind, objects } of cardSets) {
+      if (!kind.routesToServices || !services) continue;
+      for (const ing of objects) {
+        for (const name of backendServices(ing)) {
+          const svc = services.objects.find((s) => s.metadata.name === name && s.metadata.namespace === ing.metadata.namespace);
+          if (svc) toBox(workloadId(kind.resource, ing), workloadId(services.kind.resource, svc), 'routes');
+        }
       }
     }
     this.edgeCache = next;
@@ -304,8 +315,8 @@ export class GraphBuilder {
   }
 }
 
-/** An edge's kind, its CSS class `edge-<kind>`: ownership, selection, or an endpoint (ready or not). */
-type EdgeKind = 'owns' | 'selects' | 'routes' | 'routes-notready';
+/** An edge's kind, its CSS class `edge-<kind>`: ownership, selection, an Ingress's backend, or an endpoint (ready or not). */
+type EdgeKind = 'owns' | 'selects' | 'routes' | 'endpoint' | 'endpoint-notready';
 
 type Endpoint = { targetRef?: { kind?: string; namespace?: string; name?: string }; conditions?: { ready?: boolean } };
 
@@ -379,6 +390,16 @@ function workloadsOf(input: GraphInput, resource: string): ObjectMap {
 
 /** The cards of one kind, sorted by name. */
 type CardSet = { kind: KindInfo; objects: KObject[] };
+
+type Backend = { service?: { name?: string } };
+type IngressSpecLike = { defaultBackend?: Backend; rules?: Array<{ http?: { paths?: Array<{ backend?: Backend }> } }> };
+
+/** The Service names an Ingress's default backend and paths name, each once, in order. */
+function backendServices(ing: KObject): string[] {
+  const spec = ing.spec as IngressSpecLike | undefined;
+  const names = [spec?.defaultBackend?.service?.name, ...(spec?.rules ?? []).flatMap((r) => (r.http?.paths ?? []).map((p) => p.backend?.service?.name))];
+  return [...new Set(names.filter((n): n is string => !!n))];
+}
 
 /** uid → card id of the objects in `sets`. */
 function idsByUid(sets: CardSet[]): Map<string, string> {

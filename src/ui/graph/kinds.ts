@@ -24,6 +24,8 @@ export interface KindInfo {
   selectsPods: boolean;
   /** Edges to the pods its endpoints name: solid while ready, dashed while not (an EndpointSlice). */
   routesToPods: boolean;
+  /** Edges to the Services its backends name (an Ingress). */
+  routesToServices: boolean;
 }
 
 const cards = KINDS.flatMap((k) => (k.graph.draw === 'card' ? [{ k, g: k.graph }] : [])).sort((a, b) => a.g.order - b.g.order);
@@ -37,6 +39,7 @@ export const WORKLOAD_KINDS: readonly KindInfo[] = cards.map(({ k, g }) => ({
   stacksUnder: g.stacksUnder,
   selectsPods: !!g.selectsPods,
   routesToPods: !!g.routesToPods,
+  routesToServices: !!g.routesToServices,
 }));
 
 export const KIND_ABBREV: Readonly<Record<WorkloadKind, string>> = Object.fromEntries(WORKLOAD_KINDS.map((k) => [k.kind, k.abbrev]));

@@ -28,6 +28,14 @@ export function endpointSliceSummary(e: KObject): string {
   return notReady ? `${ready} ready · ${notReady} not ready` : `${ready} ready`;
 }
 
+/** An Ingress's class and address (`cloud-provider-kind 172.18.0.6`), as `kubectl get ingress` shows them. */
+export function ingressSummary(i: KObject): string {
+  const spec = i.spec as { ingressClassName?: string } | undefined;
+  const lb = (i.status as { loadBalancer?: { ingress?: Array<{ ip?: string; hostname?: string }> } } | undefined)?.loadBalancer?.ingress ?? [];
+  const address = lb.map((a) => a.ip || a.hostname).filter(Boolean).join(',');
+  return `${spec?.ingressClassName ?? '<none>'}${address ? ` ${address}` : ''}`;
+}
+
 /** What a card shows under its name, and whether it is drawn faded, by kind (others: nothing, never). */
 export const CARD_LOOKS: Readonly<Record<string, { summary(o: KObject): string; faded?(o: KObject): boolean }>> = {
   Deployment: { summary: deploymentSummary },
@@ -35,6 +43,7 @@ export const CARD_LOOKS: Readonly<Record<string, { summary(o: KObject): string; 
   ReplicaSet: { summary: replicaSetSummary, faded: (r) => ((r.spec as { replicas?: number } | undefined)?.replicas ?? 0) === 0 },
   Service: { summary: serviceSummary },
   EndpointSlice: { summary: endpointSliceSummary },
+  Ingress: { summary: ingressSummary },
 };
 
 export function isControlPlane(name: string, node: KObject | undefined): boolean {
