@@ -17,6 +17,7 @@ import { startScheduler, type Scheduler } from './scheduler/scheduler';
 import { Store } from './core/store';
 import { installAddon } from './addons/install';
 import { HostPorts } from './network/host-ports';
+import { publishApiServerEndpoints } from './controllers/endpoints/apiserver-endpoints';
 
 export interface ClusterOptions {
   seed?: number | string;
@@ -91,6 +92,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const scheduler = startScheduler(ctx, informers);
   const controllers = startControllers(ctx, informers);
   api.create('services', 'default', kubernetesService());
+  publishApiServerEndpoints(api, nodes[0].internalIP);
   api.create('resourcequotas', 'default', {
     apiVersion: 'v1',
     kind: 'ResourceQuota',

@@ -1,6 +1,8 @@
 /** Starts every controller of the controller-manager, sharing one informer per resource. */
 import type { SimContext } from '../context';
 import { startDeploymentController, type DeploymentController } from './deployment/deployment';
+import { startEndpointsController, type EndpointsController } from './endpoints/endpoints';
+import { startEndpointSliceController, type EndpointSliceController } from './endpointslice/endpointslice';
 import { startGarbageCollector, type GarbageCollector } from './garbage-collector/garbage-collector';
 import { startNamespaceController, type NamespaceController } from './namespace/namespace';
 import { startReplicaSetController, type ReplicaSetController } from './replicaset/replicaset';
@@ -14,6 +16,8 @@ export interface ControllerManager {
   garbageCollector: GarbageCollector;
   namespaces: NamespaceController;
   resourceQuotas: ResourceQuotaController;
+  endpoints: EndpointsController;
+  endpointSlices: EndpointSliceController;
 }
 
 export function startControllers(ctx: SimContext, informers = new SharedInformers(ctx.store)): ControllerManager {
@@ -24,5 +28,7 @@ export function startControllers(ctx: SimContext, informers = new SharedInformer
     garbageCollector: startGarbageCollector(ctx),
     namespaces: startNamespaceController(ctx, informers),
     resourceQuotas: startResourceQuotaController(ctx, informers),
+    endpoints: startEndpointsController(ctx, informers),
+    endpointSlices: startEndpointSliceController(ctx, informers),
   };
 }
