@@ -3,6 +3,7 @@ import type { SimContext } from '../context';
 import { startDeploymentController, type DeploymentController } from './deployment/deployment';
 import { startEndpointsController, type EndpointsController } from './endpoints/endpoints';
 import { startEndpointSliceController, type EndpointSliceController } from './endpointslice/endpointslice';
+import { startEndpointSliceMirroringController, type EndpointSliceMirroringController } from './endpointslice-mirroring/mirroring';
 import { startGarbageCollector, type GarbageCollector } from './garbage-collector/garbage-collector';
 import { startNamespaceController, type NamespaceController } from './namespace/namespace';
 import { startReplicaSetController, type ReplicaSetController } from './replicaset/replicaset';
@@ -18,6 +19,7 @@ export interface ControllerManager {
   resourceQuotas: ResourceQuotaController;
   endpoints: EndpointsController;
   endpointSlices: EndpointSliceController;
+  endpointSliceMirroring: EndpointSliceMirroringController;
 }
 
 export function startControllers(ctx: SimContext, informers = new SharedInformers(ctx.store)): ControllerManager {
@@ -30,5 +32,6 @@ export function startControllers(ctx: SimContext, informers = new SharedInformer
     resourceQuotas: startResourceQuotaController(ctx, informers),
     endpoints: startEndpointsController(ctx, informers),
     endpointSlices: startEndpointSliceController(ctx, informers),
+    endpointSliceMirroring: startEndpointSliceMirroringController(ctx, informers),
   };
 }

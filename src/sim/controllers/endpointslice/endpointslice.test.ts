@@ -116,7 +116,7 @@ describe('EndpointSlice controller', () => {
     pod(h, 'a', '10.244.1.5', true);
     h.settle();
     const [before] = slicesOf(h, 'web');
-    h.api.delete('endpointslices', 'default', before.metadata.name);
+    h.api.delete('endpointslices', 'default', before.metadata.name!);
     h.settle();
     const [after] = slicesOf(h, 'web');
     expect(after.metadata.name).not.toBe(before.metadata.name);
