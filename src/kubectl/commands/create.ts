@@ -10,6 +10,7 @@ import { exitWithErrors, readInfos, validateEnabled } from '../infos';
 import { checkOutputFormat, dryRunMode, printChange, requiredFlagError } from '../output';
 import type { CommandContext, CommandModule } from '../types';
 import { createConfigMap } from './create-configmap';
+import { createServiceCommand } from './create-service';
 import { containerNameForImage, createGenerated, saveConfig } from './generators';
 
 const SAVE_CONFIG_FLAG = { name: 'save-config', type: 'bool' as const, usage: 'If true, the configuration of current object will be saved in its annotation.' };
@@ -69,7 +70,7 @@ export const command: CommandModule = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
   flags: [FILENAME_FLAG, RECURSIVE_FLAG, { name: 'kustomize', short: 'k', type: 'string' }, SELECTOR_FLAG, { name: 'edit', type: 'bool' }, { name: 'raw', type: 'string' }, { name: 'windows-line-endings', type: 'bool' }, ...COMMON],
-  subcommands: [createConfigMap, { ...createConfigMap, name: 'cm' }, createDeployment, createNamespace, createNs],
+  subcommands: [createConfigMap, { ...createConfigMap, name: 'cm' }, createDeployment, createNamespace, createNs, createServiceCommand],
   run(ctx, args) {
     const filenames = args.strings('filename');
     if (filenames.length === 0) throw new CliError('must specify one of -f and -k');
