@@ -16,6 +16,7 @@ import type { SharedInformers } from '../../informers/shared-informers';
 import { WorkQueue } from '../../informers/workqueue';
 import { HEADLESS_LABEL } from '../endpointslice/reconciler';
 import { selectorOf, ServiceSelection } from '../endpointslice/service-selection';
+import { SyncPacer } from '../endpointslice/sync-pacer';
 import { TRIGGER_TIME_ANNOTATION, TriggerTimeTracker } from '../endpointslice/trigger-time';
 import { endpointSubsets, truncateSubsets } from './subsets';
 
@@ -26,6 +27,7 @@ type EndpointsObject = Endpoints & KObject;
 export class EndpointsController {
   readonly queue: WorkQueue;
   private readonly selection: ServiceSelection;
+  private readonly pacer: SyncPacer;
   private readonly triggers = new TriggerTimeTracker();
   private readonly backoff = new Backoff();
 
@@ -34,9 +36,10 @@ export class EndpointsController {
     private readonly informers: SharedInformers,
   ) {
     this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 'endpoint-controller');
-    this.selection = new ServiceSelection(informers, (key) => this.queue.add(key));
+    this.pacer = new SyncPacer(ctx.clock, this.queue);
+    this.selection = new ServiceSelection(informers, (key) => this.pacer.enqueue(key));
     informers.for('endpoints').onChange((obj, _old, type) => {
-      if (type === 'DELETED') this.queue.add(keyOf(obj));
+      if (type === 'DELETED') this.pacer.enqueue(keyOf(obj));
     });
     for (const svc of informers.for('services').list()) this.queue.add(keyOf(svc));
   }
@@ -53,6 +56,7 @@ export class EndpointsController {
       }
       if (svc.spec?.type === 'ExternalName' || !selectorOf(svc)) return;
       const pods = this.selection.podsOf(svc);
+      this.pacer.synced(key, pods.length);
       // Computed even when nothing is written, so the tracker remembers this sync.
       const trigger = this.triggers.compute(svc, pods);
       const subsets = endpointSubsets(svc, pods);

@@ -18,7 +18,18 @@ interface Entry {
   ports: EndpointPort[];
 }
 
+// A pod version's address for a Service is made once (stored objects are immutable).
+const addressCache = new WeakMap<PodObject, Map<ServiceObject, EndpointAddress>>();
+
 function addressOf(pod: PodObject, svc: ServiceObject): EndpointAddress {
+  let bySvc = addressCache.get(pod);
+  if (!bySvc) addressCache.set(pod, (bySvc = new Map()));
+  let address = bySvc.get(svc);
+  if (!address) bySvc.set(svc, (address = newAddress(pod, svc)));
+  return address;
+}
+
+function newAddress(pod: PodObject, svc: ServiceObject): EndpointAddress {
   const address: EndpointAddress = { ip: (pod.status?.podIP || pod.status?.podIPs?.[0]?.ip) ?? '' };
   if (shouldSetHostname(pod, svc)) address.hostname = pod.spec!.hostname;
   address.nodeName = pod.spec?.nodeName ?? '';

@@ -86,7 +86,7 @@ describe('EndpointSlice controller', () => {
     ]);
   });
 
-  it('puts at most 100 endpoints in a slice, and removes the empty ones when pods go', () => {
+  it('puts at most 100 endpoints in a slice, and removes the empty ones when pods go (a big Service syncs at most every 250 ms here)', () => {
     const h = setup();
     service(h, 'big', { selector: { app: 'web' }, ports: [{ port: 80 }] });
     for (let i = 0; i < 250; i++) pod(h, `p${i}`, `10.244.${1 + Math.floor(i / 200)}.${(i % 200) + 2}`, true);
@@ -94,6 +94,8 @@ describe('EndpointSlice controller', () => {
     expect(slicesOf(h, 'big').map((s) => s.endpoints.length).sort()).toEqual([100, 100, 50]);
     for (let i = 0; i < 250; i++) h.api.delete('pods', 'default', `p${i}`, { gracePeriodSeconds: 0 });
     h.settle();
+    expect(slicesOf(h, 'big')).toHaveLength(3);
+    h.advance(250);
     const left = slicesOf(h, 'big');
     expect(left.map((s) => [s.endpoints, s.ports])).toEqual([[null, null]]);
   });

@@ -15,6 +15,7 @@ import type { SharedInformers } from '../../informers/shared-informers';
 import { WorkQueue } from '../../informers/workqueue';
 import { CONTROLLER_NAME, MANAGED_BY_LABEL, reconcileSlices, SERVICE_NAME_LABEL, type SliceObject } from './reconciler';
 import { selectorOf, ServiceSelection } from './service-selection';
+import { SyncPacer } from './sync-pacer';
 import { TRIGGER_TIME_ANNOTATION, TriggerTimeTracker } from './trigger-time';
 
 const ZONE_LABEL = 'topology.kubernetes.io/zone';
@@ -22,6 +23,7 @@ const ZONE_LABEL = 'topology.kubernetes.io/zone';
 export class EndpointSliceController {
   readonly queue: WorkQueue;
   private readonly selection: ServiceSelection;
+  private readonly pacer: SyncPacer;
   private readonly triggers = new TriggerTimeTracker();
   private readonly backoff = new Backoff();
   /** Our slices by Service key, then name. */
@@ -34,7 +36,8 @@ export class EndpointSliceController {
     private readonly informers: SharedInformers,
   ) {
     this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 'endpointslice-controller');
-    this.selection = new ServiceSelection(informers, (key) => this.queue.add(key));
+    this.pacer = new SyncPacer(ctx.clock, this.queue);
+    this.selection = new ServiceSelection(informers, (key) => this.pacer.enqueue(key));
     const sliceInformer = informers.for('endpointslices');
     for (const s of sliceInformer.list()) this.sliceChanged(s as SliceObject, 'ADDED');
     sliceInformer.onChange((obj, _old, type) => this.sliceChanged(obj as SliceObject, type));
@@ -50,7 +53,7 @@ export class EndpointSliceController {
     if (!byName) this.slices.set(key, (byName = new Map()));
     if (type === 'DELETED') byName.delete(slice.metadata.name!);
     else byName.set(slice.metadata.name!, slice);
-    if (!this.writing) this.queue.add(key);
+    if (!this.writing) this.pacer.enqueue(key);
   }
 
   sync(key: string): number | void {
@@ -63,6 +66,7 @@ export class EndpointSliceController {
     }
     if (svc.spec?.type === 'ExternalName' || !selectorOf(svc)) return;
     const pods = this.selection.podsOf(svc);
+    this.pacer.synced(key, pods.length);
     const trigger = this.triggers.compute(svc, pods);
     const existing = [...(this.slices.get(key)?.values() ?? [])];
     const nodes = this.informers.for('nodes');

@@ -79,3 +79,37 @@ export function podToEndpoint(pod: PodObject, svc: ServiceObject, zone: string |
 export function endpointKey(ep: Endpoint): string {
   return `${ep.targetRef?.namespace ?? ''}/${ep.targetRef?.name ?? ''}|${[...(ep.addresses ?? [])].sort().join(',')}|${ep.hostname ?? ''}`;
 }
+
+/** An endpoint with what the reconciler compares it by, computed once per pod version. */
+export interface DesiredEndpoint {
+  key: string;
+  json: string;
+  endpoint: Endpoint;
+  ports: EndpointPort[];
+  portsKey: string;
+}
+
+// Pods and Services are immutable once stored: a pod version's endpoint for a Service is made once.
+const desiredCache = new WeakMap<PodObject, Map<ServiceObject, { zone: string | undefined; value: DesiredEndpoint }>>();
+const jsonCache = new WeakMap<Endpoint, string>();
+
+export function desiredEndpoint(pod: PodObject, svc: ServiceObject, zone: string | undefined): DesiredEndpoint {
+  let bySvc = desiredCache.get(pod);
+  if (!bySvc) desiredCache.set(pod, (bySvc = new Map()));
+  const hit = bySvc.get(svc);
+  if (hit && hit.zone === zone) return hit.value;
+  const endpoint = podToEndpoint(pod, svc, zone);
+  const ports = endpointPorts(svc, pod);
+  const json = JSON.stringify(endpoint);
+  jsonCache.set(endpoint, json);
+  const value = { key: endpointKey(endpoint), json, endpoint, ports, portsKey: JSON.stringify(ports) };
+  bySvc.set(svc, { zone, value });
+  return value;
+}
+
+/** `ep` as JSON, remembered for stored endpoints (a slice's endpoints do not change in place). */
+export function endpointJson(ep: Endpoint): string {
+  let json = jsonCache.get(ep);
+  if (json === undefined) jsonCache.set(ep, (json = JSON.stringify(ep)));
+  return json;
+}

@@ -9,7 +9,7 @@
 import type { Endpoint, EndpointPort, EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { sameJson } from '../../core/json-equal';
 import type { KObject } from '../../core/object';
-import { endpointKey, endpointPorts, podToEndpoint, shouldPodBeInEndpoints } from './pod-endpoint';
+import { desiredEndpoint, endpointJson, endpointKey, shouldPodBeInEndpoints, type DesiredEndpoint } from './pod-endpoint';
 import type { PodObject, ServiceObject } from './service-selection';
 
 export type SliceObject = EndpointSlice & KObject;
@@ -86,18 +86,16 @@ export function reconcileSlices(input: ReconcileInput): SlicePlan {
     existingByPorts.set(k, [...(existingByPorts.get(k) ?? []), s]);
   }
 
-  const desired = new Map<string, { ports: EndpointPort[]; endpoints: Map<string, Endpoint> }>();
+  const desired = new Map<string, { ports: EndpointPort[]; endpoints: Map<string, DesiredEndpoint> }>();
   for (const pod of input.pods) {
     if (!shouldPodBeInEndpoints(pod, true)) continue;
     const zone = input.zoneOf(pod.spec?.nodeName ?? '');
     // A pod on a node that is gone is left out, unless not-ready addresses are published anyway.
     if (zone === null && !svc.spec?.publishNotReadyAddresses) continue;
-    const ports = endpointPorts(svc, pod);
-    const k = portsKey(ports);
-    let group = desired.get(k);
-    if (!group) desired.set(k, (group = { ports, endpoints: new Map() }));
-    const ep = podToEndpoint(pod, svc, zone ?? undefined);
-    group.endpoints.set(endpointKey(ep), ep);
+    const want = desiredEndpoint(pod, svc, zone ?? undefined);
+    let group = desired.get(want.portsKey);
+    if (!group) desired.set(want.portsKey, (group = { ports: want.ports, endpoints: new Map() }));
+    group.endpoints.set(want.key, want);
   }
 
   for (const [k, group] of desired) {
@@ -138,7 +136,7 @@ function isPlaceholder(slice: SliceObject, placeholder: SliceObject): boolean {
 }
 
 /** `reconcileByPortMapping` for the slices of one set of ports. */
-function reconcilePortGroup(svc: ServiceObject, existing: SliceObject[], desired: Map<string, Endpoint>, ports: EndpointPort[], max: number): SlicePlan {
+function reconcilePortGroup(svc: ServiceObject, existing: SliceObject[], desired: Map<string, DesiredEndpoint>, ports: EndpointPort[], max: number): SlicePlan {
   const labels = sliceLabels(svc);
   const toUpdate: SliceObject[] = [];
   const unchanged: SliceObject[] = [];
@@ -150,8 +148,8 @@ function reconcilePortGroup(svc: ServiceObject, existing: SliceObject[], desired
       const k = endpointKey(ep);
       const want = desired.get(k);
       if (!want) continue;
-      kept.push(want);
-      if (!sameJson(want, ep)) changed = true;
+      kept.push(want.endpoint);
+      if (want.json !== endpointJson(ep) && !sameJson(want.endpoint, ep)) changed = true;
       desired.delete(k);
     }
     const labelsChanged = !sameJson(slice.metadata.labels ?? {}, labels);
@@ -163,7 +161,7 @@ function reconcilePortGroup(svc: ServiceObject, existing: SliceObject[], desired
     } else unchanged.push(slice);
   }
 
-  const rest = [...desired.values()];
+  const rest = [...desired.values()].map((d) => d.endpoint);
   // Fill the slices being updated anyway, fullest first.
   toUpdate.sort((a, b) => (b.endpoints ?? []).length - (a.endpoints ?? []).length);
   for (const slice of toUpdate) {

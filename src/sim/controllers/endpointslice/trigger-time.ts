@@ -2,7 +2,8 @@
  * The `endpoints.kubernetes.io/last-change-trigger-time` annotation (k8s.io/endpointslice/util
  * TriggerTimeTracker): when a Service is first synced, its creation time; afterwards the
  * earliest Ready-condition transition among its pods that changed since the last sync, or
- * nothing (the annotation is then removed).
+ * nothing (the annotation is then removed). Timestamps are RFC 3339 in UTC with whole seconds,
+ * so they compare as strings.
  */
 import type { PodObject, ServiceObject } from './service-selection';
 
@@ -11,6 +12,13 @@ export const TRIGGER_TIME_ANNOTATION = 'endpoints.kubernetes.io/last-change-trig
 interface ServiceState {
   podTimes: Map<string, string>;
   serviceTime: string;
+}
+
+function readySince(pod: PodObject): string | undefined {
+  const conditions = pod.status?.conditions;
+  if (!conditions) return undefined;
+  for (const c of conditions) if (c.type === 'Ready') return c.lastTransitionTime ?? undefined;
+  return undefined;
 }
 
 export class TriggerTimeTracker {
@@ -22,15 +30,17 @@ export class TriggerTimeTracker {
     const state = this.states.get(key);
     let min: string | undefined;
     const podTimes = new Map<string, string>();
+    const before = state?.podTimes;
     for (const pod of pods) {
-      const t = pod.status?.conditions?.find((c) => c.type === 'Ready')?.lastTransitionTime;
+      const t = readySince(pod);
       if (!t) continue;
-      podTimes.set(pod.metadata.name!, t);
-      const before = state?.podTimes.get(pod.metadata.name!);
-      if ((!before || Date.parse(t) > Date.parse(before)) && (!min || Date.parse(t) < Date.parse(min))) min = t;
+      const name = pod.metadata.name!;
+      podTimes.set(name, t);
+      const was = before?.get(name);
+      if ((!was || t > was) && (!min || t < min)) min = t;
     }
     const serviceTime = svc.metadata.creationTimestamp ?? '';
-    if (state && Date.parse(serviceTime) > Date.parse(state.serviceTime) && (!min || Date.parse(serviceTime) < Date.parse(min))) min = serviceTime;
+    if (state && serviceTime > state.serviceTime && (!min || serviceTime < min)) min = serviceTime;
     this.states.set(key, { podTimes, serviceTime });
     return state ? min : serviceTime || undefined;
   }

@@ -14,7 +14,7 @@ import { objects, setDefault, str } from '../util';
 import { ALL_VERBS, defineKind } from '../kind';
 import { AGE, ageCell, NAME, nameCell, NONE } from '../printing/cells';
 import { notSupported } from './podspec-validation';
-import { specialIPErrors } from './endpoint-ip';
+import { parseIPv4, specialIPErrors } from './endpoint-ip';
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 
@@ -40,11 +40,12 @@ export const endpointsStrategy: KindStrategy<Endpoints & KObject> = {
 
 function addressErrors(a: { ip?: string; hostname?: string; nodeName?: string }, path: string): FieldError[] {
   const ip = str(a.ip);
-  const errors: FieldError[] = isValidIP(ip).map((detail) => ({ type: 'Invalid value', field: `${path}.ip`, value: goQuote(ip), detail }));
+  const n = parseIPv4(ip);
+  const errors: FieldError[] = n === undefined ? isValidIP(ip).map((detail) => ({ type: 'Invalid value', field: `${path}.ip`, value: goQuote(ip), detail })) : [];
   if (a.hostname) for (const msg of isDNS1123Label(a.hostname)) errors.push({ type: 'Invalid value', field: `${path}.hostname`, value: goQuote(a.hostname), detail: msg });
   if (a.nodeName) for (const msg of isDNS1123Subdomain(a.nodeName)) errors.push({ type: 'Invalid value', field: `${path}.nodeName`, value: goQuote(a.nodeName), detail: msg });
   // The special-range checks run only on an address that passed the others.
-  return errors.length ? errors : specialIPErrors(ip, `${path}.ip`);
+  return errors.length ? errors : specialIPErrors(ip, `${path}.ip`, n);
 }
 
 /** `validateEndpointPort`: a name when there are several, a valid number and protocol. */
