@@ -97,4 +97,14 @@ describe('Endpoints controller', () => {
     h.settle();
     expect(ips((h.api.get('endpoints', 'default', 'ext') as J).subsets[0].addresses)).toEqual(['192.168.1.10']);
   });
+
+  it('keeps at most 1000 addresses, ready ones first, and says it truncated them', () => {
+    const h = setup();
+    service(h, 'big', { selector: { app: 'web' }, ports: [{ port: 80 }] });
+    for (let i = 0; i < 1003; i++) pod(h, `p${i}`, `10.244.${1 + Math.floor(i / 250)}.${(i % 250) + 2}`, i >= 3);
+    h.advance(1000);
+    const ep = h.api.get('endpoints', 'default', 'big') as J;
+    expect(ep.metadata.annotations['endpoints.kubernetes.io/over-capacity']).toBe('truncated');
+    expect([ep.subsets[0].addresses.length, ep.subsets[0].notReadyAddresses]).toEqual([1000, undefined]);
+  });
 });

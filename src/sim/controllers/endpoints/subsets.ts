@@ -117,6 +117,9 @@ export function truncateSubsets(subsets: EndpointSubset[]): boolean {
     const n = ss.notReadyAddresses?.length ?? 0;
     if (ss.notReadyAddresses) ss.notReadyAddresses = ss.notReadyAddresses.slice(0, Math.min(n, canNotReady));
     canNotReady -= Math.min(n, canNotReady);
+    // Emptied lists are left out, as omitempty does.
+    if (ss.addresses?.length === 0) delete ss.addresses;
+    if (ss.notReadyAddresses?.length === 0) delete ss.notReadyAddresses;
   });
   return true;
 }
