@@ -104,7 +104,7 @@ describe('Endpoints controller', () => {
     for (let i = 0; i < 1003; i++) pod(h, `p${i}`, `10.244.${1 + Math.floor(i / 250)}.${(i % 250) + 2}`, i >= 3);
     h.advance(1000);
     const ep = h.api.get('endpoints', 'default', 'big') as J;
-    expect(ep.metadata.annotations['endpoints.kubernetes.io/over-capacity']).toBe('truncated');
+    expect(ep.metadata.annotations?.['endpoints.kubernetes.io/over-capacity']).toBe('truncated');
     expect([ep.subsets[0].addresses.length, ep.subsets[0].notReadyAddresses]).toEqual([1000, undefined]);
   });
 });

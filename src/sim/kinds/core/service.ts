@@ -40,6 +40,8 @@ export const serviceStrategy: KindStrategy<ServiceObject> = {
     if (spec.type === 'LoadBalancer') setDefault(spec, 'allocateLoadBalancerNodePorts', true);
     if (spec.type !== 'ExternalName') setDefault(spec, 'internalTrafficPolicy', 'Cluster');
     if (spec.clusterIP && !spec.clusterIPs) spec.clusterIPs = [spec.clusterIP];
+    // LoadBalancerIPMode (beta, on in 1.32): an ingress IP without a mode is a VIP.
+    for (const ing of objects(obj(o.status)?.loadBalancer?.ingress)) if (ing.ip) setDefault(ing, 'ipMode', 'VIP');
   },
   prepareCreate(o, ctx) {
     // kubernetes-types marks status read-only for clients; the server is the one that writes it.
