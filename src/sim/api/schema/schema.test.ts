@@ -68,6 +68,6 @@ describe('schemas for the editor', () => {
     expect(defs.PodSpec.properties?.containers).toBeDefined();
     expect(defs.Container.description).toMatch(/container/i);
     expect(jsonSchemaFor('Secret')).toBeUndefined();
-    expect((MANIFEST_SCHEMA.allOf as unknown[]).length).toBe(9);
+    expect((MANIFEST_SCHEMA.allOf as unknown[]).length).toBe(11);
   });
 });
