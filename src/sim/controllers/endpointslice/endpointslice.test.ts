@@ -124,4 +124,28 @@ describe('EndpointSlice controller', () => {
     expect(after.metadata.name).not.toBe(before.metadata.name);
     expect(after.endpoints.map((e: J) => e.addresses[0])).toEqual(['10.244.1.5']);
   });
+
+  it('names a pod by its hostname when its subdomain is the Service (StatefulSet-style), and follows a changed selector', () => {
+    const h = setup();
+    service(h, 'db', { selector: { app: 'web' }, clusterIP: 'None', ports: [{ port: 5432 }] });
+    const p = h.api.create('pods', 'default', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'db-0', labels: { app: 'web' } },
+      spec: { nodeName: 'kind-worker', hostname: 'db-0', subdomain: 'db', containers: [{ name: 'c', image: 'postgres' }] },
+    }) as J;
+    setReady(h, p, '10.244.1.20', true);
+    pod(h, 'a', '10.244.1.5', true, { labels: { app: 'web', tier: 'cache' } });
+    h.settle();
+    const [slice] = slicesOf(h, 'db');
+    expect(slice.metadata.labels?.['service.kubernetes.io/headless']).toBe('');
+    expect(slice.endpoints.map((e: J) => [e.addresses[0], e.hostname])).toEqual([
+      ['10.244.1.20', 'db-0'],
+      ['10.244.1.5', undefined],
+    ]);
+    const svc = h.api.get('services', 'default', 'db') as J;
+    h.api.update('services', 'default', { ...svc, spec: { ...svc.spec, selector: { tier: 'cache' } } });
+    h.settle();
+    expect(slicesOf(h, 'db')[0].endpoints.map((e: J) => e.addresses[0])).toEqual(['10.244.1.5']);
+  });
 });
