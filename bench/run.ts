@@ -147,6 +147,38 @@ function probeIdleCost(): void {
   console.log(`6. one idle virtual hour, 1,000 pods with liveness (httpGet, 10 s) and readiness (tcpSocket, 5 s) probes: ${fmt(wall)} wall, ${fmt(cpu)} cpu for ${runs.toLocaleString('en-US')} probe runs (${((cpu * 1000) / runs).toFixed(2)} µs cpu each), ${writes} pod writes  [target: cost ∝ probe runs, no writes]`);
 }
 
+/** A Service in front of 1,000 pods while they roll: what the endpoint controllers write and cost. */
+function serviceRollout(): void {
+  const run = (withService: boolean) => {
+    const cluster = createCluster({ workers: 20, podQuota: 5000, seed: 3 });
+    if (withService) {
+      cluster.api.create('services', 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });
+    }
+    cluster.api.create('deployments', 'default', deployment('web', 1000));
+    untilRunning(cluster, 1000);
+    let sliceWrites = 0;
+    let endpointsWrites = 0;
+    cluster.store.subscribe((e) => {
+      if (e.resource === 'endpointslices') sliceWrites++;
+      else if (e.resource === 'endpoints') endpointsWrites++;
+    });
+    const d = cluster.api.get('deployments', 'default', 'web');
+    const spec = structuredClone(d.spec) as { template: { spec: { containers: { image: string }[] } } };
+    spec.template.spec.containers[0].image = 'nginx:1.26';
+    const c0 = cpuMs();
+    const v0 = cluster.clock.now();
+    cluster.api.update('deployments', 'default', { ...d, spec });
+    cluster.advance(10 * 60_000);
+    return { cpu: cpuMs() - c0, virtualS: (cluster.clock.now() - v0) / 1000, sliceWrites, endpointsWrites };
+  };
+  const without = run(false);
+  const within = run(true);
+  const perS = (n: number) => (n / within.virtualS).toFixed(1);
+  console.log(
+    `6. a Service in front of 1,000 pods while they roll (10 virtual min): ${within.sliceWrites} EndpointSlice writes (${perS(within.sliceWrites)}/s), ${within.endpointsWrites} Endpoints writes (${perS(within.endpointsWrites)}/s); ${fmt(within.cpu)} cpu vs ${fmt(without.cpu)} without the Service`,
+  );
+}
+
 function browserLongTasks(): void {
   const script = 'e2e/longtask.ts';
   const r = spawnSync('npx', ['tsx', script], { encoding: 'utf8', timeout: 240_000 });
@@ -165,4 +197,5 @@ bigDeployment();
 virtualRate();
 idleCost();
 probeIdleCost();
+serviceRollout();
 if (!process.argv.includes('--no-browser')) browserLongTasks();

@@ -121,6 +121,24 @@ describe('evaluateChecks', () => {
     expect(count({ namespace: 'kube-system' }, 0).passed).toBe(true);
   });
 
+  it("endpoints counts a Service's ready endpoints across its EndpointSlices (unset ready is ready)", () => {
+    const cluster = createCluster({ seed: 1 });
+    const slice = (name: string, service: string, ready: Array<boolean | undefined>) =>
+      cluster.api.create('endpointslices', 'default', {
+        apiVersion: 'discovery.k8s.io/v1',
+        kind: 'EndpointSlice',
+        metadata: { name, labels: { 'kubernetes.io/service-name': service } },
+        addressType: 'IPv4',
+        endpoints: ready.map((r, i) => ({ addresses: [`10.244.1.${i + 2}`], ...(r === undefined ? {} : { conditions: { ready: r } }) })),
+      });
+    slice('web-a', 'web', [true, undefined]);
+    slice('web-b', 'web', [false]);
+    slice('db-a', 'db', [true]);
+    expect(run(cluster, check({ type: 'endpoints', service: 'web', count: 2, op: 'eq' })).passed).toBe(true);
+    expect(run(cluster, check({ type: 'endpoints', service: 'web', ready: false, count: 3, op: 'eq' })).passed).toBe(true);
+    expect(run(cluster, check({ type: 'endpoints', service: 'api', count: 1, op: 'gte' })).detail).toBe('found 0 ready endpoint(s) of Service api, want at least 1');
+  });
+
   it('objectCount, condition and ownedBy', () => {
     const cluster = createCluster({ seed: 1 });
     const d = deployment(cluster);

@@ -22,6 +22,7 @@ import { installSystem } from './system';
 import { startCloudProvider, type CloudProvider } from './controllers/cloud-provider/cloud-provider';
 import { startIngressNginxStatus } from './addons/ingress-nginx-status';
 import { ingressGateway, type IngressGateway } from './network/ingress/gateway';
+import { publishApiServerEndpoints } from './controllers/endpoints/apiserver-endpoints';
 
 export interface ClusterOptions {
   seed?: number | string;
@@ -107,6 +108,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const scheduler = startScheduler(ctx, informers);
   const controllers = startControllers(ctx, informers);
   api.create('services', 'default', kubernetesService());
+  publishApiServerEndpoints(api, nodes[0].internalIP);
   api.create('resourcequotas', 'default', {
     apiVersion: 'v1',
     kind: 'ResourceQuota',

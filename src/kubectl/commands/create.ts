@@ -12,6 +12,7 @@ import type { CommandContext, CommandModule } from '../types';
 import { createConfigMap } from './create-configmap';
 import { createServiceAccount } from './create-serviceaccount';
 import { createIng, createIngress } from './create-ingress';
+import { createServiceCommand } from './create-service';
 import { containerNameForImage, createGenerated, saveConfig } from './generators';
 
 const SAVE_CONFIG_FLAG = { name: 'save-config', type: 'bool' as const, usage: 'If true, the configuration of current object will be saved in its annotation.' };
@@ -71,7 +72,7 @@ export const command: CommandModule = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
   flags: [FILENAME_FLAG, RECURSIVE_FLAG, { name: 'kustomize', short: 'k', type: 'string' }, SELECTOR_FLAG, { name: 'edit', type: 'bool' }, { name: 'raw', type: 'string' }, { name: 'windows-line-endings', type: 'bool' }, ...COMMON],
-  subcommands: [createConfigMap, { ...createConfigMap, name: 'cm' }, createDeployment, createIngress, createIng, createNamespace, createNs, createServiceAccount, { ...createServiceAccount, name: 'sa' }],
+  subcommands: [createConfigMap, { ...createConfigMap, name: 'cm' }, createDeployment, createIngress, createIng, createNamespace, createNs, createServiceCommand, createServiceAccount, { ...createServiceAccount, name: 'sa' }],
   run(ctx, args) {
     const filenames = args.strings('filename');
     if (filenames.length === 0) throw new CliError('must specify one of -f and -k');

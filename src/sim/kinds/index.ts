@@ -13,6 +13,7 @@ import { replicaSetKind } from './apps/replicaset';
 import { networkPolicyKind } from './networking/networkpolicy';
 import { componentStatusKind } from './core/componentstatus';
 import { configMapKind } from './core/configmap';
+import { endpointsKind } from './core/endpoints';
 import { eventKind } from './core/event';
 import { namespaceKind } from './core/namespace';
 import { nodeKind } from './core/node';
@@ -22,6 +23,7 @@ import { serviceKind } from './core/service';
 import { serviceAccountKind } from './core/serviceaccount';
 import { ingressKind } from './networking/ingress';
 import { ingressClassKind } from './networking/ingressclass';
+import { endpointSliceKind } from './discovery/endpointslice';
 import type { KindDefinition } from './kind';
 
 export type { GraphPlacement, KindDefinition, PrinterColumn, PrintContext, ResourceType, TablePrinter } from './kind';
@@ -30,6 +32,7 @@ export type { GraphPlacement, KindDefinition, PrinterColumn, PrintContext, Resou
 export const KINDS: readonly KindDefinition[] = [
   componentStatusKind,
   configMapKind,
+  endpointsKind,
   eventKind,
   namespaceKind,
   nodeKind,
@@ -39,6 +42,7 @@ export const KINDS: readonly KindDefinition[] = [
   serviceAccountKind,
   deploymentKind,
   replicaSetKind,
+  endpointSliceKind,
   ingressClassKind,
   ingressKind,
   networkPolicyKind,

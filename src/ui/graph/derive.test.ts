@@ -3,6 +3,7 @@ import type { KObject } from '../../sim/core/object';
 import { applyDeltas, mirrorFromSnapshot, objectsOf, type Mirror } from '../mirror';
 import { GraphBuilder, PENDING_LANE, type BoxNode, type Graph, type GraphInput, type PodCell } from './derive';
 import { cellOffset } from './grid';
+import { WORKLOAD_KINDS } from './kinds';
 
 const NODE_NAMES = ['kind-control-plane', 'kind-worker', 'kind-worker2', 'kind-worker3'];
 
@@ -30,7 +31,7 @@ function input(mirror: Mirror): GraphInput {
     nodeNames: NODE_NAMES,
     nodes: objectsOf(mirror, 'nodes'),
     pods: objectsOf(mirror, 'pods'),
-    cards: { deployments: objectsOf(mirror, 'deployments'), replicasets: objectsOf(mirror, 'replicasets'), services: objectsOf(mirror, 'services') },
+    cards: Object.fromEntries(WORKLOAD_KINDS.map((k) => [k.resource, objectsOf(mirror, k.resource)])),
   };
 }
 
@@ -83,18 +84,27 @@ describe('GraphBuilder', () => {
     expect(data('pod:default/web-abc-3')).toMatchObject({ status: 'Pending', tone: 'progress', ready: '0/1' });
   });
 
-  it('draws Deployment → ReplicaSet → Pod ownership and Service → Pod selection edges', () => {
-    const g = new GraphBuilder().build(input(base()));
+  it('draws Deployment → ReplicaSet → Pod ownership and Service → EndpointSlice → Pod edges that follow readiness', () => {
+    const endpoint = (name: string, ready: boolean) => ({ addresses: ['10.244.1.2'], conditions: { ready }, targetRef: { kind: 'Pod', namespace: 'default', name } });
+    const slice: KObject = {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: 'web-x7k2p', namespace: 'default', uid: 'e1', labels: { 'kubernetes.io/service-name': 'web' }, ownerReferences: [{ apiVersion: 'v1', kind: 'Service', name: 'web', uid: 's1', controller: true }] },
+      endpoints: [endpoint('web-abc-1', true), endpoint('web-abc-2', false)],
+    } as KObject;
+    const g = new GraphBuilder().build(input(applyDeltas(base(), [{ type: 'ADDED', resource: 'endpointslices', object: slice }])));
     const edges = g.edges.map((e) => `${e.source} ${e.className} ${e.data?.pod ?? e.target}`).sort();
     expect(edges).toEqual([
       'deployments:default/web edge-owns replicasets:default/web-abc',
+      'endpointslices:default/web-x7k2p edge-endpoint pod:default/web-abc-1',
+      'endpointslices:default/web-x7k2p edge-endpoint-notready pod:default/web-abc-2',
       'replicasets:default/web-abc edge-owns pod:default/web-abc-1',
       'replicasets:default/web-abc edge-owns pod:default/web-abc-2',
       'replicasets:default/web-abc edge-owns pod:default/web-abc-3',
-      'services:default/web edge-selects pod:default/web-abc-1',
-      'services:default/web edge-selects pod:default/web-abc-2',
-      'services:default/web edge-selects pod:default/web-abc-3',
+      'services:default/web edge-owns endpointslices:default/web-x7k2p',
     ]);
+    const card = g.nodes.find((n) => n.id === 'endpointslices:default/web-x7k2p')!;
+    expect(card.data).toMatchObject({ kind: 'EndpointSlice', summary: '1 ready · 1 not ready' });
     // An edge to a pod targets its box and ends at the pod's cell (top centre).
     const cells = cellsOf(g);
     const toPod = g.edges.find((e) => e.data?.pod === 'pod:default/web-abc-2')!;

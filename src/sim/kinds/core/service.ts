@@ -40,6 +40,8 @@ export const serviceStrategy: KindStrategy<ServiceObject> = {
     if (spec.type === 'LoadBalancer') setDefault(spec, 'allocateLoadBalancerNodePorts', true);
     if (spec.type !== 'ExternalName') setDefault(spec, 'internalTrafficPolicy', 'Cluster');
     if (spec.clusterIP && !spec.clusterIPs) spec.clusterIPs = [spec.clusterIP];
+    // LoadBalancerIPMode (beta, on in 1.32): an ingress IP without a mode is a VIP.
+    for (const ing of objects(obj(o.status)?.loadBalancer?.ingress)) if (ing.ip) setDefault(ing, 'ipMode', 'VIP');
   },
   prepareCreate(o, ctx) {
     // kubernetes-types marks status read-only for clients; the server is the one that writes it.
@@ -197,7 +199,7 @@ export const serviceKind = defineKind<Service>({
       return [nameCell(s), spec.type ?? '', clusterIP, serviceExternalIP(s, wide), portText || NONE, ageCell(s, now), formatLabels(spec.selector)];
     },
   },
-  graph: { draw: 'card', abbrev: 'svc', order: 2, selectsPods: true },
+  graph: { draw: 'card', abbrev: 'svc', order: 2 },
 });
 
 function serviceExternalIP(svc: Service, wide: boolean): string {

@@ -77,5 +77,5 @@ export const ingressKind = defineKind<Ingress>({
       return [nameCell(ing), spec.ingressClassName ?? NONE, formatHosts(spec.rules), ingressAddress(ing.status?.loadBalancer, wide), spec.tls?.length ? '80, 443' : '80', ageCell(ing, now)];
     },
   },
-  graph: { draw: 'card', abbrev: 'ing', order: 3, routesToServices: true },
+  graph: { draw: 'card', abbrev: 'ing', order: 4, routesToServices: true },
 });
