@@ -17,6 +17,7 @@ import { startScheduler, type Scheduler } from './scheduler/scheduler';
 import { Store } from './core/store';
 import { installAddon } from './addons/install';
 import { HostPorts } from './network/host-ports';
+import { ClusterNetwork } from './network/cluster-network';
 
 export interface ClusterOptions {
   seed?: number | string;
@@ -58,6 +59,8 @@ export interface Cluster extends SimContext {
   readonly held: boolean;
   /** The learner's machine's localhost ports (kubectl port-forward). */
   readonly hostPorts: HostPorts;
+  /** The data path: DNS, kube-proxy, the host, traffic events (network/cluster-network.ts). */
+  readonly network: ClusterNetwork;
 }
 
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
@@ -90,6 +93,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const kubelets = startKubelets(ctx, nodes);
   const scheduler = startScheduler(ctx, informers);
   const controllers = startControllers(ctx, informers);
+  const hostPorts = new HostPorts();
+  const network = new ClusterNetwork({ informers, kubelets, nodes, rng: rng.fork('kube-proxy'), now: () => clock.now(), hostPorts });
   api.create('services', 'default', kubernetesService());
   api.create('resourcequotas', 'default', {
     apiVersion: 'v1',
@@ -109,7 +114,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     controllers,
     scheduler,
     kubelets,
-    hostPorts: new HostPorts(),
+    hostPorts,
+    network,
     advance: (ms) => clock.advance(ms),
     settle: () => {
       if (!held) clock.advance(0);

@@ -2,20 +2,24 @@
  * busybox `nc` (networking/nc_bloaty.c): `nc -z[v] HOST PORT` tells whether the port is open
  * (`localhost (127.0.0.1:80) open`); `nc HOST PORT` sends its stdin and prints the answer, which
  * for an HTTP server is a raw response (`printf 'GET / HTTP/1.0\r\n\r\n' | nc localhost 80`).
+ * A dropped connection waits for the kernel, or for `-w SECS`.
  */
 import type { NetError } from '../container-system';
-import type { Program } from '../program';
+import type { ShellProgram } from '../interpreter';
+import { RESOLVER_TIMEOUT_MS, secondsOption, TCP_CONNECT_TIMEOUT_MS, waitMs } from './net-wait';
 
 const NET_TEXT: Record<NetError, string> = { ECONNREFUSED: 'Connection refused', ETIMEDOUT: 'Connection timed out', EHOSTUNREACH: 'No route to host' };
 
-export const nc: Program = (io) => {
+export const nc: ShellProgram = function* (io) {
   let scan = false;
   let verbose = false;
+  let waitLimitMs = Infinity;
   const rest: string[] = [];
   const args = io.argv.slice(1);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '-w' || a === '-i' || a === '-p' || a === '-s') i++;
+    if (a === '-w') waitLimitMs = secondsOption(args[++i]) ?? waitLimitMs;
+    else if (a === '-i' || a === '-p' || a === '-s') i++;
     else if (a.startsWith('-') && a.length > 1) {
       if (a.includes('z')) scan = true;
       if (a.includes('v')) verbose = true;
@@ -28,11 +32,13 @@ export const nc: Program = (io) => {
   }
   const port = Number(portText);
   const ip = io.sys.resolve?.(host);
-  if (!ip) {
+  if (ip === 'ETIMEDOUT') yield* waitMs(RESOLVER_TIMEOUT_MS);
+  if (!ip || ip === 'ETIMEDOUT') {
     io.err(`nc: bad address '${host}'\n`);
     return 1;
   }
   const open = io.sys.connect?.(ip, port) ?? 'ECONNREFUSED';
+  if (open === 'ETIMEDOUT') yield* waitMs(Math.min(waitLimitMs, TCP_CONNECT_TIMEOUT_MS));
   if (open !== true) {
     io.err(`nc: ${host} (${ip}:${port}): ${NET_TEXT[open]}\n`);
     return 1;

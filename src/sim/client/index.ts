@@ -22,7 +22,7 @@ import { execInPod } from './exec';
 const SCALABLE = ['deployments', 'replicasets'];
 
 /** What the client needs of a cluster: its components, and `settle` after writes. */
-export type ClientHost = SimContext & Pick<Cluster, 'settle' | 'kubelets'>;
+export type ClientHost = SimContext & Pick<Cluster, 'settle' | 'kubelets'> & Partial<Pick<Cluster, 'network'>>;
 
 export function createClient(cluster: ClientHost): KubeClient {
   const { api } = cluster;
@@ -70,7 +70,7 @@ export function createClient(cluster: ClientHost): KubeClient {
       const sinceTime = since?.ms;
       return readLogs(cluster, namespace, pod, opts.container, { previous: opts.previous, tail: opts.tailLines, timestamps: opts.timestamps, sinceSeconds: opts.sinceSeconds, sinceTime, limitBytes: opts.limitBytes });
     },
-    exec: (namespace, pod, opts, streams) => execInPod(api.get('pods', namespace, pod), opts, streams, cluster.kubelets, cluster.clock),
+    exec: (namespace, pod, opts, streams) => execInPod(api.get('pods', namespace, pod), opts, streams, cluster.kubelets, cluster.clock, cluster.network),
     // Containers run no processes one can attach to yet: the server has no such subresources.
     attach() {
       throw noSuchSubresource();

@@ -1,0 +1,259 @@
+/**
+ * The cluster network (DESIGN.md "network"): where a packet from a pod or from the learner's
+ * machine ends up. `route` follows the real path — loopback and the pod's own IP; kube-proxy's
+ * rules for ClusterIPs, LoadBalancer IPs and NodePorts on node IPs (./proxy); pod IPs across
+ * nodes (kindnet's routes); hostNetwork pods on their node's IP; the host's localhost ports of
+ * `kubectl port-forward` — then NetworkPolicy's verdict on the pod it reaches (a seam:
+ * `setPolicy`), then the container listening there. CoreDNS answers queries that reach a pod
+ * listening on 53 (./dns). Every request is counted on `traffic`.
+ *
+ * What a process sees of all this is `systemFor(origin)` (./net-system.ts); `request` is the
+ * same in one call.
+ */
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { Service } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import type { NodeSpec } from '../context';
+import type { Rng } from '../core/rng';
+import type { SharedInformers } from '../informers/shared-informers';
+import type { Kubelet } from '../kubelet/kubelet';
+import type { PodSandbox } from '../kubelet/exec/sandbox';
+import type { HostPorts } from './host-ports';
+import { KubeProxy } from './proxy/kube-proxy';
+import { ServiceTable, type Backend, type Frontend } from './proxy/service-table';
+import { TrafficStream } from './traffic';
+import type { IngressRoute, NetError, PodEndpoint, PolicyCheck, Protocol } from './types';
+import { listenerOn } from './pod-app';
+
+/** Who sends, as routing needs it: the pod (its sandbox) or the host. */
+export type Source = { kind: 'pod'; sandbox: PodSandbox; endpoint: PodEndpoint } | { kind: 'host' };
+
+/** Where a connection arrived: a pod's port, and how it got there. */
+export interface Target {
+  sandbox: PodSandbox;
+  pod: PodEndpoint;
+  port: number;
+  /** `namespace/name` of the Service kube-proxy translated through. */
+  service?: string;
+  via: 'Loopback' | 'PodIP' | 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'PortForward' | 'HostNetwork';
+  /** The source address the pod sees (policy's `from` for traffic from outside pods). */
+  sourceIP: string;
+}
+
+/** An ingress controller's router for requests to its addresses (../ingress). */
+export interface IngressGateway {
+  /** Whether HTTP to `ip:port` is this gateway's (then an unmatched request gets its 404). */
+  serves(ip: string, port: number): boolean;
+  route(ip: string, hostHeader: string, path: string): IngressRoute | undefined;
+}
+
+export interface NetworkDeps {
+  informers: SharedInformers;
+  kubelets: ReadonlyMap<string, Kubelet>;
+  nodes: readonly NodeSpec[];
+  rng: Rng;
+  now: () => number;
+  hostPorts: HostPorts;
+}
+
+/** The learner's machine on kind's docker network. */
+export const HOST_IP = '172.18.0.1';
+const POD_CIDR = /^10\.244\./;
+
+export class ClusterNetwork {
+  readonly table = new ServiceTable();
+  readonly proxy: KubeProxy;
+  readonly traffic = new TrafficStream();
+  private policy: PolicyCheck | undefined;
+  private ingress: IngressGateway | undefined;
+  /** Pod IP → where its sandbox lives (pods informer; hostNetwork pods are under their node). */
+  private readonly podIPs = new Map<string, { node: string; uid: string }>();
+  private readonly hostNetPods = new Map<string, Map<string, string>>();
+  private readonly nodeByIP = new Map<string, NodeSpec>();
+
+  constructor(private readonly deps: NetworkDeps) {
+    this.proxy = new KubeProxy(this.table, deps.rng, deps.now);
+    for (const n of deps.nodes) this.nodeByIP.set(n.internalIP, n);
+    const services = deps.informers.for('services');
+    for (const s of services.list()) this.table.setService(s as Service);
+    services.onChange((obj, old, type) => {
+      if (type === 'DELETED') this.table.deleteService(`${obj.metadata.namespace}/${obj.metadata.name}`);
+      else this.table.setService(obj as Service);
+    });
+    const slices = deps.informers.for('endpointslices');
+    for (const s of slices.list()) this.table.setSlice(s as unknown as EndpointSlice);
+    slices.onChange((obj, old, type) => {
+      if (old) this.table.deleteSlice(old as unknown as EndpointSlice);
+      if (type !== 'DELETED') this.table.setSlice(obj as unknown as EndpointSlice);
+    });
+    const pods = deps.informers.for('pods');
+    for (const p of pods.list()) this.indexPod(p as unknown as Pod);
+    pods.onChange((obj, old, type) => {
+      if (old) this.unindexPod(old as unknown as Pod);
+      if (type !== 'DELETED') this.indexPod(obj as unknown as Pod);
+    });
+  }
+
+  /** NetworkPolicy's check on every connection that reaches a pod (undefined: all allowed). */
+  setPolicy(check: PolicyCheck | undefined): void {
+    this.policy = check;
+  }
+
+  setIngress(gateway: IngressGateway | undefined): void {
+    this.ingress = gateway;
+  }
+
+  get ingressGateway(): IngressGateway | undefined {
+    return this.ingress;
+  }
+
+  /** The nodes (kind's containers on the docker network). */
+  nodes(): readonly NodeSpec[] {
+    return this.deps.nodes;
+  }
+
+  /** A connection an in-cluster proxy (an ingress controller) opens to a Service port. */
+  toService(f: Frontend, clientIP: string): Target | NetError {
+    return this.through(f, clientIP, { via: 'ClusterIP' });
+  }
+
+  /** The node whose IP this is. */
+  node(ip: string): NodeSpec | undefined {
+    return this.nodeByIP.get(ip);
+  }
+
+  /** The running sandbox of the pod with this IP (not hostNetwork ones). */
+  podByIP(ip: string): PodSandbox | undefined {
+    const at = this.podIPs.get(ip);
+    const s = at && this.deps.kubelets.get(at.node)?.sandbox(at.uid);
+    if (s && s.podIP === ip) return s;
+    // Not in the informer yet (the kubelet gave the IP before its status write): ask the nodes.
+    for (const k of this.deps.kubelets.values()) {
+      const found = k.sandboxByIP(ip);
+      if (found && !found.pod.spec?.hostNetwork) return found;
+    }
+    return undefined;
+  }
+
+  /** The running sandbox of pod `namespace/name`. */
+  podByName(namespace: string, name: string): PodSandbox | undefined {
+    const pod = this.deps.informers.for('pods').get(namespace, name) as unknown as Pod | undefined;
+    const node = pod?.spec?.nodeName;
+    return node && pod?.metadata?.uid ? this.deps.kubelets.get(node)?.sandbox(pod.metadata.uid) : undefined;
+  }
+
+  /**
+   * Where a connection from `from` to `ip:port` goes, or the error the sender sees. Policy is
+   * applied to the pod it reaches (blocked: dropped, so a timeout).
+   */
+  route(from: Source, ip: string, port: number, protocol: Protocol = 'TCP'): Target | NetError {
+    const t = this.path(from, ip, port, protocol);
+    if (typeof t === 'string' || !this.policy || t.via === 'Loopback' || t.via === 'PortForward') return t;
+    const src = from.kind === 'pod' ? from.endpoint : { ip: t.sourceIP };
+    return this.policy(src, t.pod, t.port, protocol) ? t : 'ETIMEDOUT';
+  }
+
+  private path(from: Source, ip: string, port: number, protocol: Protocol): Target | NetError {
+    const self = from.kind === 'pod' ? from.sandbox : undefined;
+    const clientIP = from.kind === 'pod' ? from.endpoint.ip : HOST_IP;
+    if (ip.startsWith('127.')) {
+      if (self) return this.at(self, port, 'Loopback', clientIP);
+      const fwd = this.deps.hostPorts.connect(port);
+      if (!fwd) return 'ECONNREFUSED';
+      const s = this.podByName(fwd.namespace, fwd.pod);
+      return s ? this.at(s, fwd.port, 'PortForward', '127.0.0.1') : 'ECONNREFUSED';
+    }
+    if (self && ip === self.podIP && !self.pod.spec?.hostNetwork) return this.at(self, port, 'Loopback', clientIP);
+    const vip = this.table.vip(ip, port, protocol);
+    if (vip) {
+      const lb = !this.table.serviceByClusterIP(ip);
+      // ClusterIPs exist only in the nodes' iptables: the host has no route to them.
+      if (from.kind === 'host' && !lb) return 'ETIMEDOUT';
+      return this.through(vip, clientIP, lb ? { via: 'LoadBalancer' } : { via: 'ClusterIP' });
+    }
+    if (this.table.isVip(ip)) return 'ETIMEDOUT';
+    const node = this.nodeByIP.get(ip);
+    if (node) {
+      const np = this.table.nodePort(port, protocol);
+      if (np) return this.through(np, clientIP, { via: 'NodePort', node: node.name });
+      for (const [ns, name] of this.hostNetworkPods(node.name)) {
+        const s = this.podByName(ns, name);
+        if (s && listenerOn(s, port, this.deps.now())) return this.at(s, port, 'HostNetwork', clientIP);
+      }
+      return 'ECONNREFUSED';
+    }
+    if (POD_CIDR.test(ip)) {
+      // Pod IPs are routed between the nodes (kindnet), not from the learner's machine.
+      if (from.kind === 'host') return 'ETIMEDOUT';
+      const s = this.podByIP(ip);
+      return s ? this.at(s, port, 'PodIP', clientIP) : 'EHOSTUNREACH';
+    }
+    return 'ETIMEDOUT';
+  }
+
+  /** kube-proxy's DNAT to one endpoint of the frontend. */
+  private through(f: Frontend, clientIP: string, entry: Parameters<KubeProxy['route']>[2]): Target | NetError {
+    const b: Backend | NetError = this.proxy.route(f, clientIP, entry);
+    if (typeof b === 'string') return b;
+    const s = this.podByIP(b.ip) ?? this.hostNetworkAt(b.ip, b.port);
+    if (!s) return 'EHOSTUNREACH';
+    // Traffic from outside the node is masqueraded to the node's IP unless it stays local.
+    const sourceIP = entry.via === 'ClusterIP' || f.externalLocal ? clientIP : (entry.via === 'NodePort' ? this.nodeIPOf(entry.node) : clientIP);
+    return { ...this.at(s, b.port, entry.via, sourceIP), service: f.service };
+  }
+
+  private at(s: PodSandbox, port: number, via: Target['via'], sourceIP: string): Target {
+    return { sandbox: s, pod: endpointOf(s), port, via, sourceIP };
+  }
+
+  private hostNetworkPods(node: string): Iterable<[string, string]> {
+    const m = this.hostNetPods.get(node);
+    return m ? [...m.values()].map((k) => k.split('/') as [string, string]) : [];
+  }
+
+  private hostNetworkAt(ip: string, port: number): PodSandbox | undefined {
+    const node = this.nodeByIP.get(ip);
+    if (!node) return undefined;
+    for (const [ns, name] of this.hostNetworkPods(node.name)) {
+      const s = this.podByName(ns, name);
+      if (s && listenerOn(s, port, this.deps.now())) return s;
+    }
+    return undefined;
+  }
+
+  private nodeIPOf(name: string): string {
+    for (const n of this.nodeByIP.values()) if (n.name === name) return n.internalIP;
+    return HOST_IP;
+  }
+
+  private indexPod(p: Pod): void {
+    const node = p.spec?.nodeName;
+    if (!node || !p.metadata?.uid) return;
+    const key = `${p.metadata.namespace}/${p.metadata.name}`;
+    if (p.spec?.hostNetwork) {
+      let m = this.hostNetPods.get(node);
+      if (!m) this.hostNetPods.set(node, (m = new Map()));
+      m.set(p.metadata.uid, key);
+      return;
+    }
+    const ip = p.status?.podIP;
+    if (ip) this.podIPs.set(ip, { node, uid: p.metadata.uid });
+  }
+
+  private unindexPod(p: Pod): void {
+    const node = p.spec?.nodeName;
+    if (!node || !p.metadata?.uid) return;
+    if (p.spec?.hostNetwork) {
+      this.hostNetPods.get(node)?.delete(p.metadata.uid);
+      return;
+    }
+    const ip = p.status?.podIP;
+    if (ip && this.podIPs.get(ip)?.uid === p.metadata.uid) this.podIPs.delete(ip);
+  }
+}
+
+/** A pod as routing, DNS and policy see it. */
+export function endpointOf(s: PodSandbox): PodEndpoint {
+  const m = s.pod.metadata ?? {};
+  return { namespace: m.namespace ?? 'default', name: m.name ?? '', ip: s.podIP ?? '', nodeName: s.pod.spec?.nodeName ?? '', labels: m.labels ?? {} };
+}

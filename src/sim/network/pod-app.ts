@@ -1,0 +1,41 @@
+/**
+ * What answers at the end of the data path: a pod's container whose server listens on the port.
+ * A port is open once a running container's server has finished starting (its last start-up
+ * line), so postgres or mysql refuse connections for their first seconds. Probes and programs
+ * inside pods come here too.
+ */
+import type { HttpRequest, HttpResponse } from '../../shell/container-system';
+import { serveFile } from '../images/static-site';
+import { appStateOf } from '../images';
+import type { PodSandbox, RunningContainer } from '../kubelet/exec/sandbox';
+
+const REASONS: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+
+/** The running container of `pod` listening on `port` at `now`, if any. */
+export function listenerOn(pod: PodSandbox, port: number, now: number): RunningContainer | undefined {
+  for (const c of pod.running()) if (c.plan.server && c.plan.ports?.includes(port) && listening(c, now)) return c;
+  return undefined;
+}
+
+/** Whether the server has finished starting by `now` (listening from its last start-up line). */
+function listening(c: RunningContainer, now: number): boolean {
+  const server = c.plan.server!;
+  const lines = server.startup(c.image.version, c.plan.ports ?? []);
+  let ready = 0;
+  for (const [at] of lines) if (at > ready) ready = at;
+  return now >= c.startedAt + ready;
+}
+
+/**
+ * One container's server answering one request: files under its docroot (nginx, httpd), else
+ * its app, with the state of this instance (kuard's switches) and its uptime.
+ */
+export function answer(c: RunningContainer, req: HttpRequest, now: number, hostname?: string): HttpResponse {
+  const server = c.plan.server!;
+  const name = server.serverName?.(c.image.version) ?? c.image.repository.split('/').pop()!;
+  if (server.docroot) return serveFile(server.docroot, name, c.files.view(now), req, now);
+  if (!server.http) return { status: 0, reason: '', headers: [], body: '' };
+  const a = server.http({ method: req.method, path: req.path, headers: Object.fromEntries(req.headers), body: req.body, port: req.port, uptimeMs: now - c.startedAt, state: appStateOf(c.plan), hostname });
+  const body = req.method === 'HEAD' ? '' : a.body;
+  return { status: a.status, reason: REASONS[a.status] ?? '', headers: [['Content-Type', a.contentType], ['Content-Length', String(a.body.length)], ...Object.entries(a.headers ?? {})], body };
+}
