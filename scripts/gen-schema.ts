@@ -13,8 +13,9 @@ import ts from 'typescript';
 
 import { KINDS } from '../src/sim/kinds';
 
-/** One root per served kind: its kubernetes-types module (`core/v1`, `apps/v1`) and type name. */
-const ROOTS: [string, string][] = KINDS.map((k) => [`${k.group || 'core'}/${k.version}`, k.kind]);
+/** One root per served kind: its kubernetes-types module (`core/v1`, `apps/v1`, `discovery/v1` for discovery.k8s.io) and type name. */
+const ROOTS: [string, string][] = KINDS.map((k) => [`${(k.group || 'core').split('.')[0]}/${k.version}`, k.kind]);
+const API_VERSIONS = new Map(KINDS.map((k) => [k.kind, k.group ? `${k.group}/${k.version}` : k.version]));
 
 /** int64 fields (Struct.field); every other integer is int32. */
 const INT64 = new Set([
@@ -115,7 +116,7 @@ for (const [group, kind] of ROOTS) {
   const symbol = checker.getSymbolAtLocation(source)!;
   const exported = checker.getExportsOfModule(symbol).find((s) => s.getName() === kind)!;
   define(exported, exported.declarations![0] as ts.InterfaceDeclaration);
-  kinds[kind] = { apiVersion: group.startsWith('core/') ? group.slice(5) : group, definition: kind };
+  kinds[kind] = { apiVersion: API_VERSIONS.get(kind)!, definition: kind };
 }
 
 const sorted = Object.fromEntries(Object.keys(definitions).sort().map((k) => [k, definitions[k]]));

@@ -11,12 +11,14 @@
 import { deploymentKind } from './apps/deployment';
 import { replicaSetKind } from './apps/replicaset';
 import { configMapKind } from './core/configmap';
+import { endpointsKind } from './core/endpoints';
 import { eventKind } from './core/event';
 import { namespaceKind } from './core/namespace';
 import { nodeKind } from './core/node';
 import { podKind } from './core/pod';
 import { resourceQuotaKind } from './core/resourcequota';
 import { serviceKind } from './core/service';
+import { endpointSliceKind } from './discovery/endpointslice';
 import type { KindDefinition } from './kind';
 
 export type { GraphPlacement, KindDefinition, PrinterColumn, PrintContext, ResourceType, TablePrinter } from './kind';
@@ -24,6 +26,7 @@ export type { GraphPlacement, KindDefinition, PrinterColumn, PrintContext, Resou
 /** In discovery order (core first), as `kubectl api-resources` meets them. */
 export const KINDS: readonly KindDefinition[] = [
   configMapKind,
+  endpointsKind,
   eventKind,
   namespaceKind,
   nodeKind,
@@ -32,4 +35,5 @@ export const KINDS: readonly KindDefinition[] = [
   serviceKind,
   deploymentKind,
   replicaSetKind,
+  endpointSliceKind,
 ];

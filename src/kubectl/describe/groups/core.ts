@@ -1,8 +1,8 @@
 /** The core group's describers (kubectl's describerMap, `Group: corev1.GroupName`). */
-import type { Node, Service } from 'kubernetes-types/core/v1';
-import type { KObject } from '../../../sim/core/object';
-import { describeConfigMap, describeNamespace, describeResourceQuota, describeService, podEndpoints } from '../core';
-import { eventsOf as events, type DescribeSource, type GroupDescribers } from '../describer';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import { describeConfigMap, describeNamespace, describeResourceQuota, describeService } from '../core';
+import { eventsOf as events, type GroupDescribers } from '../describer';
+import { describeEndpoints } from '../endpoints';
 import { describeNode } from '../node';
 import { describePod } from '../pod';
 
@@ -11,24 +11,15 @@ export const CORE_DESCRIBERS: GroupDescribers = {
   describers: {
     Pod: (obj, source, settings) => describePod(obj, events(source, obj, settings), source.now()),
     Node: (obj, source, settings) => describeNode(obj, source.list('pods'), events(source, obj, settings), source.now()),
-    Service: (obj, source, settings) => describeService(obj, serviceEndpoints(source, obj), events(source, obj, settings), source.now()),
+    Service: (obj, source, settings) => {
+      // kubectl lists the Service's slices by their `kubernetes.io/service-name` label.
+      const slices = source.list('endpointslices', obj.metadata.namespace, { labelSelector: `kubernetes.io/service-name=${obj.metadata.name}` });
+      return describeService(obj, slices as unknown as EndpointSlice[], events(source, obj, settings), source.now());
+    },
+    Endpoints: (obj, source, settings) => describeEndpoints(obj, events(source, obj, settings), source.now()),
     Namespace: (obj, source) => describeNamespace(obj, source.list('resourcequotas', obj.metadata.name)),
     ConfigMap: (obj, source, settings) => describeConfigMap(obj, events(source, obj, settings), source.now()),
     ResourceQuota: (obj) => describeResourceQuota(obj),
   },
   generic: ['Event'],
 };
-
-function serviceEndpoints(source: DescribeSource, svc: KObject) {
-  const selector = (svc as Service & KObject).spec?.selector;
-  if (!selector || Object.keys(selector).length === 0) {
-    // The default `kubernetes` service points at the api-server on the control plane.
-    if (svc.metadata.name === 'kubernetes' && svc.metadata.namespace === 'default') {
-      const cp = source.list('nodes').find((n) => 'node-role.kubernetes.io/control-plane' in (n.metadata.labels ?? {}));
-      const ip = (cp as (Node & KObject) | undefined)?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
-      return () => (ip ? [`${ip}:6443`] : undefined);
-    }
-    return () => undefined;
-  }
-  return podEndpoints(svc, source.list('pods', svc.metadata.namespace));
-}
