@@ -18,6 +18,7 @@ import { Store } from './core/store';
 import { installAddon } from './addons/install';
 import { HostPorts } from './network/host-ports';
 import { ClusterNetwork } from './network/cluster-network';
+import { installSystem } from './system';
 
 export interface ClusterOptions {
   seed?: number | string;
@@ -102,6 +103,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     metadata: { name: 'pod-quota', namespace: 'default' },
     spec: { hard: { pods: String(opts.podQuota) } },
   });
+  installSystem(ctx, nodes);
   for (const name of opts.addons) installAddon(api, name);
   clock.advance(opts.uptimeMs);
 

@@ -1,10 +1,10 @@
 /**
  * metrics-server v0.7.2 as a kind user installs it: the release's `components.yaml`
  * (https://github.com/kubernetes-sigs/metrics-server/releases/download/v0.7.2/components.yaml),
- * served offline from here. Kept: the Service and the Deployment, as released, plus
+ * served offline from here. Kept: the ServiceAccount, the Service and the Deployment, as released, plus
  * `--kubelet-insecure-tls`, which kind needs (its kubelets' serving certificates are
  * self-signed: without the flag every scrape fails with `x509: cannot validate certificate`).
- * Left out until the sim serves their kinds: the ServiceAccount, the two ClusterRoles, the
+ * Left out until the sim serves their kinds: the two ClusterRoles, the
  * RoleBinding and two ClusterRoleBindings, and the APIService `v1beta1.metrics.k8s.io` (the
  * metrics API is registered here by the Deployment's presence: ../metrics/metrics-api.ts).
  */
@@ -15,9 +15,17 @@ export const METRICS_SERVER_VERSION = 'v0.7.2';
 export const METRICS_SERVER_URL = 'https://github.com/kubernetes-sigs/metrics-server/releases/latest/download/components.yaml';
 
 export const METRICS_SERVER_YAML = `# metrics-server ${METRICS_SERVER_VERSION} (components.yaml), as Kubeplay serves it offline.
-# Kubeplay does not serve ServiceAccount, ClusterRole, ClusterRoleBinding, RoleBinding or
-# APIService yet: those 7 objects of the release file are left out here.
+# Kubeplay does not serve ClusterRole, ClusterRoleBinding, RoleBinding or APIService yet:
+# those 6 objects of the release file are left out here.
 # --kubelet-insecure-tls is added, as kind users do (kind's kubelet certificates are self-signed).
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  labels:
+    k8s-app: metrics-server
+  name: metrics-server
+  namespace: kube-system
+---
 apiVersion: v1
 kind: Service
 metadata:

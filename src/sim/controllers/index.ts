@@ -5,6 +5,8 @@ import { startGarbageCollector, type GarbageCollector } from './garbage-collecto
 import { startNamespaceController, type NamespaceController } from './namespace/namespace';
 import { startReplicaSetController, type ReplicaSetController } from './replicaset/replicaset';
 import { startResourceQuotaController, type ResourceQuotaController } from './resourcequota/resourcequota';
+import { startRootCAPublisher, type RootCAPublisher } from './root-ca/root-ca';
+import { startServiceAccountsController, type ServiceAccountsController } from './serviceaccount/serviceaccounts';
 import { SharedInformers } from '../informers/shared-informers';
 
 export interface ControllerManager {
@@ -14,6 +16,8 @@ export interface ControllerManager {
   garbageCollector: GarbageCollector;
   namespaces: NamespaceController;
   resourceQuotas: ResourceQuotaController;
+  rootCA: RootCAPublisher;
+  serviceAccounts: ServiceAccountsController;
 }
 
 export function startControllers(ctx: SimContext, informers = new SharedInformers(ctx.store)): ControllerManager {
@@ -24,5 +28,7 @@ export function startControllers(ctx: SimContext, informers = new SharedInformer
     garbageCollector: startGarbageCollector(ctx),
     namespaces: startNamespaceController(ctx, informers),
     resourceQuotas: startResourceQuotaController(ctx, informers),
+    rootCA: startRootCAPublisher(ctx, informers),
+    serviceAccounts: startServiceAccountsController(ctx, informers),
   };
 }

@@ -8,6 +8,7 @@
 import { agnhost } from './agnhost';
 import { alpine } from './alpine';
 import { busybox } from './busybox';
+import { coredns } from './coredns';
 import { debian } from './debian';
 import { imageDigest } from './digest';
 import { BUSYBOX_FILES, DEBIAN_FILES } from './files/os';
@@ -17,6 +18,7 @@ import { goproxy } from './goproxy';
 import { httpEcho } from './http-echo';
 import { httpd } from './httpd';
 import { kuard } from './kuard';
+import { localPathProvisioner } from './local-path-provisioner';
 import { mongo } from './mongo';
 import { mysql } from './mysql';
 import { nginx } from './nginx';
@@ -37,7 +39,7 @@ export { imageDigest } from './digest';
 export { appStateOf, toRequest } from './http';
 
 /** The families in the registry's order (what `knownRepositories` lists). */
-const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho];
+const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho, coredns, localPathProvisioner];
 
 const REPOS: ImageRepository[] = FAMILIES.flatMap((f) => f.repositories);
 

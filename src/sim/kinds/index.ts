@@ -18,6 +18,7 @@ import { nodeKind } from './core/node';
 import { podKind } from './core/pod';
 import { resourceQuotaKind } from './core/resourcequota';
 import { serviceKind } from './core/service';
+import { serviceAccountKind } from './core/serviceaccount';
 import { endpointSliceKind } from './discovery/endpointslice';
 import type { KindDefinition } from './kind';
 
@@ -33,6 +34,7 @@ export const KINDS: readonly KindDefinition[] = [
   podKind,
   resourceQuotaKind,
   serviceKind,
+  serviceAccountKind,
   deploymentKind,
   replicaSetKind,
   endpointSliceKind,

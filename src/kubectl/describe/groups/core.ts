@@ -1,10 +1,11 @@
 /** The core group's describers (kubectl's describerMap, `Group: corev1.GroupName`). */
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { describeConfigMap, describeNamespace, describeResourceQuota, describeService } from '../core';
-import { eventsOf as events, type GroupDescribers } from '../describer';
+import { eventsOf as events, type DescribeSource, type GroupDescribers } from '../describer';
 import { describeEndpoints } from '../endpoints';
 import { describeNode } from '../node';
 import { describePod } from '../pod';
+import { describeServiceAccount } from '../serviceaccount';
 
 export const CORE_DESCRIBERS: GroupDescribers = {
   group: '',
@@ -20,6 +21,16 @@ export const CORE_DESCRIBERS: GroupDescribers = {
     Namespace: (obj, source) => describeNamespace(obj, source.list('resourcequotas', obj.metadata.name)),
     ConfigMap: (obj, source, settings) => describeConfigMap(obj, events(source, obj, settings), source.now()),
     ResourceQuota: (obj) => describeResourceQuota(obj),
+    ServiceAccount: (obj, source, settings) => describeServiceAccount(obj, secretNames(source, obj.metadata.namespace), events(source, obj, settings), source.now()),
   },
   generic: ['Event'],
 };
+
+/** The namespace's Secret names, or undefined while the playground serves no Secrets. */
+function secretNames(source: DescribeSource, namespace: string | undefined): Set<string> | undefined {
+  try {
+    return new Set(source.list('secrets', namespace).map((s) => s.metadata.name!));
+  } catch {
+    return undefined;
+  }
+}

@@ -42,3 +42,41 @@ describe('the admission chain', () => {
     expect(cm.spec).toBeUndefined();
   });
 });
+
+describe('ServiceAccount admission', () => {
+  const sa = (name: string, extra: Record<string, unknown> = {}): KObject => ({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name }, ...extra });
+
+  it('refuses a pod whose service account does not exist, by its generateName prefix when it has one', () => {
+    const api = testServer();
+    const err = statusOf(() => api.create('pods', 'default', pod('p', { serviceAccountName: 'robot' })));
+    expect(err.status.reason).toBe('Forbidden');
+    expect(err.message).toBe('pods "p" is forbidden: error looking up service account default/robot: serviceaccount "robot" not found');
+    const generated = { ...pod('', { serviceAccountName: 'robot' }), metadata: { generateName: 'web-7c5d-' } };
+    expect(statusOf(() => api.create('pods', 'default', generated)).message).toBe('pods "web-7c5d-" is forbidden: error looking up service account default/robot: serviceaccount "robot" not found');
+    api.create('serviceaccounts', 'default', sa('robot'));
+    expect(api.create('pods', 'default', pod('p', { serviceAccountName: 'robot' })).spec).toMatchObject({ serviceAccountName: 'robot', serviceAccount: 'robot' });
+  });
+
+  it("honours the account's automount and imagePullSecrets, the pod's choice first", () => {
+    const api = testServer();
+    api.create('serviceaccounts', 'default', sa('quiet', { automountServiceAccountToken: false, imagePullSecrets: [{ name: 'regcred' }] }));
+    const quiet = api.create('pods', 'default', pod('a', { serviceAccountName: 'quiet' })).spec as Record<string, unknown>;
+    expect(quiet.volumes).toBeUndefined();
+    expect(quiet.imagePullSecrets).toEqual([{ name: 'regcred' }]);
+    const loud = api.create('pods', 'default', pod('b', { serviceAccountName: 'quiet', automountServiceAccountToken: true, imagePullSecrets: [{ name: 'own' }] })).spec as Record<string, unknown>;
+    expect((loud.volumes as { name: string }[])[0].name).toMatch(/^kube-api-access-[a-z0-9]{5}$/);
+    expect(loud.imagePullSecrets).toEqual([{ name: 'own' }]);
+  });
+
+  it('leaves mirror pods untouched, and refuses one that references an account, a Secret or a token', () => {
+    const api = testServer();
+    const mirror = (name: string, spec: Record<string, unknown> = {}): KObject => ({ ...pod(name, spec), metadata: { name, annotations: { 'kubernetes.io/config.mirror': 'abc' } } });
+    const spec = api.create('pods', 'default', mirror('etcd')).spec as Record<string, unknown>;
+    expect(spec.serviceAccountName).toBeUndefined();
+    expect(spec.volumes).toBeUndefined();
+    expect(statusOf(() => api.create('pods', 'default', mirror('m1', { serviceAccountName: 'default' }))).message).toBe('pods "m1" is forbidden: a mirror pod may not reference service accounts');
+    expect(statusOf(() => api.create('pods', 'default', mirror('m2', { volumes: [{ name: 's', secret: { secretName: 'x' } }] }))).message).toBe('pods "m2" is forbidden: a mirror pod may not reference secrets');
+    const token = { volumes: [{ name: 't', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } }] };
+    expect(statusOf(() => api.create('pods', 'default', mirror('m3', token))).message).toBe('pods "m3" is forbidden: a mirror pod may not use ServiceAccountToken volume projections');
+  });
+});

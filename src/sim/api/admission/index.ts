@@ -16,5 +16,5 @@ export type { AdmissionPlugin, AdmissionRequest } from './plugin';
 export { PodUsage } from './resource-quota';
 
 export function admissionPlugins(store: Store, rng: Rng, podUsage: PodUsage): AdmissionPlugin[] {
-  return [namespaceLifecycle(store), serviceAccount(rng), priority(), defaultTolerationSeconds(), resourceQuota(store, podUsage)];
+  return [namespaceLifecycle(store), serviceAccount(store, rng), priority(), defaultTolerationSeconds(), resourceQuota(store, podUsage)];
 }

@@ -1,9 +1,15 @@
 /**
  * Priority (plugin/pkg/admission/priority): resolves a pod's priority from its PriorityClass.
- * No PriorityClass exists in the playground and none is global-default: every pod gets 0.
+ * The playground serves no PriorityClass kind: the two system classes every cluster has
+ * (pkg/apis/scheduling SystemPriorityClasses) resolve, and every other pod gets 0.
  */
 import { child } from '../../kinds/util';
 import { podOf, type AdmissionPlugin } from './plugin';
+
+export const SYSTEM_PRIORITY_CLASSES: Readonly<Record<string, number>> = {
+  'system-node-critical': 2000001000,
+  'system-cluster-critical': 2000000000,
+};
 
 export function priority(): AdmissionPlugin {
   return {
@@ -12,7 +18,9 @@ export function priority(): AdmissionPlugin {
       const pod = podOf(request);
       if (!pod) return;
       const spec = child(pod, 'spec');
-      if (spec.priority === undefined || spec.priority === null) spec.priority = 0;
+      const system = spec.priorityClassName ? SYSTEM_PRIORITY_CLASSES[spec.priorityClassName] : undefined;
+      if (system !== undefined) spec.priority = system;
+      else if (spec.priority === undefined || spec.priority === null) spec.priority = 0;
       if (!spec.preemptionPolicy) spec.preemptionPolicy = 'PreemptLowerPriority';
     },
   };

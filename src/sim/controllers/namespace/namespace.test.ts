@@ -2,14 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { harness, replicaSetManifest } from '../test-helpers';
 
 describe('namespace controller', () => {
-  it('publishes kube-root-ca.crt into every namespace', () => {
-    const h = harness();
-    h.api.create('namespaces', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' } });
-    h.settle();
-    const cm = h.api.get('configmaps', 'team', 'kube-root-ca.crt') as { data?: Record<string, string> };
-    expect(cm.data?.['ca.crt']).toMatch(/^-----BEGIN CERTIFICATE-----\n[\s\S]+\n-----END CERTIFICATE-----\n$/);
-  });
-
   it('deletes the content of a deleting namespace, then the namespace', () => {
     const h = harness();
     h.api.create('namespaces', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' } });

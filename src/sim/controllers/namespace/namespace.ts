@@ -1,38 +1,27 @@
 /**
  * The namespace controller: a deleting namespace has its content deleted, its status
  * conditions kept current while content remains, then `spec.finalizers` cleared and the
- * namespace removed. Also the root-CA publisher: every live namespace gets ConfigMap
- * `kube-root-ca.crt`, recreated if deleted.
+ * namespace removed. (The root CA publisher, ../root-ca, fills live namespaces.)
  */
 import type { NamespaceCondition } from 'kubernetes-types/core/v1';
 import { StatusError } from '../../api/errors';
 import type { SimContext } from '../../context';
 import type { KObject } from '../../core/object';
-import type { Rng } from '../../core/rng';
 import type { SharedInformers } from '../../informers/shared-informers';
 import { WorkQueue } from '../../informers/workqueue';
 
-export const ROOT_CA_CONFIGMAP = 'kube-root-ca.crt';
-const ROOT_CA_DESCRIPTION =
-  'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.';
-
 export class NamespaceController {
   readonly queue: WorkQueue;
-  private readonly caPem: string;
 
   constructor(
     private readonly ctx: SimContext,
     private readonly informers: SharedInformers,
   ) {
     this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 'namespace-controller');
-    this.caPem = fakeCertificate(ctx.rng.fork('root-ca'));
     const namespaces = informers.for('namespaces');
     for (const ns of namespaces.list()) this.queue.add(ns.metadata.name!);
     namespaces.onChange((obj, _old, type) => {
-      if (type !== 'DELETED') this.queue.add(obj.metadata.name!);
-    });
-    informers.for('configmaps').onChange((obj, _old, type) => {
-      if (type === 'DELETED' && obj.metadata.name === ROOT_CA_CONFIGMAP) this.queue.add(obj.metadata.namespace!);
+      if (type !== 'DELETED' && obj.metadata.deletionTimestamp) this.queue.add(obj.metadata.name!);
     });
     // Any change inside a terminating namespace may be the last piece of content going away.
     ctx.store.subscribe((e) => {
@@ -47,20 +36,9 @@ export class NamespaceController {
     if (!ns) return;
     try {
       if (ns.metadata.deletionTimestamp) this.finalize(ns);
-      else this.publishRootCA(name);
     } catch (e) {
       if (!(e instanceof StatusError)) throw e;
     }
-  }
-
-  private publishRootCA(ns: string): void {
-    if (this.ctx.api.tryGet('configmaps', ns, ROOT_CA_CONFIGMAP)) return;
-    this.ctx.api.create('configmaps', ns, {
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: ROOT_CA_CONFIGMAP, namespace: ns, annotations: { 'kubernetes.io/description': ROOT_CA_DESCRIPTION } },
-      data: { 'ca.crt': this.caPem },
-    });
   }
 
   /** Deletes what is left (background propagation), then removes the namespace once empty. */
@@ -121,13 +99,4 @@ export class NamespaceController {
 
 export function startNamespaceController(ctx: SimContext, informers: SharedInformers): NamespaceController {
   return new NamespaceController(ctx, informers);
-}
-
-/** A PEM-shaped, deterministic stand-in for the cluster CA (never a real key). */
-function fakeCertificate(rng: Rng): string {
-  const b64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const lines = ['-----BEGIN CERTIFICATE-----', 'MIIDBTCCAe2gAwIBAgII' + rng.string(44, b64)];
-  for (let i = 0; i < 15; i++) lines.push(rng.string(64, b64));
-  lines.push(rng.string(20, b64) + '==', '-----END CERTIFICATE-----', '');
-  return lines.join('\n');
 }

@@ -1,6 +1,6 @@
 /**
  * Cluster IP and node port allocation, as the service REST storage does it: kind's service
- * CIDR 10.96.0.0/12 and the node port range 30000-32767. Dynamic picks come from the upper
+ * CIDR 10.96.0.0/16 (kind's `serviceSubnet`; kubeadm's own default is /12) and the node port range 30000-32767. Dynamic picks come from the upper
  * band (Kubernetes reserves the low band for static assignments).
  */
 import { formatIPv4, parseIPv4 } from '../../core/names';
@@ -9,9 +9,9 @@ import type { KObject } from '../../core/object';
 import type { Service } from 'kubernetes-types/core/v1';
 import { objects } from '../util';
 
-export const SERVICE_CIDR = '10.96.0.0/12';
+export const SERVICE_CIDR = '10.96.0.0/16';
 const CIDR_BASE = parseIPv4('10.96.0.0')!;
-const CIDR_SIZE = 1 << 20;
+const CIDR_SIZE = 1 << 16;
 /** min(max(16, size/16), 256) addresses at the bottom are the static band. */
 const IP_STATIC_BAND = 256;
 export const NODE_PORT_MIN = 30000;
