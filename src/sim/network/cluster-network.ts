@@ -199,7 +199,9 @@ export class ClusterNetwork {
     if (!s) return 'EHOSTUNREACH';
     // Traffic from outside the node is masqueraded to the node's IP unless it stays local.
     const sourceIP = entry.via === 'ClusterIP' || f.externalLocal ? clientIP : (entry.via === 'NodePort' ? this.nodeIPOf(entry.node) : clientIP);
-    return { ...this.at(s, b.port, entry.via, sourceIP), service: f.service };
+    const t = this.at(s, b.port, entry.via, sourceIP);
+    t.service = f.service;
+    return t;
   }
 
   private at(s: PodSandbox, port: number, via: Target['via'], sourceIP: string): Target {

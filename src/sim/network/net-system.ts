@@ -13,6 +13,9 @@ import { HOST_IP, type ClusterNetwork, type Source, type Target } from './cluste
 import { answer, listenerOn } from './pod-app';
 import type { TrafficEvent } from './types';
 
+/** Reports one request; the event is only built when someone watches the traffic. */
+type Emit = (make: () => Omit<TrafficEvent, 'at' | 'from'>) => void;
+
 export type NetSystem = Required<Pick<ContainerSystem, 'resolve' | 'connect' | 'http' | 'dns' | 'resolvConf'>>;
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
@@ -22,8 +25,12 @@ const NX: DnsReply = { rcode: 'NXDOMAIN', answers: [] };
 /** ingress-nginx's answer when no rule matches (its default backend). */
 const NGINX_404 = '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
-/** The network of a process in pod `pod` (its sandbox in `from`), or of the learner's machine. */
-export function netSystem(net: ClusterNetwork, from: Source, now: () => number): NetSystem {
+/**
+ * The network of a process in pod `pod` (its sandbox in `from`), or of the learner's machine.
+ * `instant`: the process runs at one instant of virtual time (a container's timeline is computed
+ * at once), so the cluster cannot change under it and a name once looked up keeps its answer.
+ */
+export function netSystem(net: ClusterNetwork, from: Source, now: () => number, instant = false): NetSystem {
   const pod: Pod | undefined = from.kind === 'pod' ? from.sandbox.pod : undefined;
   const hosts = pod ? parseHosts(hostsFile(pod, from.kind === 'pod' ? from.sandbox.podIP : undefined)) : new Map([['localhost', '127.0.0.1']]);
   const conf = pod ? resolvConfOf(pod) : NO_DNS;
@@ -41,9 +48,9 @@ export function netSystem(net: ClusterNetwork, from: Source, now: () => number):
     return answerQuery(qname, type, view);
   };
 
-  const emit = (e: Omit<TrafficEvent, 'at' | 'from'>) => net.traffic.emit(() => ({ at: now(), from: name, ...e }));
-  const delivered = (t: Target, status?: number) => emit({ ...(t.service ? { service: t.service } : {}), to: `${t.pod.namespace}/${t.pod.name}`, ...(status !== undefined ? { status } : {}) });
+  const emit: Emit = (make) => net.traffic.emit(() => ({ at: now(), from: name, ...make() }));
 
+  const looked = new Map<string, string | 'NXDOMAIN' | 'ETIMEDOUT'>();
   return {
     resolvConf: () => conf,
     dns,
@@ -52,30 +59,32 @@ export function netSystem(net: ClusterNetwork, from: Source, now: () => number):
       if (IPV4.test(h)) return h;
       const known = hosts.get(h);
       if (known) return known;
-      const r = lookupA(h, conf, dns);
-      if (typeof r !== 'string') return r.ip;
-      emit({ error: r === 'NXDOMAIN' ? 'NXDOMAIN' : 'ETIMEDOUT' });
+      let r = looked.get(h);
+      if (r === undefined) {
+        const found = lookupA(h, conf, dns);
+        r = typeof found === 'string' ? found : found.ip;
+        if (instant) looked.set(h, r);
+      }
+      if (r !== 'NXDOMAIN' && r !== 'ETIMEDOUT') return r;
+      emit(() => ({ error: r }));
       return r === 'ETIMEDOUT' ? r : undefined;
     },
     connect(ip, port) {
       const t = net.route(from, ip, port);
       if (typeof t === 'string') {
-        emit({ error: t });
+        emit(() => ({ error: t }));
         return t;
       }
-      if (!listenerOn(t.sandbox, t.port, now())) {
-        emit({ ...(t.service ? { service: t.service } : {}), to: `${t.pod.namespace}/${t.pod.name}`, error: 'ECONNREFUSED' });
-        return 'ECONNREFUSED';
-      }
-      delivered(t);
-      return true;
+      const open = listenerOn(t.sandbox, t.port, now()) ? true : 'ECONNREFUSED';
+      emit(() => outcome(t, open));
+      return open;
     },
     http(ip, port, req) {
       const gw = net.ingressGateway;
       if (gw?.serves(ip, port)) return viaIngress(net, from, ip, req, now, emit);
       const t = net.route(from, ip, port);
       if (typeof t === 'string') {
-        emit({ error: t });
+        emit(() => ({ error: t }));
         return t;
       }
       return exchange(t, req, now, emit);
@@ -84,25 +93,30 @@ export function netSystem(net: ClusterNetwork, from: Source, now: () => number):
 }
 
 /** One HTTP exchange with whatever listens at the target. */
-function exchange(t: Target, req: HttpRequest, now: () => number, emit: (e: Omit<TrafficEvent, 'at' | 'from'>) => void, ingress?: string): HttpResponse | NetError {
-  const base = { ...(ingress ? { ingress } : {}), ...(t.service ? { service: t.service } : {}), to: `${t.pod.namespace}/${t.pod.name}` };
+function exchange(t: Target, req: HttpRequest, now: () => number, emit: Emit, ingress?: string): HttpResponse | NetError {
   const c = listenerOn(t.sandbox, t.port, now());
-  if (!c) {
-    emit({ ...base, error: 'ECONNREFUSED' });
-    return 'ECONNREFUSED';
-  }
-  const res = answer(c, { ...req, port: t.port }, now(), t.sandbox.pod.spec?.hostname ?? t.sandbox.pod.metadata?.name);
-  emit({ ...base, status: res.status });
+  const res = c ? answer(c, t.port === req.port ? req : { ...req, port: t.port }, now(), t.sandbox.pod.spec?.hostname ?? t.sandbox.pod.metadata?.name) : 'ECONNREFUSED';
+  emit(() => outcome(t, res, ingress));
   return res;
 }
 
+/** The TrafficEvent fields of one delivered request. */
+function outcome(t: Target, res: HttpResponse | NetError | true, ingress?: string): Omit<TrafficEvent, 'at' | 'from'> {
+  const e: Omit<TrafficEvent, 'at' | 'from'> = { to: `${t.pod.namespace}/${t.pod.name}` };
+  if (ingress) e.ingress = ingress;
+  if (t.service) e.service = t.service;
+  if (typeof res === 'string') e.error = res;
+  else if (res !== true) e.status = res.status;
+  return e;
+}
+
 /** A request to an ingress address: the controller routes by host and path to a Service's endpoint. */
-function viaIngress(net: ClusterNetwork, from: Source, ip: string, req: HttpRequest, now: () => number, emit: (e: Omit<TrafficEvent, 'at' | 'from'>) => void): HttpResponse | NetError {
+function viaIngress(net: ClusterNetwork, from: Source, ip: string, req: HttpRequest, now: () => number, emit: Emit): HttpResponse | NetError {
   const host = (req.headers.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? req.host).replace(/:\d+$/, '');
   const route = net.ingressGateway!.route(ip, host, req.path);
   const notFound: HttpResponse = { status: 404, reason: 'Not Found', headers: [['Content-Type', 'text/html'], ['Content-Length', String(NGINX_404.length)]], body: NGINX_404 };
   if (!route) {
-    emit({ status: 404 });
+    emit(() => ({ status: 404 }));
     return notFound;
   }
   const svc = net.table.service(route.service.namespace, route.service.name);
@@ -111,7 +125,7 @@ function viaIngress(net: ClusterNetwork, from: Source, ip: string, req: HttpRequ
   // The controller proxies from inside the cluster. No such Service or port, or no endpoint: 503.
   const t = f ? net.toService(f, from.kind === 'pod' ? from.endpoint.ip : HOST_IP) : 'ECONNREFUSED';
   if (typeof t === 'string') {
-    emit({ ingress: route.ingress, service: `${route.service.namespace}/${route.service.name}`, status: 503 });
+    emit(() => ({ ingress: route.ingress, service: `${route.service.namespace}/${route.service.name}`, status: 503 }));
     return { status: 503, reason: 'Service Temporarily Unavailable', headers: [['Content-Type', 'text/html']], body: NGINX_404.replace(/404 Not Found/g, '503 Service Temporarily Unavailable') };
   }
   return exchange(t, { ...req, path: route.path }, now, emit, route.ingress);

@@ -19,11 +19,26 @@ export function listenerOn(pod: PodSandbox, port: number, now: number): RunningC
 
 /** Whether the server has finished starting by `now` (listening from its last start-up line). */
 function listening(c: RunningContainer, now: number): boolean {
-  const server = c.plan.server!;
-  const lines = server.startup(c.image.version, c.plan.ports ?? []);
-  let ready = 0;
-  for (const [at] of lines) if (at > ready) ready = at;
+  let ready = READY_AFTER.get(c);
+  if (ready === undefined) {
+    ready = 0;
+    for (const [at] of c.plan.server!.startup(c.image.version, c.plan.ports ?? [])) if (at > ready) ready = at;
+    READY_AFTER.set(c, ready);
+  }
   return now >= c.startedAt + ready;
+}
+
+/** A container instance's start-up length (its plan does not change while it runs). */
+const READY_AFTER = new WeakMap<RunningContainer, number>();
+/** The files a container serves at one instant: requests in the same instant share one view. */
+const VIEWS = new WeakMap<RunningContainer, { at: number; view: ReturnType<RunningContainer['files']['view']> }>();
+
+function filesAt(c: RunningContainer, now: number) {
+  const v = VIEWS.get(c);
+  if (v && v.at === now) return v.view;
+  const view = c.files.view(now);
+  VIEWS.set(c, { at: now, view });
+  return view;
 }
 
 /**
@@ -33,7 +48,7 @@ function listening(c: RunningContainer, now: number): boolean {
 export function answer(c: RunningContainer, req: HttpRequest, now: number, hostname?: string): HttpResponse {
   const server = c.plan.server!;
   const name = server.serverName?.(c.image.version) ?? c.image.repository.split('/').pop()!;
-  if (server.docroot) return serveFile(server.docroot, name, c.files.view(now), req, now);
+  if (server.docroot) return serveFile(server.docroot, name, filesAt(c, now), req, now);
   if (!server.http) return { status: 0, reason: '', headers: [], body: '' };
   const a = server.http({ method: req.method, path: req.path, headers: Object.fromEntries(req.headers), body: req.body, port: req.port, uptimeMs: now - c.startedAt, state: appStateOf(c.plan), hostname });
   const body = req.method === 'HEAD' ? '' : a.body;
