@@ -19,6 +19,7 @@ import { installAddon } from './addons/install';
 import { HostPorts } from './network/host-ports';
 import { ClusterNetwork } from './network/cluster-network';
 import { installSystem } from './system';
+import { publishApiServerEndpoints } from './controllers/endpoints/apiserver-endpoints';
 
 export interface ClusterOptions {
   seed?: number | string;
@@ -97,6 +98,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const hostPorts = new HostPorts();
   const network = new ClusterNetwork({ informers, kubelets, nodes, rng: rng.fork('kube-proxy'), now: () => clock.now(), hostPorts });
   api.create('services', 'default', kubernetesService());
+  publishApiServerEndpoints(api, nodes[0].internalIP);
   api.create('resourcequotas', 'default', {
     apiVersion: 'v1',
     kind: 'ResourceQuota',

@@ -2,59 +2,19 @@
  * `kubectl describe` for services, namespaces, config maps and resource quotas. The objects
  * come from the api-server, decoded as their kind: each describer reads them as that type.
  */
-import type { ConfigMap, Namespace, Pod, ResourceQuota, Service, ServicePort, ServiceSpec } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Namespace, ResourceQuota, Service, ServiceSpec } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { KObject } from '../../sim/core/object';
-import { formatLabels, matchesLabelSelector } from '../../sim/core/labels';
+import { formatLabels } from '../../sim/core/labels';
+import { formatEndpointSlices } from './endpoints';
 import { quantityText } from '../../sim/core/quantity';
 import { PrefixWriter, writeAnnotations, writeEvents, writeLabels } from './writer';
 
 /**
- * describe's Endpoints line: the ready `ip:port` pairs behind a service port (≤3, then
- * ` + N more...`).
+ * `describeService`. `slices` are the Service's EndpointSlices (`kubernetes.io/service-name`),
+ * in name order as the api lists them; the Endpoints lines come from them.
  */
-export function endpointsText(addresses: string[] | undefined): string {
-  // No EndpointSlice at all → `<none>`; a slice with no ready endpoint → an empty value
-  // (kubectl 1.32 formats EndpointSlices, and the controller keeps an empty slice).
-  if (addresses === undefined) return '<none>';
-  const shown = addresses.slice(0, 3).join(',');
-  return addresses.length > 3 ? `${shown} + ${addresses.length - 3} more...` : shown;
-}
-
-/** Ready pod IPs behind `svc`, sorted as the endpoints controller sorts addresses. */
-export function serviceEndpointIPs(svc: KObject, pods: KObject[]): string[] {
-  const selector = (svc as Service & KObject).spec?.selector;
-  if (!selector || Object.keys(selector).length === 0) return [];
-  return (pods as (Pod & KObject)[])
-    .filter((p) => p.metadata.namespace === svc.metadata.namespace && matchesLabelSelector({ matchLabels: selector }, p.metadata.labels))
-    .filter((p) => !p.metadata.deletionTimestamp && (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True'))
-    .map((p) => p.status?.podIP as string)
-    .filter(Boolean)
-    .sort((a, b) => ipKey(a) - ipKey(b));
-}
-
-function ipKey(ip: string): number {
-  return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
-}
-
-/** The target port number a pod serves for a service port (named ports resolved). */
-function targetPortOf(port: ServicePort, pods: (Pod & KObject)[]): string {
-  const tp = port.targetPort ?? port.port;
-  if (typeof tp === 'number' || /^\d+$/.test(String(tp))) return String(tp);
-  for (const p of pods) {
-    for (const c of p.spec?.containers ?? []) {
-      const found = (c.ports ?? []).find((cp) => cp.name === tp);
-      if (found) return String(found.containerPort);
-    }
-  }
-  return String(tp);
-}
-
-export interface ServiceEndpoints {
-  /** Ready addresses per service port, `ip:port`; undefined when the service has no EndpointSlice. */
-  (port: ServicePort): string[] | undefined;
-}
-
-export function describeService(svc: KObject, endpoints: ServiceEndpoints, events: KObject[] | undefined, nowMs: number): string {
+export function describeService(svc: KObject, slices: readonly EndpointSlice[], events: KObject[] | undefined, nowMs: number): string {
   const s = svc as Service & KObject;
   const spec: ServiceSpec = s.spec ?? {};
   const w = new PrefixWriter();
@@ -69,17 +29,17 @@ export function describeService(svc: KObject, endpoints: ServiceEndpoints, event
   w.write(0, `IP:\t${spec.clusterIP ?? ''}\n`);
   w.write(0, `IPs:\t${spec.clusterIPs?.length ? spec.clusterIPs.join(',') : '<none>'}\n`);
   if (spec.externalIPs?.length) w.write(0, `External IPs:\t${spec.externalIPs.join(',')}\n`);
-  if (spec.loadBalancerIP) w.write(0, `IP:\t${spec.loadBalancerIP}\n`);
+  if (spec.loadBalancerIP) w.write(0, `Desired LoadBalancer IP:\t${spec.loadBalancerIP}\n`);
+  if (spec.externalName) w.write(0, `External Name:\t${spec.externalName}\n`);
   const ingress = s.status?.loadBalancer?.ingress ?? [];
-  if (ingress.length) w.write(0, `LoadBalancer Ingress:\t${ingress.map((i) => i.ip || i.hostname).join(', ')}\n`);
-  if (spec.type === 'ExternalName') w.write(0, `External Name:\t${spec.externalName ?? ''}\n`);
+  if (ingress.length) w.write(0, `LoadBalancer Ingress:\t${ingress.map((i) => (i.ip ? i.ip + (i.ipMode ? ` (${i.ipMode})` : '') : i.hostname)).join(', ')}\n`);
   for (const p of spec.ports ?? []) {
     const name = p.name || '<unset>';
     w.write(0, `Port:\t${name}\t${p.port}/${p.protocol}\n`);
     const tp = p.targetPort ?? p.port;
     w.write(0, `TargetPort:\t${tp}/${p.protocol}\n`);
     if (p.nodePort) w.write(0, `NodePort:\t${name}\t${p.nodePort}/${p.protocol}\n`);
-    w.write(0, `Endpoints:\t${endpointsText(endpoints(p))}\n`);
+    w.write(0, `Endpoints:\t${formatEndpointSlices(slices, p.name ?? '')}\n`);
   }
   w.write(0, `Session Affinity:\t${spec.sessionAffinity ?? ''}\n`);
   if (spec.externalTrafficPolicy) w.write(0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
@@ -88,13 +48,6 @@ export function describeService(svc: KObject, endpoints: ServiceEndpoints, event
   if (spec.loadBalancerSourceRanges?.length) w.write(0, `LoadBalancer Source Ranges:\t${spec.loadBalancerSourceRanges.join(',')}\n`);
   writeEvents(w, events, nowMs);
   return w.toString();
-}
-
-/** Endpoint addresses computed from ready pods (the simulation serves no Endpoints kind). */
-export function podEndpoints(svc: KObject, pods: KObject[]): ServiceEndpoints {
-  const ips = serviceEndpointIPs(svc, pods);
-  const selected = (pods as (Pod & KObject)[]).filter((p) => ips.includes(p.status?.podIP as string));
-  return (port) => ips.map((ip) => `${ip}:${targetPortOf(port, selected)}`);
 }
 
 export function describeNamespace(ns: KObject, quotas: KObject[]): string {

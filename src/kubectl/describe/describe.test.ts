@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import type { KObject } from '../../sim/core/object';
-import { describeConfigMap, describeResourceQuota, endpointsText, podEndpoints } from './core';
+import type { Endpoint, EndpointPort, EndpointSlice } from 'kubernetes-types/discovery/v1';
+import { describeConfigMap, describeResourceQuota } from './core';
+import { formatEndpointSlices } from './endpoints';
 import { describePod } from './pod';
 import { PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeTolerations } from './writer';
 
@@ -108,21 +110,23 @@ describe('describers', () => {
 });
 
 describe('service endpoints', () => {
-  const pod = (name: string, ip: string, labels: Record<string, string>, ready = true): KObject => ({
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name, namespace: 'default', labels },
-    spec: { containers: [{ name: 'c', ports: [{ name: 'http', containerPort: 8080 }] }] },
-    status: { podIP: ip, conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] },
-  });
-  const svc: KObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'default' }, spec: { selector: { app: 'web' } } };
+  const ep = (ip: string, ready?: boolean): Endpoint => ({ addresses: [ip], conditions: ready === undefined ? {} : { ready } });
+  const slice = (endpoints: Endpoint[], ports: EndpointPort[] | undefined): EndpointSlice => ({ addressType: 'IPv4', endpoints, ports });
 
-  it('lists ready matching pods by IP, resolving named target ports, at most 3', () => {
-    const pods = [pod('a', '10.0.0.10', { app: 'web' }), pod('b', '10.0.0.9', { app: 'web' }), pod('c', '10.0.0.8', { app: 'other' }), pod('d', '10.0.0.7', { app: 'web' }, false)];
-    const eps = podEndpoints(svc, pods)({ port: 80, targetPort: 'http' });
-    expect(eps).toEqual(['10.0.0.9:8080', '10.0.0.10:8080']);
-    expect(endpointsText(['a:1', 'b:1', 'c:1', 'd:1', 'e:1'])).toBe('a:1,b:1,c:1 + 2 more...');
-    expect(endpointsText([])).toBe('');
-    expect(endpointsText(undefined)).toBe('<none>');
+  it('lists the ready endpoints of the port with that name, at most 3 (formatEndpointSlices)', () => {
+    const s = slice([ep('10.0.0.10', true), ep('10.0.0.9'), ep('10.0.0.8', false)], [{ name: 'http', port: 8080 }, { name: 'admin', port: 9090 }]);
+    expect(formatEndpointSlices([s], 'http')).toBe('10.0.0.10:8080,10.0.0.9:8080');
+    expect(formatEndpointSlices([s], 'admin')).toBe('10.0.0.10:9090,10.0.0.9:9090');
+    expect(formatEndpointSlices([s], 'other')).toBe('');
+    expect(formatEndpointSlices([], 'http')).toBe('<none>');
+    expect(formatEndpointSlices([slice([], undefined)], '')).toBe('');
+  });
+
+  it('says + N more past three, counting a fourth endpoint even when it is not ready, as kubectl does', () => {
+    const five = slice(['a', 'b', 'c', 'd', 'e'].map((x) => ep(`10.0.0.${x.charCodeAt(0) - 96}`, true)), [{ name: '', port: 1 }]);
+    expect(formatEndpointSlices([five], '')).toBe('10.0.0.1:1,10.0.0.2:1,10.0.0.3:1 + 2 more...');
+    const quirk = slice([ep('10.0.0.1', true), ep('10.0.0.2', true), ep('10.0.0.3', true), ep('10.0.0.4', false)], [{ name: '', port: 1 }]);
+    expect(formatEndpointSlices([quirk], '')).toBe('10.0.0.1:1,10.0.0.2:1,10.0.0.3:1 + 0 more...');
+    expect(formatEndpointSlices([slice([ep('10.0.0.7', true)], [])], '')).toBe('10.0.0.7');
   });
 });

@@ -1,6 +1,9 @@
 /** Starts every controller of the controller-manager, sharing one informer per resource. */
 import type { SimContext } from '../context';
 import { startDeploymentController, type DeploymentController } from './deployment/deployment';
+import { startEndpointsController, type EndpointsController } from './endpoints/endpoints';
+import { startEndpointSliceController, type EndpointSliceController } from './endpointslice/endpointslice';
+import { startEndpointSliceMirroringController, type EndpointSliceMirroringController } from './endpointslice-mirroring/mirroring';
 import { startGarbageCollector, type GarbageCollector } from './garbage-collector/garbage-collector';
 import { startNamespaceController, type NamespaceController } from './namespace/namespace';
 import { startReplicaSetController, type ReplicaSetController } from './replicaset/replicaset';
@@ -18,6 +21,9 @@ export interface ControllerManager {
   resourceQuotas: ResourceQuotaController;
   rootCA: RootCAPublisher;
   serviceAccounts: ServiceAccountsController;
+  endpoints: EndpointsController;
+  endpointSlices: EndpointSliceController;
+  endpointSliceMirroring: EndpointSliceMirroringController;
 }
 
 export function startControllers(ctx: SimContext, informers = new SharedInformers(ctx.store)): ControllerManager {
@@ -30,5 +36,8 @@ export function startControllers(ctx: SimContext, informers = new SharedInformer
     resourceQuotas: startResourceQuotaController(ctx, informers),
     rootCA: startRootCAPublisher(ctx, informers),
     serviceAccounts: startServiceAccountsController(ctx, informers),
+    endpoints: startEndpointsController(ctx, informers),
+    endpointSlices: startEndpointSliceController(ctx, informers),
+    endpointSliceMirroring: startEndpointSliceMirroringController(ctx, informers),
   };
 }

@@ -3,7 +3,7 @@ import type { KObject } from '../../core/object';
 import { causes, testServer } from '../test-server';
 import { formatSliceEndpoints, formatSlicePorts } from './endpointslice';
 
-type J = Record<string, any>;
+type J = KObject & Record<string, any>;
 
 const slice = (name: string, extra: Record<string, unknown> = {}): KObject => ({
   apiVersion: 'discovery.k8s.io/v1',
