@@ -94,6 +94,20 @@ describe('the cluster network', () => {
     expect(host.http('127.0.0.1', 8080, GET)).toMatchObject({ status: 200 });
   });
 
+  it('reaches hostPorts and hostNetwork pods on the node IP; the host port 80 maps to the control plane', () => {
+    const { c } = setup();
+    const tolerate = { tolerations: [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }] };
+    c.api.create('pods', 'default', { ...pod('edge', {}, 'nginx:1.27', 'kind-control-plane', tolerate), spec: { nodeName: 'kind-control-plane', ...tolerate, containers: [{ name: 'c', image: 'nginx:1.27', ports: [{ containerPort: 80, hostPort: 80 }] }] } } as KObject);
+    c.api.create('pods', 'default', pod('hostnet', {}, 'nginx:1.27', 'kind-worker', { hostNetwork: true }));
+    c.advance(20_000);
+    const host = hostSystem(c.network, () => c.clock.now());
+    expect(host.http('172.18.0.2', 80, GET)).toMatchObject({ status: 200 });
+    expect(host.http('127.0.0.1', 80, GET)).toMatchObject({ status: 200 });
+    expect(host.http('172.18.0.4', 80, GET)).toBe('ECONNREFUSED');
+    expect(host.http('172.18.0.3', 80, GET)).toMatchObject({ status: 200 });
+    expect((c.api.get('pods', 'default', 'hostnet') as unknown as Pod).status!.podIP).toBe('172.18.0.3');
+  });
+
   it('applies the policy check to the pod a connection reaches: blocked means dropped', () => {
     const { c, net, svc } = setup();
     c.network.setPolicy((from, to) => !('name' in from && from.name === 'client' && to.name.startsWith('web')));
@@ -105,15 +119,18 @@ describe('the cluster network', () => {
   it('routes a request to an ingress address through the gateway to the backend Service', () => {
     const { c, svc } = setup();
     const host = hostSystem(c.network, () => c.clock.now());
+    const replies = { notFound: { status: 404, body: '' }, noEndpoints: { status: 503, body: 'no healthy upstream' } };
     c.network.setIngress({
-      serves: (ip) => ip === '172.18.0.9',
-      route: (_ip, h, path) => (h === 'shop.local' && path.startsWith('/app') ? { ingress: 'default/shop', service: { namespace: 'default', name: 'web', port: { number: 80 } }, path: '/' } : undefined),
+      atAddress: (ip, _port, h, path) => (ip !== '172.18.0.9' ? undefined : { route: h === 'shop.local' && path.startsWith('/app') ? { ingress: 'default/shop', service: { namespace: 'default', name: 'web', port: { number: 80 } }, path: '/' } : undefined, ...replies }),
+      atPod: () => undefined,
     });
     const events: TrafficEvent[] = [];
     c.network.traffic.subscribe((e) => events.push(e));
     expect(host.http('172.18.0.9', 80, { ...GET, path: '/app', headers: [['Host', 'shop.local']] })).toMatchObject({ status: 200 });
     expect(events[0]).toMatchObject({ from: 'host', ingress: 'default/shop', service: 'default/web', status: 200 });
-    expect(host.http('172.18.0.9', 80, { ...GET, path: '/other', headers: [['Host', 'shop.local']] })).toMatchObject({ status: 404 });
+    expect(host.http('172.18.0.9', 80, { ...GET, path: '/other', headers: [['Host', 'shop.local']] })).toMatchObject({ status: 404, body: '' });
+    for (const s of c.api.list('endpointslices', 'default')) c.api.delete('endpointslices', 'default', s.metadata.name!);
+    expect(host.http('172.18.0.9', 80, { ...GET, path: '/app', headers: [['Host', 'shop.local']] })).toMatchObject({ status: 503, body: 'no healthy upstream' });
     expect(svc.spec!.clusterIP).toBeDefined();
   });
 

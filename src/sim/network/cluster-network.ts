@@ -35,16 +35,28 @@ export interface Target {
   port: number;
   /** `namespace/name` of the Service kube-proxy translated through. */
   service?: string;
-  via: 'Loopback' | 'PodIP' | 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'PortForward' | 'HostNetwork';
+  via: 'Loopback' | 'PodIP' | 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'PortForward' | 'HostNetwork' | 'HostPort';
   /** The source address the pod sees (policy's `from` for traffic from outside pods). */
   sourceIP: string;
 }
 
-/** An ingress controller's router for requests to its addresses (../ingress). */
-export interface IngressGateway {
-  /** Whether HTTP to `ip:port` is this gateway's (then an unmatched request gets its 404). */
-  serves(ip: string, port: number): boolean;
-  route(ip: string, hostHeader: string, path: string): IngressRoute | undefined;
+/** An ingress controller's verdict on one HTTP request: the backend, and its own replies. */
+export interface IngressDecision {
+  /** The Service port and path the request goes to; undefined: no rule matched (`notFound`). */
+  route: IngressRoute | undefined;
+  /** The controller's own answers: no rule matched; the backend has no ready endpoint. */
+  notFound: { status: number; body: string };
+  noEndpoints: { status: number; body: string };
+}
+
+/**
+ * The ingress controllers (../ingress) as the data path meets them: a Gateway address on the
+ * kind network (cloud-provider-kind) answers before any other routing; a controller pod
+ * (ingress-nginx, reached by hostPort, NodePort or a Service) routes what reached it.
+ */
+export interface IngressControllers {
+  atAddress(ip: string, port: number, hostHeader: string, path: string): IngressDecision | undefined;
+  atPod(pod: PodEndpoint, port: number, hostHeader: string, path: string): IngressDecision | undefined;
 }
 
 export interface NetworkDeps {
@@ -59,16 +71,20 @@ export interface NetworkDeps {
 /** The learner's machine on kind's docker network. */
 export const HOST_IP = '172.18.0.1';
 const POD_CIDR = /^10\.244\./;
+/** kind's ingress guide creates the cluster with extraPortMappings for 80 and 443 on the control plane. */
+const EXTRA_PORT_MAPPINGS = [80, 443];
 
 export class ClusterNetwork {
   readonly table = new ServiceTable();
   readonly proxy: KubeProxy;
   readonly traffic = new TrafficStream();
   private policy: PolicyCheck | undefined;
-  private ingress: IngressGateway | undefined;
+  private ingress: IngressControllers | undefined;
   /** Pod IP → where its sandbox lives (pods informer; hostNetwork pods are under their node). */
   private readonly podIPs = new Map<string, { node: string; uid: string }>();
   private readonly hostNetPods = new Map<string, Map<string, string>>();
+  /** `node:hostPort` → the pod (uid, key) and container port it maps to (the CNI portmap plugin). */
+  private readonly hostPortMap = new Map<string, { uid: string; key: string; port: number }>();
   private readonly nodeByIP = new Map<string, NodeSpec>();
 
   constructor(private readonly deps: NetworkDeps) {
@@ -99,11 +115,11 @@ export class ClusterNetwork {
     this.policy = check;
   }
 
-  setIngress(gateway: IngressGateway | undefined): void {
-    this.ingress = gateway;
+  setIngress(controllers: IngressControllers | undefined): void {
+    this.ingress = controllers;
   }
 
-  get ingressGateway(): IngressGateway | undefined {
+  get ingressControllers(): IngressControllers | undefined {
     return this.ingress;
   }
 
@@ -159,7 +175,11 @@ export class ClusterNetwork {
     if (ip.startsWith('127.')) {
       if (self) return this.at(self, port, 'Loopback', clientIP);
       const fwd = this.deps.hostPorts.connect(port);
-      if (!fwd) return 'ECONNREFUSED';
+      if (!fwd) {
+        // kind's ingress-ready config maps the host's 80 and 443 to the control plane's.
+        const cp = EXTRA_PORT_MAPPINGS.includes(port) ? this.deps.nodes.find((n) => n.controlPlane) : undefined;
+        return (cp && this.viaHostPort(cp.name, port, HOST_IP)) || 'ECONNREFUSED';
+      }
       const s = this.podByName(fwd.namespace, fwd.pod);
       return s ? this.at(s, fwd.port, 'PortForward', '127.0.0.1') : 'ECONNREFUSED';
     }
@@ -176,6 +196,8 @@ export class ClusterNetwork {
     if (node) {
       const np = this.table.nodePort(port, protocol);
       if (np) return this.through(np, clientIP, { via: 'NodePort', node: node.name });
+      const hp = this.viaHostPort(node.name, port, clientIP);
+      if (hp) return hp;
       for (const [ns, name] of this.hostNetworkPods(node.name)) {
         const s = this.podByName(ns, name);
         if (s && listenerOn(s, port, this.deps.now())) return this.at(s, port, 'HostNetwork', clientIP);
@@ -202,6 +224,12 @@ export class ClusterNetwork {
     const t = this.at(s, b.port, entry.via, sourceIP);
     t.service = f.service;
     return t;
+  }
+
+  private viaHostPort(node: string, port: number, sourceIP: string): Target | undefined {
+    const hp = this.hostPortMap.get(`${node}:${port}`);
+    const s = hp && this.deps.kubelets.get(node)?.sandbox(hp.uid);
+    return s ? this.at(s, hp.port, 'HostPort', sourceIP) : undefined;
   }
 
   private at(s: PodSandbox, port: number, via: Target['via'], sourceIP: string): Target {
@@ -232,6 +260,7 @@ export class ClusterNetwork {
     const node = p.spec?.nodeName;
     if (!node || !p.metadata?.uid) return;
     const key = `${p.metadata.namespace}/${p.metadata.name}`;
+    for (const c of p.spec?.containers ?? []) for (const cp of c.ports ?? []) if (cp.hostPort) this.hostPortMap.set(`${node}:${cp.hostPort}`, { uid: p.metadata.uid, key, port: cp.containerPort });
     if (p.spec?.hostNetwork) {
       let m = this.hostNetPods.get(node);
       if (!m) this.hostNetPods.set(node, (m = new Map()));
@@ -245,6 +274,7 @@ export class ClusterNetwork {
   private unindexPod(p: Pod): void {
     const node = p.spec?.nodeName;
     if (!node || !p.metadata?.uid) return;
+    for (const c of p.spec?.containers ?? []) for (const cp of c.ports ?? []) if (cp.hostPort && this.hostPortMap.get(`${node}:${cp.hostPort}`)?.uid === p.metadata.uid) this.hostPortMap.delete(`${node}:${cp.hostPort}`);
     if (p.spec?.hostNetwork) {
       this.hostNetPods.get(node)?.delete(p.metadata.uid);
       return;

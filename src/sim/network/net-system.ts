@@ -9,7 +9,7 @@ import type { ContainerSystem, DnsReply, HttpRequest, HttpResponse, NetError, Re
 import { hostsFile } from '../fs/kubelet-files';
 import { answerQuery, type DnsView } from './dns/coredns';
 import { lookupA, NODE_DNS_IP, parseHosts, resolvConfOf } from './dns/resolver';
-import { HOST_IP, type ClusterNetwork, type Source, type Target } from './cluster-network';
+import { HOST_IP, type ClusterNetwork, type IngressDecision, type Source, type Target } from './cluster-network';
 import { answer, listenerOn } from './pod-app';
 import type { TrafficEvent } from './types';
 
@@ -22,8 +22,6 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 const NO_DNS: ResolvConf = { nameservers: [], search: [], ndots: 1 };
 const NX: DnsReply = { rcode: 'NXDOMAIN', answers: [] };
 
-/** ingress-nginx's answer when no rule matches (its default backend). */
-const NGINX_404 = '<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 /**
  * The network of a process in pod `pod` (its sandbox in `from`), or of the learner's machine.
@@ -80,13 +78,16 @@ export function netSystem(net: ClusterNetwork, from: Source, now: () => number, 
       return open;
     },
     http(ip, port, req) {
-      const gw = net.ingressGateway;
-      if (gw?.serves(ip, port)) return viaIngress(net, from, ip, req, now, emit);
+      const ingress = net.ingressControllers;
+      const atAddress = ingress?.atAddress(ip, port, hostOf(req), req.path);
+      if (atAddress) return viaIngress(net, atAddress, from.kind === 'pod' ? from.endpoint.ip : HOST_IP, req, now, emit);
       const t = net.route(from, ip, port);
       if (typeof t === 'string') {
         emit(() => ({ error: t }));
         return t;
       }
+      const atPod = ingress?.atPod(t.pod, t.port, hostOf(req), req.path);
+      if (atPod) return viaIngress(net, atPod, t.pod.ip, req, now, emit);
       return exchange(t, req, now, emit);
     },
   };
@@ -110,25 +111,37 @@ function outcome(t: Target, res: HttpResponse | NetError | true, ingress?: strin
   return e;
 }
 
-/** A request to an ingress address: the controller routes by host and path to a Service's endpoint. */
-function viaIngress(net: ClusterNetwork, from: Source, ip: string, req: HttpRequest, now: () => number, emit: Emit): HttpResponse | NetError {
-  const host = (req.headers.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? req.host).replace(/:\d+$/, '');
-  const route = net.ingressGateway!.route(ip, host, req.path);
-  const notFound: HttpResponse = { status: 404, reason: 'Not Found', headers: [['Content-Type', 'text/html'], ['Content-Length', String(NGINX_404.length)]], body: NGINX_404 };
+/** A request an ingress controller took: on to the routed Service's endpoint, or the controller's own reply. */
+function viaIngress(net: ClusterNetwork, d: IngressDecision, controllerIP: string, req: HttpRequest, now: () => number, emit: Emit): HttpResponse | NetError {
+  const route = d.route;
   if (!route) {
-    emit(() => ({ status: 404 }));
-    return notFound;
+    emit(() => ({ status: d.notFound.status }));
+    return reply(d.notFound);
   }
+  const ingress = route.ingress;
+  const service = `${route.service.namespace}/${route.service.name}`;
   const svc = net.table.service(route.service.namespace, route.service.name);
   const port = svc?.spec?.ports?.find((p) => (route.service.port.number !== undefined ? p.port === route.service.port.number : p.name === route.service.port.name));
   const f = port && svc?.spec?.clusterIP && svc.spec.clusterIP !== 'None' ? net.table.vip(svc.spec.clusterIP, port.port, (port.protocol ?? 'TCP') as 'TCP') : undefined;
-  // The controller proxies from inside the cluster. No such Service or port, or no endpoint: 503.
-  const t = f ? net.toService(f, from.kind === 'pod' ? from.endpoint.ip : HOST_IP) : 'ECONNREFUSED';
+  // The controller proxies from inside the cluster to the Service's endpoints.
+  const t = f ? net.toService(f, controllerIP) : 'ECONNREFUSED';
   if (typeof t === 'string') {
-    emit(() => ({ ingress: route.ingress, service: `${route.service.namespace}/${route.service.name}`, status: 503 }));
-    return { status: 503, reason: 'Service Temporarily Unavailable', headers: [['Content-Type', 'text/html']], body: NGINX_404.replace(/404 Not Found/g, '503 Service Temporarily Unavailable') };
+    emit(() => ({ ingress, service, status: d.noEndpoints.status }));
+    return reply(d.noEndpoints);
   }
-  return exchange(t, { ...req, path: route.path }, now, emit, route.ingress);
+  return exchange(t, { ...req, path: route.path }, now, emit, ingress);
+}
+
+/** A controller's own reply (nginx's HTML pages, envoy's plain text). */
+function reply(r: { status: number; body: string }): HttpResponse {
+  const type = r.body.startsWith('<html>') ? 'text/html' : 'text/plain';
+  return { status: r.status, reason: REASONS[r.status] ?? '', headers: [['Content-Type', type], ['Content-Length', String(r.body.length)]], body: r.body };
+}
+
+const REASONS: Record<number, string> = { 404: 'Not Found', 502: 'Bad Gateway', 503: 'Service Unavailable' };
+
+function hostOf(req: HttpRequest): string {
+  return (req.headers.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? req.host).replace(/:\d+$/, '');
 }
 
 /** The endpoint that has `ip`, for reverse lookups (rare: a scan of the Services is fine). */
