@@ -14,8 +14,8 @@ import ts from 'typescript';
 import { KINDS } from '../src/sim/kinds';
 
 /** One root per served kind: its kubernetes-types module (`core/v1`, `apps/v1`, `discovery/v1` for discovery.k8s.io) and type name. */
-const ROOTS: [string, string][] = KINDS.map((k) => [`${(k.group || 'core').split('.')[0]}/${k.version}`, k.kind]);
-const API_VERSIONS = new Map(KINDS.map((k) => [k.kind, k.group ? `${k.group}/${k.version}` : k.version]));
+/** kubernetes-types names a group's module by its first word (`networking.k8s.io` → `networking/v1`). */
+const ROOTS: [string, string, string][] = KINDS.map((k) => [`${(k.group || 'core').split('.')[0]}/${k.version}`, k.kind, k.group ? `${k.group}/${k.version}` : k.version]);
 
 /** int64 fields (Struct.field); every other integer is int32. */
 const INT64 = new Set([
@@ -111,12 +111,12 @@ function define(symbol: ts.Symbol, decl: ts.InterfaceDeclaration): void {
 }
 
 const kinds: Record<string, { apiVersion: string; definition: string }> = {};
-for (const [group, kind] of ROOTS) {
+for (const [group, kind, apiVersion] of ROOTS) {
   const source = program.getSourceFile(join(typesDir, `${group}.d.ts`))!;
   const symbol = checker.getSymbolAtLocation(source)!;
   const exported = checker.getExportsOfModule(symbol).find((s) => s.getName() === kind)!;
   define(exported, exported.declarations![0] as ts.InterfaceDeclaration);
-  kinds[kind] = { apiVersion: API_VERSIONS.get(kind)!, definition: kind };
+  kinds[kind] = { apiVersion, definition: kind };
 }
 
 const sorted = Object.fromEntries(Object.keys(definitions).sort().map((k) => [k, definitions[k]]));

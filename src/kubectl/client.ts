@@ -105,10 +105,13 @@ export interface RemoteProcess {
   close(): void;
 }
 
-/** `POST …/pods/NAME/portforward`: connections to the pod's ports, until closed. */
+/**
+ * `POST …/pods/NAME/portforward`: the stream to the pod's kubelet that carries the forwarded
+ * connections (the connections themselves reach the pod through the host's ports: the data path).
+ */
 export interface PortForward {
-  /** Sends one request to the pod's `port` and returns the reply, or throws when nothing listens. */
-  request(port: number, data: string): string;
+  /** Set once the stream has closed under the client: the pod stopped or went away. */
+  readonly lost: boolean;
   close(): void;
 }
 

@@ -53,6 +53,19 @@ export interface KubectlIO {
    * again whenever input arrives. The first read switches the terminal to feeding the command.
    */
   terminal?: TerminalInput;
+  /**
+   * The ports of the machine kubectl runs on (`kubectl port-forward` listens there): the
+   * cluster's `hostPorts`. Absent where nothing could connect (lesson checks).
+   */
+  localPorts?: LocalPorts;
+}
+
+/** See `KubectlIO.localPorts` (src/sim/network/host-ports.ts implements it). */
+export interface LocalPorts {
+  /** Binds `port`: the function that releases it, or 'EADDRINUSE'. */
+  listen(port: number, target: { namespace: string; pod: string; port: number }, onConnection?: () => void): 'EADDRINUSE' | (() => void);
+  /** What a bound port leads to (undefined: free). */
+  lookup(port: number): unknown;
 }
 
 /** See `KubectlIO.terminal`. */

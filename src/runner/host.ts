@@ -10,7 +10,7 @@ import type { ShellProgram } from '../shell/interpreter';
 export function headlessHost(cluster: Cluster, workspace: Workspace, config: KubeConfig, programs?: ReadonlyMap<string, ShellProgram>): HostShell {
   const client = createClient(cluster);
   return new HostShell({
-    kubectl: (argv, io) => kubectl(client, argv, { ...io, seed: cluster.options.seed, config }),
+    kubectl: (argv, io) => kubectl(client, argv, { ...io, seed: cluster.options.seed, config, localPorts: cluster.hostPorts }),
     workspace: () => workspace,
     now: () => cluster.clock.now(),
     tty: false,

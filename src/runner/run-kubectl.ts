@@ -10,5 +10,5 @@ import { drive } from './drive';
 
 /** Runs `kubectl <argv>` to completion; kubectl's randomness is seeded with the cluster's seed. */
 export function runKubectl(cluster: Cluster, argv: string[], io: Omit<KubectlIO, 'seed'>): number {
-  return drive(cluster, kubectl(createClient(cluster), argv, { ...io, seed: cluster.options.seed }));
+  return drive(cluster, kubectl(createClient(cluster), argv, { ...io, seed: cluster.options.seed, localPorts: cluster.hostPorts }));
 }

@@ -20,6 +20,7 @@ import { HostPorts } from './network/host-ports';
 import { ClusterNetwork } from './network/cluster-network';
 import { installSystem } from './system';
 import { publishApiServerEndpoints } from './controllers/endpoints/apiserver-endpoints';
+import { createPolicyCheck, type PolicyIndex } from './network/policy';
 
 export interface ClusterOptions {
   seed?: number | string;
@@ -63,6 +64,8 @@ export interface Cluster extends SimContext {
   readonly hostPorts: HostPorts;
   /** The data path: DNS, kube-proxy, the host, traffic events (network/cluster-network.ts). */
   readonly network: ClusterNetwork;
+  /** NetworkPolicy's verdict on a connection (the data path asks it; blocked ⇒ the client times out). */
+  readonly networkPolicy: PolicyIndex;
 }
 
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
@@ -97,6 +100,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const controllers = startControllers(ctx, informers);
   const hostPorts = new HostPorts();
   const network = new ClusterNetwork({ informers, kubelets, nodes, rng: rng.fork('kube-proxy'), now: () => clock.now(), hostPorts });
+  const networkPolicy = createPolicyCheck(informers);
+  network.setPolicy(networkPolicy.check);
   api.create('services', 'default', kubernetesService());
   publishApiServerEndpoints(api, nodes[0].internalIP);
   api.create('resourcequotas', 'default', {
@@ -120,6 +125,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     kubelets,
     hostPorts,
     network,
+    networkPolicy,
     advance: (ms) => clock.advance(ms),
     settle: () => {
       if (!held) clock.advance(0);

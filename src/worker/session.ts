@@ -133,7 +133,7 @@ export class Session {
     this.client = createClient(this.cluster);
     this.checks = cachedReads(this.client);
     this.host = new HostShell({
-      kubectl: (argv, io) => this.deps.kubectl(this.client, argv, { ...io, seed: this.cluster.options.seed, config: this.config }),
+      kubectl: (argv, io) => this.deps.kubectl(this.client, argv, { ...io, seed: this.cluster.options.seed, config: this.config, localPorts: this.cluster.hostPorts }),
       workspace: () => this.workspace,
       now: () => this.cluster.clock.now(),
       tty: true,

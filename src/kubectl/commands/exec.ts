@@ -97,7 +97,7 @@ function* exec(ctx: CommandContext, args: ParsedArgs): KubectlProgram {
 }
 
 /** The pod a name or TYPE/NAME stands for: a workload's most active pod (AttachablePodForObject). */
-function* podFor(ctx: CommandContext, name: string, timeoutMs: number): Generator<import('../types').Wait, KObject, boolean> {
+export function* podFor(ctx: CommandContext, name: string, timeoutMs: number): Generator<import('../types').Wait, KObject, boolean> {
   if (!name.includes('/')) return ctx.client.get('pods', ctx.namespace, name);
   const ref = parseResourceArgs(ctx.client.discovery, [name]).refs[0];
   const obj = ctx.client.get(ref.type.plural, ctx.namespace, ref.name);

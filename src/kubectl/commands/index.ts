@@ -32,6 +32,7 @@ import type { CommandModule } from '../types';
 import { command as annotate } from './annotate';
 import { command as apiResources } from './api-resources';
 import { command as apply } from './apply';
+import { command as attach } from './attach';
 import { command as clusterInfo } from './cluster-info';
 import { command as config } from './config';
 import { command as create } from './create';
@@ -44,6 +45,7 @@ import { command as label } from './label';
 import { command as logs } from './logs';
 import { cordonCommand as cordon, taintCommand as taint, uncordonCommand as uncordon } from './nodes';
 import { command as patch } from './patch';
+import { command as portForward } from './port-forward';
 import { command as rollout } from './rollout';
 import { command as run } from './run';
 import { command as scale } from './scale';
@@ -54,7 +56,7 @@ import { command as wait } from './wait';
 
 /** Every top-level command this kubectl implements, by name. */
 export const COMMANDS: ReadonlyMap<string, CommandModule> = new Map(
-  [create, expose, run, set, get, del, rollout, scale, clusterInfo, top, cordon, uncordon, taint, describe, logs, exec, apply, patch, wait, label, annotate, apiResources, config, version].map((c) => [c.name, c]),
+  [create, expose, run, set, get, del, rollout, scale, clusterInfo, top, cordon, uncordon, taint, describe, logs, attach, exec, portForward, apply, patch, wait, label, annotate, apiResources, config, version].map((c) => [c.name, c]),
 );
 
 /**

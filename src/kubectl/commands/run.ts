@@ -2,12 +2,19 @@
  * `kubectl run NAME --image=IMAGE`: creates a Pod exactly as kubectl 1.32's generator does
  * (label `run=NAME` unless `--labels`, container named after the pod, `dnsPolicy: ClusterFirst`,
  * `restartPolicy`, `resources: {}`, args after `--`, or the command with `--command`).
+ * With `-i`/`-t`/`--attach` (cmd/run/run.go): `stdin`/`stdinOnce`/`tty` on the container, no
+ * "created" line; it waits for the pod to run, attaches (./attach.ts), waits for the exit code
+ * with `--restart=Never|OnFailure`, and `--rm` deletes the pod once the session is over.
  */
+import type { Pod } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../sim/core/object';
+import type { ParsedArgs } from '../args';
+import { tryGet } from '../client';
 import { CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS } from '../flags';
 import { requiredFlagError } from '../output';
-import type { CommandModule } from '../types';
+import type { CommandContext, CommandModule, KubectlProgram, Wait } from '../types';
+import { attachSession } from './attach';
 import { createGenerated, isValidImageReference, parseKeyValues } from './generators';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -29,6 +36,7 @@ export const command: CommandModule = {
     { name: 'stdin', short: 'i', type: 'bool' },
     { name: 'tty', short: 't', type: 'bool' },
     { name: 'attach', type: 'bool' },
+    { name: 'leave-stdin-open', type: 'bool' },
     { name: 'rm', type: 'bool' },
     { name: 'quiet', short: 'q', type: 'bool' },
     { name: 'overrides', type: 'string' },
@@ -47,11 +55,14 @@ export const command: CommandModule = {
     if (!isValidImageReference(image)) throw new CliError(`Invalid image name "${image}": invalid reference format`);
     const restart = args.string('restart');
     if (!RESTART_POLICIES.includes(restart)) throw new CliError(`invalid restart policy: ${restart}\nSee '${ctx.path} -h' for help and examples`);
-    if (args.bool('rm') && !args.bool('stdin') && !args.bool('attach') && !args.bool('tty')) {
-      throw new CliError('--rm should only be used for attached containers');
-    }
-    if (args.bool('stdin') || args.bool('tty') || args.bool('attach')) {
-      throw new CliError('attaching to a container (-i, -t, --attach) is not available in this playground; run it without them and use kubectl logs');
+    const usage = (msg: string) => new CliError(`${msg}\nSee '${ctx.path} -h' for help and examples`);
+    const stdin = args.bool('stdin');
+    // --attach defaults to true with -i.
+    const attach = args.changed('attach') ? args.bool('attach') : stdin;
+    if (args.bool('tty') && !stdin) throw usage('-i/--stdin is required for containers with -t/--tty=true');
+    if (args.bool('rm') && !attach) throw usage('--rm should only be used for attached containers');
+    if (attach && args.changed('dry-run') && args.string('dry-run') !== 'none') {
+      throw usage("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
     }
     if (args.bool('expose')) throw new CliError('--expose is not available in this playground');
     const name = positional[0];
@@ -82,6 +93,11 @@ export const command: CommandModule = {
     }
     if (args.bool('privileged')) container.securityContext = { privileged: true };
     container.resources = {};
+    if (stdin) {
+      container.stdin = true;
+      container.stdinOnce = !args.bool('leave-stdin-open');
+    }
+    if (args.bool('tty')) container.tty = true;
     const metadata: Record<string, unknown> = { creationTimestamp: null, labels, name };
     const annotations = args.strings('annotations');
     if (annotations.length) {
@@ -94,6 +110,67 @@ export const command: CommandModule = {
       spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart },
       status: {},
     } as unknown as KObject;
+    if (attach) return runAttached(ctx, args, pod, restart);
     return createGenerated(ctx, args, pod);
   },
 };
+
+/** RunOptions.Run with Attach: create, wait for the pod to run, attach; then the exit code and --rm. */
+function* runAttached(ctx: CommandContext, args: ParsedArgs, body: KObject, restart: string): KubectlProgram {
+  delete (body.metadata as { creationTimestamp?: unknown }).creationTimestamp;
+  delete (body as { status?: unknown }).status;
+  const created = ctx.client.create('pods', ctx.namespace, { ...body, metadata: { ...body.metadata, namespace: ctx.namespace } }, { fieldValidation: 'Strict' });
+  const name = created.metadata.name!;
+  let result: { code: number; message?: string };
+  try {
+    result = yield* attachAndWait(ctx, args, name, restart);
+  } finally {
+    // Deferred in Run: the pod goes before kubectl reports how it ended.
+    if (args.bool('rm')) remove(ctx, name, args.bool('quiet'));
+  }
+  if (result.message) ctx.io.err(result.message);
+  return result.code;
+}
+
+function* attachAndWait(ctx: CommandContext, args: ParsedArgs, name: string, restart: string): Generator<Wait, { code: number; message?: string }, boolean> {
+  const timeout = args.duration('pod-running-timeout');
+  // handleAttachPod: running and ready, or already done (then its log is all there is).
+  const pod = yield* waitForPod(ctx, name, timeout, (p) => isCompleted(p) || (p.status?.phase === 'Running' && p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true));
+  if (isCompleted(pod)) ctx.io.out(ctx.client.log(ctx.namespace, name, { container: name }));
+  else yield* attachSession(ctx, pod, { container: name, stdin: args.bool('stdin'), tty: args.bool('tty'), quiet: args.bool('quiet') });
+  if (args.bool('leave-stdin-open') || (restart !== 'Never' && restart !== 'OnFailure')) return { code: 0 };
+  const done = yield* waitForPod(ctx, name, timeout, restart === 'OnFailure' ? (p) => p.status?.phase === 'Succeeded' : isCompleted);
+  if (done.status?.phase === 'Succeeded') return { code: 0 };
+  if (done.status?.phase !== 'Failed') throw new CliError(`pod ${ctx.namespace}/${name} left in phase ${done.status?.phase}`);
+  const terminated = done.status.containerStatuses?.[0]?.state?.terminated;
+  if (!terminated || !terminated.exitCode) throw new CliError(`pod ${ctx.namespace}/${name} failed with unknown exit code`);
+  // uexec.CodeExitError: printed as it is (no "error: "), the container's exit code as kubectl's.
+  const text = `pod ${ctx.namespace}/${name} terminated (${terminated.reason})\n${terminated.message ?? ''}`;
+  return { code: terminated.exitCode, message: text.endsWith('\n') ? text : text + '\n' };
+}
+
+function isCompleted(p: Pod): boolean {
+  return p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
+}
+
+/** waitForPod: the pod as soon as `done` holds; NotFound once it is gone; a timeout error. */
+function* waitForPod(ctx: CommandContext, name: string, timeoutMs: number, done: (p: Pod) => boolean): Generator<Wait, KObject & Pod, boolean> {
+  let pod: (KObject & Pod) | undefined;
+  const look = () => {
+    pod = tryGet(ctx.client, 'pods', ctx.namespace, name) as (KObject & Pod) | undefined;
+    return !pod || done(pod);
+  };
+  if (!look()) {
+    const held: boolean = yield { until: look, timeoutMs };
+    if (!held) throw new CliError('timed out waiting for the condition');
+  }
+  if (!pod) throw new CliError(`pods "${name}" not found`);
+  return pod;
+}
+
+/** removeCreatedObjects: DeleteResult with IgnoreNotFound, no waiting. */
+function remove(ctx: CommandContext, name: string, quiet: boolean): void {
+  if (!tryGet(ctx.client, 'pods', ctx.namespace, name)) return;
+  ctx.client.delete('pods', ctx.namespace, name, {});
+  if (!quiet) ctx.io.out(`pod "${name}" deleted\n`);
+}

@@ -109,12 +109,11 @@ describe('the simulated cluster serving the client', () => {
     expect(tryGet(client, 'pods', 'default', 'a')?.metadata.deletionTimestamp).toBeDefined();
   });
 
-  it('has no attach or port-forward yet: the server does not know those subresources', () => {
+  it('attach and port-forward need the pod', () => {
     const client = createClient(createCluster({ seed: 1 }));
     const streams = { stdout: () => {}, stderr: () => {} };
-    const missing = 'NotFound: the server could not find the requested resource';
     expect(reasonOf(() => client.exec('default', 'a', { command: ['ls'] }, streams))).toBe('NotFound: pods "a" not found');
-    expect(reasonOf(() => client.attach('default', 'a', {}, streams))).toBe(missing);
-    expect(reasonOf(() => client.portForward('default', 'a', [80]))).toBe(missing);
+    expect(reasonOf(() => client.attach('default', 'a', {}, streams))).toBe('NotFound: pods "a" not found');
+    expect(reasonOf(() => client.portForward('default', 'a', [80]))).toBe('NotFound: pods "a" not found');
   });
 });

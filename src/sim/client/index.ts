@@ -16,7 +16,9 @@ import type { KObject } from '../core/object';
 import { parseRfc3339 } from '../core/parse-rfc3339';
 import { bindPod } from '../scheduler/binding';
 import { metricsReader } from '../metrics/reader';
+import { attachToPod } from './attach';
 import { execInPod } from './exec';
+import { portForwardToPod } from './port-forward';
 
 /** Kinds this server gives a `scale` subresource. */
 const SCALABLE = ['deployments', 'replicasets'];
@@ -71,13 +73,8 @@ export function createClient(cluster: ClientHost): KubeClient {
       return readLogs(cluster, namespace, pod, opts.container, { previous: opts.previous, tail: opts.tailLines, timestamps: opts.timestamps, sinceSeconds: opts.sinceSeconds, sinceTime, limitBytes: opts.limitBytes });
     },
     exec: (namespace, pod, opts, streams) => execInPod(api.get('pods', namespace, pod), opts, streams, cluster.kubelets, cluster.clock, cluster.network),
-    // Containers run no processes one can attach to yet: the server has no such subresources.
-    attach() {
-      throw noSuchSubresource();
-    },
-    portForward() {
-      throw noSuchSubresource();
-    },
+    attach: (namespace, pod, opts, streams) => attachToPod(api.get('pods', namespace, pod), opts, streams, cluster.kubelets, cluster.clock, cluster.network),
+    portForward: (namespace, pod) => portForwardToPod(api.get('pods', namespace, pod), cluster.kubelets),
     // No PodDisruptionBudgets are served, so no eviction is refused: it is the pod's delete.
     evict(namespace, pod, opts) {
       write(api.delete('pods', namespace, pod, opts));

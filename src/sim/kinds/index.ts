@@ -10,6 +10,7 @@
  */
 import { deploymentKind } from './apps/deployment';
 import { replicaSetKind } from './apps/replicaset';
+import { networkPolicyKind } from './networking/networkpolicy';
 import { configMapKind } from './core/configmap';
 import { endpointsKind } from './core/endpoints';
 import { eventKind } from './core/event';
@@ -38,4 +39,5 @@ export const KINDS: readonly KindDefinition[] = [
   deploymentKind,
   replicaSetKind,
   endpointSliceKind,
+  networkPolicyKind,
 ];

@@ -14,6 +14,7 @@ import { kubeletEnv, type PodFacts } from './container-env';
 import { expand } from './expansion';
 import { DAY_NAMES, MONTH_NAMES, pad, utcParts } from '../core/utc';
 import { applyLimits } from '../metrics/limits';
+import { SHELLS } from './exec/prompt';
 import { QUIET, type ResourceUse } from '../metrics/usage';
 import type { Workload } from '../images';
 
@@ -35,6 +36,11 @@ export interface ProcessPlan {
   server?: ServerBehaviour;
   /** The ports that server listens on. */
   ports?: number[];
+  /**
+   * A shell reading the container's open stdin (`stdin: true`, as `kubectl run -it … -- sh` makes
+   * it): it waits for what an attached terminal types, and ends when that says `exit` (./exec/attach.ts).
+   */
+  readsStdin?: boolean;
   /**
    * Runs `argv` inside the running container at `atAbs` (exec probes, `kubectl exec`): it sees
    * the files the main process has left by then. `timeoutMs` bounds a command that never ends.
@@ -174,6 +180,7 @@ function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: 
   if (server && app) return Object.assign(serverPlan(server, image.version, true, declared, held), { exec });
   if (server && argv.length > 0 && server.binaries.includes(basename(argv[0]))) return Object.assign(serverPlan(server, image.version, wrapped || !image.entrypoint.length, declared, held), { exec });
   if (server && WRAPPERS.has(argv[0])) return Object.assign(serverPlan(server, image.version, true, declared, held), { exec });
+  if (container.stdin && argv.length === 1 && SHELLS.has(basename(argv[0]))) return { readsStdin: true, onSigterm: 'ignore', lines: () => [], exec };
   const start = { ...ctx, files: own.initial() };
   let wrote = false;
   const timeline = runProcess(argv, { ...start, onWrite: () => (wrote = true) }, { untilMs: Infinity, maxSteps: 200_000, maxLines: 1 });

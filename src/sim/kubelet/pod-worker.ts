@@ -21,7 +21,7 @@ import { takeNewImage } from './lifecycle/spec-change';
 import { makeCtr, restartPolicy, usageOf, type Action, type ContainerUsage, type Ctr } from './container-record';
 import { PodFiles } from '../fs/pod-files';
 import type { PodSandbox } from './exec/sandbox';
-import { stopFromInside } from './exec/stop-from-inside';
+import { exitFromInside, stopFromInside, type InsideIO } from './exec/stop-from-inside';
 import { PodProber } from './probes/pod-prober';
 import { probeWiring } from './probes/wiring';
 import { applyProbeResult, probeKill } from './probes/result-change';
@@ -201,10 +201,15 @@ export class PodWorker {
       heldPorts: (self) => heldPorts(self, this.all()),
       hookTarget: (self, ms) => this.hookTarget(self, ms),
       event: (self, type, reason, message) => this.event(self, type, reason, message),
-      stopFromInside: (self, from) => stopFromInside(self, from, { clock: this.rt.clock, actor: this.rt.actor, finished: () => this.finished, changed: () => this.afterChange() }),
+      stopFromInside: (self, from) => stopFromInside(self, from, this.insideIO()),
+      exitFromInside: (self, code) => exitFromInside(self, code, this.insideIO()),
     });
     if (started === 'startError') return this.afterExit(c, 128);
     if (started === 'running') return this.running(c);
+  }
+
+  private insideIO(): InsideIO {
+    return { clock: this.rt.clock, actor: this.rt.actor, finished: () => this.finished, changed: () => this.afterChange() };
   }
 
   private running(c: Ctr): void {

@@ -26,6 +26,8 @@ export interface RunningContainer {
   stoppedBy?: number;
   /** PID 1 got a signal it handles from process `fromPid` (`kill 1` from inside): it stops as it would on SIGTERM. */
   stopFromInside(fromPid: number): void;
+  /** The main process ends by itself now with `code` (an attached shell's `exit`, ./attach.ts). */
+  exitMain(code: number): void;
 }
 
 export interface PodSandbox {

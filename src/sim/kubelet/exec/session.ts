@@ -76,7 +76,7 @@ export function startExec(sandbox: PodSandbox, c: RunningContainer, req: ExecReq
 }
 
 /** A shell on a terminal: prompt, run each line, until `exit` or end of input. */
-function interactiveShell(c: RunningContainer, sandbox: PodSandbox, req: ExecRequest, streams: Streams, run: (argv: string[], cwd?: string) => { code?: number; lines?: { text: string }[] }, clock: Clock): RemoteProcess {
+export function interactiveShell(c: RunningContainer, sandbox: PodSandbox, req: ExecRequest, streams: Streams, run: (argv: string[], cwd?: string) => { code?: number; lines?: { text: string }[] }, clock: Clock): RemoteProcess {
   const shell = req.command[0];
   const hostname = sandbox.pod.spec?.hostname ?? sandbox.pod.metadata?.name ?? '';
   let cwd = '/';

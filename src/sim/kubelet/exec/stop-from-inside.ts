@@ -35,3 +35,13 @@ export function stopFromInside(c: Signallable, fromPid: number, io: InsideIO): v
     io.changed();
   }, io.actor);
 }
+
+/** The main process ended by itself (an attached shell read `exit`): the exit is due now. */
+export function exitFromInside(c: Signallable, code: number, io: InsideIO): void {
+  const instance = c.instance;
+  io.clock.after(0, () => {
+    if (io.finished() || c.instance !== instance || c.stoppedAt !== undefined) return;
+    c.actions = [...c.actions.filter((a) => a.kind !== 'exit'), { kind: 'exit', at: io.clock.now(), code }];
+    io.changed();
+  }, io.actor);
+}

@@ -45,6 +45,7 @@ export interface StartIO<C> {
   hookTarget(c: C, timeoutMs: number): HookTarget;
   event(c: C, type: 'Normal' | 'Warning', reason: string, message: string): void;
   stopFromInside(c: C, fromPid: number): void;
+  exitFromInside(c: C, code: number): void;
 }
 
 /**
@@ -81,8 +82,8 @@ export function startContainer<C extends Startable>(c: C, image: ImageInfo, io: 
   c.startedAtMs = now;
   c.startedAtTs = ts;
   // The instance lives as long as the container: it keeps this one function, not all of `io`.
-  const stop = io.stopFromInside;
-  c.instance = { name: c.spec.name, spec: c.spec, image, plan, files, startedAt: now, containerID: containerID.slice('containerd://'.length), pids: { next: 7 }, stopFromInside: (from) => stop(c, from) };
+  const { stopFromInside: stop, exitFromInside: exit } = io;
+  c.instance = { name: c.spec.name, spec: c.spec, image, plan, files, startedAt: now, containerID: containerID.slice('containerd://'.length), pids: { next: 7 }, stopFromInside: (from) => stop(c, from), exitMain: (code) => exit(c, code) };
   // A restart clears c.stoppedAt: the previous instance's log keeps its own stop.
   const instance = c.instance;
   rt.logs.add(ns, name, c.spec.name, { containerID, startedAt: now, lines: (until) => plan.lines(now, until, c.instance === instance ? c.stoppedAt : instance?.stoppedAt, instance?.stoppedBy) });

@@ -1,0 +1,128 @@
+/**
+ * `attach` to a running container, as the kubelet and containerd serve it: the client joins the
+ * main process's own streams. A shell that reads its open stdin (`kubectl run -it … -- sh`) takes
+ * what the terminal types as its input, line by line, and its `exit` ends the main process (the
+ * container terminates; the restart policy rules). Any other process: the client sees what it
+ * writes from now on, until it exits.
+ */
+import type { RemoteProcess, Streams } from '../../../kubectl/client';
+import type { Clock } from '../../core/clock';
+import { EXEC_HORIZON_MS, interactiveShell } from './session';
+import type { PodNetworkOf, PodSandbox, RunningContainer } from './sandbox';
+import { execRuntime } from './system';
+
+export interface AttachRequest {
+  stdin: boolean;
+  tty: boolean;
+}
+
+export function startAttach(sandbox: PodSandbox, c: RunningContainer, req: AttachRequest, streams: Streams, clock: Clock, network: PodNetworkOf): RemoteProcess {
+  if (c.plan.readsStdin && req.stdin) return streams.stdin !== undefined && !req.tty ? attachScript(sandbox, c, streams.stdin, streams, clock, network) : attachShell(sandbox, c, streams, clock, network);
+  return attachOutput(sandbox, c, streams, clock);
+}
+
+/** Input piped to the main shell (`kubectl run -i … -- sh <<EOF`): its script; its end ends the shell. */
+function attachScript(sandbox: PodSandbox, c: RunningContainer, script: string, streams: Streams, clock: Clock, network: PodNetworkOf): RemoteProcess {
+  const startedAt = clock.now();
+  const result = runner(sandbox, c, clock, network)([mainArgv(c)[0], '-c', script]);
+  const lines = result.lines ?? [];
+  const code = result.code ?? 0;
+  // The shell reads the script, then its end of input, and exits: the container with it.
+  clock.at(startedAt + (result.code === undefined ? EXEC_HORIZON_MS : result.tookMs), () => c.exitMain(code), 'kubectl attach');
+  let shown = 0;
+  const pump = () => {
+    while (shown < lines.length && startedAt + lines[shown].at <= clock.now()) {
+      const l = lines[shown++];
+      (l.stream === 'stderr' ? streams.stderr : streams.stdout)(l.text + '\n');
+    }
+  };
+  return {
+    get exitCode() {
+      pump();
+      return sandbox.running().includes(c) ? undefined : code;
+    },
+    write() {},
+    closeStdin() {},
+    close() {},
+  };
+}
+
+/** Runs a command line in the container as the main shell's child. */
+function runner(sandbox: PodSandbox, c: RunningContainer, clock: Clock, network: PodNetworkOf) {
+  return (command: string[], cwd?: string) => {
+    const now = clock.now();
+    const pid = c.pids.next;
+    c.pids.next += 6;
+    return c.plan.exec(command, c.startedAt, now, EXEC_HORIZON_MS, { ...execRuntime(sandbox, c, network, () => now, command, pid), cwd });
+  };
+}
+
+/** The main shell, driven by the terminal: each line runs in the container as PID 1's child would. */
+function attachShell(sandbox: PodSandbox, c: RunningContainer, streams: Streams, clock: Clock, network: PodNetworkOf): RemoteProcess {
+  const argv = mainArgv(c);
+  const run = runner(sandbox, c, clock, network);
+  const shell = interactiveShell(c, sandbox, { command: argv, stdin: true, tty: true }, streams, run, clock);
+  let told = false;
+  // Its `exit` ends the main process: the container exits (at this instant, once the kubelet
+  // has seen it), and only then does the stream close.
+  const settle = () => {
+    const code = shell.exitCode;
+    if (code !== undefined && !told) {
+      told = true;
+      c.exitMain(code);
+    }
+  };
+  return {
+    get exitCode() {
+      settle();
+      if (sandbox.running().includes(c)) return undefined;
+      // Gone: by its own exit, or under the session (deleted, killed).
+      return shell.exitCode ?? 0;
+    },
+    write(text) {
+      shell.write(text);
+      settle();
+    },
+    closeStdin() {
+      shell.closeStdin();
+      settle();
+    },
+    // The client hangs up: the shell goes on waiting for the next attach.
+    close() {},
+  };
+}
+
+/** What the main process writes from the moment of the attach, until it exits. */
+function attachOutput(sandbox: PodSandbox, c: RunningContainer, streams: Streams, clock: Clock): RemoteProcess {
+  const from = clock.now();
+  // What it wrote before the attach is not sent again (`kubectl logs` has it).
+  let shown = c.plan.lines(c.startedAt, from).filter((l) => l.at < from).length;
+  let done = false;
+  const end = c.plan.exitAfterMs === undefined ? undefined : c.startedAt + c.plan.exitAfterMs;
+  // A timer at the exit, so that a host advancing time stops there.
+  if (end !== undefined && end > from) clock.at(end, () => {}, 'kubectl attach');
+  const pump = () => {
+    if (done) return;
+    const now = clock.now();
+    const lines = c.plan.lines(c.startedAt, now);
+    while (shown < lines.length) streams.stdout(lines[shown++].text + '\n');
+    if ((end !== undefined && now >= end) || !sandbox.running().includes(c)) done = true;
+  };
+  return {
+    get exitCode() {
+      pump();
+      return done ? 0 : undefined;
+    },
+    write() {},
+    closeStdin() {},
+    close() {
+      done = true;
+    },
+  };
+}
+
+/** The main process's argv (the shell it is). */
+function mainArgv(c: RunningContainer): string[] {
+  const command = c.spec.command?.length ? [...c.spec.command, ...(c.spec.args ?? [])] : [...c.image.entrypoint, ...(c.spec.args ?? c.image.cmd)];
+  return command.length ? [command[0]] : ['sh'];
+}
