@@ -218,7 +218,8 @@ export class ClusterNetwork {
     const b: Backend | NetError = this.proxy.route(f, clientIP, entry);
     if (typeof b === 'string') return b;
     const s = this.podByIP(b.ip) ?? this.hostNetworkAt(b.ip, b.port);
-    if (!s) return 'EHOSTUNREACH';
+    // An endpoint on a node's own address (the api-server's) with nothing listening refuses.
+    if (!s) return this.nodeByIP.has(b.ip) ? 'ECONNREFUSED' : 'EHOSTUNREACH';
     // Traffic from outside the node is masqueraded to the node's IP unless it stays local.
     const sourceIP = entry.via === 'ClusterIP' || f.externalLocal ? clientIP : (entry.via === 'NodePort' ? this.nodeIPOf(entry.node) : clientIP);
     const t = this.at(s, b.port, entry.via, sourceIP);
