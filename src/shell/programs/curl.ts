@@ -107,7 +107,7 @@ export const curl: ShellProgram = function* (io) {
     const out = (include || head ? head_ : '') + (head ? '' : res.body);
     const name = output ?? (remoteName ? url.path.split('?')[0].split('/').pop() || '' : undefined);
     if (name === undefined || name === '-') io.out(out);
-    else {
+    else if (name !== '/dev/null') {
       const err = io.fs.write(resolvePath(io.cwd, name), out, false);
       if (err) { code = error(23, `Failure writing output to destination, passed ${out.length} returned 0`); continue; }
     }
