@@ -37,17 +37,16 @@ export const nc: ShellProgram = function* (io) {
     io.err(`nc: bad address '${host}'\n`);
     return 1;
   }
-  const open = io.sys.connect?.(ip, port) ?? 'ECONNREFUSED';
+  // An HTTP request on stdin is one connection: the exchange itself says whether it opened.
+  const m = scan ? null : /^([A-Z]+) (\S+) HTTP\/1\.[01]\r?\n/.exec(io.stdin);
+  const res = m ? io.sys.http?.(ip, port, { method: m[1], host, port, path: m[2], headers: [] }) ?? 'ECONNREFUSED' : undefined;
+  const open = res === undefined ? io.sys.connect?.(ip, port) ?? 'ECONNREFUSED' : typeof res === 'string' ? res : true;
   if (open === 'ETIMEDOUT') yield* waitMs(Math.min(waitLimitMs, TCP_CONNECT_TIMEOUT_MS));
   if (open !== true) {
     io.err(`nc: ${host} (${ip}:${port}): ${NET_TEXT[open]}\n`);
     return 1;
   }
   if (verbose) io.err(`${host} (${ip}:${port}) open\n`);
-  if (scan) return 0;
-  const m = /^([A-Z]+) (\S+) HTTP\/1\.[01]\r?\n/.exec(io.stdin);
-  if (!m) return 0;
-  const res = io.sys.http?.(ip, port, { method: m[1], host, port, path: m[2], headers: [] });
   if (!res || typeof res === 'string' || res.status === 0) return 0;
   io.out(`HTTP/1.1 ${res.status} ${res.reason}\r\n${res.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${res.body}`);
   return 0;
