@@ -10,7 +10,6 @@
  * What a process sees of all this is `systemFor(origin)` (./net-system.ts); `request` is the
  * same in one call.
  */
-import type { Pod } from 'kubernetes-types/core/v1';
 import type { Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { NodeSpec } from '../context';
@@ -23,7 +22,7 @@ import { KubeProxy } from './proxy/kube-proxy';
 import { ServiceTable, type Backend, type Frontend } from './proxy/service-table';
 import { TrafficStream } from './traffic';
 import type { IngressRoute, NetError, PodEndpoint, PolicyCheck, Protocol } from './types';
-import { listenerOn } from './pod-app';
+import { PodIndex } from './pod-index';
 
 /** Who sends, as routing needs it: the pod (its sandbox) or the host. */
 export type Source = { kind: 'pod'; sandbox: PodSandbox; endpoint: PodEndpoint } | { kind: 'host' };
@@ -80,11 +79,7 @@ export class ClusterNetwork {
   readonly traffic = new TrafficStream();
   private policy: PolicyCheck | undefined;
   private ingress: IngressControllers | undefined;
-  /** Pod IP → where its sandbox lives (pods informer; hostNetwork pods are under their node). */
-  private readonly podIPs = new Map<string, { node: string; uid: string }>();
-  private readonly hostNetPods = new Map<string, Map<string, string>>();
-  /** `node:hostPort` → the pod (uid, key) and container port it maps to (the CNI portmap plugin). */
-  private readonly hostPortMap = new Map<string, { uid: string; key: string; port: number }>();
+  readonly pods: PodIndex;
   private readonly nodeByIP = new Map<string, NodeSpec>();
 
   constructor(private readonly deps: NetworkDeps) {
@@ -102,12 +97,7 @@ export class ClusterNetwork {
       if (old) this.table.deleteSlice(old as unknown as EndpointSlice);
       if (type !== 'DELETED') this.table.setSlice(obj as unknown as EndpointSlice);
     });
-    const pods = deps.informers.for('pods');
-    for (const p of pods.list()) this.indexPod(p as unknown as Pod);
-    pods.onChange((obj, old, type) => {
-      if (old) this.unindexPod(old as unknown as Pod);
-      if (type !== 'DELETED') this.indexPod(obj as unknown as Pod);
-    });
+    this.pods = new PodIndex(deps.informers, deps.kubelets);
   }
 
   /** NetworkPolicy's check on every connection that reaches a pod (undefined: all allowed). */
@@ -140,22 +130,12 @@ export class ClusterNetwork {
 
   /** The running sandbox of the pod with this IP (not hostNetwork ones). */
   podByIP(ip: string): PodSandbox | undefined {
-    const at = this.podIPs.get(ip);
-    const s = at && this.deps.kubelets.get(at.node)?.sandbox(at.uid);
-    if (s && s.podIP === ip) return s;
-    // Not in the informer yet (the kubelet gave the IP before its status write): ask the nodes.
-    for (const k of this.deps.kubelets.values()) {
-      const found = k.sandboxByIP(ip);
-      if (found && !found.pod.spec?.hostNetwork) return found;
-    }
-    return undefined;
+    return this.pods.byPodIP(ip);
   }
 
   /** The running sandbox of pod `namespace/name`. */
   podByName(namespace: string, name: string): PodSandbox | undefined {
-    const pod = this.deps.informers.for('pods').get(namespace, name) as unknown as Pod | undefined;
-    const node = pod?.spec?.nodeName;
-    return node && pod?.metadata?.uid ? this.deps.kubelets.get(node)?.sandbox(pod.metadata.uid) : undefined;
+    return this.pods.byName(namespace, name);
   }
 
   /**
@@ -198,11 +178,8 @@ export class ClusterNetwork {
       if (np) return this.through(np, clientIP, { via: 'NodePort', node: node.name });
       const hp = this.viaHostPort(node.name, port, clientIP);
       if (hp) return hp;
-      for (const [ns, name] of this.hostNetworkPods(node.name)) {
-        const s = this.podByName(ns, name);
-        if (s && listenerOn(s, port, this.deps.now())) return this.at(s, port, 'HostNetwork', clientIP);
-      }
-      return 'ECONNREFUSED';
+      const s = this.pods.hostNetworkListener(node.name, port, this.deps.now());
+      return s ? this.at(s, port, 'HostNetwork', clientIP) : 'ECONNREFUSED';
     }
     if (POD_CIDR.test(ip)) {
       // Pod IPs are routed between the nodes (kindnet), not from the learner's machine.
@@ -217,9 +194,10 @@ export class ClusterNetwork {
   private through(f: Frontend, clientIP: string, entry: Parameters<KubeProxy['route']>[2]): Target | NetError {
     const b: Backend | NetError = this.proxy.route(f, clientIP, entry);
     if (typeof b === 'string') return b;
-    const s = this.podByIP(b.ip) ?? this.hostNetworkAt(b.ip, b.port);
+    const node = this.nodeByIP.get(b.ip);
+    const s = node ? this.pods.hostNetworkListener(node.name, b.port, this.deps.now()) : this.pods.byPodIP(b.ip);
     // An endpoint on a node's own address (the api-server's) with nothing listening refuses.
-    if (!s) return this.nodeByIP.has(b.ip) ? 'ECONNREFUSED' : 'EHOSTUNREACH';
+    if (!s) return node ? 'ECONNREFUSED' : 'EHOSTUNREACH';
     // Traffic from outside the node is masqueraded to the node's IP unless it stays local.
     const sourceIP = entry.via === 'ClusterIP' || f.externalLocal ? clientIP : (entry.via === 'NodePort' ? this.nodeIPOf(entry.node) : clientIP);
     const t = this.at(s, b.port, entry.via, sourceIP);
@@ -228,60 +206,17 @@ export class ClusterNetwork {
   }
 
   private viaHostPort(node: string, port: number, sourceIP: string): Target | undefined {
-    const hp = this.hostPortMap.get(`${node}:${port}`);
-    const s = hp && this.deps.kubelets.get(node)?.sandbox(hp.uid);
-    return s ? this.at(s, hp.port, 'HostPort', sourceIP) : undefined;
+    const hp = this.pods.hostPort(node, port);
+    return hp ? this.at(hp.sandbox, hp.port, 'HostPort', sourceIP) : undefined;
   }
 
   private at(s: PodSandbox, port: number, via: Target['via'], sourceIP: string): Target {
     return { sandbox: s, pod: endpointOf(s), port, via, sourceIP };
   }
 
-  private hostNetworkPods(node: string): Iterable<[string, string]> {
-    const m = this.hostNetPods.get(node);
-    return m ? [...m.values()].map((k) => k.split('/') as [string, string]) : [];
-  }
-
-  private hostNetworkAt(ip: string, port: number): PodSandbox | undefined {
-    const node = this.nodeByIP.get(ip);
-    if (!node) return undefined;
-    for (const [ns, name] of this.hostNetworkPods(node.name)) {
-      const s = this.podByName(ns, name);
-      if (s && listenerOn(s, port, this.deps.now())) return s;
-    }
-    return undefined;
-  }
-
   private nodeIPOf(name: string): string {
     for (const n of this.nodeByIP.values()) if (n.name === name) return n.internalIP;
     return HOST_IP;
-  }
-
-  private indexPod(p: Pod): void {
-    const node = p.spec?.nodeName;
-    if (!node || !p.metadata?.uid) return;
-    const key = `${p.metadata.namespace}/${p.metadata.name}`;
-    for (const c of p.spec?.containers ?? []) for (const cp of c.ports ?? []) if (cp.hostPort) this.hostPortMap.set(`${node}:${cp.hostPort}`, { uid: p.metadata.uid, key, port: cp.containerPort });
-    if (p.spec?.hostNetwork) {
-      let m = this.hostNetPods.get(node);
-      if (!m) this.hostNetPods.set(node, (m = new Map()));
-      m.set(p.metadata.uid, key);
-      return;
-    }
-    const ip = p.status?.podIP;
-    if (ip) this.podIPs.set(ip, { node, uid: p.metadata.uid });
-  }
-
-  private unindexPod(p: Pod): void {
-    const node = p.spec?.nodeName;
-    if (!node || !p.metadata?.uid) return;
-    for (const c of p.spec?.containers ?? []) for (const cp of c.ports ?? []) if (cp.hostPort && this.hostPortMap.get(`${node}:${cp.hostPort}`)?.uid === p.metadata.uid) this.hostPortMap.delete(`${node}:${cp.hostPort}`);
-    if (p.spec?.hostNetwork) {
-      this.hostNetPods.get(node)?.delete(p.metadata.uid);
-      return;
-    }
-    const ip = p.status?.podIP;
-    if (ip && this.podIPs.get(ip)?.uid === p.metadata.uid) this.podIPs.delete(ip);
   }
 }
 
