@@ -6,6 +6,7 @@ import { endpointOf } from './cluster-network';
 import { netSystem } from './net-system';
 import { hostSystem } from './host/host-system';
 import type { TrafficEvent } from './types';
+import { request } from './request';
 
 function pod(name: string, labels: Record<string, string>, image: string, node: string, extra: Record<string, unknown> = {}): KObject {
   const command = image.startsWith('busybox') ? { command: ['sleep', '3600'] } : {};
@@ -132,6 +133,16 @@ describe('the cluster network', () => {
     for (const s of c.api.list('endpointslices', 'default')) c.api.delete('endpointslices', 'default', s.metadata.name!);
     expect(host.http('172.18.0.9', 80, { ...GET, path: '/app', headers: [['Host', 'shop.local']] })).toMatchObject({ status: 503, body: 'no healthy upstream' });
     expect(svc.spec!.clusterIP).toBeDefined();
+  });
+
+  it('answers one request in one call, from a pod or from the host', () => {
+    const { c } = setup();
+    const now = () => c.clock.now();
+    const client = { kind: 'pod' as const, pod: { namespace: 'default', name: 'client', ip: '', nodeName: '', labels: {} } };
+    expect(request(c.network, client, 'http://web/', now)).toMatchObject({ status: 200 });
+    expect(request(c.network, client, 'http://web.default.svc.cluster.local/nope', now)).toMatchObject({ status: 404 });
+    expect(request(c.network, client, 'http://nope/', now)).toBe('NXDOMAIN');
+    expect(request(c.network, { kind: 'host' }, 'http://localhost:8080/', now)).toBe('ECONNREFUSED');
   });
 
   it('sends 10,000 requests through a Service by name quickly', () => {
