@@ -55,7 +55,8 @@ export const wget: ShellProgram = function* (io) {
       continue;
     }
     const ip = io.sys.resolve?.(url.host);
-    if (ip === 'ETIMEDOUT') yield* waitMs(Math.min(RESOLVER_TIMEOUT_MS, timeoutMs));
+    // The lookup comes before -T's alarm: only the resolver's own timeout bounds it.
+    if (ip === 'ETIMEDOUT') yield* waitMs(RESOLVER_TIMEOUT_MS);
     if (!ip || ip === 'ETIMEDOUT') {
       io.err(`wget: bad address '${url.host}'\n`);
       code = 1;
