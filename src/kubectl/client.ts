@@ -112,6 +112,8 @@ export interface RemoteProcess {
 export interface PortForward {
   /** Set once the stream has closed under the client: the pod stopped or went away. */
   readonly lost: boolean;
+  /** What the kubelet's error stream says when a connection finds nothing listening on `port` in the pod. */
+  refused(port: number): string;
   close(): void;
 }
 

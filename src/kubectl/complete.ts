@@ -74,7 +74,7 @@ export function complete(client: KubeClient, line: string, config: KubeConfig, w
     const subs = match(command.subcommands.map((c) => c.name), current);
     if (subs.length) return subs;
   }
-  if (command.name === 'logs' && positional.length === 0) return match(names(client, 'pods', namespace), current);
+  if (['logs', 'attach', 'port-forward'].includes(command.name) && positional.length === 0) return match(names(client, 'pods', namespace), current);
   if (command.name === 'cordon' || command.name === 'uncordon') return match(names(client, 'nodes', ''), current);
   if (command.name === 'use-context' || command.name === 'get-contexts') return match([config.context], current);
   if (!RESOURCE_COMMANDS.has(command.name)) return [];

@@ -63,7 +63,7 @@ export interface KubectlIO {
 /** See `KubectlIO.localPorts` (src/sim/network/host-ports.ts implements it). */
 export interface LocalPorts {
   /** Binds `port`: the function that releases it, or 'EADDRINUSE'. */
-  listen(port: number, target: { namespace: string; pod: string; port: number }, onConnection?: () => void): 'EADDRINUSE' | (() => void);
+  listen(port: number, target: { namespace: string; pod: string; port: number }, onConnection?: () => void, onRefused?: () => void): 'EADDRINUSE' | (() => void);
   /** What a bound port leads to (undefined: free). */
   lookup(port: number): unknown;
 }

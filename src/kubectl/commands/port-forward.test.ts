@@ -80,6 +80,20 @@ describe('kubectl port-forward', () => {
     expect(cluster.hostPorts.lookup(8080)).toBeUndefined();
   });
 
+  it('a connection that finds nothing listening in the pod: the kubelet\'s error, then lost connection', () => {
+    const cluster = createCluster({ seed: 3 });
+    web(cluster);
+    const pf = start(cluster, ['port-forward', 'web', '9999:81']);
+    expect(cluster.hostPorts.connect(9999)).toEqual({ namespace: 'default', pod: 'web', port: 81 });
+    cluster.hostPorts.refused(9999);
+    expect(pf.tick()).toBe(1);
+    expect(pf.out()).toContain('Handling connection for 9999\n');
+    const [klogLine, last] = pf.err().trimEnd().split('\n');
+    expect(klogLine).toMatch(/^E0101 09:\d\d:\d\d\.\d{6}       1 portforward\.go:424\] "Unhandled Error" err="an error occurred forwarding 9999 -> 81: error forwarding port 81 to pod [0-9a-f]{64}, uid : failed to execute portforward in network namespace \\"\/var\/run\/netns\/cni-[0-9a-f-]{36}\\": failed to connect to localhost:81 inside namespace \\"[0-9a-f]{64}\\", IPv4: dial tcp4 127\.0\.0\.1:81: connect: connection refused IPv6 dial tcp6 \[::1\]:81: connect: connection refused "$/);
+    expect(last).toBe('error: lost connection to pod');
+    expect(cluster.hostPorts.lookup(9999)).toBeUndefined();
+  });
+
   it('picks a free local port for `:80`, the same one on replay', () => {
     const ports = [1, 2].map(() => {
       const cluster = createCluster({ seed: 3 });

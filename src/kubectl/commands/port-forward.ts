@@ -11,6 +11,7 @@ import type { KObject } from '../../sim/core/object';
 import { Rng } from '../../sim/core/rng';
 import type { ParsedArgs } from '../args';
 import { CliError } from '../errors';
+import { klog } from '../output';
 import type { CommandContext, CommandModule, KubectlProgram, LocalPorts } from '../types';
 import { podFor } from './exec';
 
@@ -58,12 +59,23 @@ function* portForward(ctx: CommandContext, args: ParsedArgs): KubectlProgram {
   if (!local) throw new CliError('port-forward needs a terminal on the host: there are no local ports to listen on here');
   const stream = ctx.client.portForward(ctx.namespace, pod.metadata.name!, forwards.map((f) => f.remote));
   const releases: Array<() => void> = [];
+  let broken = false;
   try {
     let listening = false;
     for (const f of forwards) {
       if (f.local === 0) f.local = freePort(ctx, local);
       const target = { namespace: ctx.namespace, pod: pod.metadata.name!, port: f.remote };
-      const bound = local.listen(f.local, target, () => ctx.io.out(`Handling connection for ${f.local}\n`));
+      const bound = local.listen(
+        f.local,
+        target,
+        () => ctx.io.out(`Handling connection for ${f.local}\n`),
+        // handleConnection: the error stream's message is logged and the whole stream closed.
+        () => {
+          const err = `an error occurred forwarding ${f.local} -> ${f.remote}: ${stream.refused(f.remote)}`;
+          klog(ctx, 'E', 'portforward.go:424', `"Unhandled Error" err=${JSON.stringify(err)}`);
+          broken = true;
+        },
+      );
       if (bound === 'EADDRINUSE') {
         const errors = addresses.map((a) => `unable to create listener: Error listen ${a.protocol} ${hostPort(a.address, f.local)}: bind: address already in use`);
         ctx.io.err(`Unable to listen on port ${f.local}: Listeners failed to create with the following errors: [${errors.join(' ')}]\n`);
@@ -75,7 +87,8 @@ function* portForward(ctx: CommandContext, args: ParsedArgs): KubectlProgram {
     }
     if (!listening) throw new CliError(`unable to listen on any of the requested ports: [${forwards.map((f) => `{${f.local} ${f.remote}}`).join(' ')}]`);
     // Until Ctrl+C (nobody at the keys: at once), or the stream closes under us.
-    const lost: boolean = yield { until: () => stream.lost, timeoutMs: Infinity };
+    // A refused connection is no api write: the host looks again every virtual second.
+    const lost: boolean = yield { until: () => broken || stream.lost, timeoutMs: Infinity, pollMs: 1000 };
     if (lost) throw new CliError('lost connection to pod');
     return 0;
   } finally {

@@ -18,6 +18,15 @@ describe('HostPorts', () => {
     expect(ports.listen(8080, target)).not.toBe('EADDRINUSE');
   });
 
+  it('tells the forward when a connection found nothing listening in the pod', () => {
+    const ports = new HostPorts();
+    let refused = 0;
+    ports.listen(8080, target, undefined, () => refused++);
+    ports.refused(8080);
+    ports.refused(8081);
+    expect(refused).toBe(1);
+  });
+
   it('tells subscribers when the table changes', () => {
     const ports = new HostPorts();
     let changes = 0;

@@ -14,16 +14,20 @@ export interface PortForwardTarget {
 interface Binding {
   target: PortForwardTarget;
   onConnection: () => void;
+  onRefused?: () => void;
 }
 
 export class HostPorts {
   private readonly bound = new Map<number, Binding>();
   private readonly watchers = new Set<() => void>();
 
-  /** Binds `localPort`; the returned function releases it. 'EADDRINUSE' when another forward holds it. */
-  listen(localPort: number, target: PortForwardTarget, onConnection: () => void = () => undefined): 'EADDRINUSE' | (() => void) {
+  /**
+   * Binds `localPort`; the returned function releases it. 'EADDRINUSE' when another forward holds it.
+   * `onRefused`: a connection found nothing listening on the pod's port (see `refused`).
+   */
+  listen(localPort: number, target: PortForwardTarget, onConnection: () => void = () => undefined, onRefused?: () => void): 'EADDRINUSE' | (() => void) {
     if (this.bound.has(localPort)) return 'EADDRINUSE';
-    const binding = { target, onConnection };
+    const binding = { target, onConnection, onRefused };
     this.bound.set(localPort, binding);
     this.changed();
     return () => {
@@ -38,6 +42,15 @@ export class HostPorts {
     const b = this.bound.get(localPort);
     b?.onConnection();
     return b?.target;
+  }
+
+  /**
+   * The data path found nothing listening on the target's port for a connection to `localPort`
+   * (the client sees an empty reply): the forward hears the kubelet's error, and kubectl
+   * port-forward ends with "lost connection to pod".
+   */
+  refused(localPort: number): void {
+    this.bound.get(localPort)?.onRefused?.();
   }
 
   /** Looks without connecting (the UI's list of open forwards). */

@@ -63,21 +63,30 @@ function attachShell(sandbox: PodSandbox, c: RunningContainer, streams: Streams,
   const run = runner(sandbox, c, clock, network);
   const shell = interactiveShell(c, sandbox, { command: argv, stdin: true, tty: true }, streams, run, clock);
   let told = false;
-  // Its `exit` ends the main process: the container exits (at this instant, once the kubelet
-  // has seen it), and only then does the stream close.
+  // Its `exit` ends the main process: the container exits (the kubelet sees it at this instant)
+  // and the stream closes.
   const settle = () => {
     const code = shell.exitCode;
     if (code !== undefined && !told) {
       told = true;
       c.exitMain(code);
     }
+    return code;
+  };
+  // While the terminal is attached, a timer each second: a host driving time looks at the
+  // keyboard again at least that often (as a person types), not only at the next cluster event.
+  let tick: number | undefined;
+  const keepTicking = () => {
+    if (tick === undefined && !told) tick = clock.after(1000, () => (tick = undefined), 'kubectl attach');
   };
   return {
     get exitCode() {
-      settle();
-      if (sandbox.running().includes(c)) return undefined;
-      // Gone: by its own exit, or under the session (deleted, killed).
-      return shell.exitCode ?? 0;
+      const code = settle();
+      if (code !== undefined) return code;
+      // The container went away under the session (deleted, killed): the stream ends.
+      if (!sandbox.running().includes(c)) return 0;
+      keepTicking();
+      return undefined;
     },
     write(text) {
       shell.write(text);
@@ -95,8 +104,10 @@ function attachShell(sandbox: PodSandbox, c: RunningContainer, streams: Streams,
 /** What the main process writes from the moment of the attach, until it exits. */
 function attachOutput(sandbox: PodSandbox, c: RunningContainer, streams: Streams, clock: Clock): RemoteProcess {
   const from = clock.now();
-  // What it wrote before the attach is not sent again (`kubectl logs` has it).
-  let shown = c.plan.lines(c.startedAt, from).filter((l) => l.at < from).length;
+  // What it wrote up to the attach is not sent again (`kubectl logs` has it): kubectl attaches
+  // once it has seen the pod run, after the process's first words (hence "If you don't see a
+  // command prompt, try pressing enter.").
+  let shown = c.plan.lines(c.startedAt, from).length;
   let done = false;
   const end = c.plan.exitAfterMs === undefined ? undefined : c.startedAt + c.plan.exitAfterMs;
   // A timer at the exit, so that a host advancing time stops there.

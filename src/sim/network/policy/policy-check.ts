@@ -40,8 +40,19 @@ export class PolicyIndex {
     this.namespaces = informers.for('namespaces');
     this.pods = informers.for('pods');
     this.nodes = informers.for('nodes');
-    this.policies.onChange((obj) => this.byNamespace.delete(obj.metadata.namespace ?? ''));
+    this.policies.onChange((obj) => {
+      this.byNamespace.delete(obj.metadata.namespace ?? '');
+      this.version++;
+    });
   }
+
+  /** Bumped on every policy change: what `selected` remembers is good for one version. */
+  private version = 0;
+  /**
+   * Which policies select a pod, by its labels object: a pod's labels stay the same object
+   * until the pod changes, so repeated connections of one pod match its selectors once.
+   */
+  private readonly selected = new WeakMap<object, { version: number; namespace: string; ingress: CompiledPolicy[]; egress: CompiledPolicy[] }>();
 
   /** Whether any policy exists at all (lets the data path skip the check). */
   get empty(): boolean {
@@ -54,11 +65,10 @@ export class PolicyIndex {
     const ingress = this.isolating(to.namespace, to.labels, 'ingress');
     if (!egress.length && !ingress.length) return true;
     const toPod = this.pod(to);
-    if (!toPod) return true;
     // A hostNetwork pod is its node: no policy selects it, and it sends from the node's address.
-    const toHost = !!toPod.spec?.hostNetwork;
+    const toHost = !!toPod?.spec?.hostNetwork;
     const fromHost = fromPod !== undefined && !!this.pod(fromPod)?.spec?.hostNetwork;
-    const portFacts: PortFacts = { port, protocol, names: portNames(toPod, port, protocol) };
+    const portFacts: PortFacts = { port, protocol, names: toPod ? portNames(toPod, port, protocol) : [] };
     if (egress.length && !fromHost) {
       const target: PeerFacts = toHost ? { ip: this.ipNumber(to.ip) } : this.facts(to);
       if (!egress.some((p) => rulesAllow(p, p.egress!, target, portFacts))) return false;
@@ -74,9 +84,17 @@ export class PolicyIndex {
   private isolating(namespace: string, labels: Readonly<Record<string, string>>, direction: 'ingress' | 'egress'): CompiledPolicy[] {
     const all = this.compiled(namespace);
     if (all.length === 0) return NONE;
-    const out: CompiledPolicy[] = [];
-    for (const p of all) if (p[direction] && selectsPod(p, labels)) out.push(p);
-    return out;
+    let memo = this.selected.get(labels);
+    if (!memo || memo.version !== this.version || memo.namespace !== namespace) {
+      memo = { version: this.version, namespace, ingress: [], egress: [] };
+      for (const p of all) {
+        if (!selectsPod(p, labels)) continue;
+        if (p.ingress) memo.ingress.push(p);
+        if (p.egress) memo.egress.push(p);
+      }
+      this.selected.set(labels, memo);
+    }
+    return memo[direction];
   }
 
   private compiled(namespace: string): CompiledPolicy[] {
