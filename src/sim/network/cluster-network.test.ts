@@ -91,8 +91,13 @@ describe('the cluster network', () => {
     expect(host.http(podIP, 80, GET)).toBe('ETIMEDOUT');
     expect(host.resolve('web')).toBeUndefined();
     expect(host.http('127.0.0.1', 8080, GET)).toBe('ECONNREFUSED');
-    c.hostPorts.listen(8080, { namespace: 'default', pod: 'web-1', port: 80 });
+    const handled: string[] = [];
+    c.hostPorts.listen(8080, { namespace: 'default', pod: 'web-1', port: 80 }, () => handled.push('conn'), () => handled.push('refused'));
     expect(host.http('127.0.0.1', 8080, GET)).toMatchObject({ status: 200 });
+    // Nothing listens on the pod's port: kubectl accepted, the client reads an empty reply.
+    c.hostPorts.listen(8081, { namespace: 'default', pod: 'web-1', port: 81 }, () => handled.push('conn'), () => handled.push('refused'));
+    expect(host.http('127.0.0.1', 8081, GET)).toMatchObject({ status: 0 });
+    expect(handled).toEqual(['conn', 'conn', 'refused']);
   });
 
   it('reaches hostPorts and hostNetwork pods on the node IP; the host port 80 maps to the control plane', () => {

@@ -37,6 +37,8 @@ export interface Target {
   via: 'Loopback' | 'PodIP' | 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'PortForward' | 'HostNetwork' | 'HostPort';
   /** The source address the pod sees (policy's `from` for traffic from outside pods). */
   sourceIP: string;
+  /** The host's port whose `kubectl port-forward` carried it (via PortForward). */
+  localPort?: number;
 }
 
 /** An ingress controller's verdict on one HTTP request: the backend, and its own replies. */
@@ -113,6 +115,14 @@ export class ClusterNetwork {
     return this.ingress;
   }
 
+  /**
+   * A port-forwarded connection found nothing listening in the pod: kubectl had accepted it, so
+   * the client sees an empty reply, and the forward hears the kubelet's error.
+   */
+  forwardRefused(localPort: number): void {
+    this.deps.hostPorts.refused(localPort);
+  }
+
   /** The nodes (kind's containers on the docker network). */
   nodes(): readonly NodeSpec[] {
     return this.deps.nodes;
@@ -161,7 +171,10 @@ export class ClusterNetwork {
         return (cp && this.viaHostPort(cp.name, port, HOST_IP)) || 'ECONNREFUSED';
       }
       const s = this.podByName(fwd.namespace, fwd.pod);
-      return s ? this.at(s, fwd.port, 'PortForward', '127.0.0.1') : 'ECONNREFUSED';
+      if (!s) return 'ECONNREFUSED';
+      const t = this.at(s, fwd.port, 'PortForward', '127.0.0.1');
+      t.localPort = port;
+      return t;
     }
     if (self && ip === self.podIP && !self.pod.spec?.hostNetwork) return this.at(self, port, 'Loopback', clientIP);
     const vip = this.table.vip(ip, port, protocol);

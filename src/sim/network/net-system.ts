@@ -73,7 +73,12 @@ export function netSystem(net: ClusterNetwork, from: Source, now: () => number, 
         emit(() => ({ error: t }));
         return t;
       }
-      const open = listenerOn(t.sandbox, t.port, now()) ? true : 'ECONNREFUSED';
+      let open: true | NetError = listenerOn(t.sandbox, t.port, now()) ? true : 'ECONNREFUSED';
+      // kubectl port-forward accepts the local connection whatever the pod then says.
+      if (open !== true && t.localPort !== undefined) {
+        net.forwardRefused(t.localPort);
+        open = true;
+      }
       emit(() => outcome(t, open));
       return open;
     },
@@ -88,14 +93,19 @@ export function netSystem(net: ClusterNetwork, from: Source, now: () => number, 
       }
       const atPod = ingress?.atPod(t.pod, t.port, hostOf(req), req.path);
       if (atPod) return viaIngress(net, atPod, t.pod.ip, req, now, emit);
-      return exchange(t, req, now, emit);
+      return exchange(t, req, now, emit, undefined, net);
     },
   };
 }
 
 /** One HTTP exchange with whatever listens at the target. */
-function exchange(t: Target, req: HttpRequest, now: () => number, emit: Emit, ingress?: string): HttpResponse | NetError {
+function exchange(t: Target, req: HttpRequest, now: () => number, emit: Emit, ingress?: string, net?: ClusterNetwork): HttpResponse | NetError {
   const c = listenerOn(t.sandbox, t.port, now());
+  if (!c && t.localPort !== undefined && net) {
+    net.forwardRefused(t.localPort);
+    emit(() => outcome(t, 'ECONNREFUSED'));
+    return EMPTY_REPLY;
+  }
   const res = c ? answer(c, t.port === req.port ? req : { ...req, port: t.port }, now(), t.sandbox.pod.spec?.hostname ?? t.sandbox.pod.metadata?.name) : 'ECONNREFUSED';
   emit(() => outcome(t, res, ingress));
   return res;
@@ -137,6 +147,9 @@ function reply(r: { status: number; body: string }): HttpResponse {
   const type = r.body.startsWith('<html>') ? 'text/html' : 'text/plain';
   return { status: r.status, reason: REASONS[r.status] ?? '', headers: [['Content-Type', type], ['Content-Length', String(r.body.length)]], body: r.body };
 }
+
+/** What a client reads from a connection closed before any answer (curl: Empty reply from server). */
+const EMPTY_REPLY: HttpResponse = { status: 0, reason: '', headers: [], body: '' };
 
 const REASONS: Record<number, string> = { 404: 'Not Found', 502: 'Bad Gateway', 503: 'Service Unavailable' };
 
