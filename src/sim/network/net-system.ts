@@ -22,7 +22,6 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 const NO_DNS: ResolvConf = { nameservers: [], search: [], ndots: 1 };
 const NX: DnsReply = { rcode: 'NXDOMAIN', answers: [] };
 
-
 /**
  * The network of a process in pod `pod` (its sandbox in `from`), or of the learner's machine.
  * `instant`: the process runs at one instant of virtual time (a container's timeline is computed
@@ -93,15 +92,15 @@ export function netSystem(net: ClusterNetwork, from: Source, now: () => number, 
       }
       const atPod = ingress?.atPod(t.pod, t.port, hostOf(req), req.path);
       if (atPod) return viaIngress(net, atPod, t.pod.ip, req, now, emit);
-      return exchange(t, req, now, emit, undefined, net);
+      return exchange(net, t, req, now, emit);
     },
   };
 }
 
 /** One HTTP exchange with whatever listens at the target. */
-function exchange(t: Target, req: HttpRequest, now: () => number, emit: Emit, ingress?: string, net?: ClusterNetwork): HttpResponse | NetError {
+function exchange(net: ClusterNetwork, t: Target, req: HttpRequest, now: () => number, emit: Emit, ingress?: string): HttpResponse | NetError {
   const c = listenerOn(t.sandbox, t.port, now());
-  if (!c && t.localPort !== undefined && net) {
+  if (!c && t.localPort !== undefined) {
     net.forwardRefused(t.localPort);
     emit(() => outcome(t, 'ECONNREFUSED'));
     return EMPTY_REPLY;
@@ -139,7 +138,7 @@ function viaIngress(net: ClusterNetwork, d: IngressDecision, controllerIP: strin
     emit(() => ({ ingress, service, status: d.noEndpoints.status }));
     return reply(d.noEndpoints);
   }
-  return exchange(t, { ...req, path: route.path }, now, emit, ingress);
+  return exchange(net, t, { ...req, path: route.path }, now, emit, ingress);
 }
 
 /** A controller's own reply (nginx's HTML pages, envoy's plain text). */
