@@ -33,6 +33,9 @@ const READY_AFTER = new WeakMap<RunningContainer, number>();
 /** The files a container serves at one instant: requests in the same instant share one view. */
 const VIEWS = new WeakMap<RunningContainer, { at: number; view: ReturnType<RunningContainer['files']['view']> }>();
 
+/** Static files' answers within one instant, by method and path. */
+const ANSWERS = new WeakMap<RunningContainer, { at: number; byRequest: Map<string, HttpResponse> }>();
+
 function filesAt(c: RunningContainer, now: number) {
   const v = VIEWS.get(c);
   if (v && v.at === now) return v.view;
@@ -48,7 +51,17 @@ function filesAt(c: RunningContainer, now: number) {
 export function answer(c: RunningContainer, req: HttpRequest, now: number, hostname?: string): HttpResponse {
   const server = c.plan.server!;
   const name = server.serverName?.(c.image.version) ?? c.image.repository.split('/').pop()!;
-  if (server.docroot) return serveFile(server.docroot, name, filesAt(c, now), req, now);
+  if (server.docroot) {
+    // A server of files answers the same request the same way within one instant.
+    const key = `${req.method} ${req.host}:${req.port} ${req.path}`;
+    const memo = ANSWERS.get(c);
+    const hit = memo && memo.at === now ? memo.byRequest.get(key) : undefined;
+    if (hit) return hit;
+    const res = serveFile(server.docroot, name, filesAt(c, now), req, now);
+    if (memo && memo.at === now) memo.byRequest.set(key, res);
+    else ANSWERS.set(c, { at: now, byRequest: new Map([[key, res]]) });
+    return res;
+  }
   if (!server.http) return { status: 0, reason: '', headers: [], body: '' };
   const a = server.http({ method: req.method, path: req.path, headers: Object.fromEntries(req.headers), body: req.body, port: req.port, uptimeMs: now - c.startedAt, state: appStateOf(c.plan), hostname });
   const body = req.method === 'HEAD' ? '' : a.body;
