@@ -13,7 +13,7 @@ import ts from 'typescript';
 
 import { KINDS } from '../src/sim/kinds';
 
-/** One root per served kind: its kubernetes-types module (`core/v1`, `apps/v1`) and type name. */
+/** One root per served kind: its kubernetes-types module (`core/v1`, `apps/v1`, `discovery/v1` for discovery.k8s.io) and type name. */
 /** kubernetes-types names a group's module by its first word (`networking.k8s.io` → `networking/v1`). */
 const ROOTS: [string, string, string][] = KINDS.map((k) => [`${(k.group || 'core').split('.')[0]}/${k.version}`, k.kind, k.group ? `${k.group}/${k.version}` : k.version]);
 

@@ -4,6 +4,7 @@ import type { KubeConfig, Workspace } from '../kubectl/types';
 import type { Cluster } from '../sim/cluster';
 import { createClient } from '../sim/client';
 import { HostShell } from '../shell/host/host-shell';
+import { hostSystem } from '../sim/network/host/host-system';
 import type { ShellProgram } from '../shell/interpreter';
 
 export function headlessHost(cluster: Cluster, workspace: Workspace, config: KubeConfig, programs?: ReadonlyMap<string, ShellProgram>): HostShell {
@@ -13,6 +14,7 @@ export function headlessHost(cluster: Cluster, workspace: Workspace, config: Kub
     workspace: () => workspace,
     now: () => cluster.clock.now(),
     tty: false,
+    network: hostSystem(cluster.network, () => cluster.clock.now()),
     ...(programs ? { programs } : {}),
   });
 }

@@ -38,9 +38,41 @@ export interface HttpResponse {
   body: string;
 }
 
+/** A DNS record type a query may ask for. */
+export type RRType = 'A' | 'AAAA' | 'SRV' | 'PTR' | 'CNAME' | 'TXT' | 'MX' | 'NS' | 'SOA';
+
+export interface DnsRecord {
+  name: string;
+  type: 'A' | 'SRV' | 'PTR' | 'CNAME';
+  /** The address (A), or the target name (SRV, PTR, CNAME). */
+  data: string;
+  /** SRV's priority, weight and port. */
+  srv?: { priority: number; weight: number; port: number };
+}
+
+/** A nameserver's reply to one query (the answer section; CoreDNS answers authoritatively). */
+export interface DnsReply {
+  rcode: 'NOERROR' | 'NXDOMAIN';
+  answers: DnsRecord[];
+}
+
+/** What /etc/resolv.conf says: nameservers, search domains, `options ndots:N`. */
+export interface ResolvConf {
+  nameservers: string[];
+  search: string[];
+  ndots: number;
+}
+
 export interface ContainerSystem {
-  /** The IPv4 address `host` names from inside the pod, or undefined (no such host). */
-  resolve?(host: string): string | undefined;
+  /**
+   * The IPv4 address `host` names (getaddrinfo: /etc/hosts, then DNS with the search list), or
+   * undefined (no such host), or 'ETIMEDOUT' (no nameserver answered: the caller waits for it).
+   */
+  resolve?(host: string): string | undefined | 'ETIMEDOUT';
+  /** One DNS query to `server` (nslookup): its reply, or 'ETIMEDOUT' when nothing answers on server:53. */
+  dns?(server: string, name: string, type: RRType): DnsReply | 'ETIMEDOUT';
+  /** The resolver's configuration (/etc/resolv.conf). */
+  resolvConf?(): ResolvConf;
   /** Whether something accepts a TCP connection on `ip:port`. */
   connect?(ip: string, port: number): true | NetError;
   /** One HTTP exchange with whatever listens on `ip:port`. */

@@ -21,8 +21,10 @@ import { createPolicyCheck, type PolicyIndex } from './network/policy';
 import { installSystem } from './system';
 import { startCloudProvider, type CloudProvider } from './controllers/cloud-provider/cloud-provider';
 import { startIngressNginxStatus } from './addons/ingress-nginx-status';
-import { ingressGateway, type IngressGateway } from './network/ingress/gateway';
+import { ingressGateway, REPLIES, type IngressGateway } from './network/ingress/gateway';
+import { ingressControllers } from './network/ingress-controllers';
 import { publishApiServerEndpoints } from './controllers/endpoints/apiserver-endpoints';
+import { ClusterNetwork } from './network/cluster-network';
 
 export interface ClusterOptions {
   seed?: number | string;
@@ -66,6 +68,8 @@ export interface Cluster extends SimContext {
   readonly held: boolean;
   /** The learner's machine's localhost ports (kubectl port-forward). */
   readonly hostPorts: HostPorts;
+  /** The data path: DNS, kube-proxy, the host, traffic events (network/cluster-network.ts). */
+  readonly network: ClusterNetwork;
   /** NetworkPolicy's verdict on a connection (the data path asks it; blocked ⇒ the client times out). */
   readonly networkPolicy: PolicyIndex;
   /** cloud-provider-kind: load balancers and Ingress addresses on the kind network. */
@@ -107,6 +111,10 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const kubelets = startKubelets(ctx, nodes);
   const scheduler = startScheduler(ctx, informers);
   const controllers = startControllers(ctx, informers);
+  const hostPorts = new HostPorts();
+  const network = new ClusterNetwork({ informers, kubelets, nodes, rng: rng.fork('kube-proxy'), now: () => clock.now(), hostPorts });
+  const networkPolicy = createPolicyCheck(informers);
+  network.setPolicy(networkPolicy.check);
   api.create('services', 'default', kubernetesService());
   publishApiServerEndpoints(api, nodes[0].internalIP);
   api.create('resourcequotas', 'default', {
@@ -117,6 +125,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   });
   installSystem(ctx, nodes);
   const cloudProvider = startCloudProvider(ctx, informers, nodes.map((n) => n.internalIP), opts.cloudProvider);
+  const gateway = ingressGateway(informers, cloudProvider.ingresses);
+  network.setIngress(ingressControllers(gateway, REPLIES));
   // The ingress-nginx add-on's controller pod, once it runs: Ingress status and events.
   startIngressNginxStatus(ctx, informers);
   for (const name of opts.addons) installAddon(api, name);
@@ -131,11 +141,12 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     controllers,
     scheduler,
     kubelets,
-    hostPorts: new HostPorts(),
-    networkPolicy: createPolicyCheck(informers),
+    hostPorts,
+    network,
+    networkPolicy,
     cloudProvider,
     setCloudProvider: (on) => cloudProvider.setRunning(on),
-    ingressGateway: ingressGateway(informers, cloudProvider.ingresses),
+    ingressGateway: gateway,
     advance: (ms) => clock.advance(ms),
     settle: () => {
       if (!held) clock.advance(0);

@@ -35,6 +35,7 @@ import {
 import { FRAME_MS, TimeDriver, type WallTimers } from './time-driver';
 import { EditorWorkspace } from './workspace';
 import { HostShell } from '../shell/host/host-shell';
+import { hostSystem } from '../sim/network/host/host-system';
 import type { ShellProgram } from '../shell/interpreter';
 import { TypedInput } from './typed-input';
 import { RunningLines, runNow, type Output } from './running-lines';
@@ -136,6 +137,7 @@ export class Session {
       workspace: () => this.workspace,
       now: () => this.cluster.clock.now(),
       tty: true,
+      network: hostSystem(this.cluster.network, () => this.cluster.clock.now()),
       ...(this.deps.programs ? { programs: this.deps.programs } : {}),
     });
     this.journal.clear();

@@ -7,8 +7,8 @@ import { describeConfigMap, describeGeneric, describeNamespace, describeResource
 import { DEFAULT_DESCRIBER_SETTINGS, eventsOf, type DescribeSource, type Describer, type DescriberSettings, type GroupDescribers } from './describer';
 import { APPS_DESCRIBERS } from './groups/apps';
 import { CORE_DESCRIBERS } from './groups/core';
-import { NETWORKING_DESCRIBERS } from './groups/networking';
 import { DISCOVERY_DESCRIBERS } from './groups/discovery';
+import { NETWORKING_DESCRIBERS } from './groups/networking';
 import { describeNode } from './node';
 import { describePod } from './pod';
 import { describeDeployment, describeReplicaSet } from './workloads';

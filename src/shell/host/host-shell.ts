@@ -4,7 +4,8 @@
  * from line to line); each line is a generator of waits that the session (virtual time, frame by
  * frame) or the runner (all at once) drives, exactly as a kubectl program.
  *
- * Programs: kubectl (and `k`, a preset alias as in the exams), watch, sleep, clear, the text
+ * Programs: kubectl (and `k`, a preset alias as in the exams), watch, sleep, clear, curl (the
+ * host's network: NodePorts, LoadBalancer IPs, port-forwards), the text
  * tools of the programs registry, and the inline ones (cat of the workspace files, sort, seq…).
  */
 import type { TerminalInput, Workspace } from '../../kubectl/types';
@@ -15,6 +16,8 @@ import { HOME, WorkspaceFs, workspaceOf } from './workspace-fs';
 import { watch } from './watch';
 import { hostSleep, clear } from './host-programs';
 import { hostPrograms } from './registry';
+import { curl } from '../programs/curl';
+import type { ContainerSystem } from '../container-system';
 
 export type { TerminalInput };
 
@@ -36,6 +39,8 @@ export interface HostDeps {
   programs?: ReadonlyMap<string, ShellProgram>;
   /** A terminal shows the output (watch clears the screen); false for the headless runner. */
   tty: boolean;
+  /** The learner's machine's network (curl): src/sim/network/host. Absent: no network. */
+  network?: Partial<ContainerSystem>;
 }
 
 export interface LineIO {
@@ -70,6 +75,7 @@ export class HostShell {
       ['watch', watch({ capture: (line) => this.capture(line), tty: deps.tty, columns: () => this.io.columns ?? 80 })],
       ['sleep', hostSleep],
       ['clear', clear],
+      ['curl', curl],
     ]);
     this.shell = new Shell({
       flavor: 'bash',
@@ -77,7 +83,7 @@ export class HostShell {
       userland: 'gnu',
       fs,
       cwd: HOME,
-      sys: { now: () => deps.now(), hostname: HOST_NAME },
+      sys: { ...deps.network, now: () => deps.now(), hostname: HOST_NAME },
       env: { HOME, PATH: '/usr/local/bin:/usr/bin:/bin', SHELL: '/bin/bash', USER: 'learner', PWD: HOME, TERM: 'xterm-256color' },
       lookup: (name) => host.get(name) ?? programs.get(name) ?? (['sh', 'bash'].includes(name) ? () => 0 : INLINE_PROGRAMS.get(name)),
       write: (text, stream) => this.io.write(text, stream),

@@ -3,14 +3,18 @@
  * `-O`, `-X METHOD`, `-H HEADER`, `-L`/`-m`/`-v` accepted. Talks HTTP through the pod network with
  * curl's error texts: `curl: (7) Failed to connect to localhost port 81 after 0 ms: Couldn't
  * connect to server`, `curl: (6) Could not resolve host: web`, `curl: (22) The requested URL
- * returned error: 404`. The progress meter (stderr, when stdout is no terminal) is not drawn.
+ * returned error: 404`. A dropped connection waits for the kernel (`curl: (28) Failed to connect
+ * to web port 80 after 127000 ms: Couldn't connect to server`) or for `-m`/`--connect-timeout`
+ * (`… after 5000 ms: Timeout was reached`); a resolver nobody answers, its timeout. The progress
+ * meter (stderr, when stdout is no terminal) is not drawn.
  */
 import { resolvePath } from '../fs-map';
 import type { HttpResponse } from '../container-system';
-import type { Program } from '../program';
+import type { ShellProgram } from '../interpreter';
+import { RESOLVER_TIMEOUT_MS, secondsOption, TCP_CONNECT_TIMEOUT_MS, waitMs } from './net-wait';
 import { parseUrl } from './url';
 
-export const curl: Program = (io) => {
+export const curl: ShellProgram = function* (io) {
   let silent = false;
   let showError = false;
   let include = false;
@@ -21,6 +25,9 @@ export const curl: Program = (io) => {
   let method: string | undefined;
   let data: string | undefined;
   const headers: Array<[string, string]> = [];
+  let writeOut: string | undefined;
+  let maxTimeMs: number | undefined;
+  let connectTimeoutMs: number | undefined;
   const urls: string[] = [];
   const args = io.argv.slice(1);
   for (let i = 0; i < args.length; i++) {
@@ -34,7 +41,10 @@ export const curl: Program = (io) => {
     } else if (a === '-d' || a === '--data' || a === '--data-raw' || a === '--data-binary') {
       // Several -d join with `&`, as curl does.
       data = data === undefined ? args[++i] ?? '' : `${data}&${args[++i] ?? ''}`;
-    } else if (a === '-m' || a === '--max-time' || a === '--connect-timeout' || a === '-w' || a === '-A') i++;
+    } else if (a === '-m' || a === '--max-time') maxTimeMs = secondsOption(args[++i]);
+    else if (a === '--connect-timeout') connectTimeoutMs = secondsOption(args[++i]);
+    else if (a === '-w' || a === '--write-out') writeOut = args[++i];
+    else if (a === '-A') i++;
     else if (a.startsWith('--')) {
       if (a === '--silent') silent = true;
       else if (a === '--show-error') showError = true;
@@ -53,8 +63,10 @@ export const curl: Program = (io) => {
       }
     } else urls.push(a);
   }
-  const error = (code: number, text: string): number => {
+  const error = (code: number, text: string, url?: string): number => {
     if (!silent || showError) io.err(`curl: (${code}) ${text}\n`);
+    // The write-out still runs for a failed transfer: no response code (000).
+    if (writeOut !== undefined && url !== undefined) io.out(formatWriteOut(writeOut, { http_code: '000', response_code: '0', remote_ip: '', remote_port: '', size_download: '0', url_effective: url }));
     return code;
   };
   if (!urls.length) {
@@ -67,21 +79,46 @@ export const curl: Program = (io) => {
     if (!url) { code = error(3, 'URL rejected: No host part in the URL'); continue; }
     if (url.scheme !== 'http' && url.scheme !== 'https') { code = error(1, `Protocol "${url.scheme}" not supported`); continue; }
     const ip = io.sys.resolve?.(url.host);
-    if (!ip) { code = error(6, `Could not resolve host: ${url.host}`); continue; }
+    if (ip === 'ETIMEDOUT') {
+      if (maxTimeMs !== undefined && maxTimeMs < RESOLVER_TIMEOUT_MS) {
+        yield* waitMs(maxTimeMs);
+        code = error(28, `Resolving timed out after ${maxTimeMs} milliseconds`, text);
+        continue;
+      }
+      yield* waitMs(RESOLVER_TIMEOUT_MS);
+    }
+    if (!ip || ip === 'ETIMEDOUT') { code = error(6, `Could not resolve host: ${url.host}`, text); continue; }
     const hostHeader = url.port === 80 ? url.host : `${url.host}:${url.port}`;
     // -d sends a form body with POST unless -X names another method.
     const form: Array<[string, string]> = data === undefined ? [] : [['Content-Length', String(data.length)], ['Content-Type', 'application/x-www-form-urlencoded']];
     const sent = [...headers, ...form.filter(([k]) => !headers.some(([h]) => h.toLowerCase() === k.toLowerCase()))];
     const res: HttpResponse | string = io.sys.http?.(ip, url.port, { method: method ?? (head ? 'HEAD' : data !== undefined ? 'POST' : 'GET'), host: url.host, port: url.port, path: url.path, headers: [['Host', hostHeader], ['User-Agent', 'curl/8.11.1'], ['Accept', '*/*'], ...sent], ...(data !== undefined ? { body: data } : {}) }) ?? 'ECONNREFUSED';
-    if (typeof res === 'string') { code = error(7, `Failed to connect to ${url.host} port ${url.port} after 0 ms: Couldn't connect to server`); continue; }
-    if (res.status === 0) { code = error(52, 'Empty reply from server'); continue; }
+    if (res === 'ETIMEDOUT') {
+      const limit = Math.min(maxTimeMs ?? Infinity, connectTimeoutMs ?? Infinity);
+      const waited = Math.min(limit, TCP_CONNECT_TIMEOUT_MS);
+      yield* waitMs(waited);
+      code = error(28, `Failed to connect to ${url.host} port ${url.port} after ${waited} ms: ${limit < TCP_CONNECT_TIMEOUT_MS ? 'Timeout was reached' : "Couldn't connect to server"}`, text);
+      continue;
+    }
+    if (typeof res === 'string') { code = error(7, `Failed to connect to ${url.host} port ${url.port} after 0 ms: Couldn't connect to server`, text); continue; }
+    if (res.status === 0) { code = error(52, 'Empty reply from server', text); continue; }
     if (fail && res.status >= 400) { code = error(22, `The requested URL returned error: ${res.status}`); continue; }
     const head_ = `HTTP/1.1 ${res.status} ${res.reason}\r\n${res.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
     const out = (include || head ? head_ : '') + (head ? '' : res.body);
     const name = output ?? (remoteName ? url.path.split('?')[0].split('/').pop() || '' : undefined);
-    if (name === undefined || name === '-') { io.out(out); continue; }
-    const err = io.fs.write(resolvePath(io.cwd, name), out, false);
-    if (err) code = error(23, `Failure writing output to destination, passed ${out.length} returned 0`);
+    if (name === undefined || name === '-') io.out(out);
+    else if (name !== '/dev/null') {
+      const err = io.fs.write(resolvePath(io.cwd, name), out, false);
+      if (err) { code = error(23, `Failure writing output to destination, passed ${out.length} returned 0`); continue; }
+    }
+    if (writeOut !== undefined) io.out(formatWriteOut(writeOut, { http_code: String(res.status).padStart(3, '0'), response_code: String(res.status), remote_ip: ip, remote_port: String(url.port), size_download: String(head ? 0 : res.body.length), url_effective: text }));
   }
   return code;
 };
+
+/** `-w FORMAT`: `%{variable}` and the backslash escapes curl knows (\n, \r, \t). */
+function formatWriteOut(format: string, vars: Record<string, string>): string {
+  return format
+    .replace(/%\{([a-z_]+)\}/g, (_m, v: string) => vars[v] ?? '')
+    .replace(/\\([nrt\\])/g, (_m, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : '\\'));
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFs } from '../memory-fs';
-import type { Program, System, Userland } from '../program';
+import type { System, Userland } from '../program';
+import type { ShellProgram, ShellRun } from '../interpreter';
 import type { HttpResponse } from '../container-system';
 import { curl } from './curl';
 import { kill } from './kill';
@@ -22,11 +23,23 @@ function system(signals: Array<[number, number]> = []): System {
   };
 }
 
-function run(program: Program, argv: string[], opts: { userland?: Userland; sys?: System; fs?: MemoryFs; stdin?: string } = {}) {
+function run(program: ShellProgram, argv: string[], opts: { userland?: Userland; sys?: System; fs?: MemoryFs; stdin?: string } = {}) {
   let out = '';
   let err = '';
-  const code = program({ argv, stdin: opts.stdin ?? '', env: new Map(), cwd: '/', fs: opts.fs ?? new MemoryFs([['/tmp/.keep', '']]), userland: opts.userland ?? 'busybox', sys: opts.sys ?? system(), out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
+  const code = drive(program({ argv, stdin: opts.stdin ?? '', env: new Map(), cwd: '/', fs: opts.fs ?? new MemoryFs([['/tmp/.keep', '']]), userland: opts.userland ?? 'busybox', sys: opts.sys ?? system(), out: (t) => (out += t), err: (t) => (err += t) }));
+  return { code: code.status, out, err, waitedMs: code.waitedMs };
+}
+
+/** Runs a program that may wait (a dropped connection): the waits pass at once, summed. */
+export function drive(r: number | ShellRun<number>): { status: number; waitedMs: number } {
+  if (typeof r === 'number') return { status: r, waitedMs: 0 };
+  let waitedMs = 0;
+  let step = r.next();
+  while (!step.done) {
+    waitedMs += step.value.timeoutMs;
+    step = r.next(false);
+  }
+  return { status: step.value, waitedMs };
 }
 
 describe('runtime programs', () => {

@@ -11,9 +11,10 @@ import type { Clock } from '../core/clock';
 import type { KObject } from '../core/object';
 import type { Kubelet } from '../kubelet/kubelet';
 import { startAttach } from '../kubelet/exec/attach';
-import type { PodSandbox } from '../kubelet/exec/sandbox';
+import type { ClusterNetwork } from '../network/cluster-network';
+import { podNetworkOf } from '../kubelet/exec/network';
 
-export function attachToPod(obj: KObject, opts: PodAttachOptions, streams: Streams, kubelets: ReadonlyMap<string, Kubelet>, clock: Clock): RemoteProcess {
+export function attachToPod(obj: KObject, opts: PodAttachOptions, streams: Streams, kubelets: ReadonlyMap<string, Kubelet>, clock: Clock, network?: ClusterNetwork): RemoteProcess {
   const pod = obj as unknown as Pod;
   const name = obj.metadata.name!;
   const spec = pod.spec ?? { containers: [] };
@@ -33,12 +34,5 @@ export function attachToPod(obj: KObject, opts: PodAttachOptions, streams: Strea
   const sandbox = kubelets.get(spec.nodeName)?.sandbox(obj.metadata.uid!);
   const running = sandbox?.running().find((c) => c.name === container);
   if (!sandbox || !running) throw statusError('InternalError', `Internal error occurred: unable to upgrade connection: container not found ("${container}")`);
-  const byIP = (ip: string): PodSandbox | undefined => {
-    for (const k of kubelets.values()) {
-      const s = k.sandboxByIP(ip);
-      if (s) return s;
-    }
-    return undefined;
-  };
-  return startAttach(sandbox, running, { stdin: !!opts.stdin, tty: !!opts.tty }, streams, clock, byIP);
+  return startAttach(sandbox, running, { stdin: !!opts.stdin, tty: !!opts.tty }, streams, clock, network ? podNetworkOf(network) : () => ({}));
 }

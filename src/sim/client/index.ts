@@ -24,7 +24,7 @@ import { portForwardToPod } from './port-forward';
 const SCALABLE = ['deployments', 'replicasets'];
 
 /** What the client needs of a cluster: its components, and `settle` after writes. */
-export type ClientHost = SimContext & Pick<Cluster, 'settle' | 'kubelets'>;
+export type ClientHost = SimContext & Pick<Cluster, 'settle' | 'kubelets'> & Partial<Pick<Cluster, 'network'>>;
 
 export function createClient(cluster: ClientHost): KubeClient {
   const { api } = cluster;
@@ -72,8 +72,8 @@ export function createClient(cluster: ClientHost): KubeClient {
       const sinceTime = since?.ms;
       return readLogs(cluster, namespace, pod, opts.container, { previous: opts.previous, tail: opts.tailLines, timestamps: opts.timestamps, sinceSeconds: opts.sinceSeconds, sinceTime, limitBytes: opts.limitBytes });
     },
-    exec: (namespace, pod, opts, streams) => execInPod(api.get('pods', namespace, pod), opts, streams, cluster.kubelets, cluster.clock),
-    attach: (namespace, pod, opts, streams) => attachToPod(api.get('pods', namespace, pod), opts, streams, cluster.kubelets, cluster.clock),
+    exec: (namespace, pod, opts, streams) => execInPod(api.get('pods', namespace, pod), opts, streams, cluster.kubelets, cluster.clock, cluster.network),
+    attach: (namespace, pod, opts, streams) => attachToPod(api.get('pods', namespace, pod), opts, streams, cluster.kubelets, cluster.clock, cluster.network),
     portForward: (namespace, pod) => portForwardToPod(api.get('pods', namespace, pod), cluster.kubelets),
     // No PodDisruptionBudgets are served, so no eviction is refused: it is the pod's delete.
     evict(namespace, pod, opts) {

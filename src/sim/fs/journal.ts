@@ -14,10 +14,17 @@ export type JournalEntry =
   | { at: number; kind: 'gone' };
 
 export class FileJournal {
+  /**
+   * Counts every write to any journal: a cache of what files read at an instant (a server's
+   * answers, ../network/pod-app.ts) holds only while no write happened since, even one made
+   * at that same instant (`kubectl exec … sh -c 'echo x >> f'`, then a request).
+   */
+  static writes = 0;
   private readonly entries = new Map<string, JournalEntry[]>();
 
   /** Adds an entry, keeping each path's history in time order (ties: the later call wins). */
   record(path: string, entry: JournalEntry): void {
+    FileJournal.writes++;
     let list = this.entries.get(path);
     if (!list) this.entries.set(path, (list = []));
     let i = list.length;

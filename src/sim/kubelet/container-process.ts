@@ -6,7 +6,8 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { ImageInfo, PortInUse, ServerBehaviour } from '../images';
 import { runProcess, type OutputLine, type ProcessContext, type ShellFlavor } from '../../shell/evaluate';
-import type { Program, System } from '../../shell/program';
+import type { System } from '../../shell/program';
+import type { ShellProgram } from '../../shell/interpreter';
 import { PodFiles, type ContainerFiles } from '../fs/pod-files';
 import type { LogLine } from './logs';
 import { kubeletEnv, type PodFacts } from './container-env';
@@ -49,7 +50,7 @@ export interface ProcessPlan {
 
 /** What the container runtime lends a command run inside (ps, kill, wget…): see ./exec/. */
 export interface ExecRuntime {
-  programs?: ReadonlyMap<string, Program>;
+  programs?: ReadonlyMap<string, ShellProgram>;
   sys?: System;
   /** The working directory (an interactive shell's, after `cd`). */
   cwd?: string;

@@ -8,7 +8,7 @@
 import type { RemoteProcess, Streams } from '../../../kubectl/client';
 import type { Clock } from '../../core/clock';
 import { EXEC_HORIZON_MS, interactiveShell } from './session';
-import type { PodSandbox, PodsByIP, RunningContainer } from './sandbox';
+import type { PodNetworkOf, PodSandbox, RunningContainer } from './sandbox';
 import { execRuntime } from './system';
 
 export interface AttachRequest {
@@ -16,15 +16,15 @@ export interface AttachRequest {
   tty: boolean;
 }
 
-export function startAttach(sandbox: PodSandbox, c: RunningContainer, req: AttachRequest, streams: Streams, clock: Clock, byIP: PodsByIP): RemoteProcess {
-  if (c.plan.readsStdin && req.stdin) return streams.stdin !== undefined && !req.tty ? attachScript(sandbox, c, streams.stdin, streams, clock, byIP) : attachShell(sandbox, c, streams, clock, byIP);
+export function startAttach(sandbox: PodSandbox, c: RunningContainer, req: AttachRequest, streams: Streams, clock: Clock, network: PodNetworkOf): RemoteProcess {
+  if (c.plan.readsStdin && req.stdin) return streams.stdin !== undefined && !req.tty ? attachScript(sandbox, c, streams.stdin, streams, clock, network) : attachShell(sandbox, c, streams, clock, network);
   return attachOutput(sandbox, c, streams, clock);
 }
 
 /** Input piped to the main shell (`kubectl run -i … -- sh <<EOF`): its script; its end ends the shell. */
-function attachScript(sandbox: PodSandbox, c: RunningContainer, script: string, streams: Streams, clock: Clock, byIP: PodsByIP): RemoteProcess {
+function attachScript(sandbox: PodSandbox, c: RunningContainer, script: string, streams: Streams, clock: Clock, network: PodNetworkOf): RemoteProcess {
   const startedAt = clock.now();
-  const result = runner(sandbox, c, clock, byIP)([mainArgv(c)[0], '-c', script]);
+  const result = runner(sandbox, c, clock, network)([mainArgv(c)[0], '-c', script]);
   const lines = result.lines ?? [];
   const code = result.code ?? 0;
   // The shell reads the script, then its end of input, and exits: the container with it.
@@ -48,19 +48,19 @@ function attachScript(sandbox: PodSandbox, c: RunningContainer, script: string, 
 }
 
 /** Runs a command line in the container as the main shell's child. */
-function runner(sandbox: PodSandbox, c: RunningContainer, clock: Clock, byIP: PodsByIP) {
+function runner(sandbox: PodSandbox, c: RunningContainer, clock: Clock, network: PodNetworkOf) {
   return (command: string[], cwd?: string) => {
     const now = clock.now();
     const pid = c.pids.next;
     c.pids.next += 6;
-    return c.plan.exec(command, c.startedAt, now, EXEC_HORIZON_MS, { ...execRuntime(sandbox, c, byIP, () => now, command, pid), cwd });
+    return c.plan.exec(command, c.startedAt, now, EXEC_HORIZON_MS, { ...execRuntime(sandbox, c, network, () => now, command, pid), cwd });
   };
 }
 
 /** The main shell, driven by the terminal: each line runs in the container as PID 1's child would. */
-function attachShell(sandbox: PodSandbox, c: RunningContainer, streams: Streams, clock: Clock, byIP: PodsByIP): RemoteProcess {
+function attachShell(sandbox: PodSandbox, c: RunningContainer, streams: Streams, clock: Clock, network: PodNetworkOf): RemoteProcess {
   const argv = mainArgv(c);
-  const run = runner(sandbox, c, clock, byIP);
+  const run = runner(sandbox, c, clock, network);
   const shell = interactiveShell(c, sandbox, { command: argv, stdin: true, tty: true }, streams, run, clock);
   let told = false;
   // Its `exit` ends the main process: the container exits (the kubelet sees it at this instant)

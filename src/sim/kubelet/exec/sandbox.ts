@@ -3,6 +3,7 @@
  * (one network namespace: `localhost` is any of them) and its IP. The pod worker provides it.
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1';
+import type { ContainerSystem } from '../../../shell/container-system';
 import type { ContainerFiles } from '../../fs/pod-files';
 import type { ImageInfo } from '../../images';
 import type { ProcessPlan } from '../container-process';
@@ -36,5 +37,5 @@ export interface PodSandbox {
   running(): RunningContainer[];
 }
 
-/** The pods of the whole cluster by IP (the pod network's routing table). */
-export type PodsByIP = (ip: string) => PodSandbox | undefined;
+/** The network a process in pod `self` sees at `now` (the cluster network, from that pod). */
+export type PodNetworkOf = (self: PodSandbox, now: () => number) => Partial<ContainerSystem>;

@@ -9,7 +9,7 @@ import type { RemoteProcess, Streams } from '../../../kubectl/client';
 import { statusError } from '../../api/errors';
 import type { Clock } from '../../core/clock';
 import { hash32 } from '../../core/rng';
-import type { PodSandbox, PodsByIP, RunningContainer } from './sandbox';
+import type { PodNetworkOf, PodSandbox, RunningContainer } from './sandbox';
 import { execRuntime } from './system';
 import { cdError, promptOf, SHELLS } from './prompt';
 import { resolvePath } from '../../../shell/fs-map';
@@ -24,7 +24,7 @@ export interface ExecRequest {
   tty: boolean;
 }
 
-export function startExec(sandbox: PodSandbox, c: RunningContainer, req: ExecRequest, streams: Streams, clock: Clock, byIP: PodsByIP): RemoteProcess {
+export function startExec(sandbox: PodSandbox, c: RunningContainer, req: ExecRequest, streams: Streams, clock: Clock, network: PodNetworkOf): RemoteProcess {
   const pid = c.pids.next;
   c.pids.next += 6;
   const shell = SHELLS.has(basename(req.command[0] ?? '')) && req.command.length === 1;
@@ -33,7 +33,7 @@ export function startExec(sandbox: PodSandbox, c: RunningContainer, req: ExecReq
   const argv = req.stdin && shell && streams.stdin !== undefined ? [req.command[0], '-c', streams.stdin] : req.command;
   const run = (command: string[], cwd?: string) => {
     const now = clock.now();
-    const result = c.plan.exec(command, c.startedAt, now, EXEC_HORIZON_MS, { ...execRuntime(sandbox, c, byIP, () => now, req.command, pid), cwd });
+    const result = c.plan.exec(command, c.startedAt, now, EXEC_HORIZON_MS, { ...execRuntime(sandbox, c, network, () => now, req.command, pid), cwd });
     if (result.startError) {
       // containerd's exec id is random; a stable one keeps replays byte-identical.
       const id = hex64(`${c.containerID}/${pid}`);

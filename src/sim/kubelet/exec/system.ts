@@ -10,8 +10,7 @@ import type { System } from '../../../shell/program';
 import { RUNTIME_PROGRAMS } from '../../../shell/programs/runtime';
 import { kubeletEnv } from '../container-env';
 import { NO_FACTS, resolveArgv, type ExecRuntime } from '../container-process';
-import { podNetwork } from './network';
-import type { PodSandbox, PodsByIP, RunningContainer } from './sandbox';
+import type { PodNetworkOf, PodSandbox, RunningContainer } from './sandbox';
 
 const SIGHUP = 1;
 const SIGINT = 2;
@@ -19,12 +18,12 @@ const SIGQUIT = 3;
 const SIGTERM = 15;
 
 /** The runtime for a process `argv` exec'd as `pid` in `c` at `now`. */
-export function execRuntime(sandbox: PodSandbox, c: RunningContainer, byIP: PodsByIP, now: () => number, argv: string[], pid: number): ExecRuntime {
+export function execRuntime(sandbox: PodSandbox, c: RunningContainer, network: PodNetworkOf, now: () => number, argv: string[], pid: number): ExecRuntime {
   const hostname = sandbox.pod.spec?.hostname ?? sandbox.pod.metadata?.name ?? '';
   const sys: System = {
     now,
     hostname,
-    ...podNetwork(sandbox, byIP, now()),
+    ...network(sandbox, now),
     processes: () => [...mainProcesses(sandbox, c), { pid, user: 'root', command: argv.join(' '), startedAt: now() }],
     signal(target, signal) {
       if (target === pid) return undefined;
