@@ -1,5 +1,6 @@
 /** Starts every controller of the controller-manager, sharing one informer per resource. */
 import type { SimContext } from '../context';
+import { startDaemonSetController, type DaemonSetController } from './daemonset/daemonset';
 import { startDeploymentController, type DeploymentController } from './deployment/deployment';
 import { startGarbageCollector, type GarbageCollector } from './garbage-collector/garbage-collector';
 import { startNamespaceController, type NamespaceController } from './namespace/namespace';
@@ -14,6 +15,7 @@ export interface ControllerManager {
   garbageCollector: GarbageCollector;
   namespaces: NamespaceController;
   resourceQuotas: ResourceQuotaController;
+  daemonSets: DaemonSetController;
 }
 
 export function startControllers(ctx: SimContext, informers = new SharedInformers(ctx.store)): ControllerManager {
@@ -24,5 +26,6 @@ export function startControllers(ctx: SimContext, informers = new SharedInformer
     garbageCollector: startGarbageCollector(ctx),
     namespaces: startNamespaceController(ctx, informers),
     resourceQuotas: startResourceQuotaController(ctx, informers),
+    daemonSets: startDaemonSetController(ctx, informers),
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KObject } from '../../core/object';
 import { causes, testServer } from '../test-server';
 
-type J = Record<string, any>;
+type J = Record<string, any> & KObject;
 
 function ds(name: string, spec: Record<string, unknown> = {}): KObject {
   return {
@@ -33,11 +33,11 @@ describe('DaemonSet strategy', () => {
     const api = testServer();
     const d = api.create('daemonsets', 'default', ds('agent')) as J;
     const same = api.update('daemonsets', 'default', { ...d, spec: { ...d.spec, minReadySeconds: 5 } }) as J;
-    expect(same.metadata.annotations['deprecated.daemonset.template.generation']).toBe('1');
+    expect(same.metadata.annotations?.['deprecated.daemonset.template.generation']).toBe('1');
     expect(same.metadata.generation).toBe(2);
     const template = { ...same.spec.template, spec: { ...same.spec.template.spec, containers: [{ name: 'agent', image: 'busybox:1.37' }] } };
     const changed = api.update('daemonsets', 'default', { ...same, spec: { ...same.spec, template } }) as J;
-    expect(changed.metadata.annotations['deprecated.daemonset.template.generation']).toBe('2');
+    expect(changed.metadata.annotations?.['deprecated.daemonset.template.generation']).toBe('2');
     expect(changed.metadata.generation).toBe(3);
   });
 

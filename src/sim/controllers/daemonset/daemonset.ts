@@ -1,0 +1,295 @@
+/**
+ * The DaemonSet controller (pkg/controller/daemon): one daemon pod on every node the DaemonSet
+ * selects and whose taints it tolerates, created with node affinity to that node (the scheduler
+ * binds it), removed from nodes it no longer belongs on, failed pods replaced with back-off,
+ * RollingUpdate or OnDelete rollouts against ControllerRevisions, and status written when it
+ * changes. Pods follow nodes: a node that appears gets its daemon pods; taints that stop being
+ * tolerated remove them (NoExecute) or only stop new ones (NoSchedule).
+ */
+import type { Node, Toleration } from 'kubernetes-types/core/v1';
+import { StatusError } from '../../api/errors';
+import type { SimContext } from '../../context';
+import { sameJson } from '../../core/json-equal';
+import { keyOf, splitKey } from '../../core/keys';
+import { fromLabelSelector, matchSelector } from '../../core/labels';
+import { controllerRef, type KObject } from '../../core/object';
+import { Expectations } from '../../informers/expectations';
+import type { SharedInformers } from '../../informers/shared-informers';
+import { WorkQueue } from '../../informers/workqueue';
+import type { PodObject } from '../../kinds/apps/workload-types';
+import { isNamespaceTerminating, slowStartBatch, SLOW_START_INITIAL_BATCH } from '../replicaset/replicaset';
+import { cleanupHistory, constructHistory } from './history';
+import { daemonPodFor, daemonPodTemplate, nodeShouldRunDaemonPod, REVISION_HASH_LABEL, type DaemonSetObject } from './node-eligibility';
+import { podsToReplace } from './rolling-update';
+import { byCreation, computeStatus, daemonSetStatus } from './status';
+
+/** `BurstReplicas` of the DaemonSet controller. */
+export const DS_BURST_REPLICAS = 250;
+/** failedPodsBackoff: 1 s doubling to 15 min, per DaemonSet and node. */
+const FAILED_BACKOFF_MS = 1000;
+const FAILED_BACKOFF_MAX_MS = 15 * 60 * 1000;
+
+export class DaemonSetController {
+  readonly queue: WorkQueue;
+  private readonly byUid = new Map<string, DaemonSetObject>();
+  private readonly expectations: Expectations;
+  private readonly record;
+  /** DaemonSets that may have orphans to adopt (an orphan matching their selector changed). */
+  private readonly adopt = new Set<string>();
+  /** Failed-pod back-off by `<ds uid>/<node>`: the delay and when it ends. */
+  private readonly failed = new Map<string, { delay: number; until: number }>();
+
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly informers: SharedInformers,
+  ) {
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 'daemonset-controller');
+    this.expectations = new Expectations(ctx.clock);
+    this.record = ctx.events.for({ component: 'daemonset-controller' });
+    const dsInformer = informers.for('daemonsets');
+    for (const ds of dsInformer.list()) this.dsChanged(ds as DaemonSetObject, 'ADDED');
+    dsInformer.onChange((obj, _old, type) => this.dsChanged(obj as DaemonSetObject, type));
+    informers.for('pods').onChange((obj, old, type) => this.podChanged(obj as PodObject, old as PodObject | undefined, type));
+    informers.for('nodes').onChange((obj, old, type) => this.nodeChanged(obj as Node & KObject, old as (Node & KObject) | undefined, type));
+    informers.for('controllerrevisions').onChange((obj, _old, type) => {
+      const ref = controllerRef(obj);
+      if (type === 'DELETED' && ref?.kind === 'DaemonSet') this.enqueueUid(ref.uid);
+    });
+  }
+
+  private dsChanged(ds: DaemonSetObject, type: string): void {
+    const uid = ds.metadata.uid!;
+    if (type === 'DELETED') {
+      this.byUid.delete(uid);
+      this.expectations.forget(keyOf(ds));
+      return;
+    }
+    this.byUid.set(uid, ds);
+    this.queue.add(keyOf(ds));
+  }
+
+  private enqueueUid(uid: string): DaemonSetObject | undefined {
+    const ds = this.byUid.get(uid);
+    if (ds) this.queue.add(keyOf(ds));
+    return ds;
+  }
+
+  private podChanged(pod: PodObject, old: PodObject | undefined, type: string): void {
+    const ref = controllerRef(pod);
+    const oldRef = old ? controllerRef(old) : undefined;
+    if (oldRef && oldRef.uid !== ref?.uid && oldRef.kind === 'DaemonSet') this.enqueueUid(oldRef.uid);
+    if (ref) {
+      if (ref.kind !== 'DaemonSet') return;
+      const ds = this.enqueueUid(ref.uid);
+      if (!ds) return;
+      const key = keyOf(ds);
+      if (type === 'ADDED') this.expectations.creationObserved(key);
+      const nowDeleting = pod.metadata.deletionTimestamp && !old?.metadata.deletionTimestamp;
+      if (type === 'DELETED' ? !pod.metadata.deletionTimestamp : nowDeleting) this.expectations.deletionObserved(key);
+      return;
+    }
+    if (type === 'DELETED' || this.byUid.size === 0) return;
+    if (old && !oldRef && sameJson(old.metadata.labels, pod.metadata.labels)) return;
+    for (const ds of this.byUid.values()) {
+      if (ds.metadata.namespace !== pod.metadata.namespace) continue;
+      if (!matchSelector(fromLabelSelector(ds.spec?.selector), pod.metadata.labels ?? {})) continue;
+      this.adopt.add(keyOf(ds));
+      this.queue.add(keyOf(ds));
+    }
+  }
+
+  /** Nodes coming, going, or changing what decides placement: every DaemonSet looks again. */
+  private nodeChanged(node: Node & KObject, old: (Node & KObject) | undefined, type: string): void {
+    if (type === 'MODIFIED' && old) {
+      const same = sameJson(node.metadata.labels, old.metadata.labels) && sameJson(node.spec?.taints, old.spec?.taints) && !!node.spec?.unschedulable === !!old.spec?.unschedulable;
+      if (same) return;
+    }
+    for (const ds of this.byUid.values()) this.queue.add(keyOf(ds));
+  }
+
+  /** One level-triggered sync (`syncDaemonSet`); returns a delay to look again, if any. */
+  sync(key: string): number | void {
+    const ds = this.informers.for('daemonsets').get(...splitKey(key)) as DaemonSetObject | undefined;
+    if (!ds) {
+      this.expectations.forget(key);
+      return;
+    }
+    // A DaemonSet being deleted: its history may already be gone; status is not recomputed.
+    if (ds.metadata.deletionTimestamp) return;
+    const nodes = (this.informers.for('nodes').list() as Node[]).sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1));
+    const history = constructHistory(this.ctx, this.informers, ds);
+    if (!history) return;
+    const { hash } = history;
+    const tolerations = daemonPodTemplate(ds, hash).spec?.tolerations ?? [];
+    let retry: number | undefined;
+    if (this.expectations.satisfied(key)) {
+      retry = this.manage(ds, nodes, tolerations, hash);
+      if (this.expectations.satisfied(key) && ds.spec?.updateStrategy?.type === 'RollingUpdate') {
+        const pods = this.podsByNode(ds);
+        const desired = nodes.filter((n) => nodeShouldRunDaemonPod(n, ds, tolerations).shouldRun).length;
+        this.syncNodes(ds, podsToReplace(ds, pods, desired, hash, this.ctx.clock.now()), [], hash);
+      }
+      const live = new Set<string>();
+      for (const list of this.podsByNode(ds).values()) for (const p of list) live.add(p.metadata.labels?.[REVISION_HASH_LABEL] ?? '');
+      cleanupHistory(this.ctx, ds, history.old, live);
+    }
+    const current = (this.informers.for('daemonsets').get(...splitKey(key)) as DaemonSetObject | undefined) ?? ds;
+    const pods = this.podsByNode(current, true);
+    const status = computeStatus(current, nodes, pods, tolerations, hash, this.ctx.clock.now());
+    this.writeStatus(current, status);
+    const minReady = current.spec?.minReadySeconds ?? 0;
+    if (minReady > 0 && status.numberReady !== (status.numberAvailable ?? 0)) retry = Math.min(retry ?? Infinity, minReady * 1000);
+    return retry;
+  }
+
+  /** `manage`: which nodes need a daemon pod and which pods must go. Returns a back-off delay, if any. */
+  private manage(ds: DaemonSetObject, nodes: readonly Node[], tolerations: readonly Toleration[], hash: string): number | undefined {
+    const pods = this.podsByNode(ds);
+    const create: string[] = [];
+    const remove: PodObject[] = [];
+    let retry: number | undefined;
+    const now = this.ctx.clock.now();
+    for (const node of nodes) {
+      const name = node.metadata!.name!;
+      const { shouldRun, shouldContinueRunning } = nodeShouldRunDaemonPod(node, ds, tolerations);
+      const here = pods.get(name) ?? [];
+      if (shouldRun && here.length === 0) {
+        create.push(name);
+      } else if (shouldContinueRunning) {
+        const running: PodObject[] = [];
+        for (const pod of here) {
+          if (pod.metadata.deletionTimestamp) continue;
+          const phase = pod.status?.phase;
+          if (phase === 'Failed') {
+            const wait = this.failedBackoff(ds, name, now);
+            if (wait > 0) {
+              retry = Math.min(retry ?? Infinity, wait);
+              continue;
+            }
+            this.record(ds, 'Warning', 'FailedDaemonPod', `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${name}, will try to kill it`);
+            remove.push(pod);
+          } else if (phase === 'Succeeded') {
+            remove.push(pod);
+          } else {
+            running.push(pod);
+          }
+        }
+        // Without surge, more than one pod on a node: all but the oldest go.
+        if (running.length > 1) remove.push(...running.sort(byCreation).slice(1));
+      } else if (here.length > 0) {
+        for (const pod of here) if (!pod.metadata.deletionTimestamp) remove.push(pod);
+      }
+    }
+    this.syncNodes(ds, remove, create, hash);
+    return retry;
+  }
+
+  /** Returns how long the node's failed-pod back-off still runs (0: kill now, and back off longer). */
+  private failedBackoff(ds: DaemonSetObject, node: string, now: number): number {
+    const key = `${ds.metadata.uid}/${node}`;
+    const entry = this.failed.get(key);
+    if (entry && now < entry.until) return entry.until - now;
+    const delay = entry ? Math.min(entry.delay * 2, FAILED_BACKOFF_MAX_MS) : FAILED_BACKOFF_MS;
+    this.failed.set(key, { delay, until: now + delay });
+    return 0;
+  }
+
+  /** `syncNodes`: deletes, then creates in slow-start batches, with expectations and events. */
+  private syncNodes(ds: DaemonSetObject, remove: PodObject[], create: string[], hash: string): void {
+    const key = keyOf(ds);
+    const creates = create.slice(0, DS_BURST_REPLICAS);
+    const deletes = remove.slice(0, DS_BURST_REPLICAS);
+    if (creates.length === 0 && deletes.length === 0) return;
+    this.expectations.expectCreations(key, creates.length);
+    this.expectations.expectDeletions(key, deletes.length);
+    const template = daemonPodTemplate(ds, hash);
+    let next = 0;
+    const { successes } = slowStartBatch(creates.length, SLOW_START_INITIAL_BATCH, () => this.createPod(ds, daemonPodFor(ds, template, creates[next++])));
+    for (let i = successes; i < creates.length; i++) this.expectations.creationObserved(key);
+    for (const pod of deletes) {
+      try {
+        this.ctx.api.delete('pods', pod.metadata.namespace, pod.metadata.name!);
+        this.record(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`);
+      } catch (e) {
+        if (!(e instanceof StatusError)) throw e;
+        this.expectations.deletionObserved(key);
+        if (e.reason !== 'NotFound') this.record(ds, 'Warning', 'FailedDelete', `Error deleting: ${e.message}`);
+      }
+    }
+  }
+
+  private createPod(ds: DaemonSetObject, pod: KObject): Error | undefined {
+    try {
+      const made = this.ctx.api.create('pods', ds.metadata.namespace, pod, { bodyOwned: true });
+      this.record(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${made.metadata.name}`);
+      return undefined;
+    } catch (e) {
+      if (!(e instanceof StatusError)) throw e;
+      if (isNamespaceTerminating(e)) return undefined;
+      this.record(ds, 'Warning', 'FailedCreate', `Error creating: ${e.message}`);
+      return e;
+    }
+  }
+
+  /**
+   * `getNodesToDaemonPods`: the DaemonSet's pods (adopting matching orphans when one was seen)
+   * by the node they target. `forStatus` leaves out pods both terminal and being deleted.
+   */
+  private podsByNode(ds: DaemonSetObject, forStatus = false): Map<string, PodObject[]> {
+    const uid = ds.metadata.uid!;
+    const key = keyOf(ds);
+    const podInformer = this.informers.for('pods');
+    if (this.adopt.delete(key)) this.adoptOrphans(ds);
+    const out = new Map<string, PodObject[]>();
+    for (const obj of podInformer.ownedBy(uid)) {
+      const pod = obj as PodObject;
+      if (controllerRef(pod)?.uid !== uid) continue;
+      if (forStatus && pod.metadata.deletionTimestamp && (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed')) continue;
+      const node = targetNode(pod);
+      if (!node) continue;
+      let list = out.get(node);
+      if (!list) out.set(node, (list = []));
+      list.push(pod);
+    }
+    return out;
+  }
+
+  private adoptOrphans(ds: DaemonSetObject): void {
+    const selector = fromLabelSelector(ds.spec?.selector);
+    if (!selector || selector.length === 0) return;
+    for (const obj of this.informers.for('pods').list(ds.metadata.namespace)) {
+      const pod = obj as PodObject;
+      if (controllerRef(pod) || pod.metadata.deletionTimestamp || !matchSelector(selector, pod.metadata.labels ?? {})) continue;
+      const ownerReferences = [...(pod.metadata.ownerReferences ?? []), { apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name!, uid: ds.metadata.uid!, controller: true, blockOwnerDeletion: true }];
+      try {
+        this.ctx.api.update('pods', pod.metadata.namespace, { ...pod, metadata: { ...pod.metadata, ownerReferences } });
+      } catch (e) {
+        if (!(e instanceof StatusError)) throw e;
+      }
+    }
+  }
+
+  private writeStatus(ds: DaemonSetObject, status: ReturnType<typeof computeStatus>): void {
+    if (sameJson(status, daemonSetStatus(ds.status ?? {}))) return;
+    try {
+      this.ctx.api.updateStatus('daemonsets', ds.metadata.namespace, { ...ds, status });
+    } catch (e) {
+      if (!(e instanceof StatusError)) throw e;
+    }
+  }
+}
+
+/** `util.GetTargetNodeName`: spec.nodeName, or the node its affinity's `metadata.name In [x]` names. */
+export function targetNode(pod: PodObject): string | undefined {
+  if (pod.spec?.nodeName) return pod.spec.nodeName;
+  for (const term of pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? []) {
+    for (const f of term.matchFields ?? []) {
+      if (f.key === 'metadata.name' && f.operator === 'In' && f.values?.length === 1) return f.values[0];
+    }
+  }
+  return undefined;
+}
+
+export function startDaemonSetController(ctx: SimContext, informers: SharedInformers): DaemonSetController {
+  return new DaemonSetController(ctx, informers);
+}
