@@ -3,7 +3,7 @@ import { createCluster, type Cluster } from '../../cluster';
 import type { KObject } from '../../core/object';
 import type { PodObject } from '../../kinds/apps/workload-types';
 
-type J = Record<string, any> & KObject;
+type J = Record<string, any> & { apiVersion: string; kind: string; metadata: any };
 
 function agent(name = 'agent', spec: Record<string, unknown> = {}): KObject {
   return {
