@@ -16,7 +16,9 @@ import { genericImage } from './generic';
 import { goproxy } from './goproxy';
 import { httpEcho } from './http-echo';
 import { httpd } from './httpd';
+import { kindnetd } from './kindnetd';
 import { kuard } from './kuard';
+import { kubeComponents } from './kube-components';
 import { mongo } from './mongo';
 import { mysql } from './mysql';
 import { nginx } from './nginx';
@@ -37,7 +39,7 @@ export { imageDigest } from './digest';
 export { appStateOf, toRequest } from './http';
 
 /** The families in the registry's order (what `knownRepositories` lists). */
-const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho];
+const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho, kubeComponents, kindnetd];
 
 const REPOS: ImageRepository[] = FAMILIES.flatMap((f) => f.repositories);
 
