@@ -17,6 +17,8 @@ import { startScheduler, type Scheduler } from './scheduler/scheduler';
 import { Store } from './core/store';
 import { installAddon } from './addons/install';
 import { HostPorts } from './network/host-ports';
+import { installSystem } from './system';
+import { controlPlaneManifests } from './system/control-plane';
 
 export interface ClusterOptions {
   seed?: number | string;
@@ -33,6 +35,8 @@ export interface ClusterOptions {
   nodeMemoryBytes?: number;
   /** Add-ons installed as the cluster comes up (`metrics-server`): ../addons. */
   addons?: string[];
+  /** kind's system pods: the control plane's static pods, kube-proxy and kindnet (./system). */
+  system?: boolean;
 }
 
 export const DEFAULT_POD_QUOTA = 1000;
@@ -73,6 +77,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     nodeCpuMillis: 4000,
     nodeMemoryBytes: 8 * GiB,
     addons: [],
+    system: true,
     ...options,
   };
   const clock = new Clock(DEFAULT_EPOCH);
@@ -87,7 +92,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   }
   const informers = new SharedInformers(store);
   const nodes = nodeSpecs(opts);
-  const kubelets = startKubelets(ctx, nodes);
+  const staticPods = opts.system ? (n: NodeSpec) => (n.controlPlane ? controlPlaneManifests(n.internalIP) : []) : undefined;
+  const kubelets = startKubelets(ctx, nodes, staticPods);
   const scheduler = startScheduler(ctx, informers);
   const controllers = startControllers(ctx, informers);
   api.create('services', 'default', kubernetesService());
@@ -97,6 +103,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     metadata: { name: 'pod-quota', namespace: 'default' },
     spec: { hard: { pods: String(opts.podQuota) } },
   });
+  if (opts.system) installSystem(api);
   for (const name of opts.addons) installAddon(api, name);
   clock.advance(opts.uptimeMs);
 

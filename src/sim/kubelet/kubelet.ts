@@ -15,6 +15,7 @@ import type { ImageInfo, ImageRef } from '../images';
 import { LogStore } from './logs';
 import { buildNode, nodeIndex, PRELOADED_IMAGES, type NodeImage } from './node-object';
 import { PodWorker } from './pod-worker';
+import { StaticPods } from './static-pods';
 import type { PodSandbox } from './exec/sandbox';
 import type { NodeRuntime, PullTicket } from './runtime';
 import type { ResourceUse } from '../metrics/usage';
@@ -46,14 +47,14 @@ export interface PodStats {
  * Starts one kubelet per node, each registering its Node, and the pod watch that hands every
  * pod's events to the kubelet of its node. Returns the kubelets by node name.
  */
-export function startKubelets(ctx: SimContext, nodes: readonly NodeSpec[]): ReadonlyMap<string, Kubelet> {
+export function startKubelets(ctx: SimContext, nodes: readonly NodeSpec[], staticManifests?: (node: NodeSpec) => KObject[]): ReadonlyMap<string, Kubelet> {
   const kubelets = new Map<string, KubeletImpl>();
   ctx.store.subscribe((e: WatchEvent) => {
     const nodeName = (e.object.spec as { nodeName?: string } | undefined)?.nodeName;
     if (nodeName) kubelets.get(nodeName)?.onPod(e);
   }, 'pods');
   for (const node of nodes) {
-    const k = new KubeletImpl(ctx, node);
+    const k = new KubeletImpl(ctx, node, staticManifests?.(node) ?? []);
     kubelets.set(node.name, k);
     k.register();
   }
@@ -76,9 +77,13 @@ class KubeletImpl implements NodeRuntime, Kubelet {
   private nextIP = 2;
   private used = { cpu: 0, memory: 0 };
 
+  /** The pods of its manifest folder (the control plane's), when it has any. */
+  private readonly staticPods: StaticPods | undefined;
+
   constructor(
     readonly ctx: SimContext,
     readonly node: NodeSpec,
+    staticManifests: readonly KObject[] = [],
   ) {
     this.clock = ctx.clock;
     this.actor = `kubelet (${node.name})`;
@@ -86,6 +91,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
     this.rng = ctx.rng.fork(`kubelet/${node.name}`);
     this.record = ctx.events.for({ component: 'kubelet', host: node.name });
     for (const img of PRELOADED_IMAGES) for (const n of img.names) this.imageStore.set(n, img);
+    this.staticPods = staticManifests.length ? new StaticPods(ctx, node, staticManifests, this.actor) : undefined;
   }
 
   get nodeName(): string {
@@ -95,6 +101,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
   register(): void {
     if (this.ctx.api.tryGet('nodes', undefined, this.node.name)) return;
     this.ctx.api.create('nodes', undefined, buildNode(this.node, this.now(), this.nodeImages()));
+    this.staticPods?.start();
   }
 
   images(): string[] {
@@ -131,6 +138,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
   onPod(e: WatchEvent): void {
     const obj = e.object;
     const uid = obj.metadata.uid!;
+    if (this.staticPods?.owns(obj) && this.mirrorEvent(e)) return;
     const worker = this.workers.get(uid);
     if (e.type === 'DELETED') {
       if (worker) {
@@ -163,6 +171,33 @@ class KubeletImpl implements NodeRuntime, Kubelet {
 
   private readonly pending = new Set<string>();
   readonly startedAt: number;
+  /** The worker running each static pod, by mirror pod name: it outlives its mirrors. */
+  private readonly staticWorkers = new Map<string, PodWorker>();
+
+  /** A mirror pod's event; true when handled here (the static pod keeps running whatever its mirror does). */
+  private mirrorEvent(e: WatchEvent): boolean {
+    const obj = e.object;
+    const name = obj.metadata.name!;
+    const uid = obj.metadata.uid!;
+    if (e.type === 'DELETED') {
+      const running = this.workers.get(uid);
+      if (running) this.staticWorkers.set(name, running);
+      this.staticPods!.mirrorGone(obj);
+      return !!running;
+    }
+    if (obj.metadata.deletionTimestamp) {
+      this.staticPods!.mirrorDeleting(obj);
+      return true;
+    }
+    const worker = this.staticWorkers.get(name);
+    if (!worker || this.workers.get(uid) === worker) return false;
+    // A new mirror of a static pod that kept running: it reports there from now on.
+    this.staticWorkers.delete(name);
+    for (const [k, w] of this.workers) if (w === worker) this.workers.delete(k);
+    this.workers.set(uid, worker);
+    this.clock.after(0, () => worker.rebind(this.ctx.api.tryGet('pods', 'kube-system', name) ?? obj), this.actor);
+    return true;
+  }
 
   /** Kubelet admission: a pod bound here directly (spec.nodeName) may not fit. */
   private admit(obj: KObject): boolean {

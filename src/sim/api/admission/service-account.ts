@@ -17,7 +17,8 @@ export function serviceAccount(rng: Rng): AdmissionPlugin {
     name: 'ServiceAccount',
     admit(request) {
       const pod = podOf(request);
-      if (pod) admitServiceAccount(child(pod, 'spec'), rng);
+      // Mirror pods (a kubelet's static pods) get no service account (the plugin skips them).
+      if (pod && !pod.metadata?.annotations?.['kubernetes.io/config.mirror']) admitServiceAccount(child(pod, 'spec'), rng);
     },
   };
 }
