@@ -20,7 +20,7 @@ describe('add-ons', () => {
     expect(d.spec.template.spec.containers[0].args).toContain('--kubelet-insecure-tls');
     installAddon(c.api, 'metrics-server');
     expect(c.api.list('deployments', 'kube-system')).toHaveLength(1);
-    const pods = c.api.list('pods', 'kube-system') as unknown as Array<{ status: { phase: string } }>;
+    const pods = c.api.list('pods', 'kube-system', { labelSelector: 'k8s-app=metrics-server' }) as unknown as Array<{ status: { phase: string } }>;
     expect(pods.map((p) => p.status.phase)).toEqual(['Running']);
   });
 

@@ -29,6 +29,7 @@ function component(binary: string, ports: number[], tls: boolean, startup: Array
     binaries: [binary],
     ports,
     tls,
+    steadyHealth: true,
     timestampStyle: 'glog',
     startup: () => startup,
     http: healthz,

@@ -21,8 +21,9 @@ function hex(seed: string, length: number): string {
 }
 
 export class StaticPods {
-  /** Mirror pod names this kubelet publishes, with their manifests. */
+  /** Mirror pod names this kubelet publishes, with their manifests and config hashes. */
   private readonly manifests = new Map<string, KObject>();
+  private readonly hashes = new Map<string, string>();
   private readonly seen: string;
 
   constructor(
@@ -69,7 +70,8 @@ export class StaticPods {
     const node = this.ctx.api.tryGet('nodes', undefined, this.node.name);
     if (!node) return;
     const m = this.manifests.get(name)!;
-    const hash = hex(`config/${this.node.name}/${JSON.stringify(m)}`, 32);
+    let hash = this.hashes.get(name);
+    if (!hash) this.hashes.set(name, (hash = hex(`config/${this.node.name}/${JSON.stringify(m)}`, 32)));
     const metadata: KObject['metadata'] = {
       name,
       namespace: 'kube-system',

@@ -6,7 +6,7 @@
  * publishes their mirror pods (../kubelet/static-pods.ts).
  */
 import yaml from 'js-yaml';
-import type { KObject } from '../core/object';
+import { clone, type KObject } from '../core/object';
 
 const K8S = 'v1.32.2';
 
@@ -78,8 +78,16 @@ status: {}
 `;
 }
 
-/** The four manifests of the control-plane node at `ip`, in file-name order. */
+const byIP = new Map<string, KObject[]>();
+
+/** The four manifests of the control-plane node at `ip`, in file-name order (fresh copies). */
 export function controlPlaneManifests(ip: string): KObject[] {
+  let manifests = byIP.get(ip);
+  if (!manifests) byIP.set(ip, (manifests = parseManifests(ip)));
+  return manifests.map(clone);
+}
+
+function parseManifests(ip: string): KObject[] {
   const etcd = manifest(
     'etcd',
     `    kubeadm.kubernetes.io/etcd.advertise-client-urls: https://${ip}:2379`,

@@ -5,7 +5,7 @@
  */
 import yaml from 'js-yaml';
 import type { ApiServer } from '../api/apiserver';
-import type { KObject } from '../core/object';
+import { clone, type KObject } from '../core/object';
 import { KINDNET_YAML } from './kindnet';
 import { KUBE_PROXY_YAML } from './kube-proxy';
 
@@ -15,15 +15,15 @@ export const SYSTEM_MANIFESTS: readonly string[] = [
   KINDNET_YAML,
 ];
 
+let parsed: KObject[] | undefined;
+
 /** Creates every system object that does not exist yet (idempotent). */
 export function installSystem(api: ApiServer): void {
-  for (const manifest of SYSTEM_MANIFESTS) {
-    for (const doc of yaml.loadAll(manifest) as KObject[]) {
-      if (!doc) continue;
-      const type = api.registry.forKind(doc.apiVersion!, doc.kind!);
-      if (!type) continue;
-      if (api.tryGet(type.plural, doc.metadata.namespace, doc.metadata.name!)) continue;
-      api.create(type.plural, type.namespaced ? doc.metadata.namespace : undefined, doc);
-    }
+  parsed ??= SYSTEM_MANIFESTS.flatMap((m) => (yaml.loadAll(m) as KObject[]).filter(Boolean));
+  for (const doc of parsed.map(clone)) {
+    const type = api.registry.forKind(doc.apiVersion!, doc.kind!);
+    if (!type) continue;
+    if (api.tryGet(type.plural, doc.metadata.namespace, doc.metadata.name!)) continue;
+    api.create(type.plural, type.namespaced ? doc.metadata.namespace : undefined, doc);
   }
 }

@@ -61,13 +61,13 @@ describe('strict decoding', () => {
 
 describe('schemas for the editor', () => {
   it('has one self-contained schema per served kind, with descriptions', () => {
-    expect(ALL_SCHEMAS.map((s) => s.kind).sort()).toEqual(['ConfigMap', 'Deployment', 'Event', 'Namespace', 'Node', 'Pod', 'ReplicaSet', 'ResourceQuota', 'Service']);
+    expect(ALL_SCHEMAS.map((s) => s.kind).sort()).toEqual(['ConfigMap', 'ControllerRevision', 'DaemonSet', 'Deployment', 'Event', 'Namespace', 'Node', 'Pod', 'ReplicaSet', 'ResourceQuota', 'Service']);
     const pod = jsonSchemaFor('Pod')!;
     expect(pod.$ref).toBe('#/definitions/Pod');
     const defs = pod.definitions as Record<string, { description?: string; properties?: Record<string, unknown> }>;
     expect(defs.PodSpec.properties?.containers).toBeDefined();
     expect(defs.Container.description).toMatch(/container/i);
     expect(jsonSchemaFor('Secret')).toBeUndefined();
-    expect((MANIFEST_SCHEMA.allOf as unknown[]).length).toBe(9);
+    expect((MANIFEST_SCHEMA.allOf as unknown[]).length).toBe(11);
   });
 });

@@ -18,7 +18,7 @@ import type { SharedInformers } from '../../informers/shared-informers';
 import { WorkQueue } from '../../informers/workqueue';
 import type { PodObject } from '../../kinds/apps/workload-types';
 import { isNamespaceTerminating, slowStartBatch, SLOW_START_INITIAL_BATCH } from '../replicaset/replicaset';
-import { cleanupHistory, constructHistory } from './history';
+import { cleanupHistory, constructHistory, type RevisionObject } from './history';
 import { daemonPodFor, daemonPodTemplate, nodeShouldRunDaemonPod, REVISION_HASH_LABEL, type DaemonSetObject } from './node-eligibility';
 import { podsToReplace } from './rolling-update';
 import { byCreation, computeStatus, daemonSetStatus } from './status';
@@ -36,6 +36,8 @@ export class DaemonSetController {
   private readonly record;
   /** DaemonSets that may have orphans to adopt (an orphan matching their selector changed). */
   private readonly adopt = new Set<string>();
+  /** What `history` last found, by DaemonSet uid. */
+  private readonly revisions = new Map<string, { generation: number; name: string; hash: string; tolerations: Toleration[] }>();
   /** Failed-pod back-off by `<ds uid>/<node>`: the delay and when it ends. */
   private readonly failed = new Map<string, { delay: number; until: number }>();
 
@@ -61,6 +63,7 @@ export class DaemonSetController {
     const uid = ds.metadata.uid!;
     if (type === 'DELETED') {
       this.byUid.delete(uid);
+      this.revisions.delete(uid);
       this.expectations.forget(keyOf(ds));
       return;
     }
@@ -117,10 +120,9 @@ export class DaemonSetController {
     // A DaemonSet being deleted: its history may already be gone; status is not recomputed.
     if (ds.metadata.deletionTimestamp) return;
     const nodes = (this.informers.for('nodes').list() as Node[]).sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1));
-    const history = constructHistory(this.ctx, this.informers, ds);
+    const history = this.history(ds);
     if (!history) return;
-    const { hash } = history;
-    const tolerations = daemonPodTemplate(ds, hash).spec?.tolerations ?? [];
+    const { hash, tolerations } = history;
     let retry: number | undefined;
     if (this.expectations.satisfied(key)) {
       retry = this.manage(ds, nodes, tolerations, hash);
@@ -131,7 +133,7 @@ export class DaemonSetController {
       }
       const live = new Set<string>();
       for (const list of this.podsByNode(ds).values()) for (const p of list) live.add(p.metadata.labels?.[REVISION_HASH_LABEL] ?? '');
-      cleanupHistory(this.ctx, ds, history.old, live);
+      if (history.old.length) cleanupHistory(this.ctx, ds, history.old, live);
     }
     const current = (this.informers.for('daemonsets').get(...splitKey(key)) as DaemonSetObject | undefined) ?? ds;
     const pods = this.podsByNode(current, true);
@@ -140,6 +142,25 @@ export class DaemonSetController {
     const minReady = current.spec?.minReadySeconds ?? 0;
     if (minReady > 0 && status.numberReady !== (status.numberAvailable ?? 0)) retry = Math.min(retry ?? Infinity, minReady * 1000);
     return retry;
+  }
+
+  /**
+   * The current revision's hash, the daemon tolerations and the old revisions. `constructHistory`
+   * runs when the spec changed (a new generation) or the revision went away; other syncs (pods
+   * changing state) reuse what it found.
+   */
+  private history(ds: DaemonSetObject): { hash: string; tolerations: Toleration[]; old: RevisionObject[] } | undefined {
+    const uid = ds.metadata.uid!;
+    const owned = this.informers.for('controllerrevisions').ownedBy(uid) as RevisionObject[];
+    const cached = this.revisions.get(uid);
+    if (cached && cached.generation === ds.metadata.generation && owned.some((r) => r.metadata.name === cached.name)) {
+      return { hash: cached.hash, tolerations: cached.tolerations, old: owned.filter((r) => r.metadata.name !== cached.name) };
+    }
+    const found = constructHistory(this.ctx, this.informers, ds);
+    if (!found) return undefined;
+    const tolerations = daemonPodTemplate(ds, found.hash).spec?.tolerations ?? [];
+    this.revisions.set(uid, { generation: ds.metadata.generation ?? 0, name: found.current.metadata.name!, hash: found.hash, tolerations });
+    return { hash: found.hash, tolerations, old: found.old };
   }
 
   /** `manage`: which nodes need a daemon pod and which pods must go. Returns a back-off delay, if any. */
