@@ -42,4 +42,13 @@ describe('static pods', () => {
     expect(c.api.list('pods', 'kube-system')).toEqual([]);
     expect(c.api.list('daemonsets', 'kube-system')).toEqual([]);
   });
+
+  it('leave an idle cluster idle: their passing probes of steady servers stop ticking', () => {
+    const c = createCluster({ seed: 1 });
+    let wakeups = 0;
+    c.clock.advanceUntil(() => (wakeups++, false), 3600_000);
+    // Without the steady-server rule, the 1 s readiness probes alone would wake it 10,800 times.
+    expect(wakeups).toBeLessThan(100);
+    expect((c.api.get('pods', 'kube-system', 'kube-apiserver-kind-control-plane') as J).status.containerStatuses[0].ready).toBe(true);
+  });
 });

@@ -113,4 +113,23 @@ describe('DaemonSet controller', () => {
     expect(podsOf(c, 'agent').map((p) => p.spec?.containers[0].image)).toEqual(['busybox:1.36', 'busybox:1.36', 'busybox:1.36']);
     expect((c.api.get('daemonsets', 'default', 'agent') as J).status.updatedNumberScheduled).toBeUndefined();
   });
+
+  it('keeps its pods on a NoSchedule-tainted node but removes them from a NoExecute one', () => {
+    const c = createCluster({ seed: 5 });
+    c.api.create('daemonsets', 'default', agent());
+    c.advance(30_000);
+    const taint = (name: string, effect: string) => {
+      const node = c.api.get('nodes', undefined, name) as J;
+      c.api.update('nodes', undefined, { ...node, spec: { ...node.spec, taints: [{ key: 'maintenance', value: 'yes', effect }] } } as KObject);
+    };
+    taint('kind-worker', 'NoSchedule');
+    taint('kind-worker2', 'NoExecute');
+    c.advance(60_000);
+    expect(nodesOf(podsOf(c, 'agent'))).toEqual(['kind-worker', 'kind-worker3']);
+    const status = (c.api.get('daemonsets', 'default', 'agent') as J).status;
+    // The NoSchedule node keeps its pod, counted as misscheduled (it should not get a new one).
+    expect(status).toMatchObject({ desiredNumberScheduled: 1, currentNumberScheduled: 1, numberMisscheduled: 1 });
+    // kube-proxy and kindnet tolerate every taint: still on all four nodes.
+    expect((c.api.list('pods', 'kube-system', { labelSelector: 'k8s-app=kube-proxy' }) as PodObject[]).filter((p) => !p.metadata.deletionTimestamp)).toHaveLength(4);
+  });
 });
