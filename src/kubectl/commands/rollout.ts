@@ -13,7 +13,7 @@ import {
   REVISION_HISTORY_ANNOTATION,
   revisionOf,
 } from '../../sim/kinds/apps/deployment-revision';
-import { daemonSetStatus } from './rollout-daemonset';
+import { daemonSetRevisions, daemonSetStatus } from './rollout-daemonset';
 import { equalIgnoreHash } from '../../sim/kinds/apps/new-replicaset';
 import { POD_TEMPLATE_HASH_LABEL } from '../../sim/kinds/apps/pod-template-hash';
 import type { DeploymentObject, ReplicaSetObject } from '../../sim/kinds/apps/workload-types';
@@ -141,9 +141,13 @@ const history: CommandModule = {
     let printedCount = 0;
     for (const { type, object } of found) {
       try {
-        requireDeployment(type);
         const byRevision = new Map<number, ReplicaSetObject>();
-        for (const rs of ownedReplicaSets(ctx, object)) byRevision.set(revisionOf(rs), rs);
+        if (type.plural === 'daemonsets') {
+          for (const [r, ds] of daemonSetRevisions(object, ctx.client.list('controllerrevisions', object.metadata.namespace))) byRevision.set(r, ds as ReplicaSetObject);
+        } else {
+          requireDeployment(type);
+          for (const rs of ownedReplicaSets(ctx, object)) byRevision.set(revisionOf(rs), rs);
+        }
         const revisions = [...byRevision.keys()].sort((a, b) => a - b);
         if (output) {
           if (wanted > 0 && !byRevision.has(wanted)) throw new CliError('unable to find the specified revision');
