@@ -4,6 +4,7 @@ import { startDaemonSetController, type DaemonSetController } from './daemonset/
 import { startDeploymentController, type DeploymentController } from './deployment/deployment';
 import { startGarbageCollector, type GarbageCollector } from './garbage-collector/garbage-collector';
 import { startNamespaceController, type NamespaceController } from './namespace/namespace';
+import { startPodGC, type PodGC } from './podgc/podgc';
 import { startReplicaSetController, type ReplicaSetController } from './replicaset/replicaset';
 import { startResourceQuotaController, type ResourceQuotaController } from './resourcequota/resourcequota';
 import { SharedInformers } from '../informers/shared-informers';
@@ -16,6 +17,7 @@ export interface ControllerManager {
   namespaces: NamespaceController;
   resourceQuotas: ResourceQuotaController;
   daemonSets: DaemonSetController;
+  podGC: PodGC;
 }
 
 export function startControllers(ctx: SimContext, informers = new SharedInformers(ctx.store)): ControllerManager {
@@ -27,5 +29,6 @@ export function startControllers(ctx: SimContext, informers = new SharedInformer
     namespaces: startNamespaceController(ctx, informers),
     resourceQuotas: startResourceQuotaController(ctx, informers),
     daemonSets: startDaemonSetController(ctx, informers),
+    podGC: startPodGC(ctx, informers),
   };
 }
