@@ -132,4 +132,23 @@ describe('DaemonSet controller', () => {
     // kube-proxy and kindnet tolerate every taint: still on all four nodes.
     expect((c.api.list('pods', 'kube-system', { labelSelector: 'k8s-app=kube-proxy' }) as PodObject[]).filter((p) => !p.metadata.deletionTimestamp)).toHaveLength(4);
   });
+
+  it('with maxSurge starts the new pod beside the old one and removes the old one once it is available', () => {
+    const c = createCluster({ seed: 5 });
+    c.api.create('daemonsets', 'default', agent('agent', { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } }));
+    c.advance(30_000);
+    const ds = c.api.get('daemonsets', 'default', 'agent') as J;
+    const template = { ...ds.spec.template, spec: { ...ds.spec.template.spec, containers: [{ name: 'agent', image: 'busybox:1.37', command: ['sleep', '3600'] }] } };
+    c.api.update('daemonsets', 'default', { ...ds, spec: { ...ds.spec, template } });
+    c.settle();
+    // One node runs both pods: nothing is unavailable at any moment.
+    const both = podsOf(c, 'agent');
+    expect(both).toHaveLength(4);
+    expect(nodesOf(both)).toEqual(['kind-worker', 'kind-worker', 'kind-worker2', 'kind-worker3']);
+    c.advance(300_000);
+    const rolled = podsOf(c, 'agent');
+    expect(rolled.map((p) => p.spec?.containers[0].image)).toEqual(['busybox:1.37', 'busybox:1.37', 'busybox:1.37']);
+    expect(nodesOf(rolled)).toEqual(['kind-worker', 'kind-worker2', 'kind-worker3']);
+    expect((c.api.get('daemonsets', 'default', 'agent') as J).status).toMatchObject({ desiredNumberScheduled: 3, updatedNumberScheduled: 3, numberAvailable: 3 });
+  });
 });

@@ -17,10 +17,11 @@ import { Expectations } from '../../informers/expectations';
 import type { SharedInformers } from '../../informers/shared-informers';
 import { WorkQueue } from '../../informers/workqueue';
 import type { PodObject } from '../../kinds/apps/workload-types';
+import { isPodAvailable } from '../pod-util';
 import { isNamespaceTerminating, slowStartBatch, SLOW_START_INITIAL_BATCH } from '../replicaset/replicaset';
 import { cleanupHistory, constructHistory, type RevisionObject } from './history';
 import { daemonPodFor, daemonPodTemplate, nodeShouldRunDaemonPod, REVISION_HASH_LABEL, type DaemonSetObject } from './node-eligibility';
-import { podsToReplace } from './rolling-update';
+import { rolloutBudget, rolloutStep } from './rolling-update';
 import { byCreation, computeStatus, daemonSetStatus } from './status';
 
 /** `BurstReplicas` of the DaemonSet controller. */
@@ -128,8 +129,9 @@ export class DaemonSetController {
       retry = this.manage(ds, nodes, tolerations, hash);
       if (this.expectations.satisfied(key) && ds.spec?.updateStrategy?.type === 'RollingUpdate') {
         const pods = this.podsByNode(ds);
-        const desired = nodes.filter((n) => nodeShouldRunDaemonPod(n, ds, tolerations).shouldRun).length;
-        this.syncNodes(ds, podsToReplace(ds, pods, desired, hash, this.ctx.clock.now()), [], hash);
+        const wanted = new Set(nodes.filter((n) => nodeShouldRunDaemonPod(n, ds, tolerations).shouldRun).map((n) => n.metadata!.name!));
+        const step = rolloutStep(ds, pods, wanted.size, hash, this.ctx.clock.now(), (node) => wanted.has(node));
+        this.syncNodes(ds, step.remove, step.create, hash);
       }
       const live = new Set<string>();
       for (const list of this.podsByNode(ds).values()) for (const p of list) live.add(p.metadata.labels?.[REVISION_HASH_LABEL] ?? '');
@@ -195,14 +197,33 @@ export class DaemonSetController {
             running.push(pod);
           }
         }
-        // Without surge, more than one pod on a node: all but the oldest go.
-        if (running.length > 1) remove.push(...running.sort(byCreation).slice(1));
+        if (running.length > 1) remove.push(...this.extraPods(ds, running, hash, now));
       } else if (here.length > 0) {
         for (const pod of here) if (!pod.metadata.deletionTimestamp) remove.push(pod);
       }
     }
     this.syncNodes(ds, remove, create, hash);
     return retry;
+  }
+
+  /**
+   * More than one running pod on a node. Without surge all but the oldest go; with surge the
+   * oldest new and oldest old stay (the old one goes once the new one is available).
+   */
+  private extraPods(ds: DaemonSetObject, running: PodObject[], hash: string, now: number): PodObject[] {
+    const sorted = running.sort(byCreation);
+    if (rolloutBudget(ds, 1).maxSurge === 0 || ds.spec?.updateStrategy?.type !== 'RollingUpdate') return sorted.slice(1);
+    const extra: PodObject[] = [];
+    let oldestNew: PodObject | undefined;
+    let oldestOld: PodObject | undefined;
+    for (const pod of sorted) {
+      const isNew = pod.metadata.labels?.[REVISION_HASH_LABEL] === hash;
+      if (isNew && !oldestNew) oldestNew = pod;
+      else if (!isNew && !oldestOld) oldestOld = pod;
+      else extra.push(pod);
+    }
+    if (oldestNew && oldestOld && isPodAvailable(oldestNew, ds.spec?.minReadySeconds ?? 0, now)) extra.push(oldestOld);
+    return extra;
   }
 
   /** Returns how long the node's failed-pod back-off still runs (0: kill now, and back off longer). */

@@ -22,6 +22,6 @@ describe('pod garbage collector', () => {
     expect(marked.status?.conditions?.find((k) => k.type === 'DisruptionTarget')).toMatchObject({ status: 'True', reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists' });
     expect(c.clock.now() - deletedAt).toBeGreaterThanOrEqual(40_000);
     // The DaemonSets now want one pod fewer.
-    expect((c.api.get('daemonsets', 'kube-system', 'kube-proxy') as { status: { desiredNumberScheduled: number; currentNumberScheduled: number } }).status).toMatchObject({ desiredNumberScheduled: 3, currentNumberScheduled: 3 });
+    expect((c.api.get('daemonsets', 'kube-system', 'kube-proxy') as unknown as { status: { desiredNumberScheduled: number; currentNumberScheduled: number } }).status).toMatchObject({ desiredNumberScheduled: 3, currentNumberScheduled: 3 });
   });
 });
