@@ -17,18 +17,16 @@ import { Expectations } from '../../informers/expectations';
 import type { SharedInformers } from '../../informers/shared-informers';
 import { WorkQueue } from '../../informers/workqueue';
 import type { PodObject } from '../../kinds/apps/workload-types';
-import { isPodAvailable } from '../pod-util';
 import { isNamespaceTerminating, slowStartBatch, SLOW_START_INITIAL_BATCH } from '../replicaset/replicaset';
+import { adoptOrphans, podsByNode } from './daemon-pods';
 import { cleanupHistory, constructHistory, type RevisionObject } from './history';
+import { FailedPodBackoff, planNodes } from './manage';
 import { daemonPodFor, daemonPodTemplate, nodeShouldRunDaemonPod, REVISION_HASH_LABEL, type DaemonSetObject } from './node-eligibility';
-import { rolloutBudget, rolloutStep } from './rolling-update';
-import { byCreation, computeStatus, daemonSetStatus } from './status';
+import { rolloutStep } from './rolling-update';
+import { computeStatus, daemonSetStatus } from './status';
 
 /** `BurstReplicas` of the DaemonSet controller. */
 export const DS_BURST_REPLICAS = 250;
-/** failedPodsBackoff: 1 s doubling to 15 min, per DaemonSet and node. */
-const FAILED_BACKOFF_MS = 1000;
-const FAILED_BACKOFF_MAX_MS = 15 * 60 * 1000;
 
 export class DaemonSetController {
   readonly queue: WorkQueue;
@@ -39,8 +37,7 @@ export class DaemonSetController {
   private readonly adopt = new Set<string>();
   /** What `history` last found, by DaemonSet uid. */
   private readonly revisions = new Map<string, { generation: number; name: string; hash: string; tolerations: Toleration[] }>();
-  /** Failed-pod back-off by `<ds uid>/<node>`: the delay and when it ends. */
-  private readonly failed = new Map<string, { delay: number; until: number }>();
+  private readonly failedPods = new FailedPodBackoff();
 
   constructor(
     private readonly ctx: SimContext,
@@ -126,7 +123,12 @@ export class DaemonSetController {
     const { hash, tolerations } = history;
     let retry: number | undefined;
     if (this.expectations.satisfied(key)) {
-      retry = this.manage(ds, nodes, tolerations, hash);
+      const plan = planNodes(ds, nodes, this.podsByNode(ds), tolerations, hash, this.ctx.clock.now(), this.failedPods);
+      for (const pod of plan.failed) {
+        this.record(ds, 'Warning', 'FailedDaemonPod', `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${pod.spec?.nodeName}, will try to kill it`);
+      }
+      this.syncNodes(ds, plan.remove, plan.create, hash);
+      retry = plan.retry;
       if (this.expectations.satisfied(key) && ds.spec?.updateStrategy?.type === 'RollingUpdate') {
         const pods = this.podsByNode(ds);
         const wanted = new Set(nodes.filter((n) => nodeShouldRunDaemonPod(n, ds, tolerations).shouldRun).map((n) => n.metadata!.name!));
@@ -163,77 +165,6 @@ export class DaemonSetController {
     const tolerations = daemonPodTemplate(ds, found.hash).spec?.tolerations ?? [];
     this.revisions.set(uid, { generation: ds.metadata.generation ?? 0, name: found.current.metadata.name!, hash: found.hash, tolerations });
     return { hash: found.hash, tolerations, old: found.old };
-  }
-
-  /** `manage`: which nodes need a daemon pod and which pods must go. Returns a back-off delay, if any. */
-  private manage(ds: DaemonSetObject, nodes: readonly Node[], tolerations: readonly Toleration[], hash: string): number | undefined {
-    const pods = this.podsByNode(ds);
-    const create: string[] = [];
-    const remove: PodObject[] = [];
-    let retry: number | undefined;
-    const now = this.ctx.clock.now();
-    for (const node of nodes) {
-      const name = node.metadata!.name!;
-      const { shouldRun, shouldContinueRunning } = nodeShouldRunDaemonPod(node, ds, tolerations);
-      const here = pods.get(name) ?? [];
-      if (shouldRun && here.length === 0) {
-        create.push(name);
-      } else if (shouldContinueRunning) {
-        const running: PodObject[] = [];
-        for (const pod of here) {
-          if (pod.metadata.deletionTimestamp) continue;
-          const phase = pod.status?.phase;
-          if (phase === 'Failed') {
-            const wait = this.failedBackoff(ds, name, now);
-            if (wait > 0) {
-              retry = Math.min(retry ?? Infinity, wait);
-              continue;
-            }
-            this.record(ds, 'Warning', 'FailedDaemonPod', `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${name}, will try to kill it`);
-            remove.push(pod);
-          } else if (phase === 'Succeeded') {
-            remove.push(pod);
-          } else {
-            running.push(pod);
-          }
-        }
-        if (running.length > 1) remove.push(...this.extraPods(ds, running, hash, now));
-      } else if (here.length > 0) {
-        for (const pod of here) if (!pod.metadata.deletionTimestamp) remove.push(pod);
-      }
-    }
-    this.syncNodes(ds, remove, create, hash);
-    return retry;
-  }
-
-  /**
-   * More than one running pod on a node. Without surge all but the oldest go; with surge the
-   * oldest new and oldest old stay (the old one goes once the new one is available).
-   */
-  private extraPods(ds: DaemonSetObject, running: PodObject[], hash: string, now: number): PodObject[] {
-    const sorted = running.sort(byCreation);
-    if (rolloutBudget(ds, 1).maxSurge === 0 || ds.spec?.updateStrategy?.type !== 'RollingUpdate') return sorted.slice(1);
-    const extra: PodObject[] = [];
-    let oldestNew: PodObject | undefined;
-    let oldestOld: PodObject | undefined;
-    for (const pod of sorted) {
-      const isNew = pod.metadata.labels?.[REVISION_HASH_LABEL] === hash;
-      if (isNew && !oldestNew) oldestNew = pod;
-      else if (!isNew && !oldestOld) oldestOld = pod;
-      else extra.push(pod);
-    }
-    if (oldestNew && oldestOld && isPodAvailable(oldestNew, ds.spec?.minReadySeconds ?? 0, now)) extra.push(oldestOld);
-    return extra;
-  }
-
-  /** Returns how long the node's failed-pod back-off still runs (0: kill now, and back off longer). */
-  private failedBackoff(ds: DaemonSetObject, node: string, now: number): number {
-    const key = `${ds.metadata.uid}/${node}`;
-    const entry = this.failed.get(key);
-    if (entry && now < entry.until) return entry.until - now;
-    const delay = entry ? Math.min(entry.delay * 2, FAILED_BACKOFF_MAX_MS) : FAILED_BACKOFF_MS;
-    this.failed.set(key, { delay, until: now + delay });
-    return 0;
   }
 
   /** `syncNodes`: deletes, then creates in slow-start batches, with expectations and events. */
@@ -273,42 +204,10 @@ export class DaemonSetController {
     }
   }
 
-  /**
-   * `getNodesToDaemonPods`: the DaemonSet's pods (adopting matching orphans when one was seen)
-   * by the node they target. `forStatus` leaves out pods both terminal and being deleted.
-   */
+  /** The DaemonSet's pods by node, adopting matching orphans first when one was seen. */
   private podsByNode(ds: DaemonSetObject, forStatus = false): Map<string, PodObject[]> {
-    const uid = ds.metadata.uid!;
-    const key = keyOf(ds);
-    const podInformer = this.informers.for('pods');
-    if (this.adopt.delete(key)) this.adoptOrphans(ds);
-    const out = new Map<string, PodObject[]>();
-    for (const obj of podInformer.ownedBy(uid)) {
-      const pod = obj as PodObject;
-      if (controllerRef(pod)?.uid !== uid) continue;
-      if (forStatus && pod.metadata.deletionTimestamp && (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed')) continue;
-      const node = targetNode(pod);
-      if (!node) continue;
-      let list = out.get(node);
-      if (!list) out.set(node, (list = []));
-      list.push(pod);
-    }
-    return out;
-  }
-
-  private adoptOrphans(ds: DaemonSetObject): void {
-    const selector = fromLabelSelector(ds.spec?.selector);
-    if (!selector || selector.length === 0) return;
-    for (const obj of this.informers.for('pods').list(ds.metadata.namespace)) {
-      const pod = obj as PodObject;
-      if (controllerRef(pod) || pod.metadata.deletionTimestamp || !matchSelector(selector, pod.metadata.labels ?? {})) continue;
-      const ownerReferences = [...(pod.metadata.ownerReferences ?? []), { apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name!, uid: ds.metadata.uid!, controller: true, blockOwnerDeletion: true }];
-      try {
-        this.ctx.api.update('pods', pod.metadata.namespace, { ...pod, metadata: { ...pod.metadata, ownerReferences } });
-      } catch (e) {
-        if (!(e instanceof StatusError)) throw e;
-      }
-    }
+    if (this.adopt.delete(keyOf(ds))) adoptOrphans(this.ctx, this.informers, ds);
+    return podsByNode(this.informers, ds, forStatus);
   }
 
   private writeStatus(ds: DaemonSetObject, status: ReturnType<typeof computeStatus>): void {
@@ -319,17 +218,6 @@ export class DaemonSetController {
       if (!(e instanceof StatusError)) throw e;
     }
   }
-}
-
-/** `util.GetTargetNodeName`: spec.nodeName, or the node its affinity's `metadata.name In [x]` names. */
-export function targetNode(pod: PodObject): string | undefined {
-  if (pod.spec?.nodeName) return pod.spec.nodeName;
-  for (const term of pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? []) {
-    for (const f of term.matchFields ?? []) {
-      if (f.key === 'metadata.name' && f.operator === 'In' && f.values?.length === 1) return f.values[0];
-    }
-  }
-  return undefined;
 }
 
 export function startDaemonSetController(ctx: SimContext, informers: SharedInformers): DaemonSetController {
