@@ -138,7 +138,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
   onPod(e: WatchEvent): void {
     const obj = e.object;
     const uid = obj.metadata.uid!;
-    if (this.staticPods?.owns(obj) && this.mirrorEvent(e)) return;
+    if (this.staticPods?.owns(obj) && this.staticPods.mirrorEvent(e, this.workers)) return;
     const worker = this.workers.get(uid);
     if (e.type === 'DELETED') {
       if (worker) {
@@ -171,34 +171,6 @@ class KubeletImpl implements NodeRuntime, Kubelet {
 
   private readonly pending = new Set<string>();
   readonly startedAt: number;
-  /** The worker running each static pod, by mirror pod name: it outlives its mirrors. */
-  private readonly staticWorkers = new Map<string, PodWorker>();
-
-  /** A mirror pod's event; true when handled here (the static pod keeps running whatever its mirror does). */
-  private mirrorEvent(e: WatchEvent): boolean {
-    const obj = e.object;
-    const name = obj.metadata.name!;
-    const uid = obj.metadata.uid!;
-    if (e.type === 'DELETED') {
-      const running = this.workers.get(uid);
-      if (running) this.staticWorkers.set(name, running);
-      this.staticPods!.mirrorGone(obj);
-      return !!running;
-    }
-    if (obj.metadata.deletionTimestamp) {
-      this.staticPods!.mirrorDeleting(obj);
-      return true;
-    }
-    const worker = this.staticWorkers.get(name);
-    if (!worker || this.workers.get(uid) === worker) return false;
-    // A new mirror of a static pod that kept running: it reports there from now on.
-    this.staticWorkers.delete(name);
-    for (const [k, w] of this.workers) if (w === worker) this.workers.delete(k);
-    this.workers.set(uid, worker);
-    this.clock.after(0, () => worker.rebind(this.ctx.api.tryGet('pods', 'kube-system', name) ?? obj), this.actor);
-    return true;
-  }
-
   /** Kubelet admission: a pod bound here directly (spec.nodeName) may not fit. */
   private admit(obj: KObject): boolean {
     const req = podRequest(obj as unknown as Pod);

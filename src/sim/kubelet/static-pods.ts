@@ -9,6 +9,8 @@ import type { NodeSpec, SimContext } from '../context';
 import { StatusError } from '../api/errors';
 import type { KObject } from '../core/object';
 import { hash32 } from '../core/rng';
+import type { WatchEvent } from '../core/store';
+import type { PodWorker } from './pod-worker';
 
 export const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
 /** How long the kubelet takes to notice a mirror pod being deleted (its next pod sync). */
@@ -24,6 +26,8 @@ export class StaticPods {
   /** Mirror pod names this kubelet publishes, with their manifests and config hashes. */
   private readonly manifests = new Map<string, KObject>();
   private readonly hashes = new Map<string, string>();
+  /** Static pods whose mirror is gone, by mirror name: their worker, waiting for the next mirror. */
+  private readonly workers = new Map<string, PodWorker>();
   private readonly seen: string;
 
   constructor(
@@ -48,8 +52,35 @@ export class StaticPods {
     return pod.metadata.namespace === 'kube-system' && this.manifests.has(pod.metadata.name!) && !!pod.metadata.annotations?.[MIRROR_ANNOTATION];
   }
 
+  /**
+   * A mirror pod's event, given the kubelet's workers by pod uid; true when handled here (the
+   * static pod keeps running whatever its mirror does, and reports to the newest mirror).
+   */
+  mirrorEvent(e: WatchEvent, workers: Map<string, PodWorker>): boolean {
+    const obj = e.object;
+    const name = obj.metadata.name!;
+    const uid = obj.metadata.uid!;
+    if (e.type === 'DELETED') {
+      const running = workers.get(uid);
+      if (running) this.workers.set(name, running);
+      this.mirrorGone(obj);
+      return !!running;
+    }
+    if (obj.metadata.deletionTimestamp) {
+      this.mirrorDeleting(obj);
+      return true;
+    }
+    const worker = this.workers.get(name);
+    if (!worker || workers.get(uid) === worker) return false;
+    this.workers.delete(name);
+    for (const [k, w] of workers) if (w === worker) workers.delete(k);
+    workers.set(uid, worker);
+    this.ctx.clock.after(0, () => worker.rebind(this.ctx.api.tryGet('pods', 'kube-system', name) ?? obj), this.actor);
+    return true;
+  }
+
   /** A mirror being deleted (a learner's `kubectl delete pod`): remove it now and publish it again. */
-  mirrorDeleting(pod: KObject): void {
+  private mirrorDeleting(pod: KObject): void {
     const uid = pod.metadata.uid!;
     this.ctx.clock.after(RESYNC_MS, () => {
       try {
@@ -61,7 +92,7 @@ export class StaticPods {
   }
 
   /** A mirror left the store: the kubelet's next sync creates it again. */
-  mirrorGone(pod: KObject): void {
+  private mirrorGone(pod: KObject): void {
     this.ctx.clock.after(RESYNC_MS, () => this.createMirror(pod.metadata.name!), this.actor);
   }
 
