@@ -15,7 +15,7 @@ import type { ImageInfo, ImageRef } from '../images';
 import { LogStore } from './logs';
 import { buildNode, nodeIndex, PRELOADED_IMAGES, type NodeImage } from './node-object';
 import { PodWorker } from './pod-worker';
-import { StaticPods } from './static-pods';
+import { asStaticPod, StaticPods } from './static-pods';
 import type { PodSandbox } from './exec/sandbox';
 import type { NodeRuntime, PullTicket } from './runtime';
 import type { ResourceUse } from '../metrics/usage';
@@ -67,7 +67,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
   readonly logs = new LogStore();
   readonly crashBackoff = new Backoff();
   readonly pullBackoff = new Backoff();
-  readonly record;
+  readonly record: NodeRuntime['record'];
   private readonly rng: Rng;
   private readonly workers = new Map<string, PodWorker>();
   private readonly admitted = new Map<string, { cpu: number; memory: number }>();
@@ -89,7 +89,8 @@ class KubeletImpl implements NodeRuntime, Kubelet {
     this.actor = `kubelet (${node.name})`;
     this.startedAt = ctx.clock.now();
     this.rng = ctx.rng.fork(`kubelet/${node.name}`);
-    this.record = ctx.events.for({ component: 'kubelet', host: node.name });
+    const record = ctx.events.for({ component: 'kubelet', host: node.name });
+    this.record = (obj, ...rest) => record(asStaticPod(obj), ...rest);
     for (const img of PRELOADED_IMAGES) for (const n of img.names) this.imageStore.set(n, img);
     this.staticPods = staticManifests.length ? new StaticPods(ctx, node, staticManifests, this.actor) : undefined;
   }

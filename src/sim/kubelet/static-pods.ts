@@ -22,6 +22,15 @@ function hex(seed: string, length: number): string {
   return s.slice(0, length);
 }
 
+/**
+ * The object the kubelet's events name: for a mirror pod, the static pod behind it, whose uid is
+ * its config hash (so its events outlive mirrors; `kubectl describe` looks them up by it).
+ */
+export function asStaticPod(obj: KObject): KObject {
+  const hash = obj.kind === 'Pod' ? obj.metadata.annotations?.[MIRROR_ANNOTATION] : undefined;
+  return hash ? { ...obj, metadata: { ...obj.metadata, uid: hash } } : obj;
+}
+
 export class StaticPods {
   /** Mirror pod names this kubelet publishes, with their manifests and config hashes. */
   private readonly manifests = new Map<string, KObject>();
