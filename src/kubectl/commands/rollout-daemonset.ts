@@ -1,7 +1,9 @@
-/** `kubectl rollout` for DaemonSets: kubectl's DaemonSetStatusViewer (rollout_status.go) and DaemonSetHistoryViewer (history.go). */
+/** `kubectl rollout` for DaemonSets: kubectl's DaemonSetStatusViewer (rollout_status.go), DaemonSetHistoryViewer (history.go) and DaemonSetRollbacker (rollback.go). */
 import type { ControllerRevision, DaemonSet } from 'kubernetes-types/apps/v1';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
+import { sameJson } from '../../sim/core/json-equal';
 import type { KObject } from '../../sim/core/object';
+import { CliError } from '../errors';
 
 export function daemonSetStatus(obj: KObject): { message: string; done: boolean; error?: string } {
   const ds = obj as DaemonSet & KObject;
@@ -35,4 +37,22 @@ export function daemonSetRevisions(ds: KObject, revisions: readonly KObject[]): 
     out.set(rev.revision ?? 0, { ...ds, metadata, spec: { ...(ds.spec as object), template } });
   }
   return out;
+}
+
+/**
+ * DaemonSetRollbacker: the template of revision `toRevision` (0: the one before the newest),
+ * or `skipped` when the DaemonSet already runs it. Errors are kubectl's.
+ */
+export function daemonSetRollback(ds: KObject, revisions: readonly KObject[], toRevision: number): { template: PodTemplateSpec } | { skipped: number } {
+  if (toRevision < 0) throw new CliError(`unable to find specified revision ${toRevision} in history`);
+  const history = daemonSetRevisions(ds, revisions);
+  if (toRevision === 0 && history.size <= 1) throw new CliError('no last revision to roll back to');
+  const numbers = [...history.keys()].sort((a, b) => a - b);
+  const wanted = toRevision === 0 ? numbers[numbers.length - 2] : toRevision;
+  const target = history.get(wanted);
+  if (!target) throw new CliError(`unable to find specified revision ${toRevision} in history`);
+  const template = target.spec?.template ?? {};
+  const current = (ds as DaemonSet & KObject).spec?.template;
+  if (sameJson(template, current)) return { skipped: wanted };
+  return { template };
 }

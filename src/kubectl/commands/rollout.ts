@@ -13,7 +13,7 @@ import {
   REVISION_HISTORY_ANNOTATION,
   revisionOf,
 } from '../../sim/kinds/apps/deployment-revision';
-import { daemonSetRevisions, daemonSetStatus } from './rollout-daemonset';
+import { daemonSetRevisions, daemonSetRollback, daemonSetStatus } from './rollout-daemonset';
 import { equalIgnoreHash } from '../../sim/kinds/apps/new-replicaset';
 import { POD_TEMPLATE_HASH_LABEL } from '../../sim/kinds/apps/pod-template-hash';
 import type { DeploymentObject, ReplicaSetObject } from '../../sim/kinds/apps/workload-types';
@@ -212,6 +212,17 @@ const undo: CommandModule = {
     const { found, errors } = targets(ctx, args);
     for (const { type, object } of found) {
       try {
+        if (type.plural === 'daemonsets') {
+          const step = daemonSetRollback(object, ctx.client.list('controllerrevisions', object.metadata.namespace), args.int('to-revision'));
+          if ('skipped' in step) {
+            printChange(ctx, args, type, object, `skipped rollback (current template already matches revision ${step.skipped})`, mode);
+            continue;
+          }
+          const changed = mutableCopy(object);
+          (changed.spec as { template: unknown }).template = step.template;
+          printChange(ctx, args, type, updateObject(ctx, type, changed, mode), 'rolled back', mode);
+          continue;
+        }
         requireDeployment(type);
         const d = object as DeploymentObject;
         if (d.spec?.paused) throw new CliError("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again");
