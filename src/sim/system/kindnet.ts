@@ -2,8 +2,10 @@
  * kindnet, kind's default CNI, as kind v0.26 (kindest/node:v1.32.2) applies it at cluster
  * creation (pkg/build/nodeimage/const_cni.go, templated with the pod subnet and the control
  * plane endpoint): a DaemonSet on every node, the control plane included (it tolerates every
- * taint), on the host network. Its ServiceAccount is created when the sim serves that kind;
- * the ClusterRole and ClusterRoleBinding are left out (no RBAC kinds yet).
+ * taint), on the host network, Linux nodes only. To our knowledge of v0.26's template: the
+ * CONTROL_PLANE_ENDPOINT variable, the NRI socket mount and `DirectoryOrCreate` on the CNI
+ * folder are newer than the 2023 manifest we could read. Its ServiceAccount is created when the
+ * sim serves that kind; the ClusterRole and ClusterRoleBinding are left out (no RBAC kinds yet).
  */
 import { KINDNETD_IMAGE } from '../images/kindnetd';
 
@@ -34,6 +36,8 @@ spec:
         k8s-app: kindnet
     spec:
       hostNetwork: true
+      nodeSelector:
+        kubernetes.io/os: linux
       tolerations:
       - operator: Exists
       serviceAccountName: kindnet
