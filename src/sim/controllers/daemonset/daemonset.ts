@@ -21,7 +21,8 @@ import { isNamespaceTerminating, slowStartBatch, SLOW_START_INITIAL_BATCH } from
 import { adoptOrphans, podsByNode } from './daemon-pods';
 import { cleanupHistory, constructHistory, type RevisionObject } from './history';
 import { FailedPodBackoff, planNodes } from './manage';
-import { daemonPodFor, daemonPodTemplate, nodeShouldRunDaemonPod, REVISION_HASH_LABEL, type DaemonSetObject } from './node-eligibility';
+import { NodeVerdicts } from './node-verdicts';
+import { daemonPodFor, daemonPodTemplate, REVISION_HASH_LABEL, type DaemonSetObject } from './node-eligibility';
 import { rolloutStep } from './rolling-update';
 import { computeStatus, daemonSetStatus } from './status';
 
@@ -38,6 +39,7 @@ export class DaemonSetController {
   /** What `history` last found, by DaemonSet uid. */
   private readonly revisions = new Map<string, { generation: number; name: string; hash: string; tolerations: Toleration[] }>();
   private readonly failedPods = new FailedPodBackoff();
+  private readonly verdicts: NodeVerdicts;
 
   constructor(
     private readonly ctx: SimContext,
@@ -46,6 +48,7 @@ export class DaemonSetController {
     this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 'daemonset-controller');
     this.expectations = new Expectations(ctx.clock);
     this.record = ctx.events.for({ component: 'daemonset-controller' });
+    this.verdicts = new NodeVerdicts(informers.for('nodes'));
     const dsInformer = informers.for('daemonsets');
     for (const ds of dsInformer.list()) this.dsChanged(ds as DaemonSetObject, 'ADDED');
     dsInformer.onChange((obj, _old, type) => this.dsChanged(obj as DaemonSetObject, type));
@@ -62,6 +65,7 @@ export class DaemonSetController {
     if (type === 'DELETED') {
       this.byUid.delete(uid);
       this.revisions.delete(uid);
+      this.verdicts.forget(uid);
       this.expectations.forget(keyOf(ds));
       return;
     }
@@ -105,6 +109,7 @@ export class DaemonSetController {
       const same = sameJson(node.metadata.labels, old.metadata.labels) && sameJson(node.spec?.taints, old.spec?.taints) && !!node.spec?.unschedulable === !!old.spec?.unschedulable;
       if (same) return;
     }
+    this.verdicts.nodesChanged();
     for (const ds of this.byUid.values()) this.queue.add(keyOf(ds));
   }
 
@@ -117,31 +122,36 @@ export class DaemonSetController {
     }
     // A DaemonSet being deleted: its history may already be gone; status is not recomputed.
     if (ds.metadata.deletionTimestamp) return;
-    const nodes = (this.informers.for('nodes').list() as Node[]).sort((a, b) => (a.metadata!.name! < b.metadata!.name! ? -1 : 1));
     const history = this.history(ds);
     if (!history) return;
     const { hash, tolerations } = history;
+    const names = this.verdicts.names();
+    const verdicts = this.verdicts.of(ds, tolerations);
+    const now = this.ctx.clock.now();
     let retry: number | undefined;
+    // Pods by node, read again only after this sync wrote some.
+    let pods = this.podsByNode(ds);
     if (this.expectations.satisfied(key)) {
-      const plan = planNodes(ds, nodes, this.podsByNode(ds), tolerations, hash, this.ctx.clock.now(), this.failedPods);
+      const plan = planNodes(ds, names, verdicts, pods, hash, now, this.failedPods);
       for (const pod of plan.failed) {
         this.record(ds, 'Warning', 'FailedDaemonPod', `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${pod.spec?.nodeName}, will try to kill it`);
       }
-      this.syncNodes(ds, plan.remove, plan.create, hash);
+      if (this.syncNodes(ds, plan.remove, plan.create, hash)) pods = this.podsByNode(ds);
       retry = plan.retry;
-      if (this.expectations.satisfied(key) && ds.spec?.updateStrategy?.type === 'RollingUpdate') {
-        const pods = this.podsByNode(ds);
-        const wanted = new Set(nodes.filter((n) => nodeShouldRunDaemonPod(n, ds, tolerations).shouldRun).map((n) => n.metadata!.name!));
-        const step = rolloutStep(ds, pods, wanted.size, hash, this.ctx.clock.now(), (node) => wanted.has(node));
-        this.syncNodes(ds, step.remove, step.create, hash);
+      if (this.expectations.satisfied(key) && ds.spec?.updateStrategy?.type === 'RollingUpdate' && !this.rolledOut(ds, pods, hash)) {
+        let wanted = 0;
+        for (const v of verdicts.values()) if (v.shouldRun) wanted++;
+        const step = rolloutStep(ds, pods, wanted, hash, now, (node) => !!verdicts.get(node)?.shouldRun);
+        if (this.syncNodes(ds, step.remove, step.create, hash)) pods = this.podsByNode(ds);
       }
-      const live = new Set<string>();
-      for (const list of this.podsByNode(ds).values()) for (const p of list) live.add(p.metadata.labels?.[REVISION_HASH_LABEL] ?? '');
-      if (history.old.length) cleanupHistory(this.ctx, ds, history.old, live);
+      if (history.old.length) {
+        const live = new Set<string>();
+        for (const list of pods.values()) for (const p of list) live.add(p.metadata.labels?.[REVISION_HASH_LABEL] ?? '');
+        cleanupHistory(this.ctx, ds, history.old, live);
+      }
     }
     const current = (this.informers.for('daemonsets').get(...splitKey(key)) as DaemonSetObject | undefined) ?? ds;
-    const pods = this.podsByNode(current, true);
-    const status = computeStatus(current, nodes, pods, tolerations, hash, this.ctx.clock.now());
+    const status = computeStatus(current, names, verdicts, this.podsByNode(current, true), hash, now);
     this.writeStatus(current, status);
     const minReady = current.spec?.minReadySeconds ?? 0;
     if (minReady > 0 && status.numberReady !== (status.numberAvailable ?? 0)) retry = Math.min(retry ?? Infinity, minReady * 1000);
@@ -167,12 +177,18 @@ export class DaemonSetController {
     return { hash: found.hash, tolerations, old: found.old };
   }
 
-  /** `syncNodes`: deletes, then creates in slow-start batches, with expectations and events. */
-  private syncNodes(ds: DaemonSetObject, remove: PodObject[], create: string[], hash: string): void {
+  /** Every pod of the DaemonSet carries the current hash: no rollout step to take. */
+  private rolledOut(ds: DaemonSetObject, pods: ReadonlyMap<string, PodObject[]>, hash: string): boolean {
+    for (const list of pods.values()) for (const p of list) if (p.metadata.labels?.[REVISION_HASH_LABEL] !== hash) return false;
+    return true;
+  }
+
+  /** `syncNodes`: deletes, then creates in slow-start batches, with expectations and events. True when it wrote. */
+  private syncNodes(ds: DaemonSetObject, remove: PodObject[], create: string[], hash: string): boolean {
     const key = keyOf(ds);
     const creates = create.slice(0, DS_BURST_REPLICAS);
     const deletes = remove.slice(0, DS_BURST_REPLICAS);
-    if (creates.length === 0 && deletes.length === 0) return;
+    if (creates.length === 0 && deletes.length === 0) return false;
     this.expectations.expectCreations(key, creates.length);
     this.expectations.expectDeletions(key, deletes.length);
     const template = daemonPodTemplate(ds, hash);
@@ -189,6 +205,7 @@ export class DaemonSetController {
         if (e.reason !== 'NotFound') this.record(ds, 'Warning', 'FailedDelete', `Error deleting: ${e.message}`);
       }
     }
+    return true;
   }
 
   private createPod(ds: DaemonSetObject, pod: KObject): Error | undefined {

@@ -3,10 +3,9 @@
  * which pods must go — failed pods (with a per-node back-off), succeeded ones, duplicates, and
  * every pod on a node the DaemonSet no longer tolerates or selects.
  */
-import type { Node, Toleration } from 'kubernetes-types/core/v1';
 import type { PodObject } from '../../kinds/apps/workload-types';
 import { isPodAvailable } from '../pod-util';
-import { nodeShouldRunDaemonPod, REVISION_HASH_LABEL, type DaemonSetObject } from './node-eligibility';
+import { REVISION_HASH_LABEL, type DaemonSetObject, type NodeVerdict } from './node-eligibility';
 import { rolloutBudget } from './rolling-update';
 import { byCreation } from './status';
 
@@ -39,11 +38,12 @@ export interface NodePlan {
   retry?: number;
 }
 
-export function planNodes(ds: DaemonSetObject, nodes: readonly Node[], pods: ReadonlyMap<string, PodObject[]>, tolerations: readonly Toleration[], hash: string, now: number, backoff: FailedPodBackoff): NodePlan {
+export function planNodes(ds: DaemonSetObject, names: readonly string[], verdicts: ReadonlyMap<string, NodeVerdict>, pods: ReadonlyMap<string, PodObject[]>, hash: string, now: number, backoff: FailedPodBackoff): NodePlan {
   const plan: NodePlan = { create: [], remove: [], failed: [] };
-  for (const node of nodes) {
-    const name = node.metadata!.name!;
-    const { shouldRun, shouldContinueRunning } = nodeShouldRunDaemonPod(node, ds, tolerations);
+  for (const name of names) {
+    const verdict = verdicts.get(name);
+    if (!verdict) continue;
+    const { shouldRun, shouldContinueRunning } = verdict;
     const here = pods.get(name) ?? [];
     if (shouldRun && here.length === 0) {
       plan.create.push(name);

@@ -4,11 +4,10 @@
  * should not have one (misscheduled). Written only when it changes.
  */
 import type { DaemonSetStatus } from 'kubernetes-types/apps/v1';
-import type { Node, Toleration } from 'kubernetes-types/core/v1';
 import type { PodObject } from '../../kinds/apps/workload-types';
 import { templateGeneration } from '../../kinds/apps/daemonset';
 import { isPodAvailable, isPodReady } from '../pod-util';
-import { nodeShouldRunDaemonPod, type DaemonSetObject } from './node-eligibility';
+import type { DaemonSetObject, NodeVerdict } from './node-eligibility';
 import { isPodUpdated } from './rolling-update';
 
 type Status = { -readonly [K in keyof DaemonSetStatus]: DaemonSetStatus[K] };
@@ -24,13 +23,13 @@ export function byCreation(a: PodObject, b: PodObject): number {
   return (a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1;
 }
 
-export function computeStatus(ds: DaemonSetObject, nodes: readonly Node[], pods: ReadonlyMap<string, PodObject[]>, tolerations: readonly Toleration[], hash: string, now: number): Status {
+export function computeStatus(ds: DaemonSetObject, names: readonly string[], verdicts: ReadonlyMap<string, NodeVerdict>, pods: ReadonlyMap<string, PodObject[]>, hash: string, now: number): Status {
   let desired = 0, current = 0, misscheduled = 0, ready = 0, available = 0, updated = 0;
   const minReady = ds.spec?.minReadySeconds ?? 0;
   const generation = templateGeneration(ds);
-  for (const node of nodes) {
-    const { shouldRun } = nodeShouldRunDaemonPod(node, ds, tolerations);
-    const here = pods.get(node.metadata!.name!) ?? [];
+  for (const name of names) {
+    const shouldRun = verdicts.get(name)?.shouldRun ?? false;
+    const here = pods.get(name) ?? [];
     if (!shouldRun) {
       if (here.length) misscheduled++;
       continue;
