@@ -3,6 +3,7 @@
  * identity; pods are drawn inside their box, so React Flow holds a few dozen nodes at most); the
  * view fits itself when the outline changes, not on every status change.
  */
+import { shownObjects } from './shown';
 import { startTransition, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -79,9 +80,9 @@ function Graph({ columns, resized, colorMode }: { columns: number; resized: numb
   builder.current ??= new GraphBuilder();
 
   const nodesMap = objectsOf(mirror, 'nodes');
-  const pods = objectsOf(mirror, 'pods');
+  const pods = shownObjects(objectsOf(mirror, 'pods'));
   // One map per kind drawn as a card (a fixed list, so the dependency array keeps its length).
-  const cardMaps = WORKLOAD_KINDS.map((k) => objectsOf(mirror, k.resource));
+  const cardMaps = WORKLOAD_KINDS.map((k) => shownObjects(objectsOf(mirror, k.resource)));
   const graph = useMemo(
     () => builder.current!.build({ nodeNames, nodes: nodesMap, pods, cards: Object.fromEntries(WORKLOAD_KINDS.map((k, i) => [k.resource, cardMaps[i]])), columns }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- cardMaps' items are the dependencies
