@@ -31,7 +31,8 @@ function deployment(name: string, replicas: number, image = 'nginx:1.27', probes
 function runningCounter(cluster: Cluster): () => number {
   const running = new Set<string>();
   cluster.store.subscribe((e) => {
-    if (e.resource !== 'pods') return;
+    // The workloads' pods only: kind's system pods (kube-system) run from the start.
+    if (e.resource !== 'pods' || e.object.metadata.namespace !== 'default') return;
     const key = `${e.object.metadata.namespace}/${e.object.metadata.name}`;
     const phase = (e.object.status as { phase?: string } | undefined)?.phase;
     if (e.type !== 'DELETED' && phase === 'Running' && !e.object.metadata.deletionTimestamp) running.add(key);

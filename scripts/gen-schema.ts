@@ -22,7 +22,7 @@ const INT64 = new Set([
   'ObjectMeta.generation', 'ObjectMeta.deletionGracePeriodSeconds', 'PodSpec.terminationGracePeriodSeconds', 'PodSpec.activeDeadlineSeconds',
   'PodSecurityContext.runAsUser', 'PodSecurityContext.runAsGroup', 'PodSecurityContext.fsGroup', 'SecurityContext.runAsUser', 'SecurityContext.runAsGroup',
   'Toleration.tolerationSeconds', 'Probe.terminationGracePeriodSeconds', 'ServiceAccountTokenProjection.expirationSeconds', 'SleepAction.seconds',
-  'DeploymentStatus.observedGeneration', 'ReplicaSetStatus.observedGeneration', 'PodCondition.observedGeneration', 'ContainerStatus.allocatedResources',
+  'DeploymentStatus.observedGeneration', 'ReplicaSetStatus.observedGeneration', 'DaemonSetStatus.observedGeneration', 'ControllerRevision.revision', 'PodCondition.observedGeneration', 'ContainerStatus.allocatedResources',
 ]);
 
 type Schema = Record<string, unknown>;

@@ -22,7 +22,8 @@ describe('createCluster', () => {
     expect(c.scheduler.pendingCount()).toBe(0);
     const node = (c.informers.for('pods').get('default', 'waiting')?.spec as { nodeName?: string }).nodeName!;
     c.advance(10_000);
-    expect(c.kubelets.get(node)?.runningPods()).toEqual(['default/waiting']);
+    // Beside kind's daemon pods (kindnet, kube-proxy) on every node.
+    expect(c.kubelets.get(node)?.runningPods()).toEqual(['default/waiting', expect.stringMatching(/^kube-system\/kindnet-/), expect.stringMatching(/^kube-system\/kube-proxy-/)]);
   });
 
   it('keeps two clusters apart: logs are read from the kubelet of the cluster asked', () => {

@@ -25,6 +25,7 @@ import { ingressGateway, REPLIES, type IngressGateway } from './network/ingress/
 import { ingressControllers } from './network/ingress-controllers';
 import { publishApiServerEndpoints } from './controllers/endpoints/apiserver-endpoints';
 import { ClusterNetwork } from './network/cluster-network';
+import { controlPlaneManifests } from './system/control-plane';
 
 export interface ClusterOptions {
   seed?: number | string;
@@ -43,6 +44,8 @@ export interface ClusterOptions {
   addons?: string[];
   /** cloud-provider-kind runs beside the cluster (LoadBalancer IPs, Ingress); off: `<pending>` as in bare kind. */
   cloudProvider?: boolean;
+  /** kind's system pods: the control plane's static pods, kube-proxy and kindnet (./system). */
+  system?: boolean;
 }
 
 export const DEFAULT_POD_QUOTA = 1000;
@@ -94,6 +97,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     nodeMemoryBytes: 8 * GiB,
     addons: [],
     cloudProvider: true,
+    system: true,
     ...options,
   };
   const clock = new Clock(DEFAULT_EPOCH);
@@ -108,7 +112,8 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   }
   const informers = new SharedInformers(store);
   const nodes = nodeSpecs(opts);
-  const kubelets = startKubelets(ctx, nodes);
+  const staticPods = opts.system ? (n: NodeSpec) => (n.controlPlane ? controlPlaneManifests(n.internalIP) : []) : undefined;
+  const kubelets = startKubelets(ctx, nodes, staticPods);
   const scheduler = startScheduler(ctx, informers);
   const controllers = startControllers(ctx, informers);
   const hostPorts = new HostPorts();
@@ -123,7 +128,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     metadata: { name: 'pod-quota', namespace: 'default' },
     spec: { hard: { pods: String(opts.podQuota) } },
   });
-  installSystem(ctx, nodes);
+  if (opts.system) installSystem(ctx, nodes);
   const cloudProvider = startCloudProvider(ctx, informers, nodes.map((n) => n.internalIP), opts.cloudProvider);
   const gateway = ingressGateway(informers, cloudProvider.ingresses);
   network.setIngress(ingressControllers(gateway, REPLIES));

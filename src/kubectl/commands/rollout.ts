@@ -13,6 +13,7 @@ import {
   REVISION_HISTORY_ANNOTATION,
   revisionOf,
 } from '../../sim/kinds/apps/deployment-revision';
+import { daemonSetRevisions, daemonSetRollback, daemonSetStatus } from './rollout-daemonset';
 import { equalIgnoreHash } from '../../sim/kinds/apps/new-replicaset';
 import { POD_TEMPLATE_HASH_LABEL } from '../../sim/kinds/apps/pod-template-hash';
 import type { DeploymentObject, ReplicaSetObject } from '../../sim/kinds/apps/workload-types';
@@ -94,19 +95,19 @@ const status: CommandModule = {
     if (errors.length) return finish(ctx, errors);
     if (found.length !== 1) throw new CliError(`rollout status is only supported on individual resources and resource collections are not supported yet`);
     const { type, object } = found[0];
-    requireDeployment(type);
-    const d = object as DeploymentObject;
+    const viewer = type.plural === 'daemonsets' ? daemonSetStatus : (requireDeployment(type), (o: KObject) => deploymentStatus(o as DeploymentObject));
+    const d = object;
     const events: KObject[] = [];
-    const stop = ctx.client.watch('deployments', { namespace: d.metadata.namespace, fieldSelector: `metadata.name=${d.metadata.name}` }, (e) => {
+    const stop = ctx.client.watch(type.plural, { namespace: d.metadata.namespace, fieldSelector: `metadata.name=${d.metadata.name}` }, (e) => {
       if (e.object.metadata.uid === d.metadata.uid && e.type !== 'DELETED') events.push(e.object);
     });
     try {
       const timeout = args.duration('timeout') || WEEK_MS;
       const deadline = ctx.client.now() + timeout;
-      let pending: KObject[] = [ctx.client.get('deployments', d.metadata.namespace, d.metadata.name!)];
+      let pending: KObject[] = [ctx.client.get(type.plural, d.metadata.namespace, d.metadata.name!)];
       for (;;) {
         for (const obj of pending) {
-          const s = deploymentStatus(obj as DeploymentObject);
+          const s = viewer(obj);
           if (s.error) throw new CliError(s.error);
           ctx.out(s.message);
           if (s.done || !args.bool('watch')) return 0;
@@ -140,9 +141,13 @@ const history: CommandModule = {
     let printedCount = 0;
     for (const { type, object } of found) {
       try {
-        requireDeployment(type);
         const byRevision = new Map<number, ReplicaSetObject>();
-        for (const rs of ownedReplicaSets(ctx, object)) byRevision.set(revisionOf(rs), rs);
+        if (type.plural === 'daemonsets') {
+          for (const [r, ds] of daemonSetRevisions(object, ctx.client.list('controllerrevisions', object.metadata.namespace))) byRevision.set(r, ds as ReplicaSetObject);
+        } else {
+          requireDeployment(type);
+          for (const rs of ownedReplicaSets(ctx, object)) byRevision.set(revisionOf(rs), rs);
+        }
         const revisions = [...byRevision.keys()].sort((a, b) => a - b);
         if (output) {
           if (wanted > 0 && !byRevision.has(wanted)) throw new CliError('unable to find the specified revision');
@@ -207,6 +212,17 @@ const undo: CommandModule = {
     const { found, errors } = targets(ctx, args);
     for (const { type, object } of found) {
       try {
+        if (type.plural === 'daemonsets') {
+          const step = daemonSetRollback(object, ctx.client.list('controllerrevisions', object.metadata.namespace), args.int('to-revision'));
+          if ('skipped' in step) {
+            printChange(ctx, args, type, object, `skipped rollback (current template already matches revision ${step.skipped})`, mode);
+            continue;
+          }
+          const changed = mutableCopy(object);
+          (changed.spec as { template: unknown }).template = step.template;
+          printChange(ctx, args, type, updateObject(ctx, type, changed, mode), 'rolled back', mode);
+          continue;
+        }
         requireDeployment(type);
         const d = object as DeploymentObject;
         if (d.spec?.paused) throw new CliError("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again");
@@ -277,7 +293,8 @@ function patcher(name: 'restart' | 'pause' | 'resume', short: string): CommandMo
       for (const { type, object } of found) {
         const resourceString = `${type.plural}${type.group ? `.${type.group}` : ''}`;
         try {
-          requireDeployment(type);
+          // DaemonSets restart too (they have no pause).
+          if (!(name === 'restart' && type.plural === 'daemonsets')) requireDeployment(type);
           const changed = mutableCopy(object) as DeploymentObject;
           const spec = changed.spec as { paused?: boolean; template?: { metadata?: { annotations?: Record<string, string> } } };
           if (name === 'restart') {

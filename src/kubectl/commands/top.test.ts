@@ -29,7 +29,7 @@ describe('kubectl top', () => {
   it('prints nodes with their share of allocatable, truncated', () => {
     const c = createCluster({ addons: ['metrics-server'], workers: 1 });
     c.advance(60_000);
-    expect(run(c, 'top node kind-control-plane').stdout).toBe('NAME                 CPU(cores)   CPU(%)   MEMORY(bytes)   MEMORY(%)   \nkind-control-plane   187m         4%       642Mi           7%          \n');
+    expect(run(c, 'top node kind-control-plane').stdout).toBe('NAME                 CPU(cores)   CPU(%)   MEMORY(bytes)   MEMORY(%)   \nkind-control-plane   262m         6%       986Mi           12%         \n');
   });
 
   it('says why a namespace has no metrics: pods too young, or none at all', () => {

@@ -100,9 +100,11 @@ type EventObject = CoreEvent & KObject;
 
 /** The events whose involvedObject is `obj`, as describe's field selector finds them. */
 export function eventsFor(events: KObject[], obj: KObject): KObject[] {
+  // A mirror pod's events name its static pod, whose uid is the mirror annotation (describe.go).
+  const uid = (obj.kind === 'Pod' && obj.metadata.annotations?.['kubernetes.io/config.mirror']) || obj.metadata.uid;
   return (events as EventObject[]).filter((e) => {
     const io = e.involvedObject ?? {};
-    return io.uid === obj.metadata.uid && io.name === obj.metadata.name && io.kind === obj.kind;
+    return io.uid === uid && io.name === obj.metadata.name && io.kind === obj.kind;
   });
 }
 

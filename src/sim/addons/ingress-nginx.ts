@@ -28,8 +28,8 @@ const LABELS = `    app.kubernetes.io/component: controller
     app.kubernetes.io/version: ${INGRESS_NGINX_VERSION.slice(1)}`;
 
 export const INGRESS_NGINX_YAML = `# ingress-nginx ${INGRESS_NGINX_VERSION} (deploy/static/provider/kind/deploy.yaml), as Kubeplay serves it offline.
-# Kubeplay does not serve ServiceAccount, Role, ClusterRole, RoleBinding, ClusterRoleBinding, Job or
-# ValidatingWebhookConfiguration yet: those 13 objects of the release file are left out here.
+# Kubeplay does not serve Role, ClusterRole, RoleBinding, ClusterRoleBinding, Job or
+# ValidatingWebhookConfiguration yet: those 11 objects of the release file are left out here.
 apiVersion: v1
 kind: Namespace
 metadata:
@@ -37,6 +37,24 @@ metadata:
     app.kubernetes.io/instance: ingress-nginx
     app.kubernetes.io/name: ingress-nginx
   name: ingress-nginx
+---
+apiVersion: v1
+automountServiceAccountToken: true
+kind: ServiceAccount
+metadata:
+  labels:
+${LABELS}
+  name: ingress-nginx
+  namespace: ingress-nginx
+---
+apiVersion: v1
+automountServiceAccountToken: true
+kind: ServiceAccount
+metadata:
+  labels:
+${LABELS.replace('component: controller', 'component: admission-webhook')}
+  name: ingress-nginx-admission
+  namespace: ingress-nginx
 ---
 apiVersion: v1
 data:

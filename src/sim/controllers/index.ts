@@ -1,11 +1,13 @@
 /** Starts every controller of the controller-manager, sharing one informer per resource. */
 import type { SimContext } from '../context';
+import { startDaemonSetController, type DaemonSetController } from './daemonset/daemonset';
 import { startDeploymentController, type DeploymentController } from './deployment/deployment';
 import { startEndpointsController, type EndpointsController } from './endpoints/endpoints';
 import { startEndpointSliceController, type EndpointSliceController } from './endpointslice/endpointslice';
 import { startEndpointSliceMirroringController, type EndpointSliceMirroringController } from './endpointslice-mirroring/mirroring';
 import { startGarbageCollector, type GarbageCollector } from './garbage-collector/garbage-collector';
 import { startNamespaceController, type NamespaceController } from './namespace/namespace';
+import { startPodGC, type PodGC } from './podgc/podgc';
 import { startReplicaSetController, type ReplicaSetController } from './replicaset/replicaset';
 import { startResourceQuotaController, type ResourceQuotaController } from './resourcequota/resourcequota';
 import { startRootCAPublisher, type RootCAPublisher } from './root-ca/root-ca';
@@ -24,6 +26,8 @@ export interface ControllerManager {
   endpoints: EndpointsController;
   endpointSlices: EndpointSliceController;
   endpointSliceMirroring: EndpointSliceMirroringController;
+  daemonSets: DaemonSetController;
+  podGC: PodGC;
 }
 
 export function startControllers(ctx: SimContext, informers = new SharedInformers(ctx.store)): ControllerManager {
@@ -39,5 +43,7 @@ export function startControllers(ctx: SimContext, informers = new SharedInformer
     endpoints: startEndpointsController(ctx, informers),
     endpointSlices: startEndpointSliceController(ctx, informers),
     endpointSliceMirroring: startEndpointSliceMirroringController(ctx, informers),
+    daemonSets: startDaemonSetController(ctx, informers),
+    podGC: startPodGC(ctx, informers),
   };
 }

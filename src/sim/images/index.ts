@@ -20,6 +20,8 @@ import { httpd } from './httpd';
 import { ingressNginx } from './ingress-nginx';
 import { kuard } from './kuard';
 import { localPathProvisioner } from './local-path-provisioner';
+import { kindnetd } from './kindnetd';
+import { kubeComponents } from './kube-components';
 import { mongo } from './mongo';
 import { mysql } from './mysql';
 import { nginx } from './nginx';
@@ -40,7 +42,7 @@ export { imageDigest } from './digest';
 export { appStateOf, toRequest } from './http';
 
 /** The families in the registry's order (what `knownRepositories` lists). */
-const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho, coredns, localPathProvisioner, ingressNginx];
+const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho, coredns, localPathProvisioner, ingressNginx, kubeComponents, kindnetd];
 
 const REPOS: ImageRepository[] = FAMILIES.flatMap((f) => f.repositories);
 

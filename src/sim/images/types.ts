@@ -53,6 +53,12 @@ export interface ServerBehaviour {
   sigtermExitCode?: number;
   /** Container ports the server listens on (probes, later); `declared`: the container's own. */
   ports: number[] | 'declared';
+  /**
+   * Its health answers never change while it runs (the kube components' `/livez`): once a probe
+   * of it succeeds, later runs would change nothing observable, so the kubelet skips them until
+   * the container changes (idle clusters stay free of per-second probe timers).
+   */
+  steadyHealth?: boolean;
   /** It speaks TLS on its ports (metrics-server's 10250): an HTTPS probe reaches it, plain HTTP does not. */
   tls?: boolean;
   /**

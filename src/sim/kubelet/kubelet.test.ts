@@ -288,7 +288,8 @@ describe('kubelet termination', () => {
     c.api.create('pods', 'default', pod('huge', [{ name: 'app', image: 'nginx:1.27', resources: { requests: { cpu: '5' } } }]));
     c.advance(1_000);
     const p = get(c, 'huge')!;
-    expect(p.status).toMatchObject({ phase: 'Failed', reason: 'OutOfcpu', message: "Pod was rejected: Node didn't have enough resource: cpu, requested: 5000, used: 0, capacity: 4000" });
+    // `used`: the node's kindnet pod requests 100m.
+    expect(p.status).toMatchObject({ phase: 'Failed', reason: 'OutOfcpu', message: "Pod was rejected: Node didn't have enough resource: cpu, requested: 5000, used: 100, capacity: 4000" });
   });
 });
 

@@ -15,6 +15,7 @@ import type { ImageInfo, ImageRef } from '../images';
 import { LogStore } from './logs';
 import { buildNode, nodeIndex, PRELOADED_IMAGES, type NodeImage } from './node-object';
 import { PodWorker } from './pod-worker';
+import { asStaticPod, StaticPods } from './static-pods';
 import type { PodSandbox } from './exec/sandbox';
 import type { NodeRuntime, PullTicket } from './runtime';
 import type { ResourceUse } from '../metrics/usage';
@@ -46,14 +47,14 @@ export interface PodStats {
  * Starts one kubelet per node, each registering its Node, and the pod watch that hands every
  * pod's events to the kubelet of its node. Returns the kubelets by node name.
  */
-export function startKubelets(ctx: SimContext, nodes: readonly NodeSpec[]): ReadonlyMap<string, Kubelet> {
+export function startKubelets(ctx: SimContext, nodes: readonly NodeSpec[], staticManifests?: (node: NodeSpec) => KObject[]): ReadonlyMap<string, Kubelet> {
   const kubelets = new Map<string, KubeletImpl>();
   ctx.store.subscribe((e: WatchEvent) => {
     const nodeName = (e.object.spec as { nodeName?: string } | undefined)?.nodeName;
     if (nodeName) kubelets.get(nodeName)?.onPod(e);
   }, 'pods');
   for (const node of nodes) {
-    const k = new KubeletImpl(ctx, node);
+    const k = new KubeletImpl(ctx, node, staticManifests?.(node) ?? []);
     kubelets.set(node.name, k);
     k.register();
   }
@@ -66,7 +67,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
   readonly logs = new LogStore();
   readonly crashBackoff = new Backoff();
   readonly pullBackoff = new Backoff();
-  readonly record;
+  readonly record: NodeRuntime['record'];
   private readonly rng: Rng;
   private readonly workers = new Map<string, PodWorker>();
   private readonly admitted = new Map<string, { cpu: number; memory: number }>();
@@ -76,16 +77,22 @@ class KubeletImpl implements NodeRuntime, Kubelet {
   private nextIP = 2;
   private used = { cpu: 0, memory: 0 };
 
+  /** The pods of its manifest folder (the control plane's), when it has any. */
+  private readonly staticPods: StaticPods | undefined;
+
   constructor(
     readonly ctx: SimContext,
     readonly node: NodeSpec,
+    staticManifests: readonly KObject[] = [],
   ) {
     this.clock = ctx.clock;
     this.actor = `kubelet (${node.name})`;
     this.startedAt = ctx.clock.now();
     this.rng = ctx.rng.fork(`kubelet/${node.name}`);
-    this.record = ctx.events.for({ component: 'kubelet', host: node.name });
+    const record = ctx.events.for({ component: 'kubelet', host: node.name });
+    this.record = (obj, ...rest) => record(asStaticPod(obj), ...rest);
     for (const img of PRELOADED_IMAGES) for (const n of img.names) this.imageStore.set(n, img);
+    this.staticPods = staticManifests.length ? new StaticPods(ctx, node, staticManifests, this.actor) : undefined;
   }
 
   get nodeName(): string {
@@ -95,6 +102,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
   register(): void {
     if (this.ctx.api.tryGet('nodes', undefined, this.node.name)) return;
     this.ctx.api.create('nodes', undefined, buildNode(this.node, this.now(), this.nodeImages()));
+    this.staticPods?.start();
   }
 
   images(): string[] {
@@ -131,6 +139,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
   onPod(e: WatchEvent): void {
     const obj = e.object;
     const uid = obj.metadata.uid!;
+    if (this.staticPods?.owns(obj) && this.staticPods.mirrorEvent(e, this.workers)) return;
     const worker = this.workers.get(uid);
     if (e.type === 'DELETED') {
       if (worker) {
@@ -163,7 +172,6 @@ class KubeletImpl implements NodeRuntime, Kubelet {
 
   private readonly pending = new Set<string>();
   readonly startedAt: number;
-
   /** Kubelet admission: a pod bound here directly (spec.nodeName) may not fit. */
   private admit(obj: KObject): boolean {
     const req = podRequest(obj as unknown as Pod);

@@ -43,7 +43,7 @@ export class PodWorker {
   /** Its regular containers are done for good (restartPolicy Never/OnFailure): sidecars stop too. */
   private done = false;
   private finished = false;
-  private readonly status: StatusWriter;
+  private status: StatusWriter;
   /** Volumes and writable layers, made at the first container start. */
   private files?: PodFiles;
   /** The pod's probe workers (none when no container has a probe). */
@@ -90,6 +90,17 @@ export class PodWorker {
         if (!this.finished) this.beginTermination();
       }, this.rt.actor);
     }
+  }
+
+  /**
+   * A static pod's mirror was replaced (./static-pods.ts): the containers keep running and their
+   * status goes to the new mirror. Internal keys keep the first mirror's uid.
+   */
+  rebind(obj: KObject): void {
+    this.pod = obj as unknown as Pod;
+    this.handledDeletion = undefined;
+    this.status = new StatusWriter(this.rt, this.ns, this.name, obj.metadata.uid!);
+    this.writeStatus();
   }
 
   /** The pod left the store (force delete): stop everything quietly. */

@@ -1,12 +1,16 @@
 /**
  * kind's own objects, made as the cluster comes up, in the order `kind create cluster` makes
- * them: one installer per component (a plain list: each adds its line).
+ * them: one installer per component (a plain list: each adds its line). The control plane's
+ * static pods are the control-plane kubelet's (../kubelet/static-pods.ts).
  */
 import type { NodeSpec, SimContext } from '../context';
 import { installComponentStatuses } from './component-statuses';
 import { installCoreDNS } from './coredns';
 import { installLocalPath } from './local-path';
 import { installApiServerConfigMaps, installClusterInfo, installControllerAccounts } from './namespaces';
+import { KINDNET_YAML } from './kindnet';
+import { KUBE_PROXY_YAML } from './kube-proxy';
+import { fromManifest } from './manifests';
 
 export type SystemInstaller = (ctx: SimContext, nodes: readonly NodeSpec[]) => void;
 
@@ -15,7 +19,10 @@ export const SYSTEM_INSTALLERS: readonly SystemInstaller[] = [
   installApiServerConfigMaps,
   installClusterInfo,
   installControllerAccounts,
+  // kubeadm's add-ons, then kind's CNI and storage.
+  fromManifest(KUBE_PROXY_YAML),
   installCoreDNS,
+  fromManifest(KINDNET_YAML),
   installLocalPath,
 ];
 

@@ -9,7 +9,8 @@ type P = Pod & { metadata: { name: string } };
 describe("kind's system objects", () => {
   it('runs CoreDNS and local-path-provisioner on the control plane, under the ReplicaSets kind v1.32.2 shows', () => {
     const c = createCluster();
-    const pods = [...c.api.list('pods', 'kube-system'), ...c.api.list('pods', 'local-path-storage')] as unknown as P[];
+    // Not the node-level pods (static pods, kube-proxy, kindnet): those are on every node's host network.
+    const pods = [...c.api.list('pods', 'kube-system', { labelSelector: 'k8s-app=kube-dns' }), ...c.api.list('pods', 'local-path-storage')] as unknown as P[];
     expect(pods.map((p) => p.metadata.name.replace(/-[a-z0-9]{5}$/, '')).sort()).toEqual(['coredns-668d6bf9bc', 'coredns-668d6bf9bc', 'local-path-provisioner-7dc846544d']);
     for (const p of pods) {
       expect(p.spec?.nodeName).toBe('kind-control-plane');
@@ -48,9 +49,9 @@ describe("kind's system objects", () => {
     expect(c.api.get('namespaces', undefined, 'local-path-storage').metadata.annotations?.[LAST_APPLIED_ANNOTATION]).toBe('{"apiVersion":"v1","kind":"Namespace","metadata":{"annotations":{},"name":"local-path-storage"}}\n');
   });
 
-  it("gives kube-system the controller-manager's accounts besides default and coredns", () => {
+  it("gives kube-system the controller-manager's accounts besides default, coredns, kindnet and kube-proxy", () => {
     const c = createCluster();
     const names = c.api.list('serviceaccounts', 'kube-system').map((s) => s.metadata.name);
-    expect(names).toEqual([...CONTROLLER_SERVICE_ACCOUNTS, 'coredns', 'default'].sort());
+    expect(names).toEqual([...CONTROLLER_SERVICE_ACCOUNTS, 'coredns', 'default', 'kindnet', 'kube-proxy'].sort());
   });
 });

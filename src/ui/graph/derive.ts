@@ -85,7 +85,8 @@ export class GraphBuilder {
     for (const k of WORKLOAD_KINDS) if (k.ownsPods) for (const o of workloadsOf(input, k.resource).values()) if (o.metadata.uid) ownerUids.add(o.metadata.uid);
     const unownedOf = (pod: KObject): Unowned => {
       const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
-      if (owner) return ownerUids.has(owner.uid) ? '' : 'orphan';
+      // A mirror pod is owned by its Node (the kubelet runs it): not an orphan.
+      if (owner) return ownerUids.has(owner.uid) || owner.kind === 'Node' ? '' : 'orphan';
       return pod.metadata.generateName ? 'orphan' : 'bare';
     };
 

@@ -14,6 +14,11 @@ export function replicaSetSummary(r: KObject): string {
   return `${status?.readyReplicas ?? 0}/${spec?.replicas ?? 0} ready${image ? ` · ${image}` : ''}`;
 }
 
+export function daemonSetSummary(d: KObject): string {
+  const status = d.status as { numberReady?: number; desiredNumberScheduled?: number } | undefined;
+  return `${status?.numberReady ?? 0}/${status?.desiredNumberScheduled ?? 0} nodes ready`;
+}
+
 export function serviceSummary(s: KObject): string {
   const spec = s.spec as { type?: string; clusterIP?: string } | undefined;
   return `${spec?.type ?? 'ClusterIP'} ${spec?.clusterIP ?? ''}`.trim();
@@ -39,6 +44,7 @@ export function ingressSummary(i: KObject): string {
 /** What a card shows under its name, and whether it is drawn faded, by kind (others: nothing, never). */
 export const CARD_LOOKS: Readonly<Record<string, { summary(o: KObject): string; faded?(o: KObject): boolean }>> = {
   Deployment: { summary: deploymentSummary },
+  DaemonSet: { summary: daemonSetSummary },
   // A ReplicaSet scaled to zero is an old revision kept for rollback.
   ReplicaSet: { summary: replicaSetSummary, faded: (r) => ((r.spec as { replicas?: number } | undefined)?.replicas ?? 0) === 0 },
   Service: { summary: serviceSummary },

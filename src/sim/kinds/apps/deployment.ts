@@ -73,20 +73,20 @@ function validateStrategy(strategy: DeploymentStrategy): FieldError[] {
   }
 }
 
-function intOrPercent(v: unknown, field: string): FieldError[] {
+export function intOrPercent(v: unknown, field: string): FieldError[] {
   if (typeof v === 'string') return isValidPercent(v).map((msg) => ({ type: 'Invalid value', field, value: goIntOrString(v), detail: msg }));
   return nonNegative(v, field);
 }
 
 /** getIntOrPercentValue: `0`, `"0%"` (and unparseable strings) count as 0. */
-function isZero(v: unknown): boolean {
+export function isZero(v: unknown): boolean {
   if (v === undefined || v === null) return true;
   if (typeof v === 'number') return v === 0;
   const m = /^(\d+)%$/.exec(String(v));
   return m ? Number(m[1]) === 0 : true;
 }
 
-function percentValue(v: unknown): number {
+export function percentValue(v: unknown): number {
   const m = typeof v === 'string' ? /^(\d+)%$/.exec(v) : null;
   return m ? Number(m[1]) : 0;
 }

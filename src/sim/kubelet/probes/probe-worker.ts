@@ -53,6 +53,8 @@ export class ProbeWorker {
   /** The last instant doProbe ran: the next run is strictly later. */
   private lastRunAt = -Infinity;
   private readonly periodMs: number;
+  /** The container instance whose steady server already passed this probe: no more runs for it. */
+  private settledOn: string | undefined;
 
   /** `anchor`: when the ticker starts (pod added + jitter, see probe-jitter.ts). */
   constructor(
@@ -96,6 +98,7 @@ export class ProbeWorker {
     const inst = this.host.instance(this.container.name);
     if (!inst) return Infinity;
     if (this.onHold && inst.containerID === this.containerID) return Infinity;
+    if (this.settledOn === inst.containerID) return Infinity;
     if (this.type === 'Startup' ? inst.started : !inst.started) return Infinity;
     // `int32(time.Since(startedAt).Seconds()) < initialDelaySeconds` skips: whole seconds count.
     const delayEnds = inst.startedAt + (this.probe.initialDelaySeconds ?? 0) * 1000;
@@ -153,6 +156,8 @@ export class ProbeWorker {
     const threshold = result === 'failure' ? (this.probe.failureThreshold ?? 3) : (this.probe.successThreshold ?? 1);
     if (this.resultRun < threshold) return;
     this.publish(result);
+    // A steady server (ServerBehaviour.steadyHealth) answers the same until its container changes.
+    if (result === 'success' && outcome.result === 'success' && inst.plan.server?.steadyHealth && !this.probe.exec) this.settledOn = inst.containerID;
     if (this.type !== 'Readiness' && result === 'failure') {
       // Restarting: stop probing until a new container ID appears (worker.go, #21751).
       this.onHold = true;

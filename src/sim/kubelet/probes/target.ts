@@ -11,13 +11,15 @@ export interface Listener {
 
 export interface ProbeTarget {
   podIP: string;
+  /** The pod shares the node's network: the kubelet's own localhost reaches it (static pods' probes). */
+  hostNetwork?: boolean;
   /** The server listening on `port` in the pod, if any. */
   listener(port: number): Listener | undefined;
 }
 
 /** Whether `host` names the pod itself (the default), else the probe goes elsewhere. */
 export function reachesPod(host: string | undefined, target: ProbeTarget): boolean {
-  return !host || host === target.podIP;
+  return !host || host === target.podIP || (!!target.hostNetwork && (host === '127.0.0.1' || host === 'localhost'));
 }
 
 /** net.JoinHostPort. */

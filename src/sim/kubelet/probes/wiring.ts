@@ -61,7 +61,7 @@ export function probeWiring<C extends ProbedContainer>(
         };
         return { ...found, http };
       };
-      return { podIP: ip, listener };
+      return { podIP: ip, listener, hostNetwork: !!pod.spec?.hostNetwork };
     },
     event: (name, reason, message) => {
       const c = byName(name);
