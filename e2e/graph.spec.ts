@@ -6,7 +6,7 @@
  * Pending lane says what it holds.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { boxesOfPods, graphNodeRects, openApp, overlappingNodes, podNames, pods, replaceEditorText, runCommand, setSpeed } from './helpers';
+import { boxesOfPods, graphNodeRects, openApp, overlappingNodes, podNames, pods, podTotal, replaceEditorText, runCommand, setSpeed } from './helpers';
 
 const SHOTS = 'test-results/graph';
 
@@ -72,7 +72,9 @@ test('the overlapping-Deployments case: many Deployments, Services and rollouts,
     // The view refits after a resize; positions are compared in screen space either way.
     await page.waitForTimeout(600);
     const rects = await graphNodeRects(page);
-    expect(rects).toHaveLength(names.length * 2 + 4 + 6 + 5);
+    // Deployments, ReplicaSets (4 more from the rollouts), Services and their EndpointSlices (and
+    // `kubernetes`'s), node boxes and the Pending lane.
+    expect(rects).toHaveLength(names.length * 2 + 4 + 6 + 6 + 5);
     expect(rects.every((r) => r.width > 1 && r.height > 1)).toBe(true);
     expect(await overlappingNodes(page), `at ${size.width}×${size.height}`).toEqual([]);
     expect(await replicaSetsUnderDeployments(page), `at ${size.width}×${size.height}`).toEqual([]);
@@ -150,4 +152,25 @@ test('empty nodes say which taint keeps pods off; the Pending lane says what it 
   await expect(pods(page, 'Running')).toHaveCount(1, { timeout: 60_000 });
   expect(await boxesOfPods(page)).toEqual(['Node kind-control-plane']);
   await expect(lane).toContainText('0 pods');
+});
+
+test("kind's own pods are left out until asked for, then drawn in their node boxes", async ({ page }) => {
+  await openApp(page);
+  // A fresh kind cluster: 4 static pods, kube-proxy and kindnet on each of 4 nodes, 2 CoreDNS, local-path.
+  const show = page.getByRole('button', { name: 'Show system pods (15)' });
+  await expect(show).toBeVisible();
+  expect(await podTotal(page)).toBe(0);
+  await show.click();
+  const hide = page.getByRole('button', { name: 'Hide system pods' });
+  await expect(hide).toHaveAttribute('aria-pressed', 'true');
+  await expect(pods(page, 'Running')).toHaveCount(15, { timeout: 30_000 });
+  expect(await podNames(page)).toContain('etcd-kind-control-plane');
+  const inControlPlane = (await boxesOfPods(page)).filter((b) => b === 'Node kind-control-plane').length;
+  expect(inControlPlane).toBe(4 + 2 + 2 + 1);
+  await page.screenshot({ path: `${SHOTS}/system-pods.png` });
+  // The choice is a preference: it survives a reload.
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Hide system pods' })).toBeVisible();
+  await page.getByRole('button', { name: 'Hide system pods' }).click();
+  await expect(pods(page)).toHaveCount(0);
 });
