@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { createCluster, type Cluster } from '../src/sim/cluster';
 import { EVENT_TTL_MS } from '../src/sim/events';
 import type { KObject } from '../src/sim/core/object';
+import { request } from '../src/sim/network/request';
 
 function deployment(name: string, replicas: number, image = 'nginx:1.27', probes: Record<string, unknown> = {}): KObject {
   return {
@@ -176,8 +177,40 @@ function serviceRollout(): void {
   const within = run(true);
   const perS = (n: number) => (n / within.virtualS).toFixed(1);
   console.log(
-    `6. a Service in front of 1,000 pods while they roll (10 virtual min): ${within.sliceWrites} EndpointSlice writes (${perS(within.sliceWrites)}/s), ${within.endpointsWrites} Endpoints writes (${perS(within.endpointsWrites)}/s); ${fmt(within.cpu)} cpu vs ${fmt(without.cpu)} without the Service`,
+    `7. a Service in front of 1,000 pods while they roll (10 virtual min): ${within.sliceWrites} EndpointSlice writes (${perS(within.sliceWrites)}/s), ${within.endpointsWrites} Endpoints writes (${perS(within.endpointsWrites)}/s); ${fmt(within.cpu)} cpu vs ${fmt(without.cpu)} without the Service`,
   );
+}
+
+/**
+ * 10,000 HTTP requests from a client pod to a Service by name (CoreDNS, kube-proxy's pick among 10
+ * nginx pods, the app's answer), with and without someone watching the traffic (the UI does).
+ */
+function requestsThroughService(): void {
+  const cluster = createCluster({ seed: 5 });
+  cluster.api.create('deployments', 'default', deployment('web', 10));
+  cluster.api.create('services', 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });
+  cluster.api.create('pods', 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'client', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '3600'] }] } });
+  untilRunning(cluster, 11);
+  cluster.advance(5000);
+  const client = cluster.api.get('pods', 'default', 'client') as KObject & { status: { podIP: string }; spec: { nodeName: string } };
+  const from = { kind: 'pod' as const, pod: { namespace: 'default', name: 'client', ip: client.status.podIP, nodeName: client.spec.nodeName, labels: {} } };
+  const now = () => cluster.clock.now();
+  const timed = () => {
+    const answered = new Set<string>();
+    const t0 = performance.now();
+    for (let i = 0; i < 10_000; i++) {
+      const r = request(cluster.network, from, 'http://web/', now);
+      if (typeof r === 'object') answered.add(String(r.status));
+    }
+    return { ms: performance.now() - t0, statuses: [...answered].join(',') };
+  };
+  timed(); // warm
+  const quiet = timed();
+  let events = 0;
+  const stop = cluster.network.traffic.subscribe(() => events++);
+  const watched = timed();
+  stop();
+  console.log(`8. 10,000 requests from a pod to a Service by name (DNS, kube-proxy, nginx; status ${quiet.statuses}): ${fmt(quiet.ms)} wall; ${fmt(watched.ms)} with the traffic watched (${events.toLocaleString('en-US')} events)  [target < 100 ms]`);
 }
 
 function browserLongTasks(): void {
@@ -199,4 +232,5 @@ virtualRate();
 idleCost();
 probeIdleCost();
 serviceRollout();
+requestsThroughService();
 if (!process.argv.includes('--no-browser')) browserLongTasks();
