@@ -11,11 +11,9 @@ import type { KObject } from '../../sim/core/object';
 import type { ParsedArgs } from '../args';
 import type { RemoteProcess } from '../client';
 import { CliError } from '../errors';
+import { followRemote } from './remote-session';
 import type { CommandContext, CommandModule, KubectlProgram } from '../types';
 import { podFor } from './exec';
-
-/** How long a headless host lets a session run before pressing Ctrl+C (as exec). */
-const UNATTENDED_MS = 10 * 60_000;
 
 export const command: CommandModule = {
   name: 'attach',
@@ -80,21 +78,7 @@ export function* attachSession(ctx: CommandContext, pod: KObject & Pod, opts: Se
     if (e instanceof StatusError && e.status.reason !== 'NotFound') throw new CliError(e.status.message ?? '');
     throw e;
   }
-  let eof = false;
-  const pump = (): boolean => {
-    if (terminal && !eof && proc.exitCode === undefined) {
-      const text = terminal.read();
-      if (text === undefined) {
-        eof = true;
-        proc.closeStdin();
-      } else if (text) proc.write(text);
-    }
-    return proc.exitCode !== undefined;
-  };
-  if (!pump()) {
-    const ended: boolean = yield { until: pump, timeoutMs: Infinity, unattendedMs: UNATTENDED_MS, pollMs: 1000 };
-    if (!ended) proc.close();
-  }
+  yield* followRemote(proc, terminal, 1000);
   if (!opts.quiet && opts.stdin && raw && pod.spec?.restartPolicy === 'Always') {
     ctx.io.out(`Session ended, resume using 'kubectl attach ${pod.metadata.name} -c ${container.name} -i -t' command when the pod is running\n`);
   }

@@ -13,12 +13,11 @@ import type { KObject } from '../../sim/core/object';
 import type { ParsedArgs } from '../args';
 import type { RemoteProcess } from '../client';
 import { CliError } from '../errors';
+import { followRemote } from './remote-session';
 import { parseResourceArgs } from '../resources';
 import type { CommandContext, CommandModule, KubectlProgram } from '../types';
 import { byLogging } from './logs-targets';
 
-/** How long a headless host lets a command run before pressing Ctrl+C (`while true` loops). */
-const UNATTENDED_MS = 10 * 60_000;
 
 export const command: CommandModule = {
   name: 'exec',
@@ -75,22 +74,7 @@ function* exec(ctx: CommandContext, args: ParsedArgs): KubectlProgram {
     if (e instanceof StatusError && e.status.reason !== 'NotFound') throw new CliError(e.status.message ?? '');
     throw e;
   }
-  // What the learner types goes to the remote shell, Ctrl+D to its end of input.
-  let eof = false;
-  const pump = (): boolean => {
-    if (terminal && !eof && proc.exitCode === undefined) {
-      const text = terminal.read();
-      if (text === undefined) {
-        eof = true;
-        proc.closeStdin();
-      } else if (text) proc.write(text);
-    }
-    return proc.exitCode !== undefined;
-  };
-  if (!pump()) {
-    const ended: boolean = yield { until: pump, timeoutMs: Infinity, unattendedMs: UNATTENDED_MS };
-    if (!ended) proc.close();
-  }
+  yield* followRemote(proc, terminal);
   const code = proc.exitCode ?? 0;
   if (code !== 0) ctx.io.err(`command terminated with exit code ${code}\n`);
   return code;

@@ -1,38 +1,17 @@
 /**
- * `POST …/pods/NAME/exec`: the api-server's checks (streamLocation in
- * pkg/registry/core/pod/strategy.go: a container named or the only one, a valid name, a node),
- * then the kubelet of the pod's node, which finds the running container (`container not found`
- * otherwise, kubelet's GetExec) and runs the command in it (../kubelet/exec/session.ts).
+ * `POST …/pods/NAME/exec`: the api-server's and kubelet's checks (./stream-target.ts), then the
+ * command run in the container (../kubelet/exec/session.ts).
  */
-import type { Pod } from 'kubernetes-types/core/v1';
 import type { PodExecOptions, RemoteProcess, Streams } from '../../kubectl/client';
-import { statusError } from '../api/errors';
 import type { Clock } from '../core/clock';
 import type { KObject } from '../core/object';
 import type { Kubelet } from '../kubelet/kubelet';
 import type { ClusterNetwork } from '../network/cluster-network';
 import { podNetworkOf } from '../kubelet/exec/network';
 import { startExec } from '../kubelet/exec/session';
+import { streamTarget } from './stream-target';
 
 export function execInPod(obj: KObject, opts: PodExecOptions, streams: Streams, kubelets: ReadonlyMap<string, Kubelet>, clock: Clock, network?: ClusterNetwork): RemoteProcess {
-  const pod = obj as unknown as Pod;
-  const name = obj.metadata.name!;
-  const spec = pod.spec ?? { containers: [] };
-  let container = opts.container ?? '';
-  if (!container) {
-    if (spec.containers.length !== 1) {
-      const inits = (spec.initContainers ?? []).map((c) => c.name);
-      let msg = `a container name must be specified for pod ${name}, choose one of: [${spec.containers.map((c) => c.name).join(' ')}]`;
-      if (inits.length) msg += ` or one of the init containers: [${inits.join(' ')}]`;
-      throw statusError('BadRequest', msg);
-    }
-    container = spec.containers[0].name;
-  } else if (![...spec.containers, ...(spec.initContainers ?? []), ...(spec.ephemeralContainers ?? [])].some((c) => c.name === container)) {
-    throw statusError('BadRequest', `container ${container} is not valid for pod ${name}`);
-  }
-  if (!spec.nodeName) throw statusError('BadRequest', `pod ${name} does not have a host assigned`);
-  const sandbox = kubelets.get(spec.nodeName)?.sandbox(obj.metadata.uid!);
-  const running = sandbox?.running().find((c) => c.name === container);
-  if (!sandbox || !running) throw statusError('InternalError', `Internal error occurred: unable to upgrade connection: container not found ("${container}")`);
+  const { sandbox, running } = streamTarget(obj, opts.container, kubelets);
   return startExec(sandbox, running, { command: opts.command, stdin: !!opts.stdin, tty: !!opts.tty }, streams, clock, network ? podNetworkOf(network) : () => ({}));
 }
