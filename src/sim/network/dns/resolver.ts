@@ -22,7 +22,16 @@ export const DNS_ATTEMPTS = 2;
 /** One query to a nameserver: its reply, or no reply at all (nobody answers on that IP:53). */
 export type DnsQuery = (server: string, name: string, type: RRType) => DnsReply | 'ETIMEDOUT';
 
+/** A pod object's resolver settings, computed once per object (pods are immutable once read). */
+const CONFS = new WeakMap<Pod, ResolvConf>();
+
 export function resolvConfOf(pod: Pod): ResolvConf {
+  let conf = CONFS.get(pod);
+  if (!conf) CONFS.set(pod, (conf = readResolvConf(pod)));
+  return conf;
+}
+
+function readResolvConf(pod: Pod): ResolvConf {
   const spec = pod.spec ?? { containers: [] };
   const ns = pod.metadata?.namespace ?? 'default';
   const policy = spec.dnsPolicy ?? 'ClusterFirst';
@@ -72,8 +81,21 @@ export function lookupA(host: string, conf: ResolvConf, query: DnsQuery): { ip: 
   return 'NXDOMAIN';
 }
 
+/** Parsed /etc/hosts by text: a pod's file is the same for every request it makes. */
+const HOSTS = new Map<string, ReadonlyMap<string, string>>();
+const HOSTS_KEPT = 512;
+
 /** /etc/hosts as the kubelet writes it (../../fs/kubelet-files.ts): name → first IPv4 address. */
-export function parseHosts(text: string): Map<string, string> {
+export function parseHosts(text: string): ReadonlyMap<string, string> {
+  let known = HOSTS.get(text);
+  if (!known) {
+    if (HOSTS.size >= HOSTS_KEPT) HOSTS.clear();
+    HOSTS.set(text, (known = readHosts(text)));
+  }
+  return known;
+}
+
+function readHosts(text: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const line of text.split('\n')) {
     const words = line.replace(/#.*/, '').trim().split(/\s+/);
