@@ -125,13 +125,14 @@ export const curl: ShellProgram = function* (io) {
 /**
  * curl's own headers, then the user's: a `-H` of the same name replaces curl's (lib/http.c: a
  * custom Host takes the Host line's place; a custom User-Agent or Accept is sent among the
- * custom headers instead of curl's).
+ * custom headers instead of curl's), and one with no value (`-H 'Accept:'`) removes it.
  */
 function requestHeaders(hostHeader: string, custom: Array<[string, string]>): Array<[string, string]> {
   const own = (name: string) => custom.find(([k]) => k.toLowerCase() === name.toLowerCase());
   const host = own('Host');
-  const defaults: Array<[string, string]> = [['Host', host ? host[1] : hostHeader], ...([['User-Agent', 'curl/8.11.1'], ['Accept', '*/*']] as Array<[string, string]>).filter(([k]) => !own(k))];
-  return [...defaults, ...custom.filter((h) => h !== host)];
+  const defaults = ([['Host', hostHeader], ['User-Agent', 'curl/8.11.1'], ['Accept', '*/*']] as Array<[string, string]>).filter(([k]) => !own(k) || k === 'Host');
+  if (host) defaults[0] = ['Host', host[1]];
+  return [...defaults, ...custom.filter((h) => h !== host)].filter(([, v]) => v !== '');
 }
 
 /** `-w FORMAT`: `%{variable}` and the backslash escapes curl knows (\n, \r, \t). */

@@ -89,6 +89,7 @@ describe('curl -H and --resolve', () => {
   it('a -H header replaces curl\'s own of that name: Host in place, others among the custom ones', () => {
     expect(run(curl, ['curl', '-s', 'http://172.18.0.7/'], echo()).out).toBe('Host: 172.18.0.7\nUser-Agent: curl/8.11.1\nAccept: */*\n');
     expect(run(curl, ['curl', '-s', '-H', 'X-A: 1', '-H', 'host: foo.example.com', '-H', 'Accept: text/html', 'http://172.18.0.7/'], echo()).out).toBe('Host: foo.example.com\nUser-Agent: curl/8.11.1\nX-A: 1\nAccept: text/html\n');
+    expect(run(curl, ['curl', '-s', '-H', 'Accept:', '-H', 'Host:', 'http://172.18.0.7/'], echo()).out).toBe('User-Agent: curl/8.11.1\n');
   });
 
   it('--resolve pins a name and port to an address, the Host header keeping the name', () => {
