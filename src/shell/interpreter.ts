@@ -11,6 +11,7 @@
 import type { FileStat, FsError, ProgramIO, ShellFs, System, Userland } from './program';
 import { normalize } from './memory-fs';
 import { fields, hasSubst } from './expansion';
+import { braceExpand } from './braces';
 import { parseCached, parseScript, type Command, type List, type Redirect, type Word } from './parse';
 import { mayWait, runBuiltin, runBuiltinNow } from './builtins';
 import { fsMessage, isFsError } from './fs-errors';
@@ -181,7 +182,7 @@ export class Shell {
         return yield* this.loop(cmd.until, cmd.cond, cmd.body);
       case 'for': {
         const items: string[] = [];
-        for (const w of cmd.items) items.push(...(hasSubst(w) ? yield* this.expand(w) : fields(w, true, [], this)));
+        for (const w of this.braces(cmd.items)) items.push(...(hasSubst(w) ? yield* this.expand(w) : fields(w, true, [], this)));
         this.status = 0;
         for (const item of items) {
           this.vars.set(cmd.name, item);
@@ -256,9 +257,14 @@ export class Shell {
     }
   }
 
+  /** bash expands braces first (./braces.ts); ash and dash keep them as written. */
+  private braces(words: Word[]): Word[] {
+    return this.config.flavor === 'bash' && words.some((w) => w.some((p) => p.kind === 'lit' && p.text.includes('{'))) ? words.flatMap(braceExpand) : words;
+  }
+
   private *simple(cmd: Extract<Command, { kind: 'simple' }>): ShellRun<void> {
     let argv: string[] = [];
-    for (const w of cmd.words) argv.push(...(hasSubst(w) ? yield* this.expand(w) : fields(w, true, [], this)));
+    for (const w of this.braces(cmd.words)) argv.push(...(hasSubst(w) ? yield* this.expand(w) : fields(w, true, [], this)));
     if (this.config.interactive && argv.length && cmd.words[0].every((p) => p.kind === 'lit' && !p.quoted)) argv = this.unalias(argv);
     const assigned: Array<[string, string]> = [];
     for (const [name, value] of cmd.assigns) assigned.push([name, (hasSubst(value) ? yield* this.expand(value, false) : fields(value, false, [], this)).join('')]);

@@ -87,10 +87,9 @@ export function* podFor(ctx: CommandContext, name: string, timeoutMs: number): G
   const obj = ctx.client.get(ref.type.plural, ctx.namespace, ref.name);
   if (ref.type.plural === 'pods') return obj;
   const selector = (obj.spec as { selector?: unknown } | undefined)?.selector as { matchLabels?: Record<string, string> } | undefined;
-  if (!selector) {
-    const goType = `*${obj.apiVersion.split('/').pop()}.${obj.kind}`;
-    throw new CliError(`cannot attach to ${goType}: selector for ${goType} not implemented`);
-  }
+  const goType = `*${obj.apiVersion.split('/').pop()}.${obj.kind}`;
+  if (ref.type.plural === 'services' && !Object.keys(selector ?? {}).length) throw new CliError(`cannot attach to ${goType}: invalid service '${ref.name}': Service is defined without a selector`);
+  if (!selector) throw new CliError(`cannot attach to ${goType}: selector for ${goType} not implemented`);
   const sel = ref.type.plural === 'services' ? { matchLabels: selector as Record<string, string> } : selector;
   const pods = () => ctx.client.list('pods', ctx.namespace).filter((p) => matchesLabelSelector(sel, p.metadata.labels));
   if (pods().length === 0) {

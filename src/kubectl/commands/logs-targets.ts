@@ -47,7 +47,10 @@ export function* workloadTargets(ctx: CommandContext, owner: KObject, plural: st
 /** SelectorsForObject: the label selector of a workload or Service. */
 function selectorOf(owner: KObject, plural: string): { matchLabels?: Record<string, string> } {
   const selector = (owner.spec as { selector?: unknown } | undefined)?.selector;
-  if (plural === 'services' && selector) return { matchLabels: selector as Record<string, string> };
+  if (plural === 'services') {
+    if (Object.keys(selector ?? {}).length) return { matchLabels: selector as Record<string, string> };
+    throw new CliError(`cannot get the logs from *v1.Service: invalid service '${owner.metadata.name}': Service is defined without a selector`);
+  }
   if (!selector || !['deployments', 'replicasets', 'replicationcontrollers', 'statefulsets', 'daemonsets', 'jobs'].includes(plural)) {
     const goType = `*${owner.apiVersion.split('/').pop()}.${owner.kind}`;
     throw new CliError(`cannot get the logs from ${goType}: selector for ${goType} not implemented`);

@@ -1,6 +1,7 @@
 /**
  * `curl` (8.x, as curlimages/curl and Debian's packages): `-s`, `-S`, `-i`, `-I`, `-f`, `-o FILE`,
- * `-O`, `-X METHOD`, `-H HEADER`, `-L`/`-m`/`-v` accepted. Talks HTTP through the pod network with
+ * `-O`, `-X METHOD`, `-H HEADER` (replacing curl's own Host, User-Agent, Accept), `--resolve
+ * HOST:PORT:ADDR`, `-L`/`-m`/`-v` accepted. Talks HTTP through the pod network with
  * curl's error texts: `curl: (7) Failed to connect to localhost port 81 after 0 ms: Couldn't
  * connect to server`, `curl: (6) Could not resolve host: web`, `curl: (22) The requested URL
  * returned error: 404`. A dropped connection waits for the kernel (`curl: (28) Failed to connect
@@ -25,6 +26,7 @@ export const curl: ShellProgram = function* (io) {
   let method: string | undefined;
   let data: string | undefined;
   const headers: Array<[string, string]> = [];
+  const pinned = new Map<string, string>();
   let writeOut: string | undefined;
   let maxTimeMs: number | undefined;
   let connectTimeoutMs: number | undefined;
@@ -44,7 +46,11 @@ export const curl: ShellProgram = function* (io) {
     } else if (a === '-m' || a === '--max-time') maxTimeMs = secondsOption(args[++i]);
     else if (a === '--connect-timeout') connectTimeoutMs = secondsOption(args[++i]);
     else if (a === '-w' || a === '--write-out') writeOut = args[++i];
-    else if (a === '-A') i++;
+    else if (a === '--resolve') {
+      // HOST:PORT:ADDRESS pins a name (for that port) without asking DNS: how one tests name-based routing.
+      const m = /^([^:]+):(\d+):(.+)$/.exec(args[++i] ?? '');
+      if (m) pinned.set(`${m[1].toLowerCase()}:${m[2]}`, m[3].replace(/^\[|\]$/g, ''));
+    } else if (a === '-A') i++;
     else if (a.startsWith('--')) {
       if (a === '--silent') silent = true;
       else if (a === '--show-error') showError = true;
@@ -78,7 +84,7 @@ export const curl: ShellProgram = function* (io) {
     const url = parseUrl(text);
     if (!url) { code = error(3, 'URL rejected: No host part in the URL'); continue; }
     if (url.scheme !== 'http' && url.scheme !== 'https') { code = error(1, `Protocol "${url.scheme}" not supported`); continue; }
-    const ip = io.sys.resolve?.(url.host);
+    const ip = pinned.get(`${url.host.toLowerCase()}:${url.port}`) ?? io.sys.resolve?.(url.host);
     if (ip === 'ETIMEDOUT') {
       if (maxTimeMs !== undefined && maxTimeMs < RESOLVER_TIMEOUT_MS) {
         yield* waitMs(maxTimeMs);
@@ -92,7 +98,7 @@ export const curl: ShellProgram = function* (io) {
     // -d sends a form body with POST unless -X names another method.
     const form: Array<[string, string]> = data === undefined ? [] : [['Content-Length', String(data.length)], ['Content-Type', 'application/x-www-form-urlencoded']];
     const sent = [...headers, ...form.filter(([k]) => !headers.some(([h]) => h.toLowerCase() === k.toLowerCase()))];
-    const res: HttpResponse | string = io.sys.http?.(ip, url.port, { method: method ?? (head ? 'HEAD' : data !== undefined ? 'POST' : 'GET'), host: url.host, port: url.port, path: url.path, headers: [['Host', hostHeader], ['User-Agent', 'curl/8.11.1'], ['Accept', '*/*'], ...sent], ...(data !== undefined ? { body: data } : {}) }) ?? 'ECONNREFUSED';
+    const res: HttpResponse | string = io.sys.http?.(ip, url.port, { method: method ?? (head ? 'HEAD' : data !== undefined ? 'POST' : 'GET'), host: url.host, port: url.port, path: url.path, headers: requestHeaders(hostHeader, sent), ...(data !== undefined ? { body: data } : {}) }) ?? 'ECONNREFUSED';
     if (res === 'ETIMEDOUT') {
       const limit = Math.min(maxTimeMs ?? Infinity, connectTimeoutMs ?? Infinity);
       const waited = Math.min(limit, TCP_CONNECT_TIMEOUT_MS);
@@ -115,6 +121,19 @@ export const curl: ShellProgram = function* (io) {
   }
   return code;
 };
+
+/**
+ * curl's own headers, then the user's: a `-H` of the same name replaces curl's (lib/http.c: a
+ * custom Host takes the Host line's place; a custom User-Agent or Accept is sent among the
+ * custom headers instead of curl's), and one with no value (`-H 'Accept:'`) removes it.
+ */
+function requestHeaders(hostHeader: string, custom: Array<[string, string]>): Array<[string, string]> {
+  const own = (name: string) => custom.find(([k]) => k.toLowerCase() === name.toLowerCase());
+  const host = own('Host');
+  const defaults = ([['Host', hostHeader], ['User-Agent', 'curl/8.11.1'], ['Accept', '*/*']] as Array<[string, string]>).filter(([k]) => !own(k) || k === 'Host');
+  if (host) defaults[0] = ['Host', host[1]];
+  return [...defaults, ...custom.filter((h) => h !== host)].filter(([, v]) => v !== '');
+}
 
 /** `-w FORMAT`: `%{variable}` and the backslash escapes curl knows (\n, \r, \t). */
 function formatWriteOut(format: string, vars: Record<string, string>): string {

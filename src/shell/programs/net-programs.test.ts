@@ -77,3 +77,24 @@ describe('dropped packets and a silent resolver take time', () => {
     expect(run(nc, ['nc', '-zv', 'web', '80'])).toMatchObject({ code: 0, err: 'web (10.96.40.1:80) open\n' });
   });
 });
+
+describe('curl -H and --resolve', () => {
+  /** A server at 172.18.0.7 that answers with the request's headers. */
+  const echo = (): System => ({
+    ...system(),
+    resolve: (h) => (/^\d/.test(h) ? h : undefined),
+    http: (ip, _port, req) => (ip === '172.18.0.7' ? { status: 200, reason: 'OK', headers: [], body: req.headers.map(([k, v]) => `${k}: ${v}\n`).join('') } : 'ETIMEDOUT'),
+  });
+
+  it('a -H header replaces curl\'s own of that name: Host in place, others among the custom ones', () => {
+    expect(run(curl, ['curl', '-s', 'http://172.18.0.7/'], echo()).out).toBe('Host: 172.18.0.7\nUser-Agent: curl/8.11.1\nAccept: */*\n');
+    expect(run(curl, ['curl', '-s', '-H', 'X-A: 1', '-H', 'host: foo.example.com', '-H', 'Accept: text/html', 'http://172.18.0.7/'], echo()).out).toBe('Host: foo.example.com\nUser-Agent: curl/8.11.1\nX-A: 1\nAccept: text/html\n');
+    expect(run(curl, ['curl', '-s', '-H', 'Accept:', '-H', 'Host:', 'http://172.18.0.7/'], echo()).out).toBe('User-Agent: curl/8.11.1\n');
+  });
+
+  it('--resolve pins a name and port to an address, the Host header keeping the name', () => {
+    const args = ['curl', '-s', '--resolve', 'foo.example.com:80:172.18.0.7', 'http://foo.example.com/'];
+    expect(run(curl, args, echo())).toMatchObject({ code: 0, out: 'Host: foo.example.com\nUser-Agent: curl/8.11.1\nAccept: */*\n' });
+    expect(run(curl, ['curl', '-sS', '--resolve', 'foo.example.com:8080:172.18.0.7', 'http://foo.example.com/'], echo())).toMatchObject({ code: 6, err: 'curl: (6) Could not resolve host: foo.example.com\n' });
+  });
+});

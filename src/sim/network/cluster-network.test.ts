@@ -114,6 +114,20 @@ describe('the cluster network', () => {
     expect((c.api.get('pods', 'default', 'hostnet') as unknown as Pod).status!.podIP).toBe('172.18.0.3');
   });
 
+  it('reaches a LoadBalancer IP from the host on its ports; its other ports refuse', () => {
+    const { c } = setup();
+    c.api.create('services', 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'lb', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 5678, targetPort: 80 }], type: 'LoadBalancer' } });
+    c.advance(10_000);
+    publish(c, 'default', 'lb');
+    c.advance(1000);
+    const lb = c.api.get('services', 'default', 'lb') as unknown as Service;
+    const ip = lb.status!.loadBalancer!.ingress![0].ip!;
+    const host = hostSystem(c.network, () => c.clock.now());
+    expect(host.http(ip, 5678, GET)).toMatchObject({ status: 200 });
+    expect(host.http(ip, 80, GET)).toBe('ECONNREFUSED');
+    expect(host.http(lb.spec!.clusterIP!, 81, GET)).toBe('ETIMEDOUT');
+  });
+
   it('applies the policy check to the pod a connection reaches: blocked means dropped', () => {
     const { c, net, svc } = setup();
     c.network.setPolicy((from, to) => !('name' in from && from.name === 'client' && to.name.startsWith('web')));

@@ -184,7 +184,9 @@ export class ClusterNetwork {
       if (from.kind === 'host' && !lb) return 'ETIMEDOUT';
       return this.through(vip, clientIP, lb ? { via: 'LoadBalancer' } : { via: 'ClusterIP' });
     }
-    if (this.table.isVip(ip)) return 'ETIMEDOUT';
+    // A ClusterIP's other ports match no rule (dropped); a load balancer is a container on the
+    // kind network (cloud-provider-kind's envoy), whose closed ports refuse.
+    if (this.table.isVip(ip)) return this.table.serviceByClusterIP(ip) ? 'ETIMEDOUT' : 'ECONNREFUSED';
     const node = this.nodeByIP.get(ip);
     if (node) {
       const np = this.table.nodePort(port, protocol);
