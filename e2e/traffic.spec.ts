@@ -1,0 +1,119 @@
+/**
+ * Requests drawn on the graph (issue 8, item 7): `kubectl exec client -- wget -qO- web` lights the
+ * client, the Service, its EndpointSlice and the pod kube-proxy chose; repeated calls light
+ * several pods (load balancing); failures look apart; a request from the host shows it entering.
+ * Screenshots of steady traffic at 1440×900, 1024×768 and a phone.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, pods, runCommand, setSpeed } from './helpers';
+
+const SHOTS = 'test-results/traffic';
+
+/** Records every traffic class that appears in the graph from now on (pulses last about a second). */
+async function recordTraffic(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { seen: string[]; observer?: MutationObserver };
+    w.observer?.disconnect();
+    w.seen = [];
+    const note = (el: Element) => {
+      const cls = typeof el.className === 'string' ? el.className : el.getAttribute('class') ?? '';
+      if (!cls.includes('kp-traffic')) return;
+      const id = el.getAttribute('data-id') ?? el.getAttribute('aria-label') ?? el.textContent ?? '';
+      w.seen.push(`${id} ${cls.split(' ').filter((c) => c.startsWith('kp-traffic')).join(' ')}`);
+    };
+    w.observer = new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'attributes' && r.target instanceof Element) note(r.target);
+        for (const n of r.addedNodes) if (n instanceof Element) [n, ...n.querySelectorAll('*')].forEach(note);
+      }
+    });
+    w.observer.observe(document.querySelector('[data-testid="graph"]')!, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+  });
+}
+
+async function seen(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+}
+
+/** Starts a line that runs until Ctrl+C (a request every ~0.3 s of virtual time). */
+async function startLoop(page: Page, line: string): Promise<void> {
+  await page.getByLabel('Terminal input').focus();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+test('a request from a client pod lights the Service, its slice and the chosen pod; many light several pods', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page);
+  await setSpeed(page, 60);
+  expect(await runCommand(page, 'kubectl create deployment web --image=nginx:1.27 --replicas=3')).toBe('deployment.apps/web created');
+  expect(await runCommand(page, 'kubectl expose deployment web --port=80')).toBe('service/web exposed');
+  expect(await runCommand(page, 'kubectl run client --image=busybox:1.37 -- sleep 3600')).toBe('pod/client created');
+  await expect(pods(page, 'Running')).toHaveCount(4, { timeout: 60_000 });
+  await expect(page.locator('.react-flow__edge.edge-endpoint')).toHaveCount(3, { timeout: 30_000 });
+  await setSpeed(page, 1);
+
+  // One request: client → Service → EndpointSlice → one web pod.
+  await recordTraffic(page);
+  expect(await runCommand(page, 'kubectl exec client -- wget -qO- web')).toContain('Welcome to nginx!');
+  await expect.poll(() => seen(page)).toContainEqual(expect.stringMatching(/^services:default\/web kp-traffic kp-traffic-ok kp-traffic-[ab]$/));
+  const one = await seen(page);
+  expect(one).toContainEqual(expect.stringMatching(/^endpointslices:default\/web-\w+ kp-traffic kp-traffic-ok/));
+  expect(one).toContainEqual(expect.stringMatching(/^Pod client: Running kp-traffic kp-traffic-ok kp-traffic-[ab] kp-traffic-client$/));
+  expect(one).toContainEqual(expect.stringMatching(/^owns:services:default\/web->endpointslices:default\/web-\w+ kp-traffic/));
+  const chosen = new Set(one.flatMap((s) => /^Pod (web-\S+): Running kp-traffic kp-traffic-ok kp-traffic-[ab]$/.exec(s)?.[1] ?? []));
+  expect(chosen.size).toBe(1);
+  await expect(page.getByTestId('traffic-caption')).toContainText(/client → svc\/web → web-/);
+  // A pulse is brief: after it, nothing is lit and the caption goes.
+  await expect(page.locator('.kp-traffic')).toHaveCount(0, { timeout: 5_000 });
+  await expect(page.getByTestId('traffic-caption')).toHaveCount(0);
+
+  // Twelve requests: kube-proxy spreads them, and more than one pod lights up.
+  await recordTraffic(page);
+  await runCommand(page, 'for i in $(seq 1 12); do kubectl exec client -- wget -qO- web >/dev/null; done');
+  await expect
+    .poll(async () => new Set((await seen(page)).flatMap((s) => /^Pod (web-\S+): Running kp-traffic kp-traffic-ok/.exec(s)?.[1] ?? [])).size)
+    .toBeGreaterThan(1);
+
+  // Failures look apart: an unknown name (the client alone), a Service with no endpoint (refused).
+  await recordTraffic(page);
+  expect(await runCommand(page, 'kubectl exec client -- wget -qO- nope')).toContain("wget: bad address 'nope'");
+  await expect.poll(() => seen(page)).toContainEqual(expect.stringMatching(/^Pod client: Running kp-traffic kp-traffic-nxdomain/));
+  await expect(page.getByTestId('traffic-caption')).toContainText('client · unknown name (NXDOMAIN)');
+  expect(await runCommand(page, 'kubectl create service clusterip empty --tcp=80:80')).toBe('service/empty created');
+  await recordTraffic(page);
+  expect(await runCommand(page, 'kubectl exec client -- wget -qO- empty')).toContain('Connection refused');
+  await expect.poll(() => seen(page)).toContainEqual(expect.stringMatching(/^services:default\/empty kp-traffic kp-traffic-refused/));
+
+  // From the host, through the NodePort: "your machine" lights as the request enters.
+  expect(await runCommand(page, 'kubectl expose deployment web --name=web-np --type=NodePort --port=80')).toBe('service/web-np exposed');
+  await recordTraffic(page);
+  const port = await runCommand(page, "kubectl get svc web-np -o jsonpath='{.spec.ports[0].nodePort}'");
+  expect(await runCommand(page, `curl -s 172.18.0.3:${port} | grep title`)).toBe('<title>Welcome to nginx!</title>');
+  await expect.poll(() => seen(page)).toContainEqual(expect.stringMatching(/^your machine kp-traffic-host kp-traffic kp-traffic-ok/));
+  await expect.poll(() => seen(page)).toContainEqual(expect.stringMatching(/^services:default\/web-np kp-traffic kp-traffic-ok/));
+
+  // Steady traffic, for the eye: a request every 0.3 s from the client and from the host.
+  await startLoop(page, `while true; do kubectl exec client -- wget -qO- web >/dev/null; curl -s 172.18.0.3:${port} >/dev/null; sleep 0.3; done`);
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1024, height: 768 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(size);
+    const clusterTab = page.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Cluster', exact: true });
+    if (await clusterTab.isVisible()) await clusterTab.click();
+    await page.waitForTimeout(900);
+    await expect(page.locator('.react-flow__node.kp-traffic').first()).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/traffic-${size.width}x${size.height}.png` });
+  }
+
+  // With reduced motion: no animation, a steady ring while a request shows.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const lit = page.locator('.react-flow__node.kp-traffic .kp-workload').first();
+  await expect(lit).toBeVisible();
+  expect(await lit.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+  await page.screenshot({ path: `${SHOTS}/traffic-reduced-motion.png` });
+});
