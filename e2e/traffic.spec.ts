@@ -60,7 +60,7 @@ test('a request from a client pod lights the Service, its slice and the chosen p
   await expect.poll(() => seen(page)).toContainEqual(expect.stringMatching(/^services:default\/web kp-traffic kp-traffic-ok kp-traffic-[ab]$/));
   const one = await seen(page);
   expect(one).toContainEqual(expect.stringMatching(/^endpointslices:default\/web-\w+ kp-traffic kp-traffic-ok/));
-  expect(one).toContainEqual(expect.stringMatching(/^Pod client: Running kp-traffic kp-traffic-ok kp-traffic-[ab] kp-traffic-client$/));
+  expect(one).toContainEqual(expect.stringMatching(/^Pod client: Running \(no owner\) kp-traffic kp-traffic-ok kp-traffic-[ab] kp-traffic-client$/));
   expect(one).toContainEqual(expect.stringMatching(/^owns:services:default\/web->endpointslices:default\/web-\w+ kp-traffic/));
   const chosen = new Set(one.flatMap((s) => /^Pod (web-\S+): Running kp-traffic kp-traffic-ok kp-traffic-[ab]$/.exec(s)?.[1] ?? []));
   expect(chosen.size).toBe(1);
@@ -79,12 +79,14 @@ test('a request from a client pod lights the Service, its slice and the chosen p
   // Failures look apart: an unknown name (the client alone), a Service with no endpoint (refused).
   await recordTraffic(page);
   expect(await runCommand(page, 'kubectl exec client -- wget -qO- nope')).toContain("wget: bad address 'nope'");
-  await expect.poll(() => seen(page)).toContainEqual(expect.stringMatching(/^Pod client: Running kp-traffic kp-traffic-nxdomain/));
+  await expect.poll(() => seen(page)).toContainEqual(expect.stringMatching(/^Pod client: Running \(no owner\) kp-traffic kp-traffic-nxdomain/));
   await expect(page.getByTestId('traffic-caption')).toContainText('client · unknown name (NXDOMAIN)');
   expect(await runCommand(page, 'kubectl create service clusterip empty --tcp=80:80')).toBe('service/empty created');
   await recordTraffic(page);
   expect(await runCommand(page, 'kubectl exec client -- wget -qO- empty')).toContain('Connection refused');
   await expect.poll(() => seen(page)).toContainEqual(expect.stringMatching(/^services:default\/empty kp-traffic kp-traffic-refused/));
+  await expect(page.getByTestId('traffic-caption')).toContainText('client → svc/empty · connection refused');
+  await page.screenshot({ path: `${SHOTS}/traffic-refused.png` });
 
   // From the host, through the NodePort: "your machine" lights as the request enters.
   expect(await runCommand(page, 'kubectl expose deployment web --name=web-np --type=NodePort --port=80')).toBe('service/web-np exposed');

@@ -33,7 +33,7 @@ export function TrafficCaption({ marks }: { marks: TrafficMarks }) {
   return (
     <p className="kp-traffic-caption" data-testid="traffic-caption">
       {marks.host && <span className={`kp-traffic-host ${marks.host}`}>your machine</span>}
-      <span className="kp-traffic-words">{describeRequest(marks.latest.event)}</span>
+      <span className="kp-traffic-words">{describeRequest(marks.latest.event, !(marks.host && marks.latest.event.from === 'host'))}</span>
     </p>
   );
 }

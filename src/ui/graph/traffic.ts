@@ -148,15 +148,18 @@ export function withTrafficNodes(nodes: GraphNode[], marks: TrafficMarks, podBox
   });
 }
 
-/** "client → svc/web → web-7d4b9-x2lqp · 200": the latest request, in words. */
-export function describeRequest(e: TrafficEvent): string {
+/**
+ * "client → svc/web → web-7d4b9-x2lqp · 200": the latest request, in words. Without the sender
+ * (`from: false`) when something else shows it: "→ svc/web → … · 200".
+ */
+export function describeRequest(e: TrafficEvent, from = true): string {
   const name = (key: string) => key.slice(key.indexOf('/') + 1);
-  const hops = [e.from === 'host' ? 'your machine' : name(e.from)];
+  const hops = [from ? (e.from === 'host' ? 'your machine' : name(e.from)) : ''];
   if (e.ingress) hops.push(`ing/${name(e.ingress)}`);
   if (e.service) hops.push(`svc/${name(e.service)}`);
   if (e.to) hops.push(name(e.to));
   const result = e.error ? RESULT_WORDS[e.error] : e.status === 0 ? 'empty reply' : e.status !== undefined ? String(e.status) : 'connected';
-  return `${hops.join(' → ')} · ${result}`;
+  return `${hops.join(' → ')} · ${result}`.trimStart();
 }
 
 const RESULT_WORDS: Record<NonNullable<TrafficEvent['error']>, string> = {
