@@ -57,12 +57,12 @@ test('a request from a client pod lights the Service, its slice and the chosen p
   // One request: client → Service → EndpointSlice → one web pod.
   await recordTraffic(page);
   expect(await runCommand(page, 'kubectl exec client -- wget -qO- web')).toContain('Welcome to nginx!');
-  await expect.poll(() => seen(page)).toContainEqual(expect.stringMatching(/^services:default\/web kp-traffic kp-traffic-ok kp-traffic-[ab]$/));
+  await expect.poll(() => seen(page)).toContainEqual(expect.stringMatching(/^services:default\/web kp-traffic kp-traffic-ok kp-traffic-[ab] kp-traffic-hop2$/));
   const one = await seen(page);
   expect(one).toContainEqual(expect.stringMatching(/^endpointslices:default\/web-\w+ kp-traffic kp-traffic-ok/));
-  expect(one).toContainEqual(expect.stringMatching(/^Pod client: Running \(no owner\) kp-traffic kp-traffic-ok kp-traffic-[ab] kp-traffic-client$/));
+  expect(one).toContainEqual(expect.stringMatching(/^Pod client: Running \(no owner\) kp-traffic kp-traffic-ok kp-traffic-[ab] kp-traffic-hop0 kp-traffic-client$/));
   expect(one).toContainEqual(expect.stringMatching(/^owns:services:default\/web->endpointslices:default\/web-\w+ kp-traffic/));
-  const chosen = new Set(one.flatMap((s) => /^Pod (web-\S+): Running kp-traffic kp-traffic-ok kp-traffic-[ab]$/.exec(s)?.[1] ?? []));
+  const chosen = new Set(one.flatMap((s) => /^Pod (web-\S+): Running kp-traffic kp-traffic-ok kp-traffic-[ab] kp-traffic-hop4$/.exec(s)?.[1] ?? []));
   expect(chosen.size).toBe(1);
   await expect(page.getByTestId('traffic-caption')).toContainText(/client → svc\/web → web-/);
   // A pulse is brief: after it, nothing is lit and the caption goes.

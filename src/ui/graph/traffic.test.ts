@@ -44,8 +44,8 @@ describe('requests on the graph', () => {
 
   it('lights the client, the Service, its slice, the edges and the chosen pod of a request', () => {
     const marks = trafficMarks(pulses([{ at: 0, from: 'default/client', service: 'default/web', to: 'default/web-1', status: 200 }]), 10, routeIndex(edges), podBox);
-    expect(marks.pods.get('pod:default/client')).toBe('kp-traffic kp-traffic-ok kp-traffic-a kp-traffic-client');
-    expect(marks.pods.get(POD)).toBe('kp-traffic kp-traffic-ok kp-traffic-a');
+    expect(marks.pods.get('pod:default/client')).toBe('kp-traffic kp-traffic-ok kp-traffic-a kp-traffic-hop0 kp-traffic-client');
+    expect(marks.pods.get(POD)).toBe('kp-traffic kp-traffic-ok kp-traffic-a kp-traffic-hop4');
     expect([...marks.cards.keys()].sort()).toEqual([SLICE, SVC]);
     expect([...marks.edges.keys()].sort()).toEqual([`endpoint:${SLICE}->${POD}`, `owns:${SVC}->${SLICE}`]);
     expect(marks.host).toBeUndefined();
@@ -54,7 +54,7 @@ describe('requests on the graph', () => {
   it('goes to the box when the Service draws one edge per box', () => {
     const marks = trafficMarks(pulses([{ at: 0, from: 'host', service: 'default/web', to: 'default/web-9', status: 200 }]), 10, routeIndex(edges), podBox);
     expect(marks.edges.has(`endpoint:${SLICE}->box:kind-worker2`)).toBe(true);
-    expect(marks.host).toBe('kp-traffic kp-traffic-ok kp-traffic-a kp-traffic-client');
+    expect(marks.host).toBe('kp-traffic kp-traffic-ok kp-traffic-a kp-traffic-hop0 kp-traffic-client');
   });
 
   it('shows failures apart: a refused Service, a client whose name did not resolve, an Ingress 503', () => {
@@ -98,7 +98,8 @@ describe('requests on the graph', () => {
   it('adds classes to the lit nodes and edges only; the others keep their identity', () => {
     const marks = trafficMarks(pulses([{ at: 0, from: 'default/client', service: 'default/web', to: 'default/web-1', status: 200 }]), 10, routeIndex(edges), podBox);
     const lit = withTrafficEdges(edges, marks);
-    expect(lit[0].className).toBe('kp-traffic kp-traffic-ok kp-traffic-a');
+    expect(lit[0].className).toBe('kp-traffic kp-traffic-ok kp-traffic-a kp-traffic-hop2');
+    expect(lit[1].className).toBe('kp-traffic kp-traffic-ok kp-traffic-a kp-traffic-hop3');
     expect(lit[2]).toBe(edges[2]);
     expect(lit[3]).toBe(edges[3]);
     const nodes = [
@@ -110,7 +111,7 @@ describe('requests on the graph', () => {
     const out = withTrafficNodes(nodes, marks, podBox);
     expect(out[0].className).toContain('kp-traffic-ok');
     expect(out[1]).toBe(nodes[1]);
-    expect(out[2].type === 'box' && out[2].data.traffic).toEqual({ [POD]: 'kp-traffic kp-traffic-ok kp-traffic-a', 'pod:default/client': 'kp-traffic kp-traffic-ok kp-traffic-a kp-traffic-client' });
+    expect(out[2].type === 'box' && out[2].data.traffic).toEqual({ [POD]: 'kp-traffic kp-traffic-ok kp-traffic-a kp-traffic-hop4', 'pod:default/client': 'kp-traffic kp-traffic-ok kp-traffic-a kp-traffic-hop0 kp-traffic-client' });
     expect(out[3]).toBe(nodes[3]);
   });
 

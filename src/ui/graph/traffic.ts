@@ -31,9 +31,16 @@ export function outcomeOf(e: TrafficEvent): Outcome {
   }
 }
 
-/** The classes one hop gets: `kp-traffic kp-traffic-<outcome> kp-traffic-<phase>` (+ `kp-traffic-client` for the sender). */
-export function trafficClass(outcome: Outcome, phase: Phase, client = false): string {
-  return `kp-traffic kp-traffic-${outcome} kp-traffic-${phase}${client ? ' kp-traffic-client' : ''}`;
+/**
+ * Where along the way a hop is: the sender, the Ingress, the Service (and its edge to the slice),
+ * the EndpointSlice (and its edge to the pod), the pod. Each pulses a little after the one before,
+ * so the eye follows the request.
+ */
+export const HOP = { sender: 0, ingress: 1, service: 2, slice: 3, pod: 4 } as const;
+
+/** The classes one hop gets: `kp-traffic kp-traffic-<outcome> kp-traffic-<phase> kp-traffic-hop<n>` (+ `kp-traffic-client` for the sender). */
+export function trafficClass(outcome: Outcome, phase: Phase, hop: number): string {
+  return `kp-traffic kp-traffic-${outcome} kp-traffic-${phase} kp-traffic-hop${hop}${hop === HOP.sender ? ' kp-traffic-client' : ''}`;
 }
 
 /** What is lit now: classes by card id, edge id and pod id; the host's, when it sent. */
@@ -95,25 +102,26 @@ export function trafficMarks(pulses: readonly Pulse[], now: number, routes: Rout
     latest = p;
     const { event: e, phase } = p;
     const outcome = outcomeOf(e);
-    if (e.from === 'host') host = trafficClass(outcome, phase.from, true);
-    else pods.set(podCardId(e.from), trafficClass(outcome, phase.from, true));
+    const sender = trafficClass(outcome, phase.from, HOP.sender);
+    if (e.from === 'host') host = sender;
+    else pods.set(podCardId(e.from), sender);
     const svc = e.service && serviceCardId(e.service);
     if (e.ingress) {
       const ing = ingressCardId(e.ingress);
-      cards.set(ing, trafficClass(outcome, phase.ingress));
-      if (svc) edges.set(`routes:${ing}->${svc}`, trafficClass(outcome, phase.ingress));
+      cards.set(ing, trafficClass(outcome, phase.ingress, HOP.ingress));
+      if (svc) edges.set(`routes:${ing}->${svc}`, trafficClass(outcome, phase.ingress, HOP.ingress));
     }
-    if (svc) cards.set(svc, trafficClass(outcome, phase.service));
+    if (svc) cards.set(svc, trafficClass(outcome, phase.service, HOP.service));
     if (!e.to) continue;
     const pod = podCardId(e.to);
-    pods.set(pod, trafficClass(outcome, phase.to));
+    pods.set(pod, trafficClass(outcome, phase.to, HOP.pod));
     const box = podBox.get(pod);
     const route = svc && (routes.get(`${svc}|${pod}`) ?? (box ? routes.get(`${svc}|${box}`) : undefined));
     if (!route) continue;
-    const cls = trafficClass(outcome, phase.to);
+    const cls = trafficClass(outcome, phase.to, HOP.slice);
     cards.set(route.slice, cls);
     edges.set(route.endpoint, cls);
-    if (route.owns) edges.set(route.owns, trafficClass(outcome, phase.service));
+    if (route.owns) edges.set(route.owns, trafficClass(outcome, phase.service, HOP.service));
   }
   return { cards, edges, pods, host, latest };
 }

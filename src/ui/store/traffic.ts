@@ -7,7 +7,7 @@ import type { TrafficEvent } from '../../sim/network/types';
 import type { Slice } from './state';
 
 /** How long one request shows on the graph (wall ms). */
-export const PULSE_MS = 1200;
+export const PULSE_MS = 1500;
 /** Requests kept: more than the graph can show at once at hundreds a second. */
 export const MAX_PULSES = 48;
 
