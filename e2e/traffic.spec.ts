@@ -119,3 +119,42 @@ test('a request from a client pod lights the Service, its slice and the chosen p
   expect(await lit.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
   await page.screenshot({ path: `${SHOTS}/traffic-reduced-motion.png` });
 });
+
+test('hundreds of requests a second light the graph without redrawing it', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page);
+  await setSpeed(page, 60);
+  expect(await runCommand(page, 'kubectl create deployment web --image=nginx:1.27 --replicas=30')).toBe('deployment.apps/web created');
+  expect(await runCommand(page, 'kubectl expose deployment web --port=80')).toBe('service/web exposed');
+  expect(await runCommand(page, 'kubectl run client --image=busybox:1.37 -- sleep 3600')).toBe('pod/client created');
+  await expect(pods(page, 'Running')).toHaveCount(31, { timeout: 120_000 });
+  // Thirty endpoints: the slice draws one edge per node box, with a count.
+  await expect(page.locator('.react-flow__edge.edge-endpoint.edge-aggregate')).toHaveCount(3, { timeout: 30_000 });
+  await setSpeed(page, 1);
+  await page.waitForTimeout(500);
+
+  // The drawn nodes, and the main thread's long tasks, from now on.
+  await page.evaluate(() => {
+    const w = window as unknown as { kept: Element[]; longTasks: number[] };
+    w.kept = [...document.querySelectorAll('.kp-graph .react-flow__node, .kp-graph .kp-pod')];
+    w.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+  });
+  await recordTraffic(page);
+  // Five bursts of a hundred requests, 0.2 s apart: about 500 requests a second.
+  await runCommand(page, 'for j in 1 2 3 4 5; do for i in $(seq 1 100); do kubectl exec client -- wget -qO- web >/dev/null; done; sleep 0.2; done', 60_000);
+  const lit = await seen(page);
+  expect(lit).toContainEqual(expect.stringMatching(/^endpoint:endpointslices:default\/web-\w+->box:kind-worker\d? kp-traffic kp-traffic-ok/));
+  expect(new Set(lit.flatMap((s) => /^Pod (web-\S+): Running kp-traffic kp-traffic-ok/.exec(s)?.[1] ?? [])).size).toBeGreaterThan(10);
+  const after = await page.evaluate(() => {
+    const w = window as unknown as { kept: Element[]; longTasks: number[] };
+    return { detached: w.kept.filter((el) => !el.isConnected).length, kept: w.kept.length, longTasks: w.longTasks };
+  });
+  // Classes on the same elements: not one node or pod cell was drawn anew.
+  expect(after.kept).toBeGreaterThan(30);
+  expect(after.detached).toBe(0);
+  test.info().annotations.push({ type: 'long tasks (ms)', description: JSON.stringify(after.longTasks.map(Math.round)) });
+  expect(Math.max(0, ...after.longTasks)).toBeLessThan(200);
+  await page.screenshot({ path: `${SHOTS}/traffic-many.png` });
+});
