@@ -158,3 +158,31 @@ test('hundreds of requests a second light the graph without redrawing it', async
   expect(Math.max(0, ...after.longTasks)).toBeLessThan(200);
   await page.screenshot({ path: `${SHOTS}/traffic-many.png` });
 });
+
+test('a request to an Ingress address lights the Ingress, its edge to the Service, and on to a pod (dark theme)', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page);
+  await setSpeed(page, 60);
+  expect(await runCommand(page, 'kubectl create deployment web --image=nginx:1.27 --replicas=2')).toBe('deployment.apps/web created');
+  expect(await runCommand(page, 'kubectl expose deployment web --port=80')).toBe('service/web exposed');
+  expect(await runCommand(page, 'kubectl create ingress site --rule="/*=web:80"')).toBe('ingress.networking.k8s.io/site created');
+  await expect(pods(page, 'Running')).toHaveCount(2, { timeout: 60_000 });
+  const address = async () => runCommand(page, "kubectl get ingress site -o jsonpath='{.status.loadBalancer.ingress[0].ip}'");
+  await expect.poll(address, { timeout: 60_000 }).toMatch(/^172\.18\.0\.\d+$/);
+  const ip = await address();
+  await setSpeed(page, 1);
+  await page.getByRole('button', { name: 'Dark' }).click();
+
+  await recordTraffic(page);
+  expect(await runCommand(page, `curl -s ${ip}/ | grep title`)).toBe('<title>Welcome to nginx!</title>');
+  await expect.poll(() => seen(page)).toContainEqual(expect.stringMatching(/^ingresses:default\/site kp-traffic kp-traffic-ok kp-traffic-[ab] kp-traffic-hop1$/));
+  const lit = await seen(page);
+  expect(lit).toContainEqual(expect.stringMatching(/^routes:ingresses:default\/site->services:default\/web kp-traffic kp-traffic-ok/));
+  expect(lit).toContainEqual(expect.stringMatching(/^Pod web-\S+: Running kp-traffic kp-traffic-ok/));
+  await expect(page.getByTestId('traffic-caption')).toContainText(/→ ing\/site → svc\/web → web-\S+ · 200/);
+
+  await startLoop(page, `while true; do curl -s ${ip}/ >/dev/null; curl -s ${ip}/nope >/dev/null; sleep 0.3; done`);
+  await page.waitForTimeout(900);
+  await page.screenshot({ path: `${SHOTS}/traffic-ingress-dark.png` });
+});
