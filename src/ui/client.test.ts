@@ -49,6 +49,17 @@ describe('WorkerClient', () => {
     expect(port.sent).toEqual([{ type: 'connect' }, { type: 'interrupt', id: 7 }]);
   });
 
+  it('hands traffic batches to their handler, and drops them when there is none', () => {
+    const port = new FakePort();
+    const got: number[] = [];
+    new WorkerClient(port, { hello: () => undefined, patch: () => undefined, traffic: (m) => got.push(m.events.length + m.skipped) });
+    port.emit({ type: 'traffic', events: [{ at: 0, from: 'host', error: 'ECONNREFUSED' }], skipped: 2 });
+    expect(got).toEqual([3]);
+    const bare = new FakePort();
+    new WorkerClient(bare, { hello: () => undefined, patch: () => undefined });
+    expect(() => bare.emit({ type: 'traffic', events: [], skipped: 0 })).not.toThrow();
+  });
+
   it('fails every unanswered command when the worker is gone', async () => {
     const port = new FakePort();
     const client = new WorkerClient(port, { hello: () => undefined, patch: () => undefined });

@@ -13,10 +13,13 @@ import {
 
 type HelloMessage = Extract<WorkerToUi, { type: 'hello' }>;
 type PatchMessage = Extract<WorkerToUi, { type: 'patch' }>;
+type TrafficMessage = Extract<WorkerToUi, { type: 'traffic' }>;
 
 export interface ClientHandlers {
   hello(message: HelloMessage): void;
   patch(message: PatchMessage): void;
+  /** Requests through the cluster network, for the graph to animate (optional: tests may ignore them). */
+  traffic?(message: TrafficMessage): void;
 }
 
 /** What the client needs of a Worker (a fake in tests). */
@@ -81,6 +84,9 @@ export class WorkerClient {
         return;
       case 'patch':
         this.handlers.patch(message);
+        return;
+      case 'traffic':
+        this.handlers.traffic?.(message);
         return;
       case 'output':
         this.pending.get(message.id)?.write?.(message.text);

@@ -113,6 +113,7 @@ export class UiSession {
         if (m.journal) useApp.getState().appendJournal(m.journal);
         this.queuePatch(m);
       },
+      traffic: (m) => useApp.getState().receiveTraffic(m.events, m.skipped, performance.now()),
     });
     this.client.connect();
   }

@@ -7,7 +7,8 @@
  * Worker → UI:  `hello` once per connect and after every reset (a full snapshot), then `patch`
  *               batches of watch deltas (coalesced per object, at most one per ~16 ms frame),
  *               `output` chunks streamed while a command line runs, `reading{id}` once when it
- *               first reads what the learner types, `result` per command.
+ *               first reads what the learner types, `result` per command, and `traffic`
+ *               batches of requests through the cluster network (per frame, for the graph).
  *
  * Everything here is plain structured-clone data. Handle messages with exhaustive `switch`es
  * (`assertNever`), so adding a variant is a compile error wherever it is not handled.
@@ -17,6 +18,7 @@ import type { LessonProgress as StepProgress } from '../lessons';
 import type { Lesson } from '../lessons/types';
 import type { KObject } from '../sim/core/object';
 import type { JournalEntry, SavedCluster } from './journal';
+import type { TrafficEvent } from '../sim/network/types';
 
 export type { JournalEntry, SavedCluster } from './journal';
 
@@ -178,6 +180,8 @@ export type WorkerToUi =
   | { type: 'output'; id: number; text: string; stream: 'stdout' | 'stderr' }
   /** Command `id` reads the terminal: typed lines go to it (`input`), not to the next prompt. */
   | { type: 'reading'; id: number }
+  /** Requests through the cluster network since the last batch (the latest few; `skipped` more were not sent). */
+  | { type: 'traffic'; events: TrafficEvent[]; skipped: number }
   | { type: 'result'; id: number; ok: true; result: CommandResult }
   | { type: 'result'; id: number; ok: false; error: string };
 

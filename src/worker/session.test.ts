@@ -401,3 +401,49 @@ describe('Session', () => {
     });
   });
 });
+
+describe('Session traffic', () => {
+  const trafficOf = (messages: WorkerToUi[]) => messages.flatMap((m) => (m.type === 'traffic' ? [m] : []));
+
+  it('relays requests only once a UI connected, batched per frame', () => {
+    const { send, run, wall, messages } = setup();
+    run('curl -s 172.18.0.2:8080');
+    wall.run(20);
+    expect(trafficOf(messages)).toEqual([]);
+    send({ type: 'connect' });
+    run('curl -s 172.18.0.2:8080');
+    run('curl -s 172.18.0.3:8080');
+    expect(trafficOf(messages)).toEqual([]);
+    wall.run(20);
+    const [batch, ...rest] = trafficOf(messages);
+    expect(rest).toEqual([]);
+    expect(batch.skipped).toBe(0);
+    expect(batch.events.map((e) => [e.from, e.error])).toEqual([
+      ['host', 'ECONNREFUSED'],
+      ['host', 'ECONNREFUSED'],
+    ]);
+  });
+
+  it('sends the latest requests of a burst and counts the rest', () => {
+    const { send, run, wall, messages } = setup();
+    send({ type: 'connect' });
+    run('for i in $(seq 1 40); do curl -s 172.18.0.2:8080; done');
+    wall.run(20);
+    const batches = trafficOf(messages);
+    expect(batches.length).toBe(1);
+    expect(batches[0].events.length + batches[0].skipped).toBe(40);
+    expect(batches[0].skipped).toBeGreaterThan(0);
+  });
+
+  it('listens to the new cluster after a reset, and drops what the old one sent', () => {
+    const { send, run, wall, messages, nextId } = setup();
+    send({ type: 'connect' });
+    run('curl -s 172.18.0.2:8080');
+    send({ type: 'command', id: nextId(), command: { kind: 'reset' } });
+    wall.run(20);
+    expect(trafficOf(messages)).toEqual([]);
+    run('curl -s 172.18.0.2:8080');
+    wall.run(20);
+    expect(trafficOf(messages).length).toBe(1);
+  });
+});

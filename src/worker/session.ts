@@ -38,6 +38,7 @@ import { HostShell } from '../shell/host/host-shell';
 import { hostSystem } from '../sim/network/host/host-system';
 import type { ShellProgram } from '../shell/interpreter';
 import { TypedInput } from './typed-input';
+import { TrafficRelay } from './traffic-relay';
 import { RunningLines, runNow, type Output } from './running-lines';
 
 export { INTERRUPTED_EXIT, PAUSED_WAIT_NOTICE } from './running-lines';
@@ -89,6 +90,8 @@ export class Session {
   private host!: HostShell;
   private readonly progress: LessonProgressKeeper;
   private readonly journal = new Journal();
+  /** Requests for the graph: relayed while a UI is connected (from its first hello on). */
+  private readonly traffic: TrafficRelay;
   /** Wall time stands still while a journal replays (virtual time moves only by its entries). */
   private frozenWall: number | undefined = undefined;
   private readonly wall: WallTimers = {
@@ -99,6 +102,7 @@ export class Session {
 
   constructor(private readonly deps: SessionDeps) {
     this.progress = new LessonProgressKeeper(deps.lessons);
+    this.traffic = new TrafficRelay((m) => this.deps.post(m), this.wall);
     this.boot();
   }
 
@@ -125,6 +129,7 @@ export class Session {
   dispose(): void {
     this.driver.stop();
     this.unsubscribe();
+    this.traffic.detach();
     if (this.flushTimer !== undefined) this.deps.wall.clear(this.flushTimer);
   }
 
@@ -161,6 +166,7 @@ export class Session {
 
   private hello(): void {
     this.batcher.clear();
+    this.traffic.attach(this.cluster.network.traffic);
     this.deps.post({
       type: 'hello',
       protocolVersion: PROTOCOL_VERSION,
@@ -375,6 +381,7 @@ export class Session {
   private fresh(): void {
     for (const id of this.lines.ids()) this.interrupt(id);
     this.unsubscribe();
+    this.traffic.detach();
     if (this.flushTimer !== undefined) this.deps.wall.clear(this.flushTimer);
     this.flushTimer = undefined;
     this.batcher.clear();

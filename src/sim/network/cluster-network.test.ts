@@ -154,6 +154,19 @@ describe('the cluster network', () => {
     expect(svc.spec!.clusterIP).toBeDefined();
   });
 
+  it('names the Service of a connection it refused (no ready endpoint), for the graph', () => {
+    const { c, net, svc } = setup();
+    for (const s of c.api.list('endpointslices', 'default')) c.api.delete('endpointslices', 'default', s.metadata.name!);
+    const events: TrafficEvent[] = [];
+    c.network.traffic.subscribe((e) => events.push(e));
+    expect(net.http(svc.spec!.clusterIP!, 80, GET)).toBe('ECONNREFUSED');
+    expect(net.connect('10.244.9.9', 80)).toBe('EHOSTUNREACH');
+    expect(events).toEqual([
+      { at: c.clock.now(), from: 'default/client', service: 'default/web', error: 'ECONNREFUSED' },
+      { at: c.clock.now(), from: 'default/client', error: 'EHOSTUNREACH' },
+    ]);
+  });
+
   it('answers one request in one call, from a pod or from the host', () => {
     const { c } = setup();
     const now = () => c.clock.now();

@@ -69,7 +69,7 @@ export function netSystem(net: ClusterNetwork, from: Source, now: () => number, 
     connect(ip, port) {
       const t = net.route(from, ip, port);
       if (typeof t === 'string') {
-        emit(() => ({ error: t }));
+        emit(() => failed(net, ip, port, t));
         return t;
       }
       let open: true | NetError = listenerOn(t.sandbox, t.port, now()) ? true : 'ECONNREFUSED';
@@ -87,7 +87,7 @@ export function netSystem(net: ClusterNetwork, from: Source, now: () => number, 
       if (atAddress) return viaIngress(net, atAddress, from.kind === 'pod' ? from.endpoint.ip : HOST_IP, req, now, emit);
       const t = net.route(from, ip, port);
       if (typeof t === 'string') {
-        emit(() => ({ error: t }));
+        emit(() => failed(net, ip, port, t));
         return t;
       }
       const atPod = ingress?.atPod(t.pod, t.port, hostOf(req), req.path);
@@ -108,6 +108,12 @@ function exchange(net: ClusterNetwork, t: Target, req: HttpRequest, now: () => n
   const res = c ? answer(c, t.port === req.port ? req : { ...req, port: t.port }, now(), t.sandbox.pod.spec?.hostname ?? t.sandbox.pod.metadata?.name) : 'ECONNREFUSED';
   emit(() => outcome(t, res, ingress));
   return res;
+}
+
+/** The TrafficEvent fields of a connection that reached no pod: the Service it was for, when it was one (the graph shows it refusing). */
+function failed(net: ClusterNetwork, ip: string, port: number, error: NetError): Omit<TrafficEvent, 'at' | 'from'> {
+  const f = net.table.vip(ip, port) ?? (net.node(ip) ? net.table.nodePort(port) : undefined);
+  return f ? { service: f.service, error } : { error };
 }
 
 /** The TrafficEvent fields of one delivered request. */

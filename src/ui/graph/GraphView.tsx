@@ -13,6 +13,8 @@ import { GraphBuilder, type GraphNode, type PodSummary } from './derive';
 import { WORKLOAD_KINDS } from './kinds';
 import { EDGE_TYPES, NODE_TYPES } from './nodes';
 import { withoutSystem } from './system-filter';
+import { withTrafficEdges, withTrafficNodes } from './traffic';
+import { TrafficCaption, useTrafficMarks } from './traffic-layer';
 
 /** What the drawing is made of: the objects, and the nodes in their order. */
 type Cluster = Pick<AppState, 'mirror' | 'nodeNames'>;
@@ -107,6 +109,11 @@ function Graph({ columns, resized, colorMode }: { columns: number; resized: numb
     [graph.nodes, selectedId, selectedBox],
   );
 
+  // Requests light up the hops they took: classes on a few nodes and edges, not a new graph.
+  const marks = useTrafficMarks(graph.edges, graph.podBox);
+  const litNodes = useMemo(() => withTrafficNodes(nodes, marks, graph.podBox), [nodes, marks, graph.podBox]);
+  const litEdges = useMemo(() => withTrafficEdges(graph.edges, marks), [graph.edges, marks]);
+
   const flow = useReactFlow();
   // An animated refit repaints the whole drawing every frame: with hundreds of pods, jump instead.
   const animate = graph.summary.total <= ANIMATED_FIT_MAX_PODS;
@@ -120,9 +127,10 @@ function Graph({ columns, resized, colorMode }: { columns: number; resized: numb
     <>
       <PodCaption summary={graph.summary} />
       <SystemToggle shown={showSystem} hidden={systemPods} />
+      <TrafficCaption marks={marks} />
       <ReactFlow
-        nodes={nodes}
-        edges={graph.edges}
+        nodes={litNodes}
+        edges={litEdges}
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
         nodesDraggable={false}

@@ -60,6 +60,8 @@ export type BoxData = {
   summary: string;
   /** The selected pod's id, when it is in this box. */
   selectedPod?: string;
+  /** Pods a recent request touched: pod id → its traffic classes (./traffic.ts). */
+  traffic?: Readonly<Record<string, string>>;
 };
 export type WorkloadData = { ref: ObjectRefData; kind: WorkloadKind; label: string; summary: string; faded: boolean };
 /** An edge to one pod: it ends at the pod's cell, `x`,`y` in flow coordinates (top centre). */

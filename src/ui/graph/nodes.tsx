@@ -2,7 +2,7 @@
 import { memo, useDeferredValue } from 'react';
 import { BaseEdge, Handle, Position, type EdgeProps, type NodeProps, type Edge } from '@xyflow/react';
 import { useApp } from '../store';
-import type { BoxNode, PodCell, PodEdgeData, WorkloadNode } from './derive';
+import type { BoxData, BoxNode, PodCell, PodEdgeData, WorkloadNode } from './derive';
 import { cellOffset, type Grid } from './grid';
 import { KIND_ABBREV } from './kinds';
 import { shortPodName } from './labels';
@@ -31,7 +31,7 @@ export const BoxView = memo(function BoxView({ data }: NodeProps<BoxNode>) {
         <span className="kp-box-count">{data.pods === 1 ? '1 pod' : `${data.pods} pods`}</span>
       </div>
       {data.note && <p className="kp-box-note">{data.note}</p>}
-      <Cells cells={cells.cells} grid={cells.grid} selectedPod={cells.selectedPod} />
+      <Cells cells={cells.cells} grid={cells.grid} selectedPod={cells.selectedPod} traffic={data.traffic} />
       {(data.summary || data.hidden > 0) && (
         <div className="kp-box-footer">
           {data.summary}
@@ -42,22 +42,22 @@ export const BoxView = memo(function BoxView({ data }: NodeProps<BoxNode>) {
   );
 });
 
-const Cells = memo(function Cells({ cells, grid, selectedPod }: { cells: PodCell[]; grid: Grid; selectedPod: string | undefined }) {
-  return cells.map((cell) => <PodCellView key={cell.id} cell={cell} grid={grid} selected={cell.id === selectedPod} />);
+const Cells = memo(function Cells({ cells, grid, selectedPod, traffic }: { cells: PodCell[]; grid: Grid; selectedPod: string | undefined; traffic: BoxData['traffic'] }) {
+  return cells.map((cell) => <PodCellView key={cell.id} cell={cell} grid={grid} selected={cell.id === selectedPod} traffic={traffic?.[cell.id]} />);
 });
 
 /**
  * One pod: a card (name and status), a tile (name's suffix) or a square, by the box's grid.
  * A pod no controller owns (an orphan, or a bare pod) is dashed and says so: nothing will replace it.
  */
-const PodCellView = memo(function PodCellView({ cell, grid, selected }: { cell: PodCell; grid: Grid; selected: boolean }) {
+const PodCellView = memo(function PodCellView({ cell, grid, selected, traffic }: { cell: PodCell; grid: Grid; selected: boolean; traffic: string | undefined }) {
   const at = cellOffset(grid, cell.slot);
   const notReady = runningNotReady(cell.status, cell.ready);
   const status = notReady ? `${cell.status}, not ready (${cell.ready})` : cell.status;
   return (
     <button
       type="button"
-      className={`kp-pod kp-pod-${grid.tier} kp-tone-${cell.tone}${cell.terminating ? ' kp-pod-terminating' : ''}${cell.unowned ? ' kp-pod-orphan' : ''}${notReady ? ' kp-pod-notready' : ''}${selected ? ' kp-selected' : ''} nodrag`}
+      className={`kp-pod kp-pod-${grid.tier} kp-tone-${cell.tone}${cell.terminating ? ' kp-pod-terminating' : ''}${cell.unowned ? ' kp-pod-orphan' : ''}${notReady ? ' kp-pod-notready' : ''}${selected ? ' kp-selected' : ''}${traffic ? ` ${traffic}` : ''} nodrag`}
       style={{ left: at.x, top: at.y, width: grid.w, height: grid.h }}
       aria-label={`Pod ${cell.label}: ${status}${cell.unowned ? ' (no owner)' : ''}`}
       title={`${cell.label}\n${cell.status} · ${cell.ready} ready${cell.unowned ? `\n${UNOWNED_TITLE[cell.unowned]}` : ''}`}

@@ -2,7 +2,7 @@
  * The UI state (zustand): one store made of slices, one file each — the mirror of the cluster
  * applied from the worker's hello/patches (with its journal), the clock and the last step's note,
  * lessons and their progress, the editor's files, the inspected object, the terminal's history,
- * a notice, how the graph is drawn. Components read it with `useApp(selector)`.
+ * a notice, how the graph is drawn, the requests it animates. Components read it with `useApp(selector)`.
  */
 import { create } from 'zustand';
 import type { FilesState } from '../files';
@@ -14,6 +14,7 @@ import { noticeSlice } from './notice';
 import { selectionSlice } from './selection';
 import type { AppState } from './state';
 import { terminalSlice } from './terminal';
+import { trafficSlice } from './traffic';
 import { viewSlice } from './view';
 
 export type { AppState } from './state';
@@ -29,6 +30,7 @@ export const useApp = create<AppState>()((...a) => ({
   ...terminalSlice(...a),
   ...noticeSlice(...a),
   ...viewSlice(...a),
+  ...trafficSlice(...a),
 }));
 
 /** The files part of the state (what a saved session keeps). */

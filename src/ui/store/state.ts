@@ -10,8 +10,9 @@ import type { MirrorSlice } from './mirror';
 import type { NoticeSlice } from './notice';
 import type { SelectionSlice } from './selection';
 import type { TerminalSlice } from './terminal';
+import type { TrafficSlice } from './traffic';
 import type { ViewSlice } from './view';
 
-export type AppState = MirrorSlice & ClockSlice & LessonsSlice & EditorSlice & SelectionSlice & TerminalSlice & NoticeSlice & ViewSlice;
+export type AppState = MirrorSlice & ClockSlice & LessonsSlice & EditorSlice & SelectionSlice & TerminalSlice & NoticeSlice & ViewSlice & TrafficSlice;
 
 export type Slice<T> = StateCreator<AppState, [], [], T>;

@@ -10,6 +10,7 @@ import { noticeSlice } from './notice';
 import { selectionSlice } from './selection';
 import type { AppState, Slice } from './state';
 import { terminalSlice } from './terminal';
+import { trafficSlice } from './traffic';
 import { viewSlice } from './view';
 
 const SLICES: Record<string, Slice<object>> = {
@@ -21,6 +22,7 @@ const SLICES: Record<string, Slice<object>> = {
   terminal: terminalSlice,
   notice: noticeSlice,
   view: viewSlice,
+  traffic: trafficSlice,
 };
 
 const progress = (lessonId: string, stepIndex: number): LessonProgress => ({ lessonId, stepIndex, completed: [false, false], checks: [] });
