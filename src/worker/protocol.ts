@@ -17,8 +17,10 @@ import type { LessonProgress as StepProgress } from '../lessons';
 import type { Lesson } from '../lessons/types';
 import type { KObject } from '../sim/core/object';
 import type { JournalEntry, SavedCluster } from './journal';
+import type { BrowsePage, HostView } from './browse';
 
 export type { JournalEntry, SavedCluster } from './journal';
+export type { BrowsePage, BrowseError, ForwardView, HostView } from './browse';
 
 export const PROTOCOL_VERSION = 2;
 
@@ -109,7 +111,11 @@ export type Command =
   /** Answered at once: the UI's heartbeat, to notice a worker that stopped answering. */
   | { kind: 'ping' }
   /** YAML, describe output and events of one object, for the inspector. */
-  | { kind: 'inspect'; ref: ObjectRef };
+  | { kind: 'inspect'; ref: ObjectRef }
+  /** The in-app browser: the host's HTTP GET of `url` (e.g. a port-forward's `localhost:8080`). */
+  | { kind: 'browse'; url: string }
+  /** Starts or stops cloud-provider-kind (off: LoadBalancers stay `<pending>`). */
+  | { kind: 'cloud-provider'; on: boolean };
 
 export type CommandKind = Command['kind'];
 
@@ -148,7 +154,9 @@ export type CommandResult =
   | { kind: 'lesson'; progress: LessonProgress | null }
   | { kind: 'restore'; replayMs: number; entries: number }
   | { kind: 'ping' }
-  | { kind: 'inspect'; inspect: InspectResult };
+  | { kind: 'inspect'; inspect: InspectResult }
+  | { kind: 'browse'; page: BrowsePage }
+  | { kind: 'cloud-provider'; host: HostView };
 
 export type WorkerToUi =
   | {
@@ -163,6 +171,8 @@ export type WorkerToUi =
       nodeNames: string[];
       /** The cluster's whole journal (empty after a reset): what the UI saves. */
       journal: JournalEntry[];
+      /** The learner's machine: forwarded ports, cloud-provider-kind on or off (the session always sends it). */
+      host?: HostView;
     }
   | {
       type: 'patch';
@@ -174,6 +184,8 @@ export type WorkerToUi =
       progress?: LessonProgress | null;
       /** Journal entries recorded since the last hello/patch. */
       journal?: JournalEntry[];
+      /** Present when a port was forwarded or released, or the cloud provider switched. */
+      host?: HostView;
     }
   | { type: 'output'; id: number; text: string; stream: 'stdout' | 'stderr' }
   /** Command `id` reads the terminal: typed lines go to it (`input`), not to the next prompt. */
