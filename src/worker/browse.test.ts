@@ -75,6 +75,20 @@ describe('the in-app browser (browse command)', () => {
     expect(s.page('ftp://localhost/')).toMatchObject({ error: 'INVALID_URL' });
   });
 
+  it("opens kuard's page: its template with the page context its bundle draws", () => {
+    const s = setup();
+    s.command({ kind: 'kubectl', line: 'kubectl run kuard --image=gcr.io/kuar-demo/kuard-amd64:blue' });
+    s.wall.run(15_000);
+    s.command({ kind: 'kubectl', line: 'kubectl port-forward kuard 8080:8080' });
+    const p = s.page('localhost:8080');
+    if ('error' in p) throw new Error(p.error);
+    const ctx = JSON.parse(/var pageContext = (.*)\n/.exec(p.body)![1]);
+    expect(ctx).toMatchObject({ hostname: 'kuard', version: 'v0.10.0-blue', requestProto: 'HTTP/1.1' });
+    expect(ctx.addrs).toEqual([expect.stringMatching(/^10\.244\.\d+\.\d+$/)]);
+    expect(ctx.requestAddr).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect(ctx.requestDump).toMatch(/^GET \/ HTTP\/1\.1\r\nHost: localhost:8080\r\nAccept: /);
+  });
+
   it('switches cloud-provider-kind: off, a LoadBalancer stays pending; the switch is journaled and replays', () => {
     const s = setup();
     const off = s.command({ kind: 'cloud-provider', on: false });

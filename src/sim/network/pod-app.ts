@@ -49,7 +49,7 @@ function filesAt(c: RunningContainer, now: number) {
  * One container's server answering one request: files under its docroot (nginx, httpd), else
  * its app, with the state of this instance (kuard's switches) and its uptime.
  */
-export function answer(c: RunningContainer, req: HttpRequest, now: number, hostname?: string): HttpResponse {
+export function answer(c: RunningContainer, req: HttpRequest, now: number, hostname?: string, peer: { podIP?: string; remoteAddr?: string } = {}): HttpResponse {
   const server = c.plan.server!;
   const name = server.serverName?.(c.image.version) ?? c.image.repository.split('/').pop()!;
   if (server.docroot) {
@@ -65,7 +65,7 @@ export function answer(c: RunningContainer, req: HttpRequest, now: number, hostn
     return res;
   }
   if (!server.http) return { status: 0, reason: '', headers: [], body: '' };
-  const a = server.http({ method: req.method, path: req.path, headers: Object.fromEntries(req.headers), body: req.body, port: req.port, uptimeMs: now - c.startedAt, state: appStateOf(c.plan), hostname });
+  const a = server.http({ method: req.method, path: req.path, headers: Object.fromEntries(req.headers), body: req.body, port: req.port, uptimeMs: now - c.startedAt, state: appStateOf(c.plan), hostname, version: c.image.version, ...(peer.podIP ? { addrs: [peer.podIP] } : {}), ...(peer.remoteAddr ? { remoteAddr: peer.remoteAddr } : {}) });
   const body = req.method === 'HEAD' ? '' : a.body;
   return { status: a.status, reason: REASONS[a.status] ?? '', headers: [['Content-Type', a.contentType], ['Content-Length', String(a.body.length)], ...Object.entries(a.headers ?? {})], body };
 }
