@@ -25,12 +25,15 @@ const browser = (page: Page) => page.getByRole('dialog', { name: 'Browser' });
 const shown = (page: Page) => page.frameLocator('.kp-browser-page');
 
 test("opens a port-forward in the in-app browser: nginx's welcome page, its links, the refused page after Ctrl+C", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
   await openApp(page);
   await setSpeed(page, 30);
   await runningPod(page, 'web', 'nginx:1.27.3');
   await expect(page.getByRole('button', { name: /^Open localhost/ })).toHaveCount(0);
   await portForward(page, 'kubectl port-forward pod/web 8080:80', 8080);
 
+  await expect(page.getByRole('button', { name: 'Open localhost:8080' })).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/browser-offer-1440x900.png` });
   await page.getByRole('button', { name: 'Open localhost:8080' }).click();
   await expect(browser(page)).toBeVisible();
   await expect(shown(page).getByRole('heading', { name: 'Welcome to nginx!' })).toBeVisible();
@@ -61,17 +64,17 @@ test("opens a port-forward in the in-app browser: nginx's welcome page, its link
   await browser(page).getByLabel('Address').fill('localhost:8080/nope');
   await browser(page).getByLabel('Address').press('Enter');
   await expect(shown(page).getByRole('heading', { name: '404 Not Found' })).toBeVisible();
-  await browser(page).getByRole('button', { name: 'Back' }).isDisabled();
+  await expect(browser(page).getByRole('button', { name: 'Back' })).toBeEnabled();
 
   // Ctrl+C ends the forward: the button goes, the page shows the refused connection.
   await page.getByLabel('Terminal input').focus();
   await page.keyboard.press('Control+C');
-  await expect(page.getByRole('button', { name: 'Open localhost:8080' })).toHaveCount(0);
   await expect(shown(page).locator('body')).toContainText('localhost refused to connect.');
   await expect(shown(page).locator('body')).toContainText('ERR_CONNECTION_REFUSED');
   await page.screenshot({ path: `${SCREENSHOTS}/browser-refused-1440x900.png` });
   await browser(page).getByRole('button', { name: 'Close the browser' }).click();
   await expect(browser(page)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Open localhost:8080' })).toHaveCount(0);
 });
 
 test("shows kuard's page as its bundle draws it", async ({ page }) => {

@@ -3,13 +3,12 @@
  * command in the terminal (`kubectl apply -f <release URL>`, served offline), so the learner
  * sees what it did; once the add-on's Deployment exists the button says it is installed.
  * ingress-nginx first labels the control plane `ingress-ready=true`, as kind's ingress guide
- * creates its cluster: the controller only runs on a node with that label. Beside them: the
- * ports `kubectl port-forward` holds, each opening the in-app browser, and cloud-provider-kind's
- * switch (./browser/HostButtons.tsx).
+ * creates its cluster: the controller only runs on a node with that label. Beside them:
+ * cloud-provider-kind's switch (./browser/HostButtons.tsx).
  */
 import { INGRESS_NGINX_URLS } from '../sim/addons/ingress-nginx';
 import { METRICS_SERVER_URL } from '../sim/addons/metrics-server';
-import { CloudProviderSwitch, ForwardButtons } from './browser/HostButtons';
+import { CloudProviderSwitch } from './browser/HostButtons';
 import { objectsOf } from './mirror';
 import { useApp } from './store';
 
@@ -22,7 +21,6 @@ export function AddonsButton({ onRunCommand, onCloudProvider }: { onRunCommand: 
   const ingressNginx = useApp((s) => objectsOf(s.mirror, 'deployments').has('ingress-nginx/ingress-nginx-controller'));
   return (
     <>
-      <ForwardButtons />
       {onCloudProvider && <CloudProviderSwitch onSwitch={onCloudProvider} />}
       <button
         type="button"

@@ -6,9 +6,10 @@
  * shows ends (Ctrl+C on `kubectl port-forward`), it reloads, as the learner would, and shows
  * the refused connection.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type FormEvent } from 'react';
 import type { BrowsePage } from '../../worker/protocol';
 import { showPage, type ShownPage } from './document';
+import { useRectOf } from './anchor';
 import { useBrowser } from './state';
 import { displayUrl, localPortOf } from './urls';
 import { normalizeUrl } from '../../worker/browse';
@@ -22,6 +23,9 @@ export function BrowserPanel({ browse }: { browse: (url: string) => Promise<Brow
   const [loading, setLoading] = useState(false);
   const [address, setAddress] = useState('');
   const frame = useRef<HTMLIFrameElement>(null);
+  // Below the top bar, however many rows it takes (a phone: the whole screen, from CSS).
+  const topbar = useRectOf('.kp-topbar');
+  const top = topbar ? topbar.bottom + 8 : 64;
 
   useEffect(() => {
     if (!request) return;
@@ -68,11 +72,11 @@ export function BrowserPanel({ browse }: { browse: (url: string) => Promise<Brow
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (address.trim()) useBrowser.getState().go(normalizeUrl(address));
+    if (address.trim()) useBrowser.getState().go(normalizeUrl(address), true);
   };
 
   return (
-    <section className="kp-browser" role="dialog" aria-label="Browser" data-loading={loading || undefined}>
+    <section className="kp-browser" role="dialog" aria-label="Browser" data-loading={loading || undefined} style={{ '--kp-browser-top': `${top}px` } as CSSProperties}>
       <div className="kp-browser-tabbar">
         <span className="kp-browser-tab" title={shown?.title}>
           {loading ? <span className="kp-browser-spinner" aria-hidden="true" /> : null}

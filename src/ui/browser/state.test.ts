@@ -18,7 +18,7 @@ describe('the in-app browser store', () => {
     expect(b().open).toBe(false);
   });
 
-  it('typing an address starts a new history', () => {
+  it('opening a forward from its offer starts a new history', () => {
     const b = () => useBrowser.getState();
     b().go('http://localhost:8080/');
     b().go('http://localhost:8080/x', true);

@@ -17,7 +17,7 @@ export interface BrowserState {
   /** Addresses visited before the current one (the Back button). */
   back: string[];
   setHost(host: HostView): void;
-  /** Opens the panel on `url`; `push` keeps the current address for Back (following a link). */
+  /** Opens the panel on `url`; `push` keeps the current address for Back (a link, a typed address; not a new offer). */
   go(url: string, push?: boolean): void;
   reload(): void;
   goBack(): void;
