@@ -5,6 +5,7 @@
  * simulation, and shows the refused connection once Ctrl+C ends the forward. Screenshots at
  * 1440×900, 1024×768 and a phone go to e2e/screenshots.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, runCommand, SCREENSHOTS, setSpeed, terminalLog } from './helpers';
 
@@ -90,6 +91,9 @@ test("shows kuard's page as its bundle draws it", async ({ page }) => {
   await expect(shown(page).locator('body')).toContainText('Client addr: 127.0.0.1:');
   await expect(browser(page)).toContainText('KUAR Demo');
   await page.screenshot({ path: `${SCREENSHOTS}/browser-kuard-1440x900.png` });
+  // The browser's own controls (the page inside is the app's, as served) have no serious problems.
+  const { violations } = await new AxeBuilder({ page }).include('.kp-browser').exclude('.kp-browser-page').analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await shown(page).getByRole('link', { name: 'Server Env' }).click();
   await expect(browser(page).getByLabel('Address')).toHaveValue('http://localhost:8080/-/env');
   await expect(shown(page).locator('body')).toContainText('runs no scripts');

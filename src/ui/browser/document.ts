@@ -74,11 +74,12 @@ export async function showPage(page: BrowsePage, fetch: Fetch): Promise<ShownPag
   }
   const title = doc.title.trim() || page.url;
   const body = DOMPurify.sanitize(doc.body.innerHTML, { FORBID_TAGS: ['style', 'link', 'meta', 'base', 'form', 'iframe', 'frame', 'object', 'embed'], FORBID_ATTR: ['srcset', 'action', 'formaction', 'ping'] });
-  return { html: documentOf(escapeHtml(title), styles.join('\n').replace(/<\/style/gi, '<\\/style') + '\n.kp-img-alt { color: #777; font-style: italic; }', body), title };
+  const lang = doc.documentElement.getAttribute('lang');
+  return { html: documentOf(escapeHtml(title), styles.join('\n').replace(/<\/style/gi, '<\\/style') + '\n.kp-img-alt { color: #777; font-style: italic; }', body, lang), title };
 }
 
-function documentOf(title: string, style: string, body: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP}"><title>${title}</title><style>${style}</style></head><body>${body}</body></html>`;
+function documentOf(title: string, style: string, body: string, lang?: string | null): string {
+  return `<!doctype html><html${lang && /^[a-zA-Z-]+$/.test(lang) ? ` lang="${lang}"` : ''}><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${CSP}"><title>${title}</title><style>${style}</style></head><body>${body}</body></html>`;
 }
 
 /** Chromium's error page, short: an icon, the title, what happened, what to try, the code, Reload. */
@@ -90,7 +91,7 @@ function errorDocument(e: ErrorPage): string {
 h1 { color: #202124; font-size: 1.6em; font-weight: normal; margin: 20px 0 16px; }
 strong { color: #202124; } ul { padding-left: 1.4em; margin-top: 4px; } .code { font-size: .86em; text-transform: uppercase; margin-top: 12px; }
 button { margin-top: 28px; background: #1a73e8; color: #fff; border: 0; border-radius: 4px; padding: 8px 16px; font-size: 14px; cursor: pointer; }`;
-  return documentOf(escapeHtml(e.host ?? e.code), style, `<div class="kp-neterror" data-code="${e.code}">${icon}<h1>${escapeHtml(e.title)}</h1><p>${what}</p>${tips}<div class="code">${e.code}</div><button type="button" data-kp-action="reload">Reload</button></div>`);
+  return documentOf(escapeHtml(e.host ?? e.code), style, `<div class="kp-neterror" data-code="${e.code}">${icon}<h1>${escapeHtml(e.title)}</h1><p>${what}</p>${tips}<div class="code">${e.code}</div><button type="button" data-kp-action="reload">Reload</button></div>`, 'en');
 }
 
 function escapeHtml(s: string): string {
