@@ -9,6 +9,9 @@ import { useRectOf } from './anchor';
 import { ForwardButtons } from './HostButtons';
 import { useBrowser } from './state';
 
+/** The layout's phone breakpoint (app.css). */
+const PHONE_MAX_WIDTH = 700;
+
 const BrowserPanel = lazy(() => import('./BrowserPanel').then((m) => ({ default: m.BrowserPanel })));
 
 export function BrowserWindow({ browse }: { browse: (url: string) => Promise<BrowsePage> }) {
@@ -16,8 +19,8 @@ export function BrowserWindow({ browse }: { browse: (url: string) => Promise<Bro
   const offers = useBrowser((s) => s.host.forwards.length > 0);
   const terminal = useRectOf('#kp-panel-terminal');
   if (!open) {
-    // Just above the terminal when it is on screen (a phone's other tabs hide it: then the bottom corner).
-    const bottom = terminal && terminal.height > 0 ? Math.max(16, window.innerHeight - terminal.top + 10) : 16;
+    // Just above the terminal (on a phone, whose panels are tabs: the bottom corner).
+    const bottom = terminal && terminal.height > 0 && window.innerWidth > PHONE_MAX_WIDTH ? Math.max(16, window.innerHeight - terminal.top + 10) : 16;
     return offers ? (
       <div className="kp-forward-offers" role="region" aria-label="Forwarded ports" style={{ bottom }}>
         <ForwardButtons />

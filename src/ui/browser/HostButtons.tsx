@@ -38,6 +38,7 @@ export function CloudProviderSwitch({ onSwitch }: { onSwitch: (on: boolean) => v
       type="button"
       className="kp-btn kp-btn-quiet kp-cloud-switch"
       aria-pressed={on}
+      aria-label="cloud-provider-kind"
       title={
         on
           ? 'cloud-provider-kind runs: LoadBalancer Services get an EXTERNAL-IP (172.18.0.x) and Ingresses an ADDRESS. Click to stop it.'
@@ -48,7 +49,8 @@ export function CloudProviderSwitch({ onSwitch }: { onSwitch: (on: boolean) => v
       <span className="kp-cloud-switch-track" aria-hidden="true">
         <span className="kp-cloud-switch-thumb" />
       </span>
-      cloud-provider-kind
+      <span className="kp-cloud-switch-text">cloud-provider-kind</span>
+      <span className="kp-cloud-switch-short" aria-hidden="true">cloud</span>
     </button>
   );
 }
