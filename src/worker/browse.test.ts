@@ -108,6 +108,18 @@ describe('the in-app browser (browse command)', () => {
     expect(again.outputOf(get2)).toMatch(/<pending>/);
   });
 
+  it("loads a LoadBalancer's EXTERNAL-IP and a NodePort from the host, as the host's curl does", () => {
+    const s = setup();
+    s.command({ kind: 'kubectl', line: 'kubectl create deployment web --image=nginx:1.27.3' });
+    s.command({ kind: 'kubectl', line: 'kubectl expose deployment web --type=LoadBalancer --port=80' });
+    s.wall.run(20_000);
+    const ip = s.outputOf(s.command({ kind: 'kubectl', line: "kubectl get svc web -o jsonpath='{.status.loadBalancer.ingress[0].ip}'" }));
+    expect(ip).toMatch(/^172\.18\.0\.\d+$/);
+    expect(s.page(`http://${ip}/`)).toMatchObject({ status: 200, body: expect.stringContaining('Welcome to nginx!') });
+    const nodePort = s.outputOf(s.command({ kind: 'kubectl', line: "kubectl get svc web -o jsonpath='{.spec.ports[0].nodePort}'" }));
+    expect(s.page(`172.18.0.3:${nodePort}`)).toMatchObject({ status: 200 });
+  });
+
   it('turned back on, the cloud controller gives the pending LoadBalancer its IP', () => {
     const s = setup();
     s.command({ kind: 'cloud-provider', on: false });
