@@ -78,6 +78,32 @@ test("opens a port-forward in the in-app browser: nginx's welcome page, its link
   await expect(page.getByRole('button', { name: 'Open localhost:8080' })).toHaveCount(0);
 });
 
+test("a page's own stylesheet and SVG load through the forward; its scripts do not run; remote images are text", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page);
+  await setSpeed(page, 30);
+  await runningPod(page, 'web', 'nginx:1.27.3');
+  const html = '/usr/share/nginx/html';
+  await runCommand(page, `kubectl exec web -- sh -c "echo 'h1{color:rgb(1,2,3)}' > ${html}/s.css"`);
+  await runCommand(page, `kubectl exec web -- sh -c "echo '<svg xmlns=\\"http://www.w3.org/2000/svg\\" width=\\"20\\" height=\\"20\\"><rect width=\\"20\\" height=\\"20\\" fill=\\"red\\"/></svg>' > ${html}/dot.svg"`);
+  await runCommand(page, `kubectl exec web -- sh -c "echo '<title>Test</title><link rel=stylesheet href=s.css><h1>Hi</h1><script>parent.document.title=1;document.body.remove()</script><img src=http://example.com/x.png alt=remote><img src=dot.svg alt=dot><a href=s.css>the css</a>' > ${html}/t.html"`);
+  await portForward(page, 'kubectl port-forward pod/web 8080:80', 8080);
+  const title = await page.title();
+  await page.getByRole('button', { name: 'Open localhost:8080' }).click();
+  await browser(page).getByLabel('Address').fill('localhost:8080/t.html');
+  await browser(page).getByLabel('Address').press('Enter');
+  await expect(shown(page).getByRole('heading', { name: 'Hi' })).toHaveCSS('color', 'rgb(1, 2, 3)');
+  await expect(shown(page).getByRole('img', { name: 'dot' })).toHaveAttribute('src', /^data:image\/svg\+xml,/);
+  expect(await shown(page).getByRole('img', { name: 'dot' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(20);
+  await expect(shown(page).locator('body')).toContainText('[remote]');
+  await expect(shown(page).locator('script')).toHaveCount(0);
+  expect(await page.title()).toBe(title);
+  await expect(browser(page)).toContainText('Test');
+  // A link to text shows it as browsers do.
+  await shown(page).getByRole('link', { name: 'the css' }).click();
+  await expect(shown(page).locator('pre')).toHaveText('h1{color:rgb(1,2,3)}\n');
+});
+
 test("shows kuard's page as its bundle draws it", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openApp(page);
