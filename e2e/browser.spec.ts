@@ -102,6 +102,11 @@ test("a page's own stylesheet and SVG load through the forward; its scripts do n
   // A link to text shows it as browsers do.
   await shown(page).getByRole('link', { name: 'the css' }).click();
   await expect(shown(page).locator('pre')).toHaveText('h1{color:rgb(1,2,3)}\n');
+  // Escape closes the window (focus is in it), and the offer is back.
+  await browser(page).getByLabel('Address').focus();
+  await page.keyboard.press('Escape');
+  await expect(browser(page)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Open localhost:8080' })).toBeVisible();
 });
 
 test("shows kuard's page as its bundle draws it", async ({ page }) => {

@@ -23,6 +23,9 @@ export function BrowserPanel({ browse }: { browse: (url: string) => Promise<Brow
   const [loading, setLoading] = useState(false);
   const [address, setAddress] = useState('');
   const frame = useRef<HTMLIFrameElement>(null);
+  const panel = useRef<HTMLElement>(null);
+  // Opened from a button that goes away as it opens: the window takes the focus.
+  useEffect(() => panel.current?.focus(), []);
   // Below the top bar, however many rows it takes (a phone: the whole screen, from CSS).
   const topbar = useRectOf('.kp-topbar');
   const top = topbar ? topbar.bottom + 8 : 64;
@@ -76,7 +79,15 @@ export function BrowserPanel({ browse }: { browse: (url: string) => Promise<Brow
   };
 
   return (
-    <section className="kp-browser" role="dialog" aria-label="Browser" data-loading={loading || undefined} style={{ '--kp-browser-top': `${top}px` } as CSSProperties}>
+    <section
+      ref={panel}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') useBrowser.getState().close();
+      }}
+      className="kp-browser"
+      role="dialog"
+      aria-label="Browser" data-loading={loading || undefined} style={{ '--kp-browser-top': `${top}px` } as CSSProperties}>
       <div className="kp-browser-tabbar">
         <span className="kp-browser-tab" title={shown?.title}>
           {loading ? <span className="kp-browser-spinner" aria-hidden="true" /> : null}
