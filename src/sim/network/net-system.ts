@@ -105,15 +105,9 @@ function exchange(net: ClusterNetwork, t: Target, req: HttpRequest, now: () => n
     emit(() => outcome(t, 'ECONNREFUSED'));
     return EMPTY_REPLY;
   }
-  const peer = { podIP: t.sandbox.podIP, remoteAddr: `${t.sourceIP}:${ephemeralPort(now())}` };
-  const res = c ? answer(c, t.port === req.port ? req : { ...req, port: t.port }, now(), t.sandbox.pod.spec?.hostname ?? t.sandbox.pod.metadata?.name, peer) : 'ECONNREFUSED';
+  const res = c ? answer(c, t.port === req.port ? req : { ...req, port: t.port }, now(), t.sandbox.pod.spec?.hostname ?? t.sandbox.pod.metadata?.name, t.sandbox.podIP, t.sourceIP) : 'ECONNREFUSED';
   emit(() => outcome(t, res, ingress));
   return res;
-}
-
-/** The client's source port: Linux's ephemeral range (32768–60999), from the clock so a run repeats. */
-function ephemeralPort(now: number): number {
-  return 32768 + (now % 28232);
 }
 
 /** The TrafficEvent fields of one delivered request. */
