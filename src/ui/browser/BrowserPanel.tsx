@@ -29,6 +29,10 @@ export function BrowserPanel({ browse }: { browse: (url: string) => Promise<Brow
   // Below the top bar, however many rows it takes (a phone: the whole screen, from CSS).
   const topbar = useRectOf('.kp-topbar');
   const top = topbar ? topbar.bottom + 8 : 64;
+  // Clear of the terminal when there is room (Ctrl+C there ends the forward the page came through).
+  const terminal = useRectOf('#kp-panel-terminal');
+  const aboveTerminal = terminal && terminal.height > 0 ? terminal.top - top - 8 : 0;
+  const height = Math.min(640, aboveTerminal >= 360 ? aboveTerminal : window.innerHeight - top - 16);
 
   useEffect(() => {
     if (!request) return;
@@ -87,7 +91,7 @@ export function BrowserPanel({ browse }: { browse: (url: string) => Promise<Brow
       }}
       className="kp-browser"
       role="dialog"
-      aria-label="Browser" data-loading={loading || undefined} style={{ '--kp-browser-top': `${top}px` } as CSSProperties}>
+      aria-label="Browser" data-loading={loading || undefined} style={{ '--kp-browser-top': `${top}px`, '--kp-browser-h': `${height}px` } as CSSProperties}>
       <div className="kp-browser-tabbar">
         <span className="kp-browser-tab" title={shown?.title}>
           {loading ? <span className="kp-browser-spinner" aria-hidden="true" /> : null}

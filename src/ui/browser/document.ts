@@ -87,7 +87,7 @@ function errorDocument(e: ErrorPage): string {
   const what = e.host ? `<strong>${escapeHtml(e.host)}</strong>${e.message.startsWith('’') ? '' : ' '}${escapeHtml(e.message)}` : escapeHtml(e.message);
   const tips = e.tips.length ? `<p>Try:</p><ul>${e.tips.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul>` : '';
   const icon = '<svg class="icon" viewBox="0 0 24 24" width="72" height="72" aria-hidden="true"><path fill="#757575" d="M14 2H6c-1.1 0-2 .9-2 2v16c0 1.1.9 2 2 2h12c1.1 0 2-.9 2-2V8l-6-6zm4 18H6V4h7v5h5v11zM9 13.5a1 1 0 1 1 0-2 1 1 0 0 1 0 2zm6 0a1 1 0 1 1 0-2 1 1 0 0 1 0 2zM8 17.5c.8-1.3 2.3-2 4-2s3.2.7 4 2h-8z"/></svg>';
-  const style = `body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #5f6368; font-size: 15px; line-height: 1.55; margin: 0; padding: 14vh 8% 2em; max-width: 600px; }
+  const style = `body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #5f6368; font-size: 15px; line-height: 1.55; margin: 0; padding: 40px 8% 2em; max-width: 600px; }
 h1 { color: #202124; font-size: 1.6em; font-weight: normal; margin: 20px 0 16px; }
 strong { color: #202124; } ul { padding-left: 1.4em; margin-top: 4px; } .code { font-size: .86em; text-transform: uppercase; margin-top: 12px; }
 button { margin-top: 28px; background: #1a73e8; color: #fff; border: 0; border-radius: 4px; padding: 8px 16px; font-size: 14px; cursor: pointer; }`;
