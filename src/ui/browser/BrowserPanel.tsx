@@ -11,8 +11,7 @@ import type { BrowsePage } from '../../worker/protocol';
 import { showPage, type ShownPage } from './document';
 import { useRectOf } from './anchor';
 import { useBrowser } from './state';
-import { displayUrl, localPortOf } from './urls';
-import { normalizeUrl } from '../../worker/browse';
+import { displayUrl, localPortOf, typedUrl } from './urls';
 import './browser.css';
 
 export function BrowserPanel({ browse }: { browse: (url: string) => Promise<BrowsePage> }) {
@@ -79,7 +78,7 @@ export function BrowserPanel({ browse }: { browse: (url: string) => Promise<Brow
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (address.trim()) useBrowser.getState().go(normalizeUrl(address), true);
+    if (address.trim()) useBrowser.getState().go(typedUrl(address), true);
   };
 
   return (

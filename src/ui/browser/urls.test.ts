@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorPage } from './error-page';
-import { displayUrl, localPortOf, mediaType, resolveHref } from './urls';
+import { displayUrl, localPortOf, mediaType, resolveHref, typedUrl } from './urls';
 
 describe('in-app browser URLs', () => {
   it('resolves links against the page, dropping fragments and what no load can follow', () => {
@@ -20,6 +20,8 @@ describe('in-app browser URLs', () => {
     expect(localPortOf('http://172.18.0.5/')).toBeUndefined();
     expect(mediaType([['Content-Type', 'text/html; charset=utf-8']])).toBe('text/html');
     expect(mediaType([])).toBe('');
+    expect(typedUrl(' localhost:8080/x ')).toBe('http://localhost:8080/x');
+    expect(typedUrl('http://172.18.0.5/foo')).toBe('http://172.18.0.5/foo');
   });
 
   it("names each failure as Chromium's error pages do", () => {

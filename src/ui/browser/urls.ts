@@ -15,6 +15,12 @@ export function resolveHref(base: string, href: string): string | undefined {
   return u.href;
 }
 
+/** What was typed in the address bar, as a URL: `http://` when it names no scheme. */
+export function typedUrl(typed: string): string {
+  const t = typed.trim();
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(t) ? t : `http://${t}`;
+}
+
 /** What the address bar shows: the URL as loaded, without a lone trailing slash after the host. */
 export function displayUrl(url: string): string {
   return url.replace(/^(https?:\/\/[^/?#]+)\/$/, '$1');
