@@ -3,21 +3,25 @@
  * command in the terminal (`kubectl apply -f <release URL>`, served offline), so the learner
  * sees what it did; once the add-on's Deployment exists the button says it is installed.
  * ingress-nginx first labels the control plane `ingress-ready=true`, as kind's ingress guide
- * creates its cluster: the controller only runs on a node with that label.
+ * creates its cluster: the controller only runs on a node with that label. Beside them:
+ * cloud-provider-kind's switch (./browser/HostButtons.tsx).
  */
 import { INGRESS_NGINX_URLS } from '../sim/addons/ingress-nginx';
 import { METRICS_SERVER_URL } from '../sim/addons/metrics-server';
+import { CloudProviderSwitch } from './browser/HostButtons';
 import { objectsOf } from './mirror';
 import { useApp } from './store';
 
 export const METRICS_SERVER_COMMAND = `kubectl apply -f ${METRICS_SERVER_URL}`;
 export const INGRESS_NGINX_COMMAND = `kubectl label node kind-control-plane ingress-ready=true --overwrite && kubectl apply -f ${INGRESS_NGINX_URLS[0]}`;
 
-export function AddonsButton({ onRunCommand }: { onRunCommand: (line: string) => void }) {
+/** `onCloudProvider`: starts or stops cloud-provider-kind (a worker command, journaled); the switch shows only with it. */
+export function AddonsButton({ onRunCommand, onCloudProvider }: { onRunCommand: (line: string) => void; onCloudProvider?: (on: boolean) => void }) {
   const metricsServer = useApp((s) => objectsOf(s.mirror, 'deployments').has('kube-system/metrics-server'));
   const ingressNginx = useApp((s) => objectsOf(s.mirror, 'deployments').has('ingress-nginx/ingress-nginx-controller'));
   return (
     <>
+      {onCloudProvider && <CloudProviderSwitch onSwitch={onCloudProvider} />}
       <button
         type="button"
         className="kp-btn kp-btn-quiet"

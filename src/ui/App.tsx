@@ -6,6 +6,7 @@
  */
 import { lazy, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { AddonsButton } from './AddonsButton';
+import { BrowserWindow } from './browser/BrowserWindow';
 import { ClusterTitle } from './ClusterTitle';
 import { FileTabs } from './editor/FileTabs';
 import { YamlEditor } from './editor/YamlEditor';
@@ -87,7 +88,7 @@ export function App({ session }: { session: UiSession }) {
         </div>
         <TimeControls send={session.send} onReset={() => setConfirm('reset')} />
         <div className="kp-topbar-end">
-          <AddonsButton onRunCommand={(line) => terminal.current?.run(line)} />
+          <AddonsButton onRunCommand={(line) => terminal.current?.run(line)} onCloudProvider={session.setCloudProvider} />
           <ThemeToggle />
           <span className={`kp-conn${connected ? ' kp-conn-ok' : ''}`} role="status">
             {connected ? 'Cluster ready' : 'Starting cluster…'}
@@ -239,6 +240,7 @@ export function App({ session }: { session: UiSession }) {
           </section>
         </div>
       </main>
+      <BrowserWindow browse={session.browse} />
       <Notice />
       <ConfirmDialog
         open={confirm === 'reset'}

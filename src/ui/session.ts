@@ -4,7 +4,8 @@
  * learner's work: it restores the saved session at start (persist/storage.ts), saves it as it
  * changes, and restarts the worker from it if the worker stops answering.
  */
-import type { Command, InspectResult, ObjectRef } from '../worker/protocol';
+import type { BrowsePage, Command, InspectResult, ObjectRef } from '../worker/protocol';
+import { NO_HOST, useBrowser } from './browser/state';
 import { WorkerClient, type WorkerPort } from './client';
 import * as F from './files';
 import { objectsOf } from './mirror';
@@ -108,9 +109,11 @@ export class UiSession {
         seen();
         this.queuedPatches = [];
         useApp.getState().hello(m);
+        useBrowser.getState().setHost(m.host ?? NO_HOST);
       },
       patch: (m) => {
         if (m.journal) useApp.getState().appendJournal(m.journal);
+        if (m.host) useBrowser.getState().setHost(m.host);
         this.queuePatch(m);
       },
       traffic: (m) => useApp.getState().receiveTraffic(m.events, m.skipped, performance.now()),
@@ -261,6 +264,22 @@ export class UiSession {
     const r = await this.client.request({ kind: 'inspect', ref }).done;
     if (r.kind !== 'inspect') throw new Error(`unexpected answer ${r.kind}`);
     return r.inspect;
+  };
+
+  /** The in-app browser's page load: the learner's machine GETs `url` (./browser). */
+  browse = async (url: string): Promise<BrowsePage> => {
+    const r = await this.client.request({ kind: 'browse', url }).done;
+    if (r.kind !== 'browse') throw new Error(`unexpected answer ${r.kind}`);
+    return r.page;
+  };
+
+  /** Starts or stops cloud-provider-kind. */
+  setCloudProvider = (on: boolean): void => {
+    quietly(
+      this.client.request({ kind: 'cloud-provider', on }).done.then((r) => {
+        if (r.kind === 'cloud-provider') useBrowser.getState().setHost(r.host);
+      }),
+    );
   };
 
   /** Applies patches at most once per frame, and less often while many pods are drawn. */

@@ -3,14 +3,15 @@
  * at. Clock timers hold closures that cannot be serialized, so a saved cluster is its seed plus
  * this journal, replayed deterministically by `Session` (fresh cluster, then each entry at its
  * time through the same `execute` path). Every kubectl line is journaled (replaying a `get` costs
- * little, guessing which lines write would cost correctness), with the workspace it read; the
- * UI's own reads (completion, the inspector) are not.
+ * little, guessing which lines write would cost correctness), with the workspace it read, and so
+ * are the in-app browser's page loads (they reach apps and port-forwards) and the cloud-provider
+ * switch; the UI's own reads (completion, the inspector) are not.
  */
 import type { Command, Speed, WorkspaceFiles } from './protocol';
 
 /** A journaled command: what the UI sent, or an interrupt of the kubectl entry at `entry`. */
 export type JournaledCommand =
-  | Extract<Command, { kind: 'kubectl' | 'apply' | 'workspace' | 'clock' }>
+  | Extract<Command, { kind: 'kubectl' | 'apply' | 'workspace' | 'clock' | 'browse' | 'cloud-provider' }>
   | { kind: 'interrupt'; entry: number }
   /** Typed input (null: Ctrl+D) for the kubectl entry at `entry`. */
   | { kind: 'input'; entry: number; text: string | null };

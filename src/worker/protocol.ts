@@ -19,10 +19,12 @@ import type { Lesson } from '../lessons/types';
 import type { KObject } from '../sim/core/object';
 import type { JournalEntry, SavedCluster } from './journal';
 import type { TrafficEvent } from '../sim/network/types';
+import type { BrowsePage, HostView } from './browse';
 
 export type { JournalEntry, SavedCluster } from './journal';
+export type { BrowsePage, BrowseError, ForwardView, HostView } from './browse';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Simulation speeds the host offers (virtual seconds per wall second). */
 export const SPEEDS = [1, 2, 5, 10, 30, 60] as const;
@@ -111,7 +113,11 @@ export type Command =
   /** Answered at once: the UI's heartbeat, to notice a worker that stopped answering. */
   | { kind: 'ping' }
   /** YAML, describe output and events of one object, for the inspector. */
-  | { kind: 'inspect'; ref: ObjectRef };
+  | { kind: 'inspect'; ref: ObjectRef }
+  /** The in-app browser: the host's HTTP GET of `url` (e.g. a port-forward's `localhost:8080`). */
+  | { kind: 'browse'; url: string }
+  /** Starts or stops cloud-provider-kind (off: LoadBalancers stay `<pending>`). */
+  | { kind: 'cloud-provider'; on: boolean };
 
 export type CommandKind = Command['kind'];
 
@@ -150,7 +156,9 @@ export type CommandResult =
   | { kind: 'lesson'; progress: LessonProgress | null }
   | { kind: 'restore'; replayMs: number; entries: number }
   | { kind: 'ping' }
-  | { kind: 'inspect'; inspect: InspectResult };
+  | { kind: 'inspect'; inspect: InspectResult }
+  | { kind: 'browse'; page: BrowsePage }
+  | { kind: 'cloud-provider'; host: HostView };
 
 export type WorkerToUi =
   | {
@@ -165,6 +173,8 @@ export type WorkerToUi =
       nodeNames: string[];
       /** The cluster's whole journal (empty after a reset): what the UI saves. */
       journal: JournalEntry[];
+      /** The learner's machine: forwarded ports, cloud-provider-kind on or off (the session always sends it). */
+      host?: HostView;
     }
   | {
       type: 'patch';
@@ -176,6 +186,8 @@ export type WorkerToUi =
       progress?: LessonProgress | null;
       /** Journal entries recorded since the last hello/patch. */
       journal?: JournalEntry[];
+      /** Present when a port was forwarded or released, or the cloud provider switched. */
+      host?: HostView;
     }
   | { type: 'output'; id: number; text: string; stream: 'stdout' | 'stderr' }
   /** Command `id` reads the terminal: typed lines go to it (`input`), not to the next prompt. */

@@ -40,6 +40,7 @@ import type { ShellProgram } from '../shell/interpreter';
 import { TypedInput } from './typed-input';
 import { TrafficRelay } from './traffic-relay';
 import { RunningLines, runNow, type Output } from './running-lines';
+import { browse, hostView } from './browse';
 
 export { INTERRUPTED_EXIT, PAUSED_WAIT_NOTICE } from './running-lines';
 
@@ -79,6 +80,8 @@ export class Session {
   private checks!: CheckSource;
   private driver!: TimeDriver;
   private unsubscribe: () => void = () => undefined;
+  /** The host view last sent (JSON), so a patch carries it only when it changed. */
+  private hostSent = '';
   private readonly batcher = new DeltaBatcher();
   private flushTimer: unknown = undefined;
   private lastBatchSize = 0;
@@ -157,11 +160,16 @@ export class Session {
       this.journal.record(this.cluster.clock.now(), 0, { kind: 'clock', action: 'pause' }, {});
     }
     this.cluster.hold(this.driver.paused);
-    this.unsubscribe = this.cluster.store.subscribe((event) => {
+    const unsubscribeStore = this.cluster.store.subscribe((event) => {
       this.batcher.add(event);
       // Every write (Events too: lesson checks read them) re-evaluates the lesson at the next flush.
       this.scheduleFlush();
     });
+    const unsubscribePorts = this.cluster.hostPorts.subscribe(() => this.scheduleFlush());
+    this.unsubscribe = () => {
+      unsubscribeStore();
+      unsubscribePorts();
+    };
   }
 
   private hello(): void {
@@ -178,8 +186,24 @@ export class Session {
       progress: this.progress.evaluate(this.checks),
       nodeNames: this.cluster.nodes.map((n) => n.name),
       journal: [...this.journal.entries],
+      host: this.hostView(),
     });
     this.journal.unsent();
+  }
+
+  /** What the UI shows of the learner's machine; remembered as sent. */
+  private hostView() {
+    const view = hostView(this.cluster.hostPorts, this.cluster.cloudProvider.running);
+    this.hostSent = JSON.stringify(view);
+    return view;
+  }
+
+  private hostUpdate(): { host?: ReturnType<typeof hostView> } {
+    const view = hostView(this.cluster.hostPorts, this.cluster.cloudProvider.running);
+    const json = JSON.stringify(view);
+    if (json === this.hostSent) return {};
+    this.hostSent = json;
+    return { host: view };
   }
 
   private snapshot(): Snapshot {
@@ -246,6 +270,12 @@ export class Session {
         return this.restore(command);
       case 'ping':
         return { kind: 'ping' };
+      case 'browse':
+        return { kind: 'browse', page: browse(this.cluster.network, command.url, () => this.cluster.clock.now()) };
+      case 'cloud-provider':
+        this.cluster.setCloudProvider(command.on);
+        this.scheduleFlush();
+        return { kind: 'cloud-provider', host: this.hostView() };
       default:
         return assertNever(command);
     }
@@ -369,6 +399,7 @@ export class Session {
       clock: this.clockState(),
       ...progressUpdate,
       ...this.journalUpdate(),
+      ...this.hostUpdate(),
     });
   }
 
@@ -392,7 +423,7 @@ export class Session {
   // --- journal and restore (see journal.ts) ---------------------------------------------------
 
   private journalCommand(id: number, command: Command): void {
-    if (command.kind === 'kubectl' || command.kind === 'apply' || command.kind === 'clock') {
+    if (command.kind === 'kubectl' || command.kind === 'apply' || command.kind === 'clock' || command.kind === 'browse' || command.kind === 'cloud-provider') {
       this.journal.record(this.cluster.clock.now(), id, command, this.workspace.files());
     }
   }

@@ -5,6 +5,7 @@
  * (the buttons of the UI's "Liveness Probe" and "Readiness Probe" pages).
  */
 import { NOT_FOUND, pathOnly, text, toRequest } from './http';
+import { kuardPage, kuardPageBase } from './kuard-page';
 import type { AppState, HttpAnswer, HttpRequest } from './types';
 
 interface ProbeSwitch {
@@ -54,7 +55,8 @@ export function kuardHttp(failNext: { '/healthy': number; '/ready': number }) {
       if (p.history.length > MAX_HISTORY) p.history.splice(0, p.history.length - MAX_HISTORY);
       return text(status, message, 'text/plain');
     }
-    if (path === '/' && req.method === 'GET') return text(200, '<!doctype html>\n<html lang="en">\n<head><title>KUAR Demo</title></head>\n</html>\n', 'text/html; charset=utf-8');
+    const base = req.method === 'GET' ? kuardPageBase(path) : undefined;
+    if (base !== undefined) return kuardPage(req, base);
     return NOT_FOUND;
   };
 }

@@ -16,7 +16,7 @@ export interface DocRoot {
   builtAt: number;
 }
 
-const TYPES: Record<string, string> = { html: 'text/html', htm: 'text/html', txt: 'text/plain', css: 'text/css', js: 'application/javascript', json: 'application/json', png: 'image/png', xml: 'text/xml' };
+const TYPES: Record<string, string> = { html: 'text/html', htm: 'text/html', txt: 'text/plain', css: 'text/css', js: 'application/javascript', json: 'application/json', png: 'image/png', svg: 'image/svg+xml', xml: 'text/xml' };
 
 export function serveFile(doc: DocRoot, serverName: string, fs: ShellFs, req: HttpRequest, now: number): HttpResponse {
   const path = decodeURIComponent(req.path.split('?')[0] || '/');

@@ -100,6 +100,11 @@ export interface AppContext {
   state: AppState;
   /** The pod's hostname (serve-hostname, kuard). */
   hostname?: string;
+  /** The pod's IPv4 addresses and the client's `ip:port` (Go's r.RemoteAddr), when a request came over the network (kuard's page). */
+  addrs?: string[];
+  remoteAddr?: string;
+  /** The image's version (kuard's page shows it). */
+  version?: string;
 }
 
 export type AppState = Record<string, unknown>;

@@ -105,7 +105,7 @@ function exchange(net: ClusterNetwork, t: Target, req: HttpRequest, now: () => n
     emit(() => outcome(t, 'ECONNREFUSED'));
     return EMPTY_REPLY;
   }
-  const res = c ? answer(c, t.port === req.port ? req : { ...req, port: t.port }, now(), t.sandbox.pod.spec?.hostname ?? t.sandbox.pod.metadata?.name) : 'ECONNREFUSED';
+  const res = c ? answer(c, t.port === req.port ? req : { ...req, port: t.port }, now(), t.sandbox.pod.spec?.hostname ?? t.sandbox.pod.metadata?.name, t.sandbox.podIP, t.sourceIP) : 'ECONNREFUSED';
   emit(() => outcome(t, res, ingress));
   return res;
 }

@@ -12,6 +12,11 @@ import { FileJournal } from '../fs/journal';
 
 const REASONS: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 
+/** The client's source port: Linux's ephemeral range (32768–60999), from the clock so a run repeats. */
+function ephemeralPort(now: number): number {
+  return 32768 + (now % 28232);
+}
+
 /** The running container of `pod` listening on `port` at `now`, if any. */
 export function listenerOn(pod: PodSandbox, port: number, now: number): RunningContainer | undefined {
   for (const c of pod.running()) if (c.plan.server && c.plan.ports?.includes(port) && listening(c, now)) return c;
@@ -47,9 +52,10 @@ function filesAt(c: RunningContainer, now: number) {
 
 /**
  * One container's server answering one request: files under its docroot (nginx, httpd), else
- * its app, with the state of this instance (kuard's switches) and its uptime.
+ * its app, with the state of this instance (kuard's switches) and its uptime; `podIP` and
+ * `clientIP` when it came over the network (kuard's page shows them).
  */
-export function answer(c: RunningContainer, req: HttpRequest, now: number, hostname?: string): HttpResponse {
+export function answer(c: RunningContainer, req: HttpRequest, now: number, hostname?: string, podIP?: string, clientIP?: string): HttpResponse {
   const server = c.plan.server!;
   const name = server.serverName?.(c.image.version) ?? c.image.repository.split('/').pop()!;
   if (server.docroot) {
@@ -65,7 +71,7 @@ export function answer(c: RunningContainer, req: HttpRequest, now: number, hostn
     return res;
   }
   if (!server.http) return { status: 0, reason: '', headers: [], body: '' };
-  const a = server.http({ method: req.method, path: req.path, headers: Object.fromEntries(req.headers), body: req.body, port: req.port, uptimeMs: now - c.startedAt, state: appStateOf(c.plan), hostname });
+  const a = server.http({ method: req.method, path: req.path, headers: Object.fromEntries(req.headers), body: req.body, port: req.port, uptimeMs: now - c.startedAt, state: appStateOf(c.plan), hostname, version: c.image.version, ...(podIP ? { addrs: [podIP] } : {}), ...(clientIP ? { remoteAddr: `${clientIP}:${ephemeralPort(now)}` } : {}) });
   const body = req.method === 'HEAD' ? '' : a.body;
   return { status: a.status, reason: REASONS[a.status] ?? '', headers: [['Content-Type', a.contentType], ['Content-Length', String(a.body.length)], ...Object.entries(a.headers ?? {})], body };
 }
