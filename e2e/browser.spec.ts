@@ -7,7 +7,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, runCommand, SCREENSHOTS, setSpeed, terminalLog } from './helpers';
+import { SCREENSHOTS, openAddons, openApp, runCommand, setSpeed, terminalLog } from './helpers';
 
 async function runningPod(page: Page, name: string, image: string): Promise<void> {
   await runCommand(page, `kubectl run ${name} --image=${image}`);
@@ -133,6 +133,8 @@ test("shows kuard's page as its bundle draws it", async ({ page }) => {
 test('the cloud-provider-kind switch: off, a LoadBalancer stays <pending> (also after a reload); on, it gets an address', async ({ page }) => {
   await openApp(page);
   await setSpeed(page, 30);
+  // The switch lives in the top bar's Add-ons menu.
+  await openAddons(page);
   const toggle = page.getByRole('button', { name: 'cloud-provider-kind' });
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await toggle.click();
@@ -143,6 +145,7 @@ test('the cloud-provider-kind switch: off, a LoadBalancer stays <pending> (also 
   await page.waitForTimeout(1_500); // the session is saved
   await page.reload();
   await expect(page.getByRole('status').filter({ hasText: 'Cluster ready' })).toBeVisible();
+  await openAddons(page);
   await expect(page.getByRole('button', { name: 'cloud-provider-kind' })).toHaveAttribute('aria-pressed', 'false');
   expect(await runCommand(page, 'kubectl get svc lb --no-headers')).toMatch(/<pending>/);
   await page.getByRole('button', { name: 'cloud-provider-kind' }).click();

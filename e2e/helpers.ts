@@ -115,3 +115,9 @@ export async function overlappingNodes(page: Page): Promise<string[]> {
     }
   return out;
 }
+
+/** Opens the top bar's Add-ons menu (cloud-provider-kind's switch, the add-on installs), if closed. */
+export async function openAddons(page: Page): Promise<void> {
+  const menu = page.locator('details.kp-addons');
+  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
+}

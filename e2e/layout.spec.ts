@@ -185,3 +185,19 @@ test('the header names the cluster from its nodes: "kind cluster · 1 control pl
   await expect(page.getByRole('banner')).toContainText('kind cluster · 1 control plane, 3 workers');
   await expect(page.getByRole('banner')).not.toContainText('kind-kind');
 });
+
+test('the top bar stays one line at 1440×900 and 1024×768 (add-ons and the cloud switch in one menu)', async ({ page }) => {
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1024, height: 768 },
+  ]) {
+    await page.setViewportSize(size);
+    await openApp(page);
+    const bar = (await page.locator('.kp-topbar').boundingBox())!;
+    const reset = (await page.getByRole('button', { name: 'Reset cluster' }).boundingBox())!;
+    const addons = (await page.locator('.kp-addons > summary').boundingBox())!;
+    // Side by side, in a bar no taller than one row of buttons.
+    expect(Math.abs(addons.y - reset.y), `${size.width}×${size.height}`).toBeLessThan(4);
+    expect(bar.height, `${size.width}×${size.height}`).toBeLessThan(60);
+  }
+});

@@ -1,11 +1,13 @@
 /**
- * The add-ons a kind user installs, one small button each: it types and runs the install
- * command in the terminal (`kubectl apply -f <release URL>`, served offline), so the learner
- * sees what it did; once the add-on's Deployment exists the button says it is installed.
+ * The add-ons a kind user installs, in one "Add-ons" menu (the top bar stays one line): a
+ * button each types and runs the install command in the terminal (`kubectl apply -f <release
+ * URL>`, served offline), so the learner sees what it did; once the add-on's Deployment exists
+ * the button says it is installed.
  * ingress-nginx first labels the control plane `ingress-ready=true`, as kind's ingress guide
- * creates its cluster: the controller only runs on a node with that label. Beside them:
+ * creates its cluster: the controller only runs on a node with that label. With them:
  * cloud-provider-kind's switch (./browser/HostButtons.tsx).
  */
+import { useEffect, useRef } from 'react';
 import { INGRESS_NGINX_URLS } from '../sim/addons/ingress-nginx';
 import { METRICS_SERVER_URL } from '../sim/addons/metrics-server';
 import { CloudProviderSwitch } from './browser/HostButtons';
@@ -19,27 +21,52 @@ export const INGRESS_NGINX_COMMAND = `kubectl label node kind-control-plane ingr
 export function AddonsButton({ onRunCommand, onCloudProvider }: { onRunCommand: (line: string) => void; onCloudProvider?: (on: boolean) => void }) {
   const metricsServer = useApp((s) => objectsOf(s.mirror, 'deployments').has('kube-system/metrics-server'));
   const ingressNginx = useApp((s) => objectsOf(s.mirror, 'deployments').has('ingress-nginx/ingress-nginx-controller'));
+  const menu = useRef<HTMLDetailsElement>(null);
+  // The menu closes when the learner clicks elsewhere or presses Escape.
+  useEffect(() => {
+    const close = (e: Event) => {
+      const el = menu.current;
+      if (!el?.open) return;
+      const escape = e instanceof KeyboardEvent;
+      if (escape ? e.key !== 'Escape' : el.contains(e.target as Node)) return;
+      el.open = false;
+      if (escape) el.querySelector('summary')?.focus();
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, []);
+  const run = (line: string) => {
+    if (menu.current) menu.current.open = false;
+    onRunCommand(line);
+  };
   return (
-    <>
-      {onCloudProvider && <CloudProviderSwitch onSwitch={onCloudProvider} />}
-      <button
-        type="button"
-        className="kp-btn kp-btn-quiet"
-        disabled={metricsServer}
-        title={metricsServer ? 'metrics-server is installed: try kubectl top pod' : `Install the metrics-server add-on (runs: ${METRICS_SERVER_COMMAND})`}
-        onClick={() => onRunCommand(METRICS_SERVER_COMMAND)}
-      >
-        {metricsServer ? 'metrics-server ✓' : '+ metrics-server'}
-      </button>
-      <button
-        type="button"
-        className="kp-btn kp-btn-quiet"
-        disabled={ingressNginx}
-        title={ingressNginx ? 'ingress-nginx is installed: Ingresses of class nginx get ADDRESS localhost' : `Install the ingress-nginx add-on (runs: ${INGRESS_NGINX_COMMAND})`}
-        onClick={() => onRunCommand(INGRESS_NGINX_COMMAND)}
-      >
-        {ingressNginx ? 'ingress-nginx ✓' : '+ ingress-nginx'}
-      </button>
-    </>
+    <details className="kp-addons" ref={menu}>
+      <summary className="kp-btn kp-btn-quiet">Add-ons</summary>
+      <div className="kp-addons-menu" role="group" aria-label="Add-ons">
+        {onCloudProvider && <CloudProviderSwitch onSwitch={onCloudProvider} />}
+        <button
+          type="button"
+          className="kp-btn kp-btn-quiet"
+          disabled={metricsServer}
+          title={metricsServer ? 'metrics-server is installed: try kubectl top pod' : `Install the metrics-server add-on (runs: ${METRICS_SERVER_COMMAND})`}
+          onClick={() => run(METRICS_SERVER_COMMAND)}
+        >
+          {metricsServer ? 'metrics-server ✓' : '+ metrics-server'}
+        </button>
+        <button
+          type="button"
+          className="kp-btn kp-btn-quiet"
+          disabled={ingressNginx}
+          title={ingressNginx ? 'ingress-nginx is installed: Ingresses of class nginx get ADDRESS localhost' : `Install the ingress-nginx add-on (runs: ${INGRESS_NGINX_COMMAND})`}
+          onClick={() => run(INGRESS_NGINX_COMMAND)}
+        >
+          {ingressNginx ? 'ingress-nginx ✓' : '+ ingress-nginx'}
+        </button>
+      </div>
+    </details>
   );
 }
