@@ -4,6 +4,7 @@
  * pod behind `kubectl port-forward` (which says "Handling connection for 8080"), a node IP its
  * NodePorts, a LoadBalancer or Ingress address its backends. Nothing leaves the simulation.
  */
+import type { Cluster } from '../sim/cluster';
 import type { ClusterNetwork } from '../sim/network/cluster-network';
 import type { HostPorts, PortForwardTarget } from '../sim/network/host-ports';
 import { request } from '../sim/network/request';
@@ -45,6 +46,25 @@ export function browse(network: ClusterNetwork, url: string, now: () => number):
 
 export function hostView(hostPorts: HostPorts, cloudProvider: boolean): HostView {
   return { forwards: hostPorts.list().map(([localPort, t]) => ({ localPort, ...t })).sort((a, b) => a.localPort - b.localPort), cloudProvider };
+}
+
+/** The host view last sent to the UI: `update` answers only when it changed since. */
+export class SentHostView {
+  private sent = '';
+
+  view(cluster: Pick<Cluster, 'hostPorts' | 'cloudProvider'>): HostView {
+    const view = hostView(cluster.hostPorts, cluster.cloudProvider.running);
+    this.sent = JSON.stringify(view);
+    return view;
+  }
+
+  update(cluster: Pick<Cluster, 'hostPorts' | 'cloudProvider'>): { host?: HostView } {
+    const view = hostView(cluster.hostPorts, cluster.cloudProvider.running);
+    const json = JSON.stringify(view);
+    if (json === this.sent) return {};
+    this.sent = json;
+    return { host: view };
+  }
 }
 
 const BROWSER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';

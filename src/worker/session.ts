@@ -16,9 +16,7 @@ import { stepAction, stepSecond } from '../sim/step';
 import { DeltaBatcher, UNMIRRORED } from './batcher';
 import { Journal, type JournaledCommand, type SavedCluster } from './journal';
 import { LessonProgressKeeper } from './lesson-progress';
-import { inspectContainers } from './inspect-containers';
-import type { Pod } from 'kubernetes-types/core/v1';
-import type { KObject } from '../sim/core/object';
+import { inspectObject } from './inspect';
 import {
   assertNever,
   PROTOCOL_VERSION,
@@ -26,8 +24,6 @@ import {
   type Command,
   type CommandResult,
   type EditorMarker,
-  type InspectResult,
-  type ObjectRef,
   type Snapshot,
   type UiToWorker,
   type WorkerToUi,
@@ -40,7 +36,7 @@ import type { ShellProgram } from '../shell/interpreter';
 import { TypedInput } from './typed-input';
 import { TrafficRelay } from './traffic-relay';
 import { RunningLines, runNow, type Output } from './running-lines';
-import { browse, hostView } from './browse';
+import { browse, SentHostView } from './browse';
 
 export { INTERRUPTED_EXIT, PAUSED_WAIT_NOTICE } from './running-lines';
 
@@ -81,7 +77,7 @@ export class Session {
   private driver!: TimeDriver;
   private unsubscribe: () => void = () => undefined;
   /** The host view last sent (JSON), so a patch carries it only when it changed. */
-  private hostSent = '';
+  private readonly hostSent = new SentHostView();
   private readonly batcher = new DeltaBatcher();
   private flushTimer: unknown = undefined;
   private lastBatchSize = 0;
@@ -186,24 +182,9 @@ export class Session {
       progress: this.progress.evaluate(this.checks),
       nodeNames: this.cluster.nodes.map((n) => n.name),
       journal: [...this.journal.entries],
-      host: this.hostView(),
+      host: this.hostSent.view(this.cluster),
     });
     this.journal.unsent();
-  }
-
-  /** What the UI shows of the learner's machine; remembered as sent. */
-  private hostView() {
-    const view = hostView(this.cluster.hostPorts, this.cluster.cloudProvider.running);
-    this.hostSent = JSON.stringify(view);
-    return view;
-  }
-
-  private hostUpdate(): { host?: ReturnType<typeof hostView> } {
-    const view = hostView(this.cluster.hostPorts, this.cluster.cloudProvider.running);
-    const json = JSON.stringify(view);
-    if (json === this.hostSent) return {};
-    this.hostSent = json;
-    return { host: view };
   }
 
   private snapshot(): Snapshot {
@@ -265,7 +246,7 @@ export class Session {
       case 'lesson':
         return { kind: 'lesson', progress: this.progress.act(command, this.checks) };
       case 'inspect':
-        return { kind: 'inspect', inspect: this.inspect(command.ref) };
+        return { kind: 'inspect', inspect: inspectObject(command.ref, (args) => this.runNow(args), this.cluster.store) };
       case 'restore':
         return this.restore(command);
       case 'ping':
@@ -275,7 +256,7 @@ export class Session {
       case 'cloud-provider':
         this.cluster.setCloudProvider(command.on);
         this.scheduleFlush();
-        return { kind: 'cloud-provider', host: this.hostView() };
+        return { kind: 'cloud-provider', host: this.hostSent.view(this.cluster) };
       default:
         return assertNever(command);
     }
@@ -343,26 +324,6 @@ export class Session {
     return { kind: 'apply', exitCode, output: stdout + stderr, markers };
   }
 
-  private inspect(ref: ObjectRef): InspectResult {
-    const ns = ref.namespace ? ['-n', ref.namespace] : [];
-    const yaml = this.runNow(['get', `${ref.resource}/${ref.name}`, ...ns, '-o', 'yaml']);
-    const describe = this.runNow(['describe', ref.resource, ref.name, ...ns]);
-    const events = this.runNow(['get', 'events', ...ns, '--field-selector', `involvedObject.name=${ref.name}`]);
-    return {
-      found: yaml.exitCode === 0,
-      yaml: yaml.stdout || yaml.stderr,
-      describe: describe.stdout || describe.stderr,
-      events: events.stdout || events.stderr,
-      ...(ref.resource === 'pods' ? this.podContainers(ref) : {}),
-    };
-  }
-
-  private podContainers(ref: ObjectRef): Pick<InspectResult, 'containers'> {
-    const pod = this.cluster.store.get('pods', ref.namespace, ref.name);
-    if (!pod) return {};
-    return { containers: inspectContainers(pod as Pod & KObject, this.cluster.store.list('events', ref.namespace)) };
-  }
-
   // --- time and batches ------------------------------------------------------------------------
 
   /** Pauses, then one action of the cluster, or on to the next second; what was written, line by line. */
@@ -399,7 +360,7 @@ export class Session {
       clock: this.clockState(),
       ...progressUpdate,
       ...this.journalUpdate(),
-      ...this.hostUpdate(),
+      ...this.hostSent.update(this.cluster),
     });
   }
 
