@@ -48,25 +48,18 @@ export function AddonsButton({ onRunCommand, onCloudProvider }: { onRunCommand: 
       <summary className="kp-btn kp-btn-quiet">Add-ons</summary>
       <div className="kp-addons-menu" role="group" aria-label="Add-ons">
         {onCloudProvider && <CloudProviderSwitch onSwitch={onCloudProvider} />}
-        <button
-          type="button"
-          className="kp-btn kp-btn-quiet"
-          disabled={metricsServer}
-          title={metricsServer ? 'metrics-server is installed: try kubectl top pod' : `Install the metrics-server add-on (runs: ${METRICS_SERVER_COMMAND})`}
-          onClick={() => run(METRICS_SERVER_COMMAND)}
-        >
-          {metricsServer ? 'metrics-server ✓' : '+ metrics-server'}
-        </button>
-        <button
-          type="button"
-          className="kp-btn kp-btn-quiet"
-          disabled={ingressNginx}
-          title={ingressNginx ? 'ingress-nginx is installed: Ingresses of class nginx get ADDRESS localhost' : `Install the ingress-nginx add-on (runs: ${INGRESS_NGINX_COMMAND})`}
-          onClick={() => run(INGRESS_NGINX_COMMAND)}
-        >
-          {ingressNginx ? 'ingress-nginx ✓' : '+ ingress-nginx'}
-        </button>
+        <InstallButton name="metrics-server" installed={metricsServer} done="try kubectl top pod" command={METRICS_SERVER_COMMAND} onRun={run} />
+        <InstallButton name="ingress-nginx" installed={ingressNginx} done="Ingresses of class nginx get ADDRESS localhost" command={INGRESS_NGINX_COMMAND} onRun={run} />
       </div>
     </details>
+  );
+}
+
+/** One add-on: `+ name` runs its install command; `name ✓` once its Deployment exists. */
+function InstallButton({ name, installed, done, command, onRun }: { name: string; installed: boolean; done: string; command: string; onRun: (line: string) => void }) {
+  return (
+    <button type="button" className="kp-btn kp-btn-quiet" disabled={installed} title={installed ? `${name} is installed: ${done}` : `Install the ${name} add-on (runs: ${command})`} onClick={() => onRun(command)}>
+      {installed ? `${name} ✓` : `+ ${name}`}
+    </button>
   );
 }
