@@ -7,7 +7,7 @@
  * demand by running it again up to "now" instead of being stored line by line.
  */
 import { evalArith, formatDate } from './helpers';
-import { Budget, Endless, Exit, LoopControl, Shell, type ShellFlavor, type ShellProgram, type ShellRun } from './interpreter';
+import { Budget, Endless, Exit, LoopControl, Shell, type ShellFlavor, type ShellProgram, type ShellRun, type ShellWait } from './interpreter';
 import { INLINE_PROGRAMS, QUIET } from './inline-programs';
 import { MemoryFs } from './memory-fs';
 import { SHELL_NAMES } from './builtins';
@@ -71,6 +71,33 @@ export interface RunOptions {
 /** Runs `argv` (command + args as the container runtime would exec it). */
 export function runProcess(argv: string[], ctx: ProcessContext, opts: RunOptions = {}): Timeline {
   const until = opts.untilMs ?? Infinity;
+  // Only a run to the end needs to know that a loop never ends: it then stops evaluating it.
+  const run = startProcess(argv, ctx, { ...opts, stopOnEndlessLoop: until === Infinity });
+  run.advance(until);
+  return run.finish();
+}
+
+/**
+ * A process run step by step on a clock of its own: a host that owns the clock (the kubelet,
+ * for a main process that talks to the network) advances it to each moment in turn, and what
+ * its programs ask the world is asked at that moment.
+ */
+export interface ProcessRun {
+  /**
+   * Runs on until it exits or its next wait would end after `untilMs` (offset from the start).
+   * Returns the exit once reached; else when its current wait ends (undefined: never, or the
+   * process is stuck busy: see `Timeline.truncated`).
+   */
+  advance(untilMs: number): { exit: { at: number; code: number } } | { exit?: undefined; nextAt: number | undefined };
+  /** The output so far (the last `maxLines` of it, and more), with offsets from the start. */
+  readonly lines: readonly OutputLine[];
+  /** Where its own clock is (ms since its start). */
+  readonly at: number;
+  /** Ends the run where it is (redirections flush) and gives its timeline. */
+  finish(): Timeline;
+}
+
+export function startProcess(argv: string[], ctx: ProcessContext, opts: Omit<RunOptions, 'untilMs'> & { stopOnEndlessLoop?: boolean } = {}): ProcessRun {
   const maxLines = opts.maxLines ?? 10_000;
   let t = 0;
   const fs = ctx.fs ?? (ctx.onWrite ? watchedFs(scratchFs(ctx.files), (path, content, previous) => ctx.onWrite!(path, content, t, previous)) : scratchFs(ctx.files));
@@ -112,33 +139,55 @@ export function runProcess(argv: string[], ctx: ProcessContext, opts: RunOptions
   });
   if (!shell.vars.has('HOSTNAME')) shell.vars.set('HOSTNAME', ctx.hostname);
   shell.vars.set('$', '1');
-  shell.stopOnEndlessLoop = until === Infinity;
-  const finish = (exit: { at: number; code: number } | undefined, truncated = false): Timeline => {
-    if (partial) emit(partial, 'stdout');
-    return { lines, ...(exit ? { exit } : {}), truncated, get files() { return fileMap(fs); } };
-  };
+  shell.stopOnEndlessLoop = opts.stopOnEndlessLoop ?? false;
 
   const program = main(shell, argv, bin);
-  try {
-    let step = program.next();
-    while (!step.done) {
-      const ms = step.value.timeoutMs;
-      if (!Number.isFinite(ms) || t + ms > until) {
-        if (Number.isFinite(until)) t = until;
+  let step: IteratorResult<ShellWait, number> | undefined;
+  let ended: { exit?: { at: number; code: number }; truncated: boolean } | undefined;
+  let horizon = 0;
+  const end = (exit: { at: number; code: number } | undefined, truncated = false) => {
+    ended = { ...(exit ? { exit } : {}), truncated };
+    if (partial) emit(partial, 'stdout');
+    partial = '';
+  };
+  const pending = (): number | undefined => (ended || !step || step.done || !Number.isFinite(step.value.timeoutMs) ? undefined : t + step.value.timeoutMs);
+
+  return {
+    advance(untilMs) {
+      horizon = Math.max(horizon, untilMs);
+      try {
+        step ??= program.next();
+        while (!ended && !step.done) {
+          const ms = step.value.timeoutMs;
+          if (!Number.isFinite(ms) || t + ms > untilMs) break;
+          t += ms;
+          step = program.next(step.value.until());
+        }
+        if (!ended && step.done) end({ at: t, code: step.value & 255 });
+      } catch (e) {
+        if (e instanceof Exit) end({ at: t, code: e.code & 255 });
+        else if (e instanceof Endless || e instanceof LoopControl) end(undefined);
+        else if (e instanceof Budget) end(undefined, true);
+        else throw e;
+      }
+      return ended?.exit ? { exit: ended.exit } : { nextAt: pending() };
+    },
+    get lines() {
+      return lines;
+    },
+    get at() {
+      return t;
+    },
+    finish() {
+      if (!ended) {
+        if (Number.isFinite(horizon)) t = horizon;
         // Let redirections write what their commands printed so far (`finally` blocks).
         program.return(0);
-        return finish(undefined);
+        end(undefined);
       }
-      t += ms;
-      step = program.next(step.value.until());
-    }
-    return finish({ at: t, code: step.value & 255 });
-  } catch (e) {
-    if (e instanceof Exit) return finish({ at: t, code: e.code & 255 });
-    if (e instanceof Endless || e instanceof LoopControl) return finish(undefined);
-    if (e instanceof Budget) return finish(undefined, true);
-    throw e;
-  }
+      return { lines, ...(ended!.exit ? { exit: ended!.exit } : {}), truncated: ended!.truncated, get files() { return fileMap(fs); } };
+    },
+  };
 }
 
 function* main(shell: Shell, argv: string[], bin: string): ShellRun<number> {

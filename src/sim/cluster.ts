@@ -25,6 +25,7 @@ import { ingressGateway, REPLIES, type IngressGateway } from './network/ingress/
 import { ingressControllers } from './network/ingress-controllers';
 import { publishApiServerEndpoints } from './controllers/endpoints/apiserver-endpoints';
 import { ClusterNetwork } from './network/cluster-network';
+import { podNetworkOf } from './kubelet/exec/network';
 import { controlPlaneManifests } from './system/control-plane';
 
 export interface ClusterOptions {
@@ -120,6 +121,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const network = new ClusterNetwork({ informers, kubelets, nodes, rng: rng.fork('kube-proxy'), now: () => clock.now(), hostPorts });
   const networkPolicy = createPolicyCheck(informers);
   network.setPolicy(networkPolicy.check);
+  for (const k of kubelets.values()) k.setNetwork(podNetworkOf(network));
   api.create('services', 'default', kubernetesService());
   publishApiServerEndpoints(api, nodes[0].internalIP);
   api.create('resourcequotas', 'default', {

@@ -34,8 +34,10 @@ const createDeployment: CommandModule = {
     const port = args.int('port');
     if (images.length > 1 && port >= 0) throw new CliError('cannot expose multiple containers on the same port', false);
     const labels = { app: name };
+    // `-- COMMAND [args…]` becomes every container's command (create_deployment.go buildPodSpec).
+    const command = args.dashArgs;
     const containers = images.map((image) => {
-      const c: Record<string, unknown> = { image, name: containerNameForImage(ctx, image) };
+      const c: Record<string, unknown> = { ...(command.length ? { command: [...command] } : {}), image, name: containerNameForImage(ctx, image) };
       if (port >= 0) c.ports = [{ containerPort: port }];
       c.resources = {};
       return c;

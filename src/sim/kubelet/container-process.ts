@@ -17,6 +17,7 @@ import { applyLimits } from '../metrics/limits';
 import { SHELLS } from './exec/prompt';
 import { QUIET, type ResourceUse } from '../metrics/usage';
 import type { Workload } from '../images';
+import { LiveProcess, usesNetwork, type ProcessWorld } from './live-process';
 
 export interface ProcessPlan {
   /** Set when the runtime cannot start it (containerd StartError, exit code 128). */
@@ -46,6 +47,8 @@ export interface ProcessPlan {
    * the files the main process has left by then. `timeoutMs` bounds a command that never ends.
    */
   exec(argv: string[], startedAt: number, atAbs: number, timeoutMs: number, runtime?: ExecRuntime): ExecResult;
+  /** A process that talks to the network, run on the cluster's clock (./live-process.ts): the kubelet keeps it going. */
+  live?: LiveProcess;
 }
 
 /** What the container runtime lends a command run inside (ps, kill, wget…): see ./exec/. */
@@ -110,8 +113,8 @@ function flavorOf(image: ImageInfo): ShellFlavor {
  * environment; `held`: ports other running containers of the pod listen on (one network namespace);
  * `files`: the instance's files (../fs/pod-files.ts; a pod of its own when not given).
  */
-export function planProcess(pod: Pod, container: Container, image: ImageInfo, facts: PodFacts = NO_FACTS, held: ReadonlySet<number> = new Set(), files?: ContainerFiles): ProcessPlan {
-  const plan = planUnlimited(pod, container, image, facts, held, files);
+export function planProcess(pod: Pod, container: Container, image: ImageInfo, facts: PodFacts = NO_FACTS, held: ReadonlySet<number> = new Set(), files?: ContainerFiles, world?: ProcessWorld): ProcessPlan {
+  const plan = planUnlimited(pod, container, image, facts, held, files, world);
   if (plan.startError) return plan;
   // A server uses what its image says it uses at rest; a shell command next to nothing.
   return withLimits(plan, plan.use ?? (plan.server ? image.idle : undefined) ?? QUIET, container, plan.memoryRampPerSec);
@@ -146,7 +149,7 @@ function workloadPlan(w: Workload): Omit<ProcessPlan, 'exec'> & { memoryRampPerS
   };
 }
 
-function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: PodFacts, held: ReadonlySet<number>, files?: ContainerFiles): ProcessPlan & { memoryRampPerSec?: number } {
+function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: PodFacts, held: ReadonlySet<number>, files?: ContainerFiles, world?: ProcessWorld): ProcessPlan & { memoryRampPerSec?: number } {
   const kubelet = kubeletEnv(pod, container, facts);
   const env = containerEnv(pod, container, image, kubelet);
   let argv = resolveArgv(container, image, kubelet);
@@ -183,6 +186,7 @@ function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: 
   if (server && WRAPPERS.has(argv[0])) return Object.assign(serverPlan(server, image.version, true, declared, held), { exec });
   if (container.stdin && argv.length === 1 && SHELLS.has(basename(argv[0]))) return { readsStdin: true, onSigterm: 'ignore', lines: () => [], exec };
   const start = { ...ctx, files: own.initial() };
+  if (world && usesNetwork(argv)) return livePlan(new LiveProcess(argv, start, own, world), own, world.startedAt, exec);
   let wrote = false;
   const timeline = runProcess(argv, { ...start, onWrite: () => (wrote = true) }, { untilMs: Infinity, maxSteps: 200_000, maxLines: 1 });
   const exit = timeline.truncated ? undefined : timeline.exit;
@@ -198,6 +202,13 @@ function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: 
     },
     exec,
   };
+}
+
+/** A process on the cluster's clock: what it does at its start instant is known now, the rest as it happens. */
+function livePlan(live: LiveProcess, own: ContainerFiles, startedAt: number, exec: ProcessPlan['exec']): ProcessPlan {
+  const first = live.extend(startedAt);
+  own.attach(live);
+  return { exitAfterMs: first.exit?.at, exitCode: first.exit?.code, onSigterm: 'ignore', lines: (_startedAt, untilAbs) => live.lines(untilAbs), exec, live };
 }
 
 /**

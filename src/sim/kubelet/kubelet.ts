@@ -16,7 +16,7 @@ import { LogStore } from './logs';
 import { buildNode, nodeIndex, PRELOADED_IMAGES, type NodeImage } from './node-object';
 import { PodWorker } from './pod-worker';
 import { asStaticPod, StaticPods } from './static-pods';
-import type { PodSandbox } from './exec/sandbox';
+import type { PodNetworkOf, PodSandbox } from './exec/sandbox';
 import type { NodeRuntime, PullTicket } from './runtime';
 import type { ResourceUse } from '../metrics/usage';
 
@@ -34,6 +34,8 @@ export interface Kubelet {
   sandboxByIP(ip: string): PodSandbox | undefined;
   /** The resource endpoint (`/metrics/resource`): what each running container uses now. */
   stats(): PodStats[];
+  /** The pod network, made after the kubelets (its routes read their sandboxes). */
+  setNetwork(network: PodNetworkOf): void;
 }
 
 /** One pod's containers as the kubelet's resource endpoint reports them. */
@@ -65,6 +67,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
   readonly clock;
   readonly actor: string;
   readonly logs = new LogStore();
+  podNetwork?: PodNetworkOf;
   readonly crashBackoff = new Backoff();
   readonly pullBackoff = new Backoff();
   readonly record: NodeRuntime['record'];
@@ -124,6 +127,10 @@ class KubeletImpl implements NodeRuntime, Kubelet {
 
   sandbox(uid: string): PodSandbox | undefined {
     return this.workers.get(uid)?.sandbox();
+  }
+
+  setNetwork(network: PodNetworkOf): void {
+    this.podNetwork = network;
   }
 
   sandboxByIP(ip: string): PodSandbox | undefined {

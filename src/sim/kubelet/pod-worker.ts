@@ -21,6 +21,7 @@ import { takeNewImage } from './lifecycle/spec-change';
 import { makeCtr, restartPolicy, usageOf, type Action, type ContainerUsage, type Ctr } from './container-record';
 import { PodFiles } from '../fs/pod-files';
 import type { PodSandbox } from './exec/sandbox';
+import type { ProcessWorld } from './live-process';
 import { exitFromInside, stopFromInside, type InsideIO } from './exec/stop-from-inside';
 import { PodProber } from './probes/pod-prober';
 import { probeWiring } from './probes/wiring';
@@ -209,6 +210,7 @@ export class PodWorker {
       pod: this.pod,
       files: () => (this.files ??= new PodFiles(this.pod, () => podFacts(this.rt, this.view.podIP))),
       facts: () => podFacts(this.rt, this.view.podIP),
+      world: (startedAt) => this.world(startedAt),
       heldPorts: (self) => heldPorts(self, this.all()),
       hookTarget: (self, ms) => this.hookTarget(self, ms),
       event: (self, type, reason, message) => this.event(self, type, reason, message),
@@ -217,6 +219,14 @@ export class PodWorker {
     });
     if (started === 'startError') return this.afterExit(c, 128);
     if (started === 'running') return this.running(c);
+  }
+
+  /** What a main process started now may talk to: the pod's network, on the cluster's clock. */
+  private world(startedAt: number): ProcessWorld | undefined {
+    const network = this.rt.podNetwork;
+    if (!network) return undefined;
+    const sandbox = this.sandbox();
+    return { startedAt, now: () => this.rt.clock.now(), network: (now) => network(sandbox, now, true) };
   }
 
   private insideIO(): InsideIO {

@@ -5,6 +5,7 @@ import type { KObject } from '../core/object';
 import type { Backoff } from './backoff';
 import type { ImageInfo, ImageRef } from '../images';
 import type { LogStore } from './logs';
+import type { PodNetworkOf } from './exec/sandbox';
 
 export interface PullTicket {
   /** When the pull completes (or fails). */
@@ -22,6 +23,8 @@ export interface NodeRuntime {
   actor: string;
   node: NodeSpec;
   logs: LogStore;
+  /** The network its pods' processes reach (set once the cluster has one). */
+  podNetwork?: PodNetworkOf;
   crashBackoff: Backoff;
   pullBackoff: Backoff;
   now(): string;

@@ -12,5 +12,5 @@ import type { PodNetworkOf } from './sandbox';
 export { answer } from '../../network/pod-app';
 
 export function podNetworkOf(network: ClusterNetwork): PodNetworkOf {
-  return (self, now) => netSystem(network, { kind: 'pod', sandbox: self, endpoint: endpointOf(self) }, now, true);
+  return (self, now, lasting = false) => netSystem(network, { kind: 'pod', sandbox: self, endpoint: endpointOf(self) }, now, !lasting);
 }

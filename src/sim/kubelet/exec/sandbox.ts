@@ -37,5 +37,8 @@ export interface PodSandbox {
   running(): RunningContainer[];
 }
 
-/** The network a process in pod `self` sees at `now` (the cluster network, from that pod). */
-export type PodNetworkOf = (self: PodSandbox, now: () => number) => Partial<ContainerSystem>;
+/**
+ * The network a process in pod `self` sees at `now` (the cluster network, from that pod).
+ * `lasting`: the process runs on through time (a main process), so names are looked up again each time.
+ */
+export type PodNetworkOf = (self: PodSandbox, now: () => number, lasting?: boolean) => Partial<ContainerSystem>;

@@ -8,6 +8,7 @@ import type { ImageInfo, ImageRef } from '../../images';
 import type { PodFiles } from '../../fs/pod-files';
 import type { PodFacts } from '../container-env';
 import { planProcess, type ProcessPlan } from '../container-process';
+import { keepLive, type ProcessWorld } from '../live-process';
 import type { RunningContainer } from '../exec/sandbox';
 import { EPHEMERAL_STORAGE_BYTES } from '../node-object';
 import type { ContainerView } from '../pod-status';
@@ -41,6 +42,8 @@ export interface StartIO<C> {
   /** The pod's volumes and writable layers, made at its first container start. */
   files(): PodFiles;
   facts(): PodFacts;
+  /** The world a main process may talk to (the pod's network), once the cluster has one. */
+  world?(startedAt: number): ProcessWorld | undefined;
   heldPorts(c: C): Set<number>;
   hookTarget(c: C, timeoutMs: number): HookTarget;
   event(c: C, type: 'Normal' | 'Warning', reason: string, message: string): void;
@@ -60,7 +63,8 @@ export function startContainer<C extends Startable>(c: C, image: ImageInfo, io: 
   const ts = rt.clock.timestamp();
   const containerID = `containerd://${rt.containerId()}`;
   const files = io.files().start(c.spec, image, now);
-  const plan = planProcess(pod, c.spec, image, io.facts(), io.heldPorts(c), files);
+  const world = io.world?.(now);
+  const plan = planProcess(pod, c.spec, image, io.facts(), io.heldPorts(c), files, world);
   if (c.everStarted) c.view.restartCount++;
   if ('terminated' in c.view.state) c.view.lastState = c.view.state.terminated;
   c.everStarted = true;
@@ -87,6 +91,9 @@ export function startContainer<C extends Startable>(c: C, image: ImageInfo, io: 
   // A restart clears c.stoppedAt: the previous instance's log keeps its own stop.
   const instance = c.instance;
   rt.logs.add(ns, name, c.spec.name, { containerID, startedAt: now, lines: (until) => plan.lines(now, until, c.instance === instance ? c.stoppedAt : instance?.stoppedAt, instance?.stoppedBy) });
+  if (plan.live && world && plan.exitAfterMs === undefined) {
+    keepLive(plan.live, world, (at, wake) => rt.clock.at(at, wake, rt.actor), () => c.instance === instance && !!c.live && c.stoppedAt === undefined, (code) => instance.exitMain(code));
+  }
   const hook = c.spec.lifecycle?.postStart;
   if (!hook) return 'running';
   // The status says Waiting until the hook returns: SyncPod is blocked in it.
