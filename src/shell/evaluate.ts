@@ -40,6 +40,8 @@ export interface ProcessContext {
   onWrite?: (path: string, content: string | undefined, atMs: number, previous: string | undefined) => void;
   /** The world its programs see (network, processes); time is always the process's own. */
   sys?: System;
+  /** The version of the image's busybox, when that is its userland (applets that changed read it). */
+  busybox?: string;
 }
 
 export interface OutputLine {
@@ -126,7 +128,7 @@ export function startProcess(argv: string[], ctx: ProcessContext, opts: Omit<Run
     userland,
     fs,
     cwd: ctx.cwd ?? '/',
-    sys: { ...ctx.sys, now: () => ctx.startedAt + t, hostname: ctx.sys?.hostname ?? ctx.hostname },
+    sys: { ...ctx.sys, now: () => ctx.startedAt + t, hostname: ctx.sys?.hostname ?? ctx.hostname, busybox: ctx.busybox },
     env: ctx.env,
     lookup: (name) => {
       const base = basename(name);

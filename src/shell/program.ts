@@ -62,5 +62,7 @@ export interface System extends ContainerSystem {
   /** Virtual ms since the epoch (`date`). */
   now(): number;
   hostname: string;
+  /** busybox's version when the userland is an image's busybox (`1.28.4`): applets that changed read it. */
+  busybox?: string;
   /** Other capabilities (network, processes, signals) are added by the modules that provide them. */
 }

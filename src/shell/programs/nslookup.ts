@@ -1,5 +1,5 @@
 /**
- * busybox 1.37 `nslookup` (networking/nslookup.c, FEATURE_NSLOOKUP_BIG: its own resolver):
+ * busybox 1.29+ `nslookup` (1.37's networking/nslookup.c, FEATURE_NSLOOKUP_BIG: its own resolver):
  * `nslookup [-type=T] HOST [SERVER]`. A dotless HOST is asked under every search domain of
  * /etc/resolv.conf (add_query_with_search; `ndots` is not read, so `web.default` is asked as
  * is and is not found), A then AAAA; an IP is a PTR query. Each reply prints as it comes:
@@ -10,6 +10,7 @@
 import type { DnsReply, RRType } from '../container-system';
 import type { ShellProgram } from '../interpreter';
 import { waitMs } from './net-wait';
+import { nslookupClassic } from './nslookup-classic';
 
 const USAGE = 'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any\n';
 const TYPES: RRType[] = ['SOA', 'NS', 'A', 'AAAA', 'CNAME', 'MX', 'TXT', 'PTR', 'SRV'];
@@ -17,6 +18,7 @@ const TYPES: RRType[] = ['SOA', 'NS', 'A', 'AAAA', 'CNAME', 'MX', 'TXT', 'PTR', 
 const QUERY_TIMEOUT_MS = 5000;
 
 export const nslookup: ShellProgram = function* (io) {
+  if (classic(io.sys.busybox)) return yield* nslookupClassic(io);
   const types: RRType[] = [];
   const args = io.argv.slice(1);
   let i = 0;
@@ -95,4 +97,10 @@ function printReply(name: string, reply: DnsReply): string {
 function reverseName(host: string): string | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
   return m && m.slice(1).every((o) => Number(o) <= 255) ? `${m[4]}.${m[3]}.${m[2]}.${m[1]}.in-addr.arpa` : undefined;
+}
+
+/** busybox before 1.29 had the libc-based applet (./nslookup-classic.ts). */
+function classic(version: string | undefined): boolean {
+  const m = /^1\.(\d+)/.exec(version ?? '');
+  return !!m && Number(m[1]) < 29;
 }

@@ -153,7 +153,7 @@ function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: 
   const kubelet = kubeletEnv(pod, container, facts);
   const env = containerEnv(pod, container, image, kubelet);
   let argv = resolveArgv(container, image, kubelet);
-  const ctx: ProcessContext = { env, startedAt: 0, binaries: image.binaries, flavor: flavorOf(image), hostname: env.HOSTNAME };
+  const ctx: ProcessContext = { env, startedAt: 0, binaries: image.binaries, flavor: flavorOf(image), hostname: env.HOSTNAME, busybox: image.repository.endsWith('/busybox') ? image.version : undefined };
   const own = files ?? new PodFiles(pod).start(container, image);
   const exec = execFor(ctx, own);
   if (argv.length === 0) return { startError: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: no command: unknown', onSigterm: 'ignore', lines: () => [], exec };
