@@ -186,3 +186,22 @@ test('a request to an Ingress address lights the Ingress, its edge to the Servic
   await page.waitForTimeout(900);
   await page.screenshot({ path: `${SHOTS}/traffic-ingress-dark.png` });
 });
+
+test("a client pod's own loop lights the graph on the cluster's clock, with nothing typed", async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page);
+  await setSpeed(page, 60);
+  expect(await runCommand(page, 'kubectl create deployment web --image=nginx:1.27 --replicas=3')).toBe('deployment.apps/web created');
+  expect(await runCommand(page, 'kubectl expose deployment web --port=80')).toBe('service/web exposed');
+  await expect(pods(page, 'Running')).toHaveCount(3, { timeout: 60_000 });
+  await setSpeed(page, 1);
+  await recordTraffic(page);
+  // The pod's main process is the client: its requests go out as virtual time passes.
+  expect(await runCommand(page, "kubectl run client --image=busybox:1.37 -- sh -c 'while true; do wget -qO- web >/dev/null; sleep 0.5; done'")).toBe('pod/client created');
+  await expect
+    .poll(async () => new Set((await seen(page)).flatMap((s) => /^Pod (web-\S+): Running kp-traffic kp-traffic-ok/.exec(s)?.[1] ?? [])).size, { timeout: 30_000 })
+    .toBeGreaterThan(1);
+  expect(await seen(page)).toContainEqual(expect.stringMatching(/^Pod client: Running \(no owner\) kp-traffic kp-traffic-ok .*kp-traffic-client$/));
+  await page.screenshot({ path: `${SHOTS}/traffic-client-loop.png` });
+});
