@@ -131,7 +131,11 @@ describe('the cluster network', () => {
   it('applies the policy check to the pod a connection reaches: blocked means dropped', () => {
     const { c, net, svc } = setup();
     c.network.setPolicy((from, to) => !('name' in from && from.name === 'client' && to.name.startsWith('web')));
+    const events: TrafficEvent[] = [];
+    c.network.traffic.subscribe((e) => events.push(e));
     expect(net.http(svc.spec!.clusterIP!, 80, GET)).toBe('ETIMEDOUT');
+    // The graph shows where it died: the pod kube-proxy chose, whose policy dropped it.
+    expect(events[0]).toMatchObject({ service: 'default/web', to: expect.stringMatching(/^default\/web-/), error: 'ETIMEDOUT', dropped: true });
     // DNS still answers (CoreDNS is not selected).
     expect(net.resolve('web')).toBe(svc.spec!.clusterIP);
   });

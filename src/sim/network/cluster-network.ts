@@ -153,10 +153,16 @@ export class ClusterNetwork {
    * applied to the pod it reaches (blocked: dropped, so a timeout).
    */
   route(from: Source, ip: string, port: number, protocol: Protocol = 'TCP'): Target | NetError {
+    const t = this.deliver(from, ip, port, protocol);
+    return typeof t === 'object' && 'dropped' in t ? 'ETIMEDOUT' : t;
+  }
+
+  /** As `route`, but a connection NetworkPolicy drops still names the pod it was for (the graph shows where it died). */
+  deliver(from: Source, ip: string, port: number, protocol: Protocol = 'TCP'): Target | NetError | { dropped: Target } {
     const t = this.path(from, ip, port, protocol);
     if (typeof t === 'string' || !this.policy || t.via === 'Loopback' || t.via === 'PortForward') return t;
     const src = from.kind === 'pod' ? from.endpoint : { ip: t.sourceIP };
-    return this.policy(src, t.pod, t.port, protocol) ? t : 'ETIMEDOUT';
+    return this.policy(src, t.pod, t.port, protocol) ? t : { dropped: t };
   }
 
   private path(from: Source, ip: string, port: number, protocol: Protocol): Target | NetError {

@@ -67,11 +67,12 @@ export function netSystem(net: ClusterNetwork, from: Source, now: () => number, 
       return r === 'ETIMEDOUT' ? r : undefined;
     },
     connect(ip, port) {
-      const t = net.route(from, ip, port);
+      const t = net.deliver(from, ip, port);
       if (typeof t === 'string') {
         emit(() => failed(net, ip, port, t));
         return t;
       }
+      if ('dropped' in t) return drop(t.dropped, emit);
       let open: true | NetError = listenerOn(t.sandbox, t.port, now()) ? true : 'ECONNREFUSED';
       // kubectl port-forward accepts the local connection whatever the pod then says.
       if (open !== true && t.localPort !== undefined) {
@@ -85,11 +86,12 @@ export function netSystem(net: ClusterNetwork, from: Source, now: () => number, 
       const ingress = net.ingressControllers;
       const atAddress = ingress?.atAddress(ip, port, hostOf(req), req.path);
       if (atAddress) return viaIngress(net, atAddress, from.kind === 'pod' ? from.endpoint.ip : HOST_IP, req, now, emit);
-      const t = net.route(from, ip, port);
+      const t = net.deliver(from, ip, port);
       if (typeof t === 'string') {
         emit(() => failed(net, ip, port, t));
         return t;
       }
+      if ('dropped' in t) return drop(t.dropped, emit);
       const atPod = ingress?.atPod(t.pod, t.port, hostOf(req), req.path);
       if (atPod) return viaIngress(net, atPod, t.pod.ip, req, now, emit);
       return exchange(net, t, req, now, emit);
@@ -114,6 +116,12 @@ function exchange(net: ClusterNetwork, t: Target, req: HttpRequest, now: () => n
 function failed(net: ClusterNetwork, ip: string, port: number, error: NetError): Omit<TrafficEvent, 'at' | 'from'> {
   const f = net.table.vip(ip, port) ?? (net.node(ip) ? net.table.nodePort(port) : undefined);
   return f ? { service: f.service, error } : { error };
+}
+
+/** A connection NetworkPolicy dropped: the sender waits until it gives up. */
+function drop(t: Target, emit: Emit): 'ETIMEDOUT' {
+  emit(() => ({ ...outcome(t, 'ETIMEDOUT'), dropped: true }));
+  return 'ETIMEDOUT';
 }
 
 /** The TrafficEvent fields of one delivered request. */

@@ -48,6 +48,8 @@ export interface TrafficEvent {
   status?: number;
   /** Why it failed, when it did. */
   error?: NetError | 'NXDOMAIN';
+  /** NetworkPolicy dropped it (the sender's egress or the receiver's ingress): it times out. */
+  dropped?: true;
 }
 
 /**

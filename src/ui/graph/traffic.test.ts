@@ -120,6 +120,7 @@ describe('requests on the graph', () => {
     expect(describeRequest({ at: 0, from: 'host', ingress: 'default/site', service: 'default/foo', to: 'default/foo-app', status: 200 })).toBe('your machine → ing/site → svc/foo → foo-app · 200');
     expect(describeRequest({ at: 0, from: 'default/client', error: 'NXDOMAIN' })).toBe('client · unknown name (NXDOMAIN)');
     expect(describeRequest({ at: 0, from: 'default/client', error: 'ETIMEDOUT' })).toBe('client · timed out');
+    expect(describeRequest({ at: 0, from: 'default/client', service: 'default/web', to: 'default/web-1', error: 'ETIMEDOUT', dropped: true })).toBe('client → svc/web → web-1 · dropped by NetworkPolicy (timed out)');
     expect(describeRequest({ at: 0, from: 'host', service: 'default/web-np', to: 'default/web-1', status: 200 }, false)).toBe('→ svc/web-np → web-1 · 200');
     expect(describeRequest({ at: 0, from: 'host', error: 'ECONNREFUSED' }, false)).toBe('· connection refused');
   });

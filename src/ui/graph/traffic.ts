@@ -166,7 +166,7 @@ export function describeRequest(e: TrafficEvent, from = true): string {
   if (e.ingress) hops.push(`ing/${name(e.ingress)}`);
   if (e.service) hops.push(`svc/${name(e.service)}`);
   if (e.to) hops.push(name(e.to));
-  const result = e.error ? RESULT_WORDS[e.error] : e.status === 0 ? 'empty reply' : e.status !== undefined ? String(e.status) : 'connected';
+  const result = e.dropped ? 'dropped by NetworkPolicy (timed out)' : e.error ? RESULT_WORDS[e.error] : e.status === 0 ? 'empty reply' : e.status !== undefined ? String(e.status) : 'connected';
   return `${hops.join(' → ')} · ${result}`.trimStart();
 }
 
