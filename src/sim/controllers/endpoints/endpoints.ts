@@ -37,7 +37,7 @@ export class EndpointsController {
   ) {
     this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 'endpoint-controller');
     this.pacer = new SyncPacer(ctx.clock, this.queue);
-    this.selection = new ServiceSelection(informers, (key) => this.pacer.enqueue(key));
+    this.selection = ServiceSelection.of(informers, (key) => this.pacer.enqueue(key));
     informers.for('endpoints').onChange((obj, _old, type) => {
       if (type === 'DELETED') this.pacer.enqueue(keyOf(obj));
     });

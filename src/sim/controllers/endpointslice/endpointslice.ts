@@ -37,7 +37,7 @@ export class EndpointSliceController {
   ) {
     this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 'endpointslice-controller');
     this.pacer = new SyncPacer(ctx.clock, this.queue);
-    this.selection = new ServiceSelection(informers, (key) => this.pacer.enqueue(key));
+    this.selection = ServiceSelection.of(informers, (key) => this.pacer.enqueue(key));
     const sliceInformer = informers.for('endpointslices');
     for (const s of sliceInformer.list()) this.sliceChanged(s as SliceObject, 'ADDED');
     sliceInformer.onChange((obj, _old, type) => this.sliceChanged(obj as SliceObject, type));

@@ -1,8 +1,9 @@
 /**
  * Which pods each Service selects, kept per namespace from the pod and service informers, and
  * which Services a pod change concerns (the endpoint controllers' `getPodServiceMemberships`).
- * Both the Endpoints and the EndpointSlice controllers keep one, so a pod event costs a look at
- * the Services of its own namespace, and a sync a look at the pods of its own namespace.
+ * The Endpoints and the EndpointSlice controllers share one (`ServiceSelection.of`), so a pod
+ * event costs one look at the Services of its own namespace, and a sync a look at the pods of its
+ * own namespace.
  */
 import type { Pod, Service } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../core/object';
@@ -24,12 +25,26 @@ function selects(selector: Record<string, string>, labels: Record<string, string
   return true;
 }
 
+/** One selection per cluster (its informers), shared by the controllers that need it. */
+const SHARED = new WeakMap<SharedInformers, ServiceSelection>();
+
 export class ServiceSelection {
   private readonly pods = new Map<string, Map<string, PodObject>>();
   private readonly services = new Map<string, Map<string, ServiceObject>>();
+  private readonly listeners: Array<(serviceKey: string) => void> = [];
 
-  /** `changed(key)` hears of every Service (`ns/name`) whose endpoints may have changed. */
-  constructor(informers: SharedInformers, changed: (serviceKey: string) => void) {
+  /** The cluster's selection; `changed(key)` hears of every Service (`ns/name`) whose endpoints may have changed. */
+  static of(informers: SharedInformers, changed: (serviceKey: string) => void): ServiceSelection {
+    let s = SHARED.get(informers);
+    if (!s) SHARED.set(informers, (s = new ServiceSelection(informers)));
+    s.listeners.push(changed);
+    return s;
+  }
+
+  private constructor(informers: SharedInformers) {
+    const changed = (key: string) => {
+      for (const l of this.listeners) l(key);
+    };
     const svcInformer = informers.for('services');
     for (const s of svcInformer.list()) this.put(this.services, s as ServiceObject);
     svcInformer.onChange((obj, _old, type) => {
