@@ -128,3 +128,10 @@ describe('interpreter', () => {
     expect(t.exit?.code).toBe(2);
   });
 });
+
+describe('output without a newline', () => {
+  it('is cut into 16 KiB partial records, as containerd writes a long line to the log', () => {
+    const t = runProcess(['sh', '-c', 'i=0; while [ $i -lt 6000 ]; do echo -n OK!; i=$((i+1)); done'], { env: {}, startedAt: 0, binaries: new Set(['sh', 'echo']), flavor: 'busybox', hostname: 'h' });
+    expect(t.lines.map((l) => [l.text.length, l.partial])).toEqual([[16_384, true], [18_000 - 16_384, undefined]]);
+  });
+});

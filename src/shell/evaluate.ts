@@ -49,7 +49,12 @@ export interface OutputLine {
   at: number;
   text: string;
   stream: 'stdout' | 'stderr';
+  /** Cut at the runtime's 16 KiB line buffer before its newline (containerd's `P` record): the text goes on in the next line. */
+  partial?: true;
 }
+
+/** containerd cuts a log line this long into partial records (max_container_log_line_size). */
+export const LOG_LINE_MAX = 16 * 1024;
 
 export interface Timeline {
   lines: OutputLine[];
@@ -95,6 +100,10 @@ export interface ProcessRun {
   readonly lines: readonly OutputLine[];
   /** Where its own clock is (ms since its start). */
   readonly at: number;
+  /** How many lines it has written in all (`lines` keeps only the latest). */
+  readonly emitted: number;
+  /** What it has written to stdout since its last newline (not a line yet: an attached terminal sees it). */
+  readonly pending: string;
   /** Ends the run where it is (redirections flush) and gives its timeline. */
   finish(): Timeline;
 }
@@ -106,9 +115,11 @@ export function startProcess(argv: string[], ctx: ProcessContext, opts: Omit<Run
   const userland = ctx.flavor === 'busybox' ? 'busybox' : 'gnu';
   const registry = programsFor(userland);
   let lines: OutputLine[] = [];
+  let emitted = 0;
   let partial = '';
-  const emit = (text: string, stream: OutputLine['stream']) => {
-    lines.push({ at: t, text, stream });
+  const emit = (text: string, stream: OutputLine['stream'], cut = false) => {
+    lines.push(cut ? { at: t, text, stream, partial: true } : { at: t, text, stream });
+    emitted++;
     if (lines.length > maxLines * 2) lines = lines.slice(-maxLines);
   };
   const write = (text: string, stream: OutputLine['stream']) => {
@@ -119,6 +130,7 @@ export function startProcess(argv: string[], ctx: ProcessContext, opts: Omit<Run
     const parts = (partial + text).split('\n');
     partial = parts.pop()!;
     for (const p of parts) emit(p, 'stdout');
+    for (; partial.length >= LOG_LINE_MAX; partial = partial.slice(LOG_LINE_MAX)) emit(partial.slice(0, LOG_LINE_MAX), 'stdout', true);
   };
   const bin = basename(argv[0] ?? '');
   const flavor: ShellFlavor = SHELL_NAMES.has(bin) && argv[1] === '-c' ? (bin === 'bash' ? 'bash' : ctx.flavor === 'bash' ? 'dash' : ctx.flavor) : ctx.flavor;
@@ -179,6 +191,12 @@ export function startProcess(argv: string[], ctx: ProcessContext, opts: Omit<Run
     },
     get at() {
       return t;
+    },
+    get emitted() {
+      return emitted;
+    },
+    get pending() {
+      return partial;
     },
     finish() {
       if (!ended) {

@@ -198,7 +198,7 @@ function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: 
     onSigterm: 'ignore',
     lines: (startedAt, untilAbs) => {
       const t = runProcess(argv, { ...ctx, startedAt }, { untilMs: Math.max(0, untilAbs - startedAt), maxLines: 10_000, maxSteps: 2_000_000 });
-      return t.lines.map((l) => ({ at: startedAt + l.at, text: l.text }));
+      return t.lines.map((l) => (l.partial ? { at: startedAt + l.at, text: l.text, partial: true } : { at: startedAt + l.at, text: l.text }));
     },
     exec,
   };

@@ -68,11 +68,23 @@ export class LiveProcess implements Writer {
 
   /** What it printed up to `untilAbs` (stdout and stderr, as the log has them). */
   lines(untilAbs: number): LogLine[] {
+    return this.output(untilAbs).lines.map(({ stderr: _stream, ...l }) => l);
+  }
+
+  /**
+   * Its output stream up to `untilAbs`, for a terminal attached to it: the latest lines, how many
+   * lines it has written in all (so a reader knows which are new), and the text after the last newline.
+   */
+  output(untilAbs: number): { lines: Array<LogLine & { stderr?: true }>; total: number; pending: string } {
     this.extend(untilAbs);
     const startedAt = this.world.startedAt;
-    const out: LogLine[] = [];
-    for (const l of this.run.lines) if (startedAt + l.at <= untilAbs) out.push({ at: startedAt + l.at, text: l.text });
-    return out;
+    const lines: Array<LogLine & { stderr?: true }> = [];
+    let total = this.run.emitted;
+    for (const l of this.run.lines) {
+      if (startedAt + l.at > untilAbs) total--;
+      else lines.push({ at: startedAt + l.at, text: l.text, ...(l.partial ? { partial: true as const } : {}), ...(l.stream === 'stderr' ? { stderr: true as const } : {}) });
+    }
+    return { lines, total, pending: this.run.at + startedAt <= untilAbs ? this.run.pending : '' };
   }
 }
 

@@ -14,6 +14,8 @@ export interface LogLine {
   /** Virtual ms since the epoch. */
   at: number;
   text: string;
+  /** A record cut before its newline (16 KiB): printed without one, the next goes on. */
+  partial?: true;
 }
 
 export interface LogRun {
@@ -92,7 +94,7 @@ export function readLogs(ctx: Pick<Cluster, 'api' | 'clock' | 'kubelets'>, names
   if (opts.sinceSeconds !== undefined) lines = lines.filter((l) => l.at >= now - opts.sinceSeconds! * 1000);
   if (opts.sinceTime !== undefined) lines = lines.filter((l) => l.at >= opts.sinceTime!);
   if (opts.tail !== undefined && opts.tail >= 0) lines = opts.tail === 0 ? [] : lines.slice(-opts.tail);
-  const text = lines.map((l) => (opts.timestamps ? `${rfc3339Nano(l.at, l.text)} ${l.text}` : l.text) + '\n').join('');
+  const text = lines.map((l) => (opts.timestamps ? `${rfc3339Nano(l.at, l.text)} ${l.text}` : l.text) + (l.partial ? '' : '\n')).join('');
   return opts.limitBytes !== undefined ? firstBytes(text, opts.limitBytes) : text;
 }
 

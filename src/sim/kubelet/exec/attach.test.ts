@@ -50,4 +50,23 @@ describe('attach', () => {
     expect(proc.exitCode).toBe(0);
     expect(out).toBe('three\n');
   });
+
+  it('a process on the network shows its stream as it comes, text without a newline too (a load generator)', () => {
+    const cluster = createCluster({ seed: 4 });
+    execKubectl(cluster, ['create', 'deployment', 'php-apache', '--image=registry.k8s.io/hpa-example']);
+    execKubectl(cluster, ['expose', 'deployment', 'php-apache', '--port=80']);
+    cluster.advance(30_000);
+    execKubectl(cluster, ['run', 'load', '--image=busybox:1.28', '--restart=Never', '--', 'sh', '-c', 'while sleep 1; do wget -q -O- http://php-apache; done']);
+    cluster.advance(10_000);
+    let out = '';
+    const proc = createClient(cluster).attach('default', 'load', {}, { stdout: (t) => (out += t), stderr: (t) => (out += t) });
+    expect(proc.exitCode).toBeUndefined();
+    // Nothing from before the attach.
+    expect(out).toBe('');
+    cluster.advance(3_000);
+    expect(proc.exitCode).toBeUndefined();
+    expect(out).toBe('OK!OK!OK!');
+    // The log has no line of it yet: containerd writes a line at its newline or at 16 KiB.
+    expect(execKubectl(cluster, ['logs', 'load']).stdout).toBe('');
+  });
 });

@@ -10,6 +10,7 @@ import type { Clock } from '../../core/clock';
 import { EXEC_HORIZON_MS, interactiveShell } from './session';
 import type { PodNetworkOf, PodSandbox, RunningContainer } from './sandbox';
 import { execRuntime } from './system';
+import type { LiveProcess } from '../live-process';
 
 export interface AttachRequest {
   stdin: boolean;
@@ -101,8 +102,49 @@ function attachShell(sandbox: PodSandbox, c: RunningContainer, streams: Streams,
   };
 }
 
+/**
+ * A main process on the cluster's clock (../live-process.ts), attached: its stream as it comes,
+ * text without a newline too (a load generator's `OK!OK!OK!`), from the moment of the attach.
+ */
+function attachLive(sandbox: PodSandbox, c: RunningContainer, live: LiveProcess, streams: Streams, clock: Clock): RemoteProcess {
+  const start = live.output(clock.now());
+  // Lines written so far, and how much of the unfinished one the terminal has shown.
+  let written = start.total;
+  let shownOfPending = start.pending.length;
+  let done = false;
+  const pump = () => {
+    if (done) return;
+    const out = live.output(clock.now());
+    const fresh = out.lines.slice(Math.max(0, out.lines.length - (out.total - written)));
+    for (const l of fresh) {
+      if (l.stderr) {
+        streams.stderr(l.text + '\n');
+        continue;
+      }
+      streams.stdout(l.text.slice(shownOfPending) + (l.partial ? '' : '\n'));
+      shownOfPending = 0;
+    }
+    written = out.total;
+    if (out.pending.length > shownOfPending) streams.stdout(out.pending.slice(shownOfPending));
+    shownOfPending = out.pending.length;
+    if (!sandbox.running().includes(c)) done = true;
+  };
+  return {
+    get exitCode() {
+      pump();
+      return done ? 0 : undefined;
+    },
+    write() {},
+    closeStdin() {},
+    close() {
+      done = true;
+    },
+  };
+}
+
 /** What the main process writes from the moment of the attach, until it exits. */
 function attachOutput(sandbox: PodSandbox, c: RunningContainer, streams: Streams, clock: Clock): RemoteProcess {
+  if (c.plan.live) return attachLive(sandbox, c, c.plan.live, streams, clock);
   const from = clock.now();
   // What it wrote up to the attach is not sent again (`kubectl logs` has it): kubectl attaches
   // once it has seen the pod run, after the process's first words (hence "If you don't see a
