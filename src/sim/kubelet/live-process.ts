@@ -34,7 +34,7 @@ export function usesNetwork(argv: readonly string[]): boolean {
 /** The programs a main process finds beyond its image's text tools: the network ones and `hostname`. */
 const PROGRAMS: ReadonlyMap<string, ShellProgram> = new Map([...RUNTIME_PROGRAMS].filter(([name]) => name === 'hostname' || NETWORK_PROGRAMS.includes(name)));
 
-/** Offsets at which a live process is due to go on (undefined: it waits for nothing the clock brings). */
+/** Where a live process stands: its exit, or the offset at which it next goes on (undefined: nothing the clock brings wakes it). */
 export type LiveState = { exit: { at: number; code: number } } | { exit?: undefined; nextAt: number | undefined };
 
 export class LiveProcess implements Writer {

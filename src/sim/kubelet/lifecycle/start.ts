@@ -91,8 +91,9 @@ export function startContainer<C extends Startable>(c: C, image: ImageInfo, io: 
   // A restart clears c.stoppedAt: the previous instance's log keeps its own stop.
   const instance = c.instance;
   rt.logs.add(ns, name, c.spec.name, { containerID, startedAt: now, lines: (until) => plan.lines(now, until, c.instance === instance ? c.stoppedAt : instance?.stoppedAt, instance?.stoppedBy) });
+  // It goes on while the container runs (a shell as PID 1 ignores SIGTERM: until the kill).
   if (plan.live && world && plan.exitAfterMs === undefined) {
-    keepLive(plan.live, world, (at, wake) => rt.clock.at(at, wake, rt.actor), () => c.instance === instance && !!c.live && c.stoppedAt === undefined, (code) => instance.exitMain(code));
+    keepLive(plan.live, world, (at, wake) => rt.clock.at(at, wake, rt.actor), () => c.instance === instance && !!c.live, (code) => instance.exitMain(code));
   }
   const hook = c.spec.lifecycle?.postStart;
   if (!hook) return 'running';
