@@ -111,9 +111,7 @@ function attachLive(sandbox: PodSandbox, c: RunningContainer, live: LiveProcess,
   // Lines written so far, and how much of the unfinished one the terminal has shown.
   let written = start.total;
   let shownOfPending = start.pending.length;
-  let done = false;
-  const pump = () => {
-    if (done) return;
+  return oneWay(() => {
     const out = live.output(clock.now());
     const fresh = out.lines.slice(Math.max(0, out.lines.length - (out.total - written)));
     for (const l of fresh) {
@@ -127,19 +125,8 @@ function attachLive(sandbox: PodSandbox, c: RunningContainer, live: LiveProcess,
     written = out.total;
     if (out.pending.length > shownOfPending) streams.stdout(out.pending.slice(shownOfPending));
     shownOfPending = out.pending.length;
-    if (!sandbox.running().includes(c)) done = true;
-  };
-  return {
-    get exitCode() {
-      pump();
-      return done ? 0 : undefined;
-    },
-    write() {},
-    closeStdin() {},
-    close() {
-      done = true;
-    },
-  };
+    return !sandbox.running().includes(c);
+  });
 }
 
 /** What the main process writes from the moment of the attach, until it exits. */
@@ -150,20 +137,23 @@ function attachOutput(sandbox: PodSandbox, c: RunningContainer, streams: Streams
   // once it has seen the pod run, after the process's first words (hence "If you don't see a
   // command prompt, try pressing enter.").
   let shown = c.plan.lines(c.startedAt, from).length;
-  let done = false;
   const end = c.plan.exitAfterMs === undefined ? undefined : c.startedAt + c.plan.exitAfterMs;
   // A timer at the exit, so that a host advancing time stops there.
   if (end !== undefined && end > from) clock.at(end, () => {}, 'kubectl attach');
-  const pump = () => {
-    if (done) return;
+  return oneWay(() => {
     const now = clock.now();
     const lines = c.plan.lines(c.startedAt, now);
     while (shown < lines.length) streams.stdout(lines[shown++].text + '\n');
-    if ((end !== undefined && now >= end) || !sandbox.running().includes(c)) done = true;
-  };
+    return (end !== undefined && now >= end) || !sandbox.running().includes(c);
+  });
+}
+
+/** A stream from the container only: `pump` sends what is new and says whether the process has ended. */
+function oneWay(pump: () => boolean): RemoteProcess {
+  let done = false;
   return {
     get exitCode() {
-      pump();
+      if (!done) done = pump();
       return done ? 0 : undefined;
     },
     write() {},
