@@ -50,7 +50,7 @@ export const secretStrategy: KindStrategy<S> = {
       for (const msg of isConfigMapKey(key)) errors.push({ type: 'Invalid value', field: `data[${key}]`, value: goQuote(key), detail: msg });
       size += decodedLength(String(data[key] ?? ''));
     }
-    if (size > MAX_SECRET_SIZE) errors.push({ type: 'Too long', field: 'data', detail: `must have at most ${MAX_SECRET_SIZE} bytes` });
+    if (size > MAX_SECRET_SIZE) errors.push({ type: 'Too long', field: 'data', detail: `may not be more than ${MAX_SECRET_SIZE} bytes` });
     errors.push(...typeErrors(o));
     return errors;
   },
