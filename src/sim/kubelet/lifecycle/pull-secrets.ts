@@ -5,7 +5,7 @@
  * cannot be read is skipped with a FailedToRetrieveImagePullSecret event on the pod.
  */
 import type { Pod, Secret } from 'kubernetes-types/core/v1';
-import { decodeBase64Text } from '../../core/base64';
+import { storedBytesText } from '../../core/base64';
 import type { RegistryCredential } from '../../images';
 import type { NodeRuntime } from '../runtime';
 
@@ -29,8 +29,8 @@ export function secretCredentials(secret: Secret): RegistryCredential[] {
   const data = secret.data ?? {};
   let entries: unknown;
   try {
-    if (secret.type === 'kubernetes.io/dockerconfigjson' && data['.dockerconfigjson']) entries = (JSON.parse(decodeBase64Text(data['.dockerconfigjson'])) as { auths?: unknown }).auths;
-    else if (secret.type === 'kubernetes.io/dockercfg' && data['.dockercfg']) entries = JSON.parse(decodeBase64Text(data['.dockercfg']));
+    if (secret.type === 'kubernetes.io/dockerconfigjson' && data['.dockerconfigjson']) entries = (JSON.parse(storedBytesText(data['.dockerconfigjson'])) as { auths?: unknown }).auths;
+    else if (secret.type === 'kubernetes.io/dockercfg' && data['.dockercfg']) entries = JSON.parse(storedBytesText(data['.dockercfg']));
   } catch {
     return [];
   }
@@ -40,7 +40,7 @@ export function secretCredentials(secret: Secret): RegistryCredential[] {
     let password = typeof e?.password === 'string' ? e.password : '';
     // DockerConfigEntry: `auth` (base64 "user:password") wins over the plain fields.
     if (typeof e?.auth === 'string' && e.auth) {
-      const decoded = decodeBase64Text(e.auth);
+      const decoded = storedBytesText(e.auth);
       const colon = decoded.indexOf(':');
       if (colon >= 0) [username, password] = [decoded.slice(0, colon), decoded.slice(colon + 1)];
     }
