@@ -4,6 +4,7 @@
  * `fieldValidation=Strict` (its default) — unknown fields and wrong JSON types are rejected
  * with encoding/json's and sigs.k8s.io/json's texts.
  */
+import { Base64Error, decodeBase64 } from '../../core/base64';
 import { isPlainObject } from '../../core/object';
 import { QUANTITY_FORMAT_ERROR, QuantityError, parseQuantityExact } from '../../core/quantity';
 import generated from './schemas.json';
@@ -76,6 +77,32 @@ export function decodeErrors(obj: unknown, kind: string): string | undefined {
   return undefined;
 }
 
+/**
+ * encoding/json's base64 error in a top-level `[]byte` map (a Secret's `data`, a ConfigMap's
+ * `binaryData`): the decoder meets it whatever the field validation asked for.
+ */
+export function bytesDecodeError(obj: unknown, kind: string): string | undefined {
+  const k = SCHEMAS.kinds[kind];
+  if (!k || !isPlainObject(obj)) return undefined;
+  const version = k.apiVersion.includes('/') ? k.apiVersion.split('/')[1] : k.apiVersion;
+  for (const [field, schema] of Object.entries(DEFINITIONS[k.definition].properties ?? {})) {
+    const values = obj[field];
+    const item = schema.additionalProperties;
+    if (!isPlainObject(values) || !isPlainObject(item) || (item as JsonSchema)['x-go'] !== '[]uint8') continue;
+    for (const key of Object.keys(values).sort()) {
+      const v = values[key];
+      if (typeof v !== 'string') continue;
+      try {
+        decodeBase64(v);
+      } catch (e) {
+        if (e instanceof Base64Error) return `${kind} in version "${version}" cannot be handled as a ${kind}: ${e.message}`;
+        throw e;
+      }
+    }
+  }
+  return undefined;
+}
+
 interface DecodeState {
   fatal?: string;
   unknown: string[];
@@ -134,6 +161,16 @@ function walk(value: unknown, schema: JsonSchema | undefined, jsonPath: string, 
       return;
     case 'v1.FieldsV1':
     case 'runtime.RawExtension':
+      return;
+    case '[]uint8':
+      // encoding/json decodes []byte from base64 and reports the first bad byte.
+      if (typeof value !== 'string') return typeError(jsonKind(value));
+      try {
+        decodeBase64(value);
+      } catch (e) {
+        if (!(e instanceof Base64Error)) throw e;
+        state.fatal = e.message;
+      }
       return;
   }
   if (s.properties) {
