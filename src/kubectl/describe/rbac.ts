@@ -70,21 +70,18 @@ export function compactRules(rules: PolicyRule[]): PolicyRule[] {
   return [...complex, ...simple.values()];
 }
 
-/** SortableRuleSlice: by the rule's `String()` (PolicyRule{APIGroups:["…"], …}). */
+/**
+ * SortableRuleSlice: by the rule's `String()` — the protobuf-generated one of rbac/v1
+ * (`&PolicyRule{Verbs:[get list],APIGroups:[],…}`): verbs sort first, and `pods/log` before `pods`.
+ */
 export function sortRules(rules: PolicyRule[]): PolicyRule[] {
   const keyed = rules.map((r) => [ruleString(r), r] as const);
   return keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
 }
 
 function ruleString(r: PolicyRule): string {
-  const q = (a: string[]) => `[${a.map((s) => JSON.stringify(s)).join(' ')}]`;
-  const parts: string[] = [];
-  if (r.apiGroups?.length) parts.push(`APIGroups:${q(r.apiGroups)}`);
-  if (r.resources?.length) parts.push(`Resources:${q(r.resources)}`);
-  if (r.nonResourceURLs?.length) parts.push(`NonResourceURLs:${q(r.nonResourceURLs)}`);
-  if (r.resourceNames?.length) parts.push(`ResourceNames:${q(r.resourceNames)}`);
-  if (r.verbs?.length) parts.push(`Verbs:${q(r.verbs)}`);
-  return `PolicyRule{${parts.join(', ')}}`;
+  const v = (a: string[] | undefined) => goSlice(a);
+  return `&PolicyRule{Verbs:${v(r.verbs)},APIGroups:${v(r.apiGroups)},Resources:${v(r.resources)},ResourceNames:${v(r.resourceNames)},NonResourceURLs:${v(r.nonResourceURLs)},}`;
 }
 
 /** `pods.apps/log`-style: the first resource with the first group, subresource kept last. */

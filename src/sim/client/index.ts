@@ -19,6 +19,10 @@ import { metricsReader } from '../metrics/reader';
 import { attachToPod } from './attach';
 import { execInPod } from './exec';
 import { portForwardToPod } from './port-forward';
+import { authorizingClient } from './authorizing';
+import { requestToken } from './token';
+import { authorize, rulesFor } from '../auth/rbac';
+import { impersonatedUser, KUBERNETES_ADMIN, type UserInfo } from '../auth/user';
 
 /** Kinds this server gives a `scale` subresource. */
 const SCALABLE = ['deployments', 'replicasets'];
@@ -26,7 +30,13 @@ const SCALABLE = ['deployments', 'replicasets'];
 /** What the client needs of a cluster: its components, and `settle` after writes. */
 export type ClientHost = SimContext & Pick<Cluster, 'settle' | 'kubelets'> & Partial<Pick<Cluster, 'network'>>;
 
-export function createClient(cluster: ClientHost): KubeClient {
+/** A client for the kubeconfig's user (cluster-admin: nothing it asks is refused), or for `user`. */
+export function createClient(cluster: ClientHost, user: UserInfo = KUBERNETES_ADMIN): KubeClient {
+  const client = adminClient(cluster, user);
+  return user === KUBERNETES_ADMIN ? client : authorizingClient(client, cluster.api, user);
+}
+
+function adminClient(cluster: ClientHost, user: UserInfo): KubeClient {
   const { api } = cluster;
   /** Runs a write, then lets the cluster react to it. */
   const write = <T>(result: T): T => {
@@ -83,6 +93,18 @@ export function createClient(cluster: ClientHost): KubeClient {
       write(bindPod(api, namespace, pod, nodeName));
     },
     metrics: () => metricsReader(cluster),
+
+    user: () => user,
+    impersonate: (name, groups) => createClient(cluster, impersonatedUser(name, groups)),
+    accessReview: (attrs) => authorize(api.store, user, attrs),
+    rulesReview(namespace) {
+      const { rules, errors } = rulesFor(api.store, user, namespace);
+      return { rules, incomplete: errors.length > 0, evaluationError: errors.length === 1 ? errors[0] : errors.length ? `[${errors.join(', ')}]` : '' };
+    },
+    createToken(namespace, name, opts) {
+      const rng = cluster.rng.fork(`token/${namespace}/${name}/${api.store.resourceVersion}/${cluster.clock.now()}`);
+      return requestToken(api, rng, namespace, name, opts);
+    },
   };
 }
 
