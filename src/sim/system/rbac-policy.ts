@@ -83,6 +83,29 @@ const CLUSTER_ROLES: RoleSpec[] = [
   },
   { name: 'system:discovery', rules: [urls(['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/openapi', '/openapi/*', '/readyz', '/version', '/version/'], ['get'])] },
   { name: 'system:kube-dns', rules: [r([''], ['endpoints', 'services'], ['list', 'watch'])] },
+  {
+    name: 'system:kube-scheduler',
+    rules: [
+      r(['', 'events.k8s.io'], ['events'], ['create', 'patch', 'update']),
+      r(['coordination.k8s.io'], ['leases'], ['create']),
+      { apiGroups: ['coordination.k8s.io'], resourceNames: ['kube-scheduler'], resources: ['leases'], verbs: ['get', 'update'] },
+      r([''], ['nodes'], READ),
+      r([''], ['pods'], ['delete', 'get', 'list', 'watch']),
+      r([''], ['bindings', 'pods/binding'], ['create']),
+      r([''], ['pods/status'], ['patch', 'update']),
+      r([''], ['replicationcontrollers', 'services'], READ),
+      r(['apps', 'extensions'], ['replicasets'], READ),
+      r(['apps'], ['statefulsets'], READ),
+      r(['policy'], ['poddisruptionbudgets'], READ),
+      r([''], ['persistentvolumeclaims', 'persistentvolumes'], READ),
+      r(['authentication.k8s.io'], ['tokenreviews'], ['create']),
+      r(['authorization.k8s.io'], ['subjectaccessreviews'], ['create']),
+      r(['storage.k8s.io'], ['csinodes'], READ),
+      r([''], ['namespaces'], READ),
+      r(['storage.k8s.io'], ['csidrivers'], READ),
+      r(['storage.k8s.io'], ['csistoragecapacities'], READ),
+    ],
+  },
   { name: 'system:monitoring', rules: [urls(['/healthz', '/healthz/*', '/livez', '/livez/*', '/metrics', '/metrics/slis', '/readyz', '/readyz/*'], ['get'])] },
   {
     name: 'system:node-proxier',
@@ -93,8 +116,39 @@ const CLUSTER_ROLES: RoleSpec[] = [
       r(['discovery.k8s.io'], ['endpointslices'], ['list', 'watch']),
     ],
   },
+  {
+    name: 'system:node',
+    rules: [
+      r(['authentication.k8s.io'], ['tokenreviews'], ['create']),
+      r(['authorization.k8s.io'], ['localsubjectaccessreviews', 'subjectaccessreviews'], ['create']),
+      r([''], ['services'], READ),
+      r([''], ['nodes'], ['create', 'get', 'list', 'watch']),
+      r([''], ['nodes/status'], ['patch', 'update']),
+      r([''], ['nodes'], ['patch', 'update']),
+      r([''], ['events'], ['create', 'patch', 'update']),
+      r([''], ['pods'], READ),
+      r([''], ['pods'], ['create', 'delete']),
+      r([''], ['pods/status'], ['patch', 'update']),
+      r([''], ['pods/eviction'], ['create']),
+      r([''], ['configmaps', 'secrets'], READ),
+      r([''], ['persistentvolumeclaims', 'persistentvolumes'], ['get']),
+      r([''], ['endpoints'], ['get']),
+      r(['certificates.k8s.io'], ['certificatesigningrequests'], ['create', 'get', 'list', 'watch']),
+      r(['coordination.k8s.io'], ['leases'], ['create', 'delete', 'get', 'patch', 'update']),
+      r(['storage.k8s.io'], ['volumeattachments'], ['get']),
+      r([''], ['serviceaccounts/token'], ['create']),
+      r([''], ['persistentvolumeclaims/status'], ['get', 'patch', 'update']),
+      r(['storage.k8s.io'], ['csidrivers'], READ),
+      r(['storage.k8s.io'], ['csinodes'], ['create', 'delete', 'get', 'patch', 'update']),
+      r(['node.k8s.io'], ['runtimeclasses'], READ),
+    ],
+  },
   { name: 'system:public-info-viewer', rules: [urls(['/healthz', '/livez', '/readyz', '/version', '/version/'], ['get'])] },
-  { name: 'system:service-account-issuer-discovery', rules: [urls(['/.well-known/openid-configuration', '/.well-known/openid-configuration/', '/openid/v1/jwks', '/openid/v1/jwks/'], ['get'])] },
+  { name: 'system:service-account-issuer-discovery', rules: [urls(['/.well-known/openid-configuration', '/openid/v1/jwks'], ['get'])] },
+  {
+    name: 'system:volume-scheduler',
+    rules: [r([''], ['persistentvolumes'], ['get', 'list', 'patch', 'update', 'watch']), r(['storage.k8s.io'], ['storageclasses'], READ), r([''], ['persistentvolumeclaims'], ['get', 'list', 'patch', 'update', 'watch'])],
+  },
   {
     name: 'view',
     aggregates: 'view',
@@ -109,10 +163,13 @@ const CLUSTER_ROLE_BINDINGS: [name: string, role: string, subjects: SubjectSpec[
   ['system:basic-user', 'system:basic-user', [['Group', 'system:authenticated']]],
   ['system:discovery', 'system:discovery', [['Group', 'system:authenticated']]],
   ['system:kube-dns', 'system:kube-dns', [['ServiceAccount', 'kube-dns', 'kube-system']]],
+  ['system:kube-scheduler', 'system:kube-scheduler', [['User', 'system:kube-scheduler']]],
   ['system:monitoring', 'system:monitoring', [['Group', 'system:monitoring']]],
+  ['system:node', 'system:node', []],
   ['system:node-proxier', 'system:node-proxier', [['User', 'system:kube-proxy']]],
   ['system:public-info-viewer', 'system:public-info-viewer', [['Group', 'system:authenticated'], ['Group', 'system:unauthenticated']]],
   ['system:service-account-issuer-discovery', 'system:service-account-issuer-discovery', [['Group', 'system:serviceaccounts']]],
+  ['system:volume-scheduler', 'system:volume-scheduler', [['User', 'system:kube-scheduler']]],
 ];
 
 type Meta = { annotations?: Record<string, string>; labels?: Record<string, string> };
@@ -142,14 +199,31 @@ export function clusterRoleBinding(name: string, role: string, subjects: Subject
     kind: 'ClusterRoleBinding',
     metadata: { name, ...meta },
     roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role },
-    subjects: subjects.map(subject),
+    ...(subjects.length ? { subjects: subjects.map(subject) } : {}),
   };
 }
+
+/** kube-system's Role for reading the front-proxy client CA (extension api-servers such as metrics-server bind it). */
+const AUTHENTICATION_READER = 'extension-apiserver-authentication-reader';
 
 /** What the api-server's `rbac/bootstrap-roles` post-start hook makes. */
 export function installBootstrapPolicy(ctx: SimContext): void {
   for (const spec of CLUSTER_ROLES) ctx.api.create('clusterroles', undefined, clusterRole(spec));
   for (const [name, role, subjects] of CLUSTER_ROLE_BINDINGS) ctx.api.create('clusterrolebindings', undefined, clusterRoleBinding(name, role, subjects));
+  const ns = 'kube-system';
+  ctx.api.create('roles', ns, {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
+    metadata: { name: AUTHENTICATION_READER, namespace: ns, ...BOOTSTRAP_META },
+    rules: [{ apiGroups: [''], resourceNames: ['extension-apiserver-authentication'], resources: ['configmaps'], verbs: READ }],
+  });
+  ctx.api.create('rolebindings', ns, {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'RoleBinding',
+    metadata: { name: `system::${AUTHENTICATION_READER}`, namespace: ns, ...BOOTSTRAP_META },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: AUTHENTICATION_READER },
+    subjects: [subject(['User', 'system:kube-controller-manager']), subject(['User', 'system:kube-scheduler'])],
+  });
 }
 
 export type { RoleSpec, Rule, SubjectSpec };
