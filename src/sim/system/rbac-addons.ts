@@ -4,7 +4,7 @@
  * the local-path-provisioner's, as kind v0.26 applies them.
  */
 import type { SimContext } from '../context';
-import { clusterRole, clusterRoleBinding, type RoleSpec, type SubjectSpec } from './rbac-policy';
+import { clusterRole, clusterRoleBinding, storePolicy, type RoleSpec, type SubjectSpec } from './rbac-policy';
 
 const NO_META = {};
 
@@ -48,7 +48,7 @@ const ADDON_BINDINGS: [name: string, role: string, subjects: SubjectSpec[]][] = 
 
 export function installAddonRbac(ctx: SimContext): void {
   for (const spec of ADDON_ROLES) {
-    ctx.api.create('clusterroles', undefined, clusterRole(spec, NO_META));
+    storePolicy(ctx, 'clusterroles', clusterRole(spec, NO_META));
   }
-  for (const [name, role, subjects] of ADDON_BINDINGS) ctx.api.create('clusterrolebindings', undefined, clusterRoleBinding(name, role, subjects, NO_META));
+  for (const [name, role, subjects] of ADDON_BINDINGS) storePolicy(ctx, 'clusterrolebindings', clusterRoleBinding(name, role, subjects, NO_META));
 }

@@ -206,18 +206,28 @@ export function clusterRoleBinding(name: string, role: string, subjects: Subject
 /** kube-system's Role for reading the front-proxy client CA (extension api-servers such as metrics-server bind it). */
 const AUTHENTICATION_READER = 'extension-apiserver-authentication-reader';
 
+/**
+ * Stores a policy object as the bootstrap hook writes it to storage: complete as written here,
+ * its uid drawn from the policy's own stream, so that the policy shifts no other object's
+ * generated name, uid or address.
+ */
+export function storePolicy(ctx: SimContext, resource: string, obj: KObject): void {
+  const rng = ctx.rng.fork(`rbac/${resource}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`);
+  ctx.store.create(resource, { ...obj, metadata: { ...obj.metadata, uid: rng.uuid(), creationTimestamp: ctx.clock.timestamp() } });
+}
+
 /** What the api-server's `rbac/bootstrap-roles` post-start hook makes. */
 export function installBootstrapPolicy(ctx: SimContext): void {
-  for (const spec of CLUSTER_ROLES) ctx.api.create('clusterroles', undefined, clusterRole(spec));
-  for (const [name, role, subjects] of CLUSTER_ROLE_BINDINGS) ctx.api.create('clusterrolebindings', undefined, clusterRoleBinding(name, role, subjects));
+  for (const spec of CLUSTER_ROLES) storePolicy(ctx, 'clusterroles', clusterRole(spec));
+  for (const [name, role, subjects] of CLUSTER_ROLE_BINDINGS) storePolicy(ctx, 'clusterrolebindings', clusterRoleBinding(name, role, subjects));
   const ns = 'kube-system';
-  ctx.api.create('roles', ns, {
+  storePolicy(ctx, 'roles', {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'Role',
     metadata: { name: AUTHENTICATION_READER, namespace: ns, ...BOOTSTRAP_META },
     rules: [{ apiGroups: [''], resourceNames: ['extension-apiserver-authentication'], resources: ['configmaps'], verbs: READ }],
   });
-  ctx.api.create('rolebindings', ns, {
+  storePolicy(ctx, 'rolebindings', {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: 'RoleBinding',
     metadata: { name: `system::${AUTHENTICATION_READER}`, namespace: ns, ...BOOTSTRAP_META },
