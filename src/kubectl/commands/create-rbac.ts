@@ -37,8 +37,10 @@ interface ResourceOption {
 const slice = (args: ParsedArgs, flag: string) => args.strings(flag).flatMap((v) => (v === '' ? [] : v.split(',')));
 const unique = (items: string[]) => [...new Set(items)];
 
-function exactlyOneName(ctx: CommandContext, args: ParsedArgs): string {
-  if (args.args.length !== 1) throw new CliError(`exactly one NAME is required, got ${args.args.length}\nSee '${ctx.path} -h' for help and examples`);
+/** `raw`: `create role` prints the error as cobra does (`Error: …`); the others through CheckErr. */
+export function exactlyOneName(ctx: CommandContext, args: ParsedArgs, raw = false): string {
+  const message = `exactly one NAME is required, got ${args.args.length}\nSee '${ctx.path} -h' for help and examples`;
+  if (args.args.length !== 1) throw raw ? new CliError(`Error: ${message}`, true) : new CliError(message);
   return args.args[0];
 }
 
@@ -120,7 +122,7 @@ export const createRole: CommandModule = {
   short: 'Create a role with single rule',
   flags: [...RULE_FLAGS, ...COMMON],
   run(ctx, args) {
-    const name = exactlyOneName(ctx, args);
+    const name = exactlyOneName(ctx, args, true);
     const verbs = verbsOf(args);
     const resources = resourcesOf(args);
     if (!verbs.length) throw new CliError('at least one verb must be specified');

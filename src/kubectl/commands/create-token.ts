@@ -4,6 +4,7 @@
  * refuses less than 10 minutes), `--audience` its audiences.
  */
 import { CliError } from '../errors';
+import { exactlyOneName } from './create-rbac';
 import type { CommandModule } from '../types';
 
 export const createToken: CommandModule = {
@@ -18,7 +19,7 @@ export const createToken: CommandModule = {
     { name: 'output', short: 'o', type: 'string' },
   ],
   run(ctx, args) {
-    if (args.args.length !== 1) throw new CliError(`exactly one NAME is required, got ${args.args.length}\nSee '${ctx.path} -h' for help and examples`);
+    const name = exactlyOneName(ctx, args, true);
     const durationMs = args.duration('duration');
     if (durationMs < 0) throw new CliError('--duration must be greater than or equal to 0');
     if (durationMs % 1000 !== 0) throw new CliError('--duration cannot be expressed in units less than seconds');
@@ -26,7 +27,7 @@ export const createToken: CommandModule = {
     if (audiences.some((a) => a === '')) throw new CliError('--audience must not be an empty string');
     let token: string;
     try {
-      token = ctx.client.createToken(ctx.namespace, args.args[0], { expirationSeconds: durationMs > 0 ? durationMs / 1000 : undefined, audiences });
+      token = ctx.client.createToken(ctx.namespace, name, { expirationSeconds: durationMs > 0 ? durationMs / 1000 : undefined, audiences });
     } catch (e) {
       if (e instanceof Error) throw new CliError(`failed to create token: ${e.message}`);
       throw e;

@@ -102,7 +102,7 @@ function adminClient(cluster: ClientHost, user: UserInfo): KubeClient {
       return { rules, incomplete: errors.length > 0, evaluationError: errors.length === 1 ? errors[0] : errors.length ? `[${errors.join(', ')}]` : '' };
     },
     createToken(namespace, name, opts) {
-      const rng = cluster.rng.fork(`token/${namespace}/${name}/${api.store.resourceVersion}/${cluster.clock.now()}`);
+      const rng = cluster.rng.fork(`token/${namespace}/${name}/${api.store.resourceVersion}/${cluster.clock.now()}/${JSON.stringify(opts ?? {})}`);
       return requestToken(api, rng, namespace, name, opts);
     },
   };
