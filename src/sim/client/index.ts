@@ -103,7 +103,7 @@ function adminClient(cluster: ClientHost, user: UserInfo): KubeClient {
     },
     createToken(namespace, name, opts) {
       const rng = cluster.rng.fork(`token/${namespace}/${name}/${api.store.resourceVersion}/${cluster.clock.now()}/${JSON.stringify(opts ?? {})}`);
-      return requestToken(api, rng, namespace, name, opts);
+      return requestToken(api, cluster.rng, rng, namespace, name, opts);
     },
   };
 }
