@@ -1,8 +1,8 @@
 /**
- * A client whose requests the api-server authorizes for an impersonated user (`kubectl --as`):
- * each call is mapped to the attributes the api-server's request-info resolver gives it (verb,
- * group, resource, subresource, namespace, name) and refused with the real Forbidden message
- * when RBAC allows none of it. The learner's own user, `kubernetes-admin`, is cluster-admin.
+ * A client whose requests the api-server authorizes for its user (the learner's
+ * `kubernetes-admin`, or whom `kubectl --as` impersonates): each call is mapped to the attributes
+ * the api-server's request-info resolver gives it (verb, group, resource, subresource,
+ * namespace, name) and refused with the real Forbidden message when RBAC allows none of it.
  */
 import type { KubeClient } from '../../kubectl/client';
 import type { ApiServer } from '../api/apiserver';

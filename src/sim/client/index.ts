@@ -30,13 +30,16 @@ const SCALABLE = ['deployments', 'replicasets'];
 /** What the client needs of a cluster: its components, and `settle` after writes. */
 export type ClientHost = SimContext & Pick<Cluster, 'settle' | 'kubelets'> & Partial<Pick<Cluster, 'network'>>;
 
-/** A client for the kubeconfig's user (cluster-admin: nothing it asks is refused), or for `user`. */
+/**
+ * A client for the kubeconfig's user, `kubernetes-admin` (cluster-admin through the
+ * `kubeadm:cluster-admins` binding, as on kind), or for `user`: every request is authorized.
+ */
 export function createClient(cluster: ClientHost, user: UserInfo = KUBERNETES_ADMIN): KubeClient {
-  const client = adminClient(cluster, user);
-  return user === KUBERNETES_ADMIN ? client : authorizingClient(client, cluster.api, user);
+  return authorizingClient(unauthorizedClient(cluster, user), cluster.api, user);
 }
 
-function adminClient(cluster: ClientHost, user: UserInfo): KubeClient {
+/** The api's calls as they are served once authorized. */
+function unauthorizedClient(cluster: ClientHost, user: UserInfo): KubeClient {
   const { api } = cluster;
   /** Runs a write, then lets the cluster react to it. */
   const write = <T>(result: T): T => {
