@@ -65,7 +65,7 @@ function visitRules(source: RbacSource, user: UserInfo, namespace: string, visit
   }
 }
 
-function roleRules(source: RbacSource, ref: { kind: string; name: string }, namespace: string): [PolicyRule[] | undefined, string | undefined] {
+export function roleRules(source: RbacSource, ref: { kind: string; name: string }, namespace: string): [PolicyRule[] | undefined, string | undefined] {
   if (ref.kind === 'ClusterRole') {
     const role = source.list('clusterroles').find((r) => r.metadata.name === ref.name) as (ClusterRole & KObject) | undefined;
     return role ? [role.rules ?? [], undefined] : [undefined, `clusterrole.rbac.authorization.k8s.io ${JSON.stringify(ref.name)} not found`];

@@ -9,6 +9,8 @@ import type { ApiServer } from '../api/apiserver';
 import type { ResourceAttributes } from '../auth/attributes';
 import { forbiddenError } from '../auth/attributes';
 import { authorize } from '../auth/rbac';
+import { escalationError } from '../auth/escalation';
+import type { KObject } from '../core/object';
 import type { UserInfo } from '../auth/user';
 
 export function authorizingClient(inner: KubeClient, api: ApiServer, user: UserInfo): KubeClient {
@@ -18,14 +20,21 @@ export function authorizingClient(inner: KubeClient, api: ApiServer, user: UserI
     const decision = authorize(api.store, user, attrs);
     if (!decision.allowed) throw forbiddenError(user, attrs, decision.reason);
   };
+  /** The RBAC storage's own check on roles and bindings (the body's namespace defaults to the request's). */
+  const noEscalation = (resource: string, namespace: string | undefined, body: KObject) => {
+    const t = api.registry.byResource(resource);
+    const obj = t?.namespaced ? { ...body, metadata: { ...body.metadata, namespace: body.metadata.namespace ?? namespace } } : body;
+    const error = escalationError(api.store, user, resource, obj);
+    if (error) throw error;
+  };
   return {
     ...inner,
     user: () => user,
     get: (resource, namespace, name) => (check('get', resource, namespace, name), inner.get(resource, namespace, name)),
     list: (resource, namespace, opts) => (check('list', resource, namespace), inner.list(resource, namespace, opts)),
     watch: (resource, opts, handler) => (check('watch', resource, opts.namespace), inner.watch(resource, opts, handler)),
-    create: (resource, namespace, body, opts) => (check('create', resource, namespace), inner.create(resource, namespace, body, opts)),
-    update: (resource, namespace, body, opts) => (check('update', resource, namespace, body.metadata.name), inner.update(resource, namespace, body, opts)),
+    create: (resource, namespace, body, opts) => (check('create', resource, namespace), noEscalation(resource, namespace, body), inner.create(resource, namespace, body, opts)),
+    update: (resource, namespace, body, opts) => (check('update', resource, namespace, body.metadata.name), noEscalation(resource, namespace, body), inner.update(resource, namespace, body, opts)),
     patch: (resource, namespace, name, patch, type, opts) => (check('patch', resource, namespace, name), inner.patch(resource, namespace, name, patch, type, opts)),
     delete: (resource, namespace, name, opts) => (check('delete', resource, namespace, name), inner.delete(resource, namespace, name, opts)),
     getStatus: (resource, namespace, name) => (check('get', resource, namespace, name, 'status'), inner.getStatus(resource, namespace, name)),
