@@ -16,7 +16,7 @@ import type { NodeMetrics, PodMetrics } from '../sim/metrics/metrics-api';
 import type { Attributes } from '../sim/auth/attributes';
 import type { UserInfo } from '../sim/auth/user';
 import type { PolicyRule } from 'kubernetes-types/rbac/v1';
-import type { TokenRequestOptions } from '../sim/client/token';
+import type { TokenRequestOptions } from '../sim/auth/token';
 
 export type { NodeMetrics, PodMetrics };
 

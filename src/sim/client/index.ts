@@ -20,7 +20,7 @@ import { attachToPod } from './attach';
 import { execInPod } from './exec';
 import { portForwardToPod } from './port-forward';
 import { authorizingClient } from './authorizing';
-import { requestToken } from './token';
+import { requestToken } from '../auth/token';
 import { authorize, rulesFor } from '../auth/rbac';
 import { impersonatedUser, KUBERNETES_ADMIN, type UserInfo } from '../auth/user';
 
