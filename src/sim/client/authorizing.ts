@@ -13,6 +13,8 @@ import { escalationError } from '../auth/escalation';
 import type { KObject } from '../core/object';
 import type { UserInfo } from '../auth/user';
 
+const RBAC_WRITES = ['roles', 'clusterroles', 'rolebindings', 'clusterrolebindings'];
+
 export function authorizingClient(inner: KubeClient, api: ApiServer, user: UserInfo): KubeClient {
   const check = (verb: string, resource: string, namespace: string | undefined, name?: string, subresource?: string) => {
     const t = api.registry.byResource(resource);
@@ -35,7 +37,12 @@ export function authorizingClient(inner: KubeClient, api: ApiServer, user: UserI
     watch: (resource, opts, handler) => (check('watch', resource, opts.namespace), inner.watch(resource, opts, handler)),
     create: (resource, namespace, body, opts) => (check('create', resource, namespace), noEscalation(resource, namespace, body), inner.create(resource, namespace, body, opts)),
     update: (resource, namespace, body, opts) => (check('update', resource, namespace, body.metadata.name), noEscalation(resource, namespace, body), inner.update(resource, namespace, body, opts)),
-    patch: (resource, namespace, name, patch, type, opts) => (check('patch', resource, namespace, name), inner.patch(resource, namespace, name, patch, type, opts)),
+    patch(resource, namespace, name, patch, type, opts) {
+      check('patch', resource, namespace, name);
+      // A role or binding is checked as the patch would leave it (the RBAC storage checks the updated object).
+      if (RBAC_WRITES.includes(resource)) noEscalation(resource, namespace, inner.patch(resource, namespace, name, patch, type, { ...opts, dryRun: true }));
+      return inner.patch(resource, namespace, name, patch, type, opts);
+    },
     delete: (resource, namespace, name, opts) => (check('delete', resource, namespace, name), inner.delete(resource, namespace, name, opts)),
     getStatus: (resource, namespace, name) => (check('get', resource, namespace, name, 'status'), inner.getStatus(resource, namespace, name)),
     updateStatus: (resource, namespace, body) => (check('update', resource, namespace, body.metadata.name, 'status'), inner.updateStatus(resource, namespace, body)),
