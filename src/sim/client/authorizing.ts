@@ -54,6 +54,20 @@ export function authorizingClient(inner: KubeClient, api: ApiServer, user: UserI
     portForward: (namespace, pod, ports) => (check('create', 'pods', namespace, pod, 'portforward'), inner.portForward(namespace, pod, ports)),
     evict: (namespace, pod, opts) => (check('create', 'pods', namespace, pod, 'eviction'), inner.evict(namespace, pod, opts)),
     bind: (namespace, pod, nodeName) => (check('create', 'pods', namespace, pod, 'binding'), inner.bind(namespace, pod, nodeName)),
+    metrics() {
+      const reader = inner.metrics();
+      if (!reader) return undefined;
+      // metrics.k8s.io is an aggregated API: the api-server authorizes its requests like its own.
+      const metricsCheck = (resource: string, namespace: string | undefined, name?: string) => {
+        const attrs: ResourceAttributes = { verb: name ? 'get' : 'list', apiGroup: 'metrics.k8s.io', resource, namespace, name };
+        const decision = authorize(api.store, user, attrs);
+        if (!decision.allowed) throw forbiddenError(user, attrs, decision.reason);
+      };
+      return {
+        pods: (namespace, opts) => (metricsCheck('pods', namespace, opts?.name), reader.pods(namespace, opts)),
+        nodes: (opts) => (metricsCheck('nodes', undefined, opts?.name), reader.nodes(opts)),
+      };
+    },
     createToken: (namespace, name, opts) => (check('create', 'serviceaccounts', namespace, name, 'token'), inner.createToken(namespace, name, opts)),
   };
 }
