@@ -8,7 +8,9 @@ import type { KObject } from '../../sim/core/object';
 import { rfc3339 } from '../../sim/core/utc';
 import type { ParsedArgs } from '../args';
 import { breakdownRule, combineResourceGroup, compactRules, sortRules } from '../describe/rbac';
+import { builtinResource } from '../../sim/api/builtin-kinds';
 import { CliError } from '../errors';
+import { builtinGroup } from './create-rbac';
 import { OUTPUT_FLAG } from '../flags';
 import { printObjects } from '../printers';
 import { tabwrite, TABLE_TABWRITER } from '../printers/tabwriter';
@@ -67,6 +69,9 @@ function resourceFor(ctx: CommandContext, word: string): { group: string; resour
   const lower = word.toLowerCase();
   const t = ctx.client.discovery.resolve(lower);
   if (t) return { group: t.group, resource: t.plural, namespaced: t.namespaced };
+  // A 1.32 kind this playground does not serve yet resolves as kind's discovery resolves it.
+  const builtin = builtinResource(lower);
+  if (builtin) return { group: builtinGroup(builtin), resource: builtin.plural, namespaced: builtin.namespaced };
   const dot = lower.indexOf('.');
   const [resource, group] = dot < 0 ? [lower, ''] : [lower.slice(0, dot), lower.slice(dot + 1)];
   if (!NON_STANDARD_RESOURCES.includes(lower)) {

@@ -5,6 +5,7 @@
  * (`deploy` → `deployments` in `apps`), subjects users, then groups, then service accounts.
  */
 import type { PolicyRule, Subject } from 'kubernetes-types/rbac/v1';
+import { builtinResource, type BuiltinKind } from '../../sim/api/builtin-kinds';
 import type { KObject } from '../../sim/core/object';
 import { FlagError, type FlagSpec, type ParsedArgs } from '../args';
 import { requiredFlagError } from '../output';
@@ -67,10 +68,21 @@ function splitOnce(s: string, sep: string): [string, string | undefined] {
   return i < 0 ? [s, undefined] : [s.slice(0, i), s.slice(i + 1)];
 }
 
-/** The RESTMapper's answer for a resource: its plural and group, or undefined. */
+/**
+ * The RESTMapper's answer for a resource: its plural and group, or undefined. A 1.32 kind this
+ * playground does not serve yet maps as kind's discovery would map it: a rule only names it.
+ */
 function mapResource(ctx: CommandContext, r: ResourceOption): { group: string; resource: string } | undefined {
-  const t = ctx.client.discovery.resolve(r.group ? `${r.resource}.${r.group}` : r.resource);
-  return t ? { group: t.group, resource: t.plural } : undefined;
+  const word = r.group ? `${r.resource}.${r.group}` : r.resource;
+  const t = ctx.client.discovery.resolve(word);
+  if (t) return { group: t.group, resource: t.plural };
+  const builtin = builtinResource(word);
+  return builtin ? { group: builtinGroup(builtin), resource: builtin.plural } : undefined;
+}
+
+export function builtinGroup(k: BuiltinKind): string {
+  const slash = k.apiVersion.indexOf('/');
+  return slash < 0 ? '' : k.apiVersion.slice(0, slash);
 }
 
 function validateResources(ctx: CommandContext, verbs: string[], resources: ResourceOption[]): void {

@@ -76,7 +76,7 @@ export const command: CommandModule = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
   flags: [FILENAME_FLAG, RECURSIVE_FLAG, { name: 'kustomize', short: 'k', type: 'string' }, SELECTOR_FLAG, { name: 'edit', type: 'bool' }, { name: 'raw', type: 'string' }, { name: 'windows-line-endings', type: 'bool' }, ...COMMON],
-  subcommands: [createClusterRole, createClusterRoleBinding, createConfigMap, { ...createConfigMap, name: 'cm' }, createDeployment, createIngress, createIng, createNamespace, createNs, createServiceCommand, createRole, createRoleBinding, createServiceAccount, { ...createServiceAccount, name: 'sa' }, createToken],
+  subcommands: [createClusterRole, createClusterRoleBinding, createConfigMap, { ...createConfigMap, name: 'cm' }, createDeployment, createIngress, createIng, createNamespace, createNs, createRole, createRoleBinding, createServiceCommand, createServiceAccount, { ...createServiceAccount, name: 'sa' }, createToken],
   run(ctx, args) {
     const filenames = args.strings('filename');
     if (filenames.length === 0) throw new CliError('must specify one of -f and -k');
