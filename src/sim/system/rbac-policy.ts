@@ -22,6 +22,8 @@ interface Rule {
 
 const r = (apiGroups: string[], resources: string[], verbs: string[]): Rule => ({ apiGroups, resources, verbs });
 const urls = (nonResourceURLs: string[], verbs: string[]): Rule => ({ nonResourceURLs, verbs });
+/** Approving certificate requests for one signer. */
+const approve = (signer: string): Rule => ({ apiGroups: ['certificates.k8s.io'], resourceNames: [signer], resources: ['signers'], verbs: ['approve'] });
 
 interface RoleSpec {
   name: string;
@@ -81,7 +83,31 @@ const CLUSTER_ROLES: RoleSpec[] = [
     name: 'system:basic-user',
     rules: [r(['authorization.k8s.io'], ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'], ['create']), r(['authentication.k8s.io'], ['selfsubjectreviews'], ['create'])],
   },
+  { name: 'system:certificates.k8s.io:certificatesigningrequests:nodeclient', rules: [r(['certificates.k8s.io'], ['certificatesigningrequests/nodeclient'], ['create'])] },
+  { name: 'system:certificates.k8s.io:certificatesigningrequests:selfnodeclient', rules: [r(['certificates.k8s.io'], ['certificatesigningrequests/selfnodeclient'], ['create'])] },
+  { name: 'system:certificates.k8s.io:kube-apiserver-client-approver', rules: [approve('kubernetes.io/kube-apiserver-client')] },
+  { name: 'system:certificates.k8s.io:kube-apiserver-client-kubelet-approver', rules: [approve('kubernetes.io/kube-apiserver-client-kubelet')] },
+  { name: 'system:certificates.k8s.io:kubelet-serving-approver', rules: [approve('kubernetes.io/kubelet-serving')] },
+  { name: 'system:certificates.k8s.io:legacy-unknown-approver', rules: [approve('kubernetes.io/legacy-unknown')] },
   { name: 'system:discovery', rules: [urls(['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/openapi', '/openapi/*', '/readyz', '/version', '/version/'], ['get'])] },
+  { name: 'system:heapster', rules: [r([''], ['events', 'namespaces', 'nodes', 'pods'], READ), r(['extensions'], ['deployments'], READ)] },
+  { name: 'system:kube-aggregator', rules: [r([''], ['endpoints', 'services'], READ)] },
+  {
+    name: 'system:kube-controller-manager',
+    rules: [
+      r(['', 'events.k8s.io'], ['events'], ['create', 'patch', 'update']),
+      r(['coordination.k8s.io'], ['leases'], ['create']),
+      { apiGroups: ['coordination.k8s.io'], resourceNames: ['kube-controller-manager'], resources: ['leases'], verbs: ['get', 'update'] },
+      r([''], ['secrets', 'serviceaccounts'], ['create']),
+      r([''], ['secrets'], ['delete']),
+      r([''], ['configmaps', 'namespaces', 'secrets', 'serviceaccounts'], ['get']),
+      r([''], ['secrets', 'serviceaccounts'], ['update']),
+      r(['authentication.k8s.io'], ['tokenreviews'], ['create']),
+      r(['authorization.k8s.io'], ['subjectaccessreviews'], ['create']),
+      r(['*'], ['*'], ['list', 'watch']),
+      r([''], ['serviceaccounts/token'], ['create']),
+    ],
+  },
   { name: 'system:kube-dns', rules: [r([''], ['endpoints', 'services'], ['list', 'watch'])] },
   {
     name: 'system:kube-scheduler',
@@ -106,7 +132,16 @@ const CLUSTER_ROLES: RoleSpec[] = [
       r(['storage.k8s.io'], ['csistoragecapacities'], READ),
     ],
   },
+  {
+    name: 'system:kubelet-api-admin',
+    rules: [r([''], ['nodes'], READ), r([''], ['nodes'], ['proxy']), r([''], ['nodes/log', 'nodes/metrics', 'nodes/proxy', 'nodes/stats'], ['*'])],
+  },
   { name: 'system:monitoring', rules: [urls(['/healthz', '/healthz/*', '/livez', '/livez/*', '/metrics', '/metrics/slis', '/readyz', '/readyz/*'], ['get'])] },
+  { name: 'system:node-bootstrapper', rules: [r(['certificates.k8s.io'], ['certificatesigningrequests'], ['create', 'get', 'list', 'watch'])] },
+  {
+    name: 'system:node-problem-detector',
+    rules: [r([''], ['nodes'], ['get']), r([''], ['nodes/status'], ['patch']), r(['', 'events.k8s.io'], ['events'], ['create', 'patch', 'update'])],
+  },
   {
     name: 'system:node-proxier',
     rules: [
@@ -143,6 +178,16 @@ const CLUSTER_ROLES: RoleSpec[] = [
       r(['node.k8s.io'], ['runtimeclasses'], READ),
     ],
   },
+  {
+    name: 'system:persistent-volume-provisioner',
+    rules: [
+      r([''], ['persistentvolumes'], ['create', 'delete', 'get', 'list', 'watch']),
+      r([''], ['persistentvolumeclaims'], ['get', 'list', 'update', 'watch']),
+      r(['storage.k8s.io'], ['storageclasses'], READ),
+      r([''], ['events'], ['watch']),
+      r(['', 'events.k8s.io'], ['events'], ['create', 'patch', 'update']),
+    ],
+  },
   { name: 'system:public-info-viewer', rules: [urls(['/healthz', '/livez', '/readyz', '/version', '/version/'], ['get'])] },
   { name: 'system:service-account-issuer-discovery', rules: [urls(['/.well-known/openid-configuration', '/openid/v1/jwks'], ['get'])] },
   {
@@ -162,6 +207,7 @@ const CLUSTER_ROLE_BINDINGS: [name: string, role: string, subjects: SubjectSpec[
   ['cluster-admin', 'cluster-admin', [['Group', 'system:masters']]],
   ['system:basic-user', 'system:basic-user', [['Group', 'system:authenticated']]],
   ['system:discovery', 'system:discovery', [['Group', 'system:authenticated']]],
+  ['system:kube-controller-manager', 'system:kube-controller-manager', [['User', 'system:kube-controller-manager']]],
   ['system:kube-dns', 'system:kube-dns', [['ServiceAccount', 'kube-dns', 'kube-system']]],
   ['system:kube-scheduler', 'system:kube-scheduler', [['User', 'system:kube-scheduler']]],
   ['system:monitoring', 'system:monitoring', [['Group', 'system:monitoring']]],
