@@ -5,7 +5,7 @@
  * (`deploy` → `deployments` in `apps`), subjects users, then groups, then service accounts.
  */
 import type { PolicyRule, Subject } from 'kubernetes-types/rbac/v1';
-import { builtinResource, type BuiltinKind } from '../../sim/api/builtin-kinds';
+import { builtinGroup, builtinResource } from '../../sim/api/builtin-kinds';
 import type { KObject } from '../../sim/core/object';
 import { FlagError, type FlagSpec, type ParsedArgs } from '../args';
 import { requiredFlagError } from '../output';
@@ -80,10 +80,6 @@ function mapResource(ctx: CommandContext, r: ResourceOption): { group: string; r
   return builtin ? { group: builtinGroup(builtin), resource: builtin.plural } : undefined;
 }
 
-export function builtinGroup(k: BuiltinKind): string {
-  const slash = k.apiVersion.indexOf('/');
-  return slash < 0 ? '' : k.apiVersion.slice(0, slash);
-}
 
 function validateResources(ctx: CommandContext, verbs: string[], resources: ResourceOption[]): void {
   for (const r of resources) {
