@@ -19,6 +19,8 @@ import { endpointsKind } from './core/endpoints';
 import { eventKind } from './core/event';
 import { namespaceKind } from './core/namespace';
 import { nodeKind } from './core/node';
+import { persistentVolumeKind } from './core/persistentvolume';
+import { persistentVolumeClaimKind } from './core/persistentvolumeclaim';
 import { podKind } from './core/pod';
 import { resourceQuotaKind } from './core/resourcequota';
 import { serviceKind } from './core/service';
@@ -26,6 +28,7 @@ import { serviceAccountKind } from './core/serviceaccount';
 import { ingressKind } from './networking/ingress';
 import { ingressClassKind } from './networking/ingressclass';
 import { endpointSliceKind } from './discovery/endpointslice';
+import { storageClassKind } from './storage/storageclass';
 import type { KindDefinition } from './kind';
 
 export type { GraphPlacement, KindDefinition, PrinterColumn, PrintContext, ResourceType, TablePrinter } from './kind';
@@ -38,6 +41,8 @@ export const KINDS: readonly KindDefinition[] = [
   eventKind,
   namespaceKind,
   nodeKind,
+  persistentVolumeClaimKind,
+  persistentVolumeKind,
   podKind,
   resourceQuotaKind,
   serviceKind,
@@ -50,4 +55,5 @@ export const KINDS: readonly KindDefinition[] = [
   ingressClassKind,
   ingressKind,
   networkPolicyKind,
+  storageClassKind,
 ];

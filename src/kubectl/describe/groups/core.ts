@@ -6,6 +6,7 @@ import { describeEndpoints } from '../endpoints';
 import { describeNode } from '../node';
 import { describePod } from '../pod';
 import { describeServiceAccount } from '../serviceaccount';
+import { describePersistentVolume, describePersistentVolumeClaim } from '../storage';
 
 export const CORE_DESCRIBERS: GroupDescribers = {
   group: '',
@@ -21,6 +22,8 @@ export const CORE_DESCRIBERS: GroupDescribers = {
     Namespace: (obj, source) => describeNamespace(obj, source.list('resourcequotas', obj.metadata.name)),
     ConfigMap: (obj, source, settings) => describeConfigMap(obj, events(source, obj, settings), source.now()),
     ResourceQuota: (obj) => describeResourceQuota(obj),
+    PersistentVolume: (obj, source, settings) => describePersistentVolume(obj, events(source, obj, settings), source.now()),
+    PersistentVolumeClaim: (obj, source, settings) => describePersistentVolumeClaim(obj, source.list('pods', obj.metadata.namespace), events(source, obj, settings), source.now()),
     ServiceAccount: (obj, source, settings) => describeServiceAccount(obj, secretNames(source, obj.metadata.namespace), events(source, obj, settings), source.now()),
   },
   generic: ['Event', 'ComponentStatus'],
