@@ -5,6 +5,7 @@
  * reference — then the docker-link variables of services (envvars.FromServices).
  * ConfigMap and Secret references are not modelled yet.
  */
+import type { NodeVolumeFacts } from '../fs/node-volumes';
 import type { Container, EnvVar, Pod, Service } from 'kubernetes-types/core/v1';
 import { goQuote } from '../core/gostr';
 import { cpuMillis, memoryBytes } from '../core/quantity';
@@ -18,6 +19,8 @@ export interface PodFacts {
   allocatable: { cpuMillis: number; memoryBytes: number; ephemeralBytes: number };
   /** Every Service in the cluster as the kubelet's informer sees it now. */
   services: Service[];
+  /** The node's files and the pod's claims' volumes (hostPath and PVC volumes), when the kubelet knows them. */
+  node?: NodeVolumeFacts;
 }
 
 /** The kubelet's variables for a container: its own env, then service links. */

@@ -6,6 +6,8 @@
 import type { Container, Pod, Service } from 'kubernetes-types/core/v1';
 import type { ImageInfo, ImageRef } from '../../images';
 import type { PodFiles } from '../../fs/pod-files';
+import { nodeFilesOf } from '../../fs/node-files';
+import { nodeVolumeFacts } from '../../fs/node-volumes';
 import type { PodFacts } from '../container-env';
 import { planProcess, type ProcessPlan } from '../container-process';
 import { keepLive, type ProcessWorld } from '../live-process';
@@ -130,5 +132,6 @@ export function podFacts(rt: NodeRuntime, podIP: string | undefined): PodFacts {
     hostIPs: [node.internalIP],
     allocatable: { cpuMillis: node.cpuMillis, memoryBytes: node.memoryBytes, ephemeralBytes: EPHEMERAL_STORAGE_BYTES },
     services: rt.ctx.store.list('services') as unknown as Service[],
+    node: nodeVolumeFacts(nodeFilesOf(rt.ctx).of(node.name), () => rt.clock.now(), (r, ns, n) => rt.ctx.store.get(r, ns, n)),
   };
 }
