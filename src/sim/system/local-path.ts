@@ -132,6 +132,7 @@ export function installLocalPath(ctx: SimContext, nodes: readonly NodeSpec[]): v
     // What `kubectl apply` sends: the manifest with its own last-applied configuration.
     const obj = { ...doc, metadata: { ...doc.metadata, annotations: { ...doc.metadata.annotations, [LAST_APPLIED_ANNOTATION]: lastAppliedValue(doc) } } };
     if (type.plural === 'deployments') bootstrapDeployment(ctx, obj, { hash: REPLICA_SET_HASH, node: controlPlane.name });
+    else if (type.plural === 'storageclasses') storeStorageClass(ctx, obj);
     else ctx.api.create(type.plural, type.namespaced ? obj.metadata.namespace : undefined, obj);
   }
 }
@@ -139,4 +140,14 @@ export function installLocalPath(ctx: SimContext, nodes: readonly NodeSpec[]): v
 function withoutNamespace(meta: KObject['metadata']): KObject['metadata'] {
   const { namespace: _namespace, ...rest } = meta;
   return rest;
+}
+
+/**
+ * The class as the api-server would store it, written straight to the store with a uid of its
+ * own stream: the api-server's stream stays where it was before the playground served storage,
+ * so every other object keeps the uid and generated names it had.
+ */
+function storeStorageClass(ctx: SimContext, obj: KObject): void {
+  const uid = ctx.rng.fork('storageclass/standard').uuid();
+  ctx.store.create('storageclasses', { ...obj, metadata: { ...obj.metadata, uid, creationTimestamp: ctx.clock.timestamp() } });
 }
