@@ -22,7 +22,8 @@ export function kindNodes(ctx: SimContext, names: () => string[]): KindNodes {
     exec(node, argv, env, workdir) {
       if (!executableExists(argv[0], BINARIES)) return { notFound: argv[0] };
       const now = ctx.clock.now();
-      const fs = new ContainerFs(LOWER, nodeFilesOf(ctx).of(node), [], () => now);
+      const nodes = nodeFilesOf(ctx);
+      const fs = new ContainerFs(LOWER, nodes.of(node), [], () => now, (t) => nodes.sync(node, t));
       const timeline = runProcess(argv, { env: { PATH, HOSTNAME: node, HOME: '/root', container: 'docker', ...env }, startedAt: now, binaries: BINARIES, flavor: 'bash', hostname: node, fs, cwd: workdir ?? '/' }, { untilMs: 60_000 });
       return { lines: timeline.lines, code: timeline.exit?.code ?? 0 };
     },

@@ -8,11 +8,36 @@ import { FileJournal, type JournalEntry } from './journal';
 
 export class NodeFilesystems {
   private readonly nodes = new Map<string, FileJournal>();
+  private readonly writers = new Map<string, Set<(t: number) => void>>();
+  private syncing = false;
 
   of(node: string): FileJournal {
     let j = this.nodes.get(node);
     if (!j) this.nodes.set(node, (j = new FileJournal()));
     return j;
+  }
+
+  /**
+   * A pod whose main processes write to the node's files (replayed on demand) registers how to
+   * bring them up to a moment; returns how to unregister.
+   */
+  watch(node: string, bringUpTo: (t: number) => void): () => void {
+    let set = this.writers.get(node);
+    if (!set) this.writers.set(node, (set = new Set()));
+    set.add(bringUpTo);
+    return () => set!.delete(bringUpTo);
+  }
+
+  /** Before a read at `t`: every writer on the node up to `t` (not re-entrant). */
+  sync(node: string, t: number): void {
+    const set = this.writers.get(node);
+    if (!set?.size || this.syncing) return;
+    this.syncing = true;
+    try {
+      for (const w of [...set]) w(t);
+    } finally {
+      this.syncing = false;
+    }
   }
 }
 

@@ -132,6 +132,6 @@ export function podFacts(rt: NodeRuntime, podIP: string | undefined): PodFacts {
     hostIPs: [node.internalIP],
     allocatable: { cpuMillis: node.cpuMillis, memoryBytes: node.memoryBytes, ephemeralBytes: EPHEMERAL_STORAGE_BYTES },
     services: rt.ctx.store.list('services') as unknown as Service[],
-    node: nodeVolumeFacts(nodeFilesOf(rt.ctx).of(node.name), () => rt.clock.now(), (r, ns, n) => rt.ctx.store.get(r, ns, n)),
+    node: nodeVolumeFacts(nodeFilesOf(rt.ctx), node.name, () => rt.clock.now(), (r, ns, n) => rt.ctx.store.get(r, ns, n)),
   };
 }
