@@ -127,5 +127,5 @@ export const persistentVolumeKind = defineKind<PersistentVolume>({
       ];
     },
   },
-  graph: { draw: 'none' },
+  graph: { draw: 'card', abbrev: 'pv', order: 6, pinnedToNode: true },
 });

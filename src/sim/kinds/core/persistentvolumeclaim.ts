@@ -125,5 +125,5 @@ export const persistentVolumeClaimKind = defineKind<PersistentVolumeClaim>({
       ];
     },
   },
-  graph: { draw: 'none' },
+  graph: { draw: 'card', abbrev: 'pvc', order: 5, claimsVolume: true },
 });
