@@ -306,12 +306,6 @@ class DefaultScheduler implements Scheduler {
         unresolvable++;
         continue;
       }
-      const volumes = claims ? this.volumeBinding.filter(claims, info.node) : '';
-      if (volumes) {
-        reasons.set(volumes, (reasons.get(volumes) ?? 0) + 1);
-        unresolvable++;
-        continue;
-      }
       if (req.hostPorts.length && portsConflict(req, info)) {
         reasons.set(MSG_PORTS, (reasons.get(MSG_PORTS) ?? 0) + 1);
         continue;
@@ -319,6 +313,13 @@ class DefaultScheduler implements Scheduler {
       const fit = fitReasons(req, info);
       if (fit.length) {
         for (const r of fit) reasons.set(r, (reasons.get(r) ?? 0) + 1);
+        continue;
+      }
+      // VolumeBinding filters after the resource checks, as kube-scheduler orders its plugins.
+      const volumes = claims ? this.volumeBinding.filter(claims, info.node) : '';
+      if (volumes) {
+        reasons.set(volumes, (reasons.get(volumes) ?? 0) + 1);
+        unresolvable++;
         continue;
       }
       feasible.push(info);
