@@ -26,9 +26,12 @@ export class PodFiles {
   private syncing = false;
   private unwatchNode?: () => void;
   private nodeFacts?: PodFacts['node'];
+  /** A hostPath or claim volume: its files are the node's, which other pods' writers share. */
+  private readonly onNode: boolean;
 
   constructor(readonly pod: Pod, private readonly facts: () => PodFacts = () => NO_FACTS) {
     this.volumes = new PodVolumes(pod, facts);
+    this.onNode = usesNodeFiles(pod);
   }
 
   /** The pod's IP as the kubelet knows it now (its /etc/hosts names it). */
@@ -44,7 +47,7 @@ export class PodFiles {
   attach(w: Writer): void {
     this.writers.add(w);
     // Writers to the node's files (hostPath, local volumes) are brought up to date by other pods' reads too.
-    if (!this.unwatchNode && usesNodeFiles(this.pod)) this.unwatchNode = this.facts().node?.watch((t) => this.syncOwn(t));
+    if (!this.unwatchNode && this.onNode) this.unwatchNode = this.facts().node?.watch((t) => this.syncOwn(t));
   }
 
   detach(w: Writer): void {
@@ -58,7 +61,7 @@ export class PodFiles {
   /** Brings every writer up to `t`: the pod's own, and those of the node's files it may share. */
   sync(t: number): void {
     this.syncOwn(t);
-    if (usesNodeFiles(this.pod)) (this.nodeFacts ??= this.facts().node)?.sync(t);
+    if (this.onNode) (this.nodeFacts ??= this.facts().node)?.sync(t);
   }
 
   /** The pod's own writers up to `t` (not re-entrant: a writer's own start-up snapshot reads too). */
