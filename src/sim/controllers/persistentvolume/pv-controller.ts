@@ -175,8 +175,9 @@ export class PersistentVolumeController {
   // ---- volumes ----
 
   private syncVolume(name: string): void {
+    // A volume being deleted is still synced: it must turn Released for pv-protection to let it go.
     const pv = this.volume(name);
-    if (!pv || pv.metadata.deletionTimestamp) return;
+    if (!pv) return;
     const ref = pv.spec?.claimRef;
     if (!ref) {
       if (pv.status?.phase !== 'Available') this.writeVolumeStatus(pv, 'Available');
