@@ -5,6 +5,7 @@ import type { Cluster } from '../sim/cluster';
 import { createClient } from '../sim/client';
 import { HostShell } from '../shell/host/host-shell';
 import { hostSystem } from '../sim/network/host/host-system';
+import { kindNodes } from '../sim/fs/node-exec';
 import type { ShellProgram } from '../shell/interpreter';
 
 export function headlessHost(cluster: Cluster, workspace: Workspace, config: KubeConfig, programs?: ReadonlyMap<string, ShellProgram>): HostShell {
@@ -15,6 +16,7 @@ export function headlessHost(cluster: Cluster, workspace: Workspace, config: Kub
     now: () => cluster.clock.now(),
     tty: false,
     network: hostSystem(cluster.network, () => cluster.clock.now()),
+    nodes: kindNodes(cluster, () => cluster.nodes.map((n) => n.name)),
     ...(programs ? { programs } : {}),
   });
 }

@@ -4,6 +4,7 @@
  * Service, the playground's pod quota, controllers, scheduler and one kubelet per node. The
  * cluster owns every component it starts (no module-level lookups): reach them from it.
  */
+import { NodeFilesystems } from './fs/node-files';
 import { ApiServer } from './api/apiserver';
 import { Clock, DEFAULT_EPOCH } from './core/clock';
 import type { NodeSpec, SimContext } from './context';
@@ -106,7 +107,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const store = new Store(opts.freeze);
   const api = new ApiServer(store, clock, rng.fork('apiserver'));
   const events = new EventRecorder(api, clock);
-  const ctx: SimContext = { api, clock, rng, events, store };
+  const ctx: SimContext = { api, clock, rng, events, store, nodeFiles: new NodeFilesystems() };
 
   for (const name of NAMESPACES) {
     api.create('namespaces', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });

@@ -4,6 +4,7 @@ import type { Clock } from './core/clock';
 import type { EventRecorder } from './events';
 import type { Rng } from './core/rng';
 import type { Store } from './core/store';
+import type { NodeFilesystems } from './fs/node-files';
 
 export interface SimContext {
   api: ApiServer;
@@ -13,6 +14,8 @@ export interface SimContext {
   events: EventRecorder;
   /** For informers only; everything else reads and writes through `api`. */
   store: Store;
+  /** Each node's own files (hostPath and local-path volumes live there); see nodeFilesOf. */
+  nodeFiles?: NodeFilesystems;
 }
 
 /** A simulated machine: what a kubelet registers as its Node. */

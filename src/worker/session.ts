@@ -5,6 +5,7 @@
  * lesson checks are pure modules handed in as `SessionDeps`, so the session runs (and is tested)
  * in Node.
  */
+import { kindNodes } from '../sim/fs/node-exec';
 import type { KubectlEntry, KubectlProgram, Workspace } from '../kubectl/types';
 import { DEFAULT_KUBECONFIG, type KubeConfig } from '../kubectl/types';
 import type { KubeClient } from '../kubectl/client';
@@ -142,6 +143,7 @@ export class Session {
       now: () => this.cluster.clock.now(),
       tty: true,
       network: hostSystem(this.cluster.network, () => this.cluster.clock.now()),
+      nodes: kindNodes(this.cluster, () => this.cluster.nodes.map((n) => n.name)),
       ...(this.deps.programs ? { programs: this.deps.programs } : {}),
     });
     this.journal.clear();

@@ -18,6 +18,7 @@ import { hostSleep, clear } from './host-programs';
 import { hostPrograms } from './registry';
 import { curl } from '../programs/curl';
 import type { ContainerSystem } from '../container-system';
+import { docker, type KindNodes } from './docker';
 
 export type { TerminalInput };
 
@@ -41,6 +42,8 @@ export interface HostDeps {
   tty: boolean;
   /** The learner's machine's network (curl): src/sim/network/host. Absent: no network. */
   network?: Partial<ContainerSystem>;
+  /** kind's node containers (`docker exec kind-worker …`). Absent: no docker. */
+  nodes?: KindNodes;
 }
 
 export interface LineIO {
@@ -77,6 +80,7 @@ export class HostShell {
       ['clear', clear],
       ['curl', curl],
     ]);
+    if (deps.nodes) host.set('docker', docker(deps.nodes, () => deps.tty));
     this.shell = new Shell({
       flavor: 'bash',
       shellName: 'bash',

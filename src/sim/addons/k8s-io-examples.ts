@@ -90,4 +90,50 @@ spec:
     - -cpus
     - "2"
 `,
+  'pods/storage/pv-volume.yaml': `apiVersion: v1
+kind: PersistentVolume
+metadata:
+  labels:
+    type: local
+  name: task-pv-volume
+spec:
+  accessModes:
+  - ReadWriteOnce
+  capacity:
+    storage: 10Gi
+  hostPath:
+    path: /mnt/data
+  storageClassName: manual
+`,
+  'pods/storage/pv-claim.yaml': `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: task-pv-claim
+spec:
+  accessModes:
+  - ReadWriteOnce
+  resources:
+    requests:
+      storage: 3Gi
+  storageClassName: manual
+`,
+  'pods/storage/pv-pod.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: task-pv-pod
+spec:
+  containers:
+  - image: nginx
+    name: task-pv-container
+    ports:
+    - containerPort: 80
+      name: http-server
+    volumeMounts:
+    - mountPath: /usr/share/nginx/html
+      name: task-pv-storage
+  volumes:
+  - name: task-pv-storage
+    persistentVolumeClaim:
+      claimName: task-pv-claim
+`,
 };

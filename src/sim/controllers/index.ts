@@ -7,6 +7,9 @@ import { startEndpointSliceController, type EndpointSliceController } from './en
 import { startEndpointSliceMirroringController, type EndpointSliceMirroringController } from './endpointslice-mirroring/mirroring';
 import { startGarbageCollector, type GarbageCollector } from './garbage-collector/garbage-collector';
 import { startNamespaceController, type NamespaceController } from './namespace/namespace';
+import { startLocalPathProvisioner, type LocalPathProvisioner } from './persistentvolume/local-path-provisioner';
+import { startPersistentVolumeController, type PersistentVolumeController } from './persistentvolume/pv-controller';
+import { startStorageProtectionController, type StorageProtectionController } from './persistentvolume/protection';
 import { startPodGC, type PodGC } from './podgc/podgc';
 import { startReplicaSetController, type ReplicaSetController } from './replicaset/replicaset';
 import { startResourceQuotaController, type ResourceQuotaController } from './resourcequota/resourcequota';
@@ -30,6 +33,10 @@ export interface ControllerManager {
   daemonSets: DaemonSetController;
   podGC: PodGC;
   clusterRoleAggregation: ClusterRoleAggregationController;
+  persistentVolumes: PersistentVolumeController;
+  storageProtection: StorageProtectionController;
+  /** kind's external provisioner (the local-path-provisioner pod's work). */
+  localPath: LocalPathProvisioner;
 }
 
 export function startControllers(ctx: SimContext, informers = new SharedInformers(ctx.store)): ControllerManager {
@@ -48,5 +55,8 @@ export function startControllers(ctx: SimContext, informers = new SharedInformer
     daemonSets: startDaemonSetController(ctx, informers),
     podGC: startPodGC(ctx, informers),
     clusterRoleAggregation: startClusterRoleAggregationController(ctx, informers),
+    persistentVolumes: startPersistentVolumeController(ctx, informers),
+    storageProtection: startStorageProtectionController(ctx, informers),
+    localPath: startLocalPathProvisioner(ctx, informers),
   };
 }

@@ -2,6 +2,7 @@
  * Test harness for controller tests: an api-server with namespaces and the controller-manager,
  * but no scheduler or kubelets, so tests play the kubelet by writing pod status themselves.
  */
+import { NodeFilesystems } from '../fs/node-files';
 import { ApiServer } from '../api/apiserver';
 import { Clock, DEFAULT_EPOCH } from '../core/clock';
 import type { SimContext } from '../context';
@@ -33,7 +34,7 @@ export function harness(seed = 1, freeze = true): Harness {
     const ev = e.object as KObject & { reason: string; message: string; involvedObject: { kind: string; name: string } };
     eventLog.push({ reason: ev.reason, object: `${ev.involvedObject.kind}/${ev.involvedObject.name}`, message: ev.message });
   });
-  const ctx: SimContext = { api, clock, rng, events, store };
+  const ctx: SimContext = { api, clock, rng, events, store, nodeFiles: new NodeFilesystems() };
   const cm = startControllers(ctx);
   clock.advance(0);
   return { ...ctx, cm, eventLog, settle: () => clock.advance(0), advance: (ms) => clock.advance(ms) };

@@ -24,9 +24,14 @@ export class PodFiles {
   readonly volumes: PodVolumes;
   private readonly writers = new Set<Writer>();
   private syncing = false;
+  private unwatchNode?: () => void;
+  private nodeFacts?: PodFacts['node'];
+  /** A hostPath or claim volume: its files are the node's, which other pods' writers share. */
+  private readonly onNode: boolean;
 
   constructor(readonly pod: Pod, private readonly facts: () => PodFacts = () => NO_FACTS) {
     this.volumes = new PodVolumes(pod, facts);
+    this.onNode = usesNodeFiles(pod);
   }
 
   /** The pod's IP as the kubelet knows it now (its /etc/hosts names it). */
@@ -41,14 +46,26 @@ export class PodFiles {
 
   attach(w: Writer): void {
     this.writers.add(w);
+    // Writers to the node's files (hostPath, local volumes) are brought up to date by other pods' reads too.
+    if (!this.unwatchNode && this.onNode) this.unwatchNode = this.facts().node?.watch((t) => this.syncOwn(t));
   }
 
   detach(w: Writer): void {
     this.writers.delete(w);
+    if (this.writers.size === 0) {
+      this.unwatchNode?.();
+      this.unwatchNode = undefined;
+    }
   }
 
-  /** Brings every writer up to `t` (not re-entrant: a writer's own start-up snapshot reads too). */
+  /** Brings every writer up to `t`: the pod's own, and those of the node's files it may share. */
   sync(t: number): void {
+    this.syncOwn(t);
+    if (this.onNode) (this.nodeFacts ??= this.facts().node)?.sync(t);
+  }
+
+  /** The pod's own writers up to `t` (not re-entrant: a writer's own start-up snapshot reads too). */
+  private syncOwn(t: number): void {
     if (this.syncing) return;
     this.syncing = true;
     try {
@@ -57,6 +74,10 @@ export class PodFiles {
       this.syncing = false;
     }
   }
+}
+
+function usesNodeFiles(pod: Pod): boolean {
+  return (pod.spec?.volumes ?? []).some((v) => v.hostPath || v.persistentVolumeClaim);
 }
 
 /** One container instance's files. */

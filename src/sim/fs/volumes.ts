@@ -9,6 +9,7 @@ import type { Container, Pod, Volume } from 'kubernetes-types/core/v1';
 import { fieldValue, resourceValue, type PodFacts } from '../kubelet/container-env';
 import { normalize } from '../../shell/memory-fs';
 import { FileJournal } from './journal';
+import { nodeVolume } from './node-volumes';
 import type { Mount } from './container-fs';
 
 export interface PodVolume {
@@ -43,6 +44,11 @@ export class PodVolumes {
   private make(spec: Volume): PodVolume | undefined {
     if (spec.emptyDir) return { journal: new FileJournal() };
     if (spec.downwardAPI) return { journal: new FileJournal(), files: this.downward(spec) };
+    if (spec.hostPath || spec.persistentVolumeClaim) {
+      const facts = this.facts();
+      const journal = facts.node && nodeVolume(spec, this.pod.metadata?.namespace ?? 'default', facts.node);
+      return journal ? { journal } : undefined;
+    }
     return undefined;
   }
 

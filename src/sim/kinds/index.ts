@@ -19,6 +19,8 @@ import { endpointsKind } from './core/endpoints';
 import { eventKind } from './core/event';
 import { namespaceKind } from './core/namespace';
 import { nodeKind } from './core/node';
+import { persistentVolumeKind } from './core/persistentvolume';
+import { persistentVolumeClaimKind } from './core/persistentvolumeclaim';
 import { podKind } from './core/pod';
 import { resourceQuotaKind } from './core/resourcequota';
 import { secretKind } from './core/secret';
@@ -31,6 +33,7 @@ import { clusterRoleKind } from './rbac/clusterrole';
 import { clusterRoleBindingKind } from './rbac/clusterrolebinding';
 import { roleKind } from './rbac/role';
 import { roleBindingKind } from './rbac/rolebinding';
+import { storageClassKind } from './storage/storageclass';
 import type { KindDefinition } from './kind';
 
 export type { GraphPlacement, KindDefinition, PrinterColumn, PrintContext, ResourceType, TablePrinter } from './kind';
@@ -43,6 +46,8 @@ export const KINDS: readonly KindDefinition[] = [
   eventKind,
   namespaceKind,
   nodeKind,
+  persistentVolumeClaimKind,
+  persistentVolumeKind,
   podKind,
   resourceQuotaKind,
   secretKind,
@@ -60,4 +65,5 @@ export const KINDS: readonly KindDefinition[] = [
   clusterRoleKind,
   roleBindingKind,
   roleKind,
+  storageClassKind,
 ];

@@ -53,6 +53,10 @@ export type GraphPlacement =
       routesToPods?: boolean;
       /** Edges to the Services its backends name (an Ingress: rules' paths and the default backend). */
       routesToServices?: boolean;
+      /** Edges to the PersistentVolume it is bound to and to the pods that mount it (a claim). */
+      claimsVolume?: boolean;
+      /** An edge to the node box its node affinity pins it to (a local or local-path volume). */
+      pinnedToNode?: boolean;
     }
   | { draw: 'none' };
 

@@ -6,6 +6,7 @@
  * from ConfigMaps and Secrets come first (`envFrom`, which `env` overrides) and by key
  * (`configMapKeyRef`, `secretKeyRef`), read at the container's start (./env-refs.ts).
  */
+import type { NodeVolumeFacts } from '../fs/node-volumes';
 import type { Container, EnvVar, Pod, Service } from 'kubernetes-types/core/v1';
 import { goQuote } from '../core/gostr';
 import { cpuMillis, memoryBytes } from '../core/quantity';
@@ -22,6 +23,8 @@ export interface PodFacts {
   services: Service[];
   /** The ConfigMap and Secret values of the container being started (none: they read as empty). */
   envRefs?: EnvRefs;
+  /** The node's files and the pod's claims' volumes (hostPath and PVC volumes), when the kubelet knows them. */
+  node?: NodeVolumeFacts;
 }
 
 /** The kubelet's variables for a container: its own env, then service links. */

@@ -26,6 +26,7 @@ import {
   type NodeInfo,
 } from './plugins';
 import { podRequest, type PodRequest } from './resources';
+import { VolumeBinding, type PodClaims } from './volume-binding';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 /** podMaxInUnschedulablePodsDuration: unschedulable pods are retried at least this often. */
@@ -82,6 +83,7 @@ class DefaultScheduler implements Scheduler {
   private clusterGen = 0;
   private staticCache = new Map<string, string[]>();
   private failureCache = new Map<string, { gen: number; reasons: Map<string, number>; unresolvable: number }>();
+  private readonly volumeBinding: VolumeBinding;
 
   constructor(
     private readonly ctx: SimContext,
@@ -96,6 +98,9 @@ class DefaultScheduler implements Scheduler {
       else this.upsertNode(obj as Node);
       this.clusterChanged();
     });
+    this.volumeBinding = new VolumeBinding(informers);
+    // A claim or volume that changes may let a pod waiting on it fit.
+    for (const r of ['persistentvolumeclaims', 'persistentvolumes', 'storageclasses']) informers.for(r).onChange(() => this.clusterChanged());
     this.pods = informers.for('pods');
     for (const p of this.pods.list()) this.onPod(p, undefined, 'ADDED');
     this.pods.onChange((obj, old, type) => this.onPod(obj, old, type));
@@ -275,7 +280,14 @@ class DefaultScheduler implements Scheduler {
     const shape = shapeKey(pod, req);
     const n = this.nodeOrder.length;
     if (n === 0) return this.fail(key, obj, 'no nodes available to schedule pods');
-    const cached = this.failureCache.get(shape);
+    let claims: PodClaims | undefined;
+    if (VolumeBinding.uses(pod)) {
+      const c = this.volumeBinding.preFilter(pod);
+      if (typeof c === 'string') return this.fail(key, obj, this.preFilterMessage(pod, c));
+      if (c.provisioning) return this.waitForVolumes(key);
+      claims = c;
+    }
+    const cached = claims ? undefined : this.failureCache.get(shape);
     if (cached && cached.gen === this.clusterGen) return this.fail(key, obj, this.fitMessage(pod, cached.reasons, cached.unresolvable));
 
     const statics = this.staticVerdicts(shape, pod);
@@ -303,14 +315,23 @@ class DefaultScheduler implements Scheduler {
         for (const r of fit) reasons.set(r, (reasons.get(r) ?? 0) + 1);
         continue;
       }
+      // VolumeBinding filters after the resource checks, as kube-scheduler orders its plugins.
+      const volumes = claims ? this.volumeBinding.filter(claims, info.node) : '';
+      if (volumes) {
+        reasons.set(volumes, (reasons.get(volumes) ?? 0) + 1);
+        unresolvable++;
+        continue;
+      }
       feasible.push(info);
     }
     this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % n;
     if (feasible.length === 0) {
-      this.failureCache.set(shape, { gen: this.clusterGen, reasons, unresolvable });
+      if (!claims) this.failureCache.set(shape, { gen: this.clusterGen, reasons, unresolvable });
       return this.fail(key, obj, this.fitMessage(pod, reasons, unresolvable));
     }
     const chosen = this.selectHost(pod, req, feasible);
+    // PreBind: the pod is bound once its claims are (a provisioned volume takes a few seconds).
+    if (claims && !this.volumeBinding.preBind(this.ctx.api, claims, chosen.node)) return this.waitForVolumes(key);
     try {
       bindPod(this.ctx.api, obj.metadata.namespace!, obj.metadata.name!, chosen.name);
     } catch {
@@ -366,6 +387,19 @@ class DefaultScheduler implements Scheduler {
     if (n - unresolvable) post.push(`${n - unresolvable} No preemption victims found for incoming pod`);
     msg += ` preemption: 0/${n} nodes are available: ${post.sort().join(', ')}..`;
     return msg;
+  }
+
+  /** A PreFilter rejection: the plugin's own message, for every node alike. */
+  private preFilterMessage(pod: Pod, reason: string): string {
+    const n = this.nodeOrder.length;
+    const msg = `0/${n} nodes are available: ${reason}.`;
+    if (pod.spec?.preemptionPolicy === 'Never') return `${msg} preemption: not eligible due to preemptionPolicy=Never.`;
+    return `${msg} preemption: 0/${n} nodes are available: ${n} Preemption is not helpful for scheduling..`;
+  }
+
+  /** The pod's claims are being bound: look again in a second (PreBind's poll). */
+  private waitForVolumes(key: string): void {
+    this.ctx.clock.after(1000, () => this.enqueue(key), SCHEDULER_NAME);
   }
 
   private fail(key: string, obj: KObject, message: string): void {

@@ -2,8 +2,8 @@
  * kind's default storage (pkg/build/nodeimage/const_storage.go): rancher's local-path-provisioner
  * in namespace `local-path-storage`, kind's build of it (storage under /var, kind's images,
  * linux nodes only), applied by kind with `kubectl apply` (hence the last-applied annotation).
- * Kept: the Namespace, ServiceAccount, Deployment and ConfigMap `local-path-config`; the
- * ClusterRole and its binding wait for RBAC kinds, the StorageClass `standard` for storage.
+ * Kept: the Namespace, ServiceAccount, Deployment, the default StorageClass `standard` and the
+ * ConfigMap `local-path-config`; the ClusterRole and its binding wait for RBAC kinds.
  */
 import yaml from 'js-yaml';
 import { LAST_APPLIED_ANNOTATION, lastAppliedValue } from '../../kubectl/apply-merge';
@@ -77,6 +77,17 @@ spec:
           configMap:
             name: local-path-config
 ---
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: standard
+  namespace: kube-system
+  annotations:
+    storageclass.kubernetes.io/is-default-class: "true"
+provisioner: rancher.io/local-path
+volumeBindingMode: WaitForFirstConsumer
+reclaimPolicy: Delete
+---
 kind: ConfigMap
 apiVersion: v1
 metadata:
@@ -114,11 +125,29 @@ data:
 
 export function installLocalPath(ctx: SimContext, nodes: readonly NodeSpec[]): void {
   const controlPlane = nodes.find((n) => n.controlPlane) ?? nodes[0];
-  for (const doc of yaml.loadAll(LOCAL_PATH_MANIFEST) as KObject[]) {
+  for (const raw of yaml.loadAll(LOCAL_PATH_MANIFEST) as KObject[]) {
+    const type = ctx.api.registry.forKind(raw.apiVersion, raw.kind)!;
+    // kubectl drops the namespace of a cluster-scoped object (the StorageClass's kube-system).
+    const doc = type.namespaced ? raw : { ...raw, metadata: withoutNamespace(raw.metadata) };
     // What `kubectl apply` sends: the manifest with its own last-applied configuration.
-    const obj = { ...doc, metadata: { ...doc.metadata, annotations: { [LAST_APPLIED_ANNOTATION]: lastAppliedValue(doc) } } };
-    const type = ctx.api.registry.forKind(obj.apiVersion, obj.kind)!;
+    const obj = { ...doc, metadata: { ...doc.metadata, annotations: { ...doc.metadata.annotations, [LAST_APPLIED_ANNOTATION]: lastAppliedValue(doc) } } };
     if (type.plural === 'deployments') bootstrapDeployment(ctx, obj, { hash: REPLICA_SET_HASH, node: controlPlane.name });
+    else if (type.plural === 'storageclasses') storeStorageClass(ctx, obj);
     else ctx.api.create(type.plural, type.namespaced ? obj.metadata.namespace : undefined, obj);
   }
+}
+
+function withoutNamespace(meta: KObject['metadata']): KObject['metadata'] {
+  const { namespace: _namespace, ...rest } = meta;
+  return rest;
+}
+
+/**
+ * The class as the api-server would store it, written straight to the store with a uid of its
+ * own stream: the api-server's stream stays where it was before the playground served storage,
+ * so every other object keeps the uid and generated names it had.
+ */
+function storeStorageClass(ctx: SimContext, obj: KObject): void {
+  const uid = ctx.rng.fork('storageclass/standard').uuid();
+  ctx.store.create('storageclasses', { ...obj, metadata: { ...obj.metadata, uid, creationTimestamp: ctx.clock.timestamp() } });
 }

@@ -129,6 +129,28 @@ describe('GraphBuilder', () => {
     expect(card.data).toMatchObject({ summary: 'cloud-provider-kind 172.18.0.6' });
   });
 
+  it('draws PVC → PV → node and PVC → the pods that mount it', () => {
+    const pvc: KObject = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'default', uid: 'c1' }, spec: { volumeName: 'pvc-c1', resources: { requests: { storage: '1Gi' } } }, status: { phase: 'Bound', capacity: { storage: '1Gi' } } };
+    const pv: KObject = {
+      apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pvc-c1', uid: 'v1' },
+      spec: { capacity: { storage: '1Gi' }, persistentVolumeReclaimPolicy: 'Delete', nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['kind-worker'] }] }] } } },
+      status: { phase: 'Bound' },
+    };
+    const user = pod('db', 'kind-worker', 'Running', '2026-01-01T09:10:00Z', { ownerReferences: [] });
+    (user.spec as { volumes?: unknown[] }).volumes = [{ name: 'd', persistentVolumeClaim: { claimName: 'data' } }];
+    const m = applyDeltas(base(), [
+      { type: 'ADDED', resource: 'persistentvolumeclaims', object: pvc },
+      { type: 'ADDED', resource: 'persistentvolumes', object: pv },
+      { type: 'ADDED', resource: 'pods', object: user },
+    ]);
+    const g = new GraphBuilder().build(input(m));
+    const edges = (cls: string) => g.edges.filter((e) => e.className === cls).map((e) => `${e.source} -> ${e.target}`);
+    expect(edges('edge-binds')).toEqual(['persistentvolumeclaims:default/data -> persistentvolumes:/pvc-c1']);
+    expect(edges('edge-placed')).toEqual(['persistentvolumes:/pvc-c1 -> box:kind-worker']);
+    expect(g.edges.filter((e) => e.className === 'edge-mounts').map((e) => (e.data as { pod?: string }).pod)).toEqual(['pod:default/db']);
+    expect(g.nodes.find((n) => n.id === 'persistentvolumes:/pvc-c1')!.data).toMatchObject({ summary: 'Bound · 1Gi · Delete' });
+  });
+
   it('returns identical node objects for everything that did not change', () => {
     const builder = new GraphBuilder();
     const m1 = base();

@@ -201,7 +201,7 @@ export class GraphBuilder {
       const at = cellOffset(geometry.grid, where.slot);
       return { x: geometry.x + at.x + geometry.grid.w / 2, y: geometry.y + at.y };
     };
-    const edges = this.buildEdges(cardSets, current, podBox, cellAt);
+    const edges = this.buildEdges(cardSets, current, podBox, cellAt, new Set(boxes.map(boxId)));
     const outline = nodes.map((n) => `${n.id}@${n.position.x},${n.position.y},${n.height}`).join('|');
     if (outline !== this.outline) this.shapeVersion++;
     this.outline = outline;
@@ -214,6 +214,7 @@ export class GraphBuilder {
     pods: ReadonlyMap<string, KObject>,
     podBox: ReadonlyMap<string, string>,
     cellAt: (pod: string) => { x: number; y: number } | undefined,
+    boxes: ReadonlySet<string>,
   ): Edge[] {
     // Owners: kinds that own pods, and kinds others stack under (a Deployment owns its ReplicaSets).
     const ownerKinds = new Set(WORKLOAD_KINDS.flatMap((k) => [...(k.ownsPods ? [k.kind] : []), ...(k.stacksUnder ? [k.stacksUnder] : [])]));
@@ -311,13 +312,55 @@ export class GraphBuilder {
         }
       }
     }
+    // Storage: a claim points at its volume and at the pods that mount it; a volume pinned to a
+    // node (local-path's, a local PV) points at that node's box.
+    const volumes = cardSets.find((c) => c.kind.kind === 'PersistentVolume');
+    for (const { kind, objects } of cardSets) {
+      if (!kind.claimsVolume) continue;
+      for (const pvc of objects) {
+        const source = workloadId(kind.resource, pvc);
+        const volumeName = (pvc.spec as { volumeName?: string } | undefined)?.volumeName;
+        const pv = volumeName ? volumes?.objects.find((v) => v.metadata.name === volumeName) : undefined;
+        if (pv && volumes) toBox(source, workloadId(volumes.kind.resource, pv), 'binds');
+        const users: string[] = [];
+        for (const [id, pod] of pods) {
+          const mounts = (pod.spec as { volumes?: { persistentVolumeClaim?: { claimName?: string } }[] } | undefined)?.volumes ?? [];
+          if (pod.metadata.namespace === pvc.metadata.namespace && mounts.some((v) => v.persistentVolumeClaim?.claimName === pvc.metadata.name)) users.push(id);
+        }
+        fanOut(source, users, 'mounts');
+      }
+    }
+    for (const { kind, objects } of cardSets) {
+      if (!kind.pinnedToNode) continue;
+      for (const pv of objects) {
+        const node = pinnedNode(pv);
+        if (!node || !boxes.has(boxId(node))) continue;
+        const source = workloadId(kind.resource, pv);
+        const target = boxId(node);
+        add(`placed:${source}->${target}`, () => ({ id: `placed:${source}->${target}`, source, target, sourceHandle: 'out', type: 'smoothstep', className: 'edge-placed', selectable: false, focusable: false }), () => true);
+      }
+    }
     this.edgeCache = next;
     return edges;
   }
 }
 
-/** An edge's kind, its CSS class `edge-<kind>`: ownership, selection, an Ingress's backend, or an endpoint (ready or not). */
-type EdgeKind = 'owns' | 'selects' | 'routes' | 'endpoint' | 'endpoint-notready';
+/**
+ * An edge's kind, its CSS class `edge-<kind>`: ownership, selection, an Ingress's backend, an
+ * endpoint (ready or not), a claim's volume and the pods mounting it.
+ */
+type EdgeKind = 'owns' | 'selects' | 'routes' | 'endpoint' | 'endpoint-notready' | 'binds' | 'mounts';
+
+/** The node a volume's required node affinity names (`kubernetes.io/hostname In [node]`). */
+function pinnedNode(pv: KObject): string | undefined {
+  type Term = { matchExpressions?: { key: string; operator: string; values?: string[] }[] };
+  const terms = (pv.spec as { nodeAffinity?: { required?: { nodeSelectorTerms?: Term[] } } } | undefined)?.nodeAffinity?.required?.nodeSelectorTerms ?? [];
+  for (const t of terms) {
+    const e = (t.matchExpressions ?? []).find((x) => x.key === 'kubernetes.io/hostname' && x.operator === 'In' && x.values?.length === 1);
+    if (e) return e.values![0];
+  }
+  return undefined;
+}
 
 type Endpoint = { targetRef?: { kind?: string; namespace?: string; name?: string }; conditions?: { ready?: boolean } };
 

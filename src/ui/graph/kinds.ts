@@ -26,6 +26,10 @@ export interface KindInfo {
   routesToPods: boolean;
   /** Edges to the Services its backends name (an Ingress). */
   routesToServices: boolean;
+  /** Edges to its bound PersistentVolume and to the pods that mount it (a claim). */
+  claimsVolume: boolean;
+  /** An edge to the node box its node affinity names (a local volume). */
+  pinnedToNode: boolean;
 }
 
 const cards = KINDS.flatMap((k) => (k.graph.draw === 'card' ? [{ k, g: k.graph }] : [])).sort((a, b) => a.g.order - b.g.order);
@@ -40,6 +44,8 @@ export const WORKLOAD_KINDS: readonly KindInfo[] = cards.map(({ k, g }) => ({
   selectsPods: !!g.selectsPods,
   routesToPods: !!g.routesToPods,
   routesToServices: !!g.routesToServices,
+  claimsVolume: !!g.claimsVolume,
+  pinnedToNode: !!g.pinnedToNode,
 }));
 
 export const KIND_ABBREV: Readonly<Record<WorkloadKind, string>> = Object.fromEntries(WORKLOAD_KINDS.map((k) => [k.kind, k.abbrev]));

@@ -50,7 +50,23 @@ export const CARD_LOOKS: Readonly<Record<string, { summary(o: KObject): string; 
   Service: { summary: serviceSummary },
   EndpointSlice: { summary: endpointSliceSummary },
   Ingress: { summary: ingressSummary },
+  PersistentVolumeClaim: { summary: (o) => claimSummary(o) },
+  PersistentVolume: { summary: (o) => volumeSummary(o), faded: (o) => (o.status as { phase?: string } | undefined)?.phase === 'Released' },
 };
+
+/** `Bound · 1Gi`, `Pending`: what `kubectl get pvc` says first. */
+function claimSummary(o: KObject): string {
+  const phase = o.metadata.deletionTimestamp ? 'Terminating' : ((o.status as { phase?: string } | undefined)?.phase ?? '');
+  const size = (o.status as { capacity?: { storage?: string } } | undefined)?.capacity?.storage ?? (o.spec as { resources?: { requests?: { storage?: string } } } | undefined)?.resources?.requests?.storage;
+  return size ? `${phase} · ${size}` : phase;
+}
+
+/** `Bound · 1Gi · Delete`. */
+function volumeSummary(o: KObject): string {
+  const phase = o.metadata.deletionTimestamp ? 'Terminating' : ((o.status as { phase?: string } | undefined)?.phase ?? '');
+  const spec = o.spec as { capacity?: { storage?: string }; persistentVolumeReclaimPolicy?: string } | undefined;
+  return [phase, spec?.capacity?.storage, spec?.persistentVolumeReclaimPolicy].filter(Boolean).join(' · ');
+}
 
 export function isControlPlane(name: string, node: KObject | undefined): boolean {
   const labels = node?.metadata.labels ?? {};

@@ -7,6 +7,7 @@ import { describeNode } from '../node';
 import { describePod } from '../pod';
 import { describeSecret } from '../secret';
 import { describeServiceAccount } from '../serviceaccount';
+import { describePersistentVolume, describePersistentVolumeClaim } from '../storage';
 
 export const CORE_DESCRIBERS: GroupDescribers = {
   group: '',
@@ -23,6 +24,8 @@ export const CORE_DESCRIBERS: GroupDescribers = {
     ConfigMap: (obj, source, settings) => describeConfigMap(obj, events(source, obj, settings), source.now()),
     ResourceQuota: (obj) => describeResourceQuota(obj),
     Secret: (obj) => describeSecret(obj),
+    PersistentVolume: (obj, source, settings) => describePersistentVolume(obj, events(source, obj, settings), source.now()),
+    PersistentVolumeClaim: (obj, source, settings) => describePersistentVolumeClaim(obj, source.list('pods', obj.metadata.namespace), events(source, obj, settings), source.now()),
     ServiceAccount: (obj, source, settings) => describeServiceAccount(obj, secretNames(source, obj.metadata.namespace), events(source, obj, settings), source.now()),
   },
   generic: ['Event', 'ComponentStatus'],

@@ -11,7 +11,7 @@ const pod = (name: string, spec: Record<string, unknown> = {}): KObject => ({
 
 describe('the admission chain', () => {
   it("runs the plugins in kube-apiserver's order", () => {
-    expect(testServer().admission.map((p) => p.name)).toEqual(['NamespaceLifecycle', 'ServiceAccount', 'Priority', 'DefaultTolerationSeconds', 'ResourceQuota']);
+    expect(testServer().admission.map((p) => p.name)).toEqual(['NamespaceLifecycle', 'ServiceAccount', 'Priority', 'DefaultTolerationSeconds', 'DefaultStorageClass', 'StorageObjectInUseProtection', 'ResourceQuota']);
   });
 
   it('fills a new pod: service account (no token volume when automount is off), priority, default tolerations', () => {
@@ -78,5 +78,20 @@ describe('ServiceAccount admission', () => {
     expect(statusOf(() => api.create('pods', 'default', mirror('m2', { volumes: [{ name: 's', secret: { secretName: 'x' } }] }))).message).toBe('pods "m2" is forbidden: a mirror pod may not reference secrets');
     const token = { volumes: [{ name: 't', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } }] };
     expect(statusOf(() => api.create('pods', 'default', mirror('m3', token))).message).toBe('pods "m3" is forbidden: a mirror pod may not use ServiceAccountToken volume projections');
+  });
+});
+
+describe('storage admission', () => {
+  it('gives a claim without a class the default class, and protection finalizers to claims and volumes', () => {
+    const api = testServer();
+    api.create('storageclasses', undefined, { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } }, provisioner: 'rancher.io/local-path' });
+    const claim = (name: string, storageClassName?: string) => ({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name }, spec: { storageClassName, accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } });
+    const a = api.create('persistentvolumeclaims', 'default', claim('a'));
+    expect((a.spec as { storageClassName?: string }).storageClassName).toBe('standard');
+    expect(a.metadata.finalizers).toEqual(['kubernetes.io/pvc-protection']);
+    const b = api.create('persistentvolumeclaims', 'default', claim('b', ''));
+    expect((b.spec as { storageClassName?: string }).storageClassName).toBe('');
+    const pv = api.create('persistentvolumes', undefined, { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'v' }, spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/x' } } });
+    expect(pv.metadata.finalizers).toEqual(['kubernetes.io/pv-protection']);
   });
 });

@@ -6,6 +6,8 @@
 import type { Container, Pod, Service } from 'kubernetes-types/core/v1';
 import type { ImageInfo, ImageRef } from '../../images';
 import type { PodFiles } from '../../fs/pod-files';
+import { nodeFilesOf } from '../../fs/node-files';
+import { nodeVolumeFacts, type NodeVolumeFacts } from '../../fs/node-volumes';
 import type { PodFacts } from '../container-env';
 import { planProcess, type ProcessPlan } from '../container-process';
 import { keepLive, type ProcessWorld } from '../live-process';
@@ -130,6 +132,14 @@ export function heldPorts(self: Startable, all: Startable[]): Set<number> {
 }
 
 /** What the container's environment needs beyond the spec, as of now. */
+/** The node's files and claims as this kubelet sees them: one view per kubelet, made once. */
+const NODE_VOLUMES = new WeakMap<NodeRuntime, NodeVolumeFacts>();
+function nodeVolumesOf(rt: NodeRuntime): NodeVolumeFacts {
+  let v = NODE_VOLUMES.get(rt);
+  if (!v) NODE_VOLUMES.set(rt, (v = nodeVolumeFacts(nodeFilesOf(rt.ctx), rt.node.name, () => rt.clock.now(), (r, ns, n) => rt.ctx.store.get(r, ns, n))));
+  return v;
+}
+
 export function podFacts(rt: NodeRuntime, podIP: string | undefined): PodFacts {
   const node = rt.node;
   return {
@@ -137,5 +147,6 @@ export function podFacts(rt: NodeRuntime, podIP: string | undefined): PodFacts {
     hostIPs: [node.internalIP],
     allocatable: { cpuMillis: node.cpuMillis, memoryBytes: node.memoryBytes, ephemeralBytes: EPHEMERAL_STORAGE_BYTES },
     services: rt.ctx.store.list('services') as unknown as Service[],
+    node: nodeVolumesOf(rt),
   };
 }
