@@ -12,6 +12,9 @@ import { startReplicaSetController, type ReplicaSetController } from './replicas
 import { startResourceQuotaController, type ResourceQuotaController } from './resourcequota/resourcequota';
 import { startRootCAPublisher, type RootCAPublisher } from './root-ca/root-ca';
 import { startServiceAccountsController, type ServiceAccountsController } from './serviceaccount/serviceaccounts';
+import { startJobController, type JobController } from './job/job';
+import { startCronJobController, type CronJobController } from './cronjob/cronjob';
+import { startTTLAfterFinishedController, type TTLAfterFinishedController } from './ttl-after-finished/ttl-after-finished';
 import { SharedInformers } from '../informers/shared-informers';
 
 export interface ControllerManager {
@@ -28,6 +31,9 @@ export interface ControllerManager {
   endpointSliceMirroring: EndpointSliceMirroringController;
   daemonSets: DaemonSetController;
   podGC: PodGC;
+  jobs: JobController;
+  cronJobs: CronJobController;
+  ttlAfterFinished: TTLAfterFinishedController;
 }
 
 export function startControllers(ctx: SimContext, informers = new SharedInformers(ctx.store)): ControllerManager {
@@ -45,5 +51,8 @@ export function startControllers(ctx: SimContext, informers = new SharedInformer
     endpointSliceMirroring: startEndpointSliceMirroringController(ctx, informers),
     daemonSets: startDaemonSetController(ctx, informers),
     podGC: startPodGC(ctx, informers),
+    jobs: startJobController(ctx, informers),
+    cronJobs: startCronJobController(ctx, informers),
+    ttlAfterFinished: startTTLAfterFinishedController(ctx, informers),
   };
 }
