@@ -55,7 +55,7 @@ function jobFromCronJob(ctx: CommandContext, name: string, from: string): KObjec
   const source = slash < 0 ? '' : from.slice(slash + 1);
   if (!['cronjob', 'cronjobs', 'cj', 'cronjob.batch', 'cronjobs.batch'].includes(kind) || !source) {
     if (slash < 0) throw new CliError(`arguments in resource/name form must have a single resource and name`);
-    throw new CliError(`from must be an existing cronjob: ${from}`);
+    throw new CliError('from must be an existing cronjob');
   }
   const cj = ctx.client.get('cronjobs', ctx.namespace, source);
   const template = (cj.spec as { jobTemplate?: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: unknown } }).jobTemplate ?? {};

@@ -169,7 +169,7 @@ export function validateJobSpec(spec: Partial<JobSpec>, path = 'spec', withSelec
   errors.push(...validateAnnotations(obj(meta.annotations), `${path}.template.annotations`));
   const podSpec: Partial<PodSpec> = obj(template.spec) ?? {};
   const policy = podSpec.restartPolicy;
-  errors.push(...validatePodSpec({ ...podSpec, restartPolicy: policy === 'Never' || policy === 'OnFailure' ? policy : 'Always' }, `${path}.template.spec`));
+  errors.push(...validatePodSpec(podSpec, `${path}.template.spec`));
   if (policy === 'Always' || !policy) {
     errors.push({ type: 'Required value', field: `${path}.template.spec.restartPolicy`, detail: 'valid values: "OnFailure", "Never"' });
   } else if (policy !== 'OnFailure' && policy !== 'Never') {
