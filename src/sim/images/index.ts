@@ -25,6 +25,7 @@ import { kubeComponents } from './kube-components';
 import { mongo } from './mongo';
 import { mysql } from './mysql';
 import { nginx } from './nginx';
+import { perl } from './perl';
 import { phpApache } from './php-apache';
 import { metricsServer } from './metrics-server';
 import { stress } from './stress';
@@ -42,7 +43,7 @@ export { imageDigest } from './digest';
 export { appStateOf, toRequest } from './http';
 
 /** The families in the registry's order (what `knownRepositories` lists). */
-const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho, coredns, localPathProvisioner, ingressNginx, kubeComponents, kindnetd];
+const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho, coredns, localPathProvisioner, ingressNginx, kubeComponents, kindnetd, perl];
 
 const REPOS: ImageRepository[] = FAMILIES.flatMap((f) => f.repositories);
 
