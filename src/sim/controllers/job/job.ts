@@ -149,7 +149,7 @@ export class JobController {
       if (!target) conditions.push(condition(ending.type, 'True', ending.reason, ending.message, now));
       this.deletePods(job, active);
       active = [];
-      if (terminating === 0 && pods.every((p) => !hasFinalizer(p) || isPodTerminal(p) || counted.includes(p))) {
+      if (terminating === 0 && pods.every((p) => !hasFinalizer(p) || isPodTerminal(p))) {
         const succeededEnd = ending.type === 'SuccessCriteriaMet';
         conditions.push(condition(succeededEnd ? 'Complete' : 'Failed', 'True', ending.reason, ending.message, now));
         if (succeededEnd) {
