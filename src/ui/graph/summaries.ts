@@ -56,7 +56,7 @@ export function jobSummary(j: KObject): string {
   return status?.active ? `Running · ${done} · ${status.active} active` : `Running · ${done}`;
 }
 
-/** "*/5 * * * * · 1 active" (or "suspended"). */
+/** The schedule, and how many Jobs run (or "suspended"). */
 export function cronJobSummary(c: KObject): string {
   const spec = c.spec as { schedule?: string; suspend?: boolean } | undefined;
   const active = (c.status as { active?: unknown[] } | undefined)?.active?.length ?? 0;
