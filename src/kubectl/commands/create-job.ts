@@ -36,8 +36,8 @@ export const createJob: CommandModule = {
     const name = oneName(ctx, args);
     const image = args.string('image');
     const from = args.string('from');
-    if (!image && !from) throw new CliError('either --image or --from must be specified');
-    if (image && from) throw new CliError('--image and --from are mutually exclusive');
+    // One of the two, not both, with one message for either slip (create_job.go Validate).
+    if (!image === !from) throw new CliError('either --image or --from must be specified');
     let obj: KObject;
     if (from) {
       obj = jobFromCronJob(ctx, name, from);
@@ -86,8 +86,8 @@ export const createCronJob: CommandModule = {
       return 1;
     }
     const name = oneName(ctx, args);
+    // Not checked here: the api-server refuses a policy a Job cannot have.
     const restart = args.string('restart') || 'OnFailure';
-    if (restart !== 'OnFailure' && restart !== 'Never') throw new CliError(`restart must be either OnFailure or Never`);
     const obj: KObject = {
       apiVersion: 'batch/v1',
       kind: 'CronJob',
