@@ -119,7 +119,7 @@ export class CronJobController {
     if (recent === undefined) return wake();
     const deadline = cj.spec?.startingDeadlineSeconds;
     if (deadline != null && recent + deadline * 1000 < now) {
-      this.record(cj, 'Warning', 'MissSchedule', `Missed scheduled time to start a job: ${rfc1123zIn(recent, zone)}`);
+      this.record(cj, 'Warning', 'MissSchedule', `Missed scheduled time to start a job: ${rfc1123z(recent)}`);
       return wake();
     }
     const name = `${cj.metadata.name}-${Math.floor(recent / 60000)}`;
@@ -232,14 +232,6 @@ export function rfc3339In(ms: number, zone: string | undefined): string {
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset) / 60000;
   return `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
-
-function rfc1123zIn(ms: number, zone: string | undefined): string {
-  const offset = zoneOffset(zone, ms);
-  if (offset === 0) return rfc1123z(ms);
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset) / 60000;
-  return rfc1123z(ms + offset).replace('+0000', `${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`);
 }
 
 export function startCronJobController(ctx: SimContext, informers: SharedInformers): CronJobController {
