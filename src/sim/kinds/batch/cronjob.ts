@@ -12,7 +12,8 @@ import type { KObject } from '../../core/object';
 import { ALL_VERBS, defineKind } from '../kind';
 import { validateAnnotations, validateLabels } from '../meta';
 import { notSupported } from '../core/podspec-validation';
-import { AGE, ageCell, containerCells, NAME, nameCell, selectorText } from '../printing/cells';
+import { AGE, ageCell, containerCells, NAME, nameCell } from '../printing/cells';
+import { formatSelector } from '../../core/labels';
 import { age } from '../printing/age';
 import type { KindStrategy } from '../strategy';
 import { child, setDefault } from '../util';
@@ -128,7 +129,8 @@ export const cronJobKind = defineKind<CronJob>({
       c.status?.lastScheduleTime ? age(c.status.lastScheduleTime, now) : '<none>',
       ageCell(c, now),
       ...containerCells(c.spec?.jobTemplate?.spec?.template),
-      selectorText(c.spec?.jobTemplate?.spec?.selector),
+      // FormatLabelSelector: a template has no selector (the Job's is generated), so `<none>`.
+      formatSelector(c.spec?.jobTemplate?.spec?.selector),
     ],
   },
   graph: { draw: 'card', abbrev: 'cj', order: 0 },
