@@ -78,7 +78,7 @@ export class CronJobController {
     for (const ref of status.active ?? []) {
       const job = byName.get(ref.name ?? '');
       if (!job) {
-        this.record(cj, 'Warning', 'MissingJob', `Active job went missing: ${ref.name}`);
+        this.record(cj, 'Normal', 'MissingJob', `Active job went missing: ${ref.name}`);
         continue;
       }
       const finished = finishedCondition(job);
