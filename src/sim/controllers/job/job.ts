@@ -141,7 +141,8 @@ export class JobController {
       else if (deadline != null && !suspended) retry = started + deadline * 1000 - now;
     }
     if (!ending) {
-      const done = indexed ? completed.size >= (completions ?? 0) : completions == null ? succeeded > 0 && active.length === 0 : succeeded >= completions;
+      // Complete once enough succeeded and nothing runs any more (extra pods are deleted first, by manage).
+      const done = active.length === 0 && (indexed ? completed.size >= (completions ?? 0) : completions == null ? succeeded > 0 : succeeded >= completions);
       if (done) ending = { type: 'SuccessCriteriaMet', reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' };
     }
 
