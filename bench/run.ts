@@ -8,6 +8,7 @@ import { createCluster, type Cluster } from '../src/sim/cluster';
 import { EVENT_TTL_MS } from '../src/sim/events';
 import type { KObject } from '../src/sim/core/object';
 import { request } from '../src/sim/network/request';
+import { bigJob, cronDay } from './batch';
 
 function deployment(name: string, replicas: number, image = 'nginx:1.27', probes: Record<string, unknown> = {}): KObject {
   return {
@@ -233,4 +234,6 @@ idleCost();
 probeIdleCost();
 serviceRollout();
 requestsThroughService();
+bigJob();
+cronDay();
 if (!process.argv.includes('--no-browser')) browserLongTasks();

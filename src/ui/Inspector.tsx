@@ -70,6 +70,7 @@ export function Inspector({ inspect }: InspectorProps) {
             {selected.name}
           </h2>
           {!object && result && <div className="kp-gone">This object no longer exists.</div>}
+          {result?.nextRun && <NextRun at={result.nextRun} simTime={simTime} />}
         </div>
         <button type="button" className="kp-icon-btn" aria-label="Close inspector" onClick={() => select(null)}>
           ✕
@@ -113,5 +114,17 @@ export function Inspector({ inspect }: InspectorProps) {
         </pre>
       )}
     </aside>
+  );
+}
+
+/** A CronJob's next run: the time, and how far ahead of the virtual clock it is. */
+function NextRun({ at, simTime }: { at: string; simTime: number }) {
+  const ms = Date.parse(at) - simTime;
+  const s = Math.max(0, Math.round(ms / 1000));
+  const inText = s < 120 ? `${s}s` : s < 7200 ? `${Math.round(s / 60)}m` : `${Math.round(s / 3600)}h`;
+  return (
+    <div className="kp-next-run" data-testid="next-run">
+      Next run: <time dateTime={at}>{at.replace('T', ' ').replace('Z', ' UTC')}</time> (in {inText})
+    </div>
   );
 }

@@ -5,12 +5,14 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KObject } from '../sim/core/object';
 import type { Store } from '../sim/core/store';
+import { CronParseError, nextAfter, parseStandard } from '../sim/kinds/batch/cron-schedule';
+import { rfc3339 } from '../sim/core/utc';
 import { inspectContainers } from './inspect-containers';
 import type { InspectResult, ObjectRef } from './protocol';
 
 type RunNow = (args: string[]) => { exitCode: number; stdout: string; stderr: string };
 
-export function inspectObject(ref: ObjectRef, runNow: RunNow, store: Store): InspectResult {
+export function inspectObject(ref: ObjectRef, runNow: RunNow, store: Store, now: number): InspectResult {
   const ns = ref.namespace ? ['-n', ref.namespace] : [];
   const yaml = runNow(['get', `${ref.resource}/${ref.name}`, ...ns, '-o', 'yaml']);
   const describe = runNow(['describe', ref.resource, ref.name, ...ns]);
@@ -21,7 +23,21 @@ export function inspectObject(ref: ObjectRef, runNow: RunNow, store: Store): Ins
     describe: describe.stdout || describe.stderr,
     events: events.stdout || events.stderr,
     ...(ref.resource === 'pods' ? podContainers(ref, store) : {}),
+    ...(ref.resource === 'cronjobs' ? cronJobNextRun(ref, store, now) : {}),
   };
+}
+
+/** When the CronJob runs next: its schedule's next time after now, in its time zone (none while suspended). */
+function cronJobNextRun(ref: ObjectRef, store: Store, now: number): Pick<InspectResult, 'nextRun'> {
+  const cj = store.get('cronjobs', ref.namespace, ref.name) as (KObject & { spec?: { schedule?: string; timeZone?: string; suspend?: boolean } }) | undefined;
+  if (!cj?.spec?.schedule || cj.spec.suspend) return {};
+  try {
+    const next = nextAfter(parseStandard(cj.spec.schedule), now, cj.spec.timeZone ?? undefined);
+    return next === undefined ? {} : { nextRun: rfc3339(next) };
+  } catch (e) {
+    if (e instanceof CronParseError) return {};
+    throw e;
+  }
 }
 
 function podContainers(ref: ObjectRef, store: Store): Pick<InspectResult, 'containers'> {

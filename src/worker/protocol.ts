@@ -141,6 +141,8 @@ export interface InspectResult {
   found: boolean;
   /** A pod's containers: states, restarts and probes with their latest failure. */
   containers?: ContainerView[];
+  /** A CronJob's next scheduled run (RFC 3339), unless suspended. */
+  nextRun?: string;
 }
 
 /** What each command answers with, by command kind. */

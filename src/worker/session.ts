@@ -248,7 +248,7 @@ export class Session {
       case 'lesson':
         return { kind: 'lesson', progress: this.progress.act(command, this.checks) };
       case 'inspect':
-        return { kind: 'inspect', inspect: inspectObject(command.ref, (args) => this.runNow(args), this.cluster.store) };
+        return { kind: 'inspect', inspect: inspectObject(command.ref, (args) => this.runNow(args), this.cluster.store, this.cluster.clock.now()) };
       case 'restore':
         return this.restore(command);
       case 'ping':

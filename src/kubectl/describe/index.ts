@@ -6,6 +6,7 @@ import type { KObject } from '../../sim/core/object';
 import { describeConfigMap, describeGeneric, describeNamespace, describeResourceQuota, describeService } from './core';
 import { DEFAULT_DESCRIBER_SETTINGS, eventsOf, type DescribeSource, type Describer, type DescriberSettings, type GroupDescribers } from './describer';
 import { APPS_DESCRIBERS } from './groups/apps';
+import { BATCH_DESCRIBERS } from './groups/batch';
 import { CORE_DESCRIBERS } from './groups/core';
 import { DISCOVERY_DESCRIBERS } from './groups/discovery';
 import { NETWORKING_DESCRIBERS } from './groups/networking';
@@ -18,7 +19,7 @@ import { describeDeployment, describeReplicaSet } from './workloads';
 export type { DescribeSource, DescriberSettings };
 
 /** One entry per API group kubectl describes. */
-export const DESCRIBER_GROUPS: readonly GroupDescribers[] = [CORE_DESCRIBERS, APPS_DESCRIBERS, DISCOVERY_DESCRIBERS, NETWORKING_DESCRIBERS, RBAC_DESCRIBERS, STORAGE_DESCRIBERS];
+export const DESCRIBER_GROUPS: readonly GroupDescribers[] = [CORE_DESCRIBERS, APPS_DESCRIBERS, BATCH_DESCRIBERS, DISCOVERY_DESCRIBERS, NETWORKING_DESCRIBERS, RBAC_DESCRIBERS, STORAGE_DESCRIBERS];
 
 const BY_GROUP_KIND = new Map<string, Describer>(DESCRIBER_GROUPS.flatMap((g) => Object.entries(g.describers).map(([kind, d]) => [`${kind}.${g.group}`, d])));
 

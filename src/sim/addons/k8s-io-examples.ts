@@ -1,8 +1,42 @@
 /**
- * The kubernetes.io task manifests the resource tasks apply by URL
+ * The kubernetes.io task manifests the resource and Job/CronJob pages apply by URL
  * (https://k8s.io/examples/pods/resource/…, kubernetes/website content/en/examples), as published.
  */
 export const EXAMPLE_FILES: Readonly<Record<string, string>> = {
+  'application/job/cronjob.yaml': `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: hello
+spec:
+  schedule: "* * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers:
+          - name: hello
+            image: busybox:1.28
+            imagePullPolicy: IfNotPresent
+            command:
+            - /bin/sh
+            - -c
+            - date; echo Hello from the Kubernetes cluster
+          restartPolicy: OnFailure
+`,
+  'controllers/job.yaml': `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: pi
+spec:
+  template:
+    spec:
+      containers:
+      - name: pi
+        image: perl:5.34.0
+        command: ["perl",  "-Mbignum=bpi", "-wle", "print bpi(2000)"]
+      restartPolicy: Never
+  backoffLimit: 4
+`,
   'pods/resource/memory-request-limit.yaml': `apiVersion: v1
 kind: Pod
 metadata:

@@ -87,13 +87,15 @@ export class ApiServer {
     strategy.default?.(obj, this.ctx);
     const request: AdmissionRequest = { resource: t, object: obj, dryRun: !!opts.dryRun };
     for (const plugin of this.admission) plugin.admit?.(request);
+    // A strategy may assign the uid itself (a Job's selector names it); any other is the server's.
+    delete meta.uid;
     const allocation = strategy.prepareCreate?.(obj, this.ctx) ?? [];
     const errors = [...validateObjectMeta(obj, t), ...(strategy.validate?.(obj) ?? []), ...allocation];
     if (errors.length) throw invalid(t.kind, t.group, meta.name ?? '', errors);
     // Validating admission (namespace lifecycle, quota) sees the fully formed object, generated name included.
     for (const plugin of this.admission) plugin.validate?.(request);
     if (this.store.get(resource, meta.namespace, meta.name!)) throw alreadyExists(resource, t.group, meta.name!);
-    meta.uid = this.rng.uuid();
+    meta.uid ??= this.rng.uuid();
     meta.creationTimestamp = this.clock.timestamp();
     if (strategy.tracksGeneration) meta.generation = 1;
     delete meta.resourceVersion;

@@ -16,6 +16,9 @@ import { startResourceQuotaController, type ResourceQuotaController } from './re
 import { startRootCAPublisher, type RootCAPublisher } from './root-ca/root-ca';
 import { startServiceAccountsController, type ServiceAccountsController } from './serviceaccount/serviceaccounts';
 import { startClusterRoleAggregationController, type ClusterRoleAggregationController } from './clusterrole-aggregation/clusterrole-aggregation';
+import { startJobController, type JobController } from './job/job';
+import { startCronJobController, type CronJobController } from './cronjob/cronjob';
+import { startTTLAfterFinishedController, type TTLAfterFinishedController } from './ttl-after-finished/ttl-after-finished';
 import { SharedInformers } from '../informers/shared-informers';
 
 export interface ControllerManager {
@@ -37,6 +40,9 @@ export interface ControllerManager {
   storageProtection: StorageProtectionController;
   /** kind's external provisioner (the local-path-provisioner pod's work). */
   localPath: LocalPathProvisioner;
+  jobs: JobController;
+  cronJobs: CronJobController;
+  ttlAfterFinished: TTLAfterFinishedController;
 }
 
 export function startControllers(ctx: SimContext, informers = new SharedInformers(ctx.store)): ControllerManager {
@@ -58,5 +64,8 @@ export function startControllers(ctx: SimContext, informers = new SharedInformer
     persistentVolumes: startPersistentVolumeController(ctx, informers),
     storageProtection: startStorageProtectionController(ctx, informers),
     localPath: startLocalPathProvisioner(ctx, informers),
+    jobs: startJobController(ctx, informers),
+    cronJobs: startCronJobController(ctx, informers),
+    ttlAfterFinished: startTTLAfterFinishedController(ctx, informers),
   };
 }

@@ -25,6 +25,7 @@ import { kubeComponents } from './kube-components';
 import { mongo } from './mongo';
 import { mysql } from './mysql';
 import { nginx } from './nginx';
+import { perl } from './perl';
 import { phpApache } from './php-apache';
 import { metricsServer } from './metrics-server';
 import { stress } from './stress';
@@ -44,7 +45,7 @@ export { appStateOf, toRequest } from './http';
 export { credentialMatches, pullRefusal, PRIVATE_REGISTRIES, type RegistryCredential } from './registry-auth';
 
 /** The families in the registry's order (what `knownRepositories` lists). */
-const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho, coredns, localPathProvisioner, ingressNginx, kubeComponents, kindnetd, privateApp];
+const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho, coredns, localPathProvisioner, ingressNginx, kubeComponents, kindnetd, privateApp, perl];
 
 const REPOS: ImageRepository[] = FAMILIES.flatMap((f) => f.repositories);
 

@@ -1,6 +1,7 @@
 /** kuard, the Kubernetes Up and Running demo server (gcr.io/kuar-demo). */
 import { MiB } from '../metrics/usage';
 import { flag } from './agnhost';
+import { kuardKeygen } from './kuard-keygen';
 import { kuardHttp } from './kuard-probes';
 import type { ImageFamily, ServerBehaviour } from './types';
 
@@ -42,6 +43,7 @@ export const kuard: ImageFamily = {
       cmd: [],
       binaries: ['kuard', 'sh', 'echo', 'sleep', 'cat', 'ls', 'date', 'env', 'true', 'false'],
       server: kuardServer(),
+      workload: kuardKeygen,
       // Idle use: a small Go web server.
       idle: { cpuMillis: 0, memoryBytes: 5 * MiB + 512 * 1024 },
     },

@@ -18,6 +18,8 @@ export interface Workload {
   onSigterm: { afterMs: number; code: number } | 'ignore';
   /** How fast it reaches `wants.memoryBytes` (bytes per virtual second): when a limit bites. */
   memoryRampPerSec?: number;
+  /** How `{ts}` in its lines is written (default glog's). */
+  timestampStyle?: 'nginx' | 'glog';
 }
 
 export interface ImageRef {
@@ -152,7 +154,7 @@ export interface ImageInfo {
   /** What its default app uses at rest (metrics; `kubectl top`). */
   idle?: ResourceUse;
   /** Its own programs that are workloads (`stress`), by argv: undefined when argv is not one. */
-  workload?: (argv: string[]) => Workload | undefined;
+  workload?: (argv: string[], version: string) => Workload | undefined;
   /**
    * An image the playground cannot know (../generic.ts): its programs are unknown, so any
    * argv[0] outside its userland is taken to be its app.
@@ -170,7 +172,7 @@ export interface ImageRepository {
   server?: ServerBehaviour;
   /** What its default app uses at rest (metrics; `kubectl top`). */
   idle?: ResourceUse;
-  workload?: (argv: string[]) => Workload | undefined;
+  workload?: (argv: string[], version: string) => Workload | undefined;
   /** Its files (./files/): path → content, a path ending in `/` an empty directory. Default: its userland's. */
   files?: Record<string, string>;
   /** The program its entrypoint script runs when the arguments start with an option (`-s …`). */

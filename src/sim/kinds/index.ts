@@ -12,6 +12,8 @@ import { controllerRevisionKind } from './apps/controllerrevision';
 import { daemonSetKind } from './apps/daemonset';
 import { deploymentKind } from './apps/deployment';
 import { replicaSetKind } from './apps/replicaset';
+import { cronJobKind } from './batch/cronjob';
+import { jobKind } from './batch/job';
 import { networkPolicyKind } from './networking/networkpolicy';
 import { componentStatusKind } from './core/componentstatus';
 import { configMapKind } from './core/configmap';
@@ -57,6 +59,8 @@ export const KINDS: readonly KindDefinition[] = [
   daemonSetKind,
   deploymentKind,
   replicaSetKind,
+  cronJobKind,
+  jobKind,
   endpointSliceKind,
   ingressClassKind,
   ingressKind,

@@ -144,7 +144,7 @@ function workloadPlan(w: Workload): Omit<ProcessPlan, 'exec'> & { memoryRampPerS
     memoryRampPerSec: w.memoryRampPerSec,
     lines: (startedAt, untilAbs, stoppedAt) => {
       const end = Math.min(untilAbs, stoppedAt ?? Infinity);
-      return w.lines.filter(([offset]) => startedAt + offset <= end).map(([offset, text]) => ({ at: startedAt + offset, text: renderTs(text, startedAt + offset, 'glog') }));
+      return w.lines.filter(([offset]) => startedAt + offset <= end).map(([offset, text]) => ({ at: startedAt + offset, text: renderTs(text, startedAt + offset, w.timestampStyle ?? 'glog') }));
     },
   };
 }
@@ -171,7 +171,7 @@ function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: 
     // The entrypoint script's `if [ "${1#-}" != "$1" ]; then set -- curl "$@"; fi`.
     if (argv[0].startsWith('-') && image.dashArgsRun) argv = [image.dashArgsRun, ...argv];
   }
-  const workload = image.workload?.(argv);
+  const workload = image.workload?.(argv, image.version);
   if (workload) return { ...workloadPlan(workload), exec };
   // Some servers are chosen by their arguments (agnhost's subcommands).
   const server = image.server?.withArgs && argv.length > 0 && image.server.binaries.includes(basename(argv[0])) ? image.server.withArgs(argv.slice(1)) : image.server;

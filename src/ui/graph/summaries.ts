@@ -41,6 +41,28 @@ export function ingressSummary(i: KObject): string {
   return `${spec?.ingressClassName ?? '<none>'}${address ? ` ${address}` : ''}`;
 }
 
+type JobLike = { spec?: { completions?: number; parallelism?: number }; status?: { succeeded?: number; active?: number; conditions?: Array<{ type: string; status: string }> } };
+
+function jobFinished(j: KObject): string | undefined {
+  return (j as JobLike).status?.conditions?.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')?.type;
+}
+
+/** "Complete · 3/3", "Running · 1/3 · 2 active": how far a Job is, as its STATUS and COMPLETIONS columns say. */
+export function jobSummary(j: KObject): string {
+  const { spec, status } = j as JobLike;
+  const done = `${status?.succeeded ?? 0}/${spec?.completions ?? 1}`;
+  const finished = jobFinished(j);
+  if (finished) return `${finished} · ${done}`;
+  return status?.active ? `Running · ${done} · ${status.active} active` : `Running · ${done}`;
+}
+
+/** The schedule, and how many Jobs run (or "suspended"). */
+export function cronJobSummary(c: KObject): string {
+  const spec = c.spec as { schedule?: string; suspend?: boolean } | undefined;
+  const active = (c.status as { active?: unknown[] } | undefined)?.active?.length ?? 0;
+  return `${spec?.schedule ?? ''}${spec?.suspend ? ' · suspended' : active ? ` · ${active} active` : ''}`;
+}
+
 /** What a card shows under its name, and whether it is drawn faded, by kind (others: nothing, never). */
 export const CARD_LOOKS: Readonly<Record<string, { summary(o: KObject): string; faded?(o: KObject): boolean }>> = {
   Deployment: { summary: deploymentSummary },
@@ -52,6 +74,9 @@ export const CARD_LOOKS: Readonly<Record<string, { summary(o: KObject): string; 
   Ingress: { summary: ingressSummary },
   PersistentVolumeClaim: { summary: (o) => claimSummary(o) },
   PersistentVolume: { summary: (o) => volumeSummary(o), faded: (o) => (o.status as { phase?: string } | undefined)?.phase === 'Released' },
+  // A finished Job stays for its logs: drawn faded, as its Completed pods are.
+  Job: { summary: jobSummary, faded: (j) => jobFinished(j) !== undefined },
+  CronJob: { summary: cronJobSummary, faded: (c) => !!(c.spec as { suspend?: boolean } | undefined)?.suspend },
 };
 
 /** `Bound · 1Gi`, `Pending`: what `kubectl get pvc` says first. */
