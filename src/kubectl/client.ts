@@ -173,6 +173,8 @@ export interface KubeClient {
   // ---- who is asking (authentication.k8s.io, authorization.k8s.io) ----
   /** The user requests are made as (SelfSubjectReview: `kubectl auth whoami`). */
   user(): UserInfo;
+  /** The same api, each request carrying a bearer token (`--token`): a 401 for a token the server does not accept. */
+  withToken(token: string): KubeClient;
   /** The same api, each request impersonating `name` (and `groups`): `--as`, `--as-group`. */
   impersonate(name: string, groups: string[]): KubeClient;
   /** SelfSubjectAccessReview: may this client's user do it? */

@@ -39,6 +39,8 @@ export function formatStatus(status: Status): string {
     if (causes.length === 1) return `${head}: ${causes[0]}\n`;
     return `${head}: \n${causes.map((c) => `* ${c}\n`).join('')}`;
   }
+  // StandardErrorMessage: a 401 is a login problem, not a server's refusal.
+  if (status.reason === 'Unauthorized') return `error: You must be logged in to the server (${status.message})\n`;
   return `Error from server (${status.reason}): ${status.message}\n`;
 }
 

@@ -59,8 +59,12 @@ export const kubectl: KubectlEntry = function* (client, argv, io): KubectlProgra
   }
 };
 
-/** `--as`/`--as-group`: every request impersonates that user (client-go's ImpersonationConfig). */
+/**
+ * `--token`: every request carries that bearer token; `--as`/`--as-group`: every request
+ * impersonates that user (client-go's ImpersonationConfig).
+ */
 function impersonating(client: KubeClient, args: ParsedArgs): KubeClient {
+  if (args.string('token')) client = client.withToken(args.string('token'));
   const user = args.string('as');
   const groups = args.strings('as-group');
   if (!user && !groups.length) return client;

@@ -106,13 +106,15 @@ const whoami: CommandModule = {
         apiVersion: 'authentication.k8s.io/v1',
         kind: 'SelfSubjectReview',
         metadata: { creationTimestamp: rfc3339(ctx.client.now()) },
-        status: { userInfo: { groups: user.groups, username: user.name } },
+        status: { userInfo: { ...(user.extra ? { extra: user.extra } : {}), groups: user.groups, ...(user.uid ? { uid: user.uid } : {}), username: user.name } },
       };
       ctx.io.out(printObjects([review as unknown as KObject], format, { now: ctx.client.now(), singleItem: true }));
       return 0;
     }
     const rows = ['ATTRIBUTE\tVALUE\n', `Username\t${user.name}\n`];
+    if (user.uid) rows.push(`UID\t${user.uid}\n`);
     if (user.groups.length) rows.push(`Groups\t[${user.groups.join(' ')}]\n`);
+    for (const key of Object.keys(user.extra ?? {}).sort()) rows.push(`Extra: ${key}\t[${user.extra![key].join(' ')}]\n`);
     ctx.io.out(tabwrite(rows.join(''), TABLE_TABWRITER));
     return 0;
   },

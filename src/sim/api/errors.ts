@@ -8,6 +8,7 @@ export type StatusReason =
   | 'Invalid'
   | 'Conflict'
   | 'BadRequest'
+  | 'Unauthorized'
   | 'Forbidden'
   | 'MethodNotAllowed'
   | 'RequestEntityTooLarge'
@@ -39,6 +40,7 @@ const CODES: Record<StatusReason, number> = {
   Invalid: 422,
   Conflict: 409,
   BadRequest: 400,
+  Unauthorized: 401,
   Forbidden: 403,
   MethodNotAllowed: 405,
   RequestEntityTooLarge: 413,

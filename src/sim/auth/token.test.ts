@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../core/rng';
 import { testServer } from '../kinds/test-server';
-import { requestToken } from './token';
+import { authenticateToken, requestToken } from './token';
 
 const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as Record<string, unknown>;
 
@@ -26,5 +26,27 @@ describe('service account tokens', () => {
   it('refuse a missing account and a lifetime under ten minutes', () => {
     expect(() => requestToken(api, root, new Rng('c'), 'default', 'nobody')).toThrow('serviceaccounts "nobody" not found');
     expect(() => requestToken(api, root, new Rng('d'), 'default', 'robot', { expirationSeconds: 60 })).toThrow('may not specify a duration less than 10 minutes');
+  });
+});
+
+describe('service account token authentication', () => {
+  const api = testServer();
+  const sa = api.create('serviceaccounts', 'default', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'robot' } });
+  const root = new Rng(1);
+
+  it('knows its own tokens, and no altered or foreign one', () => {
+    const token = requestToken(api, root, new Rng('a'), 'default', 'robot');
+    expect(authenticateToken(api, root, token)).toMatchObject({ name: 'system:serviceaccount:default:robot', uid: sa.metadata.uid, groups: ['system:serviceaccounts', 'system:serviceaccounts:default', 'system:authenticated'] });
+    expect(authenticateToken(api, root, `${token}x`)).toBeUndefined();
+    expect(authenticateToken(api, new Rng(2), token)).toBeUndefined();
+  });
+
+  it('stops at expiry and when the account is gone', () => {
+    const token = requestToken(api, root, new Rng('b'), 'default', 'robot', { expirationSeconds: 600 });
+    api.clock.advance(600_000);
+    expect(authenticateToken(api, root, token)).toBeUndefined();
+    const fresh = requestToken(api, root, new Rng('c'), 'default', 'robot');
+    api.delete('serviceaccounts', 'default', 'robot');
+    expect(authenticateToken(api, root, fresh)).toBeUndefined();
   });
 });

@@ -5,7 +5,8 @@
  */
 import { invalid, notFound, statusError } from '../api/errors';
 import type { ApiServer } from '../api/apiserver';
-import type { Rng } from '../core/rng';
+import { Rng } from '../core/rng';
+import { ALL_AUTHENTICATED, serviceAccountGroups, serviceAccountUsername, type UserInfo } from './user';
 
 export const SERVICE_ACCOUNT_ISSUER = 'https://kubernetes.default.svc.cluster.local';
 /** The shortest token the api-server issues (10 minutes). */
@@ -50,7 +51,51 @@ export function requestToken(api: ApiServer, root: Rng, request: Rng, namespace:
     nbf: iat,
     sub: `system:serviceaccount:${namespace}:${name}`,
   };
-  return `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}.${request.string(342, URL_SAFE)}`;
+  const signed = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
+  return `${signed}.${signature(root, signed)}`;
+}
+
+/**
+ * The signature: a function of the signed text and the cluster's key (never real RSA), so that
+ * the api-server can tell its own tokens from altered or foreign ones.
+ */
+function signature(root: Rng, signed: string): string {
+  return new Rng(`${root.seed}/service-account-signing-key/${signed}`).string(342, URL_SAFE);
+}
+
+/**
+ * The service-account token authenticator: the user a token presented as `--token` is, or
+ * undefined when the api-server would answer 401 (not ours, altered, expired, or naming an
+ * account or bound object that is gone or was re-created).
+ */
+export function authenticateToken(api: ApiServer, root: Rng, token: string): UserInfo | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[2] !== signature(root, `${parts[0]}.${parts[1]}`)) return undefined;
+  const claims = JSON.parse(fromBase64url(parts[1])) as { exp: number; nbf: number; jti: string; 'kubernetes.io': PrivateClaims };
+  const now = Math.floor(api.clock.now() / 1000);
+  if (now >= claims.exp || now < claims.nbf) return undefined;
+  const { namespace, serviceaccount, pod, secret, node } = claims['kubernetes.io'];
+  const alive = (resource: string, ns: string | undefined, ref: { name: string; uid: string } | undefined) => !ref || api.tryGet(resource, ns, ref.name)?.metadata.uid === ref.uid;
+  if (!alive('serviceaccounts', namespace, serviceaccount) || !alive('pods', namespace, pod) || !alive('secrets', namespace, secret)) return undefined;
+  if (!pod && !alive('nodes', undefined, node)) return undefined;
+  // The extras the service-account authenticator adds: the token's id, and what it is bound to.
+  const extra: Record<string, string[]> = { 'authentication.kubernetes.io/credential-id': [`JTI=${claims.jti}`] };
+  if (node) Object.assign(extra, { 'authentication.kubernetes.io/node-name': [node.name], 'authentication.kubernetes.io/node-uid': [node.uid] });
+  if (pod) Object.assign(extra, { 'authentication.kubernetes.io/pod-name': [pod.name], 'authentication.kubernetes.io/pod-uid': [pod.uid] });
+  return { name: serviceAccountUsername(namespace, serviceaccount.name), uid: serviceaccount.uid, groups: [...serviceAccountGroups(namespace), ALL_AUTHENTICATED], extra };
+}
+
+interface PrivateClaims {
+  namespace: string;
+  serviceaccount: { name: string; uid: string };
+  pod?: { name: string; uid: string };
+  secret?: { name: string; uid: string };
+  node?: { name: string; uid: string };
+}
+
+function fromBase64url(text: string): string {
+  const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+  return new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
 }
 
 /** The claims naming the bound object (a pod's node too, as ServiceAccountTokenPodNodeInfo adds). */

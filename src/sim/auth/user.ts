@@ -7,6 +7,10 @@
 export interface UserInfo {
   name: string;
   groups: string[];
+  /** Set by authenticators that know one (a service account token: the account's uid). */
+  uid?: string;
+  /** Authenticator-provided extras (`authentication.kubernetes.io/credential-id`: `JTI=…`). */
+  extra?: Record<string, string[]>;
 }
 
 export const ALL_AUTHENTICATED = 'system:authenticated';

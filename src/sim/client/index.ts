@@ -20,7 +20,7 @@ import { attachToPod } from './attach';
 import { execInPod } from './exec';
 import { portForwardToPod } from './port-forward';
 import { authorizingClient } from './authorizing';
-import { requestToken } from '../auth/token';
+import { authenticateToken, requestToken } from '../auth/token';
 import { authorize, rulesFor } from '../auth/rbac';
 import { impersonatedUser, KUBERNETES_ADMIN, type UserInfo } from '../auth/user';
 
@@ -99,6 +99,10 @@ function unauthorizedClient(cluster: ClientHost, user: UserInfo): KubeClient {
 
     user: () => user,
     impersonate: (name, groups) => createClient(cluster, impersonatedUser(name, groups)),
+    withToken(token) {
+      const tokenUser = authenticateToken(api, cluster.rng, token);
+      return tokenUser ? createClient(cluster, tokenUser) : unauthenticated(createClient(cluster, user));
+    },
     accessReview: (attrs) => authorize(api.store, user, attrs),
     rulesReview(namespace) {
       const { rules, errors } = rulesFor(api.store, user, namespace);
@@ -109,6 +113,14 @@ function unauthorizedClient(cluster: ClientHost, user: UserInfo): KubeClient {
       return requestToken(api, cluster.rng, rng, namespace, name, opts);
     },
   };
+}
+
+/** A client whose every request the api-server answers 401 (a bearer token it does not accept). */
+function unauthenticated(client: KubeClient): KubeClient {
+  const refuse = () => {
+    throw statusError('Unauthorized', 'the server has asked for the client to provide credentials');
+  };
+  return new Proxy(client, { get: (target, key) => (key === 'now' || typeof target[key as keyof KubeClient] !== 'function' ? target[key as keyof KubeClient] : refuse) });
 }
 
 /** What a watch request selects: namespace, labels, fields (a name is `metadata.name=…`). */
