@@ -17,6 +17,7 @@ import { componentStatusKind } from './core/componentstatus';
 import { configMapKind } from './core/configmap';
 import { endpointsKind } from './core/endpoints';
 import { eventKind } from './core/event';
+import { limitRangeKind } from './core/limitrange';
 import { namespaceKind } from './core/namespace';
 import { nodeKind } from './core/node';
 import { podKind } from './core/pod';
@@ -36,6 +37,7 @@ export const KINDS: readonly KindDefinition[] = [
   configMapKind,
   endpointsKind,
   eventKind,
+  limitRangeKind,
   namespaceKind,
   nodeKind,
   podKind,

@@ -32,8 +32,9 @@ export const resourceQuotaKind = defineKind<ResourceQuota>({
   strategy: resourceQuotaStrategy,
   printer: {
     columns: [NAME, AGE, { name: 'Request' }, { name: 'Limit' }],
+    // printResourceQuota reads status: a quota the controller has not seen yet prints empty.
     cells(q, { now }) {
-      const hard = q.spec?.hard ?? {};
+      const hard = q.status?.hard ?? {};
       const used = q.status?.used ?? {};
       const request: string[] = [];
       const limit: string[] = [];
