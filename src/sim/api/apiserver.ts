@@ -138,6 +138,7 @@ export class ApiServer {
     const t = this.type(resource, 'delete');
     const strategy: KindStrategy = t.strategy;
     const old = this.get(resource, namespace, name);
+    for (const plugin of this.admission) plugin.validateDelete?.(t, namespace, name);
     if (opts.preconditions?.uid && opts.preconditions.uid !== old.metadata.uid) {
       throw conflict(resource, t.group, name);
     }

@@ -77,9 +77,9 @@ export class NamespaceController {
     const old = status.conditions ?? [];
     const now = this.ctx.clock.timestamp();
     const cond = (type: string, st: string, reason: string, message: string): NamespaceCondition => {
+      // updateConditions: the transition time moves only when the status does.
       const prev = old.find((c) => c.type === type);
-      const same = prev && prev.status === st && prev.reason === reason && prev.message === message;
-      return { type, status: st, lastTransitionTime: same ? prev.lastTransitionTime : now, reason, message };
+      return { type, status: st, lastTransitionTime: prev && prev.status === st ? prev.lastTransitionTime : now, reason, message };
     };
     const left = [...remaining].map(([r, n]) => `${r} has ${n} resource instances`).sort();
     const fins = [...finalizers].map(([f, n]) => `${f} in ${n} resource instances`).sort();
