@@ -50,7 +50,10 @@ function serviceUsage(svc: Service, usage: ResourceList): void {
   const type = svc.spec?.type ?? 'ClusterIP';
   const count = (n: number): Quantity => ({ nanos: BigInt(n) * ONE.nanos, format: 'DecimalSI' });
   if (type === 'LoadBalancer') usage.set('services.loadbalancers', ONE);
-  if (type === 'NodePort' || type === 'LoadBalancer') usage.set('services.nodeports', count(svc.spec?.ports?.length ?? 0));
+  const ports = svc.spec?.ports ?? [];
+  if (type === 'NodePort') usage.set('services.nodeports', count(ports.length));
+  // A load balancer counts its node ports by intent: all of them, unless allocation is off.
+  if (type === 'LoadBalancer') usage.set('services.nodeports', count(svc.spec?.allocateLoadBalancerNodePorts === false ? ports.filter((p) => p.nodePort).length : ports.length));
 }
 
 function claimUsage(pvc: PersistentVolumeClaim, usage: ResourceList): void {

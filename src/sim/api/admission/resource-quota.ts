@@ -1,8 +1,8 @@
 /**
  * ResourceQuota admission (plugin/pkg/admission/resourcequota): a create is refused when it
  * would take any quota of its namespace past `hard`, or when a cpu/memory quota applies and a
- * container leaves that resource unset. Usage is counted live from the store (dry runs store
- * nothing and are not counted), so creates in quick succession are each seen.
+ * container leaves that resource unset. Usage is counted live from the store, so creates in quick
+ * succession are each seen; a dry run is judged the same way (it only stores nothing).
  */
 import type { Container, Pod, ResourceQuota } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../core/object';
@@ -24,8 +24,7 @@ const MUST_SPECIFY = ['cpu', 'limits.cpu', 'limits.memory', 'memory', 'requests.
 export function resourceQuota(store: Store, usage: PodUsage): AdmissionPlugin {
   return {
     name: 'ResourceQuota',
-    validate({ resource, object, dryRun }) {
-      if (dryRun) return;
+    validate({ resource, object }) {
       const ns = object.metadata.namespace;
       if (!ns) return;
       const quotas = (store.list('resourcequotas', ns) as Quota[]).sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
