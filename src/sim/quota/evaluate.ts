@@ -26,13 +26,21 @@ const POD_COMPUTE: [string, 'requests' | 'limits', string][] = [
   ['limits.ephemeral-storage', 'limits', 'ephemeral-storage'],
 ];
 
-/** The quota names a new or stored object of `plural.group` uses, with amounts. */
-export function usageOf(plural: string, group: string, obj: KObject): ResourceList {
+/** Quota names a pod's requests and limits count for. */
+export function isPodComputeName(name: string): boolean {
+  return POD_COMPUTE.some(([n]) => n === name);
+}
+
+/**
+ * The quota names a new or stored object of `plural.group` uses, with amounts. `compute: false`
+ * leaves out a pod's requests and limits when no quota asks for them (parsing them is the cost).
+ */
+export function usageOf(plural: string, group: string, obj: KObject, compute = true): ResourceList {
   const usage: ResourceList = new Map();
   usage.set(group ? `count/${plural}.${group}` : `count/${plural}`, ONE);
   if (!group && LEGACY_COUNTS.has(plural)) usage.set(plural, ONE);
   if (group) return usage;
-  if (plural === 'pods') podUsage(obj as Pod & KObject, usage);
+  if (plural === 'pods' && compute) podUsage(obj as Pod & KObject, usage);
   if (plural === 'services') serviceUsage(obj as Service & KObject, usage);
   if (plural === 'persistentvolumeclaims') claimUsage(obj as PersistentVolumeClaim & KObject, usage);
   return usage;

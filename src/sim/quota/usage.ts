@@ -8,7 +8,7 @@ import type { KObject } from '../core/object';
 import type { Quantity } from '../core/quantity';
 import { addInto, type ResourceList } from '../core/resource-list';
 import type { Store } from '../core/store';
-import { countsAgainstQuota, hasScopes, matchesScopes, usageOf } from './evaluate';
+import { countsAgainstQuota, hasScopes, isPodComputeName, matchesScopes, usageOf } from './evaluate';
 
 type Quota = ResourceQuota & KObject;
 
@@ -38,9 +38,10 @@ export function kindUsage(store: Store, pods: PodCounter, q: Quota, plural: stri
     for (const name of names) used.set(name, { nanos: n, format: 'DecimalSI' });
     return used;
   }
+  const compute = names.some(isPodComputeName);
   for (const obj of store.list(plural, ns)) {
     if (!countsAgainstQuota(plural, obj) || !matchesScopes(q, plural, obj)) continue;
-    const usage = usageOf(plural, group, obj);
+    const usage = usageOf(plural, group, obj, compute);
     addInto(used, new Map([...usage].filter(([k]) => used.has(k))));
   }
   return used;

@@ -9,7 +9,7 @@ import type { KObject } from '../../core/object';
 import { quantityString } from '../../core/quantity';
 import { parseList, type ResourceList } from '../../core/resource-list';
 import type { Store } from '../../core/store';
-import { matchesScopes, usageOf } from '../../quota/evaluate';
+import { isPodComputeName, matchesScopes, usageOf } from '../../quota/evaluate';
 import { kindUsage } from '../../quota/usage';
 import { forbidden } from '../errors';
 import type { AdmissionPlugin } from './plugin';
@@ -29,7 +29,8 @@ export function resourceQuota(store: Store, usage: PodUsage): AdmissionPlugin {
       if (!ns) return;
       const quotas = (store.list('resourcequotas', ns) as Quota[]).sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
       if (!quotas.length) return;
-      const requested = usageOf(resource.plural, resource.group, object);
+      const compute = quotas.some((q) => Object.keys(q.spec?.hard ?? {}).some(isPodComputeName));
+      const requested = usageOf(resource.plural, resource.group, object, compute);
       for (const q of quotas) {
         if (!matchesScopes(q, resource.plural, object)) continue;
         const hard = parseList(q.spec?.hard as Record<string, string> | undefined);
