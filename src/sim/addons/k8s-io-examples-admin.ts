@@ -1,6 +1,6 @@
 /**
  * The kubernetes.io namespace-administration task manifests (https://k8s.io/examples/admin/resource/…,
- * kubernetes/website content/en/examples): default limits from a LimitRange, cpu/memory quotas.
+ * kubernetes/website content/en/examples): LimitRange defaults and bounds, pod and cpu/memory quotas.
  */
 export const ADMIN_EXAMPLE_FILES: Readonly<Record<string, string>> = {
   'admin/resource/memory-defaults.yaml': `apiVersion: v1
@@ -90,5 +90,94 @@ spec:
       requests:
         memory: "700Mi"
         cpu: "400m"
+`,
+  'admin/resource/quota-pod.yaml': `apiVersion: v1
+kind: ResourceQuota
+metadata:
+  name: pod-demo
+spec:
+  hard:
+    pods: "2"
+`,
+  'admin/resource/quota-pod-deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: pod-quota-demo
+spec:
+  selector:
+    matchLabels:
+      purpose: quota-demo
+  replicas: 3
+  template:
+    metadata:
+      labels:
+        purpose: quota-demo
+    spec:
+      containers:
+      - name: pod-quota-demo
+        image: nginx
+`,
+  'admin/resource/cpu-constraints.yaml': `apiVersion: v1
+kind: LimitRange
+metadata:
+  name: cpu-min-max-demo-lr
+spec:
+  limits:
+  - max:
+      cpu: "800m"
+    min:
+      cpu: "200m"
+    type: Container
+`,
+  'admin/resource/cpu-constraints-pod.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: constraints-cpu-demo
+spec:
+  containers:
+  - name: constraints-cpu-demo-ctr
+    image: nginx
+    resources:
+      limits:
+        cpu: "800m"
+      requests:
+        cpu: "500m"
+`,
+  'admin/resource/cpu-constraints-pod-2.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: constraints-cpu-demo-2
+spec:
+  containers:
+  - name: constraints-cpu-demo-2-ctr
+    image: nginx
+    resources:
+      limits:
+        cpu: "1.5"
+      requests:
+        cpu: "500m"
+`,
+  'admin/resource/cpu-constraints-pod-3.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: constraints-cpu-demo-3
+spec:
+  containers:
+  - name: constraints-cpu-demo-3-ctr
+    image: nginx
+    resources:
+      limits:
+        cpu: "800m"
+      requests:
+        cpu: "100m"
+`,
+  'admin/resource/cpu-constraints-pod-4.yaml': `apiVersion: v1
+kind: Pod
+metadata:
+  name: constraints-cpu-demo-4
+spec:
+  containers:
+  - name: constraints-cpu-demo-4-ctr
+    image: vish/stress
 `,
 };
