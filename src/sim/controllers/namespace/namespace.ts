@@ -64,9 +64,8 @@ export class NamespaceController {
       }
     }
     if (remaining.size === 0) {
-      const current = this.ctx.api.get('namespaces', undefined, name);
       // Clearing spec.finalizers (the `finalize` subresource) lets the api-server remove it.
-      this.ctx.api.update('namespaces', undefined, { ...current, spec: { ...(current.spec as object), finalizers: [] } });
+      this.ctx.api.finalizeNamespace(name, []);
       return;
     }
     this.writeConditions(ns, remaining, finalizers);
