@@ -12,6 +12,7 @@ import { quantityString, tryParseQuantity, type Quantity } from '../../core/quan
 import type { FieldError } from '../../api/errors';
 import type { KindStrategy } from '../strategy';
 import { ALL_VERBS, defineKind } from '../kind';
+import { validateContainerResourceName, validateResourceName } from './resources-validation';
 import { NAME, nameCell } from '../printing/cells';
 
 type Limits = Record<string, string | number>;
@@ -47,6 +48,7 @@ export const limitRangeStrategy: KindStrategy<LimitRange & KObject> = {
       if (type === 'PersistentVolumeClaim' && item.min?.storage === undefined && item.max?.storage === undefined) {
         errors.push({ type: 'Required value', field: `${p}.limits`, detail: 'either minimum or maximum storage value is required, but neither was provided' });
       }
+      validateResourceNames(item, p, errors);
       validateRanges(item, p, errors);
     });
     return errors;
@@ -58,6 +60,19 @@ function validateTypeName(type: string, path: string, errors: FieldError[]): voi
   for (const msg of msgs) errors.push({ type: 'Invalid value', field: path, value: goQuote(type), detail: msg });
   if (!msgs.length && !type.includes('/') && !STANDARD_TYPES.includes(type)) {
     errors.push({ type: 'Invalid value', field: path, value: goQuote(type), detail: 'must be a standard limit type or fully qualified' });
+  }
+}
+
+/** validateLimitRangeResourceName: container resources for Pod and Container items. */
+function validateResourceNames(item: LimitRangeItem, p: string, errors: FieldError[]): void {
+  const pod = item.type === 'Pod';
+  const lists: [string, unknown][] = [['max', item.max], ['min', item.min], ...(pod ? [] : ([['default', item.default], ['defaultRequest', item.defaultRequest]] as [string, unknown][])), ['maxLimitRequestRatio', item.maxLimitRequestRatio]];
+  for (const [field, list] of lists) {
+    for (const k of Object.keys((list ?? {}) as Limits)) {
+      const path = `${p}.${field}[${k}]`;
+      if (pod || item.type === 'Container') validateContainerResourceName(k, path, errors);
+      else validateResourceName(k, path, errors);
+    }
   }
 }
 
