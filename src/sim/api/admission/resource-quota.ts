@@ -13,7 +13,6 @@ import { isPodComputeName, matchesScopes, usageOf } from '../../quota/evaluate';
 import { kindUsage } from '../../quota/usage';
 import { forbidden } from '../errors';
 import type { AdmissionPlugin } from './plugin';
-
 import type { PodUsage } from './pod-usage';
 
 type Quota = ResourceQuota & KObject;
@@ -27,26 +26,28 @@ export function resourceQuota(store: Store, usage: PodUsage): AdmissionPlugin {
     validate({ resource, object }) {
       const ns = object.metadata.namespace;
       if (!ns) return;
-      const quotas = (store.list('resourcequotas', ns) as Quota[]).sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
+      // The quotas whose scopes take the object in, by name, with their limits parsed once.
+      const quotas = (store.list('resourcequotas', ns) as Quota[])
+        .filter((q) => matchesScopes(q, resource.plural, object))
+        .sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))
+        .map((q) => ({ q, hard: parseList(q.spec?.hard as Record<string, string> | undefined) }));
       if (!quotas.length) return;
-      const compute = quotas.some((q) => Object.keys(q.spec?.hard ?? {}).some(isPodComputeName));
-      const requested = usageOf(resource.plural, resource.group, object, compute);
-      for (const q of quotas) {
-        if (!matchesScopes(q, resource.plural, object)) continue;
-        const hard = parseList(q.spec?.hard as Record<string, string> | undefined);
+      const name = object.metadata.name!;
+      // Every quota's constraints are checked before any usage (checkRequest's two passes).
+      for (const { q, hard } of quotas) {
         const missing = resource.plural === 'pods' ? missingRequirements(object as Pod & KObject, hard) : '';
-        if (missing) throw forbidden(resource.plural, resource.group, object.metadata.name!, `failed quota: ${q.metadata.name}: must specify ${missing}`);
+        if (missing) throw forbidden(resource.plural, resource.group, name, `failed quota: ${q.metadata.name}: must specify ${missing}`);
       }
-      for (const q of quotas) {
-        if (!matchesScopes(q, resource.plural, object)) continue;
-        const hard = parseList(q.spec?.hard as Record<string, string> | undefined);
+      const compute = quotas.some(({ hard }) => [...hard.keys()].some(isPodComputeName));
+      const requested = usageOf(resource.plural, resource.group, object, compute);
+      for (const { q, hard } of quotas) {
         const names = [...requested.keys()].filter((n) => hard.has(n));
         if (!names.length) continue;
         const used = kindUsage(store, usage, q, resource.plural, resource.group, names);
         const exceeded = names.filter((n) => used.get(n)!.nanos + requested.get(n)!.nanos > hard.get(n)!.nanos).sort();
         if (!exceeded.length) continue;
         const show = (list: ResourceList) => exceeded.map((n) => `${n}=${quantityString(list.get(n)!)}`).join(',');
-        throw forbidden(resource.plural, resource.group, object.metadata.name!, `exceeded quota: ${q.metadata.name}, requested: ${show(requested)}, used: ${show(used)}, limited: ${show(hard)}`);
+        throw forbidden(resource.plural, resource.group, name, `exceeded quota: ${q.metadata.name}, requested: ${show(requested)}, used: ${show(used)}, limited: ${show(hard)}`);
       }
     },
   };
