@@ -4,7 +4,7 @@
  * summed, sidecars added, the largest init container as a floor).
  */
 import type { Container, PodSpec } from 'kubernetes-types/core/v1';
-import { tryParseQuantity, type Quantity } from './quantity';
+import { quantityString, tryParseQuantity, type Quantity } from './quantity';
 
 export type ResourceList = Map<string, Quantity>;
 
@@ -16,6 +16,21 @@ export function parseList(list: Record<string, string | number> | undefined | nu
     if (q) out.set(k, q);
   }
   return out;
+}
+
+/**
+ * A stored list as the api-server writes it back: each quantity in canonical form (`0.5` →
+ * `500m`, `10` → `"10"`), as a decoded Quantity marshals. Unparseable values are left for
+ * validation to refuse.
+ */
+export function canonicalList<T extends Record<string, unknown> | undefined>(list: T): T {
+  if (!list) return list;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(list)) {
+    const q = typeof v === 'string' || typeof v === 'number' ? tryParseQuantity(v) : undefined;
+    out[k] = q ? quantityString(q) : v;
+  }
+  return out as T;
 }
 
 /** a += b; a sum keeps the format of its first non-zero term, as Quantity.Add does. */

@@ -14,6 +14,14 @@ describe('LimitRange', () => {
     expect(podItem.default).toBeUndefined();
   });
 
+  it('stores quantities in canonical form, as a decoded Quantity marshals', () => {
+    const api = testServer();
+    const created = api.create('limitranges', 'default', lr([{ type: 'Pod', max: { cpu: '0.5', memory: 1073741824 } }]));
+    expect((created.spec as { limits: Record<string, unknown>[] }).limits[0].max).toEqual({ cpu: '500m', memory: '1073741824' });
+    const quota = api.create('resourcequotas', 'default', { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'q' }, spec: { hard: { pods: 10, 'requests.memory': '1024Mi' } } });
+    expect((quota.spec as { hard: object }).hard).toEqual({ pods: '10', 'requests.memory': '1Gi' });
+  });
+
   it('refuses ranges that contradict themselves, with validation.go messages', () => {
     const api = testServer();
     expect(causes(() => api.create('limitranges', 'default', lr([{ type: 'Container', min: { cpu: '2' }, max: { cpu: '1' }, maxLimitRequestRatio: { cpu: '500m' } }, { type: 'Pod', defaultRequest: { cpu: '1' } }, { type: 'Container' }, { type: 'PersistentVolumeClaim' }])))).toEqual([

@@ -9,6 +9,7 @@ import { goQuote } from '../../core/gostr';
 import { isQualifiedName } from '../../core/names';
 import type { KObject } from '../../core/object';
 import { quantityString, tryParseQuantity, type Quantity } from '../../core/quantity';
+import { canonicalList } from '../../core/resource-list';
 import type { FieldError } from '../../api/errors';
 import type { KindStrategy } from '../strategy';
 import { ALL_VERBS, defineKind } from '../kind';
@@ -31,7 +32,12 @@ function defaultItem(item: LimitRangeItem): void {
 
 export const limitRangeStrategy: KindStrategy<LimitRange & KObject> = {
   default(o) {
-    for (const item of o.spec?.limits ?? []) defaultItem(item);
+    for (const item of o.spec?.limits ?? []) {
+      for (const field of ['max', 'min', 'default', 'defaultRequest', 'maxLimitRequestRatio'] as const) {
+        if (item[field]) item[field] = canonicalList(item[field]);
+      }
+      defaultItem(item);
+    }
   },
   validate(o) {
     const errors: FieldError[] = [];

@@ -1,5 +1,6 @@
 /** core/v1 ResourceQuota: `status {}` on create; hard limits must be valid, non-negative quantities. */
 import { goQuote } from '../../core/gostr';
+import { canonicalList } from '../../core/resource-list';
 import { isQualifiedName } from '../../core/names';
 import { tryParseQuantity } from '../../core/quantity';
 import type { FieldError } from '../../api/errors';
@@ -12,6 +13,9 @@ import { AGE, ageCell, NAME, nameCell } from '../printing/cells';
 
 export const resourceQuotaStrategy: KindStrategy<ResourceQuota & KObject> = {
   hasStatus: true,
+  default(o) {
+    if (o.spec?.hard) o.spec.hard = canonicalList(o.spec.hard);
+  },
   prepareCreate(o) {
     o.status = {};
   },
