@@ -13,6 +13,10 @@ import type { ResourceType } from '../sim/api/registry';
 import type { DeleteOptions, ListOptions, PatchType, WriteOptions } from '../sim/api/types';
 import type { KObject } from '../sim/core/object';
 import type { NodeMetrics, PodMetrics } from '../sim/metrics/metrics-api';
+import type { Attributes } from '../sim/auth/attributes';
+import type { UserInfo } from '../sim/auth/user';
+import type { PolicyRule } from 'kubernetes-types/rbac/v1';
+import type { TokenRequestOptions } from '../sim/auth/token';
 
 export type { NodeMetrics, PodMetrics };
 
@@ -26,7 +30,20 @@ export interface MetricsReader {
   nodes(opts?: { name?: string; labelSelector?: string }): NodeMetrics[];
 }
 
-export type { DeleteOptions, ListOptions, PatchType, WriteOptions, ResourceType };
+export type { DeleteOptions, ListOptions, PatchType, WriteOptions, ResourceType, Attributes, UserInfo, TokenRequestOptions };
+
+/** A SelfSubjectAccessReview's answer. */
+export interface AccessReview {
+  allowed: boolean;
+  reason: string;
+}
+
+/** A SelfSubjectRulesReview's answer: the rules held in a namespace (resource and non-resource rules alike). */
+export interface RulesReview {
+  rules: PolicyRule[];
+  incomplete: boolean;
+  evaluationError: string;
+}
 
 /** The discovery API (`/api`, `/apis`): what `api-resources` lists and how `po` or `deploy` resolves. */
 export interface Discovery {
@@ -152,6 +169,18 @@ export interface KubeClient {
 
   /** The metrics API, or undefined when discovery does not list `metrics.k8s.io` (no APIService). */
   metrics(): MetricsReader | undefined;
+
+  // ---- who is asking (authentication.k8s.io, authorization.k8s.io) ----
+  /** The user requests are made as (SelfSubjectReview: `kubectl auth whoami`). */
+  user(): UserInfo;
+  /** The same api, each request impersonating `name` (and `groups`): `--as`, `--as-group`. */
+  impersonate(name: string, groups: string[]): KubeClient;
+  /** SelfSubjectAccessReview: may this client's user do it? */
+  accessReview(attrs: Attributes): AccessReview;
+  /** SelfSubjectRulesReview: what this client's user may do in `namespace`. */
+  rulesReview(namespace: string): RulesReview;
+  /** `serviceaccounts/token` (TokenRequest): a token for the account. */
+  createToken(namespace: string, name: string, opts?: TokenRequestOptions): string;
 }
 
 /** `get`, or undefined when the object does not exist (an unknown resource still throws). */

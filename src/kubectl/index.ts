@@ -4,7 +4,8 @@
  * that yields `Wait`s; the host drives it to the end (the headless runner's `runKubectl`
  * advances the virtual clock through each).
  */
-import { FlagError, parseArgs, type FlagSpec } from './args';
+import { FlagError, parseArgs, type FlagSpec, type ParsedArgs } from './args';
+import type { KubeClient } from './client';
 import { COMMANDS, KUBECTL_COMMAND_NAMES } from './commands';
 import { CliError, formatError } from './errors';
 import { GLOBAL_FLAGS } from './flags';
@@ -40,7 +41,7 @@ export const kubectl: KubectlEntry = function* (client, argv, io): KubectlProgra
     if (missing !== undefined && readsKubeconfig(path, args)) throw new CliError(`stat ${missing}: no such file or directory`);
     const explicit = args.changed('namespace');
     const ctx: CommandContext = {
-      client,
+      client: impersonating(client, args),
       io,
       path,
       namespace: explicit ? args.string('namespace') : io.config.namespace,
@@ -57,6 +58,15 @@ export const kubectl: KubectlEntry = function* (client, argv, io): KubectlProgra
     return 1;
   }
 };
+
+/** `--as`/`--as-group`: every request impersonates that user (client-go's ImpersonationConfig). */
+function impersonating(client: KubeClient, args: ParsedArgs): KubeClient {
+  const user = args.string('as');
+  const groups = args.strings('as-group');
+  if (!user && !groups.length) return client;
+  if (!user) throw new CliError(`requesting uid, groups or user-extra for ${args.string('as-uid')} without impersonating a user`);
+  return client.impersonate(user, groups);
+}
 
 /** The exit code of a command stopped by Ctrl+C (128 + SIGINT). */
 export const INTERRUPTED = 130;

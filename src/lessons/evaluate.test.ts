@@ -33,7 +33,21 @@ function createCluster(_opts: { seed: number }): Cluster {
   const rng = new Rng(1);
   const api = new ApiServer(store, clock, rng);
   for (const name of ['default', 'kube-system']) api.create('namespaces', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  grantClusterAdmin(store);
   return { api, clock, store, rng, events: new EventRecorder(api, clock), kubelets: new Map(), settle: () => clock.advance(0), advance: (ms) => clock.advance(ms) };
+}
+
+/** The checks read as kind's kubernetes-admin: cluster-admin through the kubeadm:cluster-admins binding. */
+function grantClusterAdmin(store: Store): void {
+  const rbac = 'rbac.authorization.k8s.io';
+  store.create('clusterroles', { apiVersion: `${rbac}/v1`, kind: 'ClusterRole', metadata: { name: 'cluster-admin' }, rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }] });
+  store.create('clusterrolebindings', {
+    apiVersion: `${rbac}/v1`,
+    kind: 'ClusterRoleBinding',
+    metadata: { name: 'kubeadm:cluster-admins' },
+    roleRef: { apiGroup: rbac, kind: 'ClusterRole', name: 'cluster-admin' },
+    subjects: [{ apiGroup: rbac, kind: 'Group', name: 'kubeadm:cluster-admins' }],
+  });
 }
 
 function check(c: Omit<Check, 'id' | 'description'> & Record<string, unknown>): Check {

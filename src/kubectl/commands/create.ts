@@ -12,6 +12,8 @@ import type { CommandContext, CommandModule } from '../types';
 import { createConfigMap } from './create-configmap';
 import { createServiceAccount } from './create-serviceaccount';
 import { createQuota } from './create-quota';
+import { createClusterRole, createClusterRoleBinding, createRole, createRoleBinding } from './create-rbac';
+import { createToken } from './create-token';
 import { createIng, createIngress } from './create-ingress';
 import { createServiceCommand } from './create-service';
 import { containerNameForImage, createGenerated, saveConfig } from './generators';
@@ -75,7 +77,7 @@ export const command: CommandModule = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
   flags: [FILENAME_FLAG, RECURSIVE_FLAG, { name: 'kustomize', short: 'k', type: 'string' }, SELECTOR_FLAG, { name: 'edit', type: 'bool' }, { name: 'raw', type: 'string' }, { name: 'windows-line-endings', type: 'bool' }, ...COMMON],
-  subcommands: [createConfigMap, { ...createConfigMap, name: 'cm' }, createDeployment, createIngress, createIng, createNamespace, createNs, createQuota, createServiceCommand, createServiceAccount, { ...createServiceAccount, name: 'sa' }],
+  subcommands: [createClusterRole, createClusterRoleBinding, createConfigMap, { ...createConfigMap, name: 'cm' }, createDeployment, createIngress, createIng, createNamespace, createNs, createQuota, createRole, createRoleBinding, createServiceCommand, createServiceAccount, { ...createServiceAccount, name: 'sa' }, createToken],
   run(ctx, args) {
     const filenames = args.strings('filename');
     if (filenames.length === 0) throw new CliError('must specify one of -f and -k');

@@ -108,12 +108,20 @@ export const command: CommandModule = {
       return 0;
     }
     if (!args.bool('wait') || mode !== 'none') return 0;
+    // wait's IsDeleted: a GET that fails otherwise than NotFound (Forbidden) ends the wait with its error.
+    let failed: unknown;
     const gone = (d: { t: Target; uid: string | undefined }) => {
-      const obj = tryGet(client, d.t.type.plural, d.t.namespace, d.t.name);
-      return !obj || obj.metadata.uid !== d.uid;
+      try {
+        const obj = tryGet(client, d.t.type.plural, d.t.namespace, d.t.name);
+        return !obj || obj.metadata.uid !== d.uid;
+      } catch (e) {
+        failed ??= e;
+        return true;
+      }
     };
     const timeout = args.duration('timeout') || WEEK_MS;
     const ok = yield { until: () => deleted.every(gone), timeoutMs: timeout };
+    if (failed) throw failed;
     if (!ok) {
       const left = deleted.find((d) => !gone(d))!;
       throw new CliError(`timed out waiting for the condition on ${left.t.type.plural}${left.t.type.group ? `.${left.t.type.group}` : ''}/${left.t.name}`);

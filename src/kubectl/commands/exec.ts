@@ -70,8 +70,9 @@ function* exec(ctx: CommandContext, args: ParsedArgs): KubectlProgram {
       stderr: (t) => ctx.io.err(t),
     });
   } catch (e) {
-    // The websocket executor gives the server's Status as a plain error.
-    if (e instanceof StatusError && e.status.reason !== 'NotFound') throw new CliError(e.status.message ?? '');
+    // The websocket executor gives the server's Status as a plain error; a refused upgrade
+    // (Forbidden) falls back to SPDY, whose failed upgrade returns the Status as an api error.
+    if (e instanceof StatusError && e.status.reason !== 'NotFound' && e.status.reason !== 'Forbidden') throw new CliError(e.status.message ?? '');
     throw e;
   }
   yield* followRemote(proc, terminal);

@@ -33,6 +33,7 @@ import { command as annotate } from './annotate';
 import { command as apiResources } from './api-resources';
 import { command as apply } from './apply';
 import { command as attach } from './attach';
+import { command as auth } from './auth';
 import { command as clusterInfo } from './cluster-info';
 import { command as config } from './config';
 import { command as create } from './create';
@@ -56,7 +57,7 @@ import { command as wait } from './wait';
 
 /** Every top-level command this kubectl implements, by name. */
 export const COMMANDS: ReadonlyMap<string, CommandModule> = new Map(
-  [create, expose, run, set, get, del, rollout, scale, clusterInfo, top, cordon, uncordon, taint, describe, logs, attach, exec, portForward, apply, patch, wait, label, annotate, apiResources, config, version].map((c) => [c.name, c]),
+  [create, expose, run, set, get, del, rollout, scale, clusterInfo, top, cordon, uncordon, taint, describe, logs, attach, exec, portForward, auth, apply, patch, wait, label, annotate, apiResources, config, version].map((c) => [c.name, c]),
 );
 
 /**

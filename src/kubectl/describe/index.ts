@@ -10,6 +10,7 @@ import { APPS_DESCRIBERS } from './groups/apps';
 import { CORE_DESCRIBERS } from './groups/core';
 import { DISCOVERY_DESCRIBERS } from './groups/discovery';
 import { NETWORKING_DESCRIBERS } from './groups/networking';
+import { RBAC_DESCRIBERS } from './groups/rbac';
 import { describeNode } from './node';
 import { describePod } from './pod';
 import { describeDeployment, describeReplicaSet } from './workloads';
@@ -17,7 +18,7 @@ import { describeDeployment, describeReplicaSet } from './workloads';
 export type { DescribeSource, DescriberSettings };
 
 /** One entry per API group kubectl describes. */
-export const DESCRIBER_GROUPS: readonly GroupDescribers[] = [CORE_DESCRIBERS, APPS_DESCRIBERS, DISCOVERY_DESCRIBERS, NETWORKING_DESCRIBERS];
+export const DESCRIBER_GROUPS: readonly GroupDescribers[] = [CORE_DESCRIBERS, APPS_DESCRIBERS, DISCOVERY_DESCRIBERS, NETWORKING_DESCRIBERS, RBAC_DESCRIBERS];
 
 const BY_GROUP_KIND = new Map<string, Describer>(DESCRIBER_GROUPS.flatMap((g) => Object.entries(g.describers).map(([kind, d]) => [`${kind}.${g.group}`, d])));
 

@@ -123,6 +123,11 @@ export function builtinResource(word: string): BuiltinKind | undefined {
   });
 }
 
+/** The API group of a built-in kind (`''` for core). */
+export function builtinGroup(k: BuiltinKind): string {
+  return groupOf(k.apiVersion);
+}
+
 function groupOf(apiVersion: string): string {
   const slash = apiVersion.indexOf('/');
   return slash < 0 ? '' : apiVersion.slice(0, slash);

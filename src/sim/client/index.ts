@@ -19,6 +19,10 @@ import { metricsReader } from '../metrics/reader';
 import { attachToPod } from './attach';
 import { execInPod } from './exec';
 import { portForwardToPod } from './port-forward';
+import { authorizingClient } from './authorizing';
+import { requestToken } from '../auth/token';
+import { authorize, rulesFor } from '../auth/rbac';
+import { impersonatedUser, KUBERNETES_ADMIN, type UserInfo } from '../auth/user';
 
 /** Kinds this server gives a `scale` subresource. */
 const SCALABLE = ['deployments', 'replicasets'];
@@ -26,7 +30,16 @@ const SCALABLE = ['deployments', 'replicasets'];
 /** What the client needs of a cluster: its components, and `settle` after writes. */
 export type ClientHost = SimContext & Pick<Cluster, 'settle' | 'kubelets'> & Partial<Pick<Cluster, 'network'>>;
 
-export function createClient(cluster: ClientHost): KubeClient {
+/**
+ * A client for the kubeconfig's user, `kubernetes-admin` (cluster-admin through the
+ * `kubeadm:cluster-admins` binding, as on kind), or for `user`: every request is authorized.
+ */
+export function createClient(cluster: ClientHost, user: UserInfo = KUBERNETES_ADMIN): KubeClient {
+  return authorizingClient(unauthorizedClient(cluster, user), cluster.api, user);
+}
+
+/** The api's calls as they are served once authorized. */
+function unauthorizedClient(cluster: ClientHost, user: UserInfo): KubeClient {
   const { api } = cluster;
   /** Runs a write, then lets the cluster react to it. */
   const write = <T>(result: T): T => {
@@ -83,6 +96,18 @@ export function createClient(cluster: ClientHost): KubeClient {
       write(bindPod(api, namespace, pod, nodeName));
     },
     metrics: () => metricsReader(cluster),
+
+    user: () => user,
+    impersonate: (name, groups) => createClient(cluster, impersonatedUser(name, groups)),
+    accessReview: (attrs) => authorize(api.store, user, attrs),
+    rulesReview(namespace) {
+      const { rules, errors } = rulesFor(api.store, user, namespace);
+      return { rules, incomplete: errors.length > 0, evaluationError: errors.length === 1 ? errors[0] : errors.length ? `[${errors.join(', ')}]` : '' };
+    },
+    createToken(namespace, name, opts) {
+      const rng = cluster.rng.fork(`token/${namespace}/${name}/${api.store.resourceVersion}/${cluster.clock.now()}/${JSON.stringify(opts ?? {})}`);
+      return requestToken(api, cluster.rng, rng, namespace, name, opts);
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import { startReplicaSetController, type ReplicaSetController } from './replicas
 import { startResourceQuotaController, type ResourceQuotaController } from './resourcequota/resourcequota';
 import { startRootCAPublisher, type RootCAPublisher } from './root-ca/root-ca';
 import { startServiceAccountsController, type ServiceAccountsController } from './serviceaccount/serviceaccounts';
+import { startClusterRoleAggregationController, type ClusterRoleAggregationController } from './clusterrole-aggregation/clusterrole-aggregation';
 import { SharedInformers } from '../informers/shared-informers';
 
 export interface ControllerManager {
@@ -28,6 +29,7 @@ export interface ControllerManager {
   endpointSliceMirroring: EndpointSliceMirroringController;
   daemonSets: DaemonSetController;
   podGC: PodGC;
+  clusterRoleAggregation: ClusterRoleAggregationController;
 }
 
 export function startControllers(ctx: SimContext, informers = new SharedInformers(ctx.store)): ControllerManager {
@@ -45,5 +47,6 @@ export function startControllers(ctx: SimContext, informers = new SharedInformer
     endpointSliceMirroring: startEndpointSliceMirroringController(ctx, informers),
     daemonSets: startDaemonSetController(ctx, informers),
     podGC: startPodGC(ctx, informers),
+    clusterRoleAggregation: startClusterRoleAggregationController(ctx, informers),
   };
 }

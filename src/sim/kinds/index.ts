@@ -27,6 +27,10 @@ import { serviceAccountKind } from './core/serviceaccount';
 import { ingressKind } from './networking/ingress';
 import { ingressClassKind } from './networking/ingressclass';
 import { endpointSliceKind } from './discovery/endpointslice';
+import { clusterRoleKind } from './rbac/clusterrole';
+import { clusterRoleBindingKind } from './rbac/clusterrolebinding';
+import { roleKind } from './rbac/role';
+import { roleBindingKind } from './rbac/rolebinding';
 import type { KindDefinition } from './kind';
 
 export type { GraphPlacement, KindDefinition, PrinterColumn, PrintContext, ResourceType, TablePrinter } from './kind';
@@ -52,4 +56,8 @@ export const KINDS: readonly KindDefinition[] = [
   ingressClassKind,
   ingressKind,
   networkPolicyKind,
+  clusterRoleBindingKind,
+  clusterRoleKind,
+  roleBindingKind,
+  roleKind,
 ];

@@ -8,11 +8,16 @@ import { goQuote } from '../core/gostr';
 import { isDNS1123Label, isQualifiedName, isValidLabelValue, nameIsDNS1035Label, nameIsDNSLabel, nameIsDNSSubdomain, type NameValidator } from '../core/names';
 import type { FieldError } from '../api/errors';
 import type { ResourceType } from './kind';
+import { isValidPathSegmentName } from './rbac/policy-rule';
 
 /** Names each kind accepts: Services are DNS-1035 labels, Namespaces DNS-1123 labels, the rest subdomains. */
 const NAME_VALIDATORS: Record<string, NameValidator> = {
   Service: nameIsDNS1035Label,
   Namespace: nameIsDNSLabel,
+  Role: isValidPathSegmentName,
+  ClusterRole: isValidPathSegmentName,
+  RoleBinding: isValidPathSegmentName,
+  ClusterRoleBinding: isValidPathSegmentName,
 };
 
 export function nameValidatorFor(kind: string): NameValidator {

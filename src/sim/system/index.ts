@@ -11,10 +11,14 @@ import { installApiServerConfigMaps, installClusterInfo, installControllerAccoun
 import { KINDNET_YAML } from './kindnet';
 import { KUBE_PROXY_YAML } from './kube-proxy';
 import { fromManifest } from './manifests';
+import { installAddonRbac } from './rbac-addons';
+import { installBootstrapPolicy } from './rbac-policy';
 
 export type SystemInstaller = (ctx: SimContext, nodes: readonly NodeSpec[]) => void;
 
 export const SYSTEM_INSTALLERS: readonly SystemInstaller[] = [
+  // The api-server's bootstrap policy exists before anything else is made.
+  installBootstrapPolicy,
   installComponentStatuses,
   installApiServerConfigMaps,
   installClusterInfo,
@@ -24,6 +28,7 @@ export const SYSTEM_INSTALLERS: readonly SystemInstaller[] = [
   installCoreDNS,
   fromManifest(KINDNET_YAML),
   installLocalPath,
+  installAddonRbac,
 ];
 
 export function installSystem(ctx: SimContext, nodes: readonly NodeSpec[]): void {

@@ -61,7 +61,7 @@ describe('strict decoding', () => {
 
 describe('schemas for the editor', () => {
   it('has one self-contained schema per served kind, with descriptions', () => {
-    expect(ALL_SCHEMAS.map((s) => s.kind).sort()).toEqual(['ComponentStatus', 'ConfigMap', 'ControllerRevision', 'DaemonSet', 'Deployment', 'EndpointSlice', 'Endpoints', 'Event', 'Ingress', 'IngressClass', 'LimitRange', 'Namespace', 'NetworkPolicy', 'Node', 'Pod', 'ReplicaSet', 'ResourceQuota', 'Service', 'ServiceAccount']);
+    expect(ALL_SCHEMAS.map((s) => s.kind).sort()).toEqual(['ClusterRole', 'ClusterRoleBinding', 'ComponentStatus', 'ConfigMap', 'ControllerRevision', 'DaemonSet', 'Deployment', 'EndpointSlice', 'Endpoints', 'Event', 'Ingress', 'IngressClass', 'LimitRange', 'Namespace', 'NetworkPolicy', 'Node', 'Pod', 'ReplicaSet', 'ResourceQuota', 'Role', 'RoleBinding', 'Service', 'ServiceAccount']);
     const pod = jsonSchemaFor('Pod')!;
     expect(pod.$ref).toBe('#/definitions/Pod');
     const defs = pod.definitions as Record<string, { description?: string; properties?: Record<string, unknown> }>;
