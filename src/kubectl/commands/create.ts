@@ -12,6 +12,7 @@ import type { CommandContext, CommandModule } from '../types';
 import { createConfigMap } from './create-configmap';
 import { createSecret } from './create-secret';
 import { createServiceAccount } from './create-serviceaccount';
+import { createQuota } from './create-quota';
 import { createClusterRole, createClusterRoleBinding, createRole, createRoleBinding } from './create-rbac';
 import { createToken } from './create-token';
 import { createCronJob, createJob } from './create-job';
@@ -78,7 +79,7 @@ export const command: CommandModule = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
   flags: [FILENAME_FLAG, RECURSIVE_FLAG, { name: 'kustomize', short: 'k', type: 'string' }, SELECTOR_FLAG, { name: 'edit', type: 'bool' }, { name: 'raw', type: 'string' }, { name: 'windows-line-endings', type: 'bool' }, ...COMMON],
-  subcommands: [createClusterRole, createClusterRoleBinding, createConfigMap, { ...createConfigMap, name: 'cm' }, createCronJob, { ...createCronJob, name: 'cj' }, createDeployment, createIngress, createIng, createJob, createNamespace, createNs, createRole, createRoleBinding, createSecret, createServiceCommand, createServiceAccount, { ...createServiceAccount, name: 'sa' }, createToken],
+  subcommands: [createClusterRole, createClusterRoleBinding, createConfigMap, { ...createConfigMap, name: 'cm' }, createCronJob, { ...createCronJob, name: 'cj' }, createDeployment, createIngress, createIng, createJob, createNamespace, createNs, createQuota, createRole, createRoleBinding, createSecret, createServiceCommand, createServiceAccount, { ...createServiceAccount, name: 'sa' }, createToken],
   run(ctx, args) {
     const filenames = args.strings('filename');
     if (filenames.length === 0) throw new CliError('must specify one of -f and -k');

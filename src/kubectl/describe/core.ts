@@ -1,13 +1,12 @@
 /**
- * `kubectl describe` for services, namespaces, config maps and resource quotas. The objects
+ * `kubectl describe` for services and config maps (namespaces and quotas: ./quota). The objects
  * come from the api-server, decoded as their kind: each describer reads them as that type.
  */
-import type { ConfigMap, Namespace, ResourceQuota, Service, ServiceSpec } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Service, ServiceSpec } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { KObject } from '../../sim/core/object';
 import { formatLabels } from '../../sim/core/labels';
 import { formatEndpointSlices } from './endpoints';
-import { quantityText } from '../../sim/core/quantity';
 import { PrefixWriter, writeAnnotations, writeEvents, writeLabels } from './writer';
 
 /**
@@ -47,51 +46,6 @@ export function describeService(svc: KObject, slices: readonly EndpointSlice[], 
   if (spec.healthCheckNodePort) w.write(0, `HealthCheck NodePort:\t${spec.healthCheckNodePort}\n`);
   if (spec.loadBalancerSourceRanges?.length) w.write(0, `LoadBalancer Source Ranges:\t${spec.loadBalancerSourceRanges.join(',')}\n`);
   writeEvents(w, events, nowMs);
-  return w.toString();
-}
-
-export function describeNamespace(ns: KObject, quotas: KObject[]): string {
-  const w = new PrefixWriter();
-  w.write(0, `Name:\t${ns.metadata.name}\n`);
-  writeLabels(w, 'Labels', ns.metadata.labels);
-  writeAnnotations(w, 'Annotations', ns.metadata.annotations);
-  w.write(0, `Status:\t${(ns as Namespace & KObject).status?.phase ?? ''}\n`);
-  w.write(0, '\n');
-  if (quotas.length === 0) {
-    w.write(0, 'No resource quota.\n');
-  } else {
-    w.write(0, 'Resource Quotas\n');
-    for (const q of [...quotas].sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))) {
-      w.write(1, `Name:\t${q.metadata.name}\n`);
-      w.write(1, 'Resource\tUsed\tHard\n');
-      w.write(1, '--------\t---\t---\n');
-      const { hard, used } = quotaStatus(q);
-      for (const r of Object.keys(hard).sort()) w.write(1, `${r}\t${quantityText(used[r])}\t${quantityText(hard[r])}\n`);
-    }
-  }
-  w.write(0, '\n');
-  w.write(0, 'No LimitRange resource.\n');
-  return w.toString();
-}
-
-/** status.hard/used; before the quota controller fills status, spec.hard stands in. */
-function quotaStatus(q: KObject): { hard: Record<string, string>; used: Record<string, string> } {
-  const o = q as ResourceQuota & KObject;
-  return { hard: o.status?.hard ?? o.spec?.hard ?? {}, used: o.status?.used ?? {} };
-}
-
-export function describeResourceQuota(q: KObject): string {
-  const w = new PrefixWriter();
-  w.write(0, `Name:\t${q.metadata.name}\n`);
-  w.write(0, `Namespace:\t${q.metadata.namespace}\n`);
-  const scopes = (q as ResourceQuota & KObject).spec?.scopes ?? [];
-  if (scopes.length) {
-    w.write(0, 'Scopes:\t' + [...scopes].sort().join(', ') + '\n');
-  }
-  w.write(0, 'Resource\tUsed\tHard\n');
-  w.write(0, '--------\t----\t----\n');
-  const { hard, used } = quotaStatus(q);
-  for (const r of Object.keys(hard).sort()) w.write(0, `${r}\t${quantityText(used[r])}\t${quantityText(hard[r])}\n`);
   return w.toString();
 }
 

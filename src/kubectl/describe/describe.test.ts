@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import type { KObject } from '../../sim/core/object';
 import type { Endpoint, EndpointPort, EndpointSlice } from 'kubernetes-types/discovery/v1';
-import { describeConfigMap, describeResourceQuota } from './core';
+import { describeConfigMap } from './core';
+import { describeResourceQuota } from './quota';
 import { formatEndpointSlices } from './endpoints';
 import { describePod } from './pod';
 import { PrefixWriter, rfc1123z, writeAnnotations, writeEvents, writeTolerations } from './writer';

@@ -3,7 +3,8 @@
  * describer registered for its GroupKind, or the generic describer. Pure.
  */
 import type { KObject } from '../../sim/core/object';
-import { describeConfigMap, describeGeneric, describeNamespace, describeResourceQuota, describeService } from './core';
+import { describeConfigMap, describeGeneric, describeService } from './core';
+import { describeLimitRange, describeNamespace, describeResourceQuota } from './quota';
 import { DEFAULT_DESCRIBER_SETTINGS, eventsOf, type DescribeSource, type Describer, type DescriberSettings, type GroupDescribers } from './describer';
 import { APPS_DESCRIBERS } from './groups/apps';
 import { BATCH_DESCRIBERS } from './groups/batch';
@@ -35,4 +36,4 @@ export function describeObject(source: DescribeSource, obj: KObject, settings: D
   return describeGeneric(obj, eventsOf(source, obj, settings), source.now());
 }
 
-export { describePod, describeDeployment, describeReplicaSet, describeNode, describeService, describeNamespace, describeConfigMap, describeResourceQuota };
+export { describePod, describeDeployment, describeReplicaSet, describeNode, describeService, describeNamespace, describeConfigMap, describeResourceQuota, describeLimitRange };

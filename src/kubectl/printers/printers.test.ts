@@ -24,7 +24,8 @@ const quota: KObject = {
   kind: 'ResourceQuota',
   metadata: { name: 'pod-quota', namespace: 'default', creationTimestamp: created },
   spec: { hard: { pods: '1000', 'limits.cpu': '2' } },
-  status: { used: { pods: '3' } },
+  // printResourceQuota reads status.hard, as the quota controller copies it from spec.
+  status: { hard: { pods: '1000', 'limits.cpu': '2' }, used: { pods: '3' } },
 };
 const lb: KObject = { ...svc, metadata: { ...svc.metadata, name: 'lb' }, spec: { ...(svc.spec as object), type: 'LoadBalancer' }, status: { loadBalancer: { ingress: [{ hostname: 'a-very-long-hostname.example.com' }] } } };
 

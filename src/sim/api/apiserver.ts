@@ -122,6 +122,17 @@ export class ApiServer {
     return this.store.update(resource, { ...old, status: body.status });
   }
 
+  /**
+   * PUT namespaces/{name}/finalize: changes spec.finalizers only. A deleting namespace left
+   * with no finalizers of either kind is removed (ShouldDeleteNamespaceDuringUpdate).
+   */
+  finalizeNamespace(name: string, finalizers: string[]): KObject {
+    const old = this.get('namespaces', undefined, name);
+    const obj = { ...old, spec: { ...(old.spec as object), finalizers } };
+    if (old.metadata.deletionTimestamp && !finalizers.length && !(old.metadata.finalizers ?? []).length) return this.store.delete('namespaces', obj);
+    return this.store.update('namespaces', obj);
+  }
+
   patch(resource: string, namespace: string | undefined, name: string, patch: unknown, type: PatchType, opts: WriteOptions = {}): KObject {
     const t = this.type(resource, 'patch');
     const old = this.get(resource, namespace, name);
@@ -140,6 +151,7 @@ export class ApiServer {
     const t = this.type(resource, 'delete');
     const strategy: KindStrategy = t.strategy;
     const old = this.get(resource, namespace, name);
+    for (const plugin of this.admission) plugin.validateDelete?.(t, namespace, name);
     if (opts.preconditions?.uid && opts.preconditions.uid !== old.metadata.uid) {
       throw conflict(resource, t.group, name);
     }
@@ -217,7 +229,7 @@ export class ApiServer {
     // The last finalizer removed from a deleting object completes the delete.
     // An object still inside its grace period is removed by whoever stops it (a pod's kubelet).
     const gracefulPending = !!strategy.gracePeriod && (meta.deletionGracePeriodSeconds ?? 0) > 0;
-    if (meta.deletionTimestamp && !(meta.finalizers ?? []).length && !gracefulPending) {
+    if (meta.deletionTimestamp && !(meta.finalizers ?? []).length && !gracefulPending && !strategy.holdsDeletion?.(obj)) {
       return this.store.delete(t.plural, obj);
     }
     if (sameContent(old, obj)) return old;

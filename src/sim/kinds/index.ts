@@ -19,6 +19,7 @@ import { componentStatusKind } from './core/componentstatus';
 import { configMapKind } from './core/configmap';
 import { endpointsKind } from './core/endpoints';
 import { eventKind } from './core/event';
+import { limitRangeKind } from './core/limitrange';
 import { namespaceKind } from './core/namespace';
 import { nodeKind } from './core/node';
 import { persistentVolumeKind } from './core/persistentvolume';
@@ -46,6 +47,7 @@ export const KINDS: readonly KindDefinition[] = [
   configMapKind,
   endpointsKind,
   eventKind,
+  limitRangeKind,
   namespaceKind,
   nodeKind,
   persistentVolumeClaimKind,

@@ -46,6 +46,11 @@ export interface KindStrategy<T extends KObject = KObject> {
    * Namespace turns Terminating; the namespace controller empties and removes it).
    */
   markDeleting?(old: T, ctx: StrategyContext): KObject;
+  /**
+   * A deleting object without metadata.finalizers is removed by the update that empties them,
+   * unless this holds it (ShouldDeleteDuringUpdate: a Namespace stays until spec.finalizers is empty).
+   */
+  holdsDeletion?(obj: T): boolean;
   /** The kind has a status subresource: main-resource writes keep the old status. */
   hasStatus?: boolean;
   /** metadata.generation is tracked (bumped when spec changes). */

@@ -1,6 +1,7 @@
 /** The core group's describers (kubectl's describerMap, `Group: corev1.GroupName`). */
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import { describeConfigMap, describeNamespace, describeResourceQuota, describeService } from '../core';
+import { describeConfigMap, describeService } from '../core';
+import { describeLimitRange, describeNamespace, describeResourceQuota } from '../quota';
 import { eventsOf as events, type DescribeSource, type GroupDescribers } from '../describer';
 import { describeEndpoints } from '../endpoints';
 import { describeNode } from '../node';
@@ -20,7 +21,8 @@ export const CORE_DESCRIBERS: GroupDescribers = {
       return describeService(obj, slices as unknown as EndpointSlice[], events(source, obj, settings), source.now());
     },
     Endpoints: (obj, source, settings) => describeEndpoints(obj, events(source, obj, settings), source.now()),
-    Namespace: (obj, source) => describeNamespace(obj, source.list('resourcequotas', obj.metadata.name)),
+    Namespace: (obj, source) => describeNamespace(obj, source.list('resourcequotas', obj.metadata.name), source.list('limitranges', obj.metadata.name)),
+    LimitRange: (obj) => describeLimitRange(obj),
     ConfigMap: (obj, source, settings) => describeConfigMap(obj, events(source, obj, settings), source.now()),
     ResourceQuota: (obj) => describeResourceQuota(obj),
     Secret: (obj) => describeSecret(obj),

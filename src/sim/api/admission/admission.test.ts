@@ -11,7 +11,7 @@ const pod = (name: string, spec: Record<string, unknown> = {}): KObject => ({
 
 describe('the admission chain', () => {
   it("runs the plugins in kube-apiserver's order", () => {
-    expect(testServer().admission.map((p) => p.name)).toEqual(['NamespaceLifecycle', 'ServiceAccount', 'Priority', 'DefaultTolerationSeconds', 'DefaultStorageClass', 'StorageObjectInUseProtection', 'ResourceQuota']);
+    expect(testServer().admission.map((p) => p.name)).toEqual(['NamespaceLifecycle', 'LimitRanger', 'ServiceAccount', 'Priority', 'DefaultTolerationSeconds', 'DefaultStorageClass', 'StorageObjectInUseProtection', 'ResourceQuota']);
   });
 
   it('fills a new pod: service account (no token volume when automount is off), priority, default tolerations', () => {
@@ -29,11 +29,14 @@ describe('the admission chain', () => {
     expect(statusOf(() => api.create('pods', 'nope', pod('good'))).status.reason).toBe('NotFound');
   });
 
-  it('leaves dry runs out of the pod quota, as they store nothing', () => {
+  it('judges dry runs by the quota too (they only store nothing)', () => {
     const api = testServer();
-    api.create('resourcequotas', 'default', { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'q' }, spec: { hard: { pods: '0' } } });
+    api.create('resourcequotas', 'default', { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'q' }, spec: { hard: { pods: '1' } } });
     expect(api.create('pods', 'default', pod('dry'), { dryRun: true }).metadata.name).toBe('dry');
-    expect(statusOf(() => api.create('pods', 'default', pod('wet'))).status.reason).toBe('Forbidden');
+    expect(api.create('pods', 'default', pod('wet')).metadata.name).toBe('wet');
+    expect(statusOf(() => api.create('pods', 'default', pod('dry2'), { dryRun: true })).status.message).toBe(
+      'pods "dry2" is forbidden: exceeded quota: q, requested: pods=1, used: pods=1, limited: pods=1',
+    );
   });
 
   it('admits pods only: other kinds pass through untouched', () => {

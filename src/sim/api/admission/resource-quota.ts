@@ -1,65 +1,80 @@
 /**
- * ResourceQuota admission (plugin/pkg/admission/resourcequota) for the `pods` count (the
- * playground caps pods per namespace so that `replicas: 100000` stays a lesson, not a hang).
- * Usage is tracked incrementally from the pod watch.
+ * ResourceQuota admission (plugin/pkg/admission/resourcequota): a create is refused when it
+ * would take any quota of its namespace past `hard`, or when a cpu/memory quota applies and a
+ * container leaves that resource unset. Usage is counted live from the store, so creates in quick
+ * succession are each seen; a dry run is judged the same way (it only stores nothing).
  */
-import type { Pod, ResourceQuota } from 'kubernetes-types/core/v1';
+import type { Container, Pod, ResourceQuota } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../core/object';
+import { quantityString } from '../../core/quantity';
+import { parseList, type ResourceList } from '../../core/resource-list';
 import type { Store } from '../../core/store';
+import { isPodComputeName, matchesScopes, usageOf } from '../../quota/evaluate';
+import { kindUsage } from '../../quota/usage';
 import { forbidden } from '../errors';
 import type { AdmissionPlugin } from './plugin';
+import type { PodUsage } from './pod-usage';
 
-export class PodUsage {
-  private active = new Map<string, Set<string>>();
+type Quota = ResourceQuota & KObject;
 
-  constructor(private readonly store: Store) {
-    for (const p of store.list('pods')) this.track(p);
-    store.subscribe((e) => {
-      if (e.type === 'DELETED') this.untrack(e.object);
-      else this.track(e.object);
-    }, 'pods');
-  }
+/** Resources whose quota makes every container state them (the pod evaluator's validationSet). */
+const MUST_SPECIFY = ['cpu', 'limits.cpu', 'limits.memory', 'memory', 'requests.cpu', 'requests.memory'];
 
-  /** Non-terminal pods in `namespace` (what quota counts). */
-  count(namespace: string): number {
-    return this.active.get(namespace)?.size ?? 0;
-  }
-
-  private track(pod: KObject): void {
-    const phase = (pod as Pod & KObject).status?.phase;
-    if (phase === 'Succeeded' || phase === 'Failed') return this.untrack(pod);
-    const ns = pod.metadata.namespace!;
-    let set = this.active.get(ns);
-    if (!set) this.active.set(ns, (set = new Set()));
-    set.add(pod.metadata.name!);
-  }
-
-  private untrack(pod: KObject): void {
-    this.active.get(pod.metadata.namespace!)?.delete(pod.metadata.name!);
-  }
-}
-
-/** Rejects a pod create that would exceed a `pods` quota in its namespace (dry runs are not counted). */
 export function resourceQuota(store: Store, usage: PodUsage): AdmissionPlugin {
   return {
     name: 'ResourceQuota',
-    validate({ resource, object, dryRun }) {
-      if (resource.plural === 'pods' && !dryRun) checkPodQuota(store, usage, object);
+    validate({ resource, object }) {
+      const ns = object.metadata.namespace;
+      if (!ns) return;
+      // The quotas whose scopes take the object in, by name, with their limits parsed once.
+      const quotas = (store.list('resourcequotas', ns) as Quota[])
+        .filter((q) => matchesScopes(q, resource.plural, object))
+        .sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))
+        .map((q) => ({ q, hard: parseList(q.spec?.hard as Record<string, string> | undefined) }));
+      if (!quotas.length) return;
+      const name = object.metadata.name!;
+      // Every quota's constraints are checked before any usage (checkRequest's two passes).
+      for (const { q, hard } of quotas) {
+        const missing = resource.plural === 'pods' ? missingRequirements(object as Pod & KObject, hard) : '';
+        if (missing) throw forbidden(resource.plural, resource.group, name, `failed quota: ${q.metadata.name}: must specify ${missing}`);
+      }
+      const compute = quotas.some(({ hard }) => [...hard.keys()].some(isPodComputeName));
+      const requested = usageOf(resource.plural, resource.group, object, compute);
+      for (const { q, hard } of quotas) {
+        const names = [...requested.keys()].filter((n) => hard.has(n));
+        if (!names.length) continue;
+        const used = kindUsage(store, usage, q, resource.plural, resource.group, names);
+        const exceeded = names.filter((n) => used.get(n)!.nanos + requested.get(n)!.nanos > hard.get(n)!.nanos).sort();
+        if (!exceeded.length) continue;
+        const show = (list: ResourceList) => exceeded.map((n) => `${n}=${quantityString(list.get(n)!)}`).join(',');
+        throw forbidden(resource.plural, resource.group, name, `exceeded quota: ${q.metadata.name}, requested: ${show(requested)}, used: ${show(used)}, limited: ${show(hard)}`);
+      }
     },
   };
 }
 
-function checkPodQuota(store: Store, usage: PodUsage, obj: KObject): void {
-  const ns = obj.metadata.namespace!;
-  for (const q of store.list('resourcequotas', ns)) {
-    // A Quantity: a string, or a JSON number when it was written as one.
-    const hard = (q as ResourceQuota & KObject).spec?.hard?.pods;
-    if (hard === undefined) continue;
-    const limit = Number(hard);
-    const used = usage.count(ns);
-    if (used + 1 > limit) {
-      const name = obj.metadata.name ?? obj.metadata.generateName ?? '';
-      throw forbidden('pods', '', name, `exceeded quota: ${q.metadata.name}, requested: pods=1, used: pods=${used}, limited: pods=${limit}`);
-    }
+/** enforcePodContainerConstraints: `limits.cpu for: a,b; limits.memory for: a`, or ''. */
+function missingRequirements(pod: Pod, hard: ResourceList): string {
+  const required = MUST_SPECIFY.filter((r) => hard.has(r));
+  if (!required.length) return '';
+  const missing = new Map<string, Set<string>>();
+  for (const c of [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])]) {
+    const has = containerResourceNames(c);
+    for (const r of required) if (!has.has(r)) (missing.get(r) ?? missing.set(r, new Set()).get(r)!).add(c.name);
   }
+  return [...missing.keys()]
+    .sort()
+    .map((r) => `${r} for: ${[...missing.get(r)!].sort().join(',')}`)
+    .join('; ');
+}
+
+function containerResourceNames(c: Container): Set<string> {
+  const names = new Set<string>();
+  const requests = c.resources?.requests ?? {};
+  const limits = c.resources?.limits ?? {};
+  if ('cpu' in requests) names.add('cpu').add('requests.cpu');
+  if ('memory' in requests) names.add('memory').add('requests.memory');
+  if ('cpu' in limits) names.add('limits.cpu');
+  if ('memory' in limits) names.add('limits.memory');
+  return names;
 }

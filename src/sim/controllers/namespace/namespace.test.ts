@@ -45,4 +45,21 @@ describe('resourcequota controller', () => {
     expect(q.status?.used.pods).toBe('3');
     expect(q.status?.used.configmaps).toBe(String(h.store.list('configmaps', 'default').length));
   });
+
+  it('keeps a deleting namespace through updates until its spec.finalizers are cleared', () => {
+    const h = harness();
+    h.api.create('namespaces', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team' } });
+    h.api.create('pods', 'team', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { nodeName: 'n1', containers: [{ name: 'a', image: 'nginx' }] } });
+    h.settle();
+    h.api.delete('namespaces', undefined, 'team');
+    h.settle();
+    const ns = h.api.get('namespaces', undefined, 'team');
+    // An update with no metadata.finalizers would complete the delete of any other kind.
+    h.api.update('namespaces', undefined, { ...ns, metadata: { ...ns.metadata, labels: { ...ns.metadata.labels, team: 'a' } } });
+    expect(h.api.tryGet('namespaces', undefined, 'team')?.metadata.labels?.team).toBe('a');
+    // A second delete changes nothing.
+    expect(h.api.delete('namespaces', undefined, 'team').metadata.deletionTimestamp).toBe(ns.metadata.deletionTimestamp);
+    h.api.finalizeNamespace('team', []);
+    expect(h.api.tryGet('namespaces', undefined, 'team')).toBeUndefined();
+  });
 });

@@ -64,9 +64,8 @@ export class NamespaceController {
       }
     }
     if (remaining.size === 0) {
-      const current = this.ctx.api.get('namespaces', undefined, name);
       // Clearing spec.finalizers (the `finalize` subresource) lets the api-server remove it.
-      this.ctx.api.update('namespaces', undefined, { ...current, spec: { ...(current.spec as object), finalizers: [] } });
+      this.ctx.api.finalizeNamespace(name, []);
       return;
     }
     this.writeConditions(ns, remaining, finalizers);
@@ -77,9 +76,9 @@ export class NamespaceController {
     const old = status.conditions ?? [];
     const now = this.ctx.clock.timestamp();
     const cond = (type: string, st: string, reason: string, message: string): NamespaceCondition => {
+      // updateConditions: the transition time moves only when the status does.
       const prev = old.find((c) => c.type === type);
-      const same = prev && prev.status === st && prev.reason === reason && prev.message === message;
-      return { type, status: st, lastTransitionTime: same ? prev.lastTransitionTime : now, reason, message };
+      return { type, status: st, lastTransitionTime: prev && prev.status === st ? prev.lastTransitionTime : now, reason, message };
     };
     const left = [...remaining].map(([r, n]) => `${r} has ${n} resource instances`).sort();
     const fins = [...finalizers].map(([f, n]) => `${f} in ${n} resource instances`).sort();

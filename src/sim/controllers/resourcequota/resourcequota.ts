@@ -1,27 +1,23 @@
 /**
  * The ResourceQuota controller: keeps `status.hard` (a copy of spec.hard) and `status.used`
- * current, so `kubectl describe quota` shows `pods  3  1k`. Counts pods (as admission does:
- * non-terminal ones) and objects (`services`, `configmaps`, `count/<resource>[.<group>]`, …).
+ * current, so `kubectl describe quota` shows `pods  3  1k`. Usage is counted as admission counts
+ * it (../../quota): pods and their compute resources within the quota's scopes, Services, claims,
+ * and any `count/<resource>[.<group>]` the api-server serves.
  */
+import type { ResourceQuota } from 'kubernetes-types/core/v1';
 import type { SimContext } from '../../context';
 import type { KObject } from '../../core/object';
 import type { SharedInformers } from '../../informers/shared-informers';
 import { keyOf, splitKey } from '../../core/keys';
 import { WorkQueue } from '../../informers/workqueue';
 import { sameJson } from '../../core/json-equal';
-import { formatCount } from '../../core/quantity';
+import { quantityString, quantityText } from '../../core/quantity';
+import { kindOfQuotaName, kindUsage } from '../../quota/usage';
 
-/** Object-count quota names that are plain resource names. */
-const OBJECT_COUNTS: Record<string, string> = {
-  services: 'services',
-  configmaps: 'configmaps',
-  secrets: 'secrets',
-  replicationcontrollers: 'replicationcontrollers',
-  resourcequotas: 'resourcequotas',
-  persistentvolumeclaims: 'persistentvolumeclaims',
-};
+/** Kinds whose changes (not only creations and deletions) can change usage. */
+const USAGE_ON_UPDATE = new Set(['pods', 'services', 'persistentvolumeclaims']);
 
-type Quota = KObject & { spec?: { hard?: Record<string, string | number> }; status?: { hard?: Record<string, string>; used?: Record<string, string> } };
+type Quota = ResourceQuota & KObject;
 
 export class ResourceQuotaController {
   readonly queue: WorkQueue;
@@ -38,7 +34,7 @@ export class ResourceQuotaController {
       if (!ns || e.resource === 'events') return;
       if (e.resource === 'resourcequotas' && e.type !== 'DELETED') this.queue.add(keyOf(e.object));
       // Only creations, deletions and pod phase changes can change usage.
-      if (e.type === 'MODIFIED' && e.resource !== 'pods' && e.resource !== 'services') return;
+      if (e.type === 'MODIFIED' && !USAGE_ON_UPDATE.has(e.resource)) return;
       for (const q of quotas.list(ns)) this.queue.add(keyOf(q));
     });
   }
@@ -46,33 +42,27 @@ export class ResourceQuotaController {
   sync(key: string): void {
     const q = this.informers.for('resourcequotas').get(...splitKey(key)) as Quota | undefined;
     if (!q) return;
-    const ns = q.metadata.namespace!;
     const hard: Record<string, string> = {};
     const used: Record<string, string> = {};
+    const byKind = new Map<string, string[]>();
     for (const [name, value] of Object.entries(q.spec?.hard ?? {})) {
-      hard[name] = String(value);
-      const n = this.usage(ns, name);
-      if (n !== undefined) used[name] = formatCount(n);
+      hard[name] = quantityText(value);
+      const kind = kindOfQuotaName(name);
+      if (!kind || !this.served(kind.plural, kind.group)) continue;
+      const k = `${kind.plural}/${kind.group}`;
+      byKind.set(k, [...(byKind.get(k) ?? []), name]);
+    }
+    for (const [k, names] of byKind) {
+      const [plural, group] = k.split('/');
+      for (const [name, quantity] of kindUsage(this.ctx.store, this.ctx.api.podUsage, q, plural, group, names)) used[name] = quantityString(quantity);
     }
     const status = { hard, used };
     if (sameJson(q.status ?? {}, status)) return;
-    this.ctx.api.updateStatus('resourcequotas', ns, { ...q, status });
+    this.ctx.api.updateStatus('resourcequotas', q.metadata.namespace, { ...q, status });
   }
 
-  private usage(ns: string, name: string): number | undefined {
-    if (name === 'pods' || name === 'count/pods') return this.ctx.api.podUsage.count(ns);
-    if (OBJECT_COUNTS[name]) return this.ctx.store.list(OBJECT_COUNTS[name], ns).length;
-    if (name === 'services.nodeports' || name === 'services.loadbalancers') {
-      const type = name === 'services.nodeports' ? ['NodePort', 'LoadBalancer'] : ['LoadBalancer'];
-      return this.ctx.store.list('services', ns).filter((s) => type.includes((s.spec as { type?: string } | undefined)?.type ?? '')).length;
-    }
-    const m = /^count\/([a-z0-9-]+)(?:\.(.+))?$/.exec(name);
-    if (m) {
-      const t = this.ctx.api.registry.byResource(m[1]);
-      if (!t || t.group !== (m[2] ?? '')) return undefined;
-      return this.ctx.store.list(t.plural, ns).length;
-    }
-    return undefined;
+  private served(plural: string, group: string): boolean {
+    return this.ctx.api.registry.byResource(plural)?.group === group;
   }
 }
 

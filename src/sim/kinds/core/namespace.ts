@@ -1,6 +1,7 @@
 /**
  * core/v1 Namespace: `status.phase Active`, `spec.finalizers [kubernetes]`, the name label; a
- * delete marks it Terminating (the namespace controller empties and removes it).
+ * delete marks it Terminating, and it stays until the namespace controller has emptied it and
+ * cleared spec.finalizers through the finalize subresource.
  */
 import type { KindStrategy } from '../strategy';
 import type { Namespace } from 'kubernetes-types/core/v1';
@@ -20,11 +21,13 @@ export const namespaceStrategy: KindStrategy<Namespace & KObject> = {
     o.spec = { finalizers: ['kubernetes'] };
     o.status = { phase: 'Active' };
   },
+  holdsDeletion: (o) => (o.spec?.finalizers ?? []).length > 0,
   prepareUpdate(o, old) {
     // spec.finalizers change only through the finalize subresource.
     if (old.spec) (o.spec ??= {}).finalizers = old.spec.finalizers;
   },
   markDeleting(old, ctx) {
+    // A second delete changes nothing while spec.finalizers remain (the namespace REST's Delete).
     if (old.metadata.deletionTimestamp) return old;
     return {
       ...old,

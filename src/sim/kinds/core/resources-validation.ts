@@ -51,7 +51,7 @@ export function validateResources(res: ResourceRequirements | undefined, path: s
 }
 
 /** validateContainerResourceName: both "standard" complaints can fire for one bare name. */
-function validateContainerResourceName(name: string, path: string, errors: FieldError[]): void {
+export function validateContainerResourceName(name: string, path: string, errors: FieldError[]): void {
   const msgs = isQualifiedName(name);
   for (const msg of msgs) errors.push({ type: 'Invalid value', field: path, value: name, detail: msg });
   const bare = !name.includes('/');
@@ -108,6 +108,15 @@ function validateHugePageValue(name: string, q: Quantity, path: string, errors: 
 function ceilDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
   return q * b === a || a < 0n ? q : q + 1n;
+}
+
+/** validateResourceName: a qualified name, and a standard one when it has no domain. */
+export function validateResourceName(name: string, path: string, errors: FieldError[]): void {
+  const msgs = isQualifiedName(name);
+  for (const msg of msgs) errors.push({ type: 'Invalid value', field: path, value: name, detail: msg });
+  if (!msgs.length && !name.includes('/') && !isStandardResourceName(name)) {
+    errors.push({ type: 'Invalid value', field: path, value: name, detail: 'must be a standard resource type or fully qualified' });
+  }
 }
 
 function isStandardResourceName(name: string): boolean {
