@@ -58,7 +58,7 @@ test('a kind 1.32 serves but the playground does not simulate is named as such; 
   await openApp(page);
   const output = await apply(page, STATEFULSET);
   await expect(output).toContainText(
-    'resource mapping not found for name: "web" namespace: "" from "scratch.yaml": kind StatefulSet (apps/v1) is part of Kubernetes 1.32 but this playground does not simulate it yet; it simulates: ComponentStatus, ConfigMap, ControllerRevision, DaemonSet, Deployment,',
+    'resource mapping not found for name: "web" namespace: "" from "scratch.yaml": kind StatefulSet (apps/v1) is part of Kubernetes 1.32 but this playground does not simulate it yet; it simulates: ClusterRole, ClusterRoleBinding, ComponentStatus, ConfigMap, ControllerRevision,',
   );
   await expect(output).not.toContainText('ensure CRDs are installed first');
 
