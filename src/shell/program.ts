@@ -30,6 +30,10 @@ export interface FileStat {
  */
 export interface ShellFs {
   stat(path: string): FileStat | FsError;
+  /** The entry itself when it is a symlink (file systems without symlinks need not say). */
+  lstat?(path: string): FileStat | FsError;
+  /** A symlink's target. */
+  readlink?(path: string): string | FsError;
   read(path: string): string | FsError;
   /** Names in a directory, sorted bytewise. */
   list(path: string): string[] | FsError;

@@ -11,7 +11,7 @@ import type { PodFacts } from '../kubelet/container-env';
 import { ContainerFs, type Mount } from './container-fs';
 import { FileJournal } from './journal';
 import { kubeletFiles } from './kubelet-files';
-import { PodVolumes } from './volumes';
+import { PodVolumes, type VolumeSources } from './volumes';
 
 /** A main process that journals its writes up to `untilAbs` when asked. */
 export interface Writer {
@@ -25,8 +25,8 @@ export class PodFiles {
   private readonly writers = new Set<Writer>();
   private syncing = false;
 
-  constructor(readonly pod: Pod, private readonly facts: () => PodFacts = () => NO_FACTS) {
-    this.volumes = new PodVolumes(pod, facts);
+  constructor(readonly pod: Pod, private readonly facts: () => PodFacts = () => NO_FACTS, sources?: Partial<VolumeSources>) {
+    this.volumes = new PodVolumes(pod, facts, sources);
   }
 
   /** The pod's IP as the kubelet knows it now (its /etc/hosts names it). */
@@ -114,7 +114,7 @@ export class ContainerFiles {
   }
 
   private mounts(): Mount[] {
-    return (this.mountList ??= this.pod.volumes.mountsOf(this.container));
+    return (this.mountList ??= this.pod.volumes.mountsOf(this.container, this.startedAt));
   }
 
   private lower(): ReadonlyMap<string, string> {

@@ -20,6 +20,8 @@ import { backOff, closeInstance, markExited, PLEG_MS, showHookFailure } from './
 import { takeNewImage } from './lifecycle/spec-change';
 import { makeCtr, restartPolicy, usageOf, type Action, type ContainerUsage, type Ctr } from './container-record';
 import { PodFiles } from '../fs/pod-files';
+import { MountStage } from './lifecycle/mount';
+import { volumeSources } from './volume-sources';
 import type { PodSandbox } from './exec/sandbox';
 import type { ProcessWorld } from './live-process';
 import { exitFromInside, stopFromInside, type InsideIO } from './exec/stop-from-inside';
@@ -45,8 +47,12 @@ export class PodWorker {
   private done = false;
   private finished = false;
   private status: StatusWriter;
-  /** Volumes and writable layers, made at the first container start. */
-  private files?: PodFiles;
+  /** Volumes and writable layers. */
+  private readonly files: PodFiles;
+  /** The volume manager's wait: no sandbox until every volume is mounted. */
+  private readonly mount: MountStage;
+  /** A pending rewrite of the pod's volumes (the periodic sync after a ConfigMap/Secret change). */
+  private refreshTimer: number | undefined;
   /** The pod's probe workers (none when no container has a probe). */
   private prober: PodProber | undefined;
   private handledDeletion: string | undefined;
@@ -62,12 +68,15 @@ export class PodWorker {
     const waiting = spec.initContainers?.length ? 'PodInitializing' : 'ContainerCreating';
     this.inits = (spec.initContainers ?? []).map((c) => makeCtr(c, true, waiting));
     this.ctrs = spec.containers.map((c) => makeCtr(c, false, waiting));
+    const facts = () => podFacts(this.rt, this.view.podIP);
+    this.files = new PodFiles(this.pod, facts, volumeSources(rt, () => this.pod, facts));
+    this.mount = new MountStage(this.files.volumes, this.uid);
     this.view = { sandboxReady: false, hostIP: rt.node.internalIP, startTime: rt.now(), initContainers: this.inits.map((c) => c.view), containers: this.ctrs.map((c) => c.view), terminal: false };
   }
 
   /** Called once the kubelet has registered the worker (status writes echo back through it). */
   start(): void {
-    this.sandboxAt = this.rt.clock.now() + this.rt.sandboxDelay();
+    this.tryMount();
     this.prober = this.makeProber();
     this.schedule();
     this.writeStatus();
@@ -78,6 +87,13 @@ export class PodWorker {
     if (this.finished) return;
     const before = this.pod;
     this.pod = obj as unknown as Pod;
+    const meta = this.pod.metadata;
+    // A pod update marks its API-data volumes for remount: the labels and annotations files follow.
+    if (before.metadata?.labels !== meta?.labels || before.metadata?.annotations !== meta?.annotations) {
+      this.rt.clock.after(0, () => {
+        if (!this.finished && this.mount.mounted) this.files.volumes.refresh(this.rt.clock.now());
+      }, this.rt.actor);
+    }
     if (!obj.metadata.deletionTimestamp && before.spec !== this.pod.spec) {
       this.rt.clock.after(0, () => {
         if (!this.finished && !this.terminating) this.applySpecChanges();
@@ -104,10 +120,25 @@ export class PodWorker {
     this.writeStatus();
   }
 
+  /**
+   * A ConfigMap or Secret changed: a volume that reads it is rewritten at the pod's next
+   * periodic sync (a sync already pending reads the objects as they are then).
+   */
+  configChanged(kind: 'configMap' | 'secret', name: string): void {
+    if (this.finished || this.terminating || !this.mount.mounted || this.refreshTimer !== undefined) return;
+    if (!this.files.volumes.reads(kind, name)) return;
+    const at = this.mount.nextSyncAfter(this.rt.clock.now());
+    this.refreshTimer = this.rt.clock.at(at, () => {
+      this.refreshTimer = undefined;
+      if (!this.finished) this.files.volumes.refresh(this.rt.clock.now());
+    }, this.rt.actor);
+  }
+
   /** The pod left the store (force delete): stop everything quietly. */
   gone(): void {
     this.finished = true;
     this.prober?.stop();
+    if (this.refreshTimer !== undefined) this.rt.clock.cancel(this.refreshTimer);
     if (this.timer !== undefined) this.rt.clock.cancel(this.timer);
     this.rt.released(this.uid, this.ns, this.name, this.view.podIP);
   }
@@ -120,7 +151,7 @@ export class PodWorker {
 
   private schedule(): void {
     if (this.finished) return;
-    let next = this.sandboxAt ?? Infinity;
+    let next = this.sandboxAt ?? (this.terminating ? undefined : this.mount.nextAttempt) ?? Infinity;
     for (const c of this.all()) for (const a of c.actions) next = Math.min(next, a.at);
     if (next === this.timerAt) return;
     if (this.timer !== undefined) this.rt.clock.cancel(this.timer);
@@ -134,6 +165,8 @@ export class PodWorker {
     this.timerAt = Infinity;
     if (this.finished) return;
     const now = this.rt.clock.now();
+    const retry = this.mount.nextAttempt;
+    if (!this.terminating && retry !== undefined && retry <= now) this.tryMount();
     if (this.sandboxAt !== undefined && this.sandboxAt <= now) {
       this.sandboxAt = undefined;
       this.view.sandboxReady = true;
@@ -190,6 +223,15 @@ export class PodWorker {
     }
   }
 
+  // ---- volumes, then the sandbox ----
+
+  /** WaitForAttachAndMount: the sandbox is made once every volume is set up. */
+  private tryMount(): void {
+    const now = this.rt.clock.now();
+    for (const f of this.mount.attempt(now)) this.rt.record(this.pod as unknown as KObject, 'Warning', 'FailedMount', f.message);
+    if (this.mount.mounted) this.sandboxAt = now + this.rt.sandboxDelay();
+  }
+
   // ---- starting containers ----
 
   /** Level-triggered: start whatever may start now, in kubelet order. */
@@ -208,7 +250,7 @@ export class PodWorker {
     const started = startContainer(c, image, {
       rt: this.rt,
       pod: this.pod,
-      files: () => (this.files ??= new PodFiles(this.pod, () => podFacts(this.rt, this.view.podIP))),
+      files: () => this.files,
       facts: () => podFacts(this.rt, this.view.podIP),
       world: (startedAt) => this.world(startedAt),
       heldPorts: (self) => heldPorts(self, this.all()),
