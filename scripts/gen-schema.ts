@@ -25,6 +25,9 @@ const INT64 = new Set([
   'DeploymentStatus.observedGeneration', 'ReplicaSetStatus.observedGeneration', 'DaemonSetStatus.observedGeneration', 'ControllerRevision.revision', 'PodCondition.observedGeneration', 'ContainerStatus.allocatedResources',
 ]);
 
+/** `map[string][]byte` fields (Struct.field): base64 strings on the wire, decoded by encoding/json. */
+const BYTES_MAPS = new Set(['Secret.data', 'ConfigMap.binaryData']);
+
 type Schema = Record<string, unknown>;
 
 const require = createRequire(import.meta.url);
@@ -70,6 +73,7 @@ function schemaForType(type: ts.Type, node: ts.TypeNode | undefined, owner: stri
     return { type: 'array', items: schemaForType(item, itemNode, owner, field) };
   }
   const index = type.getStringIndexType();
+  if (index && BYTES_MAPS.has(`${owner}.${field}`)) return { type: 'object', additionalProperties: { type: 'string', format: 'byte', 'x-go': '[]uint8' } };
   if (index) {
     const valueNode = node && ts.isTypeLiteralNode(node) ? (node.members[0] as ts.IndexSignatureDeclaration | undefined)?.type : undefined;
     return { type: 'object', additionalProperties: schemaForType(index, valueNode, owner, field) };

@@ -21,6 +21,7 @@ import { namespaceKind } from './core/namespace';
 import { nodeKind } from './core/node';
 import { podKind } from './core/pod';
 import { resourceQuotaKind } from './core/resourcequota';
+import { secretKind } from './core/secret';
 import { serviceKind } from './core/service';
 import { serviceAccountKind } from './core/serviceaccount';
 import { ingressKind } from './networking/ingress';
@@ -40,6 +41,7 @@ export const KINDS: readonly KindDefinition[] = [
   nodeKind,
   podKind,
   resourceQuotaKind,
+  secretKind,
   serviceKind,
   serviceAccountKind,
   controllerRevisionKind,

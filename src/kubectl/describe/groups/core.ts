@@ -5,6 +5,7 @@ import { eventsOf as events, type DescribeSource, type GroupDescribers } from '.
 import { describeEndpoints } from '../endpoints';
 import { describeNode } from '../node';
 import { describePod } from '../pod';
+import { describeSecret } from '../secret';
 import { describeServiceAccount } from '../serviceaccount';
 
 export const CORE_DESCRIBERS: GroupDescribers = {
@@ -21,12 +22,13 @@ export const CORE_DESCRIBERS: GroupDescribers = {
     Namespace: (obj, source) => describeNamespace(obj, source.list('resourcequotas', obj.metadata.name)),
     ConfigMap: (obj, source, settings) => describeConfigMap(obj, events(source, obj, settings), source.now()),
     ResourceQuota: (obj) => describeResourceQuota(obj),
+    Secret: (obj) => describeSecret(obj),
     ServiceAccount: (obj, source, settings) => describeServiceAccount(obj, secretNames(source, obj.metadata.namespace), events(source, obj, settings), source.now()),
   },
   generic: ['Event', 'ComponentStatus'],
 };
 
-/** The namespace's Secret names, or undefined while the playground serves no Secrets. */
+/** The namespace's Secret names (a referenced one missing is marked), or undefined when they cannot be listed. */
 function secretNames(source: DescribeSource, namespace: string | undefined): Set<string> | undefined {
   try {
     return new Set(source.list('secrets', namespace).map((s) => s.metadata.name!));

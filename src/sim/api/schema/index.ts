@@ -4,6 +4,7 @@
  * `fieldValidation=Strict` (its default) — unknown fields and wrong JSON types are rejected
  * with encoding/json's and sigs.k8s.io/json's texts.
  */
+import { Base64Error, decodeBase64 } from '../../core/base64';
 import { isPlainObject } from '../../core/object';
 import { QUANTITY_FORMAT_ERROR, QuantityError, parseQuantityExact } from '../../core/quantity';
 import generated from './schemas.json';
@@ -134,6 +135,16 @@ function walk(value: unknown, schema: JsonSchema | undefined, jsonPath: string, 
       return;
     case 'v1.FieldsV1':
     case 'runtime.RawExtension':
+      return;
+    case '[]uint8':
+      // encoding/json decodes []byte from base64 and reports the first bad byte.
+      if (typeof value !== 'string') return typeError(jsonKind(value));
+      try {
+        decodeBase64(value);
+      } catch (e) {
+        if (!(e instanceof Base64Error)) throw e;
+        state.fatal = e.message;
+      }
       return;
   }
   if (s.properties) {

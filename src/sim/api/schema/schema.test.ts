@@ -52,6 +52,14 @@ describe('strict decoding', () => {
     );
   });
 
+  it("decodes []byte maps from base64 as encoding/json does", () => {
+    const secret = (data: unknown) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data });
+    expect(decodeErrors(secret({ a: 'YWRtaW4=' }), 'Secret')).toBeUndefined();
+    expect(decodeErrors(secret({ a: 'admin' }), 'Secret')).toBe('Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 4');
+    expect(decodeErrors(secret({ a: 1 }), 'Secret')).toBe('Secret in version "v1" cannot be handled as a Secret: json: cannot unmarshal number into Go struct field Secret.data of type []uint8');
+    expect(decodeErrors({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, binaryData: { b: '%%' } }, 'ConfigMap')).toMatch(/illegal base64 data at input byte 0$/);
+  });
+
   it('is wired into the api-server as BadRequest', () => {
     const api = testServer();
     const err = statusOf(() => api.create('deployments', 'default', deploy({ replica: 3 }), { fieldValidation: 'Strict' }));
@@ -61,13 +69,13 @@ describe('strict decoding', () => {
 
 describe('schemas for the editor', () => {
   it('has one self-contained schema per served kind, with descriptions', () => {
-    expect(ALL_SCHEMAS.map((s) => s.kind).sort()).toEqual(['ComponentStatus', 'ConfigMap', 'ControllerRevision', 'DaemonSet', 'Deployment', 'EndpointSlice', 'Endpoints', 'Event', 'Ingress', 'IngressClass', 'Namespace', 'NetworkPolicy', 'Node', 'Pod', 'ReplicaSet', 'ResourceQuota', 'Service', 'ServiceAccount']);
+    expect(ALL_SCHEMAS.map((s) => s.kind).sort()).toEqual(['ComponentStatus', 'ConfigMap', 'ControllerRevision', 'DaemonSet', 'Deployment', 'EndpointSlice', 'Endpoints', 'Event', 'Ingress', 'IngressClass', 'Namespace', 'NetworkPolicy', 'Node', 'Pod', 'ReplicaSet', 'ResourceQuota', 'Secret', 'Service', 'ServiceAccount']);
     const pod = jsonSchemaFor('Pod')!;
     expect(pod.$ref).toBe('#/definitions/Pod');
     const defs = pod.definitions as Record<string, { description?: string; properties?: Record<string, unknown> }>;
     expect(defs.PodSpec.properties?.containers).toBeDefined();
     expect(defs.Container.description).toMatch(/container/i);
-    expect(jsonSchemaFor('Secret')).toBeUndefined();
+    expect(jsonSchemaFor('Widget')).toBeUndefined();
     expect((MANIFEST_SCHEMA.allOf as unknown[]).length).toBe(ALL_SCHEMAS.length);
   });
 });
