@@ -99,6 +99,11 @@ export class ContainerFiles {
     else journal.record(rel, content === undefined ? { at, kind: 'gone' } : { at, kind: 'file', content, mode: 0o644 });
   }
 
+  /** Where read-only API-data volumes (configMap, secret, downwardAPI, projected) are mounted. */
+  apiMountPaths(): string[] {
+    return this.mounts().filter((m) => m.files).map((m) => m.path);
+  }
+
   /** The main process's writer: replayed on demand until the container stops. */
   attach(w: Writer): void {
     this.writer = w;

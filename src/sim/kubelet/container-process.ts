@@ -156,6 +156,9 @@ function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: 
   const ctx: ProcessContext = { env, startedAt: 0, binaries: image.binaries, flavor: flavorOf(image), hostname: env.HOSTNAME };
   const own = files ?? new PodFiles(pod).start(container, image);
   const exec = execFor(ctx, own);
+  const under = own.apiMountPaths();
+  // The kubelet rewrites API-data volumes while the process runs: its reads follow them.
+  if (under.length) ctx.live = { under, at: (atAbs) => own.view(atAbs) };
   if (argv.length === 0) return { startError: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: no command: unknown', onSigterm: 'ignore', lines: () => [], exec };
   // An image we cannot know runs its app for any program outside its userland.
   const app = image.opaque === true && !image.binaries.has(basename(argv[0]));
