@@ -10,6 +10,7 @@ import { exitWithErrors, readInfos, validateEnabled } from '../infos';
 import { checkOutputFormat, dryRunMode, printChange, requiredFlagError } from '../output';
 import type { CommandContext, CommandModule } from '../types';
 import { createConfigMap } from './create-configmap';
+import { createSecret } from './create-secret';
 import { createServiceAccount } from './create-serviceaccount';
 import { createIng, createIngress } from './create-ingress';
 import { createServiceCommand } from './create-service';
@@ -74,7 +75,7 @@ export const command: CommandModule = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
   flags: [FILENAME_FLAG, RECURSIVE_FLAG, { name: 'kustomize', short: 'k', type: 'string' }, SELECTOR_FLAG, { name: 'edit', type: 'bool' }, { name: 'raw', type: 'string' }, { name: 'windows-line-endings', type: 'bool' }, ...COMMON],
-  subcommands: [createConfigMap, { ...createConfigMap, name: 'cm' }, createDeployment, createIngress, createIng, createNamespace, createNs, createServiceCommand, createServiceAccount, { ...createServiceAccount, name: 'sa' }],
+  subcommands: [createConfigMap, { ...createConfigMap, name: 'cm' }, createDeployment, createIngress, createIng, createNamespace, createNs, createSecret, createServiceCommand, createServiceAccount, { ...createServiceAccount, name: 'sa' }],
   run(ctx, args) {
     const filenames = args.strings('filename');
     if (filenames.length === 0) throw new CliError('must specify one of -f and -k');

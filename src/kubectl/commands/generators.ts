@@ -47,9 +47,10 @@ export function saveConfig(obj: KObject): KObject {
 
 /**
  * Sends a generated object. `failedWhat` wraps server errors as kubectl's generators do
- * (`error: failed to create deployment: …`); namespace creation passes them through.
+ * (`error: failed to create deployment: …`, or a function for other wordings); namespace
+ * creation passes them through.
  */
-export function createGenerated(ctx: CommandContext, args: ParsedArgs, obj: KObject, failedWhat?: string): number {
+export function createGenerated(ctx: CommandContext, args: ParsedArgs, obj: KObject, failedWhat?: string | ((message: string) => string)): number {
   checkOutputFormat(args);
   const mode: DryRun = dryRunMode(ctx, args);
   const type = resolveType(ctx.client.discovery, obj.kind);
@@ -67,7 +68,7 @@ export function createGenerated(ctx: CommandContext, args: ParsedArgs, obj: KObj
   try {
     created = ctx.client.create(type.plural, ns, body, { dryRun: mode === 'server', fieldValidation: 'Strict' });
   } catch (e) {
-    if (failedWhat && e instanceof Error) throw new CliError(`failed to create ${failedWhat}: ${e.message}`);
+    if (failedWhat && e instanceof Error) throw new CliError(typeof failedWhat === 'string' ? `failed to create ${failedWhat}: ${e.message}` : failedWhat(e.message));
     throw e;
   }
   printChange(ctx, args, type, created, 'created', mode);

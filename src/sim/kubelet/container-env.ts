@@ -2,12 +2,14 @@
  * The environment the kubelet hands the runtime for one container (kubelet_pods.go
  * makeEnvironmentVariables): each `env` entry in order — a `value` with `$(VAR)` expanded
  * against the entries before it and the service variables, or a `valueFrom` field/resource
- * reference — then the docker-link variables of services (envvars.FromServices).
- * ConfigMap and Secret references are not modelled yet.
+ * reference — then the docker-link variables of services (envvars.FromServices). Variables
+ * from ConfigMaps and Secrets come first (`envFrom`, which `env` overrides) and by key
+ * (`configMapKeyRef`, `secretKeyRef`), read at the container's start (./env-refs.ts).
  */
 import type { Container, EnvVar, Pod, Service } from 'kubernetes-types/core/v1';
 import { goQuote } from '../core/gostr';
 import { cpuMillis, memoryBytes } from '../core/quantity';
+import type { EnvRefs } from './env-refs';
 import { expand } from './expansion';
 
 /** What the kubelet knows beyond the pod spec when it starts a container. */
@@ -18,16 +20,23 @@ export interface PodFacts {
   allocatable: { cpuMillis: number; memoryBytes: number; ephemeralBytes: number };
   /** Every Service in the cluster as the kubelet's informer sees it now. */
   services: Service[];
+  /** The ConfigMap and Secret values of the container being started (none: they read as empty). */
+  envRefs?: EnvRefs;
 }
 
 /** The kubelet's variables for a container: its own env, then service links. */
 export function kubeletEnv(pod: Pod, container: Container, facts: PodFacts): Record<string, string> {
   const services = serviceEnv(pod, facts.services);
-  const env: Record<string, string> = {};
-  for (const e of container.env ?? []) {
+  const refs = facts.envRefs;
+  const env: Record<string, string> = { ...refs?.fromSources };
+  (container.env ?? []).forEach((e, i) => {
     if (e.value) env[e.name] = expand(e.value, env, services);
-    else env[e.name] = e.valueFrom ? valueFrom(e, pod, container, facts) : '';
-  }
+    else if (e.valueFrom?.configMapKeyRef || e.valueFrom?.secretKeyRef) {
+      // An optional reference that is missing leaves the variable unset.
+      const value = refs ? refs.values.get(i) : '';
+      if (value !== undefined) env[e.name] = value;
+    } else env[e.name] = e.valueFrom ? valueFrom(e, pod, container, facts) : '';
+  });
   for (const [k, v] of Object.entries(services)) if (!Object.hasOwn(env, k)) env[k] = v;
   return env;
 }

@@ -10,9 +10,10 @@ import type { ContainerView } from './pod-status';
 import type { EventAction, ExitAction } from './lifecycle/stop';
 import type { PullAction } from './lifecycle/image-pull';
 import type { PostStartedAction } from './lifecycle/start';
+import type { RetryStartAction } from './lifecycle/container-config';
 import type { RunningContainer } from './exec/sandbox';
 
-export type Action = PullAction | ExitAction | { kind: 'restart'; at: number } | PostStartedAction | EventAction;
+export type Action = PullAction | ExitAction | { kind: 'restart'; at: number } | PostStartedAction | EventAction | RetryStartAction;
 
 export interface Ctr {
   spec: Container;

@@ -211,6 +211,7 @@ export class PodWorker {
         if (!this.backOff(c)) this.tryStart(c);
         return;
       case 'retryPull':
+      case 'retryStart':
         return this.tryStart(c);
       case 'postStarted':
         if (a.ok) return this.running(c);
@@ -256,6 +257,7 @@ export class PodWorker {
       heldPorts: (self) => heldPorts(self, this.all()),
       hookTarget: (self, ms) => this.hookTarget(self, ms),
       event: (self, type, reason, message) => this.event(self, type, reason, message),
+      podEvent: (type, reason, message) => this.rt.record(this.pod as unknown as KObject, type, reason, message),
       stopFromInside: (self, from) => stopFromInside(self, from, this.insideIO()),
       exitFromInside: (self, code) => exitFromInside(self, code, this.insideIO()),
     });

@@ -15,6 +15,7 @@ import type { ContainerView } from '../pod-status';
 import type { NodeRuntime } from '../runtime';
 import { HOOK_BOUND_MS, runHook, type HookTarget } from './hooks';
 import type { ExitAction } from './stop';
+import { containerConfig } from './container-config';
 
 export type PostStartedAction = { kind: 'postStarted'; at: number; ok: boolean; message?: string };
 
@@ -47,16 +48,21 @@ export interface StartIO<C> {
   heldPorts(c: C): Set<number>;
   hookTarget(c: C, timeoutMs: number): HookTarget;
   event(c: C, type: 'Normal' | 'Warning', reason: string, message: string): void;
+  /** An event on the pod (InvalidEnvironmentVariableNames names no container). */
+  podEvent(type: 'Normal' | 'Warning', reason: string, message: string): void;
   stopFromInside(c: C, fromPid: number): void;
   exitFromInside(c: C, code: number): void;
 }
 
 /**
- * Starts a new instance of `c` from `image`: 'startError' when it could not (it exited 128),
- * 'postStart' when its hook runs (a postStarted timer follows), else 'running'.
+ * Starts a new instance of `c` from `image`: 'configError' when its ConfigMaps or Secrets are
+ * missing (nothing was created; a retry is due), 'startError' when it could not start (it
+ * exited 128), 'postStart' when its hook runs (a postStarted timer follows), else 'running'.
  */
-export function startContainer<C extends Startable>(c: C, image: ImageInfo, io: StartIO<C>): 'startError' | 'postStart' | 'running' {
+export function startContainer<C extends Startable>(c: C, image: ImageInfo, io: StartIO<C>): 'configError' | 'startError' | 'postStart' | 'running' {
   const { rt, pod } = io;
+  const envRefs = containerConfig(c, { rt, pod, event: (type, reason, message) => io.event(c, type, reason, message), podEvent: io.podEvent });
+  if (!envRefs) return 'configError';
   const ns = pod.metadata!.namespace!;
   const name = pod.metadata!.name!;
   const now = rt.clock.now();
@@ -64,7 +70,7 @@ export function startContainer<C extends Startable>(c: C, image: ImageInfo, io: 
   const containerID = `containerd://${rt.containerId()}`;
   const files = io.files().start(c.spec, image, now);
   const world = io.world?.(now);
-  const plan = planProcess(pod, c.spec, image, io.facts(), io.heldPorts(c), files, world);
+  const plan = planProcess(pod, c.spec, image, { ...io.facts(), envRefs }, io.heldPorts(c), files, world);
   if (c.everStarted) c.view.restartCount++;
   if ('terminated' in c.view.state) c.view.lastState = c.view.state.terminated;
   c.everStarted = true;
