@@ -53,6 +53,8 @@ export type GraphPlacement =
       routesToPods?: boolean;
       /** Edges to the Services its backends name (an Ingress: rules' paths and the default backend). */
       routesToServices?: boolean;
+      /** Drawn only while a pod uses it (env, volume, pull secret), with an edge to each such pod (a ConfigMap, a Secret). */
+      configuresPods?: boolean;
     }
   | { draw: 'none' };
 

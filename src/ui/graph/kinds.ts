@@ -26,6 +26,8 @@ export interface KindInfo {
   routesToPods: boolean;
   /** Edges to the Services its backends name (an Ingress). */
   routesToServices: boolean;
+  /** Drawn only while pods use it, with edges to them (a ConfigMap, a Secret: ./config-refs.ts). */
+  configuresPods: boolean;
 }
 
 const cards = KINDS.flatMap((k) => (k.graph.draw === 'card' ? [{ k, g: k.graph }] : [])).sort((a, b) => a.g.order - b.g.order);
@@ -40,6 +42,7 @@ export const WORKLOAD_KINDS: readonly KindInfo[] = cards.map(({ k, g }) => ({
   selectsPods: !!g.selectsPods,
   routesToPods: !!g.routesToPods,
   routesToServices: !!g.routesToServices,
+  configuresPods: !!g.configuresPods,
 }));
 
 export const KIND_ABBREV: Readonly<Record<WorkloadKind, string>> = Object.fromEntries(WORKLOAD_KINDS.map((k) => [k.kind, k.abbrev]));

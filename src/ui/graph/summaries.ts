@@ -50,7 +50,13 @@ export const CARD_LOOKS: Readonly<Record<string, { summary(o: KObject): string; 
   Service: { summary: serviceSummary },
   EndpointSlice: { summary: endpointSliceSummary },
   Ingress: { summary: ingressSummary },
+  ConfigMap: { summary: (o) => keyCount(Object.keys(o.data ?? {}).length + Object.keys((o as { binaryData?: object }).binaryData ?? {}).length) },
+  Secret: { summary: (o) => `${(o as { type?: string }).type ?? 'Opaque'} · ${keyCount(Object.keys(o.data ?? {}).length)}` },
 };
+
+function keyCount(n: number): string {
+  return n === 1 ? '1 key' : `${n} keys`;
+}
 
 export function isControlPlane(name: string, node: KObject | undefined): boolean {
   const labels = node?.metadata.labels ?? {};
