@@ -8,8 +8,9 @@ import { parseColumns } from './columns';
 import { objectsOf } from './mirror';
 import { useApp } from './store';
 import { ContainerCards } from './ContainerCards';
+import { VolumeFiles } from './VolumeFiles';
 
-const TABS = ['Containers', 'YAML', 'Describe', 'Events'] as const;
+const TABS = ['Containers', 'Files', 'YAML', 'Describe', 'Events'] as const;
 type Tab = (typeof TABS)[number];
 /** At most one refresh per this many ms while the object keeps changing. */
 const REFRESH_MS = 400;
@@ -53,10 +54,11 @@ export function Inspector({ inspect }: InspectorProps) {
 
   if (!selected) return null;
   const kind = object?.kind ?? selected.resource;
-  // Pods open on their containers; other kinds have no such view.
+  // Pods open on their containers; other kinds have no such views.
   const isPod = selected.resource === 'pods';
-  const tabs = TABS.filter((t) => t !== 'Containers' || isPod);
-  const tab: Tab = chosen === 'Containers' && !isPod ? 'YAML' : chosen;
+  const podOnly = (t: Tab) => t === 'Containers' || t === 'Files';
+  const tabs = TABS.filter((t) => !podOnly(t) || isPod);
+  const tab: Tab = podOnly(chosen) && !isPod ? 'YAML' : chosen;
   const text = !result ? 'Loading…' : tab === 'YAML' ? result.yaml : tab === 'Describe' ? result.describe : tab === 'Events' ? result.events : '';
   // Events as a table whose messages wrap: the panel is narrower than kubectl's one-line rows.
   const table = result && tab === 'Events' ? parseColumns(text) : null;
@@ -84,6 +86,8 @@ export function Inspector({ inspect }: InspectorProps) {
       </div>
       {tab === 'Containers' && result?.containers ? (
         <ContainerCards containers={result.containers} simTime={simTime} />
+      ) : tab === 'Files' && result ? (
+        <VolumeFiles volumes={result.volumes ?? []} />
       ) : table ? (
         <div className="kp-inspector-body kp-inspector-table" role="tabpanel" aria-label={tab} tabIndex={0}>
           <table aria-label="Events">
