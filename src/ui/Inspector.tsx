@@ -14,6 +14,8 @@ const TABS = ['Containers', 'Files', 'YAML', 'Describe', 'Events'] as const;
 type Tab = (typeof TABS)[number];
 /** At most one refresh per this many ms while the object keeps changing. */
 const REFRESH_MS = 400;
+/** How often an open Files view asks for the pod's files again (wall ms). */
+const FILES_POLL_MS = 1000;
 
 export interface InspectorProps {
   inspect: (ref: ObjectRef) => Promise<InspectResult>;
@@ -26,6 +28,15 @@ export function Inspector({ inspect }: InspectorProps) {
   const [chosen, setTab] = useState<Tab>('Containers');
   const simTime = useApp((s) => s.clock.simTime);
   const [result, setResult] = useState<InspectResult | null>(null);
+  // Files change without the pod changing (the kubelet rewrites a volume): the Files view also
+  // asks again every second while it is open.
+  const filesOpen = chosen === 'Files' && selected?.resource === 'pods';
+  const [filesTick, setFilesTick] = useState(0);
+  useEffect(() => {
+    if (!filesOpen) return;
+    const id = setInterval(() => setFilesTick((n) => n + 1), FILES_POLL_MS);
+    return () => clearInterval(id);
+  }, [filesOpen]);
 
   useEffect(() => {
     if (!selected) return;
@@ -41,7 +52,7 @@ export function Inspector({ inspect }: InspectorProps) {
     };
     // `object` changes identity whenever the worker reports a new version of it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selected, object, inspect]);
+  }, [selected, object, inspect, filesTick]);
 
   useEffect(() => setResult(null), [selected]);
 
