@@ -91,3 +91,16 @@ describe('downwardAPI and projected volumes', () => {
     expect(fs.stat('/var/run/secrets/kubernetes.io/serviceaccount')).toMatchObject({ mode: 0o1777 });
   });
 });
+
+describe('emptyDir usage', () => {
+  it('counts whole 4 KiB blocks per file and directory, as du does', async () => {
+    const { FileJournal } = await import('./journal');
+    const j = new FileJournal();
+    j.record('/a', { at: 10, kind: 'file', content: 'x'.repeat(5000), mode: 0o644 });
+    j.record('/d', { at: 10, kind: 'dir' });
+    j.record('/a', { at: 20, kind: 'gone' });
+    expect(j.usedBytes(5)).toBe(0);
+    expect(j.usedBytes(10)).toBe(8192 + 4096);
+    expect(j.usedBytes(20)).toBe(4096);
+  });
+});

@@ -21,6 +21,7 @@ import { takeNewImage } from './lifecycle/spec-change';
 import { makeCtr, restartPolicy, usageOf, type Action, type ContainerUsage, type Ctr } from './container-record';
 import { PodFiles } from '../fs/pod-files';
 import { MountStage } from './lifecycle/mount';
+import { emptyDirOverLimit, EVICTION_MONITORING_MS, limitedEmptyDirs } from './lifecycle/emptydir-limit';
 import { volumeSources } from './volume-sources';
 import type { PodSandbox } from './exec/sandbox';
 import type { ProcessWorld } from './live-process';
@@ -230,7 +231,31 @@ export class PodWorker {
   private tryMount(): void {
     const now = this.rt.clock.now();
     for (const f of this.mount.attempt(now)) this.rt.record(this.pod as unknown as KObject, 'Warning', 'FailedMount', f.message);
-    if (this.mount.mounted) this.sandboxAt = now + this.rt.sandboxDelay();
+    if (!this.mount.mounted) return;
+    this.sandboxAt = now + this.rt.sandboxDelay();
+    if (limitedEmptyDirs(this.pod).length) this.watchEmptyDirs();
+  }
+
+  /** The eviction manager's 10 s look at the pod's emptyDirs with a sizeLimit. */
+  private watchEmptyDirs(): void {
+    this.rt.clock.after(EVICTION_MONITORING_MS, () => {
+      if (this.finished || this.terminating || this.done) return;
+      const now = this.rt.clock.now();
+      this.files.sync(now);
+      const over = emptyDirOverLimit(this.pod, this.files.volumes, now);
+      if (over) return this.evict(over);
+      this.watchEmptyDirs();
+    }, this.rt.actor);
+  }
+
+  /** evictPod: the Evicted event, the pod Failed with the reason, its containers killed at once. */
+  private evict(message: string): void {
+    this.rt.record(this.pod as unknown as KObject, 'Warning', 'Evicted', message);
+    Object.assign(this.view, { forcedPhase: 'Failed', reason: 'Evicted', message });
+    this.done = true;
+    this.prober?.stop();
+    this.stop(this.all().filter((c) => c.live && !c.signalled), 0);
+    this.afterChange();
   }
 
   // ---- starting containers ----
