@@ -21,6 +21,8 @@ export interface FileStat {
   mode: number;
   /** Virtual ms since the epoch of the last change. */
   mtime: number;
+  /** 1 KiB blocks it takes, when not whole 4 KiB blocks of its size (a tmpfs directory takes none). */
+  blocksKb?: number;
 }
 
 /**

@@ -149,6 +149,6 @@ function dateString(mtime: number, now: number): string {
 /** `total N`: 1K blocks, a file using whole 4K blocks. */
 function totalKb(entries: Entry[], human: boolean): string {
   // A short symlink lives in its inode: no blocks.
-  const kb = entries.reduce((sum, e) => sum + (e.stat.type === 'dir' ? 4 : e.stat.type === 'symlink' ? 0 : Math.ceil(e.stat.size / 4096) * 4), 0);
+  const kb = entries.reduce((sum, e) => sum + (e.stat.blocksKb ?? (e.stat.type === 'dir' ? 4 : e.stat.type === 'symlink' ? 0 : Math.ceil(e.stat.size / 4096) * 4)), 0);
   return human ? humanSize(kb * 1024, 'gnu') : String(kb);
 }

@@ -67,12 +67,24 @@ export class ContainerFs implements ShellFs {
   }
 
   stat(path: string): FileStat | FsError {
-    return statOf(this.find(normalize(path)));
+    return this.onTmpfs(normalize(path), statOf(this.find(normalize(path))));
   }
 
   /** The entry itself, a symlink not followed. */
   lstat(path: string): FileStat | FsError {
-    return statOf(this.find(normalize(path), false));
+    return this.onTmpfs(normalize(path), statOf(this.find(normalize(path), false)));
+  }
+
+  /**
+   * A directory on a tmpfs (a secret or projected volume, a memory emptyDir) is 40 bytes plus 20
+   * per entry (shmem's BOGO_DIRENT_SIZE) and takes no blocks.
+   */
+  private onTmpfs(p: string, st: FileStat | FsError): FileStat | FsError {
+    if (typeof st === 'string' || st.type !== 'dir') return st;
+    const m = this.mounts.find((x) => p === x.path || p.startsWith(x.path + '/'));
+    if (!m?.tmpfs) return st;
+    const names = this.list(p);
+    return { ...st, size: 40 + 20 * (Array.isArray(names) ? names.length : 0), blocksKb: 0 };
   }
 
   readlink(path: string): string | FsError {

@@ -20,7 +20,7 @@ import type { Mount } from './container-fs';
 export type VolumeSources = ProjectionSources;
 
 export type PodVolume =
-  | { kind: 'journal'; journal: FileJournal; medium?: string; rootMode: number }
+  | { kind: 'journal'; journal: FileJournal; medium?: string; rootMode: number; madeAt?: number }
   | { kind: 'atomic'; journal: FileJournal; atomic: AtomicVolume; rootMode: number; tmpfs: boolean };
 
 /** A volume that could not be set up: `MountVolume.SetUp failed for volume "cfg" : …`. */
@@ -47,6 +47,7 @@ export class PodVolumes {
     const failures: MountFailure[] = [];
     for (const name of this.mountedNames()) {
       const v = this.volumeFor(name);
+      if (v?.kind === 'journal') v.madeAt ??= t;
       if (v?.kind !== 'atomic' || v.atomic.written) continue;
       const error = v.atomic.write(t);
       if (error !== undefined) failures.push({ volume: name, message: `MountVolume.SetUp failed for volume "${name}" : ${error}` });
@@ -79,7 +80,7 @@ export class PodVolumes {
       const sub = m.subPath ? normalize('/' + m.subPath) : undefined;
       const readOnly = !!m.readOnly || v.kind === 'atomic';
       const base = { path: normalize(m.mountPath), journal: v.journal, readOnly, sub, rootMode: v.rootMode };
-      if (v.kind === 'journal') mounts.push(base);
+      if (v.kind === 'journal') mounts.push({ ...base, tmpfs: v.medium === 'Memory', rootTime: () => v.madeAt ?? startedAt });
       // A subPath is bind-mounted once: the file as it was when the container started.
       else mounts.push({ ...base, files: sub ? () => v.atomic.files(startedAt) : (t) => v.atomic.files(t), rootTime: (t) => v.atomic.changedAt(t), tmpfs: v.tmpfs });
     }
