@@ -112,6 +112,7 @@ function cd(sh: Shell, args: string[]): number {
 }
 
 function echo(sh: Shell, args: string[]): number {
+  if (sh.config.flavor === 'dash') return dashEcho(sh, args);
   let newline = true;
   let escapes = false;
   while (/^-[neE]+$/.test(args[0] ?? '')) {
@@ -121,6 +122,28 @@ function echo(sh: Shell, args: string[]): number {
   }
   let text = args.join(' ');
   if (escapes) text = text.replace(/\\(n|t|\\)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : '\\'));
+  sh.out(text + (newline ? '\n' : ''));
+  return 0;
+}
+
+/**
+ * dash's echo (bltin/printf.c echocmd): only `-n`, and backslash escapes always interpreted
+ * (\\ \a \b \c \f \n \r \t \v \0NNN; \c ends the output) — what Debian images' /bin/sh prints.
+ */
+function dashEcho(sh: Shell, args: string[]): number {
+  let newline = true;
+  if (args[0] === '-n') {
+    args.shift();
+    newline = false;
+  }
+  let text = args.join(' ');
+  const cut = text.indexOf('\\c');
+  if (cut >= 0) {
+    text = text.slice(0, cut);
+    newline = false;
+  }
+  const named: Record<string, string> = { '\\': '\\', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+  text = text.replace(/\\(0[0-7]{0,3}|[\\abfnrtv])/g, (_, e: string) => (e[0] === '0' ? String.fromCharCode(parseInt(e.slice(1) || '0', 8)) : named[e]));
   sh.out(text + (newline ? '\n' : ''));
   return 0;
 }

@@ -7,8 +7,7 @@
 import { encodeBase64Text } from '../../sim/core/base64';
 import { isConfigMapKey } from '../../sim/core/names';
 import type { KObject } from '../../sim/core/object';
-import type { ParsedArgs } from '../args';
-import type { FlagSpec } from '../args';
+import type { FlagSpec, ParsedArgs } from '../args';
 import { CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS, VALIDATE_FLAG } from '../flags';
 import type { CommandContext, CommandModule } from '../types';

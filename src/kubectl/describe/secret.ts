@@ -3,7 +3,7 @@
  * with its size in bytes — never its value, except a service-account token's `token`. No events.
  */
 import type { Secret } from 'kubernetes-types/core/v1';
-import { decodeBase64Text, decodedLength } from '../../sim/core/base64';
+import { decodedLength, storedBytesText } from '../../sim/core/base64';
 import type { KObject } from '../../sim/core/object';
 import { PrefixWriter, writeAnnotations, writeLabels } from './writer';
 
@@ -19,7 +19,7 @@ export function describeSecret(obj: KObject): string {
   w.write(0, '\nData\n====\n');
   for (const k of Object.keys(data).sort()) {
     const value = String(data[k] ?? '');
-    if (k === 'token' && s.type === 'kubernetes.io/service-account-token') w.write(0, `${k}:\t${decodeBase64Text(value)}\n`);
+    if (k === 'token' && s.type === 'kubernetes.io/service-account-token') w.write(0, `${k}:\t${storedBytesText(value)}\n`);
     else w.write(0, `${k}:\t${decodedLength(value)} bytes\n`);
   }
   return w.toString();

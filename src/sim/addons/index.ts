@@ -5,6 +5,7 @@
  */
 import { METRICS_SERVER_VERSION, METRICS_SERVER_YAML } from './metrics-server';
 import { EXAMPLE_FILES } from './k8s-io-examples';
+import { INJECT_EXAMPLE_FILES } from './k8s-io-inject-examples';
 import { INGRESS_NGINX_URLS, INGRESS_NGINX_VERSION, INGRESS_NGINX_YAML } from './ingress-nginx';
 import { KIND_EXAMPLES } from './kind-examples';
 
@@ -21,7 +22,7 @@ const REMOTE: ReadonlyMap<string, string> = new Map([
   [`${METRICS_SERVER_RELEASES}/download/${METRICS_SERVER_VERSION}/components.yaml`, METRICS_SERVER_YAML],
   ...INGRESS_NGINX_URLS.map((url): [string, string] => [url, INGRESS_NGINX_YAML]),
   ...Object.entries(KIND_EXAMPLES),
-  ...Object.entries(EXAMPLE_FILES).flatMap(([path, text]): Array<[string, string]> => [
+  ...Object.entries({ ...EXAMPLE_FILES, ...INJECT_EXAMPLE_FILES }).flatMap(([path, text]): Array<[string, string]> => [
     [`https://k8s.io/examples/${path}`, text],
     [`https://kubernetes.io/examples/${path}`, text],
     [`https://raw.githubusercontent.com/kubernetes/website/main/content/en/examples/${path}`, text],

@@ -20,7 +20,7 @@ import type { KindDefinition } from '../kinds';
 import { apiVersionOf, Registry, type ResourceType } from './registry';
 import type { DeleteOptions, ListOptions, PatchType, WriteOptions } from './types';
 import { validateObjectMeta } from '../kinds/meta';
-import { decodeErrors, zeroNullItems } from './schema';
+import { bytesDecodeError, decodeErrors, zeroNullItems } from './schema';
 import { sameJson } from '../core/json-equal';
 
 /** The api-server's limit on a request body (kube-apiserver's MaxRequestBodyBytes). */
@@ -234,6 +234,9 @@ export class ApiServer {
     if (opts.fieldValidation === 'Strict') {
       const strict = decodeErrors(body, t.kind);
       if (strict) throw statusError('BadRequest', strict);
+    } else {
+      const bytes = bytesDecodeError(body, t.kind);
+      if (bytes) throw statusError('BadRequest', bytes);
     }
     const obj = opts.bodyOwned ? body : clone(body);
     zeroNullItems(obj, t.kind);

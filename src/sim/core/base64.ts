@@ -91,3 +91,17 @@ export function decodedLength(text: string): number {
   const pad = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
   return Math.floor((clean.length * 3) / 4) - pad;
 }
+
+/**
+ * A stored `[]byte` value (a Secret's data) as text. Writes through kubectl are decoded as
+ * encoding/json does, so this decodes; a malformed value that reached the store another way
+ * reads as empty instead of stopping its reader (the kubelet, describe).
+ */
+export function storedBytesText(value: unknown): string {
+  try {
+    return decodeBase64Text(String(value ?? ''));
+  } catch (e) {
+    if (e instanceof Base64Error) return '';
+    throw e;
+  }
+}

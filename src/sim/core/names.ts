@@ -136,7 +136,7 @@ export function isEnvVarName(value: string): string[] {
   if (value.length === 0) return [`environment variable name ${EMPTY_ERROR}`];
   for (const ch of value) {
     const c = ch.codePointAt(0)!;
-    if (c < 32 || c > 126 || ch === '=') return ["must consist of printable ASCII characters except '='"];
+    if (c < 32 || c > 126 || ch === '=') return ["a valid environment variable name must consist only of printable ASCII characters other than '='"];
   }
   return [];
 }

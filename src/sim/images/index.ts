@@ -29,6 +29,7 @@ import { phpApache } from './php-apache';
 import { metricsServer } from './metrics-server';
 import { stress } from './stress';
 import { postgres } from './postgres';
+import { privateApp } from './private-app';
 import { curl } from './curl';
 import { redis } from './redis';
 import type { ImageFamily, ImageInfo, ImageRef, ImageRepository } from './types';
@@ -40,9 +41,10 @@ export type { AppContext, AppState, GrpcHealthAnswer, HttpAnswer, HttpRequest, I
 export { InvalidImageName, parseImageRef } from './reference';
 export { imageDigest } from './digest';
 export { appStateOf, toRequest } from './http';
+export { credentialMatches, pullRefusal, PRIVATE_REGISTRIES, type RegistryCredential } from './registry-auth';
 
 /** The families in the registry's order (what `knownRepositories` lists). */
-const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho, coredns, localPathProvisioner, ingressNginx, kubeComponents, kindnetd];
+const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho, coredns, localPathProvisioner, ingressNginx, kubeComponents, kindnetd, privateApp];
 
 const REPOS: ImageRepository[] = FAMILIES.flatMap((f) => f.repositories);
 

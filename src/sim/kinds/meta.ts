@@ -69,7 +69,7 @@ export function validateAnnotations(annotations: Record<string, string> | undefi
     for (const msg of isQualifiedName(k.toLowerCase())) errors.push({ type: 'Invalid value', field: path, value: goQuote(k), detail: msg });
     size += k.length + String(v).length;
   }
-  if (size > TOTAL_ANNOTATION_SIZE_LIMIT) errors.push({ type: 'Too long', field: path, detail: `must have at most ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes` });
+  if (size > TOTAL_ANNOTATION_SIZE_LIMIT) errors.push({ type: 'Too long', field: path, detail: `may not be more than ${TOTAL_ANNOTATION_SIZE_LIMIT} bytes` });
   return errors;
 }
 

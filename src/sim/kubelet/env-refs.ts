@@ -6,7 +6,7 @@
  * start with the kubelet's words — the container waits in CreateContainerConfigError.
  */
 import type { ConfigMap, Container, Pod, Secret } from 'kubernetes-types/core/v1';
-import { decodeBase64Text } from '../core/base64';
+import { storedBytesText } from '../core/base64';
 
 /** How the kubelet reads objects (its watch-based managers: the store as it is now). */
 export interface ConfigLookup {
@@ -33,8 +33,9 @@ function isEnvVarName(name: string): boolean {
   return ENV_VAR_NAME.test(name) && name !== '.' && name !== '..' && !name.startsWith('..');
 }
 
+/** The value at `key` (a null value reads as empty, as a nil []byte or "" does). */
 function own(m: Record<string, string> | undefined, key: string): string | undefined {
-  return m && Object.hasOwn(m, key) ? m[key] : undefined;
+  return m && Object.hasOwn(m, key) ? String(m[key] ?? '') : undefined;
 }
 
 export function resolveEnvRefs(pod: Pod, container: Container, lookup: ConfigLookup): EnvRefs {
@@ -65,13 +66,13 @@ export function resolveEnvRefs(pod: Pod, container: Container, lookup: ConfigLoo
       name = source.configMapRef.name ?? '';
       const cm = configMap(name, source.configMapRef.optional === true);
       if (!cm) continue;
-      data = cm.data ?? {};
+      data = Object.fromEntries(Object.entries(cm.data ?? {}).map(([k, v]) => [k, String(v ?? '')]));
       what = 'configMap';
     } else if (source.secretRef) {
       name = source.secretRef.name ?? '';
       const s = secret(name, source.secretRef.optional === true);
       if (!s) continue;
-      data = Object.fromEntries(Object.entries(s.data ?? {}).map(([k, v]) => [k, decodeBase64Text(v)]));
+      data = Object.fromEntries(Object.entries(s.data ?? {}).map(([k, v]) => [k, storedBytesText(v)]));
       what = 'secret';
     } else continue;
     const invalid: string[] = [];
@@ -101,7 +102,7 @@ export function resolveEnvRefs(pod: Pod, container: Container, lookup: ConfigLoo
       const s = secret(sRef.name ?? '', optional);
       if (!s) return;
       const value = own(s.data, sRef.key);
-      if (value !== undefined) refs.values.set(i, decodeBase64Text(value));
+      if (value !== undefined) refs.values.set(i, storedBytesText(value));
       else if (!optional) throw new ContainerConfigError(`couldn't find key ${sRef.key} in Secret ${ns}/${sRef.name ?? ''}`);
     }
   });

@@ -15,6 +15,7 @@ import type { HookTarget } from './lifecycle/hooks';
 import { keepStopTimers, killBy, stopContainers } from './lifecycle/stop';
 import { toStart } from './lifecycle/init-order';
 import { ensureImage, pulled, pullFailed, type PullIO } from './lifecycle/image-pull';
+import { pullCredentials } from './lifecycle/pull-secrets';
 import { heldPorts, markRunning, podFacts, startContainer } from './lifecycle/start';
 import { backOff, closeInstance, markExited, PLEG_MS, showHookFailure } from './lifecycle/restart';
 import { takeNewImage } from './lifecycle/spec-change';
@@ -198,7 +199,7 @@ export class PodWorker {
         pulled(c, a, this.pullIO(c));
         return this.startContainer(c, a.image);
       case 'pullFailed':
-        return pullFailed(c, this.pullIO(c));
+        return pullFailed(c, a, this.pullIO(c));
       case 'exit':
         return this.exited(c, a.code, a.reason);
       case 'restart':
@@ -470,7 +471,8 @@ export class PodWorker {
   }
 
   private pullIO(c: Ctr): PullIO {
-    return { rt: this.rt, key: `${this.uid}_${c.spec.image}`, event: this.eventOn(c) };
+    const podEvent = (type: 'Warning', reason: string, message: string) => this.rt.record(this.pod as unknown as KObject, type, reason, message);
+    return { rt: this.rt, key: `${this.uid}_${c.spec.image}`, event: this.eventOn(c), credentials: () => pullCredentials(this.pod, this.rt, podEvent) };
   }
 
   private eventOn(c: Ctr): (type: 'Normal' | 'Warning', reason: string, message: string) => void {

@@ -77,6 +77,32 @@ export function decodeErrors(obj: unknown, kind: string): string | undefined {
   return undefined;
 }
 
+/**
+ * encoding/json's base64 error in a top-level `[]byte` map (a Secret's `data`, a ConfigMap's
+ * `binaryData`): the decoder meets it whatever the field validation asked for.
+ */
+export function bytesDecodeError(obj: unknown, kind: string): string | undefined {
+  const k = SCHEMAS.kinds[kind];
+  if (!k || !isPlainObject(obj)) return undefined;
+  const version = k.apiVersion.includes('/') ? k.apiVersion.split('/')[1] : k.apiVersion;
+  for (const [field, schema] of Object.entries(DEFINITIONS[k.definition].properties ?? {})) {
+    const values = obj[field];
+    const item = schema.additionalProperties;
+    if (!isPlainObject(values) || !isPlainObject(item) || (item as JsonSchema)['x-go'] !== '[]uint8') continue;
+    for (const key of Object.keys(values).sort()) {
+      const v = values[key];
+      if (typeof v !== 'string') continue;
+      try {
+        decodeBase64(v);
+      } catch (e) {
+        if (e instanceof Base64Error) return `${kind} in version "${version}" cannot be handled as a ${kind}: ${e.message}`;
+        throw e;
+      }
+    }
+  }
+  return undefined;
+}
+
 interface DecodeState {
   fatal?: string;
   unknown: string[];

@@ -79,3 +79,13 @@ describe('schemas for the editor', () => {
     expect((MANIFEST_SCHEMA.allOf as unknown[]).length).toBe(ALL_SCHEMAS.length);
   });
 });
+
+describe('[]byte fields whatever the field validation', () => {
+  it('rejects non-base64 data without Strict too', () => {
+    const api = testServer();
+    const body = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { a: 'admin!' } };
+    const err = statusOf(() => api.create('secrets', 'default', body, { fieldValidation: 'Ignore' }));
+    expect(err.status).toMatchObject({ reason: 'BadRequest', message: 'Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 5' });
+    expect(api.list('secrets', 'default')).toEqual([]);
+  });
+});

@@ -1,4 +1,9 @@
-/** core/v1 ConfigMap: key rules, the 1 MiB limit, and `immutable`. */
+/**
+ * core/v1 ConfigMap (ValidateConfigMap/ValidateConfigMapUpdate): key rules, the 1 MiB limit
+ * over the values' bytes (reported on the empty path, `[]`, in 1.32's TooLong words), and
+ * `immutable`.
+ */
+import { decodedLength } from '../../core/base64';
 import { goQuote } from '../../core/gostr';
 import { isConfigMapKey } from '../../core/names';
 import type { FieldError } from '../../api/errors';
@@ -19,13 +24,13 @@ export const configMapStrategy: KindStrategy<ConfigMap & KObject> = {
     for (const [key, value] of Object.entries(data)) {
       for (const msg of isConfigMapKey(key)) errors.push({ type: 'Invalid value', field: `data[${key}]`, value: goQuote(key), detail: msg });
       if (Object.prototype.hasOwnProperty.call(binary, key)) errors.push({ type: 'Invalid value', field: `data[${key}]`, value: goQuote(key), detail: 'duplicate of key present in binaryData' });
-      size += String(value).length;
+      size += utf8Length(String(value));
     }
     for (const [key, value] of Object.entries(binary)) {
       for (const msg of isConfigMapKey(key)) errors.push({ type: 'Invalid value', field: `binaryData[${key}]`, value: goQuote(key), detail: msg });
-      size += Math.floor((String(value).length * 3) / 4);
+      size += decodedLength(String(value));
     }
-    if (size > MAX_CONFIG_MAP_SIZE) errors.push({ type: 'Too long', field: '', detail: `must have at most ${MAX_CONFIG_MAP_SIZE} bytes` });
+    if (size > MAX_CONFIG_MAP_SIZE) errors.push({ type: 'Too long', field: '[]', detail: `may not be more than ${MAX_CONFIG_MAP_SIZE} bytes` });
     return errors;
   },
   validateUpdate(o, old) {
@@ -38,6 +43,8 @@ export const configMapStrategy: KindStrategy<ConfigMap & KObject> = {
     return errors;
   },
 };
+
+const utf8Length = (s: string) => new TextEncoder().encode(s).length;
 
 function sorted(m: Record<string, string> | undefined): Record<string, string> {
   const o = m ?? {};

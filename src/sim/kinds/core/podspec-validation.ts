@@ -6,6 +6,7 @@ import { goQuote } from '../../core/gostr';
 import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isEnvVarName, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum } from '../../core/names';
 import type { FieldError } from '../../api/errors';
 import { validateLabels } from '../meta';
+import { validateEnvFrom } from './envfrom-validation';
 import { volumeSources } from './podspec-defaults';
 import { validateProbesAndLifecycle } from './probe-validation';
 import { validateResources } from './resources-validation';
@@ -96,6 +97,7 @@ function validateContainers(raw: Container[] | undefined, path: string, volumes:
     if (tmp !== undefined && !TERMINATION_MESSAGE_POLICIES.includes(tmp)) errors.push(notSupported(`${p}.terminationMessagePolicy`, tmp, TERMINATION_MESSAGE_POLICIES));
     validatePorts(c.ports, `${p}.ports`, errors);
     validateEnv(c.env, `${p}.env`, errors);
+    validateEnvFrom(c.envFrom, `${p}.envFrom`, errors);
     validateVolumeMounts(c.volumeMounts, `${p}.volumeMounts`, volumes, errors);
     if (c.imagePullPolicy !== undefined && !PULL_POLICIES.includes(c.imagePullPolicy)) errors.push(notSupported(`${p}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
     validateResources(obj(c.resources), `${p}.resources`, errors);

@@ -5,7 +5,7 @@
  * stored. `type` defaults to Opaque and then never changes; the built-in types need their keys.
  */
 import type { Secret } from 'kubernetes-types/core/v1';
-import { decodeBase64Text, decodedLength, encodeBase64Text } from '../../core/base64';
+import { decodedLength, encodeBase64Text, storedBytesText } from '../../core/base64';
 import { goQuote } from '../../core/gostr';
 import { isConfigMapKey } from '../../core/names';
 import type { FieldError } from '../../api/errors';
@@ -50,7 +50,7 @@ export const secretStrategy: KindStrategy<S> = {
       for (const msg of isConfigMapKey(key)) errors.push({ type: 'Invalid value', field: `data[${key}]`, value: goQuote(key), detail: msg });
       size += decodedLength(String(data[key] ?? ''));
     }
-    if (size > MAX_SECRET_SIZE) errors.push({ type: 'Too long', field: 'data', detail: `must have at most ${MAX_SECRET_SIZE} bytes` });
+    if (size > MAX_SECRET_SIZE) errors.push({ type: 'Too long', field: 'data', detail: `may not be more than ${MAX_SECRET_SIZE} bytes` });
     errors.push(...typeErrors(o));
     return errors;
   },
@@ -72,7 +72,7 @@ function typeErrors(o: S): FieldError[] {
   const required = (field: string): FieldError => ({ type: 'Required value', field });
   const json = (key: string): FieldError[] => {
     if (!has(key)) return [required(`data[${key}]`)];
-    const detail = goJsonObjectError(decodeBase64Text(String(data[key] ?? '')));
+    const detail = goJsonObjectError(storedBytesText(data[key]));
     return detail ? [{ type: 'Invalid value', field: `data[${key}]`, value: REDACTED, detail }] : [];
   };
   switch (o.type) {

@@ -5,11 +5,10 @@
  * CreateContainerConfigError, a `Failed` event says `Error: <why>`, and the pod worker's
  * next sync — after its error back-off of 10 s plus up to half again — tries again.
  */
-import type { ConfigMap, Secret } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Container, Pod, Secret } from 'kubernetes-types/core/v1';
 import type { ContainerView } from '../pod-status';
 import type { NodeRuntime } from '../runtime';
 import { ContainerConfigError, resolveEnvRefs, type ConfigLookup, type EnvRefs } from '../env-refs';
-import type { Container, Pod } from 'kubernetes-types/core/v1';
 
 /** pod_workers.go: a sync that failed is retried after backOffPeriod, jittered by up to 0.5. */
 export const SYNC_ERROR_BACKOFF_MS = 10_000;

@@ -5,14 +5,14 @@
  */
 import type { Container } from 'kubernetes-types/core/v1';
 import { goDuration } from '../backoff';
-import { lookupImage, pullErrorMessage, type ImageInfo, type ImageRef } from '../../images';
+import { lookupImage, pullErrorMessage, pullRefusal, type ImageInfo, type ImageRef, type RegistryCredential } from '../../images';
 import type { ContainerView } from '../pod-status';
 import type { NodeRuntime } from '../runtime';
 import { PLEG_MS } from './restart';
 
 export type PullAction =
   | { kind: 'pulled'; at: number; image: ImageInfo; pullMs: number; waitedMs: number }
-  | { kind: 'pullFailed'; at: number }
+  | { kind: 'pullFailed'; at: number; message: string }
   | { kind: 'retryPull'; at: number };
 
 /** What pulling needs of a worker's container. */
@@ -30,6 +30,8 @@ export interface PullIO {
   /** The pod's key for this image in the node's pull back-off. */
   key: string;
   event(type: 'Normal' | 'Warning', reason: string, message: string): void;
+  /** The pod's registry logins (its image pull secrets), read when a pull starts. */
+  credentials(): RegistryCredential[];
 }
 
 /** The image to start the container with now, or undefined: it waits (bad name, Never, back-off) or a pull is queued. */
@@ -63,10 +65,13 @@ export function ensureImage(c: Pullable, io: PullIO): ImageInfo | undefined {
     c.actions.push({ kind: 'retryPull', at: c.lastPullFailAt + rt.pullBackoff.get(io.key) });
     return undefined;
   }
+  const credentials = io.credentials();
   io.event('Normal', 'Pulling', `Pulling image "${c.spec.image}"`);
-  const image = lookupImage(c.ref);
+  // A private registry refuses the pull before anything is found (401 Unauthorized).
+  const refusal = pullRefusal(c.ref, credentials);
+  const image = refusal ? undefined : lookupImage(c.ref);
   const pull = rt.queuePull(image, present);
-  c.actions.push(image ? { kind: 'pulled', at: pull.finishAt, image, pullMs: pull.pullMs, waitedMs: pull.waitedMs } : { kind: 'pullFailed', at: pull.finishAt });
+  c.actions.push(image ? { kind: 'pulled', at: pull.finishAt, image, pullMs: pull.pullMs, waitedMs: pull.waitedMs } : { kind: 'pullFailed', at: pull.finishAt, message: refusal ?? pullErrorMessage(c.ref) });
   return undefined;
 }
 
@@ -77,9 +82,9 @@ export function pulled(c: Pullable, a: Extract<PullAction, { kind: 'pulled' }>, 
 }
 
 /** A queued pull failed: ErrImagePull, the back-off grows, and the next sync retries. */
-export function pullFailed(c: Pullable, io: PullIO): void {
+export function pullFailed(c: Pullable, a: Extract<PullAction, { kind: 'pullFailed' }>, io: PullIO): void {
   const now = io.rt.clock.now();
-  const err = pullErrorMessage(c.ref!);
+  const err = a.message;
   io.event('Warning', 'Failed', `Failed to pull image "${c.spec.image}": ${err}`);
   io.event('Warning', 'Failed', 'Error: ErrImagePull');
   io.rt.pullBackoff.next(io.key, now);
