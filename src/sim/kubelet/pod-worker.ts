@@ -21,8 +21,7 @@ import { backOff, closeInstance, markExited, PLEG_MS, showHookFailure } from './
 import { takeNewImage } from './lifecycle/spec-change';
 import { makeCtr, restartPolicy, usageOf, type Action, type ContainerUsage, type Ctr } from './container-record';
 import { PodFiles } from '../fs/pod-files';
-import { MountStage } from './lifecycle/mount';
-import { emptyDirOverLimit, EVICTION_MONITORING_MS, limitedEmptyDirs } from './lifecycle/emptydir-limit';
+import { PodVolumeManager } from './lifecycle/volume-manager';
 import { volumeSources } from './volume-sources';
 import type { PodSandbox } from './exec/sandbox';
 import type { ProcessWorld } from './live-process';
@@ -51,10 +50,8 @@ export class PodWorker {
   private status: StatusWriter;
   /** Volumes and writable layers. */
   private readonly files: PodFiles;
-  /** The volume manager's wait: no sandbox until every volume is mounted. */
-  private readonly mount: MountStage;
-  /** A pending rewrite of the pod's volumes (the periodic sync after a ConfigMap/Secret change). */
-  private refreshTimer: number | undefined;
+  /** Mounts before the sandbox, rewrites after changes, the emptyDir limit check. */
+  private readonly volumes: PodVolumeManager;
   /** The pod's probe workers (none when no container has a probe). */
   private prober: PodProber | undefined;
   private handledDeletion: string | undefined;
@@ -72,7 +69,14 @@ export class PodWorker {
     this.ctrs = spec.containers.map((c) => makeCtr(c, false, waiting));
     const facts = () => podFacts(this.rt, this.view.podIP);
     this.files = new PodFiles(this.pod, facts, volumeSources(rt, () => this.pod, facts));
-    this.mount = new MountStage(this.files.volumes, this.uid);
+    this.volumes = new PodVolumeManager(this.files, this.uid, {
+      clock: rt.clock,
+      actor: rt.actor,
+      pod: () => this.pod,
+      active: () => !this.finished && !this.terminating && !this.done,
+      failedMount: (message) => rt.record(this.pod as unknown as KObject, 'Warning', 'FailedMount', message),
+      evict: (message) => this.evict(message),
+    });
     this.view = { sandboxReady: false, hostIP: rt.node.internalIP, startTime: rt.now(), initContainers: this.inits.map((c) => c.view), containers: this.ctrs.map((c) => c.view), terminal: false };
   }
 
@@ -89,13 +93,7 @@ export class PodWorker {
     if (this.finished) return;
     const before = this.pod;
     this.pod = obj as unknown as Pod;
-    const meta = this.pod.metadata;
-    // A pod update marks its API-data volumes for remount: the labels and annotations files follow.
-    if (before.metadata?.labels !== meta?.labels || before.metadata?.annotations !== meta?.annotations) {
-      this.rt.clock.after(0, () => {
-        if (!this.finished && this.mount.mounted) this.files.volumes.refresh(this.rt.clock.now());
-      }, this.rt.actor);
-    }
+    this.volumes.podChanged(before, this.pod);
     if (!obj.metadata.deletionTimestamp && before.spec !== this.pod.spec) {
       this.rt.clock.after(0, () => {
         if (!this.finished && !this.terminating) this.applySpecChanges();
@@ -122,25 +120,16 @@ export class PodWorker {
     this.writeStatus();
   }
 
-  /**
-   * A ConfigMap or Secret changed: a volume that reads it is rewritten at the pod's next
-   * periodic sync (a sync already pending reads the objects as they are then).
-   */
+  /** A ConfigMap or Secret changed: a volume that reads it is rewritten at the pod's next sync. */
   configChanged(kind: 'configMap' | 'secret', name: string): void {
-    if (this.finished || this.terminating || !this.mount.mounted || this.refreshTimer !== undefined) return;
-    if (!this.files.volumes.reads(kind, name)) return;
-    const at = this.mount.nextSyncAfter(this.rt.clock.now());
-    this.refreshTimer = this.rt.clock.at(at, () => {
-      this.refreshTimer = undefined;
-      if (!this.finished) this.files.volumes.refresh(this.rt.clock.now());
-    }, this.rt.actor);
+    this.volumes.configChanged(kind, name);
   }
 
   /** The pod left the store (force delete): stop everything quietly. */
   gone(): void {
     this.finished = true;
     this.prober?.stop();
-    if (this.refreshTimer !== undefined) this.rt.clock.cancel(this.refreshTimer);
+    this.volumes.stop();
     if (this.timer !== undefined) this.rt.clock.cancel(this.timer);
     this.rt.released(this.uid, this.ns, this.name, this.view.podIP);
   }
@@ -153,7 +142,7 @@ export class PodWorker {
 
   private schedule(): void {
     if (this.finished) return;
-    let next = this.sandboxAt ?? (this.terminating ? undefined : this.mount.nextAttempt) ?? Infinity;
+    let next = this.sandboxAt ?? (this.terminating ? undefined : this.volumes.nextAttempt) ?? Infinity;
     for (const c of this.all()) for (const a of c.actions) next = Math.min(next, a.at);
     if (next === this.timerAt) return;
     if (this.timer !== undefined) this.rt.clock.cancel(this.timer);
@@ -167,7 +156,7 @@ export class PodWorker {
     this.timerAt = Infinity;
     if (this.finished) return;
     const now = this.rt.clock.now();
-    const retry = this.mount.nextAttempt;
+    const retry = this.volumes.nextAttempt;
     if (!this.terminating && retry !== undefined && retry <= now) this.tryMount();
     if (this.sandboxAt !== undefined && this.sandboxAt <= now) {
       this.sandboxAt = undefined;
@@ -230,23 +219,7 @@ export class PodWorker {
 
   /** WaitForAttachAndMount: the sandbox is made once every volume is set up. */
   private tryMount(): void {
-    const now = this.rt.clock.now();
-    for (const f of this.mount.attempt(now)) this.rt.record(this.pod as unknown as KObject, 'Warning', 'FailedMount', f.message);
-    if (!this.mount.mounted) return;
-    this.sandboxAt = now + this.rt.sandboxDelay();
-    if (limitedEmptyDirs(this.pod).length) this.watchEmptyDirs();
-  }
-
-  /** The eviction manager's 10 s look at the pod's emptyDirs with a sizeLimit. */
-  private watchEmptyDirs(): void {
-    this.rt.clock.after(EVICTION_MONITORING_MS, () => {
-      if (this.finished || this.terminating || this.done) return;
-      const now = this.rt.clock.now();
-      this.files.sync(now);
-      const over = emptyDirOverLimit(this.pod, this.files.volumes, now);
-      if (over) return this.evict(over);
-      this.watchEmptyDirs();
-    }, this.rt.actor);
+    if (this.volumes.mount()) this.sandboxAt = this.rt.clock.now() + this.rt.sandboxDelay();
   }
 
   /** evictPod: the Evicted event, the pod Failed with the reason, its containers killed at once. */
