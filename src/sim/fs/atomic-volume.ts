@@ -14,23 +14,27 @@ export type FixedFile =
   | { kind: 'dir'; mode: number; mtime: number }
   | { kind: 'link'; target: string; mtime: number };
 
-/** What the volume plugin wants written: relative path → content and mode. */
-export type Payload = Map<string, { content: string; mode: number }>;
+/**
+ * What the volume plugin wants written: relative path → content and mode. Content made on
+ * demand (a service-account token) is a function, the same one while the content is the same:
+ * most pods never read their token, and thousands start at once.
+ */
+export type Payload = Map<string, { content: string | (() => string); mode: number }>;
 
 /** A payload, or why it cannot be made (`configmap "cfg" not found`). */
 export type PayloadResult = Payload | { error: string };
 
 interface Version {
   at: number;
-  files: ReadonlyMap<string, FixedFile>;
   payload: Payload;
+  /** The layout, made when first read. */
+  files?: ReadonlyMap<string, FixedFile>;
 }
 
 const EMPTY: ReadonlyMap<string, FixedFile> = new Map();
 
 export class AtomicVolume {
   private readonly versions: Version[] = [];
-  private draws = 0;
 
   /**
    * `build` makes the payload from the objects as they are now; `seed` keeps the timestamped
@@ -47,7 +51,7 @@ export class AtomicVolume {
     if ('error' in result) return result.error as string;
     const last = this.versions[this.versions.length - 1];
     if (last && samePayload(last.payload, result)) return undefined;
-    this.versions.push({ at: t, payload: result, files: this.layout(result, t) });
+    this.versions.push({ at: t, payload: result });
     return undefined;
   }
 
@@ -58,7 +62,10 @@ export class AtomicVolume {
 
   /** The volume's entries at `t`, relative to its root (`/..data`, `/key`, …). */
   files(t: number): ReadonlyMap<string, FixedFile> {
-    for (let i = this.versions.length - 1; i >= 0; i--) if (this.versions[i].at <= t) return this.versions[i].files;
+    for (let i = this.versions.length - 1; i >= 0; i--) {
+      const v = this.versions[i];
+      if (v.at <= t) return (v.files ??= this.layout(v.payload, v.at, i));
+    }
     return EMPTY;
   }
 
@@ -68,8 +75,8 @@ export class AtomicVolume {
     return 0;
   }
 
-  private layout(payload: Payload, t: number): ReadonlyMap<string, FixedFile> {
-    const dir = this.timestampDir(t);
+  private layout(payload: Payload, t: number, n: number): ReadonlyMap<string, FixedFile> {
+    const dir = this.timestampDir(t, n);
     const files = new Map<string, FixedFile>();
     files.set(`/${dir}`, { kind: 'dir', mode: 0o755, mtime: t });
     const top = new Set<string>();
@@ -77,7 +84,7 @@ export class AtomicVolume {
       const parts = path.split('/');
       top.add(parts[0]);
       for (let i = 1; i < parts.length; i++) files.set(`/${dir}/${parts.slice(0, i).join('/')}`, { kind: 'dir', mode: 0o755, mtime: t });
-      files.set(`/${dir}/${path}`, { kind: 'file', content, mode, mtime: t });
+      files.set(`/${dir}/${path}`, { kind: 'file', content: typeof content === 'string' ? content : content(), mode, mtime: t });
     }
     files.set('/..data', { kind: 'link', target: dir, mtime: t });
     for (const name of top) files.set(`/${name}`, { kind: 'link', target: `..data/${name}`, mtime: t });
@@ -85,10 +92,10 @@ export class AtomicVolume {
   }
 
   /** `..2006_01_02_15_04_05.` and os.MkdirTemp's random digits (strconv.Itoa of a uint32). */
-  private timestampDir(t: number): string {
+  private timestampDir(t: number, n: number): string {
     const u = utcParts(t);
     const stamp = `..${u.year}_${pad(u.month)}_${pad(u.day)}_${pad(u.hour)}_${pad(u.minute)}_${pad(u.second)}.`;
-    return stamp + String(hash32(`${this.seed}/${this.draws++}`));
+    return stamp + String(hash32(`${this.seed}/${n}`));
   }
 }
 

@@ -62,17 +62,19 @@ export class ContainerFs implements ShellFs {
     readonly now: () => number,
     private readonly sync: (t: number) => void = () => {},
   ) {
-    // Longest mount path first: a mount inside a mount wins.
-    this.mounts = [...mounts].sort((a, b) => b.path.length - a.path.length);
+    // Longest mount path first: a mount inside a mount wins (most containers have one or none).
+    this.mounts = mounts.length < 2 ? mounts : [...mounts].sort((a, b) => b.path.length - a.path.length);
   }
 
   stat(path: string): FileStat | FsError {
-    return this.onTmpfs(normalize(path), statOf(this.find(normalize(path))));
+    const p = normalize(path);
+    return this.onTmpfs(p, statOf(this.find(p)));
   }
 
   /** The entry itself, a symlink not followed. */
   lstat(path: string): FileStat | FsError {
-    return this.onTmpfs(normalize(path), statOf(this.find(normalize(path), false)));
+    const p = normalize(path);
+    return this.onTmpfs(p, statOf(this.find(p, false)));
   }
 
   /**
@@ -80,7 +82,7 @@ export class ContainerFs implements ShellFs {
    * per entry (shmem's BOGO_DIRENT_SIZE) and takes no blocks.
    */
   private onTmpfs(p: string, st: FileStat | FsError): FileStat | FsError {
-    if (typeof st === 'string' || st.type !== 'dir') return st;
+    if (typeof st === 'string' || st.type !== 'dir' || this.mounts.length === 0) return st;
     const m = this.mounts.find((x) => p === x.path || p.startsWith(x.path + '/'));
     if (!m?.tmpfs) return st;
     const names = this.list(p);

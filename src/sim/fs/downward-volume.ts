@@ -9,8 +9,11 @@ import { fieldValue, resourceValue, type PodFacts } from '../kubelet/container-e
 import type { Payload } from './atomic-volume';
 import { DEFAULT_MODE } from './configmap-volume';
 
-export function downwardPayload(items: DownwardAPIVolumeFile[] | undefined, pod: Pod, facts: PodFacts, defaultMode = DEFAULT_MODE): Payload {
+export function downwardPayload(items: DownwardAPIVolumeFile[] | undefined, pod: Pod, factsOf: () => PodFacts, defaultMode = DEFAULT_MODE): Payload {
   const payload: Payload = new Map();
+  // Only resource fields need the node's facts (which list the Services): most items never ask.
+  let known: PodFacts | undefined;
+  const facts = lazyFacts(() => (known ??= factsOf()));
   const containers: Container[] = pod.spec?.containers ?? [];
   for (const item of items ?? []) {
     let value = '';
@@ -22,4 +25,13 @@ export function downwardPayload(items: DownwardAPIVolumeFile[] | undefined, pod:
     payload.set(item.path, { content: value, mode: item.mode ?? defaultMode });
   }
   return payload;
+}
+
+function lazyFacts(get: () => PodFacts): PodFacts {
+  return {
+    get podIPs() { return get().podIPs; },
+    get hostIPs() { return get().hostIPs; },
+    get allocatable() { return get().allocatable; },
+    get services() { return get().services; },
+  };
 }

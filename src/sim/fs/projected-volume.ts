@@ -16,8 +16,11 @@ export interface ProjectionSources {
   secret(name: string): Secret | undefined;
   pod(): Pod;
   facts(): PodFacts;
-  /** The token a TokenRequest for the pod's account returns now (the kubelet caches and rotates it). */
-  token(path: string, expirationSeconds: number, audience?: string): string | { error: string };
+  /**
+   * The token a TokenRequest for the pod's account returns now (the kubelet caches and rotates
+   * it), made when first read: the same function until it is rotated.
+   */
+  token(path: string, expirationSeconds: number, audience?: string): (() => string) | { error: string };
 }
 
 export function projectedPayload(source: ProjectedVolumeSource, from: ProjectionSources): PayloadResult {
@@ -31,11 +34,11 @@ export function projectedPayload(source: ProjectedVolumeSource, from: Projection
   for (const s of source.sources ?? []) {
     if (s.configMap) add(configMapPayload(s.configMap, from.configMap(s.configMap.name ?? ''), mode));
     else if (s.secret) add(secretPayload(s.secret, from.secret(s.secret.name ?? ''), mode));
-    else if (s.downwardAPI) add(downwardPayload(s.downwardAPI.items, from.pod(), from.facts(), mode));
+    else if (s.downwardAPI) add(downwardPayload(s.downwardAPI.items, from.pod(), from.facts, mode));
     else if (s.serviceAccountToken) {
       const t = s.serviceAccountToken;
       const token = from.token(t.path, t.expirationSeconds ?? 3600, t.audience);
-      add(typeof token === 'string' ? new Map([[t.path, { content: token, mode }]]) : token);
+      add(typeof token === 'function' ? new Map([[t.path, { content: token, mode }]]) : token);
     }
   }
   if (errors.length) return { error: errors.length === 1 ? errors[0] : `[${errors.join(', ')}]` };

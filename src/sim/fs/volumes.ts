@@ -115,7 +115,7 @@ export class PodVolumes {
     const s = this.sources;
     if (spec.configMap) return () => configMapPayload(spec.configMap!, s.configMap(spec.configMap!.name ?? ''));
     if (spec.secret) return () => secretPayload({ ...spec.secret!, name: spec.secret!.secretName }, s.secret(spec.secret!.secretName ?? ''));
-    if (spec.downwardAPI) return () => downwardPayload(spec.downwardAPI!.items, s.pod(), s.facts(), spec.downwardAPI!.defaultMode);
+    if (spec.downwardAPI) return () => downwardPayload(spec.downwardAPI!.items, s.pod(), s.facts, spec.downwardAPI!.defaultMode);
     if (spec.projected) return () => projectedPayload(spec.projected!, s);
     return undefined;
   }

@@ -156,9 +156,6 @@ function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: 
   const ctx: ProcessContext = { env, startedAt: 0, binaries: image.binaries, flavor: flavorOf(image), hostname: env.HOSTNAME };
   const own = files ?? new PodFiles(pod).start(container, image);
   const exec = execFor(ctx, own);
-  const under = own.apiMountPaths();
-  // The kubelet rewrites API-data volumes while the process runs: its reads follow them.
-  if (under.length) ctx.live = { under, at: (atAbs) => own.view(atAbs) };
   if (argv.length === 0) return { startError: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: no command: unknown', onSigterm: 'ignore', lines: () => [], exec };
   // An image we cannot know runs its app for any program outside its userland.
   const app = image.opaque === true && !image.binaries.has(basename(argv[0]));
@@ -188,6 +185,9 @@ function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: 
   if (server && argv.length > 0 && server.binaries.includes(basename(argv[0]))) return Object.assign(serverPlan(server, image.version, wrapped || !image.entrypoint.length, declared, held), { exec });
   if (server && WRAPPERS.has(argv[0])) return Object.assign(serverPlan(server, image.version, true, declared, held), { exec });
   if (container.stdin && argv.length === 1 && SHELLS.has(basename(argv[0]))) return { readsStdin: true, onSigterm: 'ignore', lines: () => [], exec };
+  // The kubelet rewrites API-data volumes while the process runs: its reads follow them.
+  const under = own.apiMountPaths();
+  if (under.length) ctx.live = { under, at: (atAbs) => own.view(atAbs) };
   const start = { ...ctx, files: own.initial() };
   if (world && usesNetwork(argv)) return livePlan(new LiveProcess(argv, start, own, world), own, world.startedAt, exec);
   let wrote = false;

@@ -16,7 +16,7 @@ const DAY_MS = 24 * 3600_000;
 export function volumeSources(rt: NodeRuntime, pod: () => Pod, facts: () => PodFacts): VolumeSources {
   const ns = () => pod().metadata?.namespace ?? 'default';
   const get = (resource: string, name: string) => rt.ctx.store.get(resource, ns(), name) as KObject | undefined;
-  const tokens = new Map<string, { token: string; issuedAt: number; ttlMs: number }>();
+  const tokens = new Map<string, { token: () => string; issuedAt: number; ttlMs: number }>();
   return {
     configMap: (name) => get('configmaps', name) as unknown as ConfigMap | undefined,
     secret: (name) => get('secrets', name) as unknown as Secret | undefined,
@@ -32,7 +32,7 @@ export function volumeSources(rt: NodeRuntime, pod: () => Pod, facts: () => PodF
       const sa = get('serviceaccounts', saName);
       if (!sa) return { error: `failed to fetch token: serviceaccounts "${saName}" not found` };
       const node = rt.ctx.store.get('nodes', undefined, rt.node.name) as KObject | undefined;
-      const token = serviceAccountToken({
+      const claims = {
         namespace: ns(),
         serviceAccount: { name: saName, uid: sa.metadata.uid ?? '' },
         pod: { name: p.metadata?.name ?? '', uid: p.metadata?.uid ?? '' },
@@ -40,7 +40,9 @@ export function volumeSources(rt: NodeRuntime, pod: () => Pod, facts: () => PodF
         audiences: audience ? [audience] : undefined,
         expirationSeconds,
         issuedAt: now,
-      });
+      };
+      let text: string | undefined;
+      const token = () => (text ??= serviceAccountToken(claims));
       tokens.set(key, { token, issuedAt: now, ttlMs: expirationSeconds * 1000 });
       return token;
     },
