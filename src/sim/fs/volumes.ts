@@ -60,6 +60,22 @@ export class PodVolumes {
     for (const v of this.volumes.values()) if (v?.kind === 'atomic' && v.atomic.written) v.atomic.write(t);
   }
 
+  /**
+   * Bytes held in memory-backed emptyDirs at `t`, by the first container (of `names`, in order)
+   * that mounts each: tmpfs pages are charged to the memory cgroup of the pod's containers.
+   */
+  memoryCharges(containers: Container[], t: number): Map<string, number> {
+    const charges = new Map<string, number>();
+    for (const spec of this.pod.spec?.volumes ?? []) {
+      if (spec.emptyDir?.medium !== 'Memory') continue;
+      const v = this.volumes.get(spec.name);
+      const user = containers.find((c) => (c.volumeMounts ?? []).some((m) => m.name === spec.name));
+      if (v?.kind !== 'journal' || !user) continue;
+      charges.set(user.name, (charges.get(user.name) ?? 0) + v.journal.usedBytes(t));
+    }
+    return charges;
+  }
+
   /** Does a volume of this pod read the ConfigMap (or Secret) `name`? */
   reads(kind: 'configMap' | 'secret', name: string): boolean {
     return (this.pod.spec?.volumes ?? []).some((v) => {

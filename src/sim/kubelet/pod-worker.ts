@@ -431,7 +431,13 @@ export class PodWorker {
 
   /** What each running container uses now (the kubelet's resource endpoint reads it). */
   usage(): ContainerUsage[] {
-    return usageOf(this.all());
+    const use = usageOf(this.all());
+    if (!this.pod.spec?.volumes?.some((v) => v.emptyDir?.medium === 'Memory')) return use;
+    // What a memory-backed emptyDir holds counts as its container's memory (tmpfs pages).
+    const now = this.rt.clock.now();
+    this.files.sync(now);
+    const charges = this.files.volumes.memoryCharges(this.all().filter((c) => c.live).map((c) => c.spec), now);
+    return use.map((u) => (charges.get(u.name) ? { ...u, use: { ...u.use, memoryBytes: u.use.memoryBytes + charges.get(u.name)! } } : u));
   }
 
   get podKey(): { namespace: string; name: string } {
