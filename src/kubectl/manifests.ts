@@ -12,6 +12,7 @@ import { isUrl, remoteFile } from '../sim/addons';
 import yaml from 'js-yaml';
 import { isPlainObject } from '../sim/core/object';
 import { aliasingProblem } from './aliasing';
+import { GO_YAML_SCHEMA } from './go-yaml-schema';
 import { goJsonCompact } from './apply-merge';
 import type { Workspace } from './types';
 
@@ -53,7 +54,7 @@ export function parseManifests(text: string, filename = ''): ParsedManifests {
   }
   splitDocuments(text).forEach((chunk, docIndex) => {
     try {
-      const value = yaml.load(chunk.text, { json: true });
+      const value = yaml.load(chunk.text, { json: true, schema: GO_YAML_SCHEMA });
       if (value === null || value === undefined) return;
       const aliasing = aliasingProblem(value, chunk.text);
       if (aliasing) {

@@ -10,6 +10,7 @@ import { evalArith, formatDate } from './helpers';
 import { Budget, Endless, Exit, LoopControl, Shell, type ShellFlavor, type ShellProgram, type ShellRun, type ShellWait } from './interpreter';
 import { INLINE_PROGRAMS, QUIET } from './inline-programs';
 import { MemoryFs } from './memory-fs';
+import { liveMountsFs, type LiveMounts } from './live-mounts-fs';
 import { SHELL_NAMES } from './builtins';
 import { parseCached, ShellSyntaxError } from './parse';
 import type { ShellFs, System } from './program';
@@ -42,6 +43,8 @@ export interface ProcessContext {
   sys?: System;
   /** The version of the image's busybox, when that is its userland (applets that changed read it). */
   busybox?: string;
+  /** Read-only volumes read as they are at each moment (./live-mounts-fs.ts); not with `fs`. */
+  live?: LiveMounts;
 }
 
 export interface OutputLine {
@@ -111,7 +114,8 @@ export interface ProcessRun {
 export function startProcess(argv: string[], ctx: ProcessContext, opts: Omit<RunOptions, 'untilMs'> & { stopOnEndlessLoop?: boolean } = {}): ProcessRun {
   const maxLines = opts.maxLines ?? 10_000;
   let t = 0;
-  const fs = ctx.fs ?? (ctx.onWrite ? watchedFs(scratchFs(ctx.files), (path, content, previous) => ctx.onWrite!(path, content, t, previous)) : scratchFs(ctx.files));
+  const own = ctx.fs ?? (ctx.onWrite ? watchedFs(scratchFs(ctx.files), (path, content, previous) => ctx.onWrite!(path, content, t, previous)) : scratchFs(ctx.files));
+  const fs = ctx.live && !ctx.fs ? liveMountsFs(own, ctx.live, () => ctx.startedAt + t) : own;
   const userland = ctx.flavor === 'busybox' ? 'busybox' : 'gnu';
   const registry = programsFor(userland);
   let lines: OutputLine[] = [];

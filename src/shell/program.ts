@@ -21,6 +21,8 @@ export interface FileStat {
   mode: number;
   /** Virtual ms since the epoch of the last change. */
   mtime: number;
+  /** 1 KiB blocks it takes, when not whole 4 KiB blocks of its size (a tmpfs directory takes none). */
+  blocksKb?: number;
 }
 
 /**
@@ -30,6 +32,10 @@ export interface FileStat {
  */
 export interface ShellFs {
   stat(path: string): FileStat | FsError;
+  /** The entry itself when it is a symlink (file systems without symlinks need not say). */
+  lstat?(path: string): FileStat | FsError;
+  /** A symlink's target. */
+  readlink?(path: string): string | FsError;
   read(path: string): string | FsError;
   /** Names in a directory, sorted bytewise. */
   list(path: string): string[] | FsError;

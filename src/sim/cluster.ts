@@ -22,6 +22,7 @@ import { createPolicyCheck, type PolicyIndex } from './network/policy';
 import { installSystem } from './system';
 import { startCloudProvider, type CloudProvider } from './controllers/cloud-provider/cloud-provider';
 import { startIngressNginxStatus } from './addons/ingress-nginx-status';
+import { startIngressNginxCertgen } from './addons/ingress-nginx-certgen';
 import { ingressGateway, REPLIES, type IngressGateway } from './network/ingress/gateway';
 import { ingressControllers } from './network/ingress-controllers';
 import { publishApiServerEndpoints } from './controllers/endpoints/apiserver-endpoints';
@@ -137,6 +138,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   network.setIngress(ingressControllers(gateway, REPLIES));
   // The ingress-nginx add-on's controller pod, once it runs: Ingress status and events.
   startIngressNginxStatus(ctx, informers);
+  startIngressNginxCertgen(ctx);
   for (const name of opts.addons) installAddon(api, name);
   clock.advance(opts.uptimeMs);
 

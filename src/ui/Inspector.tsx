@@ -8,11 +8,14 @@ import { parseColumns } from './columns';
 import { objectsOf } from './mirror';
 import { useApp } from './store';
 import { ContainerCards } from './ContainerCards';
+import { VolumeFiles } from './VolumeFiles';
 
-const TABS = ['Containers', 'YAML', 'Describe', 'Events'] as const;
+const TABS = ['Containers', 'Files', 'YAML', 'Describe', 'Events'] as const;
 type Tab = (typeof TABS)[number];
 /** At most one refresh per this many ms while the object keeps changing. */
 const REFRESH_MS = 400;
+/** How often an open Files view asks for the pod's files again (wall ms). */
+const FILES_POLL_MS = 1000;
 
 export interface InspectorProps {
   inspect: (ref: ObjectRef) => Promise<InspectResult>;
@@ -25,6 +28,15 @@ export function Inspector({ inspect }: InspectorProps) {
   const [chosen, setTab] = useState<Tab>('Containers');
   const simTime = useApp((s) => s.clock.simTime);
   const [result, setResult] = useState<InspectResult | null>(null);
+  // Files change without the pod changing (the kubelet rewrites a volume): the Files view also
+  // asks again every second while it is open.
+  const filesOpen = chosen === 'Files' && selected?.resource === 'pods';
+  const [filesTick, setFilesTick] = useState(0);
+  useEffect(() => {
+    if (!filesOpen) return;
+    const id = setInterval(() => setFilesTick((n) => n + 1), FILES_POLL_MS);
+    return () => clearInterval(id);
+  }, [filesOpen]);
 
   useEffect(() => {
     if (!selected) return;
@@ -40,7 +52,7 @@ export function Inspector({ inspect }: InspectorProps) {
     };
     // `object` changes identity whenever the worker reports a new version of it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selected, object, inspect]);
+  }, [selected, object, inspect, filesTick]);
 
   useEffect(() => setResult(null), [selected]);
 
@@ -53,10 +65,11 @@ export function Inspector({ inspect }: InspectorProps) {
 
   if (!selected) return null;
   const kind = object?.kind ?? selected.resource;
-  // Pods open on their containers; other kinds have no such view.
+  // Pods open on their containers; other kinds have no such views.
   const isPod = selected.resource === 'pods';
-  const tabs = TABS.filter((t) => t !== 'Containers' || isPod);
-  const tab: Tab = chosen === 'Containers' && !isPod ? 'YAML' : chosen;
+  const podOnly = (t: Tab) => t === 'Containers' || t === 'Files';
+  const tabs = TABS.filter((t) => !podOnly(t) || isPod);
+  const tab: Tab = podOnly(chosen) && !isPod ? 'YAML' : chosen;
   const text = !result ? 'Loading…' : tab === 'YAML' ? result.yaml : tab === 'Describe' ? result.describe : tab === 'Events' ? result.events : '';
   // Events as a table whose messages wrap: the panel is narrower than kubectl's one-line rows.
   const table = result && tab === 'Events' ? parseColumns(text) : null;
@@ -85,6 +98,8 @@ export function Inspector({ inspect }: InspectorProps) {
       </div>
       {tab === 'Containers' && result?.containers ? (
         <ContainerCards containers={result.containers} simTime={simTime} />
+      ) : tab === 'Files' && result ? (
+        <VolumeFiles volumes={result.volumes ?? []} />
       ) : table ? (
         <div className="kp-inspector-body kp-inspector-table" role="tabpanel" aria-label={tab} tabIndex={0}>
           <table aria-label="Events">

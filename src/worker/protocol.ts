@@ -14,6 +14,7 @@
  * (`assertNever`), so adding a variant is a compile error wherever it is not handled.
  */
 import type { ContainerView } from './inspect-containers';
+import type { VolumeView } from './inspect-volumes';
 import type { LessonProgress as StepProgress } from '../lessons';
 import type { Lesson } from '../lessons/types';
 import type { KObject } from '../sim/core/object';
@@ -143,6 +144,8 @@ export interface InspectResult {
   containers?: ContainerView[];
   /** A CronJob's next scheduled run (RFC 3339), unless suspended. */
   nextRun?: string;
+  /** A pod's volumes and the files in them now. */
+  volumes?: VolumeView[];
 }
 
 /** What each command answers with, by command kind. */

@@ -17,7 +17,7 @@ import { stepAction, stepSecond } from '../sim/step';
 import { DeltaBatcher, UNMIRRORED } from './batcher';
 import { Journal, type JournaledCommand, type SavedCluster } from './journal';
 import { LessonProgressKeeper } from './lesson-progress';
-import { inspectObject } from './inspect';
+import { inspectObject, podFilesIn } from './inspect';
 import {
   assertNever,
   PROTOCOL_VERSION,
@@ -248,7 +248,7 @@ export class Session {
       case 'lesson':
         return { kind: 'lesson', progress: this.progress.act(command, this.checks) };
       case 'inspect':
-        return { kind: 'inspect', inspect: inspectObject(command.ref, (args) => this.runNow(args), this.cluster.store, this.cluster.clock.now()) };
+        return { kind: 'inspect', inspect: inspectObject(command.ref, (args) => this.runNow(args), this.cluster.store, this.cluster.clock.now(), podFilesIn(this.cluster)) };
       case 'restore':
         return this.restore(command);
       case 'ping':

@@ -13,6 +13,11 @@ import { humanSize } from './human';
 
 interface Entry { name: string; abs: string; stat: FileStat }
 
+/** The entry itself (a symlink as a link), unless `-L` follows every link. */
+function statOf(io: ProgramIO, abs: string, follow: boolean): ReturnType<ProgramIO['fs']['stat']> {
+  return !follow && io.fs.lstat ? io.fs.lstat(abs) : io.fs.stat(abs);
+}
+
 const HALF_YEAR_MS = (365.2425 / 2) * 86_400_000;
 
 export const ls: Program = (io) => {
@@ -29,7 +34,9 @@ export const ls: Program = (io) => {
   const dirs: Entry[] = [];
   for (const name of p.operands.length ? p.operands : ['.']) {
     const abs = resolvePath(io, name);
-    const stat = io.fs.stat(abs);
+    // A link named on the command line is followed unless -l, -d or -F asks about the link.
+    const linkItself = statOf(io, abs, opt('L'));
+    const stat = !isFsError(linkItself) && linkItself.type === 'symlink' && !opt('l') && !opt('d') && !opt('F') ? io.fs.stat(abs) : linkItself;
     if (isFsError(stat)) {
       complain(io, gnu ? `cannot access '${name}': ${fsMessage(stat)}` : `${name}: ${fsMessage(stat)}`);
       code = gnu ? 2 : 1;
@@ -46,7 +53,7 @@ export const ls: Program = (io) => {
     const dir = queue.shift()!;
     if (multiple) io.out(`${first ? '' : '\n'}${dir.name}:\n`);
     first = false;
-    const entries = listDir(io, dir, opt('a'), opt('A'));
+    const entries = listDir(io, dir, opt('a'), opt('A'), opt('L'));
     if (opt('l')) io.out(`total ${totalKb(entries, opt('h') && gnu)}\n`);
     const sorted = order(entries);
     print(io, sorted, opt);
@@ -58,7 +65,7 @@ export const ls: Program = (io) => {
   return code;
 };
 
-function listDir(io: ProgramIO, dir: Entry, all: boolean, almost: boolean): Entry[] {
+function listDir(io: ProgramIO, dir: Entry, all: boolean, almost: boolean, follow: boolean): Entry[] {
   const names = io.fs.list(dir.abs);
   if (isFsError(names)) return [];
   const out: Entry[] = [];
@@ -71,7 +78,7 @@ function listDir(io: ProgramIO, dir: Entry, all: boolean, almost: boolean): Entr
   for (const name of names) {
     if (name.startsWith('.') && !all && !almost) continue;
     const abs = dir.abs === '/' ? `/${name}` : `${dir.abs}/${name}`;
-    const stat = io.fs.stat(abs);
+    const stat = statOf(io, abs, follow);
     if (!isFsError(stat)) out.push({ name, abs, stat });
   }
   return out;
@@ -84,7 +91,7 @@ function sortEntries(list: Entry[], byTime: boolean, bySize: boolean, reverse: b
 }
 
 function print(io: ProgramIO, entries: Entry[], opt: (k: string) => boolean): void {
-  const suffix = (e: Entry) => (opt('F') ? (e.stat.type === 'dir' ? '/' : e.stat.mode & 0o111 ? '*' : '') : opt('p') && e.stat.type === 'dir' ? '/' : '');
+  const suffix = (e: Entry) => (opt('F') ? (e.stat.type === 'dir' ? '/' : e.stat.type === 'symlink' ? '@' : e.stat.mode & 0o111 ? '*' : '') : opt('p') && e.stat.type === 'dir' ? '/' : '');
   const names = entries.map((e) => e.name + suffix(e));
   if (opt('l')) { longFormat(io, entries, names, opt('h')); return; }
   if (io.sys.tty && !opt('1')) { io.out(columns(names, io.sys.tty.columns, io.userland)); return; }
@@ -95,7 +102,7 @@ function longFormat(io: ProgramIO, entries: Entry[], names: string[], human: boo
   const now = io.sys.now();
   const rows = entries.map((e, i) => ({
     mode: modeString(e.stat), links: String(links(io, e)), size: human ? humanSize(e.stat.size, io.userland) : String(e.stat.size),
-    date: dateString(e.stat.mtime, now), name: names[i],
+    date: dateString(e.stat.mtime, now), name: names[i] + linkTarget(io, e),
   }));
   if (io.userland === 'busybox') {
     for (const r of rows) io.out(`${r.mode} ${r.links.padStart(4)} root     root     ${r.size.padStart(human ? 7 : 9)} ${r.date} ${r.name}\n`);
@@ -105,11 +112,18 @@ function longFormat(io: ProgramIO, entries: Entry[], names: string[], human: boo
   for (const r of rows) io.out(`${r.mode} ${r.links.padStart(w('links'))} root root ${r.size.padStart(w('size'))} ${r.date} ${r.name}\n`);
 }
 
+/** ` -> target` after a symlink's name in `-l`. */
+function linkTarget(io: ProgramIO, e: Entry): string {
+  if (e.stat.type !== 'symlink' || !io.fs.readlink) return '';
+  const target = io.fs.readlink(e.abs);
+  return isFsError(target) ? '' : ` -> ${target}`;
+}
+
 function links(io: ProgramIO, e: Entry): number {
   if (e.stat.type !== 'dir') return 1;
   const names = io.fs.list(e.abs);
   if (isFsError(names)) return 2;
-  return 2 + names.filter((n) => { const s = io.fs.stat(`${e.abs === '/' ? '' : e.abs}/${n}`); return !isFsError(s) && s.type === 'dir'; }).length;
+  return 2 + names.filter((n) => { const s = statOf(io, `${e.abs === '/' ? '' : e.abs}/${n}`, false); return !isFsError(s) && s.type === 'dir'; }).length;
 }
 
 /** `drwxr-xr-x` from the type and permission bits. */
@@ -134,6 +148,7 @@ function dateString(mtime: number, now: number): string {
 
 /** `total N`: 1K blocks, a file using whole 4K blocks. */
 function totalKb(entries: Entry[], human: boolean): string {
-  const kb = entries.reduce((sum, e) => sum + (e.stat.type === 'dir' ? 4 : Math.ceil(e.stat.size / 4096) * 4), 0);
+  // A short symlink lives in its inode: no blocks.
+  const kb = entries.reduce((sum, e) => sum + (e.stat.blocksKb ?? (e.stat.type === 'dir' ? 4 : e.stat.type === 'symlink' ? 0 : Math.ceil(e.stat.size / 4096) * 4)), 0);
   return human ? humanSize(kb * 1024, 'gnu') : String(kb);
 }

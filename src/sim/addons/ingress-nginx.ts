@@ -9,7 +9,7 @@
  * the Deployment and IngressClass `nginx`. Left out until the sim serves their kinds: the two
  * ServiceAccounts, the Roles, ClusterRoles and their bindings, the ValidatingWebhookConfiguration,
  * and the admission Jobs `ingress-nginx-admission-create`/`-patch` (Jobs are issue 10): the
- * webhook's certificate Secret they would make is not checked by the kubelet here.
+ * webhook's certificate Secret the first makes comes from ./ingress-nginx-certgen.ts.
  */
 
 export const INGRESS_NGINX_VERSION = 'v1.11.2';

@@ -7,15 +7,24 @@
  */
 import { normalize } from '../../shell/memory-fs';
 import type { FileStat, FsError, ShellFs } from '../../shell/program';
+import type { FixedFile } from './atomic-volume';
 import { FileJournal, type JournalEntry } from './journal';
 
-/** A volume mounted into the container (emptyDir, downwardAPI; ConfigMap/Secret/PV later). */
+/** A volume mounted into the container (emptyDir, configMap, secret, downwardAPI, projected…). */
 export interface Mount {
   /** Absolute, normalised. */
   path: string;
-  /** What the volume holds: its changing files, over fixed ones (downwardAPI's). */
+  /** What the volume holds when processes write it (emptyDir). */
   journal: FileJournal;
-  files?: ReadonlyMap<string, string>;
+  /** The volume's fixed entries at `t` (the atomic writer's layout), relative to its root. */
+  files?: (t: number) => ReadonlyMap<string, FixedFile>;
+  /** When the volume's root last changed (its `.` in `ls -la`). */
+  rootTime?: (t: number) => number;
+  /** The root directory's permission bits (0777 for emptyDir, sticky on tmpfs). */
+  rootMode?: number;
+  /** subPath: the mount shows this path inside the volume (`/key`, `/sub/dir`). */
+  sub?: string;
+  tmpfs?: boolean;
   readOnly: boolean;
 }
 
@@ -28,7 +37,14 @@ interface Place {
   mount?: Mount;
 }
 
-type Found = { kind: 'file'; content: string; mode: number; mtime: number } | { kind: 'dir'; mtime: number } | undefined;
+type Found =
+  | { kind: 'file'; content: string; mode: number; mtime: number }
+  | { kind: 'dir'; mtime: number; mode?: number }
+  | { kind: 'link'; target: string; mtime: number }
+  | undefined;
+
+/** Symlinks followed in one lookup before ELOOP (the kernel's MAXSYMLINKS). */
+const MAX_LINKS = 40;
 
 const EMPTY: ReadonlyMap<string, string> = new Map();
 
@@ -46,14 +62,37 @@ export class ContainerFs implements ShellFs {
     readonly now: () => number,
     private readonly sync: (t: number) => void = () => {},
   ) {
-    // Longest mount path first: a mount inside a mount wins.
-    this.mounts = [...mounts].sort((a, b) => b.path.length - a.path.length);
+    // Longest mount path first: a mount inside a mount wins (most containers have one or none).
+    this.mounts = mounts.length < 2 ? mounts : [...mounts].sort((a, b) => b.path.length - a.path.length);
   }
 
   stat(path: string): FileStat | FsError {
-    const f = this.find(normalize(path));
+    const p = normalize(path);
+    return this.onTmpfs(p, statOf(this.find(p)));
+  }
+
+  /** The entry itself, a symlink not followed. */
+  lstat(path: string): FileStat | FsError {
+    const p = normalize(path);
+    return this.onTmpfs(p, statOf(this.find(p, false)));
+  }
+
+  /**
+   * A directory on a tmpfs (a secret or projected volume, a memory emptyDir) is 40 bytes plus 20
+   * per entry (shmem's BOGO_DIRENT_SIZE) and takes no blocks.
+   */
+  private onTmpfs(p: string, st: FileStat | FsError): FileStat | FsError {
+    if (typeof st === 'string' || st.type !== 'dir' || this.mounts.length === 0) return st;
+    const m = this.mounts.find((x) => p === x.path || p.startsWith(x.path + '/'));
+    if (!m?.tmpfs) return st;
+    const names = this.list(p);
+    return { ...st, size: 40 + 20 * (Array.isArray(names) ? names.length : 0), blocksKb: 0 };
+  }
+
+  readlink(path: string): string | FsError {
+    const f = this.find(normalize(path), false);
     if (!f) return 'ENOENT';
-    return f.kind === 'file' ? { type: 'file', size: byteLength(f.content), mode: f.mode, mtime: f.mtime } : { type: 'dir', size: 4096, mode: 0o755, mtime: f.mtime };
+    return f.kind === 'link' ? f.target : 'ENOENT';
   }
 
   read(path: string): string | FsError {
@@ -69,12 +108,14 @@ export class ContainerFs implements ShellFs {
     if (f.kind === 'file') return 'ENOTDIR';
     const names = new Set<string>();
     const place = this.place(p);
-    const prefix = place.rel === '/' ? '/' : place.rel + '/';
+    const fixed = place.mount?.files?.(this.now());
+    const rel = fixed ? resolveFixed(fixed, place.rel, true)?.rel ?? place.rel : place.rel;
+    const prefix = rel === '/' ? '/' : rel + '/';
     const child = (key: string) => key.slice(prefix.length).split('/')[0];
-    for (const key of place.lower.keys()) if (key.startsWith(prefix)) names.add(child(key));
+    for (const key of (fixed ?? place.lower).keys()) if (key.startsWith(prefix)) names.add(child(key));
     for (const key of place.journal.paths()) if (key.startsWith(prefix)) names.add(child(key));
     for (const m of this.mounts) if (m.path !== p && m.path.startsWith(p === '/' ? '/' : p + '/')) names.add(m.path.slice(p === '/' ? 1 : p.length + 1).split('/')[0]);
-    return [...names].filter((n) => n !== '' && this.find(p === '/' ? '/' + n : `${p}/${n}`) !== undefined).sort(bytewise);
+    return [...names].filter((n) => n !== '' && this.find(p === '/' ? '/' + n : `${p}/${n}`, false) !== undefined).sort(bytewise);
   }
 
   write(path: string, content: string, append: boolean): FsError | undefined {
@@ -130,7 +171,8 @@ export class ContainerFs implements ShellFs {
       if (!Array.isArray(names)) return;
       for (const n of names) {
         const p = dir === '/' ? '/' + n : `${dir}/${n}`;
-        const st = this.stat(p);
+        const st = this.lstat(p);
+        if (typeof st !== 'string' && st.type === 'symlink') continue;
         if (typeof st !== 'string' && st.type === 'dir') {
           walk(p);
           continue;
@@ -146,18 +188,66 @@ export class ContainerFs implements ShellFs {
 
   private place(p: string): Place {
     for (const m of this.mounts) {
-      if (p === m.path || p.startsWith(m.path + '/')) return { journal: m.journal, lower: m.files ?? EMPTY, rel: p.slice(m.path.length) || '/', readOnly: m.readOnly, mount: m };
+      if (p === m.path || p.startsWith(m.path + '/')) return { journal: m.journal, lower: EMPTY, rel: (m.sub ?? '') + p.slice(m.path.length) || '/', readOnly: m.readOnly, mount: m };
     }
     return { journal: this.upper, lower: this.lower, rel: p, readOnly: false };
   }
 
-  private find(p: string): Found {
+  /** The entry at `p` now; `follow`: a symlink as its target (links inside a volume only). */
+  private find(p: string, follow = true): Found {
     const t = this.now();
     this.sync(t);
     const place = this.place(p);
-    if (place.mount && place.rel === '/') return { kind: 'dir', mtime: 0 };
-    return lookup(place.journal, place.lower, place.rel, t);
+    const m = place.mount;
+    const fixed = m?.files?.(t);
+    if (m && p === m.path && !(fixed && m.sub)) return { kind: 'dir', mtime: m.rootTime?.(t) ?? 0, mode: m.rootMode };
+    if (fixed) return resolveFixed(fixed, place.rel, follow)?.found;
+    const found = lookup(place.journal, place.lower, place.rel, t);
+    // The runtime makes a mount point's missing parents (/var/run/secrets/kubernetes.io).
+    if (!found && !m && this.mounts.some((x) => x.path.startsWith(p === '/' ? '/' : p + '/'))) return { kind: 'dir', mtime: 0 };
+    return found;
   }
+}
+
+function statOf(f: Found): FileStat | FsError {
+  if (!f) return 'ENOENT';
+  if (f.kind === 'file') return { type: 'file', size: byteLength(f.content), mode: f.mode, mtime: f.mtime };
+  if (f.kind === 'link') return { type: 'symlink', size: byteLength(f.target), mode: 0o777, mtime: f.mtime };
+  return { type: 'dir', size: 4096, mode: f.mode ?? 0o755, mtime: f.mtime };
+}
+
+/**
+ * `rel` in a volume's fixed entries, its symlinks resolved component by component (their
+ * targets are relative, inside the volume: `key -> ..data/key`, `..data -> ..2026_…`).
+ */
+function resolveFixed(files: ReadonlyMap<string, FixedFile>, rel: string, follow: boolean): { rel: string; found: Found } | undefined {
+  const parts = rel.split('/').filter(Boolean);
+  let dir = '';
+  for (let i = 0, links = 0; i < parts.length; i++) {
+    const path = `${dir}/${parts[i]}`;
+    const e = files.get(path) ?? (hasChildren(files, path) ? ({ kind: 'dir', mode: 0o755, mtime: 0 } as const) : undefined);
+    if (!e) return undefined;
+    const last = i === parts.length - 1;
+    if (e.kind === 'link' && (!last || follow)) {
+      if (++links > MAX_LINKS) return undefined;
+      const target = e.target.startsWith('/') ? e.target : `${dir}/${e.target}`;
+      const rest = normalize(target).split('/').filter(Boolean);
+      parts.splice(0, i + 1, ...rest);
+      dir = '';
+      i = -1;
+      continue;
+    }
+    if (last) return { rel: path, found: e.kind === 'link' ? { kind: 'link', target: e.target, mtime: e.mtime } : e };
+    if (e.kind !== 'dir') return undefined;
+    dir = path;
+  }
+  return { rel: '/', found: { kind: 'dir', mtime: 0 } };
+}
+
+function hasChildren(files: ReadonlyMap<string, FixedFile>, path: string): boolean {
+  const prefix = path + '/';
+  for (const key of files.keys()) if (key.startsWith(prefix)) return true;
+  return false;
 }
 
 /** A path in one layer at `t`: the journal's latest entry, else the fixed files. */

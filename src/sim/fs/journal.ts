@@ -13,6 +13,15 @@ export type JournalEntry =
   | { at: number; kind: 'dir' }
   | { at: number; kind: 'gone' };
 
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+  }
+  return n;
+}
+
 export class FileJournal {
   /**
    * Counts every write to any journal: a cache of what files read at an instant (a server's
@@ -50,6 +59,17 @@ export class FileJournal {
     if (!base || base.kind === 'gone') return { at: last.at, kind: 'append', text };
     if (base.kind === 'file') return { at: last.at, kind: 'file', content: base.content + text, mode: base.mode };
     return base;
+  }
+
+  /** What the files take on disk at `t`, as du counts it (whole 4 KiB blocks). */
+  usedBytes(t: number): number {
+    let bytes = 0;
+    for (const path of this.entries.keys()) {
+      const e = this.at(path, t);
+      if (e?.kind === 'file') bytes += Math.ceil(utf8Length(e.content) / 4096) * 4096;
+      else if (e?.kind === 'dir') bytes += 4096;
+    }
+    return bytes;
   }
 
   /** Every path the journal has an entry for (live or not). */

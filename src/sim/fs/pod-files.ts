@@ -11,7 +11,7 @@ import type { PodFacts } from '../kubelet/container-env';
 import { ContainerFs, type Mount } from './container-fs';
 import { FileJournal } from './journal';
 import { kubeletFiles } from './kubelet-files';
-import { PodVolumes } from './volumes';
+import { PodVolumes, type VolumeSources } from './volumes';
 
 /** A main process that journals its writes up to `untilAbs` when asked. */
 export interface Writer {
@@ -29,8 +29,8 @@ export class PodFiles {
   /** A hostPath or claim volume: its files are the node's, which other pods' writers share. */
   private readonly onNode: boolean;
 
-  constructor(readonly pod: Pod, private readonly facts: () => PodFacts = () => NO_FACTS) {
-    this.volumes = new PodVolumes(pod, facts);
+  constructor(readonly pod: Pod, private readonly facts: () => PodFacts = () => NO_FACTS, sources?: Partial<VolumeSources>) {
+    this.volumes = new PodVolumes(pod, facts, sources);
     this.onNode = usesNodeFiles(pod);
   }
 
@@ -120,6 +120,11 @@ export class ContainerFiles {
     else journal.record(rel, content === undefined ? { at, kind: 'gone' } : { at, kind: 'file', content, mode: 0o644 });
   }
 
+  /** Where read-only API-data volumes (configMap, secret, downwardAPI, projected) are mounted. */
+  apiMountPaths(): string[] {
+    return this.mounts().filter((m) => m.files).map((m) => m.path);
+  }
+
   /** The main process's writer: replayed on demand until the container stops. */
   attach(w: Writer): void {
     this.writer = w;
@@ -135,7 +140,7 @@ export class ContainerFiles {
   }
 
   private mounts(): Mount[] {
-    return (this.mountList ??= this.pod.volumes.mountsOf(this.container));
+    return (this.mountList ??= this.pod.volumes.mountsOf(this.container, this.startedAt));
   }
 
   private lower(): ReadonlyMap<string, string> {

@@ -57,6 +57,8 @@ export type GraphPlacement =
       claimsVolume?: boolean;
       /** An edge to the node box its node affinity pins it to (a local or local-path volume). */
       pinnedToNode?: boolean;
+      /** Drawn only while a pod uses it (env, volume, pull secret), with an edge to each such pod (a ConfigMap, a Secret). */
+      configuresPods?: boolean;
     }
   | { draw: 'none' };
 

@@ -185,6 +185,9 @@ function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: 
   if (server && argv.length > 0 && server.binaries.includes(basename(argv[0]))) return Object.assign(serverPlan(server, image.version, wrapped || !image.entrypoint.length, declared, held), { exec });
   if (server && WRAPPERS.has(argv[0])) return Object.assign(serverPlan(server, image.version, true, declared, held), { exec });
   if (container.stdin && argv.length === 1 && SHELLS.has(basename(argv[0]))) return { readsStdin: true, onSigterm: 'ignore', lines: () => [], exec };
+  // The kubelet rewrites API-data volumes while the process runs: its reads follow them.
+  const under = own.apiMountPaths();
+  if (under.length) ctx.live = { under, at: (atAbs) => own.view(atAbs) };
   const start = { ...ctx, files: own.initial() };
   if (world && usesNetwork(argv)) return livePlan(new LiveProcess(argv, start, own, world), own, world.startedAt, exec);
   let wrote = false;

@@ -55,6 +55,12 @@ export function startKubelets(ctx: SimContext, nodes: readonly NodeSpec[], stati
     const nodeName = (e.object.spec as { nodeName?: string } | undefined)?.nodeName;
     if (nodeName) kubelets.get(nodeName)?.onPod(e);
   }, 'pods');
+  // Volumes that read a ConfigMap or Secret are rewritten after it changes (./lifecycle/mount.ts).
+  for (const [resource, kind] of [['configmaps', 'configMap'], ['secrets', 'secret']] as const) {
+    ctx.store.subscribe((e: WatchEvent) => {
+      for (const k of kubelets.values()) k.onConfig(kind, e.object.metadata.namespace ?? '', e.object.metadata.name!);
+    }, resource);
+  }
   for (const node of nodes) {
     const k = new KubeletImpl(ctx, node, staticManifests?.(node) ?? []);
     kubelets.set(node.name, k);
@@ -142,6 +148,10 @@ class KubeletImpl implements NodeRuntime, Kubelet {
   }
 
   // ---- pod events ----
+
+  onConfig(kind: 'configMap' | 'secret', namespace: string, name: string): void {
+    for (const w of this.workers.values()) if (w.podKey.namespace === namespace) w.configChanged(kind, name);
+  }
 
   onPod(e: WatchEvent): void {
     const obj = e.object;

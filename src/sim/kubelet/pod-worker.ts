@@ -21,6 +21,8 @@ import { backOff, closeInstance, markExited, PLEG_MS, showHookFailure } from './
 import { takeNewImage } from './lifecycle/spec-change';
 import { makeCtr, restartPolicy, usageOf, type Action, type ContainerUsage, type Ctr } from './container-record';
 import { PodFiles } from '../fs/pod-files';
+import { PodVolumeManager } from './lifecycle/volume-manager';
+import { volumeSources } from './volume-sources';
 import type { PodSandbox } from './exec/sandbox';
 import type { ProcessWorld } from './live-process';
 import { exitFromInside, stopFromInside, type InsideIO } from './exec/stop-from-inside';
@@ -46,8 +48,10 @@ export class PodWorker {
   private done = false;
   private finished = false;
   private status: StatusWriter;
-  /** Volumes and writable layers, made at the first container start. */
-  private files?: PodFiles;
+  /** Volumes and writable layers. */
+  private readonly files: PodFiles;
+  /** Mounts before the sandbox, rewrites after changes, the emptyDir limit check. */
+  private readonly volumes: PodVolumeManager;
   /** The pod's probe workers (none when no container has a probe). */
   private prober: PodProber | undefined;
   private handledDeletion: string | undefined;
@@ -63,12 +67,22 @@ export class PodWorker {
     const waiting = spec.initContainers?.length ? 'PodInitializing' : 'ContainerCreating';
     this.inits = (spec.initContainers ?? []).map((c) => makeCtr(c, true, waiting));
     this.ctrs = spec.containers.map((c) => makeCtr(c, false, waiting));
+    const facts = () => podFacts(this.rt, this.view.podIP);
+    this.files = new PodFiles(this.pod, facts, volumeSources(rt, () => this.pod, facts));
+    this.volumes = new PodVolumeManager(this.files, this.uid, {
+      clock: rt.clock,
+      actor: rt.actor,
+      pod: () => this.pod,
+      active: () => !this.finished && !this.terminating && !this.done,
+      failedMount: (message) => rt.record(this.pod as unknown as KObject, 'Warning', 'FailedMount', message),
+      evict: (message) => this.evict(message),
+    });
     this.view = { sandboxReady: false, hostIP: rt.node.internalIP, startTime: rt.now(), initContainers: this.inits.map((c) => c.view), containers: this.ctrs.map((c) => c.view), terminal: false };
   }
 
   /** Called once the kubelet has registered the worker (status writes echo back through it). */
   start(): void {
-    this.sandboxAt = this.rt.clock.now() + this.rt.sandboxDelay();
+    this.tryMount();
     this.prober = this.makeProber();
     this.schedule();
     this.writeStatus();
@@ -79,6 +93,7 @@ export class PodWorker {
     if (this.finished) return;
     const before = this.pod;
     this.pod = obj as unknown as Pod;
+    this.volumes.podChanged(before, this.pod);
     if (!obj.metadata.deletionTimestamp && before.spec !== this.pod.spec) {
       this.rt.clock.after(0, () => {
         if (!this.finished && !this.terminating) this.applySpecChanges();
@@ -105,10 +120,16 @@ export class PodWorker {
     this.writeStatus();
   }
 
+  /** A ConfigMap or Secret changed: a volume that reads it is rewritten at the pod's next sync. */
+  configChanged(kind: 'configMap' | 'secret', name: string): void {
+    this.volumes.configChanged(kind, name);
+  }
+
   /** The pod left the store (force delete): stop everything quietly. */
   gone(): void {
     this.finished = true;
     this.prober?.stop();
+    this.volumes.stop();
     if (this.timer !== undefined) this.rt.clock.cancel(this.timer);
     this.rt.released(this.uid, this.ns, this.name, this.view.podIP);
   }
@@ -121,7 +142,7 @@ export class PodWorker {
 
   private schedule(): void {
     if (this.finished) return;
-    let next = this.sandboxAt ?? Infinity;
+    let next = this.sandboxAt ?? (this.terminating ? undefined : this.volumes.nextAttempt) ?? Infinity;
     for (const c of this.all()) for (const a of c.actions) next = Math.min(next, a.at);
     if (next === this.timerAt) return;
     if (this.timer !== undefined) this.rt.clock.cancel(this.timer);
@@ -135,6 +156,8 @@ export class PodWorker {
     this.timerAt = Infinity;
     if (this.finished) return;
     const now = this.rt.clock.now();
+    const retry = this.volumes.nextAttempt;
+    if (!this.terminating && retry !== undefined && retry <= now) this.tryMount();
     if (this.sandboxAt !== undefined && this.sandboxAt <= now) {
       this.sandboxAt = undefined;
       this.view.sandboxReady = true;
@@ -192,6 +215,23 @@ export class PodWorker {
     }
   }
 
+  // ---- volumes, then the sandbox ----
+
+  /** WaitForAttachAndMount: the sandbox is made once every volume is set up. */
+  private tryMount(): void {
+    if (this.volumes.mount()) this.sandboxAt = this.rt.clock.now() + this.rt.sandboxDelay();
+  }
+
+  /** evictPod: the Evicted event, the pod Failed with the reason, its containers killed at once. */
+  private evict(message: string): void {
+    this.rt.record(this.pod as unknown as KObject, 'Warning', 'Evicted', message);
+    Object.assign(this.view, { forcedPhase: 'Failed', reason: 'Evicted', message });
+    this.done = true;
+    this.prober?.stop();
+    this.stop(this.all().filter((c) => c.live && !c.signalled), 0);
+    this.afterChange();
+  }
+
   // ---- starting containers ----
 
   /** Level-triggered: start whatever may start now, in kubelet order. */
@@ -210,7 +250,7 @@ export class PodWorker {
     const started = startContainer(c, image, {
       rt: this.rt,
       pod: this.pod,
-      files: () => (this.files ??= new PodFiles(this.pod, () => podFacts(this.rt, this.view.podIP))),
+      files: () => this.files,
       facts: () => podFacts(this.rt, this.view.podIP),
       world: (startedAt) => this.world(startedAt),
       heldPorts: (self) => heldPorts(self, this.all()),
@@ -391,7 +431,13 @@ export class PodWorker {
 
   /** What each running container uses now (the kubelet's resource endpoint reads it). */
   usage(): ContainerUsage[] {
-    return usageOf(this.all());
+    const use = usageOf(this.all());
+    if (!this.pod.spec?.volumes?.some((v) => v.emptyDir?.medium === 'Memory')) return use;
+    // What a memory-backed emptyDir holds counts as its container's memory (tmpfs pages).
+    const now = this.rt.clock.now();
+    this.files.sync(now);
+    const charges = this.files.volumes.memoryCharges(this.all().filter((c) => c.live).map((c) => c.spec), now);
+    return use.map((u) => (charges.get(u.name) ? { ...u, use: { ...u.use, memoryBytes: u.use.memoryBytes + charges.get(u.name)! } } : u));
   }
 
   get podKey(): { namespace: string; name: string } {

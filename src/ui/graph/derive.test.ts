@@ -151,6 +151,27 @@ describe('GraphBuilder', () => {
     expect(g.nodes.find((n) => n.id === 'persistentvolumes:/pvc-c1')!.data).toMatchObject({ summary: 'Bound · 1Gi · Delete' });
   });
 
+  it('draws the ConfigMaps and Secrets pods use, with an edge to each user, and not the ones nothing uses', () => {
+    const cm = (name: string): KObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'default', uid: `cm-${name}` }, data: { a: '1', b: '2' } });
+    const secret: KObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'default', uid: 'sec-db' }, type: 'Opaque', data: { password: 'cA==' } };
+    const user = pod('web-abc-1', 'kind-worker');
+    user.spec = {
+      ...(user.spec as object),
+      containers: [{ name: 'nginx', image: 'nginx:1.27', env: [{ name: 'P', valueFrom: { secretKeyRef: { name: 'db', key: 'password' } } }] }],
+      volumes: [{ name: 'cfg', configMap: { name: 'settings' } }, { name: 'kube-api-access-x1', projected: { sources: [{ configMap: { name: 'kube-root-ca.crt' } }] } }],
+    };
+    const m = mirrorFromSnapshot({ pods: [user, pod('web-abc-2', 'kind-worker2')], configmaps: [cm('settings'), cm('kube-root-ca.crt'), cm('unused')], secrets: [secret] });
+    const g = new GraphBuilder().build(input(m));
+    const cards = g.nodes.filter((n) => n.type === 'workload').map((n) => n.id);
+    expect(cards).toEqual(['configmaps:default/settings', 'secrets:default/db']);
+    expect(g.edges.filter((e) => e.className === 'edge-configures').map((e) => `${e.source} -> ${(e.data as { pod: string }).pod}`)).toEqual([
+      'configmaps:default/settings -> pod:default/web-abc-1',
+      'secrets:default/db -> pod:default/web-abc-1',
+    ]);
+    expect(g.nodes.find((n) => n.id === 'secrets:default/db')!.data).toMatchObject({ summary: 'Opaque · 1 key' });
+    expect(g.nodes.find((n) => n.id === 'configmaps:default/settings')!.data).toMatchObject({ summary: '2 keys' });
+  });
+
   it('returns identical node objects for everything that did not change', () => {
     const builder = new GraphBuilder();
     const m1 = base();

@@ -26,6 +26,7 @@ import { CARD_LOOKS, emptyNodeNote, isControlPlane } from './summaries';
 import { emptyTones, podTone, toneSummary, type Tone } from './tone';
 import { sameCell, sameNode } from './same';
 import { layoutWorkloads, type Rect, type WorkloadItem } from './workload-layout';
+import { uses } from './config-refs';
 import type { GraphInput, ObjectRefData, PodCell, Unowned, BoxData, WorkloadData, PodEdgeData, BoxNode, WorkloadNode, GraphNode, PodSummary, Graph } from './graph-types';
 
 export type { GraphInput, ObjectRefData, PodCell, Unowned, BoxData, WorkloadData, PodEdgeData, BoxNode, WorkloadNode, GraphNode, PodSummary, Graph };
@@ -155,7 +156,12 @@ export class GraphBuilder {
 
     // Cards above the boxes, kind by kind; a stacking kind goes under its controller's card
     // (ReplicaSets under their Deployment).
-    const cardSets: CardSet[] = WORKLOAD_KINDS.map((kind) => ({ kind, objects: [...(input.cards[kind.resource]?.values() ?? [])].sort(byName) }));
+    const cardSets: CardSet[] = WORKLOAD_KINDS.map((kind) => {
+      const all = [...(input.cards[kind.resource]?.values() ?? [])];
+      // A ConfigMap or Secret is drawn while a pod uses it: most (kube-root-ca.crt…) configure nothing drawn.
+      const objects = kind.configuresPods ? all.filter((o) => usedByAny(input.pods, kind.resource, o)) : all;
+      return { kind, objects: objects.sort(byName) };
+    });
     const items: WorkloadItem[] = cardSets.flatMap(({ kind, objects }) => {
       if (!kind.stacksUnder) return objects.map((o) => workloadItem(kind.resource, o));
       const heads = idsByUid(cardSets.filter((c) => c.kind.kind === kind.stacksUnder));
@@ -301,6 +307,15 @@ export class GraphBuilder {
         fanOut(workloadId(kind.resource, slice), notReady, 'endpoint-notready');
       }
     }
+    // A ConfigMap or Secret points at the pods that use it.
+    for (const { kind, objects } of cardSets) {
+      if (!kind.configuresPods) continue;
+      for (const o of objects) {
+        const users: string[] = [];
+        for (const [id, pod] of pods) if (uses(pod, kind.resource, o)) users.push(id);
+        fanOut(workloadId(kind.resource, o), users, 'configures');
+      }
+    }
     // An Ingress points at the Services its backends name (in its namespace).
     const services = cardSets.find((c) => c.kind.kind === 'Service');
     for (const { kind, objects } of cardSets) {
@@ -346,10 +361,10 @@ export class GraphBuilder {
 }
 
 /**
- * An edge's kind, its CSS class `edge-<kind>`: ownership, selection, an Ingress's backend, an
- * endpoint (ready or not), a claim's volume and the pods mounting it.
+ * An edge's kind, its CSS class `edge-<kind>`: ownership, selection, an Ingress's backend, a
+ * ConfigMap or Secret's use, an endpoint (ready or not), a claim's volume and the pods mounting it.
  */
-type EdgeKind = 'owns' | 'selects' | 'routes' | 'endpoint' | 'endpoint-notready' | 'binds' | 'mounts';
+type EdgeKind = 'owns' | 'selects' | 'routes' | 'configures' | 'endpoint' | 'endpoint-notready' | 'binds' | 'mounts';
 
 /** The node a volume's required node affinity names (`kubernetes.io/hostname In [node]`). */
 function pinnedNode(pv: KObject): string | undefined {
@@ -360,6 +375,11 @@ function pinnedNode(pv: KObject): string | undefined {
     if (e) return e.values![0];
   }
   return undefined;
+}
+
+function usedByAny(pods: ObjectMap, resource: string, o: KObject): boolean {
+  for (const pod of pods.values()) if (uses(pod, resource, o)) return true;
+  return false;
 }
 
 type Endpoint = { targetRef?: { kind?: string; namespace?: string; name?: string }; conditions?: { ready?: boolean } };

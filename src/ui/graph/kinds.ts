@@ -30,6 +30,8 @@ export interface KindInfo {
   claimsVolume: boolean;
   /** An edge to the node box its node affinity names (a local volume). */
   pinnedToNode: boolean;
+  /** Drawn only while pods use it, with edges to them (a ConfigMap, a Secret: ./config-refs.ts). */
+  configuresPods: boolean;
 }
 
 const cards = KINDS.flatMap((k) => (k.graph.draw === 'card' ? [{ k, g: k.graph }] : [])).sort((a, b) => a.g.order - b.g.order);
@@ -46,6 +48,7 @@ export const WORKLOAD_KINDS: readonly KindInfo[] = cards.map(({ k, g }) => ({
   routesToServices: !!g.routesToServices,
   claimsVolume: !!g.claimsVolume,
   pinnedToNode: !!g.pinnedToNode,
+  configuresPods: !!g.configuresPods,
 }));
 
 export const KIND_ABBREV: Readonly<Record<WorkloadKind, string>> = Object.fromEntries(WORKLOAD_KINDS.map((k) => [k.kind, k.abbrev]));

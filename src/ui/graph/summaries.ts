@@ -77,6 +77,8 @@ export const CARD_LOOKS: Readonly<Record<string, { summary(o: KObject): string; 
   // A finished Job stays for its logs: drawn faded, as its Completed pods are.
   Job: { summary: jobSummary, faded: (j) => jobFinished(j) !== undefined },
   CronJob: { summary: cronJobSummary, faded: (c) => !!(c.spec as { suspend?: boolean } | undefined)?.suspend },
+  ConfigMap: { summary: (o) => keyCount(Object.keys(o.data ?? {}).length + Object.keys((o as { binaryData?: object }).binaryData ?? {}).length) },
+  Secret: { summary: (o) => `${(o as { type?: string }).type ?? 'Opaque'} · ${keyCount(Object.keys(o.data ?? {}).length)}` },
 };
 
 /** `Bound · 1Gi`, `Pending`: what `kubectl get pvc` says first. */
@@ -91,6 +93,10 @@ function volumeSummary(o: KObject): string {
   const phase = o.metadata.deletionTimestamp ? 'Terminating' : ((o.status as { phase?: string } | undefined)?.phase ?? '');
   const spec = o.spec as { capacity?: { storage?: string }; persistentVolumeReclaimPolicy?: string } | undefined;
   return [phase, spec?.capacity?.storage, spec?.persistentVolumeReclaimPolicy].filter(Boolean).join(' · ');
+}
+
+function keyCount(n: number): string {
+  return n === 1 ? '1 key' : `${n} keys`;
 }
 
 export function isControlPlane(name: string, node: KObject | undefined): boolean {

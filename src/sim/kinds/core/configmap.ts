@@ -58,5 +58,5 @@ export const configMapKind = defineKind<ConfigMap>({
     columns: [NAME, { name: 'Data' }, AGE],
     cells: (c, { now }) => [nameCell(c), String(Object.keys(c.data ?? {}).length + Object.keys(c.binaryData ?? {}).length), ageCell(c, now)],
   },
-  graph: { draw: 'none' },
+  graph: { draw: 'card', abbrev: 'cm', order: 5, configuresPods: true },
 });

@@ -106,5 +106,5 @@ export const secretKind = defineKind<Secret>({
     columns: [NAME, { name: 'Type' }, { name: 'Data' }, AGE],
     cells: (s, { now }) => [nameCell(s), s.type ?? '', String(Object.keys(s.data ?? {}).length), ageCell(s, now)],
   },
-  graph: { draw: 'none' },
+  graph: { draw: 'card', abbrev: 'secret', order: 6, configuresPods: true },
 });

@@ -11,6 +11,7 @@ import { RUNTIME_PROGRAMS } from '../../../shell/programs/runtime';
 import { kubeletEnv } from '../container-env';
 import { NO_FACTS, resolveArgv, type ExecRuntime } from '../container-process';
 import type { PodNetworkOf, PodSandbox, RunningContainer } from './sandbox';
+import { mountTable } from '../../fs/mount-table';
 
 const SIGHUP = 1;
 const SIGINT = 2;
@@ -25,6 +26,9 @@ export function execRuntime(sandbox: PodSandbox, c: RunningContainer, network: P
     hostname,
     ...network(sandbox, now),
     processes: () => [...mainProcesses(sandbox, c), { pid, user: 'root', command: argv.join(' '), startedAt: now() }],
+    get disk() {
+      return mountTable(sandbox.pod, c.files, c.spec.volumeMounts ?? [], now());
+    },
     signal(target, signal) {
       if (target === pid) return undefined;
       if (!mainProcesses(sandbox, c).some((p) => p.pid === target)) return 'ESRCH';

@@ -1,0 +1,37 @@
+/**
+ * A downwardAPI volume's payload (pkg/volume/downwardapi CollectData): a file per item, its
+ * field's value as the kubelet formats it (labels and annotations as sorted `key="value"`
+ * lines), at the item's `mode` or the volume's `defaultMode` (0644). Labels and annotations
+ * files follow the pod: the kubelet rewrites them when the pod's metadata changes.
+ */
+import type { Container, DownwardAPIVolumeFile, Pod } from 'kubernetes-types/core/v1';
+import { fieldValue, resourceValue, type PodFacts } from '../kubelet/container-env';
+import type { Payload } from './atomic-volume';
+import { DEFAULT_MODE } from './configmap-volume';
+
+export function downwardPayload(items: DownwardAPIVolumeFile[] | undefined, pod: Pod, factsOf: () => PodFacts, defaultMode = DEFAULT_MODE): Payload {
+  const payload: Payload = new Map();
+  // Only resource fields need the node's facts (which list the Services): most items never ask.
+  let known: PodFacts | undefined;
+  const facts = lazyFacts(() => (known ??= factsOf()));
+  const containers: Container[] = pod.spec?.containers ?? [];
+  for (const item of items ?? []) {
+    let value = '';
+    if (item.fieldRef) value = fieldValue(item.fieldRef.fieldPath, pod, facts);
+    else if (item.resourceFieldRef) {
+      const c = containers.find((x) => x.name === item.resourceFieldRef!.containerName) ?? containers[0];
+      value = resourceValue(item.resourceFieldRef.resource, item.resourceFieldRef.divisor, c, facts);
+    }
+    payload.set(item.path, { content: value, mode: item.mode ?? defaultMode });
+  }
+  return payload;
+}
+
+function lazyFacts(get: () => PodFacts): PodFacts {
+  return {
+    get podIPs() { return get().podIPs; },
+    get hostIPs() { return get().hostIPs; },
+    get allocatable() { return get().allocatable; },
+    get services() { return get().services; },
+  };
+}
