@@ -85,10 +85,9 @@ export function bytesDecodeError(obj: unknown, kind: string): string | undefined
   const k = SCHEMAS.kinds[kind];
   if (!k || !isPlainObject(obj)) return undefined;
   const version = k.apiVersion.includes('/') ? k.apiVersion.split('/')[1] : k.apiVersion;
-  for (const [field, schema] of Object.entries(DEFINITIONS[k.definition].properties ?? {})) {
+  for (const field of byteMapFields(kind, k.definition)) {
     const values = obj[field];
-    const item = schema.additionalProperties;
-    if (!isPlainObject(values) || !isPlainObject(item) || (item as JsonSchema)['x-go'] !== '[]uint8') continue;
+    if (!isPlainObject(values)) continue;
     for (const key of Object.keys(values).sort()) {
       const v = values[key];
       if (typeof v !== 'string') continue;
@@ -101,6 +100,20 @@ export function bytesDecodeError(obj: unknown, kind: string): string | undefined
     }
   }
   return undefined;
+}
+
+/** A kind's top-level `map[string][]byte` fields, found once (most kinds have none: every write asks). */
+const BYTE_MAPS = new Map<string, readonly string[]>();
+
+function byteMapFields(kind: string, definition: string): readonly string[] {
+  let fields = BYTE_MAPS.get(kind);
+  if (!fields) {
+    fields = Object.entries(DEFINITIONS[definition].properties ?? {})
+      .filter(([, schema]) => isPlainObject(schema.additionalProperties) && (schema.additionalProperties as JsonSchema)['x-go'] === '[]uint8')
+      .map(([field]) => field);
+    BYTE_MAPS.set(kind, fields);
+  }
+  return fields;
 }
 
 interface DecodeState {
