@@ -25,6 +25,12 @@ export function encodeBase64Text(text: string): string {
   return encodeBase64(new TextEncoder().encode(text));
 }
 
+/** The JWT alphabet without padding (RFC 7515 base64url), of bytes or UTF-8 text. */
+export function encodeBase64Url(data: Uint8Array | string): string {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  return encodeBase64(bytes).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
 export class Base64Error extends Error {
   constructor(readonly offset: number) {
     super(`illegal base64 data at input byte ${offset}`);

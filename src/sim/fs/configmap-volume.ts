@@ -6,7 +6,7 @@
  */
 import type { ConfigMap, KeyToPath } from 'kubernetes-types/core/v1';
 import type { Payload, PayloadResult } from './atomic-volume';
-import { decodeBase64 } from './base64';
+import { storedBytesText } from '../core/base64';
 
 export const DEFAULT_MODE = 0o644;
 
@@ -21,7 +21,7 @@ export interface KeyedSource {
 export function configMapEntries(cm: ConfigMap): Map<string, string> {
   const out = new Map<string, string>();
   for (const [k, v] of Object.entries(cm.data ?? {})) out.set(k, v);
-  for (const [k, v] of Object.entries(cm.binaryData ?? {})) out.set(k, decodeBase64(v));
+  for (const [k, v] of Object.entries(cm.binaryData ?? {})) out.set(k, storedBytesText(v));
   return out;
 }
 

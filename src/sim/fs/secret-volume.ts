@@ -5,12 +5,12 @@
  */
 import type { Secret } from 'kubernetes-types/core/v1';
 import type { PayloadResult } from './atomic-volume';
-import { decodeBase64 } from './base64';
+import { storedBytesText } from '../core/base64';
 import { DEFAULT_MODE, keyedPayload, type KeyedSource } from './configmap-volume';
 
 export function secretEntries(secret: Secret): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(secret.data ?? {})) out.set(k, decodeBase64(v));
+  for (const [k, v] of Object.entries(secret.data ?? {})) out.set(k, storedBytesText(v));
   // stringData is write-only: the api-server folds it into data, but an unconverted object may still carry it.
   for (const [k, v] of Object.entries(secret.stringData ?? {})) out.set(k, v);
   return out;

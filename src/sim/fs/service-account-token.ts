@@ -4,7 +4,7 @@
  * asks for 3607 s for `kube-api-access-*` volumes; the api-server (extend-token-expiration)
  * then issues a year and warns after 3607 s. Deterministic: the "signature" is a hash.
  */
-import { encodeBase64 } from './base64';
+import { encodeBase64Url } from '../core/base64';
 
 export const ISSUER = 'https://kubernetes.default.svc.cluster.local';
 /** serviceaccount.WarnOnlyBoundTokenExpirationSeconds: the kubelet's own request, extended. */
@@ -43,9 +43,9 @@ export function serviceAccountToken(c: TokenClaims): string {
     nbf: iat,
     sub: `system:serviceaccount:${c.namespace}:${c.serviceAccount.name}`,
   };
-  const header = { alg: 'RS256', kid: encodeBase64(bytesFrom('kid', 32), true) };
-  const body = `${encodeBase64(JSON.stringify(header), true)}.${encodeBase64(JSON.stringify(claims), true)}`;
-  return `${body}.${encodeBase64(bytesFrom(body, 256), true)}`;
+  const header = { alg: 'RS256', kid: encodeBase64Url(bytesFrom('kid', 32)) };
+  const body = `${encodeBase64Url(JSON.stringify(header))}.${encodeBase64Url(JSON.stringify(claims))}`;
+  return `${body}.${encodeBase64Url(bytesFrom(body, 256))}`;
 }
 
 /** `n` bytes derived from `seed` (xorshift over an FNV-1a hash). */
