@@ -127,8 +127,9 @@ export class PodVolumes {
   /** The kubelet's hostPath type check (a Directory that is not one on the node), before anything is made. */
   private hostPathTypeError(name: string): string | undefined {
     const spec = (this.pod.spec?.volumes ?? []).find((v) => v.name === name);
+    if (!spec?.hostPath) return undefined;
     const node = this.sources.facts().node;
-    return spec?.hostPath && node ? hostPathTypeError(spec, node) : undefined;
+    return node ? hostPathTypeError(spec, node) : undefined;
   }
 
   private make(spec: Volume): PodVolume | undefined {

@@ -30,7 +30,7 @@ export function resourceQuota(store: Store, usage: PodUsage): AdmissionPlugin {
       const quotas = (store.list('resourcequotas', ns) as Quota[])
         .filter((q) => matchesScopes(q, resource.plural, object))
         .sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))
-        .map((q) => ({ q, hard: parseList(q.spec?.hard as Record<string, string> | undefined) }));
+        .map((q) => ({ q, hard: hardOf(q) }));
       if (!quotas.length) return;
       const name = object.metadata.name!;
       // Every quota's constraints are checked before any usage (checkRequest's two passes).
@@ -51,6 +51,15 @@ export function resourceQuota(store: Store, usage: PodUsage): AdmissionPlugin {
       }
     },
   };
+}
+
+/** A quota's parsed `hard`, once per stored version (stored objects never change: every pod create asks). */
+const HARD = new WeakMap<Quota, ResourceList>();
+
+function hardOf(q: Quota): ResourceList {
+  let hard = HARD.get(q);
+  if (!hard) HARD.set(q, (hard = parseList(q.spec?.hard as Record<string, string> | undefined)));
+  return hard;
 }
 
 /** enforcePodContainerConstraints: `limits.cpu for: a,b; limits.memory for: a`, or ''. */
