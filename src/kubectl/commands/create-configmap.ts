@@ -9,7 +9,7 @@ import { CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS, VALIDATE_FLAG } from '../flags';
 import type { CommandModule } from '../types';
 import { addEnvFileSources, addFileSources, addLiteralSources, configMapHash, sliceFlag } from './data-sources';
-import { createGenerated } from './generators';
+import { createGenerated, exactlyOneName } from './generators';
 
 export const createConfigMap: CommandModule = {
   name: 'configmap',
@@ -26,7 +26,7 @@ export const createConfigMap: CommandModule = {
     ...PRINT_FLAGS,
   ],
   run(ctx, args) {
-    if (args.args.length !== 1) throw new CliError(`exactly one NAME is required, got ${args.args.length}\nSee '${ctx.path} -h' for help and examples`);
+    exactlyOneName(ctx, args);
     const name = args.args[0];
     const files = sliceFlag(args.strings('from-file'));
     const literals = args.strings('from-literal');

@@ -9,7 +9,7 @@ import type { KObject } from '../../sim/core/object';
 import { CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS, VALIDATE_FLAG } from '../flags';
 import type { CommandModule } from '../types';
-import { createGenerated } from './generators';
+import { createGenerated, exactlyOneName } from './generators';
 
 // kubectl's regexHostPathSvc + regexTLS (unanchored at the end, as there).
 const RULE = /^([\w*\-.]*)(\/.*)=([\w-]+):([\w-]+)(,(tls)=?([\w-]+)?)?/;
@@ -29,7 +29,7 @@ export const createIngress: CommandModule = {
     ...PRINT_FLAGS,
   ],
   run(ctx, args) {
-    if (args.args.length !== 1) throw new CliError(`exactly one NAME is required, got ${args.args.length}\nSee '${ctx.path} -h' for help and examples`);
+    exactlyOneName(ctx, args);
     const name = args.args[0];
     const rules = args.strings('rule');
     const defaultBackend = args.string('default-backend');

@@ -9,12 +9,12 @@ import { CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS, VALIDATE_FLAG } from '../flags';
 import { klog } from '../output';
 import type { CommandContext, CommandModule } from '../types';
-import { createGenerated } from './generators';
+import { createGenerated, exactlyOneName } from './generators';
 
 const COMMON = [{ name: 'save-config', type: 'bool' as const }, DRY_RUN_FLAG, VALIDATE_FLAG, FIELD_MANAGER_FLAG('kubectl-create'), ...PRINT_FLAGS];
 
 function oneName(ctx: CommandContext, args: ParsedArgs): string {
-  if (args.args.length !== 1) throw new CliError(`exactly one NAME is required, got ${args.args.length}\nSee '${ctx.path} -h' for help and examples`);
+  exactlyOneName(ctx, args);
   return args.args[0];
 }
 

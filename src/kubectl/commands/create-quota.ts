@@ -8,7 +8,7 @@ import { canonicalQuantity, QuantityError } from '../../sim/core/quantity';
 import { CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS, VALIDATE_FLAG } from '../flags';
 import type { CommandModule } from '../types';
-import { createGenerated } from './generators';
+import { createGenerated, exactlyOneName } from './generators';
 
 export const createQuota: CommandModule = {
   name: 'quota',
@@ -24,7 +24,7 @@ export const createQuota: CommandModule = {
     ...PRINT_FLAGS,
   ],
   run(ctx, args) {
-    if (args.args.length !== 1) throw new CliError(`exactly one NAME is required, got ${args.args.length}\nSee '${ctx.path} -h' for help and examples`);
+    exactlyOneName(ctx, args);
     const spec: Record<string, unknown> = {};
     const hard = parseHard(args.string('hard') ?? '');
     if (hard) spec.hard = hard;

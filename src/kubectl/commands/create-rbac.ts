@@ -12,7 +12,7 @@ import { requiredFlagError } from '../output';
 import { CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS, VALIDATE_FLAG } from '../flags';
 import type { CommandContext, CommandModule } from '../types';
-import { createGenerated } from './generators';
+import { createGenerated, exactlyOneName } from './generators';
 
 const RBAC_V1 = 'rbac.authorization.k8s.io/v1';
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
@@ -37,13 +37,6 @@ interface ResourceOption {
 /** pflag's StringSlice: every use of the flag, each split on commas. */
 const slice = (args: ParsedArgs, flag: string) => args.strings(flag).flatMap((v) => (v === '' ? [] : v.split(',')));
 const unique = (items: string[]) => [...new Set(items)];
-
-/** `raw`: `create role` prints the error as cobra does (`Error: …`); the others through CheckErr. */
-export function exactlyOneName(ctx: CommandContext, args: ParsedArgs, raw = false): string {
-  const message = `exactly one NAME is required, got ${args.args.length}\nSee '${ctx.path} -h' for help and examples`;
-  if (args.args.length !== 1) throw raw ? new CliError(`Error: ${message}`, true) : new CliError(message);
-  return args.args[0];
-}
 
 /** Complete(): `*` stands alone; `--verb='*'` means every verb. */
 function verbsOf(args: ParsedArgs): string[] {

@@ -12,7 +12,7 @@ import { CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS, VALIDATE_FLAG } from '../flags';
 import type { CommandContext, CommandModule } from '../types';
 import { addEnvFileSources, addFileSources, addLiteralSources, goJsonString, secretHash, sliceFlag } from './data-sources';
-import { createGenerated } from './generators';
+import { createGenerated, exactlyOneName } from './generators';
 import { checkKeyPair } from './tls-pair';
 
 const COMMON: FlagSpec[] = [
@@ -47,11 +47,6 @@ class SecretBuilder {
     if (this.type) obj.type = this.type;
     return createGenerated(ctx, args, obj, (message) => `failed to create secret ${message}`);
   }
-}
-
-function exactlyOneName(ctx: CommandContext, args: ParsedArgs): string {
-  if (args.args.length !== 1) throw new CliError(`exactly one NAME is required, got ${args.args.length}\nSee '${ctx.path} -h' for help and examples`);
-  return args.args[0];
 }
 
 const generic: CommandModule = {

@@ -11,7 +11,7 @@ import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS, VALIDATE_FLAG } from '..
 import { requiredFlagError } from '../output';
 import type { FlagSpec } from '../args';
 import type { CommandContext, CommandModule } from '../types';
-import { createGenerated } from './generators';
+import { createGenerated, exactlyOneName } from './generators';
 
 const TCP_FLAG: FlagSpec = { name: 'tcp', type: 'stringArray', usage: "Port pairs can be specified as '<port>:<targetPort>'." };
 const COMMON: FlagSpec[] = [
@@ -49,8 +49,7 @@ function parsePorts(spec: string): [number, number | string] {
 }
 
 function createService(ctx: CommandContext, args: ParsedArgs, type: string, extra: { clusterIP?: string; nodePort?: number; externalName?: string }): number {
-  if (args.args.length !== 1) throw new CliError(`exactly one NAME is required, got ${args.args.length}\nSee '${ctx.path} -h' for help and examples`);
-  const name = args.args[0];
+  const name = exactlyOneName(ctx, args);
   // A string slice: `--tcp=80,443` is two values.
   const tcp = args.strings('tcp').flatMap((v) => v.split(','));
   if (extra.clusterIP === 'None' && type !== 'ClusterIP') throw new CliError('ClusterIP=None can only be used with ClusterIP service type');

@@ -3,17 +3,16 @@
  * a refused create says `failed to create serviceaccount: …`.
  */
 import type { KObject } from '../../sim/core/object';
-import { CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS, VALIDATE_FLAG } from '../flags';
 import type { CommandModule } from '../types';
-import { createGenerated } from './generators';
+import { createGenerated, exactlyOneName } from './generators';
 
 export const createServiceAccount: CommandModule = {
   name: 'serviceaccount',
   short: 'Create a service account with the specified name',
   flags: [{ name: 'save-config', type: 'bool' }, DRY_RUN_FLAG, VALIDATE_FLAG, FIELD_MANAGER_FLAG('kubectl-create'), ...PRINT_FLAGS],
   run(ctx, args) {
-    if (args.args.length !== 1) throw new CliError(`exactly one NAME is required, got ${args.args.length}\nSee '${ctx.path} -h' for help and examples`);
+    exactlyOneName(ctx, args);
     const obj: KObject = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { creationTimestamp: null as unknown as string, name: args.args[0] } };
     return createGenerated(ctx, args, obj, 'serviceaccount');
   },

@@ -4,7 +4,7 @@
  * refuses less than 10 minutes), `--audience` its audiences.
  */
 import { CliError } from '../errors';
-import { exactlyOneName } from './create-rbac';
+import { exactlyOneName } from './generators';
 import type { CommandModule } from '../types';
 
 /** The kinds a token may be bound to, as kubectl 1.32 lists them. */

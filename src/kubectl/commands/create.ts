@@ -3,12 +3,11 @@
  * objects real kubectl 1.32 builds (compare `kubectl create … --dry-run=client -o yaml`).
  */
 import type { KObject } from '../../sim/core/object';
-import type { ParsedArgs } from '../args';
 import { addSourceToError, CliError } from '../errors';
 import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, FILENAME_FLAG, PRINT_FLAGS, RECURSIVE_FLAG, SELECTOR_FLAG, VALIDATE_FLAG } from '../flags';
 import { exitWithErrors, readInfos, validateEnabled } from '../infos';
 import { checkOutputFormat, dryRunMode, printChange, requiredFlagError } from '../output';
-import type { CommandContext, CommandModule } from '../types';
+import type { CommandModule } from '../types';
 import { createConfigMap } from './create-configmap';
 import { createSecret } from './create-secret';
 import { createServiceAccount } from './create-serviceaccount';
@@ -18,7 +17,7 @@ import { createToken } from './create-token';
 import { createCronJob, createJob } from './create-job';
 import { createIng, createIngress } from './create-ingress';
 import { createServiceCommand } from './create-service';
-import { containerNameForImage, createGenerated, saveConfig } from './generators';
+import { containerNameForImage, createGenerated, exactlyOneName, saveConfig } from './generators';
 
 const SAVE_CONFIG_FLAG = { name: 'save-config', type: 'bool' as const, usage: 'If true, the configuration of current object will be saved in its annotation.' };
 const COMMON = [DRY_RUN_FLAG, VALIDATE_FLAG, SAVE_CONFIG_FLAG, FIELD_MANAGER_FLAG('kubectl-create'), ...PRINT_FLAGS];
@@ -103,9 +102,3 @@ export const command: CommandModule = {
   },
 };
 
-function exactlyOneName(ctx: CommandContext, args: ParsedArgs): string {
-  if (args.args.length !== 1) {
-    throw new CliError(`exactly one NAME is required, got ${args.args.length}\nSee '${ctx.path} -h' for help and examples`);
-  }
-  return args.args[0];
-}

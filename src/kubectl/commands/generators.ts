@@ -78,3 +78,10 @@ export function createGenerated(ctx: CommandContext, args: ParsedArgs, obj: KObj
 function stripNulls(obj: KObject): KObject {
   return JSON.parse(JSON.stringify(obj, (_k, v) => (v === null ? undefined : v))) as KObject;
 }
+
+/** A generator's one NAME (cobra's ExactArgs(1) message); `raw`: printed as cobra's own `Error:`. */
+export function exactlyOneName(ctx: CommandContext, args: ParsedArgs, raw = false): string {
+  const message = `exactly one NAME is required, got ${args.args.length}\nSee '${ctx.path} -h' for help and examples`;
+  if (args.args.length !== 1) throw raw ? new CliError(`Error: ${message}`, true) : new CliError(message);
+  return args.args[0];
+}
