@@ -13,6 +13,8 @@ import type { ShellProgram } from '../../shell/interpreter';
 import { RUNTIME_PROGRAMS } from '../../shell/programs/runtime';
 import type { ContainerFiles, Writer } from '../fs/pod-files';
 import type { LogLine } from './logs';
+import type { PodSandbox } from './exec/sandbox';
+import type { NodeRuntime } from './runtime';
 
 /** What a main process may ask of the world while it runs: the pod's network and the cluster's clock. */
 export interface ProcessWorld {
@@ -21,6 +23,13 @@ export interface ProcessWorld {
   now(): number;
   /** The network from the pod, as a long-running process sees it (`now`: the process's own instant). */
   network(now: () => number): Partial<ContainerSystem>;
+}
+
+/** What a main process of the pod in `sandbox`, started at `startedAt`, may talk to (none before the cluster has a network). */
+export function podWorld(rt: Pick<NodeRuntime, 'podNetwork' | 'clock'>, sandbox: PodSandbox, startedAt: number): ProcessWorld | undefined {
+  const network = rt.podNetwork;
+  if (!network) return undefined;
+  return { startedAt, now: () => rt.clock.now(), network: (now) => network(sandbox, now, true) };
 }
 
 /** The programs that reach the network; a process that names none of them never needs the clock. */

@@ -24,7 +24,7 @@ import { PodFiles } from '../fs/pod-files';
 import { PodVolumeManager } from './lifecycle/volume-manager';
 import { volumeSources } from './volume-sources';
 import type { PodSandbox } from './exec/sandbox';
-import type { ProcessWorld } from './live-process';
+import { podWorld } from './live-process';
 import { exitFromInside, stopFromInside, type InsideIO } from './exec/stop-from-inside';
 import { PodProber } from './probes/pod-prober';
 import { probeWiring } from './probes/wiring';
@@ -252,7 +252,7 @@ export class PodWorker {
       pod: this.pod,
       files: () => this.files,
       facts: () => podFacts(this.rt, this.view.podIP),
-      world: (startedAt) => this.world(startedAt),
+      world: (startedAt) => podWorld(this.rt, this.sandbox(), startedAt),
       heldPorts: (self) => heldPorts(self, this.all()),
       hookTarget: (self, ms) => this.hookTarget(self, ms),
       event: (self, type, reason, message) => this.event(self, type, reason, message),
@@ -262,14 +262,6 @@ export class PodWorker {
     });
     if (started === 'startError') return this.afterExit(c, 128);
     if (started === 'running') return this.running(c);
-  }
-
-  /** What a main process started now may talk to: the pod's network, on the cluster's clock. */
-  private world(startedAt: number): ProcessWorld | undefined {
-    const network = this.rt.podNetwork;
-    if (!network) return undefined;
-    const sandbox = this.sandbox();
-    return { startedAt, now: () => this.rt.clock.now(), network: (now) => network(sandbox, now, true) };
   }
 
   private insideIO(): InsideIO {
@@ -431,13 +423,7 @@ export class PodWorker {
 
   /** What each running container uses now (the kubelet's resource endpoint reads it). */
   usage(): ContainerUsage[] {
-    const use = usageOf(this.all());
-    if (!this.pod.spec?.volumes?.some((v) => v.emptyDir?.medium === 'Memory')) return use;
-    // What a memory-backed emptyDir holds counts as its container's memory (tmpfs pages).
-    const now = this.rt.clock.now();
-    this.files.sync(now);
-    const charges = this.files.volumes.memoryCharges(this.all().filter((c) => c.live).map((c) => c.spec), now);
-    return use.map((u) => (charges.get(u.name) ? { ...u, use: { ...u.use, memoryBytes: u.use.memoryBytes + charges.get(u.name)! } } : u));
+    return this.volumes.withMemoryCharges(usageOf(this.all()), this.all().filter((c) => c.live).map((c) => c.spec));
   }
 
   get podKey(): { namespace: string; name: string } {

@@ -26,7 +26,7 @@ import { CARD_LOOKS, emptyNodeNote, isControlPlane } from './summaries';
 import { emptyTones, podTone, toneSummary, type Tone } from './tone';
 import { sameCell, sameNode } from './same';
 import { layoutWorkloads, type Rect, type WorkloadItem } from './workload-layout';
-import { uses } from './config-refs';
+import { backendServices, claimUsers, configUsers, endpointPods, pinnedNode, usedByAny } from './edge-targets';
 import type { GraphInput, ObjectRefData, PodCell, Unowned, BoxData, WorkloadData, PodEdgeData, BoxNode, WorkloadNode, GraphNode, PodSummary, Graph } from './graph-types';
 
 export type { GraphInput, ObjectRefData, PodCell, Unowned, BoxData, WorkloadData, PodEdgeData, BoxNode, WorkloadNode, GraphNode, PodSummary, Graph };
@@ -311,9 +311,7 @@ export class GraphBuilder {
     for (const { kind, objects } of cardSets) {
       if (!kind.configuresPods) continue;
       for (const o of objects) {
-        const users: string[] = [];
-        for (const [id, pod] of pods) if (uses(pod, kind.resource, o)) users.push(id);
-        fanOut(workloadId(kind.resource, o), users, 'configures');
+        fanOut(workloadId(kind.resource, o), configUsers(o, kind.resource, pods), 'configures');
       }
     }
     // An Ingress points at the Services its backends name (in its namespace).
@@ -337,12 +335,7 @@ export class GraphBuilder {
         const volumeName = (pvc.spec as { volumeName?: string } | undefined)?.volumeName;
         const pv = volumeName ? volumes?.objects.find((v) => v.metadata.name === volumeName) : undefined;
         if (pv && volumes) toBox(source, workloadId(volumes.kind.resource, pv), 'binds');
-        const users: string[] = [];
-        for (const [id, pod] of pods) {
-          const mounts = (pod.spec as { volumes?: { persistentVolumeClaim?: { claimName?: string } }[] } | undefined)?.volumes ?? [];
-          if (pod.metadata.namespace === pvc.metadata.namespace && mounts.some((v) => v.persistentVolumeClaim?.claimName === pvc.metadata.name)) users.push(id);
-        }
-        fanOut(source, users, 'mounts');
+        fanOut(source, claimUsers(pvc, pods), 'mounts');
       }
     }
     for (const { kind, objects } of cardSets) {
@@ -365,39 +358,6 @@ export class GraphBuilder {
  * ConfigMap or Secret's use, an endpoint (ready or not), a claim's volume and the pods mounting it.
  */
 type EdgeKind = 'owns' | 'selects' | 'routes' | 'configures' | 'endpoint' | 'endpoint-notready' | 'binds' | 'mounts';
-
-/** The node a volume's required node affinity names (`kubernetes.io/hostname In [node]`). */
-function pinnedNode(pv: KObject): string | undefined {
-  type Term = { matchExpressions?: { key: string; operator: string; values?: string[] }[] };
-  const terms = (pv.spec as { nodeAffinity?: { required?: { nodeSelectorTerms?: Term[] } } } | undefined)?.nodeAffinity?.required?.nodeSelectorTerms ?? [];
-  for (const t of terms) {
-    const e = (t.matchExpressions ?? []).find((x) => x.key === 'kubernetes.io/hostname' && x.operator === 'In' && x.values?.length === 1);
-    if (e) return e.values![0];
-  }
-  return undefined;
-}
-
-function usedByAny(pods: ObjectMap, resource: string, o: KObject): boolean {
-  for (const pod of pods.values()) if (uses(pod, resource, o)) return true;
-  return false;
-}
-
-type Endpoint = { targetRef?: { kind?: string; namespace?: string; name?: string }; conditions?: { ready?: boolean } };
-
-/** The drawn pods an EndpointSlice lists, split by readiness (kube-proxy sends traffic to the ready ones). */
-function endpointPods(slice: KObject, pods: ReadonlyMap<string, KObject>): { ready: string[]; notReady: string[] } {
-  const ready: string[] = [];
-  const notReady: string[] = [];
-  for (const e of ((slice as { endpoints?: Endpoint[] }).endpoints ?? [])) {
-    const ref = e.targetRef;
-    if (ref?.kind !== 'Pod' || !ref.name) continue;
-    const id = `pod:${ref.namespace ?? slice.metadata.namespace ?? ''}/${ref.name}`;
-    if (!pods.has(id)) continue;
-    // Unset means ready (discovery.k8s.io/v1: "nil should be interpreted as true").
-    (e.conditions?.ready === false ? notReady : ready).push(id);
-  }
-  return { ready, notReady };
-}
 
 function boxNames(input: GraphInput): string[] {
   const names = [...input.nodeNames];
@@ -455,15 +415,6 @@ function workloadsOf(input: GraphInput, resource: string): ObjectMap {
 /** The cards of one kind, sorted by name. */
 type CardSet = { kind: KindInfo; objects: KObject[] };
 
-type Backend = { service?: { name?: string } };
-type IngressSpecLike = { defaultBackend?: Backend; rules?: Array<{ http?: { paths?: Array<{ backend?: Backend }> } }> };
-
-/** The Service names an Ingress's default backend and paths name, each once, in order. */
-function backendServices(ing: KObject): string[] {
-  const spec = ing.spec as IngressSpecLike | undefined;
-  const names = [spec?.defaultBackend?.service?.name, ...(spec?.rules ?? []).flatMap((r) => (r.http?.paths ?? []).map((p) => p.backend?.service?.name))];
-  return [...new Set(names.filter((n): n is string => !!n))];
-}
 
 /** uid → card id of the objects in `sets`. */
 function idsByUid(sets: CardSet[]): Map<string, string> {

@@ -4,7 +4,8 @@
  * ConfigMap or Secret it reads changes, or at once when the pod's labels or annotations change,
  * and watched by the eviction manager when an emptyDir has a sizeLimit (./emptydir-limit.ts).
  */
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Container, Pod } from 'kubernetes-types/core/v1';
+import type { ContainerUsage } from '../container-record';
 import type { Clock } from '../../core/clock';
 import type { PodFiles } from '../../fs/pod-files';
 import { emptyDirOverLimit, EVICTION_MONITORING_MS, limitedEmptyDirs } from './emptydir-limit';
@@ -63,6 +64,15 @@ export class PodVolumeManager {
     this.io.clock.after(0, () => {
       if (this.stage.mounted && this.io.active()) this.files.volumes.refresh(this.io.clock.now());
     }, this.io.actor);
+  }
+
+  /** The kubelet's usage with what memory-backed emptyDirs hold charged to their first container (tmpfs pages). */
+  withMemoryCharges(use: ContainerUsage[], running: Container[]): ContainerUsage[] {
+    if (!this.io.pod().spec?.volumes?.some((v) => v.emptyDir?.medium === 'Memory')) return use;
+    const now = this.io.clock.now();
+    this.files.sync(now);
+    const charges = this.files.volumes.memoryCharges(running, now);
+    return use.map((u) => (charges.get(u.name) ? { ...u, use: { ...u.use, memoryBytes: u.use.memoryBytes + charges.get(u.name)! } } : u));
   }
 
   stop(): void {
