@@ -45,3 +45,6 @@ export const TIMEOUT_FLAG = (defMs: number): FlagSpec => ({ name: 'timeout', typ
 
 /** The printing flags every mutating command accepts (`-o`, `--template`, …). */
 export const PRINT_FLAGS: FlagSpec[] = [OUTPUT_FLAG, TEMPLATE_FLAG, ALLOW_MISSING_TEMPLATE_KEYS_FLAG, SHOW_MANAGED_FIELDS_FLAG];
+
+/** The flags every `kubectl create <generator>` shares (save-config, dry-run, validate, field-manager, printing). */
+export const CREATE_GENERATOR_FLAGS: FlagSpec[] = [{ name: 'save-config', type: 'bool' }, DRY_RUN_FLAG, VALIDATE_FLAG, FIELD_MANAGER_FLAG('kubectl-create'), ...PRINT_FLAGS];

@@ -6,7 +6,7 @@
 import type { KObject } from '../../sim/core/object';
 import { isConfigMapKey } from '../../sim/core/names';
 import { CliError } from '../errors';
-import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS, VALIDATE_FLAG } from '../flags';
+import { CREATE_GENERATOR_FLAGS } from '../flags';
 import type { CommandModule } from '../types';
 import { addEnvFileSources, addFileSources, addLiteralSources, configMapHash, sliceFlag } from './data-sources';
 import { createGenerated, exactlyOneName } from './generators';
@@ -19,11 +19,7 @@ export const createConfigMap: CommandModule = {
     { name: 'from-file', type: 'stringArray', usage: 'Key file can be specified using its file path, in which case file basename will be used as configmap key.' },
     { name: 'from-env-file', type: 'stringArray', usage: 'Specify the path to a file to read lines of key=val pairs to create a configmap.' },
     { name: 'append-hash', type: 'bool', usage: 'Append a hash of the configmap to its name.' },
-    { name: 'save-config', type: 'bool' },
-    DRY_RUN_FLAG,
-    VALIDATE_FLAG,
-    FIELD_MANAGER_FLAG('kubectl-create'),
-    ...PRINT_FLAGS,
+    ...CREATE_GENERATOR_FLAGS,
   ],
   run(ctx, args) {
     exactlyOneName(ctx, args);

@@ -7,7 +7,7 @@
 import type { HTTPIngressPath, IngressBackend, IngressRule, IngressSpec, IngressTLS } from 'kubernetes-types/networking/v1';
 import type { KObject } from '../../sim/core/object';
 import { CliError } from '../errors';
-import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS, VALIDATE_FLAG } from '../flags';
+import { CREATE_GENERATOR_FLAGS } from '../flags';
 import type { CommandModule } from '../types';
 import { createGenerated, exactlyOneName } from './generators';
 
@@ -22,11 +22,7 @@ export const createIngress: CommandModule = {
     { name: 'rule', type: 'stringArray', usage: "Rule in format host/path=service:port[,tls=secretname]. Paths containing the leading character '*' are considered pathType=Prefix. tls argument is optional." },
     { name: 'default-backend', type: 'string', usage: 'Default service for backend, in format of svcname:port' },
     { name: 'annotation', type: 'stringArray', usage: 'Annotation to insert in the ingress object, in the format annotation=value' },
-    { name: 'save-config', type: 'bool' },
-    DRY_RUN_FLAG,
-    VALIDATE_FLAG,
-    FIELD_MANAGER_FLAG('kubectl-create'),
-    ...PRINT_FLAGS,
+    ...CREATE_GENERATOR_FLAGS,
   ],
   run(ctx, args) {
     exactlyOneName(ctx, args);

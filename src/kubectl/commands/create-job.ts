@@ -4,19 +4,13 @@
  * (kubectl create_job.go, create_cronjob.go), building what kubectl 1.32 builds.
  */
 import type { KObject } from '../../sim/core/object';
-import type { ParsedArgs } from '../args';
 import { CliError } from '../errors';
-import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS, VALIDATE_FLAG } from '../flags';
+import { CREATE_GENERATOR_FLAGS } from '../flags';
 import { klog } from '../output';
 import type { CommandContext, CommandModule } from '../types';
 import { createGenerated, exactlyOneName } from './generators';
 
-const COMMON = [{ name: 'save-config', type: 'bool' as const }, DRY_RUN_FLAG, VALIDATE_FLAG, FIELD_MANAGER_FLAG('kubectl-create'), ...PRINT_FLAGS];
-
-function oneName(ctx: CommandContext, args: ParsedArgs): string {
-  exactlyOneName(ctx, args);
-  return args.args[0];
-}
+const COMMON = CREATE_GENERATOR_FLAGS;
 
 /** The pod template both generators build: one container named after the object. */
 function podTemplate(name: string, image: string, command: readonly string[], restartPolicy: string): Record<string, unknown> {
@@ -33,7 +27,7 @@ export const createJob: CommandModule = {
     ...COMMON,
   ],
   run(ctx, args) {
-    const name = oneName(ctx, args);
+    const name = exactlyOneName(ctx, args);
     const image = args.string('image');
     const from = args.string('from');
     // One of the two, not both, with one message for either slip (create_job.go Validate).
@@ -85,7 +79,7 @@ export const createCronJob: CommandModule = {
       klog(ctx, 'E', 'run.go:72', `"command failed" err="required flag(s) ${missing.map((f) => `\\"${f}\\"`).join(', ')} not set"`);
       return 1;
     }
-    const name = oneName(ctx, args);
+    const name = exactlyOneName(ctx, args);
     // Not checked here: the api-server refuses a policy a Job cannot have.
     const restart = args.string('restart') || 'OnFailure';
     const obj: KObject = {

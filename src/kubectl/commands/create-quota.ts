@@ -6,7 +6,7 @@
 import type { KObject } from '../../sim/core/object';
 import { canonicalQuantity, QuantityError } from '../../sim/core/quantity';
 import { CliError } from '../errors';
-import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS, VALIDATE_FLAG } from '../flags';
+import { CREATE_GENERATOR_FLAGS } from '../flags';
 import type { CommandModule } from '../types';
 import { createGenerated, exactlyOneName } from './generators';
 
@@ -17,11 +17,7 @@ export const createQuota: CommandModule = {
   flags: [
     { name: 'hard', type: 'string', usage: 'A comma-delimited set of resource=quantity pairs that define a hard limit.' },
     { name: 'scopes', type: 'string', usage: 'A comma-delimited set of quota scopes that must all match each object tracked by the quota.' },
-    { name: 'save-config', type: 'bool' },
-    DRY_RUN_FLAG,
-    VALIDATE_FLAG,
-    FIELD_MANAGER_FLAG('kubectl-create'),
-    ...PRINT_FLAGS,
+    ...CREATE_GENERATOR_FLAGS,
   ],
   run(ctx, args) {
     exactlyOneName(ctx, args);

@@ -10,13 +10,13 @@ import type { KObject } from '../../sim/core/object';
 import { FlagError, type FlagSpec, type ParsedArgs } from '../args';
 import { requiredFlagError } from '../output';
 import { CliError } from '../errors';
-import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS, VALIDATE_FLAG } from '../flags';
+import { CREATE_GENERATOR_FLAGS } from '../flags';
 import type { CommandContext, CommandModule } from '../types';
 import { createGenerated, exactlyOneName } from './generators';
 
 const RBAC_V1 = 'rbac.authorization.k8s.io/v1';
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
-const COMMON: FlagSpec[] = [{ name: 'save-config', type: 'bool' }, DRY_RUN_FLAG, VALIDATE_FLAG, FIELD_MANAGER_FLAG('kubectl-create'), ...PRINT_FLAGS];
+const COMMON = CREATE_GENERATOR_FLAGS;
 
 const VALID_RESOURCE_VERBS = ['*', 'get', 'delete', 'list', 'create', 'update', 'patch', 'watch', 'proxy', 'deletecollection', 'use', 'bind', 'escalate', 'impersonate'];
 const VALID_NON_RESOURCE_VERBS = ['*', 'get', 'post', 'put', 'delete', 'patch', 'head', 'options'];

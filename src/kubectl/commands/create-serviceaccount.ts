@@ -3,14 +3,14 @@
  * a refused create says `failed to create serviceaccount: …`.
  */
 import type { KObject } from '../../sim/core/object';
-import { DRY_RUN_FLAG, FIELD_MANAGER_FLAG, PRINT_FLAGS, VALIDATE_FLAG } from '../flags';
+import { CREATE_GENERATOR_FLAGS } from '../flags';
 import type { CommandModule } from '../types';
 import { createGenerated, exactlyOneName } from './generators';
 
 export const createServiceAccount: CommandModule = {
   name: 'serviceaccount',
   short: 'Create a service account with the specified name',
-  flags: [{ name: 'save-config', type: 'bool' }, DRY_RUN_FLAG, VALIDATE_FLAG, FIELD_MANAGER_FLAG('kubectl-create'), ...PRINT_FLAGS],
+  flags: CREATE_GENERATOR_FLAGS,
   run(ctx, args) {
     exactlyOneName(ctx, args);
     const obj: KObject = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { creationTimestamp: null as unknown as string, name: args.args[0] } };
