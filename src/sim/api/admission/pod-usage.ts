@@ -1,37 +1,43 @@
 /**
  * The api-server's running tally of non-terminal pods per namespace, kept from the pod watch:
- * what a `pods` quota counts, without listing every pod on every create.
+ * what a `pods` quota counts, without listing every pod on every create. It starts when first
+ * asked (a `pods` quota exists): a cluster without one pays nothing per pod change.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../core/object';
 import type { Store } from '../../core/store';
 
 export class PodUsage {
-  private active = new Map<string, Set<string>>();
+  private active: Map<string, Set<string>> | undefined;
 
-  constructor(private readonly store: Store) {
-    for (const p of store.list('pods')) this.track(p);
-    store.subscribe((e) => {
-      if (e.type === 'DELETED') this.untrack(e.object);
-      else this.track(e.object);
-    }, 'pods');
-  }
+  constructor(private readonly store: Store) {}
 
   /** Non-terminal pods in `namespace` (what quota counts). */
   count(namespace: string): number {
-    return this.active.get(namespace)?.size ?? 0;
+    return this.tally().get(namespace)?.size ?? 0;
   }
 
-  private track(pod: KObject): void {
-    const phase = (pod as Pod & KObject).status?.phase;
-    if (phase === 'Succeeded' || phase === 'Failed') return this.untrack(pod);
-    const ns = pod.metadata.namespace!;
-    let set = this.active.get(ns);
-    if (!set) this.active.set(ns, (set = new Set()));
-    set.add(pod.metadata.name!);
+  private tally(): Map<string, Set<string>> {
+    if (this.active) return this.active;
+    const active = (this.active = new Map());
+    for (const p of this.store.list('pods')) track(active, p);
+    this.store.subscribe((e) => {
+      if (e.type === 'DELETED') untrack(active, e.object);
+      else track(active, e.object);
+    }, 'pods');
+    return active;
   }
+}
 
-  private untrack(pod: KObject): void {
-    this.active.get(pod.metadata.namespace!)?.delete(pod.metadata.name!);
-  }
+function track(active: Map<string, Set<string>>, pod: KObject): void {
+  const phase = (pod as Pod & KObject).status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') return untrack(active, pod);
+  const ns = pod.metadata.namespace!;
+  let set = active.get(ns);
+  if (!set) active.set(ns, (set = new Set()));
+  set.add(pod.metadata.name!);
+}
+
+function untrack(active: Map<string, Set<string>>, pod: KObject): void {
+  active.get(pod.metadata.namespace!)?.delete(pod.metadata.name!);
 }

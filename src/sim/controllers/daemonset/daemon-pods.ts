@@ -10,14 +10,13 @@ import type { SharedInformers } from '../../informers/shared-informers';
 import type { PodObject } from '../../kinds/apps/workload-types';
 import type { DaemonSetObject } from './node-eligibility';
 
-/** The DaemonSet's pods by node; `forStatus` leaves out pods both terminal and being deleted. */
-export function podsByNode(informers: SharedInformers, ds: DaemonSetObject, forStatus = false): Map<string, PodObject[]> {
+/** The DaemonSet's pods by node. */
+export function podsByNode(informers: SharedInformers, ds: DaemonSetObject): Map<string, PodObject[]> {
   const uid = ds.metadata.uid!;
   const out = new Map<string, PodObject[]>();
   for (const obj of informers.for('pods').ownedBy(uid)) {
     const pod = obj as PodObject;
     if (controllerRef(pod)?.uid !== uid) continue;
-    if (forStatus && pod.metadata.deletionTimestamp && (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed')) continue;
     const node = targetNode(pod);
     if (!node) continue;
     let list = out.get(node);
@@ -25,6 +24,23 @@ export function podsByNode(informers: SharedInformers, ds: DaemonSetObject, forS
     list.push(pod);
   }
   return out;
+}
+
+/**
+ * What status counts: the pods by node without those both terminal and being deleted. The same
+ * map when there are none (the common case: status is written after every pod change).
+ */
+export function forStatus(pods: Map<string, PodObject[]>): Map<string, PodObject[]> {
+  const gone = (p: PodObject) => !!p.metadata.deletionTimestamp && (p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed');
+  let out: Map<string, PodObject[]> | undefined;
+  for (const [node, list] of pods) {
+    if (!list.some(gone)) continue;
+    out ??= new Map(pods);
+    const kept = list.filter((p) => !gone(p));
+    if (kept.length) out.set(node, kept);
+    else out.delete(node);
+  }
+  return out ?? pods;
 }
 
 /** Pods of the namespace without a controller that the selector matches become the DaemonSet's. */

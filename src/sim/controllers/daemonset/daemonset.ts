@@ -18,7 +18,7 @@ import type { SharedInformers } from '../../informers/shared-informers';
 import { WorkQueue } from '../../informers/workqueue';
 import type { PodObject } from '../../kinds/apps/workload-types';
 import { isNamespaceTerminating, slowStartBatch, SLOW_START_INITIAL_BATCH } from '../replicaset/replicaset';
-import { adoptOrphans, podsByNode } from './daemon-pods';
+import { adoptOrphans, forStatus, podsByNode } from './daemon-pods';
 import { cleanupHistory, constructHistory, type RevisionObject } from './history';
 import { FailedPodBackoff, planNodes } from './manage';
 import { NodeVerdicts } from './node-verdicts';
@@ -151,7 +151,7 @@ export class DaemonSetController {
       }
     }
     const current = (this.informers.for('daemonsets').get(...splitKey(key)) as DaemonSetObject | undefined) ?? ds;
-    const status = computeStatus(current, names, verdicts, this.podsByNode(current, true), hash, now);
+    const status = computeStatus(current, names, verdicts, forStatus(pods), hash, now);
     this.writeStatus(current, status);
     const minReady = current.spec?.minReadySeconds ?? 0;
     if (minReady > 0 && status.numberReady !== (status.numberAvailable ?? 0)) retry = Math.min(retry ?? Infinity, minReady * 1000);
@@ -222,9 +222,9 @@ export class DaemonSetController {
   }
 
   /** The DaemonSet's pods by node, adopting matching orphans first when one was seen. */
-  private podsByNode(ds: DaemonSetObject, forStatus = false): Map<string, PodObject[]> {
+  private podsByNode(ds: DaemonSetObject): Map<string, PodObject[]> {
     if (this.adopt.delete(keyOf(ds))) adoptOrphans(this.ctx, this.informers, ds);
-    return podsByNode(this.informers, ds, forStatus);
+    return podsByNode(this.informers, ds);
   }
 
   private writeStatus(ds: DaemonSetObject, status: ReturnType<typeof computeStatus>): void {

@@ -37,7 +37,7 @@ export function computeStatus(ds: DaemonSetObject, names: readonly string[], ver
     desired++;
     if (!here.length) continue;
     current++;
-    const pod = [...here].sort(byCreation)[0];
+    const pod = here.length === 1 ? here[0] : [...here].sort(byCreation)[0];
     if (isPodReady(pod)) {
       ready++;
       if (isPodAvailable(pod, minReady, now)) available++;

@@ -34,7 +34,7 @@ export class ResourceQuotaController {
       if (!ns || e.resource === 'events') return;
       if (e.resource === 'resourcequotas' && e.type !== 'DELETED') this.queue.add(keyOf(e.object));
       // Only creations, deletions and pod phase changes can change usage.
-      if (e.type === 'MODIFIED' && !USAGE_ON_UPDATE.has(e.resource)) return;
+      if (quotas.size === 0 || (e.type === 'MODIFIED' && !USAGE_ON_UPDATE.has(e.resource))) return;
       for (const q of quotas.list(ns)) this.queue.add(keyOf(q));
     });
   }
