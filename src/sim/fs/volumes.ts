@@ -33,12 +33,17 @@ export interface MountFailure {
 
 const NO_OBJECTS = { configMap: () => undefined, secret: () => undefined, token: () => ({ error: 'no token' }) };
 
+function isComplete(s: Partial<VolumeSources> | undefined): s is VolumeSources {
+  return !!s && !!s.configMap && !!s.secret && !!s.token && !!s.pod && !!s.facts;
+}
+
 export class PodVolumes {
   private readonly volumes = new Map<string, PodVolume | undefined>();
   private readonly sources: VolumeSources;
 
   constructor(private readonly pod: Pod, facts: () => PodFacts, sources?: Partial<VolumeSources>) {
-    this.sources = { ...NO_OBJECTS, pod: () => pod, facts, ...sources };
+    // The kubelet passes every source; tests and one-off plans fill in only what they use.
+    this.sources = isComplete(sources) ? sources : { ...NO_OBJECTS, pod: () => pod, facts, ...sources };
   }
 
   /**

@@ -5,13 +5,14 @@
  */
 import type { Container, Pod, Service } from 'kubernetes-types/core/v1';
 import type { ImageInfo, ImageRef } from '../../images';
-import type { PodFiles } from '../../fs/pod-files';
+import type { ContainerFiles, PodFiles } from '../../fs/pod-files';
 import { nodeFilesOf } from '../../fs/node-files';
 import { nodeVolumeFacts, type NodeVolumeFacts } from '../../fs/node-volumes';
 import type { PodFacts } from '../container-env';
 import { planProcess, type ProcessPlan } from '../container-process';
 import { keepLive, type ProcessWorld } from '../live-process';
 import type { RunningContainer } from '../exec/sandbox';
+import type { LogRun } from '../logs';
 import { EPHEMERAL_STORAGE_BYTES } from '../node-object';
 import type { ContainerView } from '../pod-status';
 import type { NodeRuntime } from '../runtime';
@@ -93,22 +94,35 @@ export function startContainer<C extends Startable>(c: C, image: ImageInfo, io: 
   c.live = true;
   c.startedAtMs = now;
   c.startedAtTs = ts;
-  // The instance lives as long as the container: it keeps this one function, not all of `io`.
-  const { stopFromInside: stop, exitFromInside: exit } = io;
-  c.instance = { name: c.spec.name, spec: c.spec, image, plan, files, startedAt: now, containerID: containerID.slice('containerd://'.length), pids: { next: 7 }, stopFromInside: (from) => stop(c, from), exitMain: (code) => exit(c, code) };
-  // A restart clears c.stoppedAt: the previous instance's log keeps its own stop.
-  const instance = c.instance;
-  rt.logs.add(ns, name, c.spec.name, { containerID, startedAt: now, lines: (until) => plan.lines(now, until, c.instance === instance ? c.stoppedAt : instance?.stoppedAt, instance?.stoppedBy) });
+  const instance = (c.instance = containerInstance(c, image, files, now, containerID, io.stopFromInside, io.exitFromInside));
+  rt.logs.add(ns, name, c.spec.name, logSource(c, instance, containerID));
   // It goes on while the container runs (a shell as PID 1 ignores SIGTERM: until the kill).
-  if (plan.live && world && plan.exitAfterMs === undefined) {
-    keepLive(plan.live, world, (at, wake) => rt.clock.at(at, wake, rt.actor), () => c.instance === instance && !!c.live, (code) => instance.exitMain(code));
-  }
+  if (plan.live && world && plan.exitAfterMs === undefined) keepInstanceLive(rt, c, instance, plan.live, world);
   const hook = c.spec.lifecycle?.postStart;
   if (!hook) return 'running';
   // The status says Waiting until the hook returns: SyncPod is blocked in it.
   const out = runHook(hook, io.hookTarget(c, HOOK_BOUND_MS));
   c.actions.push({ kind: 'postStarted', at: out.hung ? Infinity : now + out.tookMs, ok: out.ok, message: out.message });
   return 'postStart';
+}
+
+/*
+ * The closures below live as long as the container. Each is made in a function of its own: a
+ * closure keeps its whole scope, and startContainer's holds `io` and the pod as it was.
+ */
+
+function containerInstance<C extends Startable>(c: C, image: ImageInfo, files: ContainerFiles, now: number, containerID: string, stop: (c: C, from: number) => void, exit: (c: C, code: number) => void): RunningContainer {
+  return { name: c.spec.name, spec: c.spec, image, plan: c.plan!, files, startedAt: now, containerID: containerID.slice('containerd://'.length), pids: { next: 7 }, stopFromInside: (from) => stop(c, from), exitMain: (code) => exit(c, code) };
+}
+
+/** The instance's log; a restart clears c.stoppedAt, so an earlier instance keeps its own stop. */
+function logSource(c: Startable, instance: RunningContainer, containerID: string): LogRun {
+  const { plan, startedAt } = instance;
+  return { containerID, startedAt, lines: (until) => plan.lines(startedAt, until, c.instance === instance ? c.stoppedAt : instance.stoppedAt, instance.stoppedBy) };
+}
+
+function keepInstanceLive(rt: NodeRuntime, c: Startable, instance: RunningContainer, live: NonNullable<ProcessPlan['live']>, world: ProcessWorld): void {
+  keepLive(live, world, (at, wake) => rt.clock.at(at, wake, rt.actor), () => c.instance === instance && !!c.live, (code) => instance.exitMain(code));
 }
 
 /** The container's start (and postStart hook) is done: the status says Running; `started` tells the prober. */
