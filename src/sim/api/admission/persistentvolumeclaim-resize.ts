@@ -8,7 +8,7 @@
 import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { Store } from '../../core/store';
-import { storageBytes } from '../../kinds/core/volume-access';
+import { storageBytes, storageClassOf } from '../../kinds/core/volume-access';
 import { forbidden } from '../errors';
 import type { AdmissionPlugin } from './plugin';
 
@@ -30,13 +30,8 @@ export function persistentVolumeClaimResize(store: Store): AdmissionPlugin {
 }
 
 function allowResize(store: Store, pvc: PersistentVolumeClaim, oldPvc: PersistentVolumeClaim): boolean {
-  const className = claimClass(pvc);
-  if (!className || className !== claimClass(oldPvc)) return false;
+  const className = storageClassOf(pvc);
+  if (!className || className !== storageClassOf(oldPvc)) return false;
   const sc = store.get('storageclasses', undefined, className) as StorageClass | undefined;
   return sc?.allowVolumeExpansion === true;
-}
-
-/** GetPersistentVolumeClaimClass: the beta annotation wins over the field. */
-function claimClass(pvc: PersistentVolumeClaim): string {
-  return pvc.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? pvc.spec?.storageClassName ?? '';
 }

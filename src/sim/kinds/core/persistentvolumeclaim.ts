@@ -14,7 +14,7 @@ import { ALL_VERBS, defineKind } from '../kind';
 import { AGE, ageCell, NAME, nameCell } from '../printing/cells';
 import type { KindStrategy } from '../strategy';
 import { child, obj, setDefault, str } from '../util';
-import { accessModesText, storageBytes, storageText, validateAccessModes, validateStorage } from './volume-access';
+import { accessModesText, storageBytes, storageClassOf, storageText, validateAccessModes, validateStorage } from './volume-access';
 
 type PVC = PersistentVolumeClaim & KObject;
 
@@ -108,7 +108,7 @@ export const persistentVolumeClaimKind = defineKind<PersistentVolumeClaim>({
         str(pvc.spec?.volumeName),
         bound ? storageText(pvc.status?.capacity) : '',
         bound ? accessModesText(pvc.status?.accessModes) : '',
-        str(pvc.spec?.storageClassName),
+        storageClassOf(pvc),
         pvc.spec?.volumeAttributesClassName ?? '<unset>',
         ageCell(pvc, now),
         pvc.spec?.volumeMode ?? '<unset>',
