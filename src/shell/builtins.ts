@@ -35,6 +35,11 @@ export function runBuiltinNow(sh: Shell, argv: string[]): number | undefined {
       return evalTest(name === '[' ? args.slice(0, -1) : args, (p) => sh.stat(p));
     }
   }
+  const jobs = sh.config.jobs;
+  if (jobs) {
+    if (name === 'jobs') { sh.out(jobs.list()); return 0; }
+    if (name === 'kill') return jobs.kill(args, (t) => sh.err(t));
+  }
   if (sh.config.interactive) {
     switch (name) {
       case 'alias': return alias(sh, args);

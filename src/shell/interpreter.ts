@@ -14,6 +14,7 @@ import { fields, hasSubst } from './expansion';
 import { braceExpand } from './braces';
 import { parseCached, parseScript, type Command, type List, type Redirect, type Word } from './parse';
 import { mayWait, runBuiltin, runBuiltinNow } from './builtins';
+import type { JobTable } from './jobs';
 import { fsMessage, isFsError } from './fs-errors';
 import { endless } from './loop-analysis';
 import { Call } from './program-call';
@@ -58,6 +59,8 @@ export interface ShellConfig {
   history?: () => readonly string[];
   /** Typed input for `read` when stdin is the terminal (host). */
   terminal?: { read(): string | undefined };
+  /** Background jobs (`cmd &`): the host shell's; elsewhere `&` runs the command in its turn. */
+  jobs?: JobTable;
 }
 
 /** Thrown by `exit`; the drivers end the process with its code. */
@@ -156,7 +159,9 @@ export class Shell {
 
   /** A wait passed through from a program; counts as the host's loop making progress. */
   *wait(w: ShellWait): ShellRun<boolean> {
-    const held = yield w;
+    const jobs = this.config.jobs;
+    // Background jobs go on whenever the foreground waits.
+    const held = yield jobs ? { ...w, until: () => (jobs.poll(), w.until()) } : w;
     if (this.config.stepsPerWait) this.steps = 0;
     return held;
   }
@@ -166,11 +171,33 @@ export class Shell {
   }
 
   *list(list: List): ShellRun<void> {
-    for (const { op, command } of list.items) {
+    for (const { op, command, background } of list.items) {
       if (op === '&&' && this.status !== 0) continue;
       if (op === '||' && this.status === 0) continue;
-      yield* this.command(command);
+      if (background !== undefined && this.config.jobs && command.kind === 'simple' && command.redirects.length === 0) yield* this.background(command, background, this.config.jobs);
+      else yield* this.command(command);
     }
+  }
+
+  /** `cmd &`: the program starts as a job of `jobs`; the line goes on at once (status 0, `$!` its pid). */
+  private *background(cmd: Extract<Command, { kind: 'simple' }>, text: string, jobs: JobTable): ShellRun<void> {
+    this.step();
+    let argv: string[] = [];
+    for (const w of this.braces(cmd.words)) argv.push(...(hasSubst(w) ? yield* this.expand(w) : fields(w, true, [], this)));
+    if (this.config.interactive && argv.length && cmd.words[0].every((p) => p.kind === 'lit' && !p.quoted)) argv = this.unalias(argv);
+    const assigned: Array<[string, string]> = [];
+    for (const [name, value] of cmd.assigns) assigned.push([name, (hasSubst(value) ? yield* this.expand(value, false) : fields(value, false, [], this)).join('')]);
+    const program = argv.length ? this.config.lookup(argv[0]) : undefined;
+    const io = new Call(this, argv, '', assigned);
+    const notFound = () => this.notFound(argv[0]);
+    const run = function* (): ShellRun<number> {
+      if (!program) return argv.length ? notFound() : 0;
+      const result = program(io);
+      return typeof result === 'number' ? result : yield* result;
+    };
+    jobs.start(run(), text, (line) => this.err(line));
+    this.vars.set('!', String(jobs.lastPid));
+    this.status = 0;
   }
 
   *command(cmd: Command): ShellRun<void> {

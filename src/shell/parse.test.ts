@@ -72,3 +72,14 @@ describe('parseScript', () => {
     expect(token('echo done fi')).toBe('parsed');
   });
 });
+
+describe('background lists', () => {
+  it('marks an and-or list ended by `&` as one background item, with its text', () => {
+    const list = parseBashLine('echo a; kubectl port-forward pod/web 8080:80 & curl -s localhost:8080');
+    expect(list.items.map((i) => i.background)).toEqual([undefined, 'kubectl port-forward pod/web 8080:80', undefined]);
+    const chain = parseBashLine('true && sleep 5 &');
+    expect(chain.items).toHaveLength(1);
+    expect(chain.items[0].command.kind).toBe('group');
+    expect(chain.items[0].background).toBe('true && sleep 5');
+  });
+});

@@ -33,7 +33,8 @@ export type Command =
 
 /** A list of and-or items: each runs after the previous one per its operator. */
 export interface List {
-  items: Array<{ op: ';' | '&&' | '||'; command: Command }>;
+  /** `background`: the and-or list ended with `&` (its text as written, for bash's job notices). */
+  items: Array<{ op: ';' | '&&' | '||'; command: Command; background?: string }>;
 }
 
 /**
@@ -246,15 +247,25 @@ class Parser {
   list(stops: string[]): List {
     const items: List['items'] = [];
     let op: ';' | '&&' | '||' = ';';
+    // Where the current and-or list began (item, token): `a && b &` puts all of it in the background.
+    let chain = 0;
+    let chainToken = this.i;
     for (;;) {
       this.skipNewlines();
       const t = this.tokens[this.i];
       if (!t) break;
       if (t.type === 'word' && stops.includes(this.keyword(t))) break;
       if (t.type === 'op' && t.op === ')') break;
+      if (op === ';') { chain = items.length; chainToken = this.i; }
       items.push({ op, command: this.pipeline() });
       const next = this.tokens[this.i];
       if (!next) break;
+      if (next.type === 'op' && next.op === '&') {
+        const text = this.tokens.slice(chainToken, this.i).map((tok) => (tok.type === 'word' ? tok.raw : tok.op)).join(' ');
+        const inChain = items.splice(chain);
+        const command: Command = inChain.length === 1 ? inChain[0].command : { kind: 'group', body: { items: inChain.map((it, k) => (k === 0 ? { ...it, op: ';' as const } : it)) } };
+        items.push({ op: inChain[0].op, command, background: text });
+      }
       if (next.type === 'op' && (next.op === ';' || next.op === '\n' || next.op === '&')) { op = ';'; this.i++; continue; }
       if (next.type === 'op' && (next.op === '&&' || next.op === '||')) {
         op = next.op;

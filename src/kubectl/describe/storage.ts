@@ -8,7 +8,7 @@ import type { NodeSelectorRequirement, PersistentVolume, PersistentVolumeClaim, 
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { KObject } from '../../sim/core/object';
 import { age } from '../../sim/kinds/printing/age';
-import { accessModesText, storageText } from '../../sim/kinds/core/volume-access';
+import { accessModesText, storageClassOf, storageText } from '../../sim/kinds/core/volume-access';
 import { isDefaultClass } from '../../sim/kinds/storage/storageclass';
 import { PrefixWriter, writeAnnotations, writeEvents, writeLabels } from './writer';
 
@@ -30,7 +30,7 @@ export function describePersistentVolume(obj: KObject, events: KObject[] | undef
   writeLabels(w, 'Labels', pv.metadata.labels);
   writeAnnotations(w, 'Annotations', pv.metadata.annotations);
   w.write(0, `Finalizers:\t${goList(pv.metadata.finalizers)}\n`);
-  w.write(0, `StorageClass:\t${spec.storageClassName ?? ''}\n`);
+  w.write(0, `StorageClass:\t${storageClassOf(pv)}\n`);
   w.write(0, `Status:\t${status(pv, pv.status?.phase, nowMs)}\n`);
   w.write(0, `Claim:\t${spec.claimRef ? `${spec.claimRef.namespace ?? ''}/${spec.claimRef.name ?? ''}` : ''}\n`);
   w.write(0, `Reclaim Policy:\t${spec.persistentVolumeReclaimPolicy ?? ''}\n`);
@@ -80,7 +80,7 @@ export function describePersistentVolumeClaim(obj: KObject, pods: KObject[], eve
   const w = new PrefixWriter();
   w.write(0, `Name:\t${pvc.metadata.name}\n`);
   w.write(0, `Namespace:\t${pvc.metadata.namespace}\n`);
-  w.write(0, `StorageClass:\t${spec.storageClassName ?? ''}\n`);
+  w.write(0, `StorageClass:\t${storageClassOf(pvc)}\n`);
   w.write(0, `Status:\t${status(pvc, pvc.status?.phase, nowMs)}\n`);
   w.write(0, `Volume:\t${spec.volumeName ?? ''}\n`);
   writeLabels(w, 'Labels', pvc.metadata.labels);

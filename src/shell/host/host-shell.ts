@@ -11,6 +11,7 @@
 import type { TerminalInput, Workspace } from '../../kubectl/types';
 import { Budget, Exit, LoopControl, Shell, type ShellProgram, type ShellRun } from '../interpreter';
 import { INLINE_PROGRAMS } from '../inline-programs';
+import { JobTable } from '../jobs';
 import { parseBashLine, parseScript, ShellSyntaxError } from '../parse';
 import { HOME, WorkspaceFs, workspaceOf } from './workspace-fs';
 import { watch } from './watch';
@@ -68,6 +69,8 @@ export class HostShell {
   readonly history: string[] = [];
   private readonly shell: Shell;
   private io: LineIO = { write: () => undefined };
+  /** Lines' background jobs (`kubectl port-forward … &`). */
+  private readonly jobs: JobTable;
 
   constructor(private readonly deps: HostDeps) {
     const fs = new WorkspaceFs(() => deps.workspace(), () => deps.now());
@@ -81,6 +84,7 @@ export class HostShell {
       ['curl', curl],
     ]);
     if (deps.nodes) host.set('docker', docker(deps.nodes, () => deps.tty));
+    this.jobs = new JobTable(() => deps.now());
     this.shell = new Shell({
       flavor: 'bash',
       shellName: 'bash',
@@ -96,6 +100,7 @@ export class HostShell {
       interactive: true,
       history: () => this.history,
       terminal: { read: () => this.io.terminal?.read() },
+      jobs: this.jobs,
     });
     this.shell.aliases.set('k', 'kubectl');
   }
@@ -109,6 +114,8 @@ export class HostShell {
     this.io = io;
     this.shell.vars.set('COLUMNS', String(io.columns ?? 80));
     if (line.trim() !== '') this.history.push(line);
+    this.jobs.beginLine();
+    this.jobs.poll();
     let status: number;
     try {
       const list = parseBashLine(line);
@@ -117,6 +124,10 @@ export class HostShell {
       status = this.failed(e);
     }
     this.shell.status = status;
+    // bash tells of the jobs that ended before it shows the next prompt.
+    this.jobs.poll();
+    const notices = this.jobs.notices();
+    if (notices) io.write(notices, 'stderr');
     return status;
   }
 

@@ -221,6 +221,7 @@ export class ApiServer {
       }
     }
     if (errors.length) throw invalid(t.kind, t.group, meta.name!, errors);
+    for (const plugin of this.admission) plugin.validateUpdate?.(t, obj, old);
     if (strategy.tracksGeneration) {
       const gen = old.metadata.generation ?? 1;
       meta.generation = sameJson(obj.spec, old.spec) ? gen : gen + 1;

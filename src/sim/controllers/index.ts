@@ -7,6 +7,7 @@ import { startEndpointSliceController, type EndpointSliceController } from './en
 import { startEndpointSliceMirroringController, type EndpointSliceMirroringController } from './endpointslice-mirroring/mirroring';
 import { startGarbageCollector, type GarbageCollector } from './garbage-collector/garbage-collector';
 import { startNamespaceController, type NamespaceController } from './namespace/namespace';
+import { startExpandController, type ExpandController } from './persistentvolume/expand';
 import { startLocalPathProvisioner, type LocalPathProvisioner } from './persistentvolume/local-path-provisioner';
 import { startPersistentVolumeController, type PersistentVolumeController } from './persistentvolume/pv-controller';
 import { startStorageProtectionController, type StorageProtectionController } from './persistentvolume/protection';
@@ -38,6 +39,7 @@ export interface ControllerManager {
   clusterRoleAggregation: ClusterRoleAggregationController;
   persistentVolumes: PersistentVolumeController;
   storageProtection: StorageProtectionController;
+  volumeExpand: ExpandController;
   /** kind's external provisioner (the local-path-provisioner pod's work). */
   localPath: LocalPathProvisioner;
   jobs: JobController;
@@ -63,6 +65,7 @@ export function startControllers(ctx: SimContext, informers = new SharedInformer
     clusterRoleAggregation: startClusterRoleAggregationController(ctx, informers),
     persistentVolumes: startPersistentVolumeController(ctx, informers),
     storageProtection: startStorageProtectionController(ctx, informers),
+    volumeExpand: startExpandController(ctx, informers),
     localPath: startLocalPathProvisioner(ctx, informers),
     jobs: startJobController(ctx, informers),
     cronJobs: startCronJobController(ctx, informers),

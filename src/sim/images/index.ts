@@ -81,6 +81,7 @@ export function lookupImage(ref: ImageRef): ImageInfo | undefined {
     server: repo.server,
     ...(repo.idle ? { idle: repo.idle } : {}),
     ...(repo.workload ? { workload: repo.workload } : {}),
+    ...(repo.networkProgram ? { networkProgram: repo.networkProgram } : {}),
     files: filesOf(repo),
     dashArgsRun: repo.dashArgsRun,
   };

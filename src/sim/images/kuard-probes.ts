@@ -5,6 +5,7 @@
  * (the buttons of the UI's "Liveness Probe" and "Readiness Probe" pages).
  */
 import { NOT_FOUND, pathOnly, text, toRequest } from './http';
+import { memqAnswer } from './kuard-memq';
 import { kuardPage, kuardPageBase } from './kuard-page';
 import type { AppState, HttpAnswer, HttpRequest } from './types';
 
@@ -55,6 +56,8 @@ export function kuardHttp(failNext: { '/healthy': number; '/ready': number }) {
       if (p.history.length > MAX_HISTORY) p.history.splice(0, p.history.length - MAX_HISTORY);
       return text(status, message, 'text/plain');
     }
+    const memq = memqAnswer(req);
+    if (memq) return memq;
     const base = req.method === 'GET' ? kuardPageBase(path) : undefined;
     if (base !== undefined) return kuardPage(req, base);
     return NOT_FOUND;

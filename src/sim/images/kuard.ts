@@ -2,6 +2,7 @@
 import { MiB } from '../metrics/usage';
 import { flag } from './agnhost';
 import { kuardKeygen } from './kuard-keygen';
+import { isMemqWorker, kuardMemqWorker } from './kuard-memq-worker';
 import { kuardHttp } from './kuard-probes';
 import type { ImageFamily, ServerBehaviour } from './types';
 
@@ -44,6 +45,7 @@ export const kuard: ImageFamily = {
       binaries: ['kuard', 'sh', 'echo', 'sleep', 'cat', 'ls', 'date', 'env', 'true', 'false'],
       server: kuardServer(),
       workload: kuardKeygen,
+      networkProgram: (argv, version) => (isMemqWorker(argv) ? kuardMemqWorker(version) : undefined),
       // Idle use: a small Go web server.
       idle: { cpuMillis: 0, memoryBytes: 5 * MiB + 512 * 1024 },
     },

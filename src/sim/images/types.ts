@@ -5,6 +5,7 @@
  */
 import type { DocRoot } from './static-site';
 import type { ResourceUse } from '../metrics/usage';
+import type { ShellProgram } from '../../shell/interpreter';
 
 /**
  * A program of an image that is neither a server nor a shell command: what it prints, what it
@@ -107,6 +108,8 @@ export interface AppContext {
   remoteAddr?: string;
   /** The image's version (kuard's page shows it). */
   version?: string;
+  /** Virtual ms since the epoch when the request arrived (kuard's memq stamps its messages). */
+  now?: number;
 }
 
 export type AppState = Record<string, unknown>;
@@ -156,6 +159,11 @@ export interface ImageInfo {
   /** Its own programs that are workloads (`stress`), by argv: undefined when argv is not one. */
   workload?: (argv: string[], version: string) => Workload | undefined;
   /**
+   * Its own program that talks to the network as it runs (kuard's memq worker), by argv:
+   * undefined when argv is not one. It runs on the cluster's clock (src/sim/kubelet/live-process.ts).
+   */
+  networkProgram?: (argv: string[], version: string) => ShellProgram | undefined;
+  /**
    * An image the playground cannot know (../generic.ts): its programs are unknown, so any
    * argv[0] outside its userland is taken to be its app.
    */
@@ -173,6 +181,11 @@ export interface ImageRepository {
   /** What its default app uses at rest (metrics; `kubectl top`). */
   idle?: ResourceUse;
   workload?: (argv: string[], version: string) => Workload | undefined;
+  /**
+   * Its own program that talks to the network as it runs (kuard's memq worker), by argv:
+   * undefined when argv is not one. It runs on the cluster's clock (src/sim/kubelet/live-process.ts).
+   */
+  networkProgram?: (argv: string[], version: string) => ShellProgram | undefined;
   /** Its files (./files/): path → content, a path ending in `/` an empty directory. Default: its userland's. */
   files?: Record<string, string>;
   /** The program its entrypoint script runs when the arguments start with an option (`-s …`). */

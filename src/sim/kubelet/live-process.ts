@@ -52,12 +52,13 @@ export class LiveProcess implements Writer {
   private state: LiveState = { nextAt: 0 };
   private advancing = false;
 
-  constructor(argv: string[], ctx: ProcessContext, files: ContainerFiles, private readonly world: ProcessWorld) {
+  /** `own`: the image's own network program, when it is the process (kuard's memq worker). */
+  constructor(argv: string[], ctx: ProcessContext, files: ContainerFiles, private readonly world: ProcessWorld, own?: ReadonlyMap<string, ShellProgram>) {
     const startedAt = world.startedAt;
     const now = () => startedAt + this.run.at;
     const sys = { ...ctx.sys, ...world.network(now), now, hostname: ctx.hostname };
     const onWrite: ProcessContext['onWrite'] = (path, content, at, previous) => files.record(path, content, startedAt + at, previous);
-    this.run = startProcess(argv, { ...ctx, startedAt, programs: PROGRAMS, sys, onWrite }, { maxLines: 10_000, maxSteps: 2_000_000 });
+    this.run = startProcess(argv, { ...ctx, startedAt, programs: own ? new Map([...PROGRAMS, ...own]) : PROGRAMS, sys, onWrite }, { maxLines: 10_000, maxSteps: 2_000_000 });
   }
 
   /** Runs it on to `untilAbs`, never past the cluster's now (what it asks is asked then). */

@@ -71,7 +71,7 @@ export function answer(c: RunningContainer, req: HttpRequest, now: number, hostn
     return res;
   }
   if (!server.http) return { status: 0, reason: '', headers: [], body: '' };
-  const a = server.http({ method: req.method, path: req.path, headers: Object.fromEntries(req.headers), body: req.body, port: req.port, uptimeMs: now - c.startedAt, state: appStateOf(c.plan), hostname, version: c.image.version, ...(podIP ? { addrs: [podIP] } : {}), ...(clientIP ? { remoteAddr: `${clientIP}:${ephemeralPort(now)}` } : {}) });
+  const a = server.http({ method: req.method, path: req.path, headers: Object.fromEntries(req.headers), body: req.body, port: req.port, uptimeMs: now - c.startedAt, state: appStateOf(c.plan), hostname, version: c.image.version, now, ...(podIP ? { addrs: [podIP] } : {}), ...(clientIP ? { remoteAddr: `${clientIP}:${ephemeralPort(now)}` } : {}) });
   const body = req.method === 'HEAD' ? '' : a.body;
-  return { status: a.status, reason: REASONS[a.status] ?? '', headers: [['Content-Type', a.contentType], ['Content-Length', String(a.body.length)], ...Object.entries(a.headers ?? {})], body };
+  return { status: a.status, reason: REASONS[a.status] ?? '', headers: [...(a.contentType ? [['Content-Type', a.contentType] as [string, string]] : []), ...(a.status === 204 || a.status === 304 ? [] : [['Content-Length', String(a.body.length)] as [string, string]]), ...Object.entries(a.headers ?? {})], body };
 }

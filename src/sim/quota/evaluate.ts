@@ -9,6 +9,7 @@ import type { KObject } from '../core/object';
 import type { Quantity } from '../core/quantity';
 import { parseList, podTotal, type ResourceList } from '../core/resource-list';
 import { qosClass } from '../kinds/core/qos';
+import { storageClassOf } from '../kinds/core/volume-access';
 
 const ONE: Quantity = { nanos: 1_000_000_000n, format: 'DecimalSI' };
 
@@ -67,7 +68,7 @@ function serviceUsage(svc: Service, usage: ResourceList): void {
 function claimUsage(pvc: PersistentVolumeClaim, usage: ResourceList): void {
   const storage = parseList(pvc.spec?.resources?.requests as Record<string, string> | undefined).get('storage');
   if (storage) usage.set('requests.storage', storage);
-  const cls = pvc.spec?.storageClassName;
+  const cls = storageClassOf(pvc);
   if (cls) {
     usage.set(`${cls}.storageclass.storage.k8s.io/persistentvolumeclaims`, ONE);
     if (storage) usage.set(`${cls}.storageclass.storage.k8s.io/requests.storage`, storage);

@@ -15,6 +15,7 @@ import type { Informer } from '../informers/informer';
 import type { SharedInformers } from '../informers/shared-informers';
 import { ANN_SELECTED_NODE } from '../controllers/persistentvolume/pv-controller';
 import { findMatchingVolume, volumeFitsNode, type PV, type PVC } from '../controllers/persistentvolume/volume-match';
+import { storageClassOf } from '../kinds/core/volume-access';
 
 export const MSG_VOLUME_CONFLICT = 'node(s) had volume node affinity conflict';
 export const MSG_NO_VOLUME = "node(s) didn't find available persistent volumes to bind";
@@ -57,7 +58,7 @@ export class VolumeBinding {
         out.bound.push(pvc);
         continue;
       }
-      const sc = this.classes.get(undefined, pvc.spec?.storageClassName ?? '') as (StorageClass & KObject) | undefined;
+      const sc = this.classes.get(undefined, storageClassOf(pvc)) as (StorageClass & KObject) | undefined;
       if (sc?.volumeBindingMode !== 'WaitForFirstConsumer') return MSG_UNBOUND_IMMEDIATE;
       if (pvc.metadata.annotations?.[ANN_SELECTED_NODE]) out.provisioning = true;
       out.delayed.push(pvc);
@@ -76,7 +77,7 @@ export class VolumeBinding {
       const selected = pvc.metadata.annotations?.[ANN_SELECTED_NODE];
       if (selected && selected !== node.metadata?.name) return MSG_VOLUME_CONFLICT;
       if (findMatchingVolume(pvc, this.volumes.list() as PV[], node, true)) continue;
-      const sc = this.classes.get(undefined, pvc.spec?.storageClassName ?? '') as (StorageClass & KObject) | undefined;
+      const sc = this.classes.get(undefined, storageClassOf(pvc)) as (StorageClass & KObject) | undefined;
       if (!sc?.provisioner || sc.provisioner === 'kubernetes.io/no-provisioner') return MSG_NO_VOLUME;
     }
     return '';

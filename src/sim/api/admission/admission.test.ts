@@ -11,7 +11,7 @@ const pod = (name: string, spec: Record<string, unknown> = {}): KObject => ({
 
 describe('the admission chain', () => {
   it("runs the plugins in kube-apiserver's order", () => {
-    expect(testServer().admission.map((p) => p.name)).toEqual(['NamespaceLifecycle', 'LimitRanger', 'ServiceAccount', 'Priority', 'DefaultTolerationSeconds', 'DefaultStorageClass', 'StorageObjectInUseProtection', 'ResourceQuota']);
+    expect(testServer().admission.map((p) => p.name)).toEqual(['NamespaceLifecycle', 'LimitRanger', 'ServiceAccount', 'Priority', 'DefaultTolerationSeconds', 'DefaultStorageClass', 'StorageObjectInUseProtection', 'PersistentVolumeClaimResize', 'ResourceQuota']);
   });
 
   it('fills a new pod: service account (no token volume when automount is off), priority, default tolerations', () => {

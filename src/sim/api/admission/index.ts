@@ -9,6 +9,7 @@ import { defaultStorageClass } from './default-storage-class';
 import { defaultTolerationSeconds } from './default-toleration-seconds';
 import { limitRanger } from './limit-ranger';
 import { namespaceLifecycle } from './namespace-lifecycle';
+import { persistentVolumeClaimResize } from './persistentvolumeclaim-resize';
 import type { AdmissionPlugin } from './plugin';
 import { priority } from './priority';
 import type { PodUsage } from './pod-usage';
@@ -20,5 +21,5 @@ export type { AdmissionPlugin, AdmissionRequest } from './plugin';
 export { PodUsage } from './pod-usage';
 
 export function admissionPlugins(store: Store, rng: Rng, podUsage: PodUsage): AdmissionPlugin[] {
-  return [namespaceLifecycle(store), limitRanger(store), serviceAccount(store, rng), priority(), defaultTolerationSeconds(), defaultStorageClass(store), storageObjectInUseProtection(), resourceQuota(store, podUsage)];
+  return [namespaceLifecycle(store), limitRanger(store), serviceAccount(store, rng), priority(), defaultTolerationSeconds(), defaultStorageClass(store), storageObjectInUseProtection(), persistentVolumeClaimResize(store), resourceQuota(store, podUsage)];
 }

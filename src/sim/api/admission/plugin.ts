@@ -22,6 +22,8 @@ export interface AdmissionPlugin {
   admit?(request: AdmissionRequest): void;
   /** Validating admission: throws a StatusError to reject the request. */
   validate?(request: AdmissionRequest): void;
+  /** Validating admission of an UPDATE (after validation): throws a StatusError to reject it. */
+  validateUpdate?(resource: ResourceType, object: KObject, old: KObject): void;
   /** Admission of a DELETE of `name` (before anything is marked or removed): throws to refuse it. */
   validateDelete?(resource: ResourceType, namespace: string | undefined, name: string): void;
 }

@@ -43,6 +43,22 @@ describe('Job controller', () => {
     expect(h.eventLog.filter((e) => e.object === 'Job/work').map((e) => e.reason)).toEqual(['SuccessfulCreate', 'SuccessfulCreate', 'SuccessfulCreate', 'Completed']);
   });
 
+  it('a work queue (parallelism, no completions) leaves the others running once one succeeds, and completes when they end', () => {
+    const h = harness();
+    h.api.create('jobs', 'default', job('queue', { parallelism: 3 }));
+    h.settle();
+    const pods = podsOf(h, 'queue');
+    expect(pods).toHaveLength(3);
+    finish(h, pods[0], 'Succeeded');
+    // manageJob: wantActive = active once a pod has succeeded — no pod deleted, none created.
+    expect(podsOf(h, 'queue').filter((p) => p.status?.phase !== 'Succeeded')).toHaveLength(2);
+    expect(h.eventLog.some((e) => e.reason === 'SuccessfulDelete')).toBe(false);
+    expect(conditions(h, 'queue')).toEqual([]);
+    finish(h, pods[1], 'Succeeded');
+    finish(h, pods[2], 'Succeeded');
+    expect(conditions(h, 'queue')).toEqual(['SuccessCriteriaMet:CompletionsReached', 'Complete:CompletionsReached']);
+  });
+
   it('replaces failed pods after 10 s, then 20 s, and fails past backoffLimit', () => {
     const h = harness();
     h.api.create('jobs', 'default', job('flaky', { backoffLimit: 2 }));

@@ -224,7 +224,8 @@ export class JobController {
     const parallelism = spec.parallelism ?? 1;
     const completions = spec.completions ?? undefined;
     let want: number;
-    if (completions == null) want = succeeded > 0 ? 0 : parallelism;
+    // A work queue: once one pod succeeded, whatever still runs is left running (it finds the queue empty itself).
+    if (completions == null) want = succeeded > 0 ? active.length : parallelism;
     else want = Math.min(parallelism, Math.max(0, completions - (isIndexed(job) ? completed.size : succeeded)));
     if (active.length > want) {
       // Not-ready and newer pods go first.

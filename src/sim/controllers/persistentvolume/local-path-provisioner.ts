@@ -19,6 +19,7 @@ import { WorkQueue } from '../../informers/workqueue';
 const LOCAL_PATH_NAMESPACE = 'local-path-storage';
 import { ANN_PROVISIONED_BY, ANN_SELECTED_NODE, ANN_STORAGE_PROVISIONER } from './pv-controller';
 import type { PV, PVC } from './volume-match';
+import { storageClassOf } from '../../kinds/core/volume-access';
 
 export const LOCAL_PATH_PROVISIONER = 'rancher.io/local-path';
 export const LOCAL_PATH_ROOT = '/var/local-path-provisioner';
@@ -80,7 +81,7 @@ export class LocalPathProvisioner {
     if (this.informers.for('persistentvolumes').get(undefined, pvName)) return;
     const record = this.ctx.events.for({ component: `${LOCAL_PATH_PROVISIONER}_${pod}_${this.instance}` });
     record(pvc, 'Normal', 'Provisioning', `External provisioner is provisioning volume for claim "${pvc.metadata.namespace}/${pvc.metadata.name}"`);
-    const className = pvc.spec?.storageClassName ?? '';
+    const className = storageClassOf(pvc);
     const sc = this.informers.for('storageclasses').get(undefined, className) as (StorageClass & KObject) | undefined;
     const node = pvc.metadata.annotations?.[ANN_SELECTED_NODE];
     if (!node) {

@@ -14,6 +14,8 @@ import type { KObject } from '../../core/object';
 import type { SharedInformers } from '../../informers/shared-informers';
 import { WorkQueue } from '../../informers/workqueue';
 import { findMatchingVolume, isBoundToClaim, type PV, type PVC } from './volume-match';
+import { storageClassOf } from '../../kinds/core/volume-access';
+import { provisionerFor } from './in-tree-provisioners';
 
 const CONTROLLER = 'persistentvolume-controller';
 const RESYNC_MS = 15_000;
@@ -98,7 +100,7 @@ export class PersistentVolumeController {
       }
       return this.bind(pv, pvc);
     }
-    const className = pvc.spec?.storageClassName ?? '';
+    const className = storageClassOf(pvc);
     const sc = className ? (this.informers.for('storageclasses').get(undefined, className) as (StorageClass & KObject) | undefined) : undefined;
     const delayBinding = sc?.volumeBindingMode === 'WaitForFirstConsumer';
     const match = findMatchingVolume(pvc, volumes, undefined, delayBinding);
@@ -121,12 +123,18 @@ export class PersistentVolumeController {
 
   /** Hands the claim to the class's external provisioner (annotations it watches for). */
   private provision(pvc: PVC, sc: StorageClass & KObject): void {
+    const provisioner = provisionerFor(sc.provisioner);
+    if ('error' in provisioner) {
+      this.record(pvc, 'Warning', 'ProvisioningFailed', provisioner.error);
+      return this.queue.addAfter(claimKey(pvc), RESYNC_MS);
+    }
+    const name = provisioner.name;
     const annotations = pvc.metadata.annotations ?? {};
-    if (annotations[ANN_STORAGE_PROVISIONER] !== sc.provisioner) {
-      const updated = { ...pvc, metadata: { ...pvc.metadata, annotations: { ...annotations, [ANN_BETA_STORAGE_PROVISIONER]: sc.provisioner, [ANN_STORAGE_PROVISIONER]: sc.provisioner } } };
+    if (annotations[ANN_STORAGE_PROVISIONER] !== name) {
+      const updated = { ...pvc, metadata: { ...pvc.metadata, annotations: { ...annotations, [ANN_BETA_STORAGE_PROVISIONER]: name, [ANN_STORAGE_PROVISIONER]: name } } };
       if (!this.write(() => this.ctx.api.update('persistentvolumeclaims', pvc.metadata.namespace, updated))) return;
     }
-    this.record(pvc, 'Normal', 'ExternalProvisioning', `Waiting for a volume to be created either by the external provisioner '${sc.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`);
+    this.record(pvc, 'Normal', 'ExternalProvisioning', `Waiting for a volume to be created either by the external provisioner '${name}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`);
     this.queue.addAfter(claimKey(pvc), RESYNC_MS);
   }
 

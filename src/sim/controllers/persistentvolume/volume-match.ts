@@ -8,7 +8,7 @@
 import type { Node, NodeSelectorTerm, PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import { matchesLabelSelector } from '../../core/labels';
 import type { KObject } from '../../core/object';
-import { modesContain, storageBytes } from '../../kinds/core/volume-access';
+import { modesContain, storageBytes, storageClassOf } from '../../kinds/core/volume-access';
 
 export type PV = PersistentVolume & KObject;
 export type PVC = PersistentVolumeClaim & KObject;
@@ -51,7 +51,7 @@ function termMatches(term: NodeSelectorTerm, labels: Record<string, string>): bo
  */
 export function findMatchingVolume(pvc: PVC, volumes: readonly PV[], node: Node | undefined, delayBinding: boolean): PV | undefined {
   const requested = storageBytes(pvc.spec?.resources?.requests);
-  const className = pvc.spec?.storageClassName ?? '';
+  const className = storageClassOf(pvc);
   const mode = pvc.spec?.volumeMode ?? 'Filesystem';
   let smallest: PV | undefined;
   for (const pv of volumes) {
@@ -65,7 +65,7 @@ export function findMatchingVolume(pvc: PVC, volumes: readonly PV[], node: Node 
     if (!node && delayBinding) continue;
     if (pv.status?.phase !== 'Available' || pv.spec?.claimRef) continue;
     if (pvc.spec?.selector && !matchesLabelSelector(pvc.spec.selector, pv.metadata.labels)) continue;
-    if ((pv.spec?.storageClassName ?? '') !== className) continue;
+    if (storageClassOf(pv) !== className) continue;
     if (!fits) continue;
     if (!smallest || storageBytes(smallest.spec?.capacity) > size) smallest = pv;
   }

@@ -14,7 +14,7 @@ import { ALL_VERBS, defineKind } from '../kind';
 import { AGE, ageCell, NAME, nameCell } from '../printing/cells';
 import type { KindStrategy } from '../strategy';
 import { child, obj, setDefault, str } from '../util';
-import { accessModesText, storageText, validateAccessModes, validateStorage } from './volume-access';
+import { accessModesText, storageClassOf, storageText, validateAccessModes, validateStorage } from './volume-access';
 
 type PV = PersistentVolume & KObject;
 
@@ -119,7 +119,7 @@ export const persistentVolumeKind = defineKind<PersistentVolume>({
         str(pv.spec?.persistentVolumeReclaimPolicy),
         pv.metadata.deletionTimestamp ? 'Terminating' : str(pv.status?.phase),
         ref ? `${ref.namespace ?? ''}/${ref.name ?? ''}` : '',
-        str(pv.spec?.storageClassName),
+        storageClassOf(pv),
         pv.spec?.volumeAttributesClassName ?? '<unset>',
         str(pv.status?.reason),
         ageCell(pv, now),

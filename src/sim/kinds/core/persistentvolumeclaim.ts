@@ -2,11 +2,11 @@
  * core/v1 PersistentVolumeClaim (pkg/registry/core/persistentvolumeclaim,
  * ValidatePersistentVolumeClaim[Update]): a namespaced request for storage. It starts
  * `Pending`; the persistent volume controller binds it. Its spec is fixed after creation
- * except `volumeName` (set once, by the binder) and, on a bound claim, a larger storage request
- * — which the class must allow (the PersistentVolumeClaimResize admission plugin).
+ * except `volumeName` (set once, by the binder) and, on a bound claim, its storage request
+ * (growth is admission/persistentvolumeclaim-resize.ts's concern).
  */
 import type { PersistentVolumeClaim, PersistentVolumeClaimSpec } from 'kubernetes-types/core/v1';
-import { forbidden, type FieldError } from '../../api/errors';
+import type { FieldError } from '../../api/errors';
 import { goQuote } from '../../core/gostr';
 import { isDNS1123Subdomain } from '../../core/names';
 import type { KObject } from '../../core/object';
@@ -14,7 +14,7 @@ import { ALL_VERBS, defineKind } from '../kind';
 import { AGE, ageCell, NAME, nameCell } from '../printing/cells';
 import type { KindStrategy } from '../strategy';
 import { child, obj, setDefault, str } from '../util';
-import { accessModesText, storageBytes, storageText, validateAccessModes, validateStorage } from './volume-access';
+import { accessModesText, storageBytes, storageClassOf, storageText, validateAccessModes, validateStorage } from './volume-access';
 
 type PVC = PersistentVolumeClaim & KObject;
 
@@ -28,16 +28,6 @@ export const persistentVolumeClaimStrategy: KindStrategy<PVC> = {
   },
   prepareCreate(o) {
     (o as KObject).status = { phase: 'Pending' };
-  },
-  prepareUpdate(o, old, ctx) {
-    // PersistentVolumeClaimResize: growing a bound claim needs a class that allows expansion.
-    const grows = storageBytes(o.spec?.resources?.requests) > storageBytes(old.spec?.resources?.requests);
-    if (!grows || old.status?.phase !== 'Bound') return;
-    const className = str(old.spec?.storageClassName);
-    const sc = className ? ctx.list('storageclasses').find((c) => c.metadata.name === className) : undefined;
-    if ((sc as { allowVolumeExpansion?: boolean } | undefined)?.allowVolumeExpansion !== true) {
-      throw forbidden('persistentvolumeclaims', '', old.metadata.name!, 'only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize');
-    }
   },
   validate(o) {
     const errors: FieldError[] = [];
@@ -118,7 +108,7 @@ export const persistentVolumeClaimKind = defineKind<PersistentVolumeClaim>({
         str(pvc.spec?.volumeName),
         bound ? storageText(pvc.status?.capacity) : '',
         bound ? accessModesText(pvc.status?.accessModes) : '',
-        str(pvc.spec?.storageClassName),
+        storageClassOf(pvc),
         pvc.spec?.volumeAttributesClassName ?? '<unset>',
         ageCell(pvc, now),
         pvc.spec?.volumeMode ?? '<unset>',

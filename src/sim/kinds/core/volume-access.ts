@@ -60,3 +60,23 @@ export function validateStorage(raw: unknown, path: string): FieldError[] {
   if (q.nanos <= 0n) return [{ type: 'Invalid value', field: path, value: goQuote(canonicalQuantity(raw as string)), detail: 'must be greater than zero' }];
   return [];
 }
+
+/** The beta annotation that named a class before `storageClassName` existed; it still wins over the field. */
+export const BETA_STORAGE_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
+
+interface Classed {
+  metadata?: { annotations?: Record<string, string> | null } | null;
+  spec?: { storageClassName?: string | null } | null;
+}
+
+/** storagehelpers.GetPersistentVolumeClaimClass / GetPersistentVolumeClass: the annotation, else the field, else "". */
+export function storageClassOf(obj: Classed): string {
+  const annotated = obj.metadata?.annotations?.[BETA_STORAGE_CLASS_ANNOTATION];
+  if (annotated !== undefined) return annotated;
+  return obj.spec?.storageClassName ?? '';
+}
+
+/** helper.PersistentVolumeClaimHasClass: the claim names a class (even ""), by the annotation or the field. */
+export function claimNamesClass(obj: Classed): boolean {
+  return obj.metadata?.annotations?.[BETA_STORAGE_CLASS_ANNOTATION] !== undefined || (obj.spec?.storageClassName !== undefined && obj.spec?.storageClassName !== null);
+}
