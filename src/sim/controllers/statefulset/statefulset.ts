@@ -1,0 +1,163 @@
+/**
+ * The StatefulSet controller (pkg/controller/statefulset): ordinal pods with stable names,
+ * hostnames and claims, created in order (OrderedReady) or together (Parallel), removed from
+ * the highest ordinal down, rolled against ControllerRevisions, with the real events
+ * (`create Pod web-0 in StatefulSet web successful`). A pod deleted by hand comes back under
+ * the same name with the same claim. Claims are kept unless persistentVolumeClaimRetentionPolicy
+ * says Delete: then they carry an owner reference (the set, or the scaled-down pod) and the
+ * garbage collector removes them.
+ */
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
+import { StatusError } from '../../api/errors';
+import type { SimContext } from '../../context';
+import { sameJson } from '../../core/json-equal';
+import { keyOf, splitKey } from '../../core/keys';
+import { fromLabelSelector, matchSelector } from '../../core/labels';
+import { clone, controllerRef, type KObject } from '../../core/object';
+import type { SharedInformers } from '../../informers/shared-informers';
+import { WorkQueue } from '../../informers/workqueue';
+import type { PodObject } from '../../kinds/apps/workload-types';
+import { isNamespaceTerminating } from '../replicaset/replicaset';
+import { computeStatus, podRevision, updateStatefulSet, type RevisionRef } from './control';
+import { statefulSetRevisions, truncateHistory, type RevisionObject } from './history';
+import { claimsFor, newStatefulSetPod, ordinalOf, podName, type StatefulSetObject } from './identity';
+
+export class StatefulSetController {
+  readonly queue: WorkQueue;
+  private readonly record;
+
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly informers: SharedInformers,
+  ) {
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 'statefulset-controller');
+    this.record = ctx.events.for({ component: 'statefulset-controller' });
+    const sets = informers.for('statefulsets');
+    for (const s of sets.list()) this.queue.add(keyOf(s));
+    sets.onChange((obj, _old, type) => {
+      if (type !== 'DELETED') this.queue.add(keyOf(obj));
+    });
+    informers.for('pods').onChange((obj, old) => {
+      const ref = controllerRef(obj) ?? (old ? controllerRef(old) : undefined);
+      if (ref?.kind !== 'StatefulSet') return;
+      const set = sets.get(obj.metadata.namespace, ref.name);
+      if (set && set.metadata.uid === ref.uid) this.queue.add(keyOf(set));
+    });
+  }
+
+  /** One level-triggered sync; returns a delay to look again (a pod becoming available). */
+  sync(key: string): number | void {
+    const set = this.informers.for('statefulsets').get(...splitKey(key)) as StatefulSetObject | undefined;
+    if (!set || set.metadata.deletionTimestamp) return;
+    const revs = statefulSetRevisions(this.ctx, this.informers, set);
+    if (!revs) return 0;
+    const current: RevisionRef = { name: revs.current.metadata.name!, template: templateOf(revs.current) };
+    const update: RevisionRef = { name: revs.update.metadata.name!, template: clone(set.spec?.template ?? {}) };
+    const start = set.spec?.ordinals?.start ?? 0;
+    const replicas = set.spec?.replicas ?? 1;
+    const byOrdinal = new Map<number, PodObject>();
+    const condemned: PodObject[] = [];
+    for (const pod of this.pods(set)) {
+      const ord = ordinalOf(set, pod);
+      if (ord < 0) continue;
+      if (ord >= start && ord < start + replicas) byOrdinal.set(ord, pod);
+      else condemned.push(pod);
+    }
+    const now = this.ctx.clock.now();
+    const retry = updateStatefulSet(set, byOrdinal, condemned, current, update, {
+      create: (ord, revision, template) => this.createPod(set, ord, revision, template),
+      remove: (pod, scaledDown) => this.deletePod(set, pod, scaledDown),
+    }, now);
+    const pods = this.pods(set);
+    const latest = (this.informers.for('statefulsets').get(...splitKey(key)) as StatefulSetObject | undefined) ?? set;
+    const status = computeStatus(latest, pods, current.name, update.name, latest.status?.collisionCount ?? undefined, now);
+    if (!sameJson(status, latest.status)) {
+      try {
+        this.ctx.api.updateStatus('statefulsets', latest.metadata.namespace, { ...latest, status });
+      } catch (e) {
+        if (!(e instanceof StatusError)) throw e;
+      }
+    }
+    truncateHistory(this.ctx, set, revs, new Set(pods.map(podRevision)));
+    return retry;
+  }
+
+  /** The set's pods: those it controls that its selector still matches. */
+  private pods(set: StatefulSetObject): PodObject[] {
+    const selector = fromLabelSelector(set.spec?.selector);
+    return (this.informers.for('pods').ownedBy(set.metadata.uid!) as PodObject[]).filter(
+      (p) => controllerRef(p)?.uid === set.metadata.uid && matchSelector(selector, p.metadata.labels ?? {}),
+    );
+  }
+
+  /** `createPersistentVolumeClaims` then the pod, with the controller's events. */
+  private createPod(set: StatefulSetObject, ord: number, revision: string, template: PodTemplateSpec): boolean {
+    const ns = set.metadata.namespace;
+    const pod = newStatefulSetPod(set, template, revision, ord);
+    const name = podName(set, ord);
+    for (const claim of claimsFor(set, ord).values()) {
+      const claimName = claim.metadata.name!;
+      if (this.informers.for('persistentvolumeclaims').get(ns, claimName)) continue;
+      if (set.spec?.persistentVolumeClaimRetentionPolicy?.whenDeleted === 'Delete') claim.metadata.ownerReferences = [setOwner(set)];
+      try {
+        this.ctx.api.create('persistentvolumeclaims', ns, claim, { bodyOwned: true });
+        this.record(set, 'Normal', 'SuccessfulCreate', `create Claim ${claimName} Pod ${name} in StatefulSet ${set.metadata.name} success`);
+      } catch (e) {
+        if (!(e instanceof StatusError)) throw e;
+        if (e.reason === 'AlreadyExists') continue;
+        this.record(set, 'Warning', 'FailedCreate', `create Claim ${claimName} for Pod ${name} in StatefulSet ${set.metadata.name} failed error: ${e.message}`);
+        return false;
+      }
+    }
+    try {
+      this.ctx.api.create('pods', ns, pod, { bodyOwned: true });
+      this.record(set, 'Normal', 'SuccessfulCreate', `create Pod ${name} in StatefulSet ${set.metadata.name} successful`);
+      return true;
+    } catch (e) {
+      if (!(e instanceof StatusError)) throw e;
+      if (isNamespaceTerminating(e)) return false;
+      this.record(set, 'Warning', 'FailedCreate', `create Pod ${name} in StatefulSet ${set.metadata.name} failed error: ${e.message}`);
+      return false;
+    }
+  }
+
+  private deletePod(set: StatefulSetObject, pod: PodObject, scaledDown: boolean): void {
+    const ns = set.metadata.namespace;
+    // whenScaled: Delete hands a condemned pod's claims to the pod, so they go with it.
+    if (scaledDown && set.spec?.persistentVolumeClaimRetentionPolicy?.whenScaled === 'Delete') {
+      for (const claim of claimsFor(set, ordinalOf(set, pod)).values()) {
+        const stored = this.informers.for('persistentvolumeclaims').get(ns, claim.metadata.name!);
+        if (!stored) continue;
+        const owner = { apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name!, uid: pod.metadata.uid! };
+        const refs = [...(stored.metadata.ownerReferences ?? []).filter((r) => r.uid !== owner.uid), owner];
+        try {
+          this.ctx.api.update('persistentvolumeclaims', ns, { ...stored, metadata: { ...stored.metadata, ownerReferences: refs } });
+        } catch (e) {
+          if (!(e instanceof StatusError)) throw e;
+        }
+      }
+    }
+    try {
+      this.ctx.api.delete('pods', ns, pod.metadata.name!);
+      this.record(set, 'Normal', 'SuccessfulDelete', `delete Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} successful`);
+    } catch (e) {
+      if (!(e instanceof StatusError)) throw e;
+      if (e.reason !== 'NotFound') this.record(set, 'Warning', 'FailedDelete', `delete Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} failed error: ${e.message}`);
+    }
+  }
+}
+
+function setOwner(set: StatefulSetObject): NonNullable<KObject['metadata']['ownerReferences']>[number] {
+  return { apiVersion: 'apps/v1', kind: 'StatefulSet', name: set.metadata.name!, uid: set.metadata.uid! };
+}
+
+/** The pod template a revision recorded (`ApplyRevision`). */
+function templateOf(r: RevisionObject): PodTemplateSpec {
+  const t = clone(((r.data as { spec?: { template?: Record<string, unknown> } })?.spec?.template ?? {}) as Record<string, unknown>);
+  delete t.$patch;
+  return t as PodTemplateSpec;
+}
+
+export function startStatefulSetController(ctx: SimContext, informers: SharedInformers): StatefulSetController {
+  return new StatefulSetController(ctx, informers);
+}
