@@ -150,7 +150,7 @@ function validateUpdateStrategy(strategy: StatefulSetUpdateStrategy): FieldError
     case '':
       return [{ type: 'Required value', field: path }];
     case 'OnDelete':
-      return obj(strategy.rollingUpdate) ? [{ type: 'Invalid value', field: `${path}.rollingUpdate`, value: `&apps.RollingUpdateStatefulSetStrategy{Partition:${Number(strategy.rollingUpdate!.partition ?? 0)}, MaxUnavailable:(*intstr.IntOrString)(nil)}`, detail: "only allowed for updateStrategy 'RollingUpdate'" }] : [];
+      return obj(strategy.rollingUpdate) ? [{ type: 'Invalid value', field: `${path}.rollingUpdate`, value: `apps.RollingUpdateStatefulSetStrategy{Partition:${Number(strategy.rollingUpdate!.partition ?? 0)}, MaxUnavailable:(*intstr.IntOrString)(nil)}`, detail: "only allowed for updateStrategy 'RollingUpdate'" }] : [];
     case 'RollingUpdate': {
       const ru = obj(strategy.rollingUpdate);
       if (!ru) return [];
