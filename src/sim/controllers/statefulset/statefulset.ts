@@ -25,6 +25,8 @@ import { claimsFor, newStatefulSetPod, ordinalOf, podName, type StatefulSetObjec
 export class StatefulSetController {
   readonly queue: WorkQueue;
   private readonly record;
+  /** StatefulSets that may have orphans to adopt (one was created, or a matching orphan changed). */
+  private readonly adopt = new Set<string>();
 
   constructor(
     private readonly ctx: SimContext,
@@ -35,20 +37,60 @@ export class StatefulSetController {
     const sets = informers.for('statefulsets');
     for (const s of sets.list()) this.queue.add(keyOf(s));
     sets.onChange((obj, _old, type) => {
+      if (type === 'ADDED') this.adopt.add(keyOf(obj));
       if (type !== 'DELETED') this.queue.add(keyOf(obj));
     });
-    informers.for('pods').onChange((obj, old) => {
+    informers.for('pods').onChange((obj, old, type) => {
       const ref = controllerRef(obj) ?? (old ? controllerRef(old) : undefined);
+      if (!ref && type !== 'DELETED' && !obj.metadata.deletionTimestamp) return this.orphanChanged(obj);
       if (ref?.kind !== 'StatefulSet') return;
       const set = sets.get(obj.metadata.namespace, ref.name);
       if (set && set.metadata.uid === ref.uid) this.queue.add(keyOf(set));
     });
   }
 
+  /** A pod without a controller: the StatefulSets whose selector it matches look at it. */
+  private orphanChanged(pod: KObject): void {
+    for (const set of this.informers.for('statefulsets').list(pod.metadata.namespace) as StatefulSetObject[]) {
+      if (set.metadata.deletionTimestamp || ordinalOf(set, pod) < 0) continue;
+      if (!matchSelector(fromLabelSelector(set.spec?.selector), pod.metadata.labels ?? {})) continue;
+      this.adopt.add(keyOf(set));
+      this.queue.add(keyOf(set));
+    }
+  }
+
+  /**
+   * adoptOrphanRevisions, then ClaimPods with isMemberOf: orphaned revisions the selector matches
+   * and matching orphan pods named `<set>-<n>` get this set as controller.
+   */
+  private adoptOrphans(set: StatefulSetObject): void {
+    const selector = fromLabelSelector(set.spec?.selector);
+    for (const r of this.informers.for('controllerrevisions').list(set.metadata.namespace)) {
+      if (controllerRef(r) || r.metadata.deletionTimestamp || !matchSelector(selector, r.metadata.labels ?? {})) continue;
+      const ref = { apiVersion: 'apps/v1', kind: 'StatefulSet', name: set.metadata.name!, uid: set.metadata.uid!, controller: true, blockOwnerDeletion: true };
+      try {
+        this.ctx.api.update('controllerrevisions', r.metadata.namespace, { ...r, metadata: { ...r.metadata, ownerReferences: [...(r.metadata.ownerReferences ?? []), ref] } });
+      } catch (e) {
+        if (!(e instanceof StatusError)) throw e;
+      }
+    }
+    for (const pod of this.informers.for('pods').list(set.metadata.namespace)) {
+      if (controllerRef(pod) || pod.metadata.deletionTimestamp || ordinalOf(set, pod) < 0) continue;
+      if (!matchSelector(selector, pod.metadata.labels ?? {})) continue;
+      const ref = { apiVersion: 'apps/v1', kind: 'StatefulSet', name: set.metadata.name!, uid: set.metadata.uid!, controller: true, blockOwnerDeletion: true };
+      try {
+        this.ctx.api.update('pods', pod.metadata.namespace, { ...pod, metadata: { ...pod.metadata, ownerReferences: [...(pod.metadata.ownerReferences ?? []), ref] } });
+      } catch (e) {
+        if (!(e instanceof StatusError)) throw e;
+      }
+    }
+  }
+
   /** One level-triggered sync; returns a delay to look again (a pod becoming available). */
   sync(key: string): number | void {
     const set = this.informers.for('statefulsets').get(...splitKey(key)) as StatefulSetObject | undefined;
     if (!set || set.metadata.deletionTimestamp) return;
+    if (this.adopt.delete(key)) this.adoptOrphans(set);
     const revs = statefulSetRevisions(this.ctx, this.informers, set);
     if (!revs) return 0;
     const current: RevisionRef = { name: revs.current.metadata.name!, template: templateOf(revs.current) };
@@ -97,7 +139,11 @@ export class StatefulSetController {
     const name = podName(set, ord);
     for (const claim of claimsFor(set, ord).values()) {
       const claimName = claim.metadata.name!;
-      if (this.informers.for('persistentvolumeclaims').get(ns, claimName)) continue;
+      const stored = this.informers.for('persistentvolumeclaims').get(ns, claimName);
+      if (stored) {
+        this.syncClaimOwners(set, stored, undefined);
+        continue;
+      }
       if (set.spec?.persistentVolumeClaimRetentionPolicy?.whenDeleted === 'Delete') claim.metadata.ownerReferences = [setOwner(set)];
       try {
         this.ctx.api.create('persistentvolumeclaims', ns, claim, { bodyOwned: true });
@@ -121,20 +167,25 @@ export class StatefulSetController {
     }
   }
 
+  private syncClaimOwners(set: StatefulSetObject, claim: KObject, condemned: PodObject | undefined): void {
+    const refs = claim.metadata.ownerReferences ?? [];
+    const wanted = wantedClaimOwners(set, refs, condemned);
+    if (sameJson(refs, wanted)) return;
+    const { ownerReferences: _old, ...rest } = claim.metadata;
+    const metadata: KObject['metadata'] = wanted.length ? { ...rest, ownerReferences: wanted } : rest;
+    try {
+      this.ctx.api.update('persistentvolumeclaims', claim.metadata.namespace, { ...claim, metadata });
+    } catch (e) {
+      if (!(e instanceof StatusError)) throw e;
+    }
+  }
+
   private deletePod(set: StatefulSetObject, pod: PodObject, scaledDown: boolean): void {
     const ns = set.metadata.namespace;
-    // whenScaled: Delete hands a condemned pod's claims to the pod, so they go with it.
-    if (scaledDown && set.spec?.persistentVolumeClaimRetentionPolicy?.whenScaled === 'Delete') {
+    if (scaledDown) {
       for (const claim of claimsFor(set, ordinalOf(set, pod)).values()) {
         const stored = this.informers.for('persistentvolumeclaims').get(ns, claim.metadata.name!);
-        if (!stored) continue;
-        const owner = { apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name!, uid: pod.metadata.uid! };
-        const refs = [...(stored.metadata.ownerReferences ?? []).filter((r) => r.uid !== owner.uid), owner];
-        try {
-          this.ctx.api.update('persistentvolumeclaims', ns, { ...stored, metadata: { ...stored.metadata, ownerReferences: refs } });
-        } catch (e) {
-          if (!(e instanceof StatusError)) throw e;
-        }
+        if (stored) this.syncClaimOwners(set, stored, pod);
       }
     }
     try {
@@ -147,7 +198,26 @@ export class StatefulSetController {
   }
 }
 
-function setOwner(set: StatefulSetObject): NonNullable<KObject['metadata']['ownerReferences']>[number] {
+/**
+ * `updateClaimOwnerRefForSetAndPod`: whenDeleted Delete makes the set an owner of the claims of
+ * the pods it keeps; whenScaled Delete makes a condemned pod (and not the set) their owner, so
+ * the garbage collector removes them with it. Retain takes the reference away again.
+ */
+function wantedClaimOwners(set: StatefulSetObject, refs: OwnerRef[], condemned: PodObject | undefined): OwnerRef[] {
+  const policy = set.spec?.persistentVolumeClaimRetentionPolicy;
+  let out = refs.filter((r) => r.uid !== set.metadata.uid && !(r.kind === 'Pod' && r.apiVersion === 'v1'));
+  const podRefs = refs.filter((r) => r.kind === 'Pod' && r.apiVersion === 'v1');
+  if (condemned && policy?.whenScaled === 'Delete') {
+    out = [...out, ...podRefs.filter((r) => r.uid !== condemned.metadata.uid), { apiVersion: 'v1', kind: 'Pod', name: condemned.metadata.name!, uid: condemned.metadata.uid! }];
+  } else if (policy?.whenDeleted === 'Delete') {
+    out = [...out, setOwner(set)];
+  }
+  return out;
+}
+
+type OwnerRef = NonNullable<KObject['metadata']['ownerReferences']>[number];
+
+function setOwner(set: StatefulSetObject): OwnerRef {
   return { apiVersion: 'apps/v1', kind: 'StatefulSet', name: set.metadata.name!, uid: set.metadata.uid! };
 }
 
