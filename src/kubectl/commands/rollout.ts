@@ -168,7 +168,7 @@ const history: CommandModule = {
           continue;
         }
         if (wanted > 0) {
-          ctx.out(revisionTemplateText(byRevision.get(wanted)!));
+          ctx.out(revisionTemplateText(byRevision.get(wanted)!, !withRevisions(type)));
           continue;
         }
         const rows = revisions.map((r) => `${r}\t${byRevision.get(r)!.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION] || '<none>'}\n`);
@@ -193,9 +193,10 @@ function printRevision(rs: ReplicaSetObject, output: string, count: number, now:
  * ReplicaSet's template, with its change-cause among the annotations, written to a plain buffer
  * (literal tabs, no tabwriter).
  */
-function revisionTemplateText(rs: ReplicaSetObject): string {
+function revisionTemplateText(rs: ReplicaSetObject, withCause: boolean): string {
   const template = structuredClone(rs.spec?.template ?? {});
-  const cause = rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION];
+  // Only DeploymentHistoryViewer adds the change-cause; printHistory (DaemonSets, StatefulSets) does not.
+  const cause = withCause ? rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION] : undefined;
   if (cause) template.metadata = { ...template.metadata, annotations: { ...template.metadata?.annotations, [CHANGE_CAUSE_ANNOTATION]: cause } };
   const w = new PrefixWriter();
   describePodTemplate(w, template);

@@ -55,6 +55,8 @@ function createRevision(ctx: SimContext, set: StatefulSetObject, data: Record<st
     labels: { ...(set.spec?.template?.metadata?.labels ?? {}), [REVISION_HASH_LABEL]: name.slice(set.metadata.name!.length + 1) },
     ownerReferences: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: set.metadata.name!, uid: set.metadata.uid!, controller: true, blockOwnerDeletion: true }],
   };
+  // newRevision copies the set's annotations (its change-cause among them).
+  if (set.metadata.annotations) metadata.annotations = { ...set.metadata.annotations };
   try {
     return ctx.api.create('controllerrevisions', ns, { apiVersion: 'apps/v1', kind: 'ControllerRevision', metadata, data, revision }) as RevisionObject;
   } catch (e) {
