@@ -13,6 +13,8 @@ import { REVISION_HASH_LABEL, type StatefulSetObject } from './identity';
 export interface SetOps {
   /** Creates the pod of `ordinal` (its claims first) from that revision; false when it failed. */
   create(ordinal: number, revision: string, template: PodTemplateSpec): boolean;
+  /** `createMissingPersistentVolumeClaims` for a pod that exists but is still Pending. */
+  ensureClaims(pod: PodObject, ordinal: number): void;
   /** Deletes a pod; `scaledDown` when it is condemned (the whenScaled claim policy applies). */
   remove(pod: PodObject, scaledDown: boolean): void;
 }
@@ -69,6 +71,7 @@ export function updateStatefulSet(set: StatefulSetObject, pods: Map<number, PodO
       continue;
     }
     if (isFailed(pod) || isSucceeded(pod)) continue;
+    if (pod.status?.phase === 'Pending' && !isTerminating(pod)) ops.ensureClaims(pod, ord);
     if (isTerminating(pod)) {
       if (monotonic) return wait;
       continue;

@@ -22,11 +22,16 @@ import { computeStatus, podRevision, updateStatefulSet, type RevisionRef } from 
 import { statefulSetRevisions, truncateHistory, type RevisionObject } from './history';
 import { claimsFor, newStatefulSetPod, ordinalOf, podName, type StatefulSetObject } from './identity';
 
+/** How soon a set blocked on a claim being deleted looks again. */
+const CLAIM_RETRY_MS = 1000;
+
 export class StatefulSetController {
   readonly queue: WorkQueue;
   private readonly record;
   /** StatefulSets that may have orphans to adopt (one was created, or a matching orphan changed). */
   private readonly adopt = new Set<string>();
+  /** StatefulSets whose last sync met a claim that is being deleted. */
+  private readonly blocked = new Set<string>();
 
   constructor(
     private readonly ctx: SimContext,
@@ -108,6 +113,7 @@ export class StatefulSetController {
     const now = this.ctx.clock.now();
     const retry = updateStatefulSet(set, byOrdinal, condemned, current, update, {
       create: (ord, revision, template) => this.createPod(set, ord, revision, template),
+      ensureClaims: (pod, ord) => this.createClaims(set, ord, pod.metadata.name!),
       remove: (pod, scaledDown) => this.deletePod(set, pod, scaledDown),
     }, now);
     const pods = this.pods(set);
@@ -121,6 +127,8 @@ export class StatefulSetController {
       }
     }
     truncateHistory(this.ctx, set, revs, new Set(pods.map(podRevision)));
+    // A claim still being deleted blocks its pod: look again shortly (the real queue's back-off).
+    if (this.blocked.delete(key)) return Math.min(retry ?? Infinity, CLAIM_RETRY_MS);
     return retry;
   }
 
@@ -137,24 +145,7 @@ export class StatefulSetController {
     const ns = set.metadata.namespace;
     const pod = newStatefulSetPod(set, template, revision, ord);
     const name = podName(set, ord);
-    for (const claim of claimsFor(set, ord).values()) {
-      const claimName = claim.metadata.name!;
-      const stored = this.informers.for('persistentvolumeclaims').get(ns, claimName);
-      if (stored) {
-        this.syncClaimOwners(set, stored, undefined);
-        continue;
-      }
-      if (set.spec?.persistentVolumeClaimRetentionPolicy?.whenDeleted === 'Delete') claim.metadata.ownerReferences = [setOwner(set)];
-      try {
-        this.ctx.api.create('persistentvolumeclaims', ns, claim, { bodyOwned: true });
-        this.record(set, 'Normal', 'SuccessfulCreate', `create Claim ${claimName} Pod ${name} in StatefulSet ${set.metadata.name} success`);
-      } catch (e) {
-        if (!(e instanceof StatusError)) throw e;
-        if (e.reason === 'AlreadyExists') continue;
-        this.record(set, 'Warning', 'FailedCreate', `create Claim ${claimName} for Pod ${name} in StatefulSet ${set.metadata.name} failed error: ${e.message}`);
-        return false;
-      }
-    }
+    if (!this.createClaims(set, ord, name)) return false;
     try {
       this.ctx.api.create('pods', ns, pod, { bodyOwned: true });
       this.record(set, 'Normal', 'SuccessfulCreate', `create Pod ${name} in StatefulSet ${set.metadata.name} successful`);
@@ -178,6 +169,39 @@ export class StatefulSetController {
     } catch (e) {
       if (!(e instanceof StatusError)) throw e;
     }
+  }
+
+  /**
+   * `createPersistentVolumeClaims`: the pod's missing claims, with the claim events; an existing
+   * claim gets the owners the retention policy wants, one being deleted stops the pod (false).
+   */
+  private createClaims(set: StatefulSetObject, ord: number, name: string): boolean {
+    const ns = set.metadata.namespace;
+    let ok = true;
+    for (const claim of claimsFor(set, ord).values()) {
+      const claimName = claim.metadata.name!;
+      const stored = this.informers.for('persistentvolumeclaims').get(ns, claimName);
+      if (stored?.metadata.deletionTimestamp) {
+        this.blocked.add(keyOf(set));
+        ok = false;
+        continue;
+      }
+      if (stored) {
+        this.syncClaimOwners(set, stored, undefined);
+        continue;
+      }
+      if (set.spec?.persistentVolumeClaimRetentionPolicy?.whenDeleted === 'Delete') claim.metadata.ownerReferences = [setOwner(set)];
+      try {
+        this.ctx.api.create('persistentvolumeclaims', ns, claim, { bodyOwned: true });
+        this.record(set, 'Normal', 'SuccessfulCreate', `create Claim ${claimName} Pod ${name} in StatefulSet ${set.metadata.name} success`);
+      } catch (e) {
+        if (!(e instanceof StatusError)) throw e;
+        if (e.reason === 'AlreadyExists') continue;
+        this.record(set, 'Warning', 'FailedCreate', `create Claim ${claimName} for Pod ${name} in StatefulSet ${set.metadata.name} failed error: ${e.message}`);
+        ok = false;
+      }
+    }
+    return ok;
   }
 
   private deletePod(set: StatefulSetObject, pod: PodObject, scaledDown: boolean): void {
