@@ -32,6 +32,9 @@ export class StatefulSetController {
   private readonly adopt = new Set<string>();
   /** StatefulSets whose last sync met a claim that is being deleted. */
   private readonly blocked = new Set<string>();
+  /** Failed syncs in a row, by set: the work queue's exponential back-off (5 ms doubling, at most 1000 s). */
+  private readonly failures = new Map<string, number>();
+  private failed = false;
 
   constructor(
     private readonly ctx: SimContext,
@@ -94,7 +97,11 @@ export class StatefulSetController {
   /** One level-triggered sync; returns a delay to look again (a pod becoming available). */
   sync(key: string): number | void {
     const set = this.informers.for('statefulsets').get(...splitKey(key)) as StatefulSetObject | undefined;
-    if (!set || set.metadata.deletionTimestamp) return;
+    if (!set || set.metadata.deletionTimestamp) {
+      this.failures.delete(key);
+      return;
+    }
+    this.failed = false;
     if (this.adopt.delete(key)) this.adoptOrphans(set);
     const revs = statefulSetRevisions(this.ctx, this.informers, set);
     if (!revs) return 0;
@@ -111,7 +118,7 @@ export class StatefulSetController {
       else condemned.push(pod);
     }
     const now = this.ctx.clock.now();
-    const retry = updateStatefulSet(set, byOrdinal, condemned, current, update, {
+    let retry = updateStatefulSet(set, byOrdinal, condemned, current, update, {
       create: (ord, revision, template) => this.createPod(set, ord, revision, template),
       ensureClaims: (pod, ord) => this.createClaims(set, ord, pod.metadata.name!),
       remove: (pod, scaledDown) => this.deletePod(set, pod, scaledDown),
@@ -128,8 +135,14 @@ export class StatefulSetController {
     }
     truncateHistory(this.ctx, set, revs, new Set(pods.map(podRevision)));
     // A claim still being deleted blocks its pod: look again shortly (the real queue's back-off).
-    if (this.blocked.delete(key)) return Math.min(retry ?? Infinity, CLAIM_RETRY_MS);
-    return retry;
+    if (this.blocked.delete(key)) retry = Math.min(retry ?? Infinity, CLAIM_RETRY_MS);
+    if (!this.failed) {
+      this.failures.delete(key);
+      return retry;
+    }
+    const n = this.failures.get(key) ?? 0;
+    this.failures.set(key, n + 1);
+    return Math.min(retry ?? Infinity, Math.min(5 * 2 ** n, 1_000_000));
   }
 
   /** The set's pods: those it controls that its selector still matches. */
@@ -154,6 +167,7 @@ export class StatefulSetController {
       if (!(e instanceof StatusError)) throw e;
       if (isNamespaceTerminating(e)) return false;
       this.record(set, 'Warning', 'FailedCreate', `create Pod ${name} in StatefulSet ${set.metadata.name} failed error: ${e.message}`);
+      this.failed = true;
       return false;
     }
   }
@@ -198,6 +212,7 @@ export class StatefulSetController {
         if (!(e instanceof StatusError)) throw e;
         if (e.reason === 'AlreadyExists') continue;
         this.record(set, 'Warning', 'FailedCreate', `create Claim ${claimName} for Pod ${name} in StatefulSet ${set.metadata.name} failed error: ${e.message}`);
+        this.failed = true;
         ok = false;
       }
     }
@@ -217,6 +232,7 @@ export class StatefulSetController {
       this.record(set, 'Normal', 'SuccessfulDelete', `delete Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} successful`);
     } catch (e) {
       if (!(e instanceof StatusError)) throw e;
+      if (e.reason !== 'NotFound') this.failed = true;
       if (e.reason !== 'NotFound') this.record(set, 'Warning', 'FailedDelete', `delete Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} failed error: ${e.message}`);
     }
   }
