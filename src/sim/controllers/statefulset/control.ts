@@ -125,9 +125,9 @@ export function computeStatus(set: StatefulSetObject, all: PodObject[], currentR
       if (podRevision(p) === updateRevision) updated++;
     }
   }
-  const want = set.spec?.replicas ?? 1;
   let current = currentRevision;
-  if (set.spec?.updateStrategy?.type !== 'OnDelete' && updated === want && ready === want && replicas === want) {
+  // completeRollingUpdate (RollingUpdate only: with OnDelete the current revision stays).
+  if (set.spec?.updateStrategy?.type !== 'OnDelete' && updated === replicas && ready === replicas) {
     currentReplicas = updated;
     current = updateRevision;
   }

@@ -123,4 +123,31 @@ describe('StatefulSet controller', () => {
     expect(names(c)).toEqual([]);
     expect(claims(c)).toEqual([]);
   });
+
+  it('numbers pods from spec.ordinals.start', () => {
+    const c = createCluster({ seed: 5 });
+    c.api.create('statefulsets', 'default', web({ replicas: 2, ordinals: { start: 5 } }));
+    c.advance(60_000);
+    expect(names(c)).toEqual(['web-5', 'web-6']);
+    expect(claims(c)).toEqual(['www-web-5', 'www-web-6']);
+    expect((c.api.get('pods', 'default', 'web-6') as J).metadata.labels?.['apps.kubernetes.io/pod-index']).toBe('6');
+  });
+
+  it('with OnDelete, replaces nothing until a pod is deleted, which comes back at the new revision', () => {
+    const c = createCluster({ seed: 5 });
+    c.api.create('statefulsets', 'default', web({ replicas: 2, updateStrategy: { type: 'OnDelete' } }));
+    c.advance(60_000);
+    const s = c.api.get('statefulsets', 'default', 'web') as J;
+    const template = structuredClone(s.spec.template);
+    template.spec.containers[0].image = 'nginx:1.26';
+    c.api.update('statefulsets', 'default', { ...s, spec: { ...s.spec, template } });
+    c.advance(60_000);
+    const image = (n: string) => (c.api.get('pods', 'default', n) as J).spec.containers[0].image;
+    expect([image('web-0'), image('web-1')]).toEqual(['nginx:1.27', 'nginx:1.27']);
+    c.api.delete('pods', 'default', 'web-0');
+    c.advance(60_000);
+    expect([image('web-0'), image('web-1')]).toEqual(['nginx:1.26', 'nginx:1.27']);
+    const st = (c.api.get('statefulsets', 'default', 'web') as J).status;
+    expect([st.currentReplicas, st.updatedReplicas]).toEqual([1, 1]);
+  });
 });
