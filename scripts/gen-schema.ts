@@ -22,7 +22,7 @@ const INT64 = new Set([
   'ObjectMeta.generation', 'ObjectMeta.deletionGracePeriodSeconds', 'PodSpec.terminationGracePeriodSeconds', 'PodSpec.activeDeadlineSeconds',
   'PodSecurityContext.runAsUser', 'PodSecurityContext.runAsGroup', 'PodSecurityContext.fsGroup', 'SecurityContext.runAsUser', 'SecurityContext.runAsGroup',
   'Toleration.tolerationSeconds', 'Probe.terminationGracePeriodSeconds', 'ServiceAccountTokenProjection.expirationSeconds', 'SleepAction.seconds',
-  'DeploymentStatus.observedGeneration', 'ReplicaSetStatus.observedGeneration', 'DaemonSetStatus.observedGeneration', 'ControllerRevision.revision', 'PodCondition.observedGeneration', 'ContainerStatus.allocatedResources',
+  'DeploymentStatus.observedGeneration', 'ReplicaSetStatus.observedGeneration', 'DaemonSetStatus.observedGeneration', 'StatefulSetStatus.observedGeneration', 'ControllerRevision.revision', 'PodCondition.observedGeneration', 'ContainerStatus.allocatedResources',
 ]);
 
 /** `map[string][]byte` fields (Struct.field): base64 strings on the wire, decoded by encoding/json. */

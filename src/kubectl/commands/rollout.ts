@@ -14,6 +14,7 @@ import {
   revisionOf,
 } from '../../sim/kinds/apps/deployment-revision';
 import { daemonSetRevisions, daemonSetRollback, daemonSetStatus } from './rollout-daemonset';
+import { statefulSetStatus } from './rollout-statefulset';
 import { equalIgnoreHash } from '../../sim/kinds/apps/new-replicaset';
 import { POD_TEMPLATE_HASH_LABEL } from '../../sim/kinds/apps/pod-template-hash';
 import type { DeploymentObject, ReplicaSetObject } from '../../sim/kinds/apps/workload-types';
@@ -43,8 +44,10 @@ function targets(ctx: CommandContext, args: ParsedArgs): { found: Found[]; error
 
 function requireDeployment(type: ResourceType): void {
   if (!ROLLOUT_KINDS.includes(type.plural)) throw new CliError(`no status viewer has been implemented for ${type.kind}`);
-  if (type.plural !== 'deployments') throw new CliError(`rollout for ${type.plural} is not available in this playground`);
 }
+
+/** DaemonSets and StatefulSets keep their history in ControllerRevisions. */
+const withRevisions = (type: ResourceType) => type.plural === 'daemonsets' || type.plural === 'statefulsets';
 
 function finish(ctx: CommandContext, errors: unknown[]): number {
   if (errors.length) {
@@ -95,7 +98,8 @@ const status: CommandModule = {
     if (errors.length) return finish(ctx, errors);
     if (found.length !== 1) throw new CliError(`rollout status is only supported on individual resources and resource collections are not supported yet`);
     const { type, object } = found[0];
-    const viewer = type.plural === 'daemonsets' ? daemonSetStatus : (requireDeployment(type), (o: KObject) => deploymentStatus(o as DeploymentObject));
+    requireDeployment(type);
+    const viewer = type.plural === 'daemonsets' ? daemonSetStatus : type.plural === 'statefulsets' ? statefulSetStatus : (o: KObject) => deploymentStatus(o as DeploymentObject);
     const d = object;
     const events: KObject[] = [];
     const stop = ctx.client.watch(type.plural, { namespace: d.metadata.namespace, fieldSelector: `metadata.name=${d.metadata.name}` }, (e) => {
@@ -142,7 +146,7 @@ const history: CommandModule = {
     for (const { type, object } of found) {
       try {
         const byRevision = new Map<number, ReplicaSetObject>();
-        if (type.plural === 'daemonsets') {
+        if (withRevisions(type)) {
           for (const [r, ds] of daemonSetRevisions(object, ctx.client.list('controllerrevisions', object.metadata.namespace))) byRevision.set(r, ds as ReplicaSetObject);
         } else {
           requireDeployment(type);
@@ -164,7 +168,7 @@ const history: CommandModule = {
           continue;
         }
         if (wanted > 0) {
-          ctx.out(revisionTemplateText(byRevision.get(wanted)!));
+          ctx.out(revisionTemplateText(byRevision.get(wanted)!, !withRevisions(type)));
           continue;
         }
         const rows = revisions.map((r) => `${r}\t${byRevision.get(r)!.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION] || '<none>'}\n`);
@@ -189,9 +193,10 @@ function printRevision(rs: ReplicaSetObject, output: string, count: number, now:
  * ReplicaSet's template, with its change-cause among the annotations, written to a plain buffer
  * (literal tabs, no tabwriter).
  */
-function revisionTemplateText(rs: ReplicaSetObject): string {
+function revisionTemplateText(rs: ReplicaSetObject, withCause: boolean): string {
   const template = structuredClone(rs.spec?.template ?? {});
-  const cause = rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION];
+  // Only DeploymentHistoryViewer adds the change-cause; printHistory (DaemonSets, StatefulSets) does not.
+  const cause = withCause ? rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION] : undefined;
   if (cause) template.metadata = { ...template.metadata, annotations: { ...template.metadata?.annotations, [CHANGE_CAUSE_ANNOTATION]: cause } };
   const w = new PrefixWriter();
   describePodTemplate(w, template);
@@ -212,7 +217,7 @@ const undo: CommandModule = {
     const { found, errors } = targets(ctx, args);
     for (const { type, object } of found) {
       try {
-        if (type.plural === 'daemonsets') {
+        if (withRevisions(type)) {
           const step = daemonSetRollback(object, ctx.client.list('controllerrevisions', object.metadata.namespace), args.int('to-revision'));
           if ('skipped' in step) {
             printChange(ctx, args, type, object, `skipped rollback (current template already matches revision ${step.skipped})`, mode);
@@ -293,8 +298,9 @@ function patcher(name: 'restart' | 'pause' | 'resume', short: string): CommandMo
       for (const { type, object } of found) {
         const resourceString = `${type.plural}${type.group ? `.${type.group}` : ''}`;
         try {
-          // DaemonSets restart too (they have no pause).
-          if (!(name === 'restart' && type.plural === 'daemonsets')) requireDeployment(type);
+          requireDeployment(type);
+          // DaemonSets and StatefulSets restart too; only Deployments pause (kubectl's ObjectPauser).
+          if (name !== 'restart' && type.plural !== 'deployments') throw new CliError(`${resourceString} "${object.metadata.name}" ${name === 'pause' ? 'pausing' : 'resuming'} is not supported`, false);
           const changed = mutableCopy(object) as DeploymentObject;
           const spec = changed.spec as { paused?: boolean; template?: { metadata?: { annotations?: Record<string, string> } } };
           if (name === 'restart') {

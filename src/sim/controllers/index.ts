@@ -17,6 +17,7 @@ import { startResourceQuotaController, type ResourceQuotaController } from './re
 import { startRootCAPublisher, type RootCAPublisher } from './root-ca/root-ca';
 import { startServiceAccountsController, type ServiceAccountsController } from './serviceaccount/serviceaccounts';
 import { startClusterRoleAggregationController, type ClusterRoleAggregationController } from './clusterrole-aggregation/clusterrole-aggregation';
+import { startStatefulSetController, type StatefulSetController } from './statefulset/statefulset';
 import { startJobController, type JobController } from './job/job';
 import { startCronJobController, type CronJobController } from './cronjob/cronjob';
 import { startTTLAfterFinishedController, type TTLAfterFinishedController } from './ttl-after-finished/ttl-after-finished';
@@ -35,6 +36,7 @@ export interface ControllerManager {
   endpointSlices: EndpointSliceController;
   endpointSliceMirroring: EndpointSliceMirroringController;
   daemonSets: DaemonSetController;
+  statefulSets: StatefulSetController;
   podGC: PodGC;
   clusterRoleAggregation: ClusterRoleAggregationController;
   persistentVolumes: PersistentVolumeController;
@@ -61,6 +63,7 @@ export function startControllers(ctx: SimContext, informers = new SharedInformer
     endpointSlices: startEndpointSliceController(ctx, informers),
     endpointSliceMirroring: startEndpointSliceMirroringController(ctx, informers),
     daemonSets: startDaemonSetController(ctx, informers),
+    statefulSets: startStatefulSetController(ctx, informers),
     podGC: startPodGC(ctx, informers),
     clusterRoleAggregation: startClusterRoleAggregationController(ctx, informers),
     persistentVolumes: startPersistentVolumeController(ctx, informers),

@@ -50,6 +50,6 @@ describe('image references', () => {
     const repos = knownRepositories();
     expect(new Set(repos).size).toBe(repos.length);
     expect(repos.slice(0, 3)).toEqual(['docker.io/library/nginx', 'docker.io/library/busybox', 'registry.k8s.io/busybox']);
-    expect(repos).toHaveLength(35);
+    expect(repos).toHaveLength(36);
   });
 });

@@ -24,7 +24,7 @@ import { kindnetd } from './kindnetd';
 import { kubeComponents } from './kube-components';
 import { mongo } from './mongo';
 import { mysql } from './mysql';
-import { nginx } from './nginx';
+import { nginx, nginxSlim } from './nginx';
 import { perl } from './perl';
 import { phpApache } from './php-apache';
 import { metricsServer } from './metrics-server';
@@ -45,7 +45,7 @@ export { appStateOf, toRequest } from './http';
 export { credentialMatches, pullRefusal, PRIVATE_REGISTRIES, type RegistryCredential } from './registry-auth';
 
 /** The families in the registry's order (what `knownRepositories` lists). */
-const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho, coredns, localPathProvisioner, ingressNginx, kubeComponents, kindnetd, privateApp, perl];
+const FAMILIES: ImageFamily[] = [nginx, busybox, kuard, httpd, redis, ubuntu, alpine, debian, mysql, mongo, phpApache, fluentd, stress, metricsServer, postgres, curl, agnhost, goproxy, httpEcho, coredns, localPathProvisioner, ingressNginx, kubeComponents, kindnetd, privateApp, perl, nginxSlim];
 
 const REPOS: ImageRepository[] = FAMILIES.flatMap((f) => f.repositories);
 

@@ -77,3 +77,20 @@ export const nginx: ImageFamily = {
     },
   ],
 };
+
+/** The Kubernetes docs' nginx (StatefulSet Basics): a small Debian with nginx, the same server. */
+export const nginxSlim: ImageFamily = {
+  name: 'nginx-slim',
+  repositories: [
+    {
+      repository: 'registry.k8s.io/nginx-slim',
+      tags: { '0.21': [31478345, '1.25.3'], '0.22': [31501236, '1.25.3'], '0.23': [31529772, '1.25.3'], '0.24': [31548901, '1.27.0'], '0.26': [31569032, '1.27.0'], '0.27': [31571884, '1.27.2'] },
+      entrypoint: [],
+      cmd: ['nginx', '-g', 'daemon off;'],
+      binaries: [...DEBIAN, 'nginx', 'curl'],
+      server: nginxServer,
+      idle: { cpuMillis: 0, memoryBytes: 3 * MiB + 270 * 1024 },
+      files: { ...DEBIAN_FILES, ...NGINX_FILES },
+    },
+  ],
+};

@@ -12,6 +12,7 @@ import { controllerRevisionKind } from './apps/controllerrevision';
 import { daemonSetKind } from './apps/daemonset';
 import { deploymentKind } from './apps/deployment';
 import { replicaSetKind } from './apps/replicaset';
+import { statefulSetKind } from './apps/statefulset';
 import { cronJobKind } from './batch/cronjob';
 import { jobKind } from './batch/job';
 import { networkPolicyKind } from './networking/networkpolicy';
@@ -61,6 +62,7 @@ export const KINDS: readonly KindDefinition[] = [
   daemonSetKind,
   deploymentKind,
   replicaSetKind,
+  statefulSetKind,
   cronJobKind,
   jobKind,
   endpointSliceKind,

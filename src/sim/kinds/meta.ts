@@ -14,6 +14,8 @@ import { isValidPathSegmentName } from './rbac/policy-rule';
 const NAME_VALIDATORS: Record<string, NameValidator> = {
   Service: nameIsDNS1035Label,
   Namespace: nameIsDNSLabel,
+  // ValidateStatefulSetName: a pod's hostname is `<name>-<i>`.
+  StatefulSet: nameIsDNSLabel,
   Role: isValidPathSegmentName,
   ClusterRole: isValidPathSegmentName,
   RoleBinding: isValidPathSegmentName,

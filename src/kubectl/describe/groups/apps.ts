@@ -2,6 +2,7 @@
 import type { KObject } from '../../../sim/core/object';
 import { eventsOf as events, type GroupDescribers } from '../describer';
 import { describeDaemonSet } from '../daemonset';
+import { describeStatefulSet } from '../statefulset';
 import { describeDeployment, describeReplicaSet } from '../workloads';
 
 export const APPS_DESCRIBERS: GroupDescribers = {
@@ -13,6 +14,8 @@ export const APPS_DESCRIBERS: GroupDescribers = {
       describeDeployment(obj, { nowMs: source.now(), events: events(source, obj, settings), replicaSets: source.list('replicasets', obj.metadata.namespace), pods: [] }),
     ReplicaSet: (obj, source, settings) =>
       describeReplicaSet(obj, { nowMs: source.now(), events: events(source, obj, settings), replicaSets: [], pods: source.list('pods', obj.metadata.namespace) }),
+    StatefulSet: (obj, source, settings) =>
+      describeStatefulSet(obj, { nowMs: source.now(), events: events(source, obj, settings), replicaSets: [], pods: source.list('pods', obj.metadata.namespace) }),
   },
   generic: ['ControllerRevision'],
 };

@@ -69,7 +69,7 @@ describe('strict decoding', () => {
 
 describe('schemas for the editor', () => {
   it('has one self-contained schema per served kind, with descriptions', () => {
-    expect(ALL_SCHEMAS.map((s) => s.kind).sort()).toEqual(['ClusterRole', 'ClusterRoleBinding', 'ComponentStatus', 'ConfigMap', 'ControllerRevision', 'CronJob', 'DaemonSet', 'Deployment', 'EndpointSlice', 'Endpoints', 'Event', 'Ingress', 'IngressClass', 'Job', 'LimitRange', 'Namespace', 'NetworkPolicy', 'Node', 'PersistentVolume', 'PersistentVolumeClaim', 'Pod', 'ReplicaSet', 'ResourceQuota', 'Role', 'RoleBinding', 'Secret', 'Service', 'ServiceAccount', 'StorageClass']);
+    expect(ALL_SCHEMAS.map((s) => s.kind).sort()).toEqual(['ClusterRole', 'ClusterRoleBinding', 'ComponentStatus', 'ConfigMap', 'ControllerRevision', 'CronJob', 'DaemonSet', 'Deployment', 'EndpointSlice', 'Endpoints', 'Event', 'Ingress', 'IngressClass', 'Job', 'LimitRange', 'Namespace', 'NetworkPolicy', 'Node', 'PersistentVolume', 'PersistentVolumeClaim', 'Pod', 'ReplicaSet', 'ResourceQuota', 'Role', 'RoleBinding', 'Secret', 'Service', 'ServiceAccount', 'StatefulSet', 'StorageClass']);
     const pod = jsonSchemaFor('Pod')!;
     expect(pod.$ref).toBe('#/definitions/Pod');
     const defs = pod.definitions as Record<string, { description?: string; properties?: Record<string, unknown> }>;
