@@ -81,13 +81,18 @@ export function updateStatefulSet(set: StatefulSetObject, pods: Map<number, PodO
       if (monotonic) return wait;
     }
   }
-  // Condemned pods go highest ordinal first; OrderedReady one at a time, each fully gone.
+  // Condemned pods go highest ordinal first; OrderedReady one at a time, each fully gone, and an
+  // unhealthy one only when it is the first unhealthy pod (replicas ascending, then condemned
+  // descending, as processCondemned sees them).
   const doomed = [...condemned].sort((a, b) => ordinalDesc(a, b));
+  const inRange = [...pods.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p);
+  const firstUnhealthy = [...inRange, ...doomed].find((p) => !isRunningAndReady(p) || isTerminating(p));
   for (const pod of doomed) {
     if (isTerminating(pod)) {
       if (monotonic) return wait;
       continue;
     }
+    if (monotonic && !isRunningAndReady(pod) && pod !== firstUnhealthy) return wait;
     ops.remove(pod, true);
     if (monotonic) return wait;
   }
@@ -100,7 +105,8 @@ export function updateStatefulSet(set: StatefulSetObject, pods: Map<number, PodO
       ops.remove(pod, false);
       return wait;
     }
-    if (!isRunningAndReady(pod) || !isPodAvailable(pod, minReady, now)) return wait;
+    // isHealthy: Running, Ready and not terminating.
+    if (!isRunningAndReady(pod) || isTerminating(pod)) return wait;
   }
   return wait;
 }
