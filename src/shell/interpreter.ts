@@ -174,13 +174,31 @@ export class Shell {
     for (const { op, command, background } of list.items) {
       if (op === '&&' && this.status !== 0) continue;
       if (op === '||' && this.status === 0) continue;
-      if (background !== undefined && this.config.jobs && command.kind === 'simple' && command.redirects.length === 0) yield* this.background(command, background, this.config.jobs);
+      const jobFrame = background !== undefined && this.config.jobs && command.kind === 'simple' ? this.jobFrame(command.redirects) : undefined;
+      if (jobFrame && command.kind === 'simple') yield* this.background(command, background!, this.config.jobs!, jobFrame);
       else yield* this.command(command);
     }
   }
 
+  /**
+   * Where a background job's output goes: the terminal, or nowhere for `> /dev/null`, `2>&1`
+   * and the like. undefined for a redirection to a file (such a job runs in its turn instead).
+   */
+  private jobFrame(redirects: Redirect[]): Frame | undefined {
+    const frame: Frame = { out: (t) => this.config.write(t, 'stdout'), err: (t) => this.config.write(t, 'stderr'), stdin: { text: '', pos: 0 } };
+    const discard = () => undefined;
+    for (const r of redirects) {
+      if (r.op === '2>&1') frame.err = frame.out;
+      else if (r.op === '>&2') frame.out = frame.err;
+      else if (r.op === '<' || r.target.map((p) => (p.kind === 'lit' ? p.text : '\0')).join('') !== '/dev/null') return undefined;
+      else if (r.op === '>' || r.op === '>>') frame.out = discard;
+      else frame.err = discard;
+    }
+    return frame;
+  }
+
   /** `cmd &`: the program starts as a job of `jobs`; the line goes on at once (status 0, `$!` its pid). */
-  private *background(cmd: Extract<Command, { kind: 'simple' }>, text: string, jobs: JobTable): ShellRun<void> {
+  private *background(cmd: Extract<Command, { kind: 'simple' }>, text: string, jobs: JobTable, frame: Frame): ShellRun<void> {
     this.step();
     let argv: string[] = [];
     for (const w of this.braces(cmd.words)) argv.push(...(hasSubst(w) ? yield* this.expand(w) : fields(w, true, [], this)));
@@ -188,7 +206,10 @@ export class Shell {
     const assigned: Array<[string, string]> = [];
     for (const [name, value] of cmd.assigns) assigned.push([name, (hasSubst(value) ? yield* this.expand(value, false) : fields(value, false, [], this)).join('')]);
     const program = argv.length ? this.config.lookup(argv[0]) : undefined;
+    const saved = this.frame;
+    this.frame = frame;
     const io = new Call(this, argv, '', assigned);
+    this.frame = saved;
     const notFound = () => this.notFound(argv[0]);
     const run = function* (): ShellRun<number> {
       if (!program) return argv.length ? notFound() : 0;

@@ -87,9 +87,11 @@ export class JobTable {
     return out;
   }
 
-  /** `jobs`: each job with its state. */
+  /** `jobs`: each job with its state; an ended one is thereby told of, and leaves the table. */
   list(): string {
-    return this.jobs.map((j) => `[${j.id}]${this.mark(j)}  ${(j.ended?.status ?? 'Running').padEnd(24)}${j.text}${j.ended ? '' : ' &'}\n`).join('');
+    const out = this.jobs.map((j) => `[${j.id}]${this.mark(j)}  ${(j.ended?.status ?? 'Running').padEnd(24)}${j.text}${j.ended ? '' : ' &'}\n`).join('');
+    this.jobs = this.jobs.filter((j) => !j.ended);
+    return out;
   }
 
   /**

@@ -174,7 +174,11 @@ function planUnlimited(pod: Pod, container: Container, image: ImageInfo, facts: 
   const workload = image.workload?.(argv, image.version);
   if (workload) return { ...workloadPlan(workload), exec };
   const networkProgram = world ? image.networkProgram?.(argv, image.version) : undefined;
-  if (networkProgram) return livePlan(new LiveProcess(argv, { ...ctx, files: own.initial() }, own, world!, new Map([[basename(argv[0]), networkProgram]])), own, world!.startedAt, exec);
+  if (networkProgram) {
+    const plan = livePlan(new LiveProcess(argv, { ...ctx, files: own.initial() }, own, world!, new Map([[basename(argv[0]), networkProgram]])), own, world!.startedAt, exec);
+    // A Go program as PID 1 without a handler: SIGTERM ends it at once with status 2 (runtime dieFromSignal).
+    return { ...plan, onSigterm: { afterMs: 0, code: 2 } };
+  }
   // Some servers are chosen by their arguments (agnhost's subcommands).
   const server = image.server?.withArgs && argv.length > 0 && image.server.binaries.includes(basename(argv[0])) ? image.server.withArgs(argv.slice(1)) : image.server;
   const declared = declaredPorts(container);
