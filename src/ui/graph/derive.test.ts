@@ -172,6 +172,18 @@ describe('GraphBuilder', () => {
     expect(g.nodes.find((n) => n.id === 'configmaps:default/settings')!.data).toMatchObject({ summary: '2 keys' });
   });
 
+  it('draws a StatefulSet as a card with its ready replicas and image', () => {
+    const sts: KObject = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'web', namespace: 'default', uid: 'sts-web' },
+      spec: { replicas: 3, template: { spec: { containers: [{ name: 'nginx', image: 'registry.k8s.io/nginx-slim:0.21' }] } } },
+      status: { replicas: 2, readyReplicas: 1 },
+    };
+    const g = new GraphBuilder().build(input(mirrorFromSnapshot({ statefulsets: [sts] })));
+    expect(g.nodes.find((n) => n.id === 'statefulsets:default/web')!.data).toMatchObject({ kind: 'StatefulSet', summary: '1/3 ready · registry.k8s.io/nginx-slim:0.21' });
+  });
+
   it('returns identical node objects for everything that did not change', () => {
     const builder = new GraphBuilder();
     const m1 = base();

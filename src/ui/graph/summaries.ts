@@ -67,6 +67,8 @@ export function cronJobSummary(c: KObject): string {
 export const CARD_LOOKS: Readonly<Record<string, { summary(o: KObject): string; faded?(o: KObject): boolean }>> = {
   Deployment: { summary: deploymentSummary },
   DaemonSet: { summary: daemonSetSummary },
+  // Ready of replicas and the image, as for a ReplicaSet: a rolling update shows as the image changes.
+  StatefulSet: { summary: replicaSetSummary },
   // A ReplicaSet scaled to zero is an old revision kept for rollback.
   ReplicaSet: { summary: replicaSetSummary, faded: (r) => ((r.spec as { replicas?: number } | undefined)?.replicas ?? 0) === 0 },
   Service: { summary: serviceSummary },
