@@ -21,7 +21,7 @@ import { backOff, closeInstance, markExited, PLEG_MS, showHookFailure } from './
 import { takeNewImage } from './lifecycle/spec-change';
 import { makeCtr, restartPolicy, usageOf, type Action, type ContainerUsage, type Ctr } from './container-record';
 import { PodFiles } from '../fs/pod-files';
-import { PodVolumeManager } from './lifecycle/volume-manager';
+import { PodVolumeManager, type VolumeOwner } from './lifecycle/volume-manager';
 import { volumeSources } from './volume-sources';
 import type { PodSandbox } from './exec/sandbox';
 import { podWorld } from './live-process';
@@ -32,7 +32,7 @@ import { applyProbeResult, probeKill } from './probes/result-change';
 import type { ProbeType } from './probes/outcome';
 import type { Result } from './probes/probe-worker';
 
-export class PodWorker {
+export class PodWorker implements VolumeOwner {
   private pod: Pod;
   private readonly uid: string;
   private readonly ns: string;
@@ -68,15 +68,8 @@ export class PodWorker {
     this.inits = (spec.initContainers ?? []).map((c) => makeCtr(c, true, waiting));
     this.ctrs = spec.containers.map((c) => makeCtr(c, false, waiting));
     const facts = () => podFacts(this.rt, this.view.podIP);
-    this.files = new PodFiles(this.pod, facts, volumeSources(rt, () => this.pod, facts));
-    this.volumes = new PodVolumeManager(this.files, this.uid, {
-      clock: rt.clock,
-      actor: rt.actor,
-      pod: () => this.pod,
-      active: () => !this.finished && !this.terminating && !this.done,
-      failedMount: (message) => rt.record(this.pod as unknown as KObject, 'Warning', 'FailedMount', message),
-      evict: (message) => this.evict(message),
-    });
+    this.files = new PodFiles(this.pod, facts, volumeSources(rt, this, facts));
+    this.volumes = new PodVolumeManager(this.files, this.uid, rt, this);
     this.view = { sandboxReady: false, hostIP: rt.node.internalIP, startTime: rt.now(), initContainers: this.inits.map((c) => c.view), containers: this.ctrs.map((c) => c.view), terminal: false };
   }
 
@@ -222,8 +215,16 @@ export class PodWorker {
     if (this.volumes.mount()) this.sandboxAt = this.rt.clock.now() + this.rt.sandboxDelay();
   }
 
+  currentPod(): Pod {
+    return this.pod;
+  }
+
+  runsPod(): boolean {
+    return !this.finished && !this.terminating && !this.done;
+  }
+
   /** evictPod: the Evicted event, the pod Failed with the reason, its containers killed at once. */
-  private evict(message: string): void {
+  evict(message: string): void {
     this.rt.record(this.pod as unknown as KObject, 'Warning', 'Evicted', message);
     Object.assign(this.view, { forcedPhase: 'Failed', reason: 'Evicted', message });
     this.done = true;

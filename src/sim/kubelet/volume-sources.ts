@@ -20,8 +20,8 @@ interface HeldToken {
   ttlMs: number;
 }
 
-export function volumeSources(rt: NodeRuntime, pod: () => Pod, facts: () => PodFacts): VolumeSources {
-  return new KubeletVolumeSources(rt, pod, facts);
+export function volumeSources(rt: NodeRuntime, owner: { currentPod(): Pod }, facts: () => PodFacts): VolumeSources {
+  return new KubeletVolumeSources(rt, owner, facts);
 }
 
 class KubeletVolumeSources implements VolumeSources {
@@ -29,9 +29,13 @@ class KubeletVolumeSources implements VolumeSources {
 
   constructor(
     private readonly rt: NodeRuntime,
-    readonly pod: () => Pod,
+    private readonly owner: { currentPod(): Pod },
     readonly facts: () => PodFacts,
   ) {}
+
+  pod(): Pod {
+    return this.owner.currentPod();
+  }
 
   configMap(name: string): ConfigMap | undefined {
     return this.get('configmaps', name) as unknown as ConfigMap | undefined;
