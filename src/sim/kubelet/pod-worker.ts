@@ -10,6 +10,7 @@ import type { KObject } from '../core/object';
 import type { ImageInfo } from '../images';
 import type { PodView, TerminatedState } from './pod-status';
 import { StatusWriter } from './status-writer';
+import { carryRestarts } from './node-restart';
 import type { NodeRuntime } from './runtime';
 import type { HookTarget } from './lifecycle/hooks';
 import { keepStopTimers, killBy, stopContainers } from './lifecycle/stop';
@@ -86,6 +87,16 @@ export class PodWorker {
     this.prober = this.makeProber();
     this.schedule();
     this.writeStatus();
+  }
+
+  /**
+   * Before start, for a pod this node ran before its container stopped (./node-restart.ts): the
+   * same start time, restarts counted. True when a container had run (a sandbox was lost).
+   */
+  resume(obj: KObject, stoppedAt: string): boolean {
+    const status = obj.status as { startTime?: string; containerStatuses?: Array<Record<string, unknown>> } | undefined;
+    if (status?.startTime) this.view.startTime = status.startTime;
+    return carryRestarts(this.ctrs.map((c) => c.view), status?.containerStatuses, stoppedAt);
   }
 
   /** Latest object from the watch. */

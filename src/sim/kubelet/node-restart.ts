@@ -1,0 +1,41 @@
+/**
+ * What a kubelet does when its node container starts again (kind: `docker start kind-worker2`):
+ * it posts every condition healthy again (they were Unknown while it was away), and each pod it
+ * ran gets a new sandbox — its containers start again with their restart count one higher and
+ * the killed instance as `lastState` (exit code 255, reason Unknown, as after a node reboot).
+ */
+import type { SimContext } from '../context';
+import type { KObject } from '../core/object';
+import { nodeConditions } from './node-object';
+import type { ContainerView, TerminatedState } from './pod-status';
+
+/** The Node as the restarted kubelet posts it: every condition fresh (`KubeletReady`, …). */
+export function postReady(ctx: SimContext, node: KObject, now: string): void {
+  const status = (node.status ?? {}) as { conditions?: Array<Record<string, string>> };
+  const previous = new Map((status.conditions ?? []).map((c) => [c.type, c]));
+  const conditions = nodeConditions(now).map((c) => {
+    const before = previous.get(c.type);
+    // A condition keeps its transition time while its status stays the same.
+    return before && before.status === c.status ? { ...c, lastTransitionTime: before.lastTransitionTime } : c;
+  });
+  const others = (status.conditions ?? []).filter((c) => !conditions.some((n) => n.type === c.type));
+  ctx.api.updateStatus('nodes', undefined, { ...node, status: { ...status, conditions: [...others, ...conditions] } });
+}
+
+/**
+ * The container views of a pod whose sandbox died with its node: each container that had run
+ * counts a restart and shows the dead instance as lastState. False when none had run.
+ */
+export function carryRestarts(views: ContainerView[], previous: ReadonlyArray<Record<string, any>> | undefined, now: string): boolean {
+  let any = false;
+  for (const view of views) {
+    const before = previous?.find((s) => s.name === view.name);
+    if (!before?.containerID) continue;
+    any = true;
+    const startedAt: string = before.state?.running?.startedAt ?? before.state?.terminated?.startedAt ?? now;
+    const last: TerminatedState = { exitCode: 255, reason: 'Unknown', startedAt, finishedAt: before.state?.terminated?.finishedAt ?? now, containerID: before.containerID };
+    view.restartCount = (before.restartCount ?? 0) + 1;
+    view.lastState = last;
+  }
+  return any;
+}
