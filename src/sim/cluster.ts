@@ -31,6 +31,7 @@ import { podNetworkOf } from './kubelet/exec/network';
 import { controlPlaneManifests } from './system/control-plane';
 import { NodeHeartbeats } from './kubelet/heartbeats';
 import { NodeContainers } from './faults/node-containers';
+import { startNodeLifecycleController } from './controllers/nodelifecycle/node-lifecycle';
 
 export interface ClusterOptions {
   seed?: number | string;
@@ -125,6 +126,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const nodeContainers = new NodeContainers(nodes, kubelets, clock.now(), () => clock.now());
   const scheduler = startScheduler(ctx, informers);
   const controllers = startControllers(ctx, informers);
+  startNodeLifecycleController(ctx, informers, heartbeats);
   const hostPorts = new HostPorts();
   const network = new ClusterNetwork({ informers, kubelets, nodes, rng: rng.fork('kube-proxy'), now: () => clock.now(), hostPorts });
   const networkPolicy = createPolicyCheck(informers);
