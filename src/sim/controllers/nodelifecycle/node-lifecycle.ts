@@ -46,7 +46,6 @@ export class NodeLifecycleController {
       const node = obj as NodeObject;
       if (type === 'DELETED') {
         this.cancel(node.metadata.name!);
-        this.eviction.nodeGone(node.metadata.name!);
       } else if (isReady(node) && unreachableTaints(node).length) {
         // The kubelet is back: the next pass lifts the taints.
         this.monitorAt(node.metadata.name!, this.ctx.clock.now(), () => this.markReachable(node.metadata.name!));
@@ -77,7 +76,7 @@ export class NodeLifecycleController {
     const conditions = (node.status?.conditions ?? []).map((c) =>
       c.type === 'NetworkUnavailable' || c.status === 'Unknown' ? c : { ...c, status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', lastTransitionTime: now },
     );
-    let current = this.ctx.api.updateStatus('nodes', undefined, { ...node, status: { ...node.status, conditions } } as KObject) as NodeObject;
+    const current = this.ctx.api.updateStatus('nodes', undefined, { ...node, status: { ...node.status, conditions } } as KObject) as NodeObject;
     this.record(current, 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`);
     this.markPodsNotReady(name);
     const taints: Taint[] = [
@@ -85,8 +84,7 @@ export class NodeLifecycleController {
       { key: UNREACHABLE_TAINT_KEY, effect: 'NoExecute', timeAdded: now },
       { key: UNREACHABLE_TAINT_KEY, effect: 'NoSchedule' },
     ];
-    current = this.ctx.api.update('nodes', undefined, { ...current, spec: { ...current.spec, taints } } as KObject) as NodeObject;
-    this.eviction.nodeTainted(name, this.ctx.clock.now());
+    this.ctx.api.update('nodes', undefined, { ...current, spec: { ...current.spec, taints } } as KObject);
   }
 
   /** `MarkPodsNotReady`: each pod's Ready condition False, and a NodeNotReady event on it. */
@@ -115,7 +113,6 @@ export class NodeLifecycleController {
     if (taints.length) spec.taints = taints;
     else delete spec.taints;
     this.ctx.api.update('nodes', undefined, { ...node, spec } as KObject);
-    this.eviction.nodeUntainted(name);
   }
 }
 

@@ -1,29 +1,36 @@
 /**
  * The taint eviction controller (pkg/controller/tainteviction, `taint-eviction-controller`):
- * when a node gets the `unreachable` NoExecute taint, each pod on it that does not tolerate it
- * is deleted at once; one that tolerates it for `tolerationSeconds` (300 s from the
- * DefaultTolerationSeconds admission plugin) is deleted when that runs out; one that tolerates
- * it for ever (a DaemonSet's pods) stays. Deleting first sets the `DisruptionTarget` condition;
- * the pod then stays Terminating until its kubelet comes back. The taint lifted in time cancels
- * the deletion.
+ * a pod on a node with `NoExecute` taints is deleted at once unless it tolerates them all; if
+ * it tolerates them for `tolerationSeconds` (the `unreachable`/`not-ready` 300 s come from the
+ * DefaultTolerationSeconds admission plugin) it is deleted when the shortest runs out; if for
+ * ever (a DaemonSet's pods tolerate unreachable) it stays. Deleting first sets the
+ * `DisruptionTarget` condition. The taints lifted in time cancel the deletion, with an event.
+ * Only nodes with NoExecute taints cost anything: pods elsewhere are not looked at.
  */
-import type { Taint, Toleration } from 'kubernetes-types/core/v1';
+import type { Node, Taint, Toleration } from 'kubernetes-types/core/v1';
 import { StatusError } from '../../api/errors';
 import type { SimContext } from '../../context';
+import { sameJson } from '../../core/json-equal';
 import type { KObject } from '../../core/object';
 import type { SharedInformers } from '../../informers/shared-informers';
 import type { PodObject } from '../../kinds/apps/workload-types';
 import { tolerates } from '../../scheduler/plugins';
 
 const ACTOR = 'taint-eviction-controller';
-const UNREACHABLE_NO_EXECUTE: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoExecute' };
 
-/** `getMinTolerationTime`: undefined when a matching toleration has no limit; -1 when none matches. */
-export function tolerationMs(tolerations: readonly Toleration[] | undefined, taint: Taint): number | undefined {
-  const matching = (tolerations ?? []).filter((t) => tolerates(t, taint));
-  if (matching.length === 0) return -1;
+/**
+ * `GetMatchingTolerations` + `getMinTolerationTime` for one taint list: -1 when some taint is not
+ * tolerated (evict now), undefined when every matching toleration is unlimited, else the shortest.
+ */
+export function tolerationMs(tolerations: readonly Toleration[] | undefined, ...taints: Taint[]): number | undefined {
+  const used: Toleration[] = [];
+  for (const taint of taints) {
+    const matching = (tolerations ?? []).filter((t) => tolerates(t, taint));
+    if (matching.length === 0) return -1;
+    used.push(...matching);
+  }
   let min: number | undefined;
-  for (const t of matching) {
+  for (const t of used) {
     if (t.tolerationSeconds === undefined || t.tolerationSeconds === null) continue;
     const ms = Math.max(0, t.tolerationSeconds) * 1000;
     min = min === undefined ? ms : Math.min(min, ms);
@@ -31,9 +38,15 @@ export function tolerationMs(tolerations: readonly Toleration[] | undefined, tai
   return min;
 }
 
+function noExecute(node: Node | undefined): Taint[] {
+  return (node?.spec?.taints ?? []).filter((t) => t.effect === 'NoExecute');
+}
+
 export class TaintEviction {
-  /** Scheduled deletions by node, then pod key. */
-  private readonly scheduled = new Map<string, Map<string, number>>();
+  /** NoExecute taints of the nodes that have some. */
+  private readonly tainted = new Map<string, Taint[]>();
+  /** Scheduled deletions by pod key. */
+  private readonly work = new Map<string, { timer: number; createdAt: number; uid: string }>();
   private readonly record;
 
   constructor(
@@ -41,43 +54,64 @@ export class TaintEviction {
     private readonly informers: SharedInformers,
   ) {
     this.record = ctx.events.for({ component: ACTOR });
-  }
-
-  nodeTainted(node: string, addedAt: number): void {
-    const pods = (this.informers.for('pods').list() as PodObject[]).filter((p) => p.spec?.nodeName === node && !p.metadata.deletionTimestamp);
-    const timers = new Map<string, number>();
-    this.scheduled.set(node, timers);
-    for (const pod of pods) {
-      const ms = tolerationMs(pod.spec?.tolerations, UNREACHABLE_NO_EXECUTE);
-      if (ms === undefined) continue;
+    informers.for('nodes').onChange((obj, old, type) => {
+      const name = obj.metadata.name!;
+      const taints = type === 'DELETED' ? [] : noExecute(obj as Node);
+      if (sameJson(taints, noExecute(old as Node | undefined)) && type !== 'DELETED') return;
+      if (taints.length) this.tainted.set(name, taints);
+      else this.tainted.delete(name);
+      // Not from inside the watch handler: the pods are looked at a moment later.
+      ctx.clock.after(0, () => this.processNode(name), ACTOR);
+    });
+    informers.for('pods').onChange((obj, old, type) => {
+      const pod = obj as PodObject;
       const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
-      const uid = pod.metadata.uid!;
-      if (ms < 0) {
-        this.evict(key, uid);
-        continue;
-      }
-      timers.set(key, this.ctx.clock.at(addedAt + ms, () => {
-        timers.delete(key);
-        this.evict(key, uid);
-      }, ACTOR));
+      if (type === 'DELETED') return this.cancel(key, false);
+      const node = pod.spec?.nodeName;
+      if (!node || !this.tainted.has(node)) return;
+      const before = old as PodObject | undefined;
+      if (before && before.spec?.nodeName === node && sameJson(before.spec?.tolerations, pod.spec?.tolerations)) return;
+      ctx.clock.after(0, () => this.processPod(key), ACTOR);
+    });
+  }
+
+  private processNode(node: string): void {
+    for (const pod of this.informers.for('pods').list() as PodObject[]) {
+      if (pod.spec?.nodeName === node) this.processPod(`${pod.metadata.namespace}/${pod.metadata.name}`);
     }
   }
 
-  /** The taint was lifted: scheduled deletions are cancelled, each with an event. */
-  nodeUntainted(node: string): void {
-    const timers = this.scheduled.get(node);
-    this.scheduled.delete(node);
-    for (const [key, timer] of timers ?? []) {
-      this.ctx.clock.cancel(timer);
-      const [ns, name] = key.split('/');
-      const pod = this.informers.for('pods').get(ns, name) as PodObject | undefined;
-      if (pod) this.record(pod, 'Normal', 'TaintManagerEviction', `Cancelling deletion of Pod ${key}`);
-    }
+  /** `processPodOnNode`. */
+  private processPod(key: string): void {
+    const [ns, name] = key.split('/');
+    const pod = this.informers.for('pods').get(ns, name) as PodObject | undefined;
+    if (!pod || pod.metadata.deletionTimestamp) return this.cancel(key, false);
+    const taints = this.tainted.get(pod.spec?.nodeName ?? '') ?? [];
+    if (taints.length === 0) return this.cancel(key, true);
+    const ms = tolerationMs(pod.spec?.tolerations, ...taints);
+    if (ms === undefined) return this.cancel(key, true);
+    const now = this.ctx.clock.now();
+    const existing = this.work.get(key);
+    const startedAt = ms >= 0 && existing ? existing.createdAt : now;
+    const trigger = startedAt + Math.max(0, ms);
+    if (existing) this.cancel(key, false);
+    const uid = pod.metadata.uid!;
+    const timer = this.ctx.clock.at(trigger, () => {
+      this.work.delete(key);
+      this.evict(key, uid);
+    }, ACTOR);
+    this.work.set(key, { timer, createdAt: startedAt, uid });
   }
 
-  nodeGone(node: string): void {
-    for (const timer of this.scheduled.get(node)?.values() ?? []) this.ctx.clock.cancel(timer);
-    this.scheduled.delete(node);
+  private cancel(key: string, withEvent: boolean): void {
+    const w = this.work.get(key);
+    if (!w) return;
+    this.ctx.clock.cancel(w.timer);
+    this.work.delete(key);
+    if (!withEvent) return;
+    const [ns, name] = key.split('/');
+    const pod = this.informers.for('pods').get(ns, name) as PodObject | undefined;
+    if (pod) this.record(pod, 'Normal', 'TaintManagerEviction', `Cancelling deletion of Pod ${key}`);
   }
 
   /** `addConditionAndDeletePod`, after the TaintManagerEviction event. */
