@@ -17,7 +17,7 @@ import { LogStore } from './logs';
 import { buildNode, nodeIndex, PRELOADED_IMAGES, type NodeImage } from './node-object';
 import { PodWorker } from './pod-worker';
 import { NodeHeartbeats } from './heartbeats';
-import { postReady } from './node-restart';
+import { postReady, recordKubeletStart } from './node-restart';
 import { asStaticPod, StaticPods } from './static-pods';
 import type { PodNetworkOf, PodSandbox } from './exec/sandbox';
 import type { NodeRuntime, PullTicket } from './runtime';
@@ -146,10 +146,14 @@ class KubeletImpl implements NodeRuntime, Kubelet {
     if (!this.stopped) return;
     this.stopped = false;
     const stoppedAt = this.clock.timestamp(this.heartbeats.stoppedAt(this.node.name) ?? this.clock.now());
+    // A new kubelet process: its event recorder starts afresh.
+    this.ctx.events.forgetSource({ component: 'kubelet', host: this.node.name });
     this.heartbeats.resume(this.node.name);
     const node = this.ctx.api.tryGet('nodes', undefined, this.node.name);
     if (!node) this.register();
     else postReady(this.ctx, node, this.now());
+    const posted = this.ctx.api.tryGet('nodes', undefined, this.node.name);
+    if (posted) recordKubeletStart(this.record, posted);
     // Its pods' sandboxes died with the container: each is made again, a moment later.
     this.clock.after(0, () => {
       if (this.stopped) return;

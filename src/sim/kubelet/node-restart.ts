@@ -9,6 +9,22 @@ import type { KObject } from '../core/object';
 import { nodeConditions } from './node-object';
 import type { ContainerView, TerminatedState } from './pod-status';
 
+type RecordEvent = (obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string) => void;
+
+/**
+ * What a starting kubelet says on its Node (kubelet.go, nodestatus setters): `Starting kubelet.`,
+ * each condition it now posts, the allocatable enforcement, then `NodeReady`.
+ */
+export function recordKubeletStart(record: RecordEvent, posted: KObject): void {
+  const name = posted.metadata.name!;
+  // The kubelet's nodeRef names the Node with its name for uid (kubelet.go).
+  const node: KObject = { ...posted, metadata: { ...posted.metadata, uid: name } };
+  record(node, 'Normal', 'Starting', 'Starting kubelet.');
+  for (const reason of ['NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID']) record(node, 'Normal', reason, `Node ${name} status is now: ${reason}`);
+  record(node, 'Normal', 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods');
+  record(node, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`);
+}
+
 /** The Node as the restarted kubelet posts it: every condition fresh (`KubeletReady`, …). */
 export function postReady(ctx: SimContext, node: KObject, now: string): void {
   const status = (node.status ?? {}) as { conditions?: Array<Record<string, string>> };

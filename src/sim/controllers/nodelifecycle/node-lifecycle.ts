@@ -46,6 +46,9 @@ export class NodeLifecycleController {
       const node = obj as NodeObject;
       if (type === 'DELETED') {
         this.cancel(node.metadata.name!);
+      } else if (type === 'ADDED') {
+        // A node new to the controller (one that joins after start-up), a moment later.
+        this.ctx.clock.after(0, () => this.registered(node.metadata.name!), ACTOR);
       } else if (isReady(node) && unreachableTaints(node).length) {
         // The kubelet is back: the next pass lifts the taints.
         this.monitorAt(node.metadata.name!, this.ctx.clock.now(), () => this.markReachable(node.metadata.name!));
@@ -67,6 +70,11 @@ export class NodeLifecycleController {
     const t = this.timers.get(node);
     if (t !== undefined) this.ctx.clock.cancel(t);
     this.timers.delete(node);
+  }
+
+  private registered(name: string): void {
+    const node = this.informers.for('nodes').get(undefined, name);
+    if (node) this.record(node, 'Normal', 'RegisteredNode', `Node ${name} event: Registered Node ${name} in Controller`);
   }
 
   private markUnknown(name: string): void {
