@@ -17,7 +17,7 @@ import { LogStore } from './logs';
 import { buildNode, nodeIndex, PRELOADED_IMAGES, type NodeImage } from './node-object';
 import { PodWorker } from './pod-worker';
 import { NodeHeartbeats } from './heartbeats';
-import { postReady, recordKubeletStart } from './node-restart';
+import { hadRun, postReady, recordKubeletStart } from './node-restart';
 import { asStaticPod, StaticPods } from './static-pods';
 import type { PodNetworkOf, PodSandbox } from './exec/sandbox';
 import type { NodeRuntime, PullTicket } from './runtime';
@@ -165,9 +165,9 @@ class KubeletImpl implements NodeRuntime, Kubelet {
         }
         const phase = (pod.status as { phase?: string } | undefined)?.phase;
         if (phase === 'Succeeded' || phase === 'Failed' || !this.admit(pod)) continue;
-        const w = new PodWorker(this, pod);
+        const w = new PodWorker(this, pod, stoppedAt);
         this.workers.set(pod.metadata.uid!, w);
-        if (w.resume(pod, stoppedAt)) this.record(pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
+        if (hadRun(pod)) this.record(pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
         w.start();
       }
     }, this.actor);

@@ -7,7 +7,7 @@
 import type { SimContext } from '../context';
 import type { KObject } from '../core/object';
 import { nodeConditions } from './node-object';
-import type { ContainerView, TerminatedState } from './pod-status';
+import type { ContainerView, PodView, TerminatedState } from './pod-status';
 
 type RecordEvent = (obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string) => void;
 
@@ -38,20 +38,27 @@ export function postReady(ctx: SimContext, node: KObject, now: string): void {
   ctx.api.updateStatus('nodes', undefined, { ...node, status: { ...status, conditions: [...others, ...conditions] } });
 }
 
+type PreviousStatus = { startTime?: string; containerStatuses?: Array<Record<string, any>> } | undefined;
+
+/** Whether any of the pod's containers had run (a sandbox was lost: `SandboxChanged`). */
+export function hadRun(pod: KObject): boolean {
+  return ((pod.status as PreviousStatus)?.containerStatuses ?? []).some((s) => !!s.containerID);
+}
+
 /**
- * The container views of a pod whose sandbox died with its node: each container that had run
- * counts a restart and shows the dead instance as lastState. False when none had run.
+ * The view of a pod whose sandbox died with its node: the same start time, and each container
+ * that had run counts a restart and shows the dead instance as lastState.
  */
-export function carryRestarts(views: ContainerView[], previous: ReadonlyArray<Record<string, any>> | undefined, now: string): boolean {
-  let any = false;
-  for (const view of views) {
-    const before = previous?.find((s) => s.name === view.name);
-    if (!before?.containerID) continue;
-    any = true;
-    const startedAt: string = before.state?.running?.startedAt ?? before.state?.terminated?.startedAt ?? now;
-    const last: TerminatedState = { exitCode: 255, reason: 'Unknown', startedAt, finishedAt: before.state?.terminated?.finishedAt ?? now, containerID: before.containerID };
-    view.restartCount = (before.restartCount ?? 0) + 1;
-    view.lastState = last;
-  }
-  return any;
+export function resumeView(view: PodView, pod: KObject, now: string): void {
+  const previous = pod.status as PreviousStatus;
+  if (previous?.startTime) view.startTime = previous.startTime;
+  for (const c of view.containers) carryRestart(c, previous?.containerStatuses?.find((s) => s.name === c.name), now);
+}
+
+function carryRestart(view: ContainerView, before: Record<string, any> | undefined, now: string): void {
+  if (!before?.containerID) return;
+  const startedAt: string = before.state?.running?.startedAt ?? before.state?.terminated?.startedAt ?? now;
+  const last: TerminatedState = { exitCode: 255, reason: 'Unknown', startedAt, finishedAt: before.state?.terminated?.finishedAt ?? now, containerID: before.containerID };
+  view.restartCount = (before.restartCount ?? 0) + 1;
+  view.lastState = last;
 }

@@ -10,7 +10,7 @@ import type { KObject } from '../core/object';
 import type { ImageInfo } from '../images';
 import type { PodView, TerminatedState } from './pod-status';
 import { StatusWriter } from './status-writer';
-import { carryRestarts } from './node-restart';
+import { resumeView } from './node-restart';
 import type { NodeRuntime } from './runtime';
 import type { HookTarget } from './lifecycle/hooks';
 import { keepStopTimers, killBy, stopContainers } from './lifecycle/stop';
@@ -57,7 +57,7 @@ export class PodWorker {
   private prober: PodProber | undefined;
   private handledDeletion: string | undefined;
 
-  constructor(private readonly rt: NodeRuntime, obj: KObject) {
+  constructor(private readonly rt: NodeRuntime, obj: KObject, stoppedAt?: string) {
     this.pod = obj as unknown as Pod;
     this.uid = obj.metadata.uid!;
     this.ns = obj.metadata.namespace!;
@@ -79,6 +79,7 @@ export class PodWorker {
       evict: (message) => this.evict(message),
     });
     this.view = { sandboxReady: false, hostIP: rt.node.internalIP, startTime: rt.now(), initContainers: this.inits.map((c) => c.view), containers: this.ctrs.map((c) => c.view), terminal: false };
+    if (stoppedAt) resumeView(this.view, obj, stoppedAt);
   }
 
   /** Called once the kubelet has registered the worker (status writes echo back through it). */
@@ -87,16 +88,6 @@ export class PodWorker {
     this.prober = this.makeProber();
     this.schedule();
     this.writeStatus();
-  }
-
-  /**
-   * Before start, for a pod this node ran before its container stopped (./node-restart.ts): the
-   * same start time, restarts counted. True when a container had run (a sandbox was lost).
-   */
-  resume(obj: KObject, stoppedAt: string): boolean {
-    const status = obj.status as { startTime?: string; containerStatuses?: Array<Record<string, unknown>> } | undefined;
-    if (status?.startTime) this.view.startTime = status.startTime;
-    return carryRestarts(this.ctrs.map((c) => c.view), status?.containerStatuses, stoppedAt);
   }
 
   /** Latest object from the watch. */
@@ -346,8 +337,6 @@ export class PodWorker {
   sandbox(): PodSandbox {
     return { pod: this.pod, podIP: this.view.podIP, running: () => this.all().flatMap((c) => (c.instance ? [c.instance] : [])) };
   }
-
-  // ---- spec changes ----
 
   /** `kubectl set image` on a pod: the kubelet replaces containers whose image changed. */
   private applySpecChanges(): void {
