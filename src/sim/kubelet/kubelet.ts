@@ -41,6 +41,8 @@ export interface Kubelet {
   setNetwork(network: PodNetworkOf): void;
   /** Its node container runs (`docker stop` ends it, `docker start` brings it back). */
   readonly running: boolean;
+  /** The node's address, where the api-server reaches the kubelet (port 10250). */
+  readonly internalIP: string;
   /** The node container stops: its containers die with it and the kubelet posts nothing more. */
   stop(): void;
   /** The node container starts: the kubelet registers its Node again if it is gone, posts Ready and restarts its pods. */
@@ -125,6 +127,10 @@ class KubeletImpl implements NodeRuntime, Kubelet {
   }
 
   private stopped = false;
+
+  get internalIP(): string {
+    return this.node.internalIP;
+  }
 
   get running(): boolean {
     return !this.stopped;
