@@ -41,6 +41,7 @@ export function formatStatus(status: Status): string {
   }
   // StandardErrorMessage: a 401 is a login problem, not a server's refusal.
   if (status.reason === 'Unauthorized') return `error: You must be logged in to the server (${status.message})\n`;
+  if (!status.reason) return `Error from server: ${status.message}\n`;
   return `Error from server (${status.reason}): ${status.message}\n`;
 }
 

@@ -16,7 +16,7 @@ export function headlessHost(cluster: Cluster, workspace: Workspace, config: Kub
     now: () => cluster.clock.now(),
     tty: false,
     network: hostSystem(cluster.network, () => cluster.clock.now()),
-    nodes: kindNodes(cluster, () => cluster.nodes.map((n) => n.name)),
+    nodes: kindNodes(cluster, cluster.nodeContainers),
     ...(programs ? { programs } : {}),
   });
 }

@@ -29,6 +29,9 @@ import { publishApiServerEndpoints } from './controllers/endpoints/apiserver-end
 import { ClusterNetwork } from './network/cluster-network';
 import { podNetworkOf } from './kubelet/exec/network';
 import { controlPlaneManifests } from './system/control-plane';
+import { NodeHeartbeats } from './kubelet/heartbeats';
+import { NodeContainers } from './faults/node-containers';
+import { startNodeLifecycleController } from './controllers/nodelifecycle/node-lifecycle';
 
 export interface ClusterOptions {
   seed?: number | string;
@@ -62,6 +65,8 @@ export interface Cluster extends SimContext {
   readonly scheduler: Scheduler;
   /** One kubelet per node, by node name. */
   readonly kubelets: ReadonlyMap<string, Kubelet>;
+  /** kind's node containers (`docker ps`, `docker stop|start|restart kind-worker2`). */
+  readonly nodeContainers: NodeContainers;
   /** Advances virtual time, running every component due on the way. */
   advance(ms: number): void;
   /** Runs what is due at this very instant (controllers reacting to the last write), unless held. */
@@ -116,9 +121,12 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const informers = new SharedInformers(store);
   const nodes = nodeSpecs(opts);
   const staticPods = opts.system ? (n: NodeSpec) => (n.controlPlane ? controlPlaneManifests(n.internalIP) : []) : undefined;
-  const kubelets = startKubelets(ctx, nodes, staticPods);
+  const heartbeats = new NodeHeartbeats();
+  const kubelets = startKubelets(ctx, nodes, staticPods, heartbeats);
+  const nodeContainers = new NodeContainers(nodes, kubelets, clock.now(), () => clock.now());
   const scheduler = startScheduler(ctx, informers);
   const controllers = startControllers(ctx, informers);
+  startNodeLifecycleController(ctx, informers, heartbeats);
   const hostPorts = new HostPorts();
   const network = new ClusterNetwork({ informers, kubelets, nodes, rng: rng.fork('kube-proxy'), now: () => clock.now(), hostPorts });
   const networkPolicy = createPolicyCheck(informers);
@@ -151,6 +159,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     controllers,
     scheduler,
     kubelets,
+    nodeContainers,
     hostPorts,
     network,
     networkPolicy,

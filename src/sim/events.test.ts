@@ -27,6 +27,22 @@ describe('EventRecorder dedupe', () => {
     expect(repeated.lastTimestamp).not.toBe(repeated.firstTimestamp);
   });
 
+  it('records anew after its source restarted (a new process, a new recorder), other sources unaffected', () => {
+    const c = createCluster({ workers: 1, seed: 5 });
+    const a = cm(c, 'a');
+    const kubelet = c.events.for({ component: 'kubelet', host: 'h' });
+    const other = c.events.for({ component: 'kubelet', host: 'h2' });
+    kubelet(a, 'Normal', 'R', 'm');
+    other(a, 'Normal', 'R', 'm');
+    const before = c.store.count('events');
+    c.events.forgetSource({ component: 'kubelet', host: 'h' });
+    kubelet(a, 'Normal', 'R', 'm');
+    other(a, 'Normal', 'R', 'm');
+    expect(c.store.count('events') - before).toBe(1);
+    const counts = (c.store.list('events', 'default') as CoreEvent[]).filter((e) => e.involvedObject.name === 'a').map((e) => `${e.source.host}:${e.count}`).sort();
+    expect(counts).toEqual(['h2:2', 'h:1', 'h:1']);
+  });
+
   it('forgets an event once it has expired, so a long session remembers live events only', () => {
     const c = createCluster({ workers: 1, seed: 5 });
     c.advance(2 * 60 * 60 * 1000);

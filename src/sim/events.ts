@@ -58,6 +58,24 @@ export class EventRecorder {
     return (obj, type, reason, message, fieldPath) => this.record(source, obj, type, reason, message, fieldPath);
   }
 
+  /** A component restarted (a kubelet whose node came back): its new recorder correlates nothing yet. */
+  forgetSource(source: EventSource): void {
+    const host = source.host ?? '';
+    for (const [hash, first] of [...this.seen]) {
+      let head: SeenEvent | undefined;
+      let tail: SeenEvent | undefined;
+      for (let e: SeenEvent | undefined = first; e; e = e.next) {
+        if (e.component === source.component && e.host === host) continue;
+        const copy = { ...e, next: undefined };
+        if (tail) tail.next = copy;
+        else head = copy;
+        tail = copy;
+      }
+      if (head) this.seen.set(hash, head);
+      else this.seen.delete(hash);
+    }
+  }
+
   record(source: EventSource, obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void {
     const ns = obj.metadata.namespace ?? 'default';
     const uid = obj.metadata.uid ?? '';

@@ -143,7 +143,7 @@ export class Session {
       now: () => this.cluster.clock.now(),
       tty: true,
       network: hostSystem(this.cluster.network, () => this.cluster.clock.now()),
-      nodes: kindNodes(this.cluster, () => this.cluster.nodes.map((n) => n.name)),
+      nodes: kindNodes(this.cluster, this.cluster.nodeContainers),
       ...(this.deps.programs ? { programs: this.deps.programs } : {}),
     });
     this.journal.clear();

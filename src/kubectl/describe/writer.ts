@@ -102,9 +102,11 @@ type EventObject = CoreEvent & KObject;
 export function eventsFor(events: KObject[], obj: KObject): KObject[] {
   // A mirror pod's events name its static pod, whose uid is the mirror annotation (describe.go).
   const uid = (obj.kind === 'Pod' && obj.metadata.annotations?.['kubernetes.io/config.mirror']) || obj.metadata.uid;
+  // A Node's events come under two uids: the controllers use its uid, the kubelet its name.
+  const alias = obj.kind === 'Node' ? obj.metadata.name : undefined;
   return (events as EventObject[]).filter((e) => {
     const io = e.involvedObject ?? {};
-    return io.uid === uid && io.name === obj.metadata.name && io.kind === obj.kind;
+    return (io.uid === uid || (alias !== undefined && io.uid === alias)) && io.name === obj.metadata.name && io.kind === obj.kind;
   });
 }
 

@@ -1,10 +1,12 @@
 /**
  * The host's `docker`, as a kind user meets it: kind's nodes are containers, and
  * `docker exec kind-worker cat /mnt/data/index.html` (or `docker exec -i kind-worker bash <<EOF`)
- * runs a command in a node, on the node's own files. Only `exec` is served; its refusals are
- * the docker CLI's and the daemon's words.
+ * runs a command in a node, on the node's own files; `docker ps`, `docker stop|start|restart
+ * kind-worker2` list and stop and start the nodes themselves (./docker-containers.ts). Refusals
+ * are the docker CLI's and the daemon's words.
  */
 import type { ShellProgram } from '../interpreter';
+import { dockerLifecycle, dockerPs, type NodeContainerControl } from './docker-containers';
 
 export interface ExecOutput {
   lines: Array<{ text: string; stream: 'stdout' | 'stderr' }>;
@@ -12,7 +14,7 @@ export interface ExecOutput {
 }
 
 /** kind's node containers, as the host's docker daemon runs them. */
-export interface KindNodes {
+export interface KindNodes extends NodeContainerControl {
   names(): string[];
   /** Runs `argv` in the node now (`stdin`: a shell's script when given with -i). */
   exec(node: string, argv: string[], env: Record<string, string>, workdir: string | undefined): ExecOutput | { notFound: string };
@@ -30,6 +32,8 @@ const SHELLS = new Set(['sh', 'bash', 'dash']);
 export function docker(nodes: KindNodes, tty: () => boolean): ShellProgram {
   return (io) => {
     const [sub, ...rest] = io.argv.slice(1);
+    if (sub === 'ps') return dockerPs(nodes, rest, io);
+    if (sub === 'stop' || sub === 'start' || sub === 'restart') return dockerLifecycle(nodes, sub, rest, io);
     if (sub !== 'exec') {
       io.err(sub === undefined ? 'Usage:  docker [OPTIONS] COMMAND\n' : `docker: unknown command: docker ${sub}\n\nRun 'docker --help' for more information\n`);
       return sub === undefined ? 0 : 1;
@@ -63,6 +67,11 @@ export function docker(nodes: KindNodes, tty: () => boolean): ShellProgram {
     }
     if (!nodes.names().includes(node)) {
       io.err(`Error response from daemon: No such container: ${node}\n`);
+      return 1;
+    }
+    const container = nodes.containers().find((c) => c.name === node);
+    if (container && !container.running) {
+      io.err(`Error response from daemon: container ${container.id} is not running\n`);
       return 1;
     }
     if (terminal && !tty()) {

@@ -13,7 +13,9 @@ export type StatusReason =
   | 'MethodNotAllowed'
   | 'RequestEntityTooLarge'
   | 'InternalError'
-  | 'ServiceUnavailable';
+  | 'ServiceUnavailable'
+  /** StatusReasonUnknown: a plain error the api-server passed on (a kubelet it could not reach). */
+  | '';
 
 export interface StatusCause {
   /** e.g. `FieldValueRequired`, `FieldValueInvalid`. */
@@ -35,6 +37,7 @@ export interface Status {
 }
 
 const CODES: Record<StatusReason, number> = {
+  '': 500,
   NotFound: 404,
   AlreadyExists: 409,
   Invalid: 422,

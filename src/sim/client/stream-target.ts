@@ -6,6 +6,7 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import { statusError } from '../api/errors';
+import { assertStreamReachable } from './kubelet-dial';
 import type { KObject } from '../core/object';
 import type { Kubelet } from '../kubelet/kubelet';
 import type { PodSandbox, RunningContainer } from '../kubelet/exec/sandbox';
@@ -27,6 +28,7 @@ export function streamTarget(obj: KObject, requested: string | undefined, kubele
     throw statusError('BadRequest', `container ${container} is not valid for pod ${name}`);
   }
   if (!spec.nodeName) throw statusError('BadRequest', `pod ${name} does not have a host assigned`);
+  assertStreamReachable(kubelets.get(spec.nodeName));
   const sandbox = kubelets.get(spec.nodeName)?.sandbox(obj.metadata.uid!);
   const running = sandbox?.running().find((c) => c.name === container);
   if (!sandbox || !running) throw statusError('InternalError', `Internal error occurred: unable to upgrade connection: container not found ("${container}")`);

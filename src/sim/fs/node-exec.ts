@@ -11,14 +11,20 @@ import { DEBIAN } from '../images/userland';
 import { executableExists } from '../kubelet/container-process';
 import { ContainerFs } from './container-fs';
 import { nodeFilesOf } from './node-files';
+import type { NodeContainers } from '../faults/node-containers';
 
 const BINARIES = new Set(DEBIAN);
 const LOWER: ReadonlyMap<string, string> = new Map(Object.entries(DEBIAN_FILES));
 const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-export function kindNodes(ctx: SimContext, names: () => string[]): KindNodes {
+export function kindNodes(ctx: SimContext, containers: NodeContainers): KindNodes {
   return {
-    names,
+    names: () => containers.names(),
+    containers: () => containers.list(),
+    stop: (name) => containers.stop(name),
+    start: (name) => containers.start(name),
+    restart: (name) => containers.restart(name),
+    now: () => ctx.clock.now(),
     exec(node, argv, env, workdir) {
       if (!executableExists(argv[0], BINARIES)) return { notFound: argv[0] };
       const now = ctx.clock.now();

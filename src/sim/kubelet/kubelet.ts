@@ -2,7 +2,8 @@
  * One kubelet per node: registers the Node, admits pods bound to it, runs each through a
  * PodWorker, keeps the node's image store (pulls are serialized, like serializeImagePulls), and
  * posts node status only when something changes (no heartbeat timers: idle nodes cost nothing).
- * One pod watch per cluster routes pod events to the kubelet of their node.
+ * One pod watch per cluster routes pod events to the kubelet of their node. Its node container
+ * can be stopped and started (`docker stop|start`): see ./node-restart.ts.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { NodeSpec, SimContext } from '../context';
@@ -15,6 +16,8 @@ import type { ImageInfo, ImageRef } from '../images';
 import { LogStore } from './logs';
 import { buildNode, nodeIndex, PRELOADED_IMAGES, type NodeImage } from './node-object';
 import { PodWorker } from './pod-worker';
+import { NodeHeartbeats } from './heartbeats';
+import { hadRun, postReady, recordKubeletStart } from './node-restart';
 import { asStaticPod, StaticPods } from './static-pods';
 import type { PodNetworkOf, PodSandbox } from './exec/sandbox';
 import type { NodeRuntime, PullTicket } from './runtime';
@@ -36,6 +39,14 @@ export interface Kubelet {
   stats(): PodStats[];
   /** The pod network, made after the kubelets (its routes read their sandboxes). */
   setNetwork(network: PodNetworkOf): void;
+  /** Its node container runs (`docker stop` ends it, `docker start` brings it back). */
+  readonly running: boolean;
+  /** The node's address, where the api-server reaches the kubelet (port 10250). */
+  readonly internalIP: string;
+  /** The node container stops: its containers die with it and the kubelet posts nothing more. */
+  stop(): void;
+  /** The node container starts: the kubelet registers its Node again if it is gone, posts Ready and restarts its pods. */
+  start(): void;
 }
 
 /** One pod's containers as the kubelet's resource endpoint reports them. */
@@ -49,7 +60,7 @@ export interface PodStats {
  * Starts one kubelet per node, each registering its Node, and the pod watch that hands every
  * pod's events to the kubelet of its node. Returns the kubelets by node name.
  */
-export function startKubelets(ctx: SimContext, nodes: readonly NodeSpec[], staticManifests?: (node: NodeSpec) => KObject[]): ReadonlyMap<string, Kubelet> {
+export function startKubelets(ctx: SimContext, nodes: readonly NodeSpec[], staticManifests?: (node: NodeSpec) => KObject[], heartbeats = new NodeHeartbeats()): ReadonlyMap<string, Kubelet> {
   const kubelets = new Map<string, KubeletImpl>();
   ctx.store.subscribe((e: WatchEvent) => {
     const nodeName = (e.object.spec as { nodeName?: string } | undefined)?.nodeName;
@@ -62,7 +73,7 @@ export function startKubelets(ctx: SimContext, nodes: readonly NodeSpec[], stati
     }, resource);
   }
   for (const node of nodes) {
-    const k = new KubeletImpl(ctx, node, staticManifests?.(node) ?? []);
+    const k = new KubeletImpl(ctx, node, staticManifests?.(node) ?? [], heartbeats);
     kubelets.set(node.name, k);
     k.register();
   }
@@ -93,6 +104,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
     readonly ctx: SimContext,
     readonly node: NodeSpec,
     staticManifests: readonly KObject[] = [],
+    private readonly heartbeats = new NodeHeartbeats(),
   ) {
     this.clock = ctx.clock;
     this.actor = `kubelet (${node.name})`;
@@ -112,6 +124,59 @@ class KubeletImpl implements NodeRuntime, Kubelet {
     if (this.ctx.api.tryGet('nodes', undefined, this.node.name)) return;
     this.ctx.api.create('nodes', undefined, buildNode(this.node, this.now(), this.nodeImages()));
     this.staticPods?.start();
+  }
+
+  private stopped = false;
+
+  get internalIP(): string {
+    return this.node.internalIP;
+  }
+
+  get running(): boolean {
+    return !this.stopped;
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.heartbeats.stop(this.node.name, this.clock.now());
+    // The static pods' api-server keeps serving: the playground's control plane never stops.
+    const workers = [...this.workers].filter(([, w]) => !this.staticPods?.runs(w.podKey.namespace, w.podKey.name));
+    for (const [uid, w] of workers) {
+      this.workers.delete(uid);
+      w.gone();
+    }
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    const stoppedAt = this.clock.timestamp(this.heartbeats.stoppedAt(this.node.name) ?? this.clock.now());
+    // A new kubelet process: its event recorder starts afresh.
+    this.ctx.events.forgetSource({ component: 'kubelet', host: this.node.name });
+    this.heartbeats.resume(this.node.name);
+    const node = this.ctx.api.tryGet('nodes', undefined, this.node.name);
+    if (!node) this.register();
+    else postReady(this.ctx, node, this.now());
+    const posted = this.ctx.api.tryGet('nodes', undefined, this.node.name);
+    if (posted) recordKubeletStart(this.record, posted);
+    // Its pods' sandboxes died with the container: each is made again, a moment later.
+    this.clock.after(0, () => {
+      if (this.stopped) return;
+      for (const pod of this.ctx.api.list('pods', undefined, { fieldSelector: `spec.nodeName=${this.node.name}` })) {
+        if (this.workers.has(pod.metadata.uid!) || this.staticPods?.owns(pod)) continue;
+        if (pod.metadata.deletionTimestamp) {
+          this.ctx.api.delete('pods', pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid! } });
+          continue;
+        }
+        const phase = (pod.status as { phase?: string } | undefined)?.phase;
+        if (phase === 'Succeeded' || phase === 'Failed' || !this.admit(pod)) continue;
+        const w = new PodWorker(this, pod, stoppedAt);
+        this.workers.set(pod.metadata.uid!, w);
+        if (hadRun(pod)) this.record(pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.');
+        w.start();
+      }
+    }, this.actor);
   }
 
   images(): string[] {
@@ -157,6 +222,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
     const obj = e.object;
     const uid = obj.metadata.uid!;
     if (this.staticPods?.owns(obj) && this.staticPods.mirrorEvent(e, this.workers)) return;
+    if (this.stopped) return;
     const worker = this.workers.get(uid);
     if (e.type === 'DELETED') {
       if (worker) {
@@ -173,6 +239,7 @@ class KubeletImpl implements NodeRuntime, Kubelet {
     this.pending.add(uid);
     this.clock.after(0, () => {
       this.pending.delete(uid);
+      if (this.stopped) return;
       const latest = this.ctx.api.tryGet('pods', obj.metadata.namespace, obj.metadata.name!);
       if (!latest || latest.metadata.uid !== uid || this.workers.has(uid)) return;
       if (latest.metadata.deletionTimestamp) {

@@ -9,6 +9,7 @@ import type { Cluster } from '../cluster';
 import { hash32 } from '../core/rng';
 import { isoLocal } from '../core/utc';
 import type { ContainerState, TerminatedState } from './pod-status';
+import { assertLogsReachable } from '../client/kubelet-dial';
 
 export interface LogLine {
   /** Virtual ms since the epoch. */
@@ -86,6 +87,7 @@ export function readLogs(ctx: Pick<Cluster, 'api' | 'clock' | 'kubelets'>, names
   const statuses = [...((pod.status?.initContainerStatuses ?? []) as StatusLike[]), ...((pod.status?.containerStatuses ?? []) as StatusLike[]), ...((pod.status?.ephemeralContainerStatuses ?? []) as StatusLike[])];
   const status = statuses.find((s) => s.name === name);
   if (!status) throw statusError('BadRequest', `container "${name}" in pod "${podName}" is waiting to start: ContainerCreating`);
+  assertLogsReachable(ctx.kubelets.get(pod.spec.nodeName), namespace, podName, name);
   const containerID = logContainerID(status, name, podName, !!opts.previous);
   const run = ctx.kubelets.get(pod.spec.nodeName)?.logs.find(namespace, podName, name, containerID);
   if (!run) return '';

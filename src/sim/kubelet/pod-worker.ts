@@ -10,6 +10,7 @@ import type { KObject } from '../core/object';
 import type { ImageInfo } from '../images';
 import type { PodView, TerminatedState } from './pod-status';
 import { StatusWriter } from './status-writer';
+import { resumeView } from './node-restart';
 import type { NodeRuntime } from './runtime';
 import type { HookTarget } from './lifecycle/hooks';
 import { keepStopTimers, killBy, stopContainers } from './lifecycle/stop';
@@ -56,7 +57,7 @@ export class PodWorker implements VolumeOwner {
   private prober: PodProber | undefined;
   private handledDeletion: string | undefined;
 
-  constructor(private readonly rt: NodeRuntime, obj: KObject) {
+  constructor(private readonly rt: NodeRuntime, obj: KObject, stoppedAt?: string) {
     this.pod = obj as unknown as Pod;
     this.uid = obj.metadata.uid!;
     this.ns = obj.metadata.namespace!;
@@ -71,6 +72,7 @@ export class PodWorker implements VolumeOwner {
     this.files = new PodFiles(this.pod, facts, volumeSources(rt, this, facts));
     this.volumes = new PodVolumeManager(this.files, this.uid, rt, this);
     this.view = { sandboxReady: false, hostIP: rt.node.internalIP, startTime: rt.now(), initContainers: this.inits.map((c) => c.view), containers: this.ctrs.map((c) => c.view), terminal: false };
+    if (stoppedAt) resumeView(this.view, obj, stoppedAt);
   }
 
   /** Called once the kubelet has registered the worker (status writes echo back through it). */
@@ -336,8 +338,6 @@ export class PodWorker implements VolumeOwner {
   sandbox(): PodSandbox {
     return { pod: this.pod, podIP: this.view.podIP, running: () => this.all().flatMap((c) => (c.instance ? [c.instance] : [])) };
   }
-
-  // ---- spec changes ----
 
   /** `kubectl set image` on a pod: the kubelet replaces containers whose image changed. */
   private applySpecChanges(): void {

@@ -56,6 +56,11 @@ export class StaticPods {
     for (const name of this.manifests.keys()) this.createMirror(name);
   }
 
+  /** Whether the pod `namespace/name` is one of this kubelet's static pods. */
+  runs(namespace: string, name: string): boolean {
+    return namespace === 'kube-system' && this.manifests.has(name);
+  }
+
   /** Whether `pod` is a mirror pod this kubelet publishes. */
   owns(pod: KObject): boolean {
     return pod.metadata.namespace === 'kube-system' && this.manifests.has(pod.metadata.name!) && !!pod.metadata.annotations?.[MIRROR_ANNOTATION];

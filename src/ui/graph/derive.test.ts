@@ -427,3 +427,33 @@ describe('GraphBuilder: orphans, and what boxes say', () => {
     expect(lane).toMatchObject({ label: 'Pending', hint: 'pods not yet bound to a node', pods: 1 });
   });
 });
+
+describe('GraphBuilder: StatefulSet and DaemonSet pods in their order', () => {
+  const owned = (name: string, kind: string, owner: string, spec: Record<string, unknown>): KObject => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default', uid: `u-${name}`, creationTimestamp: '2026-01-01T09:10:00Z', ownerReferences: [{ apiVersion: 'apps/v1', kind, name: owner, uid: `o-${owner}`, controller: true }] },
+    spec: { containers: [{ name: 'c', image: 'nginx:1.27' }], ...spec },
+    status: { phase: 'Pending' },
+  });
+  const laneOrder = (g: Graph) => [...cellsOf(g).values()].filter((c) => c.box === PENDING_LANE).sort((a, b) => a.slot - b.slot).map((c) => c.id.replace('pod:default/', ''));
+  const forNode = (node: string) => ({ affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node] }] }] } } } });
+
+  it('places a StatefulSet’s pods created together by ordinal, web-10 after web-9', () => {
+    const names = [11, 2, 10, 0, 9, 1].map((i) => `web-${i}`);
+    const g = new GraphBuilder().build(input(mirrorFromSnapshot({ pods: names.map((n) => owned(n, 'StatefulSet', 'web', {})) })));
+    expect(laneOrder(g)).toEqual(['web-0', 'web-1', 'web-2', 'web-9', 'web-10', 'web-11']);
+  });
+
+  it('places a DaemonSet’s pending pods in the order of the nodes they are for, then each in its own box', () => {
+    const nodes = { 'agent-zz1': 'kind-worker', 'agent-aa2': 'kind-worker3', 'agent-mm3': 'kind-control-plane', 'agent-bb4': 'kind-worker2' };
+    const pods = Object.entries(nodes).map(([name, node]) => owned(name, 'DaemonSet', 'agent', forNode(node)));
+    const builder = new GraphBuilder();
+    const m1 = mirrorFromSnapshot({ pods });
+    expect(laneOrder(builder.build(input(m1)))).toEqual(['agent-mm3', 'agent-zz1', 'agent-bb4', 'agent-aa2']);
+    const bound = pods.map((p) => ({ ...p, spec: { ...(p.spec as object), nodeName: nodes[p.metadata.name as keyof typeof nodes] } }));
+    const m2 = applyDeltas(m1, bound.map((object) => ({ type: 'MODIFIED' as const, resource: 'pods', object })));
+    const cells = cellsOf(builder.build(input(m2)));
+    for (const [name, node] of Object.entries(nodes)) expect(cells.get(`pod:default/${name}`)!.box).toBe(`box:${node}`);
+  });
+});

@@ -21,6 +21,7 @@ import type { KObject } from '../../sim/core/object';
 import type { ObjectMap } from '../mirror';
 import { BOX, BOX_W, boxHeight, capacity, cellOffset, gridFor, hasFooter, sharedGrid, withRowsFor, type Grid } from './grid';
 import { SlotAllocator } from './slots';
+import { placementOrder } from './pod-order';
 import { kindRank, WORKLOAD_KINDS, type KindInfo, type WorkloadKind } from './kinds';
 import { CARD_LOOKS, emptyNodeNote, isControlPlane } from './summaries';
 import { emptyTones, podTone, toneSummary, type Tone } from './tone';
@@ -70,7 +71,7 @@ export class GraphBuilder {
       const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
       return nodeName && boxSet.has(nodeName) ? boxId(nodeName) : PENDING_LANE;
     };
-    // Slots: pods that stay keep theirs; newcomers fill the free ones in creation order.
+    // Slots: pods that stay keep theirs; newcomers fill the free ones in creation order (./pod-order.ts).
     const current = new Map<string, KObject>();
     const newcomers: KObject[] = [];
     this.slots.begin();
@@ -80,7 +81,7 @@ export class GraphBuilder {
       if (!this.slots.keep(id, boxOf(pod))) newcomers.push(pod);
     }
     this.slots.sweep();
-    for (const pod of byCreation(newcomers)) this.slots.place(podId(pod), boxOf(pod));
+    for (const pod of placementOrder(newcomers, boxes)) this.slots.place(podId(pod), boxOf(pod));
 
     const ownerUids = new Set<string>();
     for (const k of WORKLOAD_KINDS) if (k.ownsPods) for (const o of workloadsOf(input, k.resource).values()) if (o.metadata.uid) ownerUids.add(o.metadata.uid);
@@ -443,15 +444,4 @@ function byName(a: KObject, b: KObject): number {
   const ka = `${a.metadata.namespace ?? ''}/${a.metadata.name}`;
   const kb = `${b.metadata.namespace ?? ''}/${b.metadata.name}`;
   return ka < kb ? -1 : ka > kb ? 1 : 0;
-}
-
-/**
- * Sorted by creation, then namespace/name: newcomers take slots in this order, so a ReplicaSet's
- * pods fill a box left to right. Each key is built once (not once per comparison).
- */
-function byCreation(objects: KObject[]): KObject[] {
-  if (objects.length < 2) return objects;
-  const keyed = objects.map((o) => ({ o, k: `${o.metadata.creationTimestamp ?? ''}\u0000${o.metadata.namespace ?? ''}/${o.metadata.name}` }));
-  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-  return keyed.map((x) => x.o);
 }

@@ -17,6 +17,7 @@ import { Expectations } from '../../informers/expectations';
 import type { SharedInformers } from '../../informers/shared-informers';
 import { WorkQueue } from '../../informers/workqueue';
 import type { PodObject } from '../../kinds/apps/workload-types';
+import { isPodReady } from '../pod-util';
 import { isNamespaceTerminating, slowStartBatch, SLOW_START_INITIAL_BATCH } from '../replicaset/replicaset';
 import { adoptOrphans, forStatus, podsByNode } from './daemon-pods';
 import { cleanupHistory, constructHistory, type RevisionObject } from './history';
@@ -91,6 +92,10 @@ export class DaemonSetController {
       if (type === 'ADDED') this.expectations.creationObserved(key);
       const nowDeleting = pod.metadata.deletionTimestamp && !old?.metadata.deletionTimestamp;
       if (type === 'DELETED' ? !pod.metadata.deletionTimestamp : nowDeleting) this.expectations.deletionObserved(key);
+      // updatePod: a pod that just turned Ready is available minReadySeconds later (plus a
+      // second against skew); nothing else would wake a surge rollout waiting on it.
+      const minReady = ds.spec?.minReadySeconds ?? 0;
+      if (minReady > 0 && old && isPodReady(pod) && !isPodReady(old)) this.queue.addAfter(key, minReady * 1000 + 1000);
       return;
     }
     if (type === 'DELETED' || this.byUid.size === 0) return;
