@@ -5,6 +5,7 @@
  */
 import type { SimContext } from '../context';
 import { clusterRole, clusterRoleBinding, storePolicy, type RoleSpec, type SubjectSpec } from './rbac-policy';
+import { role, roleBinding } from './rbac-namespace-policy';
 
 const NO_META = {};
 
@@ -49,9 +50,24 @@ const ADDON_BINDINGS: [name: string, role: string, subjects: SubjectSpec[]][] = 
   ['system:coredns', 'system:coredns', [['ServiceAccount', 'coredns', 'kube-system']]],
 ];
 
+const BOOTSTRAPPERS: SubjectSpec = ['Group', 'system:bootstrappers:kubeadm:default-node-token'];
+const NODES: SubjectSpec = ['Group', 'system:nodes'];
+
+/** kubeadm's Roles letting joining nodes read one ConfigMap each, and their bindings. */
+const KUBEADM_CONFIGMAP_READERS: [namespace: string, name: string, configMap: string, subjects: SubjectSpec[]][] = [
+  ['kube-public', 'kubeadm:bootstrap-signer-clusterinfo', 'cluster-info', [['User', 'system:anonymous']]],
+  ['kube-system', 'kube-proxy', 'kube-proxy', [BOOTSTRAPPERS]],
+  ['kube-system', 'kubeadm:kubelet-config', 'kubelet-config', [NODES, BOOTSTRAPPERS]],
+  ['kube-system', 'kubeadm:nodes-kubeadm-config', 'kubeadm-config', [BOOTSTRAPPERS, NODES]],
+];
+
 export function installAddonRbac(ctx: SimContext): void {
   for (const spec of ADDON_ROLES) {
     storePolicy(ctx, 'clusterroles', clusterRole(spec, NO_META));
   }
   for (const [name, role, subjects] of ADDON_BINDINGS) storePolicy(ctx, 'clusterrolebindings', clusterRoleBinding(name, role, subjects, NO_META));
+  for (const [ns, name, configMap, subjects] of KUBEADM_CONFIGMAP_READERS) {
+    storePolicy(ctx, 'roles', role(ns, name, [{ apiGroups: [''], resourceNames: [configMap], resources: ['configmaps'], verbs: ['get'] }], NO_META));
+    storePolicy(ctx, 'rolebindings', roleBinding(ns, name, name, subjects, NO_META));
+  }
 }

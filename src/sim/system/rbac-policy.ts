@@ -7,6 +7,8 @@
  */
 import type { KObject } from '../core/object';
 import type { SimContext } from '../context';
+import { installControllerPolicy } from './rbac-controller-policy';
+import { installNamespacePolicy } from './rbac-namespace-policy';
 
 const RW = ['create', 'delete', 'deletecollection', 'patch', 'update'];
 const READ = ['get', 'list', 'watch'];
@@ -218,9 +220,9 @@ const CLUSTER_ROLE_BINDINGS: [name: string, role: string, subjects: SubjectSpec[
   ['system:volume-scheduler', 'system:volume-scheduler', [['User', 'system:kube-scheduler']]],
 ];
 
-type Meta = { annotations?: Record<string, string>; labels?: Record<string, string> };
+export type Meta = { annotations?: Record<string, string>; labels?: Record<string, string> };
 
-const BOOTSTRAP_META: Meta = { annotations: { 'rbac.authorization.kubernetes.io/autoupdate': 'true' }, labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' } };
+export const BOOTSTRAP_META: Meta = { annotations: { 'rbac.authorization.kubernetes.io/autoupdate': 'true' }, labels: { 'kubernetes.io/bootstrapping': 'rbac-defaults' } };
 
 export function clusterRole(spec: RoleSpec, meta: Meta = BOOTSTRAP_META): KObject {
   const labels: Record<string, string> = { ...meta.labels };
@@ -249,9 +251,6 @@ export function clusterRoleBinding(name: string, role: string, subjects: Subject
   };
 }
 
-/** kube-system's Role for reading the front-proxy client CA (extension api-servers such as metrics-server bind it). */
-const AUTHENTICATION_READER = 'extension-apiserver-authentication-reader';
-
 /**
  * Stores a policy object as the bootstrap hook writes it to storage: complete as written here,
  * its uid drawn from the policy's own stream, so that the policy shifts no other object's
@@ -266,20 +265,8 @@ export function storePolicy(ctx: SimContext, resource: string, obj: KObject): vo
 export function installBootstrapPolicy(ctx: SimContext): void {
   for (const spec of CLUSTER_ROLES) storePolicy(ctx, 'clusterroles', clusterRole(spec));
   for (const [name, role, subjects] of CLUSTER_ROLE_BINDINGS) storePolicy(ctx, 'clusterrolebindings', clusterRoleBinding(name, role, subjects));
-  const ns = 'kube-system';
-  storePolicy(ctx, 'roles', {
-    apiVersion: 'rbac.authorization.k8s.io/v1',
-    kind: 'Role',
-    metadata: { name: AUTHENTICATION_READER, namespace: ns, ...BOOTSTRAP_META },
-    rules: [{ apiGroups: [''], resourceNames: ['extension-apiserver-authentication'], resources: ['configmaps'], verbs: READ }],
-  });
-  storePolicy(ctx, 'rolebindings', {
-    apiVersion: 'rbac.authorization.k8s.io/v1',
-    kind: 'RoleBinding',
-    metadata: { name: `system::${AUTHENTICATION_READER}`, namespace: ns, ...BOOTSTRAP_META },
-    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: AUTHENTICATION_READER },
-    subjects: [subject(['User', 'system:kube-controller-manager']), subject(['User', 'system:kube-scheduler'])],
-  });
+  installControllerPolicy(ctx);
+  installNamespacePolicy(ctx);
 }
 
 export type { RoleSpec, Rule, SubjectSpec };

@@ -41,4 +41,19 @@ describe('ResourceQuota admission', () => {
     expect(api.create('pods', 'default', pod('sized', sized('100m'))).metadata.name).toBe('sized');
     expect(statusOf(() => api.create('pods', 'default', pod('bare'))).status.message).toBe('pods "bare" is forbidden: exceeded quota: be, requested: pods=1, used: pods=0, limited: pods=0');
   });
+
+  it('charges a Service turned NodePort for its node ports, and nothing for turning back', () => {
+    const api = testServer();
+    api.create('resourcequotas', 'default', quota('q', { 'services.nodeports': '1', services: '1' }));
+    const svc: KObject = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { ports: [{ name: 'http', port: 80 }, { name: 'https', port: 443 }] } };
+    const created = api.create('services', 'default', svc);
+    const nodePort = { ...created, spec: { ...(created.spec as object), type: 'NodePort' } };
+    expect(statusOf(() => api.update('services', 'default', nodePort)).status.message).toBe(
+      'services "web" is forbidden: exceeded quota: q, requested: services.nodeports=2, used: services.nodeports=0, limited: services.nodeports=1',
+    );
+    // A plain update (a label) at the `services` count limit is not charged again.
+    const labelled = { ...created, metadata: { ...created.metadata, labels: { a: 'b' } } };
+    expect(api.update('services', 'default', labelled).metadata.labels).toEqual({ a: 'b' });
+  });
 });
+

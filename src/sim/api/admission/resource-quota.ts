@@ -2,7 +2,8 @@
  * ResourceQuota admission (plugin/pkg/admission/resourcequota): a create is refused when it
  * would take any quota of its namespace past `hard`, or when a cpu/memory quota applies and a
  * container leaves that resource unset. Usage is counted live from the store, so creates in quick
- * succession are each seen; a dry run is judged the same way (it only stores nothing).
+ * succession are each seen; a dry run is judged the same way (it only stores nothing). An update
+ * is charged for what it adds (a claim's or Service's growth).
  */
 import type { Container, Pod, ResourceQuota } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../core/object';
@@ -27,10 +28,7 @@ export function resourceQuota(store: Store, usage: PodUsage): AdmissionPlugin {
       const ns = object.metadata.namespace;
       if (!ns) return;
       // The quotas whose scopes take the object in, by name, with their limits parsed once.
-      const quotas = (store.list('resourcequotas', ns) as Quota[])
-        .filter((q) => matchesScopes(q, resource.plural, object))
-        .sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))
-        .map((q) => ({ q, hard: hardOf(q) }));
+      const quotas = quotasFor(ns, resource.plural, object);
       if (!quotas.length) return;
       const name = object.metadata.name!;
       // Every quota's constraints are checked before any usage (checkRequest's two passes).
@@ -39,18 +37,55 @@ export function resourceQuota(store: Store, usage: PodUsage): AdmissionPlugin {
         if (missing) throw forbidden(resource.plural, resource.group, name, `failed quota: ${q.metadata.name}: must specify ${missing}`);
       }
       const compute = quotas.some(({ hard }) => [...hard.keys()].some(isPodComputeName));
-      const requested = usageOf(resource.plural, resource.group, object, compute);
-      for (const { q, hard } of quotas) {
-        const names = [...requested.keys()].filter((n) => hard.has(n));
-        if (!names.length) continue;
-        const used = kindUsage(store, usage, q, resource.plural, resource.group, names);
-        const exceeded = names.filter((n) => used.get(n)!.nanos + requested.get(n)!.nanos > hard.get(n)!.nanos).sort();
-        if (!exceeded.length) continue;
-        const show = (list: ResourceList) => exceeded.map((n) => `${n}=${quantityString(list.get(n)!)}`).join(',');
-        throw forbidden(resource.plural, resource.group, name, `exceeded quota: ${q.metadata.name}, requested: ${show(requested)}, used: ${show(used)}, limited: ${show(hard)}`);
-      }
+      checkUsage(quotas, usageOf(resource.plural, resource.group, object, compute), resource.plural, resource.group, name);
+    },
+    // On update only the claim and Service evaluators apply in 1.32 (the pod one needs
+    // InPlacePodVerticalScaling, off; object counts are charged on create): what the update
+    // adds — a claim's larger request, a Service turned NodePort or LoadBalancer — is charged.
+    validateUpdate(resource, object, old) {
+      if (resource.group || !UPDATE_EVALUATED.has(resource.plural)) return;
+      const ns = object.metadata.namespace;
+      if (!ns) return;
+      const quotas = quotasFor(ns, resource.plural, object);
+      if (!quotas.length) return;
+      const delta = growth(usageOf(resource.plural, '', object), usageOf(resource.plural, '', old));
+      if (delta.size) checkUsage(quotas, delta, resource.plural, '', old.metadata.name!);
     },
   };
+
+  /** The quotas of `ns` whose scopes take the object in, by name, with their limits parsed once. */
+  function quotasFor(ns: string, plural: string, object: KObject): { q: Quota; hard: ResourceList }[] {
+    return (store.list('resourcequotas', ns) as Quota[])
+      .filter((q) => matchesScopes(q, plural, object))
+      .sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))
+      .map((q) => ({ q, hard: hardOf(q) }));
+  }
+
+  /** Refuses `requested` on top of each quota's live usage when it passes `hard` (checkQuotas). */
+  function checkUsage(quotas: { q: Quota; hard: ResourceList }[], requested: ResourceList, plural: string, group: string, name: string): void {
+    for (const { q, hard } of quotas) {
+      const names = [...requested.keys()].filter((n) => hard.has(n));
+      if (!names.length) continue;
+      const used = kindUsage(store, usage, q, plural, group, names);
+      const exceeded = names.filter((n) => used.get(n)!.nanos + requested.get(n)!.nanos > hard.get(n)!.nanos).sort();
+      if (!exceeded.length) continue;
+      const show = (list: ResourceList) => exceeded.map((n) => `${n}=${quantityString(list.get(n)!)}`).join(',');
+      throw forbidden(plural, group, name, `exceeded quota: ${q.metadata.name}, requested: ${show(requested)}, used: ${show(used)}, limited: ${show(hard)}`);
+    }
+  }
+}
+
+/** Kinds whose quota evaluator Handles an UPDATE. */
+const UPDATE_EVALUATED = new Set(['persistentvolumeclaims', 'services']);
+
+/** What the new object uses beyond the old: positive differences only (SubtractWithNonNegativeResult, zeros dropped). */
+function growth(now: ResourceList, before: ResourceList): ResourceList {
+  const delta: ResourceList = new Map();
+  for (const [n, q] of now) {
+    const d = q.nanos - (before.get(n)?.nanos ?? 0n);
+    if (d > 0n) delta.set(n, { ...q, nanos: d });
+  }
+  return delta;
 }
 
 /** A quota's parsed `hard`, once per stored version (stored objects never change: every pod create asks). */

@@ -23,12 +23,18 @@ export class ClusterRoleAggregationController {
   ) {
     this.queue = new WorkQueue(ctx.clock, (name) => this.sync(name), 'clusterrole-aggregation');
     const roles = informers.for('clusterroles');
+    // The aggregated roles' names, kept from the changes: the bootstrap policy writes dozens of
+    // roles, and listing them all on each write would make cluster start quadratic.
+    const aggregated = new Set<string>();
+    for (const r of roles.list() as ClusterRoleObject[]) if (r.aggregationRule) aggregated.add(r.metadata.name!);
+    for (const name of aggregated) this.queue.add(name);
     // Any role's change may change what an aggregated role selects: look at them all again.
-    const enqueueAggregated = () => {
-      for (const r of roles.list() as ClusterRoleObject[]) if (r.aggregationRule) this.queue.add(r.metadata.name!);
-    };
-    enqueueAggregated();
-    roles.onChange(enqueueAggregated);
+    roles.onChange((obj, _old, type) => {
+      const role = obj as ClusterRoleObject;
+      if (type !== 'DELETED' && role.aggregationRule) aggregated.add(role.metadata.name!);
+      else aggregated.delete(role.metadata.name!);
+      for (const name of aggregated) this.queue.add(name);
+    });
   }
 
   sync(name: string): void {
@@ -40,8 +46,12 @@ export class ClusterRoleAggregationController {
     const sources = (roles.list() as ClusterRoleObject[])
       .filter((r) => r.metadata.name !== name && selectors.some((s) => matchesLabelSelector(s, r.metadata.labels)))
       .sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
+    const seen = new Set<string>();
     for (const source of sources) {
-      for (const rule of source.rules ?? []) if (!rules.some((r) => JSON.stringify(r) === JSON.stringify(rule))) rules.push(rule);
+      for (const rule of source.rules ?? []) {
+        const key = JSON.stringify(rule);
+        if (!seen.has(key)) seen.add(key), rules.push(rule);
+      }
     }
     if (JSON.stringify(role.rules ?? []) === JSON.stringify(rules)) return;
     try {

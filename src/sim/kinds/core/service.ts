@@ -8,6 +8,7 @@ import type { KObject } from '../../core/object';
 import type { FieldError } from '../../api/errors';
 import { validateLabels } from '../meta';
 import { notSupported } from './podspec-validation';
+import { dropTypeDependentFields } from './service-type-change';
 import { allocateClusterIP, allocateNodePort, clusterIPProblem, nodePortProblem, usedClusterIPs, usedNodePorts } from './service-alloc';
 import type { KindStrategy, StrategyContext } from '../strategy';
 import { child, obj, objects, setDefault, str } from '../util';
@@ -49,6 +50,7 @@ export const serviceStrategy: KindStrategy<ServiceObject> = {
     return allocate(o, undefined, ctx);
   },
   prepareUpdate(o, old, ctx) {
+    dropTypeDependentFields(child(o, 'spec'), obj(old.spec) ?? {});
     carryOver(child(o, 'spec'), obj(old.spec) ?? {});
     return allocate(o, old, ctx);
   },
