@@ -8,12 +8,13 @@ import { openApp, pods, promptLine, runCommand, setSpeed } from './helpers';
 test('logs -f follows a running container until Ctrl+C', async ({ page }) => {
   await openApp(page);
   await setSpeed(page, 10);
-  await runCommand(page, "kubectl run ticker --image=busybox --restart=Never -- sh -c 'echo one; sleep 5; echo two; sleep 5; echo three; sleep 3600'");
+  // Half a virtual minute between lines: typing the next command takes a wall second (ten virtual ones).
+  await runCommand(page, "kubectl run ticker --image=busybox --restart=Never -- sh -c 'echo one; sleep 30; echo two; sleep 30; echo three; sleep 3600'");
   await expect(pods(page, 'Running')).toHaveCount(1, { timeout: 30_000 });
   await page.getByLabel('Terminal input').focus();
   await page.keyboard.type('kubectl logs -f ticker');
   await page.keyboard.press('Enter');
-  // `three` is written ten virtual seconds after `one`: it arrives while the command still runs.
+  // `three` is written a virtual minute after `one`: it arrives while the command still runs.
   await expect.poll(() => promptLine(page)).toBe('one');
   await expect.poll(() => promptLine(page), { timeout: 30_000 }).toBe('three');
   await page.keyboard.press('Control+C');

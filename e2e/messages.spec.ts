@@ -2,23 +2,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, replaceEditorText, runCommand } from './helpers';
 
-const STATEFULSET = `apiVersion: apps/v1
-kind: StatefulSet
+const PRIORITY_CLASS = `apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
 metadata:
-  name: web
-spec:
-  serviceName: web
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
+  name: high-priority
+value: 1000000
+globalDefault: false
 `;
 
 const TABBED = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: tabbed\n';
@@ -56,16 +45,16 @@ async function squiggledLines(page: Page): Promise<string[]> {
 
 test('a kind 1.32 serves but the playground does not simulate is named as such; a typo keeps the real message', async ({ page }) => {
   await openApp(page);
-  const output = await apply(page, STATEFULSET);
+  const output = await apply(page, PRIORITY_CLASS);
   await expect(output).toContainText(
-    'resource mapping not found for name: "web" namespace: "" from "scratch.yaml": kind StatefulSet (apps/v1) is part of Kubernetes 1.32 but this playground does not simulate it yet; it simulates: ClusterRole, ClusterRoleBinding, ComponentStatus, ConfigMap, ControllerRevision,',
+    'resource mapping not found for name: "high-priority" namespace: "" from "scratch.yaml": kind PriorityClass (scheduling.k8s.io/v1) is part of Kubernetes 1.32 but this playground does not simulate it yet; it simulates: ClusterRole, ClusterRoleBinding, ComponentStatus, ConfigMap, ControllerRevision,',
   );
   await expect(output).not.toContainText('ensure CRDs are installed first');
 
-  await apply(page, STATEFULSET.replace('kind: StatefulSet', 'kind: StatefullSet'));
-  await expect(output).toContainText('no matches for kind "StatefullSet" in version "apps/v1"');
+  await apply(page, PRIORITY_CLASS.replace('kind: PriorityClass', 'kind: PriortyClass'));
+  await expect(output).toContainText('no matches for kind "PriortyClass" in version "scheduling.k8s.io/v1"');
   await expect(output).toContainText('ensure CRDs are installed first');
-  expect(await runCommand(page, 'kubectl get sts')).toContain('StatefulSet (apps/v1) is part of Kubernetes 1.32 but this playground does not simulate it yet');
+  expect(await runCommand(page, 'kubectl get priorityclasses')).toContain('PriorityClass (scheduling.k8s.io/v1) is part of Kubernetes 1.32 but this playground does not simulate it yet');
 });
 
 test('a tab gets the parser message and a plain hint, once, at the line the marker shows; editing clears it', async ({ page }) => {
