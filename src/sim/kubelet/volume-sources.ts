@@ -55,9 +55,8 @@ class KubeletVolumeSources implements VolumeSources {
     const sa = this.get('serviceaccounts', saName);
     if (!sa) return { error: `failed to fetch token: serviceaccounts "${saName}" not found` };
     const saUid = sa.metadata.uid ?? '';
-    const node = this.rt.node.name;
-    const nodeUid = (this.rt.ctx.store.get('nodes', undefined, node) as KObject | undefined)?.metadata.uid ?? '';
     const { namespace = 'default', name = '', uid = '' } = p.metadata ?? {};
+    const rt = this.rt;
     let text: string | undefined;
     // The claims are made with the text, when a container first reads the token.
     const token = () =>
@@ -65,7 +64,7 @@ class KubeletVolumeSources implements VolumeSources {
         namespace,
         serviceAccount: { name: saName, uid: saUid },
         pod: { name, uid },
-        node: { name: node, uid: nodeUid },
+        node: { name: rt.node.name, uid: (rt.ctx.store.get('nodes', undefined, rt.node.name) as KObject | undefined)?.metadata.uid ?? '' },
         audiences: audience ? [audience] : undefined,
         expirationSeconds,
         issuedAt: now,

@@ -14,6 +14,8 @@ import { WorkQueue } from '../../informers/workqueue';
 
 export class StorageProtectionController {
   readonly queue: WorkQueue;
+  /** Claims being deleted (their finalizer waits for their pods), by queue key. */
+  private readonly terminating = new Set<string>();
 
   constructor(
     private readonly ctx: SimContext,
@@ -21,15 +23,21 @@ export class StorageProtectionController {
   ) {
     this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key), 'pvc-protection-controller');
     informers.for('persistentvolumeclaims').onChange((obj, _old, type) => {
-      if (type !== 'DELETED' && obj.metadata.deletionTimestamp) this.queue.add(`pvc:${obj.metadata.namespace}/${obj.metadata.name}`);
+      const key = `pvc:${obj.metadata.namespace}/${obj.metadata.name}`;
+      if (type !== 'DELETED' && obj.metadata.deletionTimestamp) {
+        this.terminating.add(key);
+        this.queue.add(key);
+      } else this.terminating.delete(key);
     });
     informers.for('persistentvolumes').onChange((obj, _old, type) => {
       if (type !== 'DELETED' && obj.metadata.deletionTimestamp) this.queue.add(`pv:${obj.metadata.name}`);
     });
-    // A pod that finishes or goes may free the claims it used.
+    // A pod that finishes or goes may free the claims it used: only a claim being deleted waits for that.
     informers.for('pods').onChange((obj) => {
+      if (this.terminating.size === 0) return;
       for (const v of (obj as Pod).spec?.volumes ?? []) {
-        if (v.persistentVolumeClaim?.claimName) this.queue.add(`pvc:${obj.metadata.namespace}/${v.persistentVolumeClaim.claimName}`);
+        const key = `pvc:${obj.metadata.namespace}/${v.persistentVolumeClaim?.claimName}`;
+        if (v.persistentVolumeClaim?.claimName && this.terminating.has(key)) this.queue.add(key);
       }
     });
   }
