@@ -5,6 +5,7 @@
  * decodes a final group that lacks its padding before complaining; busybox skips foreign
  * characters and drops an unpadded final group with `truncated input`.
  */
+import { encodeBase64Text } from '../../sim/core/base64';
 import type { Program } from '../program';
 import { catOpenError, complain, has, last, parseOpts, readInput, usageError } from './common';
 
@@ -27,24 +28,12 @@ export const base64: Program = (io) => {
     return 1;
   }
   const wrap = Number(wrapRaw);
-  const encoded = encode(new TextEncoder().encode(text));
+  const encoded = encodeBase64Text(text);
   if (!encoded) return 0;
   const lines = wrap ? encoded.match(new RegExp(`.{1,${wrap}}`, 'g'))! : [encoded];
   io.out(lines.join('\n') + '\n');
   return 0;
 };
-
-function encode(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a, b, c] = [bytes[i], bytes[i + 1], bytes[i + 2]];
-    const n = (a << 16) | ((b ?? 0) << 8) | (c ?? 0);
-    out += ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63];
-    out += b === undefined ? '=' : ALPHABET[(n >> 6) & 63];
-    out += c === undefined ? '=' : ALPHABET[n & 63];
-  }
-  return out;
-}
 
 function decode(io: Parameters<Program>[0], text: string, ignoreGarbage: boolean): number {
   const gnu = io.userland === 'gnu';
