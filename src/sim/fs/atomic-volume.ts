@@ -14,15 +14,24 @@ export type FixedFile =
   | { kind: 'dir'; mode: number; mtime: number }
   | { kind: 'link'; target: string; mtime: number };
 
+/** Content made when first read: the same object while the content is the same. */
+export interface LazyText {
+  text(): string;
+}
+
 /**
- * What the volume plugin wants written: relative path → content and mode. Content made on
- * demand (a service-account token) is a function, the same one while the content is the same:
- * most pods never read their token, and thousands start at once.
+ * What the volume plugin wants written: relative path → content and mode. A service-account
+ * token is made on demand (LazyText): most pods never read theirs, and thousands start at once.
  */
-export type Payload = Map<string, { content: string | (() => string); mode: number }>;
+export type Payload = Map<string, { content: string | LazyText; mode: number }>;
 
 /** A payload, or why it cannot be made (`configmap "cfg" not found`). */
 export type PayloadResult = Payload | { error: string };
+
+/** Makes a volume's payload from the objects as they are now. An object, not a closure: one per volume of every pod. */
+export interface PayloadSource {
+  payload(): PayloadResult;
+}
 
 interface Version {
   at: number;
@@ -37,17 +46,17 @@ export class AtomicVolume {
   private readonly versions: Version[] = [];
 
   /**
-   * `build` makes the payload from the objects as they are now; `seed` keeps the timestamped
+   * `source` makes the payload from the objects as they are now; `seed` keeps the timestamped
    * directories' random suffixes (os.MkdirTemp's) deterministic per volume.
    */
   constructor(
-    private readonly build: () => PayloadResult,
+    private readonly source: PayloadSource,
     private readonly seed: string,
   ) {}
 
   /** Writes the payload at `t` if it changed; the error when it cannot be built. */
   write(t: number): string | undefined {
-    const result = this.build();
+    const result = this.source.payload();
     if ('error' in result) return result.error as string;
     const last = this.versions[this.versions.length - 1];
     if (last && samePayload(last.payload, result)) return undefined;
@@ -84,7 +93,7 @@ export class AtomicVolume {
       const parts = path.split('/');
       top.add(parts[0]);
       for (let i = 1; i < parts.length; i++) files.set(`/${dir}/${parts.slice(0, i).join('/')}`, { kind: 'dir', mode: 0o755, mtime: t });
-      files.set(`/${dir}/${path}`, { kind: 'file', content: typeof content === 'string' ? content : content(), mode, mtime: t });
+      files.set(`/${dir}/${path}`, { kind: 'file', content: typeof content === 'string' ? content : content.text(), mode, mtime: t });
     }
     files.set('/..data', { kind: 'link', target: dir, mtime: t });
     for (const name of top) files.set(`/${name}`, { kind: 'link', target: `..data/${name}`, mtime: t });

@@ -22,6 +22,8 @@ function utf8Length(s: string): number {
   return n;
 }
 
+const NONE: ReadonlyMap<string, JournalEntry[]> = new Map();
+
 export class FileJournal {
   /**
    * Counts every write to any journal: a cache of what files read at an instant (a server's
@@ -29,13 +31,15 @@ export class FileJournal {
    * at that same instant (`kubectl exec … sh -c 'echo x >> f'`, then a request).
    */
   static writes = 0;
-  private readonly entries = new Map<string, JournalEntry[]>();
+  /** Made at the first write: every atomic volume has a journal, and few are ever written to. */
+  private entries: Map<string, JournalEntry[]> | undefined;
 
   /** Adds an entry, keeping each path's history in time order (ties: the later call wins). */
   record(path: string, entry: JournalEntry): void {
     FileJournal.writes++;
-    let list = this.entries.get(path);
-    if (!list) this.entries.set(path, (list = []));
+    const entries = (this.entries ??= new Map());
+    let list = entries.get(path);
+    if (!list) entries.set(path, (list = []));
     let i = list.length;
     while (i > 0 && list[i - 1].at > entry.at) i--;
     list.splice(i, 0, entry);
@@ -46,7 +50,7 @@ export class FileJournal {
    * they add to a file this journal does not hold, such as an image's).
    */
   at(path: string, t: number): JournalEntry | undefined {
-    const list = this.entries.get(path);
+    const list = this.entries?.get(path);
     if (!list) return undefined;
     let i = list.length - 1;
     while (i >= 0 && list[i].at > t) i--;
@@ -64,7 +68,7 @@ export class FileJournal {
   /** What the files take on disk at `t`, as du counts it (whole 4 KiB blocks). */
   usedBytes(t: number): number {
     let bytes = 0;
-    for (const path of this.entries.keys()) {
+    for (const path of this.paths()) {
       const e = this.at(path, t);
       if (e?.kind === 'file') bytes += Math.ceil(utf8Length(e.content) / 4096) * 4096;
       else if (e?.kind === 'dir') bytes += 4096;
@@ -74,10 +78,10 @@ export class FileJournal {
 
   /** Every path the journal has an entry for (live or not). */
   paths(): IterableIterator<string> {
-    return this.entries.keys();
+    return (this.entries ?? NONE).keys();
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.entries?.size ?? 0;
   }
 }

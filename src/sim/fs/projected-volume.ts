@@ -6,7 +6,7 @@
  */
 import type { ConfigMap, Pod, ProjectedVolumeSource, Secret } from 'kubernetes-types/core/v1';
 import type { PodFacts } from '../kubelet/container-env';
-import type { Payload, PayloadResult } from './atomic-volume';
+import type { LazyText, Payload, PayloadResult } from './atomic-volume';
 import { configMapPayload, DEFAULT_MODE } from './configmap-volume';
 import { downwardPayload } from './downward-volume';
 import { secretPayload } from './secret-volume';
@@ -18,9 +18,9 @@ export interface ProjectionSources {
   facts(): PodFacts;
   /**
    * The token a TokenRequest for the pod's account returns now (the kubelet caches and rotates
-   * it), made when first read: the same function until it is rotated.
+   * it), made when first read: the same object until it is rotated.
    */
-  token(path: string, expirationSeconds: number, audience?: string): (() => string) | { error: string };
+  token(path: string, expirationSeconds: number, audience?: string): LazyText | { error: string };
 }
 
 export function projectedPayload(source: ProjectedVolumeSource, from: ProjectionSources): PayloadResult {
@@ -38,7 +38,7 @@ export function projectedPayload(source: ProjectedVolumeSource, from: Projection
     else if (s.serviceAccountToken) {
       const t = s.serviceAccountToken;
       const token = from.token(t.path, t.expirationSeconds ?? 3600, t.audience);
-      add(typeof token === 'function' ? new Map([[t.path, { content: token, mode }]]) : token);
+      add('error' in token ? token : new Map([[t.path, { content: token, mode }]]));
     }
   }
   if (errors.length) return { error: errors.length === 1 ? errors[0] : `[${errors.join(', ')}]` };

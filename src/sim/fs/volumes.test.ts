@@ -81,7 +81,7 @@ describe('downwardAPI and projected volumes', () => {
         ],
       },
     };
-    const files = new PodFiles(pod, undefined, { configMap: (n) => (n === 'kube-root-ca.crt' ? { data: { 'ca.crt': '-----BEGIN CERTIFICATE-----\n' } } : undefined), token: () => () => 'a.b.c' });
+    const files = new PodFiles(pod, undefined, { configMap: (n) => (n === 'kube-root-ca.crt' ? { data: { 'ca.crt': '-----BEGIN CERTIFICATE-----\n' } } : undefined), token: () => ({ text: () => 'a.b.c' }) });
     expect(files.volumes.setUp(NOON)).toEqual([]);
     const fs = files.start(pod.spec!.containers[0], busybox, NOON).view(NOON);
     expect(fs.read('/info/labels')).toBe('app="web"\ntier="front"');

@@ -9,11 +9,9 @@
 import type { Container, Pod, Volume } from 'kubernetes-types/core/v1';
 import type { PodFacts } from '../kubelet/container-env';
 import { normalize } from '../../shell/memory-fs';
-import { AtomicVolume, type PayloadResult } from './atomic-volume';
-import { configMapPayload } from './configmap-volume';
-import { downwardPayload } from './downward-volume';
-import { projectedPayload, type ProjectionSources } from './projected-volume';
-import { secretPayload } from './secret-volume';
+import { AtomicVolume } from './atomic-volume';
+import type { ProjectionSources } from './projected-volume';
+import { isAtomicVolume, VolumePayload } from './volume-payload';
 import { FileJournal } from './journal';
 import { hostPathTypeError, nodeVolume } from './node-volumes';
 import type { Mount } from './container-fs';
@@ -146,20 +144,10 @@ export class PodVolumes {
       const journal = node && nodeVolume(spec, this.pod.metadata?.namespace ?? 'default', node);
       return journal ? { kind: 'journal', journal, rootMode: 0o755 } : undefined;
     }
-    const payload = this.payloadOf(spec);
-    if (!payload) return undefined;
+    if (!isAtomicVolume(spec)) return undefined;
     const uid = this.pod.metadata?.uid ?? this.pod.metadata?.name ?? '';
     const tmpfs = !!spec.secret || !!spec.projected;
-    return { kind: 'atomic', journal: new FileJournal(), atomic: new AtomicVolume(payload, `${uid}/${spec.name}`), rootMode: tmpfs ? 0o1777 : 0o777, tmpfs };
-  }
-
-  private payloadOf(spec: Volume): (() => PayloadResult) | undefined {
-    const s = this.sources;
-    if (spec.configMap) return () => configMapPayload(spec.configMap!, s.configMap(spec.configMap!.name ?? ''));
-    if (spec.secret) return () => secretPayload({ ...spec.secret!, name: spec.secret!.secretName }, s.secret(spec.secret!.secretName ?? ''));
-    if (spec.downwardAPI) return () => downwardPayload(spec.downwardAPI!.items, s.pod(), s.facts, spec.downwardAPI!.defaultMode);
-    if (spec.projected) return () => projectedPayload(spec.projected!, s);
-    return undefined;
+    return { kind: 'atomic', journal: new FileJournal(), atomic: new AtomicVolume(new VolumePayload(spec, this.sources), `${uid}/${spec.name}`), rootMode: tmpfs ? 0o1777 : 0o777, tmpfs };
   }
 }
 

@@ -18,11 +18,13 @@ import { toStart } from './lifecycle/init-order';
 import { ensureImage, pulled, pullFailed, type PullIO } from './lifecycle/image-pull';
 import { pullCredentials } from './lifecycle/pull-secrets';
 import { heldPorts, markRunning, podFacts, startContainer } from './lifecycle/start';
+import type { PodFacts } from './container-env';
 import { backOff, closeInstance, markExited, PLEG_MS, showHookFailure } from './lifecycle/restart';
 import { takeNewImage } from './lifecycle/spec-change';
 import { makeCtr, restartPolicy, usageOf, type Action, type ContainerUsage, type Ctr } from './container-record';
 import { PodFiles } from '../fs/pod-files';
 import { PodVolumeManager, type VolumeOwner } from './lifecycle/volume-manager';
+import type { InsideSignals } from './lifecycle/container-instance';
 import { volumeSources } from './volume-sources';
 import type { PodSandbox } from './exec/sandbox';
 import { podWorld } from './live-process';
@@ -33,7 +35,7 @@ import { applyProbeResult, probeKill } from './probes/result-change';
 import type { ProbeType } from './probes/outcome';
 import type { Result } from './probes/probe-worker';
 
-export class PodWorker implements VolumeOwner {
+export class PodWorker implements VolumeOwner, InsideSignals<Ctr> {
   private pod: Pod;
   private readonly uid: string;
   private readonly ns: string;
@@ -68,11 +70,16 @@ export class PodWorker implements VolumeOwner {
     const waiting = spec.initContainers?.length ? 'PodInitializing' : 'ContainerCreating';
     this.inits = (spec.initContainers ?? []).map((c) => makeCtr(c, true, waiting));
     this.ctrs = spec.containers.map((c) => makeCtr(c, false, waiting));
-    const facts = () => podFacts(this.rt, this.view.podIP);
+    const facts = this.factsReader();
     this.files = new PodFiles(this.pod, facts, volumeSources(rt, this, facts));
     this.volumes = new PodVolumeManager(this.files, this.uid, rt, this);
     this.view = { sandboxReady: false, hostIP: rt.node.internalIP, startTime: rt.now(), initContainers: this.inits.map((c) => c.view), containers: this.ctrs.map((c) => c.view), terminal: false };
     if (stoppedAt) resumeView(this.view, obj, stoppedAt);
+  }
+
+  /** What the pod's files and env read of the node and network, as of each call. */
+  private factsReader(): () => PodFacts {
+    return () => podFacts(this.rt, this.view.podIP);
   }
 
   /** Called once the kubelet has registered the worker (status writes echo back through it). */
@@ -260,11 +267,20 @@ export class PodWorker implements VolumeOwner {
       hookTarget: (self, ms) => this.hookTarget(self, ms),
       event: (self, type, reason, message) => this.event(self, type, reason, message),
       podEvent: (type, reason, message) => this.rt.record(this.pod as unknown as KObject, type, reason, message),
-      stopFromInside: (self, from) => stopFromInside(self, from, this.insideIO()),
-      exitFromInside: (self, code) => exitFromInside(self, code, this.insideIO()),
+      signals: this,
     });
     if (started === 'startError') return this.afterExit(c, 128);
     if (started === 'running') return this.running(c);
+  }
+
+  /** `kill 1` from inside `c` (InsideSignals). */
+  stopFromInside(c: Ctr, fromPid: number): void {
+    stopFromInside(c, fromPid, this.insideIO());
+  }
+
+  /** `c`'s main process ended by itself (InsideSignals). */
+  exitFromInside(c: Ctr, code: number): void {
+    exitFromInside(c, code, this.insideIO());
   }
 
   private insideIO(): InsideIO {

@@ -7,6 +7,7 @@
  */
 import type { ConfigMap, Pod, Secret } from 'kubernetes-types/core/v1';
 import type { KObject } from '../core/object';
+import type { LazyText } from '../fs/atomic-volume';
 import type { VolumeSources } from '../fs/volumes';
 import { serviceAccountToken } from '../fs/service-account-token';
 import type { PodFacts } from './container-env';
@@ -14,21 +15,16 @@ import type { NodeRuntime } from './runtime';
 
 const DAY_MS = 24 * 3600_000;
 
-interface HeldToken {
-  token: () => string;
-  issuedAt: number;
-  ttlMs: number;
-}
-
 export function volumeSources(rt: NodeRuntime, owner: { currentPod(): Pod }, facts: () => PodFacts): VolumeSources {
   return new KubeletVolumeSources(rt, owner, facts);
 }
 
 class KubeletVolumeSources implements VolumeSources {
-  private tokens: Map<string, HeldToken> | undefined;
+  /** The tokens held, by request (most pods have one: their kube-api-access volume's). */
+  private tokens: IssuedToken[] | undefined;
 
   constructor(
-    private readonly rt: NodeRuntime,
+    readonly rt: NodeRuntime,
     private readonly owner: { currentPod(): Pod },
     readonly facts: () => PodFacts,
   ) {}
@@ -45,35 +41,57 @@ class KubeletVolumeSources implements VolumeSources {
     return this.get('secrets', name) as unknown as Secret | undefined;
   }
 
-  token(path: string, expirationSeconds: number, audience?: string): (() => string) | { error: string } {
+  token(path: string, expirationSeconds: number, audience?: string): LazyText | { error: string } {
     const now = this.rt.clock.now();
-    const key = `${path}/${expirationSeconds}/${audience ?? ''}`;
-    const held = this.tokens?.get(key);
-    if (held && now - held.issuedAt < Math.min(0.8 * held.ttlMs, DAY_MS)) return held.token;
-    const p = this.pod();
-    const saName = p.spec?.serviceAccountName ?? 'default';
+    const held = this.held(path, expirationSeconds, audience);
+    if (held && now - held.issuedAt < Math.min(0.8 * held.expirationSeconds * 1000, DAY_MS)) return held;
+    const saName = this.pod().spec?.serviceAccountName ?? 'default';
     const sa = this.get('serviceaccounts', saName);
     if (!sa) return { error: `failed to fetch token: serviceaccounts "${saName}" not found` };
-    const saUid = sa.metadata.uid ?? '';
-    const { namespace = 'default', name = '', uid = '' } = p.metadata ?? {};
-    const rt = this.rt;
-    let text: string | undefined;
-    // The claims are made with the text, when a container first reads the token.
-    const token = () =>
-      (text ??= serviceAccountToken({
-        namespace,
-        serviceAccount: { name: saName, uid: saUid },
-        pod: { name, uid },
-        node: { name: rt.node.name, uid: (rt.ctx.store.get('nodes', undefined, rt.node.name) as KObject | undefined)?.metadata.uid ?? '' },
-        audiences: audience ? [audience] : undefined,
-        expirationSeconds,
-        issuedAt: now,
-      }));
-    (this.tokens ??= new Map()).set(key, { token, issuedAt: now, ttlMs: expirationSeconds * 1000 });
+    const token = new IssuedToken(this, path, expirationSeconds, audience, { name: saName, uid: sa.metadata.uid ?? '' }, now);
+    this.tokens = [...(this.tokens ?? []).filter((t) => t !== held), token];
     return token;
+  }
+
+  private held(path: string, expirationSeconds: number, audience: string | undefined): IssuedToken | undefined {
+    for (const t of this.tokens ?? []) if (t.path === path && t.expirationSeconds === expirationSeconds && t.audience === audience) return t;
+    return undefined;
+  }
+
+  /** The node's uid as the api-server has it, for a token's claims. */
+  nodeUid(): string {
+    return (this.rt.ctx.store.get('nodes', undefined, this.rt.node.name) as KObject | undefined)?.metadata.uid ?? '';
   }
 
   private get(resource: string, name: string): KObject | undefined {
     return this.rt.ctx.store.get(resource, this.pod().metadata?.namespace ?? 'default', name) as KObject | undefined;
+  }
+}
+
+/** A TokenRequest's answer: its claims are made into text when a container first reads it. */
+class IssuedToken implements LazyText {
+  private made: string | undefined;
+
+  constructor(
+    private readonly sources: KubeletVolumeSources,
+    readonly path: string,
+    readonly expirationSeconds: number,
+    readonly audience: string | undefined,
+    private readonly serviceAccount: { name: string; uid: string },
+    readonly issuedAt: number,
+  ) {}
+
+  text(): string {
+    if (this.made !== undefined) return this.made;
+    const { namespace = 'default', name = '', uid = '' } = this.sources.pod().metadata ?? {};
+    return (this.made = serviceAccountToken({
+      namespace,
+      serviceAccount: this.serviceAccount,
+      pod: { name, uid },
+      node: { name: this.sources.rt.node.name, uid: this.sources.nodeUid() },
+      audiences: this.audience ? [this.audience] : undefined,
+      expirationSeconds: this.expirationSeconds,
+      issuedAt: this.issuedAt,
+    }));
   }
 }

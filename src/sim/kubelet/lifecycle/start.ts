@@ -5,20 +5,20 @@
  */
 import type { Container, Pod, Service } from 'kubernetes-types/core/v1';
 import type { ImageInfo, ImageRef } from '../../images';
-import type { ContainerFiles, PodFiles } from '../../fs/pod-files';
+import type { PodFiles } from '../../fs/pod-files';
 import { nodeFilesOf } from '../../fs/node-files';
 import { nodeVolumeFacts, type NodeVolumeFacts } from '../../fs/node-volumes';
 import type { PodFacts } from '../container-env';
 import { planProcess, type ProcessPlan } from '../container-process';
 import { keepLive, type ProcessWorld } from '../live-process';
 import type { RunningContainer } from '../exec/sandbox';
-import type { LogRun } from '../logs';
 import { EPHEMERAL_STORAGE_BYTES } from '../node-object';
 import type { ContainerView } from '../pod-status';
 import type { NodeRuntime } from '../runtime';
 import { HOOK_BOUND_MS, runHook, type HookTarget } from './hooks';
 import type { ExitAction } from './stop';
 import { containerConfig } from './container-config';
+import { ContainerInstance, InstanceLog, type InsideSignals } from './container-instance';
 
 export type PostStartedAction = { kind: 'postStarted'; at: number; ok: boolean; message?: string };
 
@@ -53,8 +53,8 @@ export interface StartIO<C> {
   event(c: C, type: 'Normal' | 'Warning', reason: string, message: string): void;
   /** An event on the pod (InvalidEnvironmentVariableNames names no container). */
   podEvent(type: 'Normal' | 'Warning', reason: string, message: string): void;
-  stopFromInside(c: C, fromPid: number): void;
-  exitFromInside(c: C, code: number): void;
+  /** Kept by the instance for as long as the container lives. */
+  signals: InsideSignals<C>;
 }
 
 /**
@@ -94,8 +94,8 @@ export function startContainer<C extends Startable>(c: C, image: ImageInfo, io: 
   c.live = true;
   c.startedAtMs = now;
   c.startedAtTs = ts;
-  const instance = (c.instance = containerInstance(c, image, files, now, containerID, io.stopFromInside, io.exitFromInside));
-  rt.logs.add(ns, name, c.spec.name, logSource(c, instance, containerID));
+  const instance = (c.instance = new ContainerInstance(c, image, files, now, containerID, io.signals));
+  rt.logs.add(ns, name, c.spec.name, new InstanceLog(c, instance, containerID));
   // It goes on while the container runs (a shell as PID 1 ignores SIGTERM: until the kill).
   if (plan.live && world && plan.exitAfterMs === undefined) keepInstanceLive(rt, c, instance, plan.live, world);
   const hook = c.spec.lifecycle?.postStart;
@@ -106,21 +106,7 @@ export function startContainer<C extends Startable>(c: C, image: ImageInfo, io: 
   return 'postStart';
 }
 
-/*
- * The closures below live as long as the container. Each is made in a function of its own: a
- * closure keeps its whole scope, and startContainer's holds `io` and the pod as it was.
- */
-
-function containerInstance<C extends Startable>(c: C, image: ImageInfo, files: ContainerFiles, now: number, containerID: string, stop: (c: C, from: number) => void, exit: (c: C, code: number) => void): RunningContainer {
-  return { name: c.spec.name, spec: c.spec, image, plan: c.plan!, files, startedAt: now, containerID: containerID.slice('containerd://'.length), pids: { next: 7 }, stopFromInside: (from) => stop(c, from), exitMain: (code) => exit(c, code) };
-}
-
-/** The instance's log; a restart clears c.stoppedAt, so an earlier instance keeps its own stop. */
-function logSource(c: Startable, instance: RunningContainer, containerID: string): LogRun {
-  const { plan, startedAt } = instance;
-  return { containerID, startedAt, lines: (until) => plan.lines(startedAt, until, c.instance === instance ? c.stoppedAt : instance.stoppedAt, instance.stoppedBy) };
-}
-
+/** Made in a function of its own: a closure keeps its whole scope, and startContainer's holds `io` and the pod as it was. */
 function keepInstanceLive(rt: NodeRuntime, c: Startable, instance: RunningContainer, live: NonNullable<ProcessPlan['live']>, world: ProcessWorld): void {
   keepLive(live, world, (at, wake) => rt.clock.at(at, wake, rt.actor), () => c.instance === instance && !!c.live, (code) => instance.exitMain(code));
 }
