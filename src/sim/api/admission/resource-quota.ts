@@ -11,7 +11,7 @@ import { quantityString } from '../../core/quantity';
 import { parseList, type ResourceList } from '../../core/resource-list';
 import type { Store } from '../../core/store';
 import { isPodComputeName, matchesScopes, usageOf } from '../../quota/evaluate';
-import { kindUsage } from '../../quota/usage';
+import { kindOfQuotaName, kindUsage } from '../../quota/usage';
 import { forbidden } from '../errors';
 import type { AdmissionPlugin } from './plugin';
 import type { PodUsage } from './pod-usage';
@@ -28,7 +28,7 @@ export function resourceQuota(store: Store, usage: PodUsage): AdmissionPlugin {
       const ns = object.metadata.namespace;
       if (!ns) return;
       // The quotas whose scopes take the object in, by name, with their limits parsed once.
-      const quotas = quotasFor(ns, resource.plural, object);
+      const quotas = quotasFor(ns, resource.plural, resource.group, object);
       if (!quotas.length) return;
       const name = object.metadata.name!;
       // Every quota's constraints are checked before any usage (checkRequest's two passes).
@@ -36,7 +36,7 @@ export function resourceQuota(store: Store, usage: PodUsage): AdmissionPlugin {
         const missing = resource.plural === 'pods' ? missingRequirements(object as Pod & KObject, hard) : '';
         if (missing) throw forbidden(resource.plural, resource.group, name, `failed quota: ${q.metadata.name}: must specify ${missing}`);
       }
-      const compute = quotas.some(({ hard }) => [...hard.keys()].some(isPodComputeName));
+      const compute = quotas.some((q) => q.compute);
       checkUsage(quotas, usageOf(resource.plural, resource.group, object, compute), resource.plural, resource.group, name);
     },
     // On update only the claim and Service evaluators apply in 1.32 (the pod one needs
@@ -46,23 +46,29 @@ export function resourceQuota(store: Store, usage: PodUsage): AdmissionPlugin {
       if (resource.group || !UPDATE_EVALUATED.has(resource.plural)) return;
       const ns = object.metadata.namespace;
       if (!ns) return;
-      const quotas = quotasFor(ns, resource.plural, object);
+      const quotas = quotasFor(ns, resource.plural, '', object);
       if (!quotas.length) return;
       const delta = growth(usageOf(resource.plural, '', object), usageOf(resource.plural, '', old));
       if (delta.size) checkUsage(quotas, delta, resource.plural, '', old.metadata.name!);
     },
   };
 
-  /** The quotas of `ns` whose scopes take the object in, by name, with their limits parsed once. */
-  function quotasFor(ns: string, plural: string, object: KObject): { q: Quota; hard: ResourceList }[] {
-    return (store.list('resourcequotas', ns) as Quota[])
-      .filter((q) => matchesScopes(q, plural, object))
-      .sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))
-      .map((q) => ({ q, hard: hardOf(q) }));
+  /**
+   * The quotas of `ns` that limit some name of the object's kind and whose scopes take it in,
+   * by name (the store lists them so). Every create asks, events included: most find none.
+   */
+  function quotasFor(ns: string, plural: string, group: string, object: KObject): ParsedQuota[] {
+    const kind = group ? `${plural}.${group}` : plural;
+    const out: ParsedQuota[] = [];
+    for (const q of store.list('resourcequotas', ns) as Quota[]) {
+      const parsed = parsedQuota(q);
+      if (parsed.kinds.has(kind) && matchesScopes(q, plural, object)) out.push(parsed);
+    }
+    return out;
   }
 
   /** Refuses `requested` on top of each quota's live usage when it passes `hard` (checkQuotas). */
-  function checkUsage(quotas: { q: Quota; hard: ResourceList }[], requested: ResourceList, plural: string, group: string, name: string): void {
+  function checkUsage(quotas: ParsedQuota[], requested: ResourceList, plural: string, group: string, name: string): void {
     for (const { q, hard } of quotas) {
       const names = [...requested.keys()].filter((n) => hard.has(n));
       if (!names.length) continue;
@@ -88,13 +94,29 @@ function growth(now: ResourceList, before: ResourceList): ResourceList {
   return delta;
 }
 
-/** A quota's parsed `hard`, once per stored version (stored objects never change: every pod create asks). */
-const HARD = new WeakMap<Quota, ResourceList>();
+/** A quota's parsed `hard`, the kinds (`plural` or `plural.group`) its names count, and whether it limits pods' compute. */
+interface ParsedQuota {
+  q: Quota;
+  hard: ResourceList;
+  kinds: Set<string>;
+  compute: boolean;
+}
 
-function hardOf(q: Quota): ResourceList {
-  let hard = HARD.get(q);
-  if (!hard) HARD.set(q, (hard = parseList(q.spec?.hard as Record<string, string> | undefined)));
-  return hard;
+/** Parsed once per stored version (stored objects never change). */
+const PARSED = new WeakMap<Quota, ParsedQuota>();
+
+function parsedQuota(q: Quota): ParsedQuota {
+  let parsed = PARSED.get(q);
+  if (parsed) return parsed;
+  const hard = parseList(q.spec?.hard as Record<string, string> | undefined);
+  const kinds = new Set<string>();
+  for (const name of hard.keys()) {
+    const kind = kindOfQuotaName(name);
+    if (kind) kinds.add(kind.group ? `${kind.plural}.${kind.group}` : kind.plural);
+  }
+  parsed = { q, hard, kinds, compute: [...hard.keys()].some(isPodComputeName) };
+  PARSED.set(q, parsed);
+  return parsed;
 }
 
 /** enforcePodContainerConstraints: `limits.cpu for: a,b; limits.memory for: a`, or ''. */

@@ -13,11 +13,17 @@ import { WorkQueue } from '../../informers/workqueue';
 import { sameJson } from '../../core/json-equal';
 import { quantityString, quantityText } from '../../core/quantity';
 import { kindOfQuotaName, kindUsage } from '../../quota/usage';
+import { countsAgainstQuota } from '../../quota/evaluate';
 
 /** Kinds whose changes (not only creations and deletions) can change usage. */
 const USAGE_ON_UPDATE = new Set(['pods', 'services', 'persistentvolumeclaims']);
 
 type Quota = ResourceQuota & KObject;
+
+function changesUsage(resource: string, obj: KObject): boolean {
+  if (resource === 'pods') return !countsAgainstQuota(resource, obj);
+  return USAGE_ON_UPDATE.has(resource);
+}
 
 export class ResourceQuotaController {
   readonly queue: WorkQueue;
@@ -33,8 +39,9 @@ export class ResourceQuotaController {
       const ns = e.object.metadata.namespace;
       if (!ns || e.resource === 'events') return;
       if (e.resource === 'resourcequotas' && e.type !== 'DELETED') this.queue.add(keyOf(e.object));
-      // Only creations, deletions and pod phase changes can change usage.
-      if (quotas.size === 0 || (e.type === 'MODIFIED' && !USAGE_ON_UPDATE.has(e.resource))) return;
+      // Only creations, deletions and some updates can change usage: a pod's only when it has
+      // ended (its requests are immutable), as the quota monitor's UpdateFunc filters them.
+      if (quotas.size === 0 || (e.type === 'MODIFIED' && !changesUsage(e.resource, e.object))) return;
       for (const q of quotas.list(ns)) this.queue.add(keyOf(q));
     });
   }
