@@ -12,8 +12,7 @@ import { DEFAULT_MODE } from './configmap-volume';
 export function downwardPayload(items: DownwardAPIVolumeFile[] | undefined, pod: Pod, factsOf: () => PodFacts, defaultMode = DEFAULT_MODE): Payload {
   const payload: Payload = new Map();
   // Only resource fields need the node's facts (which list the Services): most items never ask.
-  let known: PodFacts | undefined;
-  const facts = lazyFacts(() => (known ??= factsOf()));
+  const facts = new LazyFacts(factsOf);
   const containers: Container[] = pod.spec?.containers ?? [];
   for (const item of items ?? []) {
     let value = '';
@@ -27,11 +26,29 @@ export function downwardPayload(items: DownwardAPIVolumeFile[] | undefined, pod:
   return payload;
 }
 
-function lazyFacts(get: () => PodFacts): PodFacts {
-  return {
-    get podIPs() { return get().podIPs; },
-    get hostIPs() { return get().hostIPs; },
-    get allocatable() { return get().allocatable; },
-    get services() { return get().services; },
-  };
+/** The pod's facts, asked for when a field first needs them. */
+class LazyFacts implements PodFacts {
+  private known: PodFacts | undefined;
+
+  constructor(private readonly factsOf: () => PodFacts) {}
+
+  private get facts(): PodFacts {
+    return (this.known ??= this.factsOf());
+  }
+
+  get podIPs() {
+    return this.facts.podIPs;
+  }
+
+  get hostIPs() {
+    return this.facts.hostIPs;
+  }
+
+  get allocatable() {
+    return this.facts.allocatable;
+  }
+
+  get services() {
+    return this.facts.services;
+  }
 }

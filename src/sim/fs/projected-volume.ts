@@ -38,7 +38,8 @@ export function projectedPayload(source: ProjectedVolumeSource, from: Projection
     else if (s.serviceAccountToken) {
       const t = s.serviceAccountToken;
       const token = from.token(t.path, t.expirationSeconds ?? 3600, t.audience);
-      add('error' in token ? token : new Map([[t.path, { content: token, mode }]]));
+      if ('error' in token) errors.push(token.error);
+      else payload.set(t.path, { content: token, mode });
     }
   }
   if (errors.length) return { error: errors.length === 1 ? errors[0] : `[${errors.join(', ')}]` };

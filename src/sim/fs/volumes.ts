@@ -123,8 +123,11 @@ export class PodVolumes {
 
   private mountedNames(): string[] {
     const names = new Set<string>();
-    for (const c of [...(this.pod.spec?.initContainers ?? []), ...(this.pod.spec?.containers ?? [])]) for (const m of c.volumeMounts ?? []) names.add(m.name);
-    return (this.pod.spec?.volumes ?? []).map((v) => v.name).filter((n) => names.has(n));
+    const spec = this.pod.spec;
+    for (const list of [spec?.initContainers, spec?.containers]) for (const c of list ?? []) for (const m of c.volumeMounts ?? []) names.add(m.name);
+    const out: string[] = [];
+    for (const v of spec?.volumes ?? []) if (names.has(v.name)) out.push(v.name);
+    return out;
   }
 
   /** The kubelet's hostPath type check (a Directory that is not one on the node), before anything is made. */
