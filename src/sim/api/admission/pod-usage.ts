@@ -3,9 +3,9 @@
  * what a `pods` quota counts, without listing every pod on every create. It starts when first
  * asked (a `pods` quota exists): a cluster without one pays nothing per pod change.
  */
-import type { Pod } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../core/object';
 import type { Store } from '../../core/store';
+import { countsAgainstQuota } from '../../quota/evaluate';
 
 export class PodUsage {
   private active: Map<string, Set<string>> | undefined;
@@ -23,15 +23,15 @@ export class PodUsage {
     for (const p of this.store.list('pods')) track(active, p);
     this.store.subscribe((e) => {
       if (e.type === 'DELETED') untrack(active, e.object);
-      else track(active, e.object);
+      // A running pod's status writes change nothing: it was counted when created.
+      else if (e.type === 'ADDED' || !countsAgainstQuota('pods', e.object)) track(active, e.object);
     }, 'pods');
     return active;
   }
 }
 
 function track(active: Map<string, Set<string>>, pod: KObject): void {
-  const phase = (pod as Pod & KObject).status?.phase;
-  if (phase === 'Succeeded' || phase === 'Failed') return untrack(active, pod);
+  if (!countsAgainstQuota('pods', pod)) return untrack(active, pod);
   const ns = pod.metadata.namespace!;
   let set = active.get(ns);
   if (!set) active.set(ns, (set = new Set()));
