@@ -22,6 +22,9 @@ type Quota = ResourceQuota & KObject;
 const MUST_SPECIFY = ['cpu', 'limits.cpu', 'limits.memory', 'memory', 'requests.cpu', 'requests.memory'];
 
 export function resourceQuota(store: Store, usage: PodUsage): AdmissionPlugin {
+  // Each namespace's quotas, listed when first asked after any quota changed: every create asks.
+  const listed = new Map<string, Quota[]>();
+  store.subscribe(() => listed.clear(), 'resourcequotas');
   return {
     name: 'ResourceQuota',
     validate({ resource, object }) {
@@ -60,7 +63,9 @@ export function resourceQuota(store: Store, usage: PodUsage): AdmissionPlugin {
   function quotasFor(ns: string, plural: string, group: string, object: KObject): ParsedQuota[] {
     const kind = group ? `${plural}.${group}` : plural;
     const out: ParsedQuota[] = [];
-    for (const q of store.list('resourcequotas', ns) as Quota[]) {
+    let quotas = listed.get(ns);
+    if (!quotas) listed.set(ns, (quotas = store.list('resourcequotas', ns) as Quota[]));
+    for (const q of quotas) {
       const parsed = parsedQuota(q);
       if (parsed.kinds.has(kind) && matchesScopes(q, plural, object)) out.push(parsed);
     }
