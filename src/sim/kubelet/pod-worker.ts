@@ -77,7 +77,7 @@ export class PodWorker implements VolumeOwner, InsideSignals<Ctr> {
     if (stoppedAt) resumeView(this.view, obj, stoppedAt);
   }
 
-  /** What the pod's files and env read of the node and network, as of each call. */
+  /** What the pod's files read of the node and network, as of each call (made here: a closure in the constructor would keep its whole scope). */
   private factsReader(): () => PodFacts {
     return () => podFacts(this.rt, this.view.podIP);
   }
