@@ -7,7 +7,7 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { KObject } from '../core/object';
-import type { ImageInfo } from '../images';
+import type { ImageInfo, RegistryCredential } from '../images';
 import type { PodView, TerminatedState } from './pod-status';
 import { StatusWriter } from './status-writer';
 import { resumeView } from './node-restart';
@@ -453,8 +453,12 @@ export class PodWorker implements VolumeOwner, InsideSignals<Ctr> {
   }
 
   private pullIO(c: Ctr): PullIO {
-    const podEvent = (type: 'Warning', reason: string, message: string) => this.rt.record(this.pod as unknown as KObject, type, reason, message);
-    return { rt: this.rt, key: `${this.uid}_${c.spec.image}`, event: this.eventOn(c), credentials: () => pullCredentials(this.pod, this.rt, podEvent) };
+    return { rt: this.rt, key: `${this.uid}_${c.spec.image}`, event: this.eventOn(c), credentials: this.credentialsReader() };
+  }
+
+  /** The pod's pull secrets, read when a pull starts (most syncs pull nothing). */
+  private credentialsReader(): () => RegistryCredential[] {
+    return () => pullCredentials(this.pod, this.rt, (type, reason, message) => this.rt.record(this.pod as unknown as KObject, type, reason, message));
   }
 
   private eventOn(c: Ctr): (type: 'Normal' | 'Warning', reason: string, message: string) => void {

@@ -64,13 +64,14 @@ export class TaintEviction {
       ctx.clock.after(0, () => this.processNode(name), ACTOR);
     });
     informers.for('pods').onChange((obj, old, type) => {
+      // Every pod write comes here; most clusters have no NoExecute taint and nothing pending.
       const pod = obj as PodObject;
-      const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
-      if (type === 'DELETED') return this.cancel(key, false);
+      if (type === 'DELETED') return this.work.size ? this.cancel(podKey(pod), false) : undefined;
       const node = pod.spec?.nodeName;
       if (!node || !this.tainted.has(node)) return;
       const before = old as PodObject | undefined;
       if (before && before.spec?.nodeName === node && sameJson(before.spec?.tolerations, pod.spec?.tolerations)) return;
+      const key = podKey(pod);
       ctx.clock.after(0, () => this.processPod(key), ACTOR);
     });
   }
@@ -132,4 +133,8 @@ export class TaintEviction {
       if (!(e instanceof StatusError)) throw e;
     }
   }
+}
+
+function podKey(pod: PodObject): string {
+  return `${pod.metadata.namespace}/${pod.metadata.name}`;
 }
