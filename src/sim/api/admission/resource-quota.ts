@@ -61,7 +61,7 @@ export function resourceQuota(store: Store, usage: PodUsage): AdmissionPlugin {
    * by name (the store lists them so). Every create asks, events included: most find none.
    */
   function quotasFor(ns: string, plural: string, group: string, object: KObject): ParsedQuota[] {
-    const kind = group ? `${plural}.${group}` : plural;
+    const kind = kindKey(plural, group);
     const out: ParsedQuota[] = [];
     let quotas = listed.get(ns);
     if (!quotas) listed.set(ns, (quotas = store.list('resourcequotas', ns) as Quota[]));
@@ -107,6 +107,11 @@ interface ParsedQuota {
   compute: boolean;
 }
 
+/** `pods`, `deployments.apps`: how ParsedQuota.kinds names a kind. */
+function kindKey(plural: string, group: string): string {
+  return group ? `${plural}.${group}` : plural;
+}
+
 /** Parsed once per stored version (stored objects never change). */
 const PARSED = new WeakMap<Quota, ParsedQuota>();
 
@@ -117,7 +122,7 @@ function parsedQuota(q: Quota): ParsedQuota {
   const kinds = new Set<string>();
   for (const name of hard.keys()) {
     const kind = kindOfQuotaName(name);
-    if (kind) kinds.add(kind.group ? `${kind.plural}.${kind.group}` : kind.plural);
+    if (kind) kinds.add(kindKey(kind.plural, kind.group));
   }
   parsed = { q, hard, kinds, compute: [...hard.keys()].some(isPodComputeName) };
   PARSED.set(q, parsed);
